@@ -1,0 +1,30 @@
+// Every db-tests/<domain>/<object>/<behaviour>.test.sql file, each in its own clone of the template.
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase, runPgTapFile } from '@b2b/testing/vitest';
+import { describe, test } from 'vitest';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+function pgTapFiles(): string[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.sql') && !f.startsWith('_'))
+    .map((f) => join(root, f))
+    .sort();
+}
+
+describe('pgTAP', () => {
+  for (const file of pgTapFiles()) {
+    const name = relative(root, file);
+    test.concurrent(name, async () => {
+      const db = await createTestDatabase();
+      try {
+        const result = await runPgTapFile(db.adminUrl, file);
+        if (result.failure) throw new Error(`db-tests/${name} failed:\n${result.failure}`);
+      } finally {
+        await db.drop();
+      }
+    });
+  }
+});

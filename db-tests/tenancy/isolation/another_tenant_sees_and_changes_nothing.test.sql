@@ -1,0 +1,51 @@
+-- As the application role, a tenant cannot select, insert, update or delete another tenant's rows.
+begin;
+select plan(14);
+
+select tests.create_tenant('alpha') as alpha \gset
+select tests.create_tenant('beta') as beta \gset
+select tests.create_staff_user(:'alpha', 'ann@alpha.example') as ann \gset
+select tests.create_staff_user(:'beta', 'bob@beta.example') as bob \gset
+insert into tenancy.memberships (tenant_id, staff_user_id, role) values (:'beta', :'bob', 'admin');
+
+select tests.act_as(:'alpha');
+
+-- select
+select is((select count(*)::int from tenancy.tenants), 1, 'tenants: sees only its own tenant');
+select is_empty(format('select 1 from tenancy.staff_users where tenant_id = %L', :'beta'),
+  'staff_users: another tenant''s users are invisible');
+select is_empty(format('select 1 from tenancy.memberships where tenant_id = %L', :'beta'),
+  'memberships: another tenant''s memberships are invisible');
+
+-- insert: the default takes the current tenant, and an explicit other tenant is refused (no grant)
+select throws_ok(
+  format($$insert into tenancy.staff_users (tenant_id, email, display_name) values (%L, 'x@beta.example', 'X')$$, :'beta'),
+  '42501', null, 'staff_users: cannot insert a row for another tenant');
+select lives_ok($$insert into tenancy.staff_users (email, display_name) values ('new@alpha.example', 'New')$$,
+  'staff_users: inserts into its own tenant without naming it');
+select is((select tenant_id from tenancy.staff_users where email = 'new@alpha.example'), :'alpha'::uuid,
+  'staff_users: the new row belongs to the current tenant');
+select throws_ok(
+  format($$insert into tenancy.memberships (staff_user_id, role) values (%L, 'viewer')$$, :'bob'),
+  '23503', null, 'memberships: cannot grant a role to another tenant''s user (composite foreign key)');
+
+-- update
+select is_empty(format($$update tenancy.tenants set name = 'hijacked' where tenant_id = %L returning 1$$, :'beta'),
+  'tenants: updating another tenant changes nothing');
+select is_empty(format($$update tenancy.staff_users set display_name = 'hijacked' where staff_user_id = %L returning 1$$, :'bob'),
+  'staff_users: updating another tenant''s user changes nothing');
+
+-- delete
+select is_empty(format($$delete from tenancy.staff_users where staff_user_id = %L returning 1$$, :'bob'),
+  'staff_users: deleting another tenant''s user deletes nothing');
+select is_empty(format($$delete from tenancy.memberships where staff_user_id = %L returning 1$$, :'bob'),
+  'memberships: deleting another tenant''s membership deletes nothing');
+
+-- the other tenant's rows are untouched (checked as that tenant)
+select tests.act_as(:'beta');
+select is((select name from tenancy.tenants), 'Beta', 'beta''s tenant row is unchanged');
+select is((select display_name from tenancy.staff_users where staff_user_id = :'bob'), 'bob', 'beta''s user is unchanged');
+select is((select count(*)::int from tenancy.memberships), 1, 'beta''s membership is still there');
+
+select * from finish();
+rollback;

@@ -1,0 +1,135 @@
+// Typed errors for what the database refuses. Callers branch on the class or on `code`, never on text.
+import { constraintErrors, sqlstateErrors } from './error-catalog';
+
+export interface DbErrorDetails {
+  /** Stable application code, for example `tenant_slug_taken`. Listed in docs/errors.md. */
+  code: string;
+  /** PostgreSQL SQLSTATE, for example 23505. */
+  sqlstate: string;
+  constraint?: string;
+  table?: string;
+  cause?: unknown;
+}
+
+export class DbError extends Error {
+  override name = 'DbError';
+  readonly code: string;
+  readonly sqlstate: string;
+  readonly constraint: string | undefined;
+  readonly table: string | undefined;
+
+  constructor(message: string, details: DbErrorDetails) {
+    super(message, { cause: details.cause });
+    this.code = details.code;
+    this.sqlstate = details.sqlstate;
+    this.constraint = details.constraint;
+    this.table = details.table;
+  }
+}
+
+/** A unique or exclusion constraint: the thing already exists or overlaps. */
+export class ConflictError extends DbError {
+  override name = 'ConflictError';
+}
+/** A foreign key: the referenced row does not exist (in this tenant), or is still referenced. */
+export class ForeignKeyError extends DbError {
+  override name = 'ForeignKeyError';
+}
+/** A check or not-null constraint, or a business rule raised with a custom SQLSTATE. */
+export class ValidationError extends DbError {
+  override name = 'ValidationError';
+}
+/** Missing grant or a row-level security policy refused the write. */
+export class PermissionError extends DbError {
+  override name = 'PermissionError';
+}
+/** No tenant context: the query ran outside withTenant(). */
+export class TenantContextError extends DbError {
+  override name = 'TenantContextError';
+}
+/** Serialization failure or deadlock that survived every retry. */
+export class RetryExhaustedError extends DbError {
+  override name = 'RetryExhaustedError';
+}
+
+export const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
+
+interface PgDatabaseError {
+  code?: string;
+  constraint?: string;
+  table?: string;
+  schema?: string;
+  message: string;
+  column?: string;
+}
+
+function isPgError(error: unknown): error is PgDatabaseError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as PgDatabaseError).code === 'string' &&
+    /^[0-9A-Z]{5}$/.test((error as PgDatabaseError).code ?? '')
+  );
+}
+
+function classFor(sqlstate: string): typeof DbError {
+  if (sqlstate === '23505' || sqlstate === '23P01') return ConflictError;
+  if (sqlstate === '23503') return ForeignKeyError;
+  if (sqlstate === '42501') return PermissionError;
+  if (sqlstate === 'B2001') return TenantContextError;
+  if (RETRYABLE_SQLSTATES.has(sqlstate)) return RetryExhaustedError;
+  return ValidationError;
+}
+
+/** Turns a driver error into a typed DbError; anything that is not a database error is returned as is. */
+export function mapDbError(error: unknown): unknown {
+  if (error instanceof DbError || !isPgError(error)) return error;
+  const sqlstate = error.code as string;
+  const table = error.schema && error.table ? `${error.schema}.${error.table}` : error.table;
+  const Class = classFor(sqlstate);
+  const byConstraint = error.constraint ? constraintErrors[error.constraint] : undefined;
+  if (byConstraint) {
+    return new Class(byConstraint.message, {
+      code: byConstraint.code,
+      sqlstate,
+      constraint: error.constraint,
+      table,
+      cause: error,
+    });
+  }
+  const bySqlstate = sqlstateErrors[sqlstate];
+  if (bySqlstate) {
+    // Custom SQLSTATEs carry their own precise message from the database; the catalog names the code.
+    return new Class(error.message, { code: bySqlstate.code, sqlstate, table, cause: error });
+  }
+  if (sqlstate === '42501') {
+    return new PermissionError(`Not permitted: ${error.message}`, {
+      code: 'permission_denied',
+      sqlstate,
+      table,
+      cause: error,
+    });
+  }
+  if (sqlstate === '23502') {
+    return new ValidationError(
+      `${error.column ?? 'A required value'} is required${table ? ` (${table})` : ''}.`,
+      {
+        code: 'value_required',
+        sqlstate,
+        table,
+        cause: error,
+      },
+    );
+  }
+  if (sqlstate.startsWith('23') && error.constraint) {
+    // A named constraint without a catalog entry: still typed; the lint pack keeps this from shipping.
+    return new Class(`Constraint ${error.constraint} was violated.`, {
+      code: error.constraint,
+      sqlstate,
+      constraint: error.constraint,
+      table,
+      cause: error,
+    });
+  }
+  return error;
+}

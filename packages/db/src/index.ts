@@ -1,0 +1,14 @@
+export { constraintErrors, type ErrorEntry, sqlstateErrors } from './error-catalog';
+export {
+  ConflictError,
+  DbError,
+  ForeignKeyError,
+  mapDbError,
+  PermissionError,
+  RetryExhaustedError,
+  TenantContextError,
+  ValidationError,
+} from './errors';
+export { createPool, type PoolOptions } from './pool';
+export { InvalidTenantContextError, type TenantContext, withTenant } from './tenant';
+export { type Isolation, type Queryable, type TransactionOptions, withTransaction } from './transaction';

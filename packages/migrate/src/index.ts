@@ -1,0 +1,10 @@
+export { checksumOf, REPEATABLE_KINDS, readDomains, repeatableFiles, versionedFiles } from './files';
+export {
+  bootstrapDatabase,
+  type MigrateOptions,
+  type MigrateResult,
+  MigrationError,
+  migrate,
+  OWNER_ROLE,
+  rollback,
+} from './migrate';

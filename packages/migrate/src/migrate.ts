@@ -1,0 +1,218 @@
+// `pnpm db:migrate`: bootstrap, checksum-locked versioned migrations (node-pg-migrate), then repeatables.
+import { readFileSync } from 'node:fs';
+import { runner } from 'node-pg-migrate';
+import pg from 'pg';
+import { bootstrapFiles, repeatableFiles, type SqlFile, versionedFiles } from './files';
+import {
+  appliedMigrations,
+  appliedRepeatables,
+  CHECKSUM_SETTING,
+  ensureLedger,
+  LEDGER_SCHEMA,
+  MIGRATIONS_TABLE,
+  setMigrationChecksum,
+} from './ledger';
+
+export const OWNER_ROLE = 'b2b_owner';
+
+export interface MigrateOptions {
+  /** Connection URL of a superuser, or of a member of the owner role with CREATEROLE. */
+  url: string;
+  /** The sql/ folder. */
+  sqlDir: string;
+  /** Migration names whose edits are accepted: their recorded checksum is replaced (the escape hatch). */
+  acceptEdited?: string[];
+  log?: (line: string) => void;
+  /** Per-statement limits; a migration waiting on a lock fails instead of queueing traffic behind it. */
+  lockTimeout?: string;
+  statementTimeout?: string;
+}
+
+export interface MigrateResult {
+  applied: string[];
+  repeatablesApplied: string[];
+}
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+/** A client with the limits every migration runs under. */
+export async function connectMigrator(options: MigrateOptions): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: options.url, application_name: 'b2b-migrate' });
+  await client.connect();
+  await client.query(
+    `select set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)`,
+    [
+      options.lockTimeout ?? process.env.B2B_MIGRATION_LOCK_TIMEOUT ?? '5s',
+      options.statementTimeout ?? process.env.B2B_MIGRATION_STATEMENT_TIMEOUT ?? '10min',
+    ],
+  );
+  return client;
+}
+
+/** Roles and database grants (sql/bootstrap), then the ledger, then acts as the owner role. */
+export async function prepare(client: pg.Client, sqlDir: string): Promise<void> {
+  for (const file of bootstrapFiles(sqlDir)) {
+    await runFile(client, file, 'bootstrap');
+  }
+  await client.query(`set role ${OWNER_ROLE}`);
+  await ensureLedger(client);
+}
+
+/** Only the database-level bootstrap (privileges on the database): for clones of a migrated template. */
+export async function bootstrapDatabase(options: Pick<MigrateOptions, 'url' | 'sqlDir'>): Promise<void> {
+  const client = new pg.Client({ connectionString: options.url, application_name: 'b2b-migrate' });
+  await client.connect();
+  try {
+    for (const file of bootstrapFiles(options.sqlDir, ['database'])) await runFile(client, file, 'bootstrap');
+  } finally {
+    await client.end();
+  }
+}
+
+async function runFile(client: pg.ClientBase, file: SqlFile, what: string): Promise<void> {
+  try {
+    await client.query(readFileSync(file.absolutePath, 'utf8'));
+  } catch (error) {
+    const e = error as Error & { position?: string; code?: string };
+    throw new MigrationError(
+      `${what} sql/${file.path} failed: ${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}`,
+    );
+  }
+}
+
+/** Refuses when an applied migration was edited or removed, naming the file. */
+async function verifyChecksums(client: pg.Client, sqlDir: string, options: MigrateOptions): Promise<void> {
+  const files = new Map(versionedFiles(sqlDir).map((f) => [f.name, f]));
+  const accepted = new Set(options.acceptEdited ?? []);
+  const log = options.log ?? (() => {});
+  for (const applied of await appliedMigrations(client)) {
+    const file = files.get(applied.name);
+    if (!file) {
+      throw new MigrationError(
+        `Applied migration ${applied.name} has no file any more under sql/*/migrations/. ` +
+          'Released migrations are append-only: restore the file, or roll back before removing it.',
+      );
+    }
+    if (applied.checksum === null) {
+      await setMigrationChecksum(client, applied.name, file.checksum);
+      log(`recorded the checksum of sql/${file.path} (applied before checksums were kept)`);
+    } else if (applied.checksum !== file.checksum) {
+      if (accepted.has(applied.name)) {
+        await setMigrationChecksum(client, applied.name, file.checksum);
+        log(
+          `accepted the edit of sql/${file.path}: its new checksum is recorded; the database was not changed`,
+        );
+        continue;
+      }
+      throw new MigrationError(
+        `sql/${file.path} was edited after it was applied (checksum ${applied.checksum.slice(0, 12)}, ` +
+          `file now ${file.checksum.slice(0, 12)}). Released migrations are immutable: revert the edit and ` +
+          'add a new migration. If the edit changes nothing in the database (a comment, formatting), ' +
+          `accept it with: pnpm db:migrate --accept-edited ${applied.name}`,
+      );
+    }
+  }
+}
+
+async function runVersioned(
+  client: pg.Client,
+  sqlDir: string,
+  direction: 'up' | 'down',
+  count: number | undefined,
+  log: (l: string) => void,
+) {
+  const files = versionedFiles(sqlDir);
+  await client.query(`select set_config($1, $2, false)`, [
+    CHECKSUM_SETTING,
+    JSON.stringify(Object.fromEntries(files.map((f) => [f.name, f.checksum]))),
+  ]);
+  if (files.length === 0) return [];
+  const ran = await runner({
+    dbClient: client,
+    dir: files.map((f) => f.absolutePath),
+    useGlob: true,
+    migrationsSchema: LEDGER_SCHEMA,
+    migrationsTable: MIGRATIONS_TABLE,
+    direction,
+    count,
+    checkOrder: true,
+    singleTransaction: true,
+    noLock: false,
+    advisoryLockMode: 'wait',
+    log,
+  });
+  return ran.map((m) => m.name);
+}
+
+/** Applies changed repeatable files, all in one transaction: a failure leaves the database as it was. */
+async function applyRepeatables(
+  client: pg.Client,
+  sqlDir: string,
+  log: (l: string) => void,
+): Promise<string[]> {
+  const recorded = await appliedRepeatables(client);
+  const files = repeatableFiles(sqlDir);
+  const changed = files.filter((f) => recorded.get(f.path) !== f.checksum);
+  const present = new Set(files.map((f) => f.path));
+  const removed = [...recorded.keys()].filter((p) => !present.has(p));
+  if (changed.length === 0 && removed.length === 0) return [];
+  await client.query('begin');
+  try {
+    for (const file of changed) {
+      log(`> repeatable sql/${file.path}`);
+      await runFile(client, file, 'repeatable');
+      await client.query(
+        `insert into ${LEDGER_SCHEMA}.repeatables (path, checksum) values ($1, $2)
+         on conflict (path) do update set checksum = excluded.checksum, applied_at = now()`,
+        [file.path, file.checksum],
+      );
+    }
+    for (const path of removed) {
+      log(`! sql/${path} was removed; the object it defined stays until a versioned migration drops it`);
+      await client.query(`delete from ${LEDGER_SCHEMA}.repeatables where path = $1`, [path]);
+    }
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  }
+  return changed.map((f) => f.path);
+}
+
+export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
+  const log = options.log ?? (() => {});
+  const client = await connectMigrator(options);
+  try {
+    await prepare(client, options.sqlDir);
+    await verifyChecksums(client, options.sqlDir, options);
+    const applied = await runVersioned(client, options.sqlDir, 'up', undefined, log);
+    const repeatablesApplied = await applyRepeatables(client, options.sqlDir, log);
+    return { applied, repeatablesApplied };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * `pnpm db:rollback [n]`: runs the down sections of the last n migrations (newest first), in one
+ * transaction. Repeatables are marked for re-application, since the objects they defined may be gone.
+ */
+export async function rollback(options: MigrateOptions & { count: number }): Promise<string[]> {
+  const log = options.log ?? (() => {});
+  const client = await connectMigrator(options);
+  try {
+    await prepare(client, options.sqlDir);
+    await verifyChecksums(client, options.sqlDir, options);
+    const applied = await appliedMigrations(client);
+    if (applied.length === 0) return [];
+    const count = Math.min(options.count, applied.length);
+    const rolledBack = await runVersioned(client, options.sqlDir, 'down', count, log);
+    await client.query(`delete from ${LEDGER_SCHEMA}.repeatables`);
+    log('repeatables will be re-applied by the next db:migrate');
+    return rolledBack;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,72 @@
+// Where the development database is: DATABASE_URL, or the local cluster that `db:up` keeps in .data/.
+import { join } from 'node:path';
+import { DEV_DATABASE, devClusterRunning, ensureDevCluster, repoRoot } from '@b2b/testing/provider';
+import pg from 'pg';
+
+export const SQL_DIR = join(repoRoot, 'sql');
+
+export interface DevDatabase {
+  /** Superuser (migrator) URL of the development database. */
+  adminUrl: string;
+  /** URL for the application role (RLS applies). */
+  appUrl: string;
+  source: 'DATABASE_URL' | 'local cluster';
+}
+
+function withUserAndDb(url: string, user: string, database: string): string {
+  const u = new URL(url);
+  u.username = user;
+  u.password = '';
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** The running development database; starts nothing. */
+export async function currentDevDatabase(): Promise<DevDatabase | undefined> {
+  if (process.env.DATABASE_URL) return fromEnv(process.env.DATABASE_URL);
+  const state = await devClusterRunning();
+  if (!state) return undefined;
+  return fromCluster(`postgres://postgres@127.0.0.1:${state.port}/postgres`);
+}
+
+function fromEnv(url: string): DevDatabase {
+  return { adminUrl: url, appUrl: url, source: 'DATABASE_URL' };
+}
+
+function fromCluster(clusterUrl: string): DevDatabase {
+  return {
+    adminUrl: withUserAndDb(clusterUrl, 'postgres', DEV_DATABASE),
+    appUrl: withUserAndDb(clusterUrl, 'b2b_app', DEV_DATABASE),
+    source: 'local cluster',
+  };
+}
+
+/** Starts the local cluster when needed and makes sure the development database exists. */
+export async function ensureDevDatabase(say: (line: string) => void): Promise<DevDatabase> {
+  if (process.env.DATABASE_URL) return fromEnv(process.env.DATABASE_URL);
+  const cluster = await ensureDevCluster();
+  if (cluster.created) say(`initialised a PostgreSQL cluster in ${cluster.dataDir}`);
+  say(
+    cluster.started
+      ? `started PostgreSQL on 127.0.0.1:${cluster.port}`
+      : `PostgreSQL already running on 127.0.0.1:${cluster.port}`,
+  );
+  const client = new pg.Client({ connectionString: cluster.url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [DEV_DATABASE]);
+    if (!rowCount) {
+      await client.query(`create database ${DEV_DATABASE}`);
+      say(`created database ${DEV_DATABASE}`);
+    }
+  } finally {
+    await client.end();
+  }
+  return fromCluster(cluster.url);
+}
+
+export async function requireDevDatabase(): Promise<DevDatabase> {
+  const db = await currentDevDatabase();
+  if (!db) throw new Error('The development database is not running: start it with `pnpm db:up`.');
+  return db;
+}

@@ -1,0 +1,7 @@
+-- Privileges on schema app, in one place. Revoke first so a removed grant is really gone.
+revoke all on schema app from public;
+revoke all on all functions in schema app from public, b2b_app, b2b_readonly, b2b_analytics;
+
+grant usage on schema app to b2b_app, b2b_readonly, b2b_analytics;
+grant execute on function app.current_tenant_id(), app.require_tenant_id(), app.current_user_id()
+  to b2b_app, b2b_readonly, b2b_analytics;
