@@ -8,3 +8,4 @@ export {
   OWNER_ROLE,
   rollback,
 } from './migrate';
+export { dumpSchema, normalizeDump, SNAPSHOT_FILE, snapshotMajor } from './snapshot';

@@ -1,1 +1,3 @@
 export * from './provider/index';
+export { SQL_DIR } from './template/build-template';
+export { type ScratchDatabase, serverMajor, withScratchDatabase } from './template/scratch';

@@ -42,8 +42,6 @@ $$;
 comment on function app.current_user_id() is 'The acting staff user or buyer of the current transaction, or null.';
 
 -- Down Migration
-drop function app.current_user_id();
-drop function app.require_tenant_id();
-drop function app.current_tenant_id();
 alter default privileges for role b2b_owner grant execute on functions to public;
-drop schema app;
+-- cascade: the schema's repeatable objects (functions) have no versioned down step of their own.
+drop schema app cascade;

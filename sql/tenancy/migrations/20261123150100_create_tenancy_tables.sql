@@ -94,4 +94,5 @@ drop table tenancy.memberships;
 drop table tenancy.staff_roles;
 drop table tenancy.staff_users;
 drop table tenancy.tenants;
-drop schema tenancy;
+-- cascade: the schema's repeatable objects (functions, views) have no versioned down step of their own.
+drop schema tenancy cascade;

@@ -20,10 +20,11 @@ export function testContext(): B2bTestContext {
   return inject('b2b');
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A clone of the migrated template (or, with `empty`, a database with nothing in it yet). */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const ctx = testContext();
   const name = `b2b_test_${randomBytes(6).toString('hex')}`;
-  await createDatabase(ctx.adminUrl, name, ctx.template);
+  await createDatabase(ctx.adminUrl, name, options.empty ? undefined : ctx.template);
   return {
     name,
     adminUrl: databaseUrl(ctx.adminUrl, name),
