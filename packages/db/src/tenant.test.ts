@@ -1,0 +1,95 @@
+// withTenant: context is transaction-local, and concurrent tenants on a small pool never see each other.
+import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TenantContextError } from './errors';
+import { createPool } from './pool';
+import { InvalidTenantContextError, withTenant } from './tenant';
+
+const TENANTS = 8;
+
+describe('withTenant', () => {
+  let db: TestDatabase;
+  let pool: pg.Pool;
+  const tenantIds: string[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const admin = new pg.Client({ connectionString: db.adminUrl });
+    await admin.connect();
+    for (let i = 0; i < TENANTS; i++) {
+      const { rows } = await admin.query<{ id: string }>(`select tests.create_tenant($1) as id`, [
+        `tenant-${i}`,
+      ]);
+      const id = rows[0]?.id as string;
+      tenantIds.push(id);
+      for (let u = 0; u < 3; u++)
+        await admin.query(`select tests.create_staff_user($1, $2)`, [id, `user${u}@t${i}.example`]);
+    }
+    await admin.end();
+    pool = createPool({ connectionString: db.appUrl, max: 4 });
+  });
+  afterAll(async () => {
+    await pool.end();
+    await db.drop();
+  });
+
+  test('the tenant is set for the transaction only, never left on the pooled connection', async () => {
+    const single = createPool({ connectionString: db.appUrl, max: 1 });
+    try {
+      const inside = await withTenant(
+        single,
+        { tenantId: tenantIds[0] as string },
+        async (c) => (await c.query(`select app.current_tenant_id() as t`)).rows[0].t,
+      );
+      expect(inside).toBe(tenantIds[0]);
+      const after = await single.query(
+        `select app.current_tenant_id() as t, count(*)::int as n from tenancy.staff_users`,
+      );
+      expect(after.rows[0]).toEqual({ t: null, n: 0 });
+    } finally {
+      await single.end();
+    }
+  });
+
+  test('1,000 interleaved tenant transactions on a pool of 4 each see only their own tenant', async () => {
+    const leaks: string[] = [];
+    await Promise.all(
+      Array.from({ length: 1000 }, async (_, i) => {
+        const tenantId = tenantIds[i % TENANTS] as string;
+        await withTenant(pool, { tenantId }, async (client) => {
+          const before = await client.query<{ tenant_id: string }>(
+            'select tenant_id from tenancy.staff_users',
+          );
+          // Yield so other transactions interleave on the other connections before we read again.
+          await new Promise((resolve) => setTimeout(resolve, i % 3));
+          const tenants = await client.query<{ tenant_id: string }>('select tenant_id from tenancy.tenants');
+          for (const row of [...before.rows, ...tenants.rows]) {
+            if (row.tenant_id !== tenantId)
+              leaks.push(`transaction ${i} for ${tenantId} saw ${row.tenant_id}`);
+          }
+          if (before.rowCount !== 3 || tenants.rowCount !== 1)
+            leaks.push(`transaction ${i} saw wrong counts`);
+        });
+      }),
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  test('a malformed tenant id is refused before touching the database', async () => {
+    await expect(withTenant(pool, { tenantId: 'tenant-1' }, async () => 1)).rejects.toBeInstanceOf(
+      InvalidTenantContextError,
+    );
+  });
+
+  test('writing outside withTenant is a typed TenantContextError', async () => {
+    const attempt = pool.query(
+      `insert into tenancy.staff_users (email, display_name) values ('a@b.example', 'A')`,
+    );
+    const error = await attempt.catch((e: unknown) => e);
+    const { mapDbError } = await import('./errors');
+    const mapped = mapDbError(error);
+    expect(mapped).toBeInstanceOf(TenantContextError);
+    expect((mapped as TenantContextError).code).toBe('tenant_context_missing');
+  });
+});

@@ -1,0 +1,92 @@
+// @b2b/tenancy: the tenant's own settings and its staff. Every function runs inside withTenant();
+// row-level security limits it to that tenant, and the database's constraints report bad input as
+// typed errors from @b2b/db.
+import type { Queryable } from '@b2b/db';
+import {
+  createStaffUser as createStaffUserQuery,
+  deleteStaffUser as deleteStaffUserQuery,
+  grantRole as grantRoleQuery,
+  type ICreateStaffUserResult,
+  type IListStaffUsersResult,
+  listStaffUsers as listStaffUsersQuery,
+  revokeRole as revokeRoleQuery,
+  updateStaffUser as updateStaffUserQuery,
+} from '../queries/staff-users.queries';
+import {
+  getCurrentTenant as getCurrentTenantQuery,
+  type IGetCurrentTenantResult,
+  updateTenantSettings as updateTenantSettingsQuery,
+} from '../queries/tenants.queries';
+
+export type Tenant = IGetCurrentTenantResult;
+export type StaffUser = ICreateStaffUserResult;
+export type StaffUserWithRoles = IListStaffUsersResult;
+export type StaffRole = 'owner' | 'admin' | 'catalog_manager' | 'order_manager' | 'viewer';
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+function one<T>(rows: T[], what: string): T {
+  const [row] = rows;
+  if (!row) throw new NotFoundError(`${what} was not found in this tenant`);
+  return row;
+}
+
+export async function getCurrentTenant(client: Queryable): Promise<Tenant> {
+  return one(await getCurrentTenantQuery.run(undefined, client), 'The current tenant');
+}
+
+export async function updateTenantSettings(
+  client: Queryable,
+  settings: { name?: string; defaultLocale?: string; defaultCurrency?: string },
+): Promise<Tenant> {
+  return one(await updateTenantSettingsQuery.run(settings, client), 'The current tenant');
+}
+
+/** One page of staff, ordered by email; pass the last email of a page as `afterEmail` for the next. */
+export async function listStaffUsers(
+  client: Queryable,
+  page: { afterEmail?: string; limit?: number } = {},
+): Promise<StaffUserWithRoles[]> {
+  const limit = page.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new RangeError('limit must be a whole number from 1 to 500');
+  return listStaffUsersQuery.run({ afterEmail: page.afterEmail ?? null, limit }, client);
+}
+
+export async function createStaffUser(
+  client: Queryable,
+  user: { email: string; displayName: string },
+): Promise<StaffUser> {
+  return one(await createStaffUserQuery.run(user, client), 'The new staff user');
+}
+
+export async function updateStaffUser(
+  client: Queryable,
+  staffUserId: string,
+  changes: { email?: string; displayName?: string; status?: 'active' | 'disabled' },
+): Promise<StaffUser> {
+  return one(
+    await updateStaffUserQuery.run({ staffUserId, ...changes }, client),
+    `Staff user ${staffUserId}`,
+  );
+}
+
+export async function deleteStaffUser(client: Queryable, staffUserId: string): Promise<void> {
+  one(await deleteStaffUserQuery.run({ staffUserId }, client), `Staff user ${staffUserId}`);
+}
+
+export async function grantRole(
+  client: Queryable,
+  grant: { staffUserId: string; role: StaffRole; grantedBy?: string },
+): Promise<void> {
+  await grantRoleQuery.run({ ...grant, grantedBy: grant.grantedBy ?? null }, client);
+}
+
+export async function revokeRole(
+  client: Queryable,
+  revoke: { staffUserId: string; role: StaffRole },
+): Promise<void> {
+  one(await revokeRoleQuery.run(revoke, client), `Role ${revoke.role} of staff user ${revoke.staffUserId}`);
+}
