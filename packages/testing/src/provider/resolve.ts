@@ -29,6 +29,12 @@ export async function resolveTestServer(): Promise<TestServer> {
   }
   if (findPgBinaries()) {
     const cluster = await startThrowawayCluster();
+    try {
+      await checkPgTap(cluster.url);
+    } catch (error) {
+      await cluster.stop();
+      throw error;
+    }
     return {
       adminUrl: cluster.url,
       source: 'local binaries',

@@ -25,7 +25,7 @@ export async function checkServer(url: string): Promise<{ major: number }> {
     return { major };
   } catch (error) {
     const message = (error as Error).message;
-    if (message.includes(where)) throw error;
+    if (message.startsWith('The server at')) throw error;
     throw new Error(`Cannot reach PostgreSQL at ${where} (from DATABASE_URL): ${message}`);
   } finally {
     await client.end().catch(() => {});
