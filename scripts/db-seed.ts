@@ -1,0 +1,24 @@
+// `pnpm db:seed [--profile small]`: load a seed profile into the development database.
+import { log, main } from './lib/cli';
+import { requireDevDatabase } from './lib/dev-database';
+import { loadSeed, SEED_PROFILES, type SeedProfile, seedIsLoaded } from './lib/seed';
+
+function profileArg(args: string[]): SeedProfile {
+  const at = args.indexOf('--profile');
+  const value = at >= 0 ? args[at + 1] : 'small';
+  if (!SEED_PROFILES.includes(value as SeedProfile)) {
+    throw new Error(`Unknown seed profile "${value}". Profiles: ${SEED_PROFILES.join(', ')}`);
+  }
+  return value as SeedProfile;
+}
+
+main(async () => {
+  const profile = profileArg(process.argv.slice(2));
+  const db = await requireDevDatabase();
+  if (await seedIsLoaded(db.adminUrl)) {
+    throw new Error('The development database already holds data; `pnpm db:reset` starts again from empty.');
+  }
+  const started = performance.now();
+  await loadSeed(db.adminUrl, profile, log);
+  log(`seed profile ${profile} loaded in ${Math.round(performance.now() - started)} ms`);
+});
