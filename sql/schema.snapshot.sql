@@ -267,7 +267,13 @@ COMMENT ON TABLE tenancy.staff_users IS 'People who work for a tenant (its back 
 -- Name: COLUMN staff_users.email; Type: COMMENT; Schema: tenancy; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN tenancy.staff_users.email IS 'Login email, lowercase, unique within the tenant.';
+COMMENT ON COLUMN tenancy.staff_users.email IS 'Login email, lowercase, unique within the tenant (PII).';
+
+--
+-- Name: COLUMN staff_users.display_name; Type: COMMENT; Schema: tenancy; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN tenancy.staff_users.display_name IS 'Name shown in the back office (PII).';
 
 --
 -- Name: tenants; Type: TABLE; Schema: tenancy; Owner: b2b_owner

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { codegenPackages, runPgTyped } from '../../scripts/lib/codegen';
+import { renderSchemaDocs } from '../../scripts/lib/schema-docs';
 
 describe('generated files', () => {
   let db: TestDatabase;
@@ -61,4 +62,21 @@ describe('generated files', () => {
       }
     });
   }
+});
+
+describe('schema documents', () => {
+  test('docs/erd.md and docs/data-dictionary.md match the schema (pnpm db:docs)', async () => {
+    const db = await createTestDatabase();
+    try {
+      const { erd, dictionary } = await renderSchemaDocs(db.adminUrl);
+      const stale = 'is stale: run `pnpm db:docs` and commit it';
+      expect(readFileSync(join(repoRoot, 'docs', 'erd.md'), 'utf8'), `docs/erd.md ${stale}`).toBe(erd);
+      expect(
+        readFileSync(join(repoRoot, 'docs', 'data-dictionary.md'), 'utf8'),
+        `docs/data-dictionary.md ${stale}`,
+      ).toBe(dictionary);
+    } finally {
+      await db.drop();
+    }
+  });
 });

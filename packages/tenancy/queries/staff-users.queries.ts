@@ -12,8 +12,9 @@ export interface IListStaffUsersParams {
 /** 'ListStaffUsers' return type */
 export interface IListStaffUsersResult {
   created_at: Date;
+  /** Name shown in the back office (PII). */
   display_name: string;
-  /** Login email, lowercase, unique within the tenant. */
+  /** Login email, lowercase, unique within the tenant (PII). */
   email: string;
   roles: stringArray;
   staff_user_id: string;
@@ -53,8 +54,9 @@ export interface ICreateStaffUserParams {
 /** 'CreateStaffUser' return type */
 export interface ICreateStaffUserResult {
   created_at: Date;
+  /** Name shown in the back office (PII). */
   display_name: string;
-  /** Login email, lowercase, unique within the tenant. */
+  /** Login email, lowercase, unique within the tenant (PII). */
   email: string;
   staff_user_id: string;
   status: string;
@@ -90,8 +92,9 @@ export interface IUpdateStaffUserParams {
 /** 'UpdateStaffUser' return type */
 export interface IUpdateStaffUserResult {
   created_at: Date;
+  /** Name shown in the back office (PII). */
   display_name: string;
-  /** Login email, lowercase, unique within the tenant. */
+  /** Login email, lowercase, unique within the tenant (PII). */
   email: string;
   staff_user_id: string;
   status: string;
