@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from '@b2b/migrate';
 import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { copySqlDir, queryOne } from './helpers';
 
 const FUNCTION_FILE = 'app/functions/0001_function_set_updated_at.sql';
@@ -30,8 +30,6 @@ describe('repeatable objects', () => {
       sql.remove();
     };
   });
-  afterAll(() => {});
-
   test('editing a repeatable function makes migrate apply it (and only it)', async () => {
     const file = join(sql.dir, FUNCTION_FILE);
     writeFileSync(file, readFileSync(file, 'utf8').replace("'Trigger function: sets", "'Edited: sets"));
