@@ -13,6 +13,24 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     code: 'tenant_context_missing',
     message: 'No tenant context: the query must run inside withTenant().',
   },
+  // accounts (B21xx)
+  B2101: {
+    code: 'company_hierarchy_cycle',
+    message: 'A company cannot be placed under one of its own subsidiaries.',
+  },
+  B2102: {
+    code: 'company_hierarchy_too_deep',
+    message: 'A company hierarchy can be at most 5 levels deep.',
+  },
+  B2103: {
+    code: 'postal_code_required',
+    message: 'Addresses in this country need a postal code.',
+  },
+  // catalog (B22xx)
+  B2201: {
+    code: 'category_cycle',
+    message: 'A category cannot be placed under itself or one of its own subcategories.',
+  },
 };
 
 /** Named constraints, by name. Primary keys are listed too: a duplicate id is a conflict like any other. */
@@ -73,4 +91,208 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message: 'The staff user granting the role does not exist in this tenant.',
   },
   fk_memberships_role_staff_roles: { code: 'staff_role_unknown', message: 'There is no such staff role.' },
+
+  // catalog.currencies
+  pk_currencies: { code: 'currency_exists', message: 'This currency already exists.' },
+  chk_currencies_code_format: {
+    code: 'currency_invalid',
+    message: 'A currency is a three-letter ISO 4217 code, for example EUR.',
+  },
+  chk_currencies_minor_units: {
+    code: 'currency_minor_units_invalid',
+    message: 'A currency has between 0 and 4 digits after the decimal point.',
+  },
+
+  // catalog.countries
+  pk_countries: { code: 'country_exists', message: 'This country already exists.' },
+  chk_countries_code_format: {
+    code: 'country_invalid',
+    message: 'A country is a two-letter ISO 3166-1 code, for example DE.',
+  },
+
+  // catalog.locales
+  pk_locales: { code: 'locale_exists', message: 'This locale already exists.' },
+  chk_locales_format: {
+    code: 'locale_invalid',
+    message: 'A locale is a language code with an optional region, for example en or de-CH.',
+  },
+  fk_locales_language_locales: {
+    code: 'locale_language_unknown',
+    message: 'A regional locale needs its language as a locale too (de before de-CH).',
+  },
+
+  // accounts.companies
+  pk_companies: { code: 'company_exists', message: 'A company with this id already exists.' },
+  uq_companies_tenant_id_tax_id: {
+    code: 'company_tax_id_taken',
+    message: 'Another company already has this tax id.',
+  },
+  fk_companies_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  fk_companies_tenant_id_parent_company_id_companies: {
+    code: 'parent_company_not_found',
+    message: 'The parent company does not exist, or still has subsidiaries.',
+  },
+  fk_companies_default_currency_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported.',
+  },
+  fk_companies_default_locale_locales: { code: 'locale_unknown', message: 'This locale is not supported.' },
+  chk_companies_not_own_parent: {
+    code: 'company_own_parent',
+    message: 'A company cannot be its own parent.',
+  },
+  chk_companies_legal_name_not_blank: {
+    code: 'company_legal_name_required',
+    message: 'A company needs a legal name.',
+  },
+  chk_companies_tax_id_format: {
+    code: 'company_tax_id_invalid',
+    message: 'A tax id is 3 to 40 letters, digits, spaces, dots, slashes or hyphens.',
+  },
+  chk_companies_payment_terms_days: {
+    code: 'payment_terms_invalid',
+    message: 'Payment terms are between 0 and 365 days.',
+  },
+  chk_companies_credit_limit_not_negative: {
+    code: 'credit_limit_negative',
+    message: 'A credit limit cannot be negative.',
+  },
+  chk_companies_status: {
+    code: 'company_status_invalid',
+    message: 'A company status is active, on hold or closed.',
+  },
+
+  // accounts.customer_groups
+  pk_customer_groups: {
+    code: 'customer_group_exists',
+    message: 'A customer group with this id already exists.',
+  },
+  uq_customer_groups_tenant_id_name: {
+    code: 'customer_group_name_taken',
+    message: 'Another customer group already has this name.',
+  },
+  fk_customer_groups_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  chk_customer_groups_name_not_blank: {
+    code: 'customer_group_name_required',
+    message: 'A customer group needs a name.',
+  },
+
+  // accounts.company_customer_groups
+  pk_company_customer_groups: {
+    code: 'company_already_in_group',
+    message: 'The company is already in this customer group.',
+  },
+  fk_company_customer_groups_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist.',
+  },
+  fk_company_customer_groups_tenant_id_customer_group_id: {
+    code: 'customer_group_not_found',
+    message: 'The customer group does not exist.',
+  },
+
+  // accounts.permissions
+  pk_permissions: { code: 'permission_exists', message: 'This permission already exists.' },
+  chk_permissions_format: {
+    code: 'permission_invalid',
+    message: 'A permission is written area.action, for example orders.create.',
+  },
+
+  // accounts.buyer_roles
+  pk_buyer_roles: { code: 'buyer_role_exists', message: 'A buyer role with this id already exists.' },
+  uq_buyer_roles_tenant_id_name: {
+    code: 'buyer_role_name_taken',
+    message: 'Another buyer role already has this name.',
+  },
+  fk_buyer_roles_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  chk_buyer_roles_name_not_blank: { code: 'buyer_role_name_required', message: 'A buyer role needs a name.' },
+
+  // accounts.buyer_role_permissions
+  pk_buyer_role_permissions: {
+    code: 'buyer_role_permission_exists',
+    message: 'The buyer role already has this permission.',
+  },
+  fk_buyer_role_permissions_tenant_id_buyer_role_id_buyer_roles: {
+    code: 'buyer_role_not_found',
+    message: 'The buyer role does not exist.',
+  },
+  fk_buyer_role_permissions_permission_permissions: {
+    code: 'permission_unknown',
+    message: 'There is no such permission.',
+  },
+
+  // accounts.buyers
+  pk_buyers: { code: 'buyer_exists', message: 'A buyer with this id already exists.' },
+  uq_buyers_tenant_id_company_id_email: {
+    code: 'buyer_email_taken',
+    message: 'Another buyer of this company already has this email.',
+  },
+  fk_buyers_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has buyers.',
+  },
+  fk_buyers_tenant_id_buyer_role_id_buyer_roles: {
+    code: 'buyer_role_not_found',
+    message: 'The buyer role does not exist, or is still held by buyers.',
+  },
+  chk_buyers_email_format: {
+    code: 'email_invalid',
+    message: 'An email must look like name@example.com and be written in lowercase.',
+  },
+  chk_buyers_full_name_not_blank: { code: 'buyer_name_required', message: 'A buyer needs a name.' },
+  chk_buyers_phone_e164: {
+    code: 'phone_invalid',
+    message:
+      'A phone number is written in international form: + and up to 15 digits, for example +4930123456.',
+  },
+  chk_buyers_status: { code: 'buyer_status_invalid', message: 'A buyer status is active or disabled.' },
+  chk_buyers_spending_limit_not_negative: {
+    code: 'spending_limit_negative',
+    message: 'A spending limit cannot be negative.',
+  },
+  chk_buyers_spending_period: {
+    code: 'spending_period_invalid',
+    message: 'A spending limit applies per day, week or month.',
+  },
+  chk_buyers_spending_limit_has_period: {
+    code: 'spending_limit_period_required',
+    message: 'A spending limit needs a period (day, week or month), and a period needs a limit.',
+  },
+
+  // accounts.addresses
+  pk_addresses: { code: 'address_exists', message: 'An address with this id already exists.' },
+  uq_addresses_default_per_company_kind: {
+    code: 'default_address_exists',
+    message: 'The company already has a default address of this kind.',
+  },
+  fk_addresses_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist.',
+  },
+  fk_addresses_country_code_countries: { code: 'country_unknown', message: 'This country is not supported.' },
+  chk_addresses_kind: {
+    code: 'address_kind_invalid',
+    message: 'An address is a billing or a shipping address.',
+  },
+  chk_addresses_recipient_not_blank: {
+    code: 'address_recipient_required',
+    message: 'An address needs a recipient.',
+  },
+  chk_addresses_line1_not_blank: {
+    code: 'address_line_required',
+    message: 'An address needs a first address line.',
+  },
+  chk_addresses_locality_not_blank: {
+    code: 'address_locality_required',
+    message: 'An address needs a city or town.',
+  },
+  chk_addresses_postal_code_format: {
+    code: 'postal_code_invalid',
+    message: 'A postal code is 2 to 12 letters, digits, spaces or hyphens.',
+  },
+  chk_addresses_phone_e164: {
+    code: 'phone_invalid',
+    message:
+      'A phone number is written in international form: + and up to 15 digits, for example +4930123456.',
+  },
 };
