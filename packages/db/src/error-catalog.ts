@@ -295,4 +295,113 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message:
       'A phone number is written in international form: + and up to 15 digits, for example +4930123456.',
   },
+
+  // catalog.products
+  pk_products: { code: 'product_exists', message: 'A product with this id already exists.' },
+  fk_products_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  chk_products_attributes_object: {
+    code: 'product_attributes_invalid',
+    message: 'Product attributes must be a set of named values (a JSON object).',
+  },
+
+  // catalog.variants
+  pk_variants: { code: 'variant_exists', message: 'A variant with this id already exists.' },
+  uq_variants_tenant_id_sku: { code: 'sku_taken', message: 'Another variant already has this SKU.' },
+  fk_variants_tenant_id_product_id_products: {
+    code: 'product_not_found',
+    message: 'The product does not exist, or still has variants.',
+  },
+  chk_variants_sku_format: {
+    code: 'sku_invalid',
+    message:
+      'A SKU is 1 to 64 letters, digits, dots, underscores, slashes or hyphens, starting with a letter or digit.',
+  },
+  chk_variants_attributes_object: {
+    code: 'variant_attributes_invalid',
+    message: 'Variant attributes must be a set of named values (a JSON object).',
+  },
+
+  // catalog.categories
+  pk_categories: { code: 'category_exists', message: 'A category with this id already exists.' },
+  fk_categories_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  fk_categories_tenant_id_parent_category_id_categories: {
+    code: 'parent_category_not_found',
+    message: 'The parent category does not exist, or still has subcategories.',
+  },
+  chk_categories_not_own_parent: {
+    code: 'category_own_parent',
+    message: 'A category cannot be its own parent.',
+  },
+  chk_categories_path_format: {
+    code: 'category_path_invalid',
+    message: 'The category path is inconsistent: it is derived from the parent and cannot be set directly.',
+  },
+
+  // catalog.category_translations
+  pk_category_translations: {
+    code: 'category_translation_exists',
+    message: 'The category already has a translation in this locale.',
+  },
+  uq_category_translations_tenant_id_locale_slug: {
+    code: 'category_slug_taken',
+    message: 'Another category already uses this slug in this locale.',
+  },
+  fk_category_translations_tenant_id_category_id_categories: {
+    code: 'category_not_found',
+    message: 'The category does not exist.',
+  },
+  fk_category_translations_locale_locales: {
+    code: 'locale_unknown',
+    message: 'This locale is not supported.',
+  },
+  chk_category_translations_name_not_blank: {
+    code: 'category_name_required',
+    message: 'A category needs a name.',
+  },
+  chk_category_translations_slug_format: {
+    code: 'slug_invalid',
+    message:
+      'A slug is lowercase letters and digits in words joined by single hyphens, for example power-tools.',
+  },
+
+  // catalog.product_categories
+  pk_product_categories: {
+    code: 'product_already_in_category',
+    message: 'The product is already listed in this category.',
+  },
+  fk_product_categories_tenant_id_category_id_categories: {
+    code: 'category_not_found',
+    message: 'The category does not exist.',
+  },
+  fk_product_categories_tenant_id_product_id_products: {
+    code: 'product_not_found',
+    message: 'The product does not exist.',
+  },
+
+  // catalog.product_translations
+  pk_product_translations: {
+    code: 'product_translation_exists',
+    message: 'The product already has a translation in this locale.',
+  },
+  uq_product_translations_tenant_id_locale_slug: {
+    code: 'product_slug_taken',
+    message: 'Another product already uses this slug in this locale.',
+  },
+  fk_product_translations_tenant_id_product_id_products: {
+    code: 'product_not_found',
+    message: 'The product does not exist.',
+  },
+  fk_product_translations_locale_locales: {
+    code: 'locale_unknown',
+    message: 'This locale is not supported.',
+  },
+  chk_product_translations_name_not_blank: {
+    code: 'product_name_required',
+    message: 'A product needs a name.',
+  },
+  chk_product_translations_slug_format: {
+    code: 'slug_invalid',
+    message:
+      'A slug is lowercase letters and digits in words joined by single hyphens, for example power-tools.',
+  },
 };

@@ -13,3 +13,32 @@ grant select on catalog.currencies, catalog.countries, catalog.locales to b2b_ap
 
 -- Used by the generated search_vector column, so whoever writes translations calls it.
 grant execute on function catalog.text_search_config(text) to b2b_app, b2b_readonly;
+
+grant execute on function catalog.resolve_translation(uuid, text) to b2b_app, b2b_readonly;
+
+-- Products never get a delete grant: they are archived (archived_at) and keep their history.
+grant select on catalog.products, catalog.variants, catalog.categories, catalog.category_translations,
+  catalog.product_categories, catalog.product_translations
+  to b2b_app, b2b_readonly;
+
+grant insert (product_id, attributes, archived_at) on catalog.products to b2b_app;
+grant update (attributes, archived_at) on catalog.products to b2b_app;
+
+grant insert (variant_id, product_id, sku, attributes, archived_at) on catalog.variants to b2b_app;
+grant update (sku, attributes, archived_at) on catalog.variants to b2b_app;
+
+-- path is derived by trigger from parent_category_id: never in a grant.
+grant insert (category_id, parent_category_id) on catalog.categories to b2b_app;
+grant update (parent_category_id) on catalog.categories to b2b_app;
+grant delete on catalog.categories to b2b_app;
+
+grant insert (category_id, locale, name, slug, description) on catalog.category_translations to b2b_app;
+grant update (name, slug, description) on catalog.category_translations to b2b_app;
+grant delete on catalog.category_translations to b2b_app;
+
+grant insert (category_id, product_id) on catalog.product_categories to b2b_app;
+grant delete on catalog.product_categories to b2b_app;
+
+grant insert (product_id, locale, name, slug, description) on catalog.product_translations to b2b_app;
+grant update (name, slug, description) on catalog.product_translations to b2b_app;
+grant delete on catalog.product_translations to b2b_app;
