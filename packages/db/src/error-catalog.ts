@@ -404,4 +404,71 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message:
       'A slug is lowercase letters and digits in words joined by single hyphens, for example power-tools.',
   },
+
+  // catalog.price_lists
+  pk_price_lists: { code: 'price_list_exists', message: 'A price list with this id already exists.' },
+  uq_price_lists_tenant_id_name: {
+    code: 'price_list_name_taken',
+    message: 'Another price list already has this name.',
+  },
+  uq_price_lists_tenant_id_price_list_id_currency: {
+    code: 'price_list_exists',
+    message: 'A price list with this id already exists.',
+  },
+  fk_price_lists_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  fk_price_lists_currency_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported.',
+  },
+  fk_price_lists_tenant_id_customer_group_id_customer_groups: {
+    code: 'customer_group_not_found',
+    message: 'The customer group does not exist, or still has price lists.',
+  },
+  fk_price_lists_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has price lists.',
+  },
+  chk_price_lists_name_not_blank: { code: 'price_list_name_required', message: 'A price list needs a name.' },
+  chk_price_lists_scope: {
+    code: 'price_list_scope_invalid',
+    message: 'A price list is for everyone (base), a customer group or a company.',
+  },
+  chk_price_lists_scope_target: {
+    code: 'price_list_target_invalid',
+    message:
+      'A customer group price list names exactly its group, a company price list exactly its company, and a base price list neither.',
+  },
+  chk_price_lists_priority: {
+    code: 'price_list_priority_invalid',
+    message: 'A price list priority is between -1,000,000 and 1,000,000.',
+  },
+  chk_price_lists_valid_during_not_empty: {
+    code: 'validity_period_empty',
+    message: 'The validity period must not be empty: its end must be after its start.',
+  },
+
+  // catalog.prices
+  pk_prices: { code: 'price_exists', message: 'A price with this id already exists.' },
+  fk_prices_tenant_id_price_list_id_currency_price_lists: {
+    code: 'price_list_not_found',
+    message: 'The price list does not exist, or its currency differs from the price.',
+  },
+  fk_prices_tenant_id_variant_id_variants: {
+    code: 'variant_not_found',
+    message: 'The variant does not exist, or still has prices.',
+  },
+  chk_prices_unit_price_not_negative: { code: 'price_negative', message: 'A price cannot be negative.' },
+  chk_prices_quantities_valid: {
+    code: 'price_tier_invalid',
+    message: 'A quantity tier must not be empty and starts at 1 unit or more.',
+  },
+  chk_prices_valid_during_not_empty: {
+    code: 'validity_period_empty',
+    message: 'The validity period must not be empty: its end must be after its start.',
+  },
+  excl_prices_no_overlap: {
+    code: 'price_overlaps',
+    message:
+      'This price list already has a price for this variant and currency whose quantity tier and validity period overlap this one.',
+  },
 };

@@ -42,3 +42,18 @@ grant delete on catalog.product_categories to b2b_app;
 grant insert (product_id, locale, name, slug, description) on catalog.product_translations to b2b_app;
 grant update (name, slug, description) on catalog.product_translations to b2b_app;
 grant delete on catalog.product_translations to b2b_app;
+
+grant execute on function catalog.resolve_price(uuid, uuid, integer, text, timestamptz) to b2b_app, b2b_readonly;
+
+grant select on catalog.price_lists, catalog.prices to b2b_app, b2b_readonly;
+
+-- A list's currency and scope are fixed once created (its prices carry the currency): create a new list.
+grant insert (price_list_id, name, currency, scope, customer_group_id, company_id, priority, valid_during)
+  on catalog.price_lists to b2b_app;
+grant update (name, priority, valid_during) on catalog.price_lists to b2b_app;
+grant delete on catalog.price_lists to b2b_app;
+
+grant insert (price_id, price_list_id, variant_id, currency, unit_price, quantities, valid_during)
+  on catalog.prices to b2b_app;
+grant update (unit_price, quantities, valid_during) on catalog.prices to b2b_app;
+grant delete on catalog.prices to b2b_app;
