@@ -471,4 +471,47 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message:
       'This price list already has a price for this variant and currency whose quantity tier and validity period overlap this one.',
   },
+
+  // catalog.warehouses
+  pk_warehouses: { code: 'warehouse_exists', message: 'A warehouse with this id already exists.' },
+  uq_warehouses_tenant_id_code: {
+    code: 'warehouse_code_taken',
+    message: 'Another warehouse already has this code.',
+  },
+  fk_warehouses_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  fk_warehouses_country_code_countries: {
+    code: 'country_unknown',
+    message: 'This country is not supported.',
+  },
+  chk_warehouses_code_format: {
+    code: 'warehouse_code_invalid',
+    message: 'A warehouse code is 1 to 32 uppercase letters, digits, underscores or hyphens.',
+  },
+  chk_warehouses_name_not_blank: { code: 'warehouse_name_required', message: 'A warehouse needs a name.' },
+
+  // catalog.stock_levels
+  pk_stock_levels: {
+    code: 'stock_level_exists',
+    message: 'This variant already has a stock level in this warehouse.',
+  },
+  fk_stock_levels_tenant_id_variant_id_variants: {
+    code: 'variant_not_found',
+    message: 'The variant does not exist, or still has stock.',
+  },
+  fk_stock_levels_tenant_id_warehouse_id_warehouses: {
+    code: 'warehouse_not_found',
+    message: 'The warehouse does not exist, or still holds stock.',
+  },
+  chk_stock_levels_on_hand_not_negative: {
+    code: 'stock_negative',
+    message: 'Stock on hand cannot be negative.',
+  },
+  chk_stock_levels_reserved_not_negative: {
+    code: 'reservation_negative',
+    message: 'Reserved stock cannot be negative.',
+  },
+  chk_stock_levels_reserved_within_on_hand: {
+    code: 'insufficient_stock',
+    message: 'Not enough stock: more units would be reserved than are on hand.',
+  },
 };

@@ -57,3 +57,13 @@ grant insert (price_id, price_list_id, variant_id, currency, unit_price, quantit
   on catalog.prices to b2b_app;
 grant update (unit_price, quantities, valid_during) on catalog.prices to b2b_app;
 grant delete on catalog.prices to b2b_app;
+
+grant select on catalog.warehouses, catalog.stock_levels to b2b_app, b2b_readonly;
+
+grant insert (warehouse_id, code, name, country_code, is_active) on catalog.warehouses to b2b_app;
+grant update (code, name, country_code, is_active) on catalog.warehouses to b2b_app;
+grant delete on catalog.warehouses to b2b_app;
+
+grant insert (variant_id, warehouse_id, on_hand, reserved) on catalog.stock_levels to b2b_app;
+grant update (on_hand, reserved) on catalog.stock_levels to b2b_app;
+grant delete on catalog.stock_levels to b2b_app;
