@@ -248,4 +248,7 @@ drop table accounts.permissions;
 drop table accounts.company_customer_groups;
 drop table accounts.customer_groups;
 drop table accounts.companies;
+-- Repeatable trigger functions of the schema go too (they are re-created by the next migrate).
+drop function if exists accounts.check_address_postal_code();
+drop function if exists accounts.check_company_hierarchy();
 drop schema accounts;

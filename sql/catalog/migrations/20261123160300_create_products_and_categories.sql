@@ -178,9 +178,13 @@ create index idx_product_translations_tenant_id_name_trgm on catalog.product_tra
   using gin (tenant_id, name extensions.gin_trgm_ops);
 
 -- Down Migration
+-- Repeatable functions over these tables go too (they are re-created by the next migrate).
+drop function if exists catalog.resolve_translation(uuid, text);
 drop table catalog.product_translations;
 drop table catalog.product_categories;
 drop table catalog.category_translations;
 drop table catalog.categories;
 drop table catalog.variants;
 drop table catalog.products;
+drop function if exists catalog.propagate_category_path();
+drop function if exists catalog.set_category_path();

@@ -93,5 +93,7 @@ alter table catalog.prices force row level security;
 create index idx_prices_tenant_id_variant_id_currency on catalog.prices (tenant_id, variant_id, currency);
 
 -- Down Migration
+-- The repeatable function over these tables goes too (it is re-created by the next migrate).
+drop function if exists catalog.resolve_price(uuid, uuid, integer, text, timestamptz);
 drop table catalog.prices;
 drop table catalog.price_lists;
