@@ -1,7 +1,7 @@
 -- As the application role, a tenant cannot select, insert, update or delete another tenant's products,
 -- variants, categories and translations, and cannot point its rows at them (composite foreign keys).
 begin;
-select plan(30);
+select plan(35);
 
 select tests.create_tenant('alpha') as alpha \gset
 select tests.create_tenant('beta') as beta \gset
@@ -13,6 +13,7 @@ select tests.create_category(:'beta') as beta_category \gset
 insert into catalog.category_translations (tenant_id, category_id, locale, name, slug)
 values (:'beta', :'beta_category', 'en', 'Beta category', 'beta-category');
 insert into catalog.product_categories (tenant_id, category_id, product_id) values (:'beta', :'beta_category', :'beta_product');
+insert into catalog.attribute_definitions (tenant_id, attribute_key, data_type) values (:'beta', 'colour', 'text');
 
 select tests.act_as(:'alpha');
 
@@ -24,7 +25,11 @@ select is_empty(format('select 1 from catalog.category_translations where tenant
 select is_empty(format('select 1 from catalog.product_categories where tenant_id = %L', :'beta'), 'product_categories: invisible');
 select is_empty(format('select 1 from catalog.product_translations where tenant_id = %L', :'beta'), 'product_translations: invisible');
 
+select is_empty(format('select 1 from catalog.attribute_definitions where tenant_id = %L', :'beta'), 'attribute_definitions: invisible');
+
 -- insert naming another tenant: tenant_id is in no insert grant
+select throws_ok(format($$insert into catalog.attribute_definitions (tenant_id, attribute_key, data_type) values (%L, 'x', 'text')$$, :'beta'),
+  '42501', null, 'attribute_definitions: cannot insert for another tenant');
 select throws_ok(format($$insert into catalog.products (tenant_id) values (%L)$$, :'beta'),
   '42501', null, 'products: cannot insert for another tenant');
 select throws_ok(format($$insert into catalog.categories (tenant_id) values (%L)$$, :'beta'),
@@ -57,7 +62,10 @@ select is_empty(format($$update catalog.categories set parent_category_id = null
 select is_empty(format($$update catalog.category_translations set name = 'hijacked' where category_id = %L returning 1$$, :'beta_category'), 'category_translations: update changes nothing');
 select is_empty(format($$update catalog.product_translations set name = 'hijacked' where product_id = %L returning 1$$, :'beta_product'), 'product_translations: update changes nothing');
 
+select is_empty($$update catalog.attribute_definitions set unit = 'hijacked' where attribute_key = 'colour' returning 1$$, 'attribute_definitions: update changes nothing');
+
 -- delete
+select is_empty($$delete from catalog.attribute_definitions where attribute_key = 'colour' returning 1$$, 'attribute_definitions: delete deletes nothing');
 select is_empty(format($$delete from catalog.product_translations where product_id = %L returning 1$$, :'beta_product'), 'product_translations: delete deletes nothing');
 select is_empty(format($$delete from catalog.product_categories where product_id = %L returning 1$$, :'beta_product'), 'product_categories: delete deletes nothing');
 select is_empty(format($$delete from catalog.category_translations where category_id = %L returning 1$$, :'beta_category'), 'category_translations: delete deletes nothing');
@@ -69,6 +77,7 @@ select throws_ok(format($$delete from catalog.products where product_id = %L$$, 
 select tests.act_as(:'beta');
 select is((select archived_at from catalog.products), null, 'beta''s product is not archived');
 select is((select sku from catalog.variants), 'BETA-1', 'beta''s variant is unchanged');
+select is((select unit from catalog.attribute_definitions where attribute_key = 'colour'), null, 'beta''s attribute definition is unchanged');
 select is((select name from catalog.category_translations), 'Beta category', 'beta''s category translation is unchanged');
 select is((select count(*)::int from catalog.product_categories) + (select count(*)::int from catalog.product_translations), 2,
   'beta''s listing and product translation are still there');

@@ -31,6 +31,14 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     code: 'category_cycle',
     message: 'A category cannot be placed under itself or one of its own subcategories.',
   },
+  B2202: {
+    code: 'attribute_undeclared',
+    message: 'This attribute is not declared: add it to the attribute definitions first.',
+  },
+  B2203: {
+    code: 'attribute_type_mismatch',
+    message: 'This attribute value does not have the type its definition declares.',
+  },
 };
 
 /** Named constraints, by name. Primary keys are listed too: a duplicate id is a conflict like any other. */
@@ -513,5 +521,27 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_stock_levels_reserved_within_on_hand: {
     code: 'insufficient_stock',
     message: 'Not enough stock: more units would be reserved than are on hand.',
+  },
+
+  // catalog.attribute_definitions
+  pk_attribute_definitions: {
+    code: 'attribute_exists',
+    message: 'An attribute with this key is already declared.',
+  },
+  fk_attribute_definitions_tenant_id_tenants: {
+    code: 'tenant_not_found',
+    message: 'The tenant does not exist.',
+  },
+  chk_attribute_definitions_key_format: {
+    code: 'attribute_key_invalid',
+    message: 'An attribute key is up to 63 lowercase letters, digits or underscores, starting with a letter.',
+  },
+  chk_attribute_definitions_data_type: {
+    code: 'attribute_type_invalid',
+    message: 'An attribute type is text, number, integer, boolean or text_list.',
+  },
+  chk_attribute_definitions_unit_not_blank: {
+    code: 'attribute_unit_blank',
+    message: 'An attribute unit, when given, must not be blank.',
   },
 };

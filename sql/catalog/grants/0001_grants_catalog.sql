@@ -67,3 +67,10 @@ grant delete on catalog.warehouses to b2b_app;
 grant insert (variant_id, warehouse_id, on_hand, reserved) on catalog.stock_levels to b2b_app;
 grant update (on_hand, reserved) on catalog.stock_levels to b2b_app;
 grant delete on catalog.stock_levels to b2b_app;
+
+-- data_type is fixed once declared (values already stored were checked against it): declare a new key.
+-- Deleting a definition does not rewrite stored attributes; the next write of such a row fails with B2202.
+grant select on catalog.attribute_definitions to b2b_app, b2b_readonly;
+grant insert (attribute_key, data_type, unit) on catalog.attribute_definitions to b2b_app;
+grant update (unit) on catalog.attribute_definitions to b2b_app;
+grant delete on catalog.attribute_definitions to b2b_app;

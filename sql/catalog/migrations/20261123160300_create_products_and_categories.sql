@@ -17,7 +17,7 @@ create table catalog.products (
 comment on table catalog.products is
   'A product of the tenant''s catalog; sold as one or more variants (SKUs). Names and texts are in product_translations. Archived products leave listings and search but keep their history.';
 comment on column catalog.products.attributes is
-  'Typed attributes shared by all variants, as a JSON object of key to JSON value (string, number, boolean, array), for example {"material": "steel", "weight_kg": 1.2}.';
+  'Typed attributes shared by all variants: a JSON object whose keys and value types are declared in catalog.attribute_definitions, for example {"material": "steel", "weight_kg": 1.2}.';
 comment on column catalog.products.archived_at is 'When the product was archived; null while it is live. Archived products are never deleted.';
 alter table catalog.products enable row level security;
 alter table catalog.products force row level security;
@@ -48,7 +48,7 @@ create table catalog.variants (
 );
 comment on table catalog.variants is 'A sellable variant of a product (size, colour, pack), identified by a SKU unique within the tenant.';
 comment on column catalog.variants.sku is 'Stock keeping unit: 1-64 letters, digits, dots, underscores, slashes or hyphens; unique within the tenant, also once archived.';
-comment on column catalog.variants.attributes is 'Typed attributes that distinguish this variant (JSON object), for example {"size": "M", "pack": 12}.';
+comment on column catalog.variants.attributes is 'Typed attributes that distinguish this variant (JSON object, keys declared in catalog.attribute_definitions), for example {"size": "M", "pack": 12}.';
 comment on column catalog.variants.archived_at is 'When the variant was discontinued; null while it can be ordered.';
 alter table catalog.variants enable row level security;
 alter table catalog.variants force row level security;
