@@ -31,3 +31,21 @@ comment on function tests.throws_constraint(text, text, text) is
   'pgTAP assertion: running `statement` fails on the constraint (or unique index) named expected_constraint.';
 
 grant execute on function tests.throws_constraint(text, text, text) to b2b_app, b2b_readonly, b2b_analytics;
+
+-- The plan of a query as text (explain, costs off), for assertions on which index serves it.
+create or replace function tests.plan_of(query text) returns text
+language plpgsql
+as $$
+declare
+  line text;
+  plan text := '';
+begin
+  for line in execute 'explain (costs off) ' || query loop
+    plan := plan || line || e'\n';
+  end loop;
+  return plan;
+end
+$$;
+comment on function tests.plan_of(text) is 'The explain (costs off) output of query, one line per plan node.';
+
+grant execute on function tests.plan_of(text) to b2b_app, b2b_readonly, b2b_analytics;

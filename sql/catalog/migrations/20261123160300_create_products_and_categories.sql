@@ -67,7 +67,7 @@ create table catalog.categories (
   tenant_id uuid not null default app.require_tenant_id(),
   category_id uuid not null default gen_random_uuid(),
   parent_category_id uuid,
-  path text not null,
+  path text collate "C" not null,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   constraint pk_categories primary key (tenant_id, category_id),
@@ -81,16 +81,17 @@ create table catalog.categories (
   )
 );
 comment on table catalog.categories is
-  'A node of the tenant''s category tree. path is the materialized path of ids from the root, maintained by triggers, so a subtree is one index range scan (path like ''/root/child/%'').';
+  'A node of the tenant''s category tree. path is the materialized path of ids from the root, maintained by triggers, so a subtree is one index range scan.';
 comment on column catalog.categories.path is
-  'Ids from the root to this category, each followed by /: /<root id>/<child id>/. Set by trigger from the parent; never written by the app.';
+  'Ids from the root to this category, each followed by /: /<root id>/<child id>/. Set by trigger from the parent; never written by the app. In C collation, so the subtree of a category with path p is path >= p and path < left(p, -1) || ''0'' (p and the bound passed as values): a range scan of idx_categories_tenant_id_path. Prefer it to path like p || ''%'': under RLS only leakproof operators such as >= and < become index conditions.';
 alter table catalog.categories enable row level security;
 alter table catalog.categories force row level security;
 
 -- Serves fk_categories_tenant_id_parent_category_id_categories and "children of a category".
 create index idx_categories_tenant_id_parent_category_id on catalog.categories (tenant_id, parent_category_id);
--- Subtree queries: path like '/a/b/%' is a range scan of this index.
-create index idx_categories_tenant_id_path on catalog.categories (tenant_id, path text_pattern_ops);
+-- Subtree queries: path >= '/a/b/' and path < '/a/b0' is a range scan of this index (the column's C
+-- collation makes byte order the index order; >= and < are leakproof, so they stay index conditions under RLS).
+create index idx_categories_tenant_id_path on catalog.categories (tenant_id, path);
 
 -- category_translations ----------------------------------------------------------------------------
 create table catalog.category_translations (
