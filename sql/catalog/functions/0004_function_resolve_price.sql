@@ -2,8 +2,8 @@
 create or replace function catalog.resolve_price(
   company_id uuid,
   variant_id uuid,
-  quantity integer default 1,
-  currency text default null,
+  quantity integer,
+  currency text,
   at timestamptz default now()
 )
 returns table (
@@ -46,4 +46,4 @@ as $$
   limit 1
 $$;
 comment on function catalog.resolve_price(uuid, uuid, integer, text, timestamptz) is
-  'The price for company_id buying quantity units of variant_id in currency at time at (default now). Precedence: (1) only prices whose quantity tier contains quantity and which, with their list, are valid at at; (2) a list for the company itself beats a list for one of its customer groups, which beats a base list; (3) then the list with the higher priority; (4) then the lower unit price, then the lower price_list_id. A list with no tier for the quantity does not apply, so the next one does. company_id null means base lists only. No row when no price applies. Returns unit_price, price_list_id, list_scope, list_priority, price_id and the matched quantities tier.';
+  'The price for company_id buying quantity units of variant_id in currency at time at (default now). Precedence: (1) only prices whose quantity tier contains quantity and which, with their list, are valid at at; (2) a list for the company itself beats a list for one of the customer groups it belongs to, which beats a base list (lists and groups of a parent company are not inherited); (3) then the list with the higher priority; (4) then the lower unit price, then the lower price_list_id. A list with no tier for the quantity does not apply, so the next one does. company_id null means base lists only. No row when no price applies. Returns unit_price, price_list_id, list_scope, list_priority, price_id and the matched quantities tier.';
