@@ -13,6 +13,32 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     code: 'tenant_context_missing',
     message: 'No tenant context: the query must run inside withTenant().',
   },
+  // accounts (B21xx)
+  B2101: {
+    code: 'company_hierarchy_cycle',
+    message: 'A company cannot be placed under one of its own subsidiaries.',
+  },
+  B2102: {
+    code: 'company_hierarchy_too_deep',
+    message: 'A company hierarchy can be at most 5 levels deep.',
+  },
+  B2103: {
+    code: 'postal_code_required',
+    message: 'Addresses in this country need a postal code.',
+  },
+  // catalog (B22xx)
+  B2201: {
+    code: 'category_cycle',
+    message: 'A category cannot be placed under itself or one of its own subcategories.',
+  },
+  B2202: {
+    code: 'attribute_undeclared',
+    message: 'This attribute is not declared: add it to the attribute definitions first.',
+  },
+  B2203: {
+    code: 'attribute_type_mismatch',
+    message: 'This attribute value does not have the type its definition declares.',
+  },
 };
 
 /** Named constraints, by name. Primary keys are listed too: a duplicate id is a conflict like any other. */
@@ -73,4 +99,449 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message: 'The staff user granting the role does not exist in this tenant.',
   },
   fk_memberships_role_staff_roles: { code: 'staff_role_unknown', message: 'There is no such staff role.' },
+
+  // catalog.currencies
+  pk_currencies: { code: 'currency_exists', message: 'This currency already exists.' },
+  chk_currencies_code_format: {
+    code: 'currency_invalid',
+    message: 'A currency is a three-letter ISO 4217 code, for example EUR.',
+  },
+  chk_currencies_minor_units: {
+    code: 'currency_minor_units_invalid',
+    message: 'A currency has between 0 and 4 digits after the decimal point.',
+  },
+
+  // catalog.countries
+  pk_countries: { code: 'country_exists', message: 'This country already exists.' },
+  chk_countries_code_format: {
+    code: 'country_invalid',
+    message: 'A country is a two-letter ISO 3166-1 code, for example DE.',
+  },
+
+  // catalog.locales
+  pk_locales: { code: 'locale_exists', message: 'This locale already exists.' },
+  chk_locales_format: {
+    code: 'locale_invalid',
+    message: 'A locale is a language code with an optional region, for example en or de-CH.',
+  },
+  fk_locales_language_locales: {
+    code: 'locale_language_unknown',
+    message: 'A regional locale needs its language as a locale too (de before de-CH).',
+  },
+
+  // accounts.companies
+  pk_companies: { code: 'company_exists', message: 'A company with this id already exists.' },
+  uq_companies_tenant_id_tax_id: {
+    code: 'company_tax_id_taken',
+    message: 'Another company already has this tax id.',
+  },
+  fk_companies_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  fk_companies_tenant_id_parent_company_id_companies: {
+    code: 'parent_company_not_found',
+    message: 'The parent company does not exist, or still has subsidiaries.',
+  },
+  fk_companies_default_currency_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported.',
+  },
+  fk_companies_default_locale_locales: { code: 'locale_unknown', message: 'This locale is not supported.' },
+  chk_companies_not_own_parent: {
+    code: 'company_own_parent',
+    message: 'A company cannot be its own parent.',
+  },
+  chk_companies_legal_name_not_blank: {
+    code: 'company_legal_name_required',
+    message: 'A company needs a legal name.',
+  },
+  chk_companies_tax_id_format: {
+    code: 'company_tax_id_invalid',
+    message: 'A tax id is 3 to 40 letters, digits, spaces, dots, slashes or hyphens.',
+  },
+  chk_companies_payment_terms_days: {
+    code: 'payment_terms_invalid',
+    message: 'Payment terms are between 0 and 365 days.',
+  },
+  chk_companies_credit_limit_not_negative: {
+    code: 'credit_limit_negative',
+    message: 'A credit limit cannot be negative.',
+  },
+  chk_companies_status: {
+    code: 'company_status_invalid',
+    message: 'A company status is active, on hold or closed.',
+  },
+
+  // accounts.customer_groups
+  pk_customer_groups: {
+    code: 'customer_group_exists',
+    message: 'A customer group with this id already exists.',
+  },
+  uq_customer_groups_tenant_id_name: {
+    code: 'customer_group_name_taken',
+    message: 'Another customer group already has this name.',
+  },
+  fk_customer_groups_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  chk_customer_groups_name_not_blank: {
+    code: 'customer_group_name_required',
+    message: 'A customer group needs a name.',
+  },
+
+  // accounts.company_customer_groups
+  pk_company_customer_groups: {
+    code: 'company_already_in_group',
+    message: 'The company is already in this customer group.',
+  },
+  fk_company_customer_groups_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist.',
+  },
+  fk_company_customer_groups_tenant_id_customer_group_id: {
+    code: 'customer_group_not_found',
+    message: 'The customer group does not exist.',
+  },
+
+  // accounts.permissions
+  pk_permissions: { code: 'permission_exists', message: 'This permission already exists.' },
+  chk_permissions_format: {
+    code: 'permission_invalid',
+    message: 'A permission is written area.action, for example orders.create.',
+  },
+
+  // accounts.buyer_roles
+  pk_buyer_roles: { code: 'buyer_role_exists', message: 'A buyer role with this id already exists.' },
+  uq_buyer_roles_tenant_id_name: {
+    code: 'buyer_role_name_taken',
+    message: 'Another buyer role already has this name.',
+  },
+  fk_buyer_roles_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  chk_buyer_roles_name_not_blank: { code: 'buyer_role_name_required', message: 'A buyer role needs a name.' },
+
+  // accounts.buyer_role_permissions
+  pk_buyer_role_permissions: {
+    code: 'buyer_role_permission_exists',
+    message: 'The buyer role already has this permission.',
+  },
+  fk_buyer_role_permissions_tenant_id_buyer_role_id_buyer_roles: {
+    code: 'buyer_role_not_found',
+    message: 'The buyer role does not exist.',
+  },
+  fk_buyer_role_permissions_permission_permissions: {
+    code: 'permission_unknown',
+    message: 'There is no such permission.',
+  },
+
+  // accounts.buyers
+  pk_buyers: { code: 'buyer_exists', message: 'A buyer with this id already exists.' },
+  uq_buyers_tenant_id_company_id_email: {
+    code: 'buyer_email_taken',
+    message: 'Another buyer of this company already has this email.',
+  },
+  fk_buyers_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has buyers.',
+  },
+  fk_buyers_tenant_id_buyer_role_id_buyer_roles: {
+    code: 'buyer_role_not_found',
+    message: 'The buyer role does not exist, or is still held by buyers.',
+  },
+  chk_buyers_email_format: {
+    code: 'email_invalid',
+    message: 'An email must look like name@example.com and be written in lowercase.',
+  },
+  chk_buyers_full_name_not_blank: { code: 'buyer_name_required', message: 'A buyer needs a name.' },
+  chk_buyers_phone_e164: {
+    code: 'phone_invalid',
+    message:
+      'A phone number is written in international form: + and up to 15 digits, for example +4930123456.',
+  },
+  chk_buyers_status: { code: 'buyer_status_invalid', message: 'A buyer status is active or disabled.' },
+  chk_buyers_spending_limit_not_negative: {
+    code: 'spending_limit_negative',
+    message: 'A spending limit cannot be negative.',
+  },
+  chk_buyers_spending_period: {
+    code: 'spending_period_invalid',
+    message: 'A spending limit applies per day, week or month.',
+  },
+  chk_buyers_spending_limit_has_period: {
+    code: 'spending_limit_period_required',
+    message: 'A spending limit needs a period (day, week or month), and a period needs a limit.',
+  },
+
+  // accounts.addresses
+  pk_addresses: { code: 'address_exists', message: 'An address with this id already exists.' },
+  uq_addresses_default_per_company_kind: {
+    code: 'default_address_exists',
+    message: 'The company already has a default address of this kind.',
+  },
+  fk_addresses_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist.',
+  },
+  fk_addresses_country_code_countries: { code: 'country_unknown', message: 'This country is not supported.' },
+  chk_addresses_kind: {
+    code: 'address_kind_invalid',
+    message: 'An address is a billing or a shipping address.',
+  },
+  chk_addresses_recipient_not_blank: {
+    code: 'address_recipient_required',
+    message: 'An address needs a recipient.',
+  },
+  chk_addresses_line1_not_blank: {
+    code: 'address_line_required',
+    message: 'An address needs a first address line.',
+  },
+  chk_addresses_locality_not_blank: {
+    code: 'address_locality_required',
+    message: 'An address needs a city or town.',
+  },
+  chk_addresses_postal_code_format: {
+    code: 'postal_code_invalid',
+    message: 'A postal code is 2 to 12 letters, digits, spaces or hyphens.',
+  },
+  chk_addresses_phone_e164: {
+    code: 'phone_invalid',
+    message:
+      'A phone number is written in international form: + and up to 15 digits, for example +4930123456.',
+  },
+
+  // catalog.products
+  pk_products: { code: 'product_exists', message: 'A product with this id already exists.' },
+  fk_products_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  chk_products_attributes_object: {
+    code: 'product_attributes_invalid',
+    message: 'Product attributes must be a set of named values (a JSON object).',
+  },
+
+  // catalog.variants
+  pk_variants: { code: 'variant_exists', message: 'A variant with this id already exists.' },
+  uq_variants_tenant_id_sku: { code: 'sku_taken', message: 'Another variant already has this SKU.' },
+  fk_variants_tenant_id_product_id_products: {
+    code: 'product_not_found',
+    message: 'The product does not exist, or still has variants.',
+  },
+  chk_variants_sku_format: {
+    code: 'sku_invalid',
+    message:
+      'A SKU is 1 to 64 letters, digits, dots, underscores, slashes or hyphens, starting with a letter or digit.',
+  },
+  chk_variants_attributes_object: {
+    code: 'variant_attributes_invalid',
+    message: 'Variant attributes must be a set of named values (a JSON object).',
+  },
+
+  // catalog.categories
+  pk_categories: { code: 'category_exists', message: 'A category with this id already exists.' },
+  fk_categories_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  fk_categories_tenant_id_parent_category_id_categories: {
+    code: 'parent_category_not_found',
+    message: 'The parent category does not exist, or still has subcategories.',
+  },
+  chk_categories_not_own_parent: {
+    code: 'category_own_parent',
+    message: 'A category cannot be its own parent.',
+  },
+  chk_categories_path_format: {
+    code: 'category_path_invalid',
+    message: 'The category path is inconsistent: it is derived from the parent and cannot be set directly.',
+  },
+
+  // catalog.category_translations
+  pk_category_translations: {
+    code: 'category_translation_exists',
+    message: 'The category already has a translation in this locale.',
+  },
+  uq_category_translations_tenant_id_locale_slug: {
+    code: 'category_slug_taken',
+    message: 'Another category already uses this slug in this locale.',
+  },
+  fk_category_translations_tenant_id_category_id_categories: {
+    code: 'category_not_found',
+    message: 'The category does not exist.',
+  },
+  fk_category_translations_locale_locales: {
+    code: 'locale_unknown',
+    message: 'This locale is not supported.',
+  },
+  chk_category_translations_name_not_blank: {
+    code: 'category_name_required',
+    message: 'A category needs a name.',
+  },
+  chk_category_translations_slug_format: {
+    code: 'slug_invalid',
+    message:
+      'A slug is lowercase letters and digits in words joined by single hyphens, for example power-tools.',
+  },
+
+  // catalog.product_categories
+  pk_product_categories: {
+    code: 'product_already_in_category',
+    message: 'The product is already listed in this category.',
+  },
+  fk_product_categories_tenant_id_category_id_categories: {
+    code: 'category_not_found',
+    message: 'The category does not exist.',
+  },
+  fk_product_categories_tenant_id_product_id_products: {
+    code: 'product_not_found',
+    message: 'The product does not exist.',
+  },
+
+  // catalog.product_translations
+  pk_product_translations: {
+    code: 'product_translation_exists',
+    message: 'The product already has a translation in this locale.',
+  },
+  uq_product_translations_tenant_id_locale_slug: {
+    code: 'product_slug_taken',
+    message: 'Another product already uses this slug in this locale.',
+  },
+  fk_product_translations_tenant_id_product_id_products: {
+    code: 'product_not_found',
+    message: 'The product does not exist.',
+  },
+  fk_product_translations_locale_locales: {
+    code: 'locale_unknown',
+    message: 'This locale is not supported.',
+  },
+  chk_product_translations_name_not_blank: {
+    code: 'product_name_required',
+    message: 'A product needs a name.',
+  },
+  chk_product_translations_slug_format: {
+    code: 'slug_invalid',
+    message:
+      'A slug is lowercase letters and digits in words joined by single hyphens, for example power-tools.',
+  },
+
+  // catalog.price_lists
+  pk_price_lists: { code: 'price_list_exists', message: 'A price list with this id already exists.' },
+  uq_price_lists_tenant_id_name: {
+    code: 'price_list_name_taken',
+    message: 'Another price list already has this name.',
+  },
+  uq_price_lists_tenant_id_price_list_id_currency: {
+    code: 'price_list_exists',
+    message: 'A price list with this id already exists.',
+  },
+  fk_price_lists_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  fk_price_lists_currency_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported.',
+  },
+  fk_price_lists_tenant_id_customer_group_id_customer_groups: {
+    code: 'customer_group_not_found',
+    message: 'The customer group does not exist, or still has price lists.',
+  },
+  fk_price_lists_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has price lists.',
+  },
+  chk_price_lists_name_not_blank: { code: 'price_list_name_required', message: 'A price list needs a name.' },
+  chk_price_lists_scope: {
+    code: 'price_list_scope_invalid',
+    message: 'A price list is for everyone (base), a customer group or a company.',
+  },
+  chk_price_lists_scope_target: {
+    code: 'price_list_target_invalid',
+    message:
+      'A customer group price list names exactly its group, a company price list exactly its company, and a base price list neither.',
+  },
+  chk_price_lists_priority: {
+    code: 'price_list_priority_invalid',
+    message: 'A price list priority is between -1,000,000 and 1,000,000.',
+  },
+  chk_price_lists_valid_during_not_empty: {
+    code: 'validity_period_empty',
+    message: 'The validity period must not be empty: its end must be after its start.',
+  },
+
+  // catalog.prices
+  pk_prices: { code: 'price_exists', message: 'A price with this id already exists.' },
+  fk_prices_tenant_id_price_list_id_currency_price_lists: {
+    code: 'price_list_not_found',
+    message: 'The price list does not exist, or its currency differs from the price.',
+  },
+  fk_prices_tenant_id_variant_id_variants: {
+    code: 'variant_not_found',
+    message: 'The variant does not exist, or still has prices.',
+  },
+  chk_prices_unit_price_not_negative: { code: 'price_negative', message: 'A price cannot be negative.' },
+  chk_prices_quantities_valid: {
+    code: 'price_tier_invalid',
+    message: 'A quantity tier must not be empty and starts at 1 unit or more.',
+  },
+  chk_prices_valid_during_not_empty: {
+    code: 'validity_period_empty',
+    message: 'The validity period must not be empty: its end must be after its start.',
+  },
+  excl_prices_no_overlap: {
+    code: 'price_overlaps',
+    message:
+      'This price list already has a price for this variant and currency whose quantity tier and validity period overlap this one.',
+  },
+
+  // catalog.warehouses
+  pk_warehouses: { code: 'warehouse_exists', message: 'A warehouse with this id already exists.' },
+  uq_warehouses_tenant_id_code: {
+    code: 'warehouse_code_taken',
+    message: 'Another warehouse already has this code.',
+  },
+  fk_warehouses_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
+  fk_warehouses_country_code_countries: {
+    code: 'country_unknown',
+    message: 'This country is not supported.',
+  },
+  chk_warehouses_code_format: {
+    code: 'warehouse_code_invalid',
+    message: 'A warehouse code is 1 to 32 uppercase letters, digits, underscores or hyphens.',
+  },
+  chk_warehouses_name_not_blank: { code: 'warehouse_name_required', message: 'A warehouse needs a name.' },
+
+  // catalog.stock_levels
+  pk_stock_levels: {
+    code: 'stock_level_exists',
+    message: 'This variant already has a stock level in this warehouse.',
+  },
+  fk_stock_levels_tenant_id_variant_id_variants: {
+    code: 'variant_not_found',
+    message: 'The variant does not exist, or still has stock.',
+  },
+  fk_stock_levels_tenant_id_warehouse_id_warehouses: {
+    code: 'warehouse_not_found',
+    message: 'The warehouse does not exist, or still holds stock.',
+  },
+  chk_stock_levels_on_hand_not_negative: {
+    code: 'stock_negative',
+    message: 'Stock on hand cannot be negative.',
+  },
+  chk_stock_levels_reserved_not_negative: {
+    code: 'reservation_negative',
+    message: 'Reserved stock cannot be negative.',
+  },
+  chk_stock_levels_reserved_within_on_hand: {
+    code: 'insufficient_stock',
+    message: 'Not enough stock: more units would be reserved than are on hand.',
+  },
+
+  // catalog.attribute_definitions
+  pk_attribute_definitions: {
+    code: 'attribute_exists',
+    message: 'An attribute with this key is already declared.',
+  },
+  fk_attribute_definitions_tenant_id_tenants: {
+    code: 'tenant_not_found',
+    message: 'The tenant does not exist.',
+  },
+  chk_attribute_definitions_key_format: {
+    code: 'attribute_key_invalid',
+    message: 'An attribute key is up to 63 lowercase letters, digits or underscores, starting with a letter.',
+  },
+  chk_attribute_definitions_data_type: {
+    code: 'attribute_type_invalid',
+    message: 'An attribute type is text, number, integer, boolean or text_list.',
+  },
+  chk_attribute_definitions_unit_not_blank: {
+    code: 'attribute_unit_blank',
+    message: 'An attribute unit, when given, must not be blank.',
+  },
 };

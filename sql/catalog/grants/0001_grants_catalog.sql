@@ -1,0 +1,76 @@
+-- Privileges on schemas catalog and extensions, in one place. Revoke first so a removed grant is really gone.
+-- Insert and update grants name their columns: tenant_id comes from the tenant context, never the caller.
+revoke all on schema catalog, extensions from public;
+revoke all on all tables in schema catalog from public, b2b_app, b2b_readonly, b2b_analytics;
+revoke all on all functions in schema catalog from public, b2b_app, b2b_readonly, b2b_analytics;
+
+-- extensions: the app may use trigram operators and functions (similarity, %) in its queries.
+grant usage on schema extensions to b2b_app, b2b_readonly;
+grant usage on schema catalog to b2b_app, b2b_readonly;
+
+-- Shared reference data: readable by every application role, written only by migrations.
+grant select on catalog.currencies, catalog.countries, catalog.locales to b2b_app, b2b_readonly;
+
+-- Used by the generated search_vector column, so whoever writes translations calls it.
+grant execute on function catalog.text_search_config(text) to b2b_app, b2b_readonly;
+
+grant execute on function catalog.resolve_translation(uuid, text) to b2b_app, b2b_readonly;
+
+-- Products never get a delete grant: they are archived (archived_at) and keep their history.
+grant select on catalog.products, catalog.variants, catalog.categories, catalog.category_translations,
+  catalog.product_categories, catalog.product_translations
+  to b2b_app, b2b_readonly;
+
+grant insert (product_id, attributes, archived_at) on catalog.products to b2b_app;
+grant update (attributes, archived_at) on catalog.products to b2b_app;
+
+grant insert (variant_id, product_id, sku, attributes, archived_at) on catalog.variants to b2b_app;
+grant update (sku, attributes, archived_at) on catalog.variants to b2b_app;
+
+-- path is derived by trigger from parent_category_id: never in a grant.
+grant insert (category_id, parent_category_id) on catalog.categories to b2b_app;
+grant update (parent_category_id) on catalog.categories to b2b_app;
+grant delete on catalog.categories to b2b_app;
+
+grant insert (category_id, locale, name, slug, description) on catalog.category_translations to b2b_app;
+grant update (name, slug, description) on catalog.category_translations to b2b_app;
+grant delete on catalog.category_translations to b2b_app;
+
+grant insert (category_id, product_id) on catalog.product_categories to b2b_app;
+grant delete on catalog.product_categories to b2b_app;
+
+grant insert (product_id, locale, name, slug, description) on catalog.product_translations to b2b_app;
+grant update (name, slug, description) on catalog.product_translations to b2b_app;
+grant delete on catalog.product_translations to b2b_app;
+
+grant execute on function catalog.resolve_price(uuid, uuid, integer, text, timestamptz) to b2b_app, b2b_readonly;
+
+grant select on catalog.price_lists, catalog.prices to b2b_app, b2b_readonly;
+
+-- A list's currency and scope are fixed once created (its prices carry the currency): create a new list.
+grant insert (price_list_id, name, currency, scope, customer_group_id, company_id, priority, valid_during)
+  on catalog.price_lists to b2b_app;
+grant update (name, priority, valid_during) on catalog.price_lists to b2b_app;
+grant delete on catalog.price_lists to b2b_app;
+
+grant insert (price_id, price_list_id, variant_id, currency, unit_price, quantities, valid_during)
+  on catalog.prices to b2b_app;
+grant update (unit_price, quantities, valid_during) on catalog.prices to b2b_app;
+grant delete on catalog.prices to b2b_app;
+
+grant select on catalog.warehouses, catalog.stock_levels to b2b_app, b2b_readonly;
+
+grant insert (warehouse_id, code, name, country_code, is_active) on catalog.warehouses to b2b_app;
+grant update (code, name, country_code, is_active) on catalog.warehouses to b2b_app;
+grant delete on catalog.warehouses to b2b_app;
+
+grant insert (variant_id, warehouse_id, on_hand, reserved) on catalog.stock_levels to b2b_app;
+grant update (on_hand, reserved) on catalog.stock_levels to b2b_app;
+grant delete on catalog.stock_levels to b2b_app;
+
+-- data_type is fixed once declared (values already stored were checked against it): declare a new key.
+-- Deleting a definition does not rewrite stored attributes; the next write of such a row fails with B2202.
+grant select on catalog.attribute_definitions to b2b_app, b2b_readonly;
+grant insert (attribute_key, data_type, unit) on catalog.attribute_definitions to b2b_app;
+grant update (unit) on catalog.attribute_definitions to b2b_app;
+grant delete on catalog.attribute_definitions to b2b_app;
