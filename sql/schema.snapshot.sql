@@ -5,6 +5,20 @@
 --
 
 --
+-- Name: accounts; Type: SCHEMA; Schema: -; Owner: b2b_owner
+--
+
+CREATE SCHEMA accounts;
+
+ALTER SCHEMA accounts OWNER TO b2b_owner;
+
+--
+-- Name: SCHEMA accounts; Type: COMMENT; Schema: -; Owner: b2b_owner
+--
+
+COMMENT ON SCHEMA accounts IS 'Business customers of a tenant: companies, buyers, buyer roles, customer groups, addresses.';
+
+--
 -- Name: app; Type: SCHEMA; Schema: -; Owner: b2b_owner
 --
 
@@ -17,6 +31,34 @@ ALTER SCHEMA app OWNER TO b2b_owner;
 --
 
 COMMENT ON SCHEMA app IS 'Shared helpers: tenant context, timestamps. Used by every domain.';
+
+--
+-- Name: catalog; Type: SCHEMA; Schema: -; Owner: b2b_owner
+--
+
+CREATE SCHEMA catalog;
+
+ALTER SCHEMA catalog OWNER TO b2b_owner;
+
+--
+-- Name: SCHEMA catalog; Type: COMMENT; Schema: -; Owner: b2b_owner
+--
+
+COMMENT ON SCHEMA catalog IS 'Products, variants, categories, translations, prices, stock; plus shared reference data.';
+
+--
+-- Name: extensions; Type: SCHEMA; Schema: -; Owner: b2b_owner
+--
+
+CREATE SCHEMA extensions;
+
+ALTER SCHEMA extensions OWNER TO b2b_owner;
+
+--
+-- Name: SCHEMA extensions; Type: COMMENT; Schema: -; Owner: b2b_owner
+--
+
+COMMENT ON SCHEMA extensions IS 'Contrib extensions (pg_trgm, btree_gist, btree_gin); schema-qualify their operators and opclasses.';
 
 --
 -- Name: migrations; Type: SCHEMA; Schema: -; Owner: b2b_owner
@@ -45,6 +87,154 @@ ALTER SCHEMA tenancy OWNER TO b2b_owner;
 --
 
 COMMENT ON SCHEMA tenancy IS 'Tenants (sellers on the platform), their staff users and role memberships.';
+
+--
+-- Name: btree_gin; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS btree_gin WITH SCHEMA extensions;
+
+--
+-- Name: EXTENSION btree_gin; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION btree_gin IS 'support for indexing common datatypes in GIN';
+
+--
+-- Name: btree_gist; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA extensions;
+
+--
+-- Name: EXTENSION btree_gist; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION btree_gist IS 'support for indexing common datatypes in GiST';
+
+--
+-- Name: pg_trgm; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions;
+
+--
+-- Name: EXTENSION pg_trgm; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
+
+--
+-- Name: check_address_postal_code(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.check_address_postal_code() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if new.postal_code is null
+    and exists (
+      select from catalog.countries c where c.country_code = new.country_code and c.uses_postal_code
+    )
+  then
+    raise exception using
+      errcode = 'B2103',
+      message = format('an address in %s needs a postal code', new.country_code);
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION accounts.check_address_postal_code() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_address_postal_code(); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.check_address_postal_code() IS 'Trigger function on accounts.addresses: requires postal_code where catalog.countries.uses_postal_code (SQLSTATE B2103).';
+
+--
+-- Name: check_company_hierarchy(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.check_company_hierarchy() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  max_levels constant integer := 5;
+  ancestor_levels integer;
+  closes_cycle boolean;
+  subtree_levels integer;
+begin
+  if new.parent_company_id = new.company_id then
+    return new; -- chk_companies_not_own_parent refuses it, with its own error
+  end if;
+
+  if new.parent_company_id is null then
+    ancestor_levels := 0;
+    closes_cycle := false;
+  else
+    -- Hierarchy changes of one tenant are serialized, so two concurrent moves cannot build a cycle
+    -- that neither of them sees.
+    perform pg_catalog.pg_advisory_xact_lock(
+      pg_catalog.hashtextextended('accounts.companies hierarchy ' || new.tenant_id::text, 0));
+
+    -- Walk up from the new parent: how many levels sit above this company, and is it among them?
+    with recursive ancestors (company_id, parent_company_id, levels, seen) as (
+      select c.company_id, c.parent_company_id, 1, array[c.company_id]
+      from accounts.companies c
+      where c.tenant_id = new.tenant_id and c.company_id = new.parent_company_id
+      union all
+      select c.company_id, c.parent_company_id, a.levels + 1, a.seen || c.company_id
+      from ancestors a
+      join accounts.companies c on c.tenant_id = new.tenant_id and c.company_id = a.parent_company_id
+      where c.company_id <> all (a.seen)  -- stops on a pre-existing cycle instead of looping
+    )
+    select coalesce(max(levels), 0), coalesce(bool_or(company_id = new.company_id), false)
+    into ancestor_levels, closes_cycle
+    from ancestors;
+  end if;
+
+  if closes_cycle then
+    raise exception using
+      errcode = 'B2101',
+      message = format('company %s cannot be placed under %s: the new parent is one of its descendants (cycle)',
+        new.company_id, new.parent_company_id),
+      hint = 'Move the parent out of this company''s subtree first.';
+  end if;
+
+  -- Levels from this company down to its deepest descendant (1 for a company without children).
+  if tg_op = 'INSERT' then
+    subtree_levels := 1;
+  else
+    with recursive descendants (company_id, levels) as (
+      select new.company_id, 1
+      union all
+      select c.company_id, d.levels + 1
+      from descendants d
+      join accounts.companies c on c.tenant_id = new.tenant_id and c.parent_company_id = d.company_id
+      where d.levels <= max_levels
+    )
+    select max(levels) into subtree_levels from descendants;
+  end if;
+
+  if ancestor_levels + subtree_levels > max_levels then
+    raise exception using
+      errcode = 'B2102',
+      message = format('company hierarchy would be %s levels deep; at most %s levels are allowed',
+        ancestor_levels + subtree_levels, max_levels);
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION accounts.check_company_hierarchy() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_company_hierarchy(); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.check_company_hierarchy() IS 'Trigger function on accounts.companies: refuses a parent that would close a cycle (SQLSTATE B2101) or make the hierarchy deeper than 5 levels (B2102). Serializes hierarchy changes per tenant with an advisory lock.';
 
 --
 -- Name: current_tenant_id(); Type: FUNCTION; Schema: app; Owner: b2b_owner
@@ -131,6 +321,293 @@ ALTER FUNCTION app.set_updated_at() OWNER TO b2b_owner;
 COMMENT ON FUNCTION app.set_updated_at() IS 'Trigger function: sets updated_at to now() on update.';
 
 --
+-- Name: check_attributes(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.check_attributes() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $_$
+declare
+  bad record;
+begin
+  if jsonb_typeof(new.attributes) is distinct from 'object' then
+    return new; -- chk_products_attributes_object / chk_variants_attributes_object refuse it
+  end if;
+
+  -- the first key that is undeclared, or whose value does not have the declared type
+  select a.key, d.data_type, jsonb_typeof(a.value) as value_type
+  into bad
+  from jsonb_each(new.attributes) a
+  left join catalog.attribute_definitions d on d.tenant_id = new.tenant_id and d.attribute_key = a.key
+  where d.attribute_key is null
+    or not case d.data_type
+      when 'text' then jsonb_typeof(a.value) = 'string'
+      when 'number' then jsonb_typeof(a.value) = 'number'
+      when 'integer' then jsonb_typeof(a.value) = 'number' and a.value::numeric = trunc(a.value::numeric)
+      when 'boolean' then jsonb_typeof(a.value) = 'boolean'
+      when 'text_list' then jsonb_typeof(a.value) = 'array'
+        and not jsonb_path_exists(a.value, '$[*] ? (@.type() != "string")')
+      else false
+    end
+  order by a.key
+  limit 1;
+
+  if not found then
+    return new;
+  elsif bad.data_type is null then
+    raise exception using
+      errcode = 'B2202',
+      message = format('attribute "%s" is not declared in catalog.attribute_definitions', bad.key);
+  else
+    raise exception using
+      errcode = 'B2203',
+      message = format('attribute "%s" must be of type %s, not a JSON %s', bad.key, bad.data_type, bad.value_type);
+  end if;
+end
+$_$;
+
+ALTER FUNCTION catalog.check_attributes() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_attributes(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.check_attributes() IS 'Trigger function on catalog.products and catalog.variants: every key of attributes is declared in catalog.attribute_definitions (SQLSTATE B2202) and its value has the declared type (B2203).';
+
+--
+-- Name: propagate_category_path(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.propagate_category_path() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  -- Re-setting parent_category_id fires catalog.set_category_path() on each child, which reads the new
+  -- path of this category; their own change of path then reaches their children.
+  update catalog.categories c
+  set parent_category_id = c.parent_category_id
+  where c.tenant_id = new.tenant_id and c.parent_category_id = new.category_id;
+  return null;
+end
+$$;
+
+ALTER FUNCTION catalog.propagate_category_path() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION propagate_category_path(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.propagate_category_path() IS 'Trigger function on catalog.categories: when a category moves, re-derives the paths of its whole subtree.';
+
+--
+-- Name: resolve_price(uuid, uuid, integer, text, timestamp with time zone); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone DEFAULT now()) RETURNS TABLE(unit_price numeric, price_list_id uuid, list_scope text, list_priority integer, price_id uuid, quantities int4range)
+    LANGUAGE sql STABLE
+    AS $$
+  -- candidates: prices of the variant in the currency whose tier holds the quantity and that are valid
+  -- (price and list) at the time, from lists that apply to the company
+  select p.unit_price, l.price_list_id, l.scope, l.priority, p.price_id, p.quantities
+  from catalog.prices p
+  join catalog.price_lists l on l.tenant_id = p.tenant_id and l.price_list_id = p.price_list_id
+  where p.tenant_id = app.current_tenant_id()
+    and p.variant_id = resolve_price.variant_id
+    and p.currency = resolve_price.currency
+    and p.quantities @> resolve_price.quantity
+    and p.valid_during @> resolve_price.at
+    and l.valid_during @> resolve_price.at
+    and (
+      l.scope = 'base'
+      or (l.scope = 'company' and l.company_id = resolve_price.company_id)
+      or (l.scope = 'customer_group' and l.customer_group_id in (
+        select g.customer_group_id
+        from accounts.company_customer_groups g
+        where g.tenant_id = app.current_tenant_id() and g.company_id = resolve_price.company_id
+      ))
+    )
+  -- precedence: company list, then customer group list, then base list; then higher priority; then the
+  -- lower unit price; then the list id, so the answer is always the same
+  order by
+    case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end,
+    l.priority desc,
+    p.unit_price,
+    l.price_list_id
+  limit 1
+$$;
+
+ALTER FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) IS 'The price for company_id buying quantity units of variant_id in currency at time at (default now). Precedence: (1) only prices whose quantity tier contains quantity and which, with their list, are valid at at; (2) a list for the company itself beats a list for one of the customer groups it belongs to, which beats a base list (lists and groups of a parent company are not inherited); (3) then the list with the higher priority; (4) then the lower unit price, then the lower price_list_id. A list with no tier for the quantity does not apply, so the next one does. company_id null means base lists only. No row when no price applies. Returns unit_price, price_list_id, list_scope, list_priority, price_id and the matched quantities tier.';
+
+--
+-- Name: text_search_config(text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.text_search_config(locale text) RETURNS regconfig
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE split_part(locale, '-'::text, 1)
+             WHEN 'da'::text THEN 'danish'::regconfig
+             WHEN 'de'::text THEN 'german'::regconfig
+             WHEN 'en'::text THEN 'english'::regconfig
+             WHEN 'es'::text THEN 'spanish'::regconfig
+             WHEN 'fi'::text THEN 'finnish'::regconfig
+             WHEN 'fr'::text THEN 'french'::regconfig
+             WHEN 'hu'::text THEN 'hungarian'::regconfig
+             WHEN 'it'::text THEN 'italian'::regconfig
+             WHEN 'nb'::text THEN 'norwegian'::regconfig
+             WHEN 'nl'::text THEN 'dutch'::regconfig
+             WHEN 'pt'::text THEN 'portuguese'::regconfig
+             WHEN 'ro'::text THEN 'romanian'::regconfig
+             WHEN 'ru'::text THEN 'russian'::regconfig
+             WHEN 'sv'::text THEN 'swedish'::regconfig
+             WHEN 'tr'::text THEN 'turkish'::regconfig
+             ELSE 'simple'::regconfig
+         END AS "case";
+END;
+
+ALTER FUNCTION catalog.text_search_config(locale text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION text_search_config(locale text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.text_search_config(locale text) IS 'The text search configuration for a locale''s language (german for de-CH), simple when PostgreSQL has none.';
+
+--
+-- Name: product_translations; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.product_translations (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    product_id uuid NOT NULL,
+    locale text NOT NULL,
+    name text NOT NULL,
+    slug text NOT NULL,
+    description text,
+    search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector(catalog.text_search_config(locale), name), 'A'::"char") || setweight(to_tsvector(catalog.text_search_config(locale), COALESCE(description, ''::text)), 'B'::"char"))) STORED NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_product_translations_name_not_blank CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT chk_product_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text))
+);
+
+ALTER TABLE ONLY catalog.product_translations FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.product_translations OWNER TO b2b_owner;
+
+--
+-- Name: TABLE product_translations; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.product_translations IS 'Name, URL slug and description of a product in one locale. Missing locales fall back (catalog.resolve_translation).';
+
+--
+-- Name: COLUMN product_translations.slug; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.product_translations.slug IS 'URL name: lowercase ASCII letters and digits in hyphen-separated words; unique per tenant and locale.';
+
+--
+-- Name: COLUMN product_translations.search_vector; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.product_translations.search_vector IS 'Full-text vector of name (weight A) and description (weight B), stemmed with the locale''s language (catalog.text_search_config).';
+
+--
+-- Name: resolve_translation(uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.resolve_translation(product uuid, requested_locale text) RETURNS SETOF catalog.product_translations
+    LANGUAGE sql STABLE
+    AS $$
+  -- fallback chain: the requested locale, its language, the tenant's default locale, that locale's language
+  with chain (locale, rank) as (
+    select requested_locale, 1
+    union all
+    select split_part(requested_locale, '-', 1), 2
+    union all
+    select t.default_locale, 3 from tenancy.tenants t where t.tenant_id = app.current_tenant_id()
+    union all
+    select split_part(t.default_locale, '-', 1), 4 from tenancy.tenants t where t.tenant_id = app.current_tenant_id()
+  )
+  select tr.*
+  from catalog.product_translations tr
+  join chain on chain.locale = tr.locale
+  where tr.tenant_id = app.current_tenant_id()
+    and tr.product_id = product
+  order by chain.rank
+  limit 1
+$$;
+
+ALTER FUNCTION catalog.resolve_translation(product uuid, requested_locale text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION resolve_translation(product uuid, requested_locale text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) IS 'The product''s translation for requested_locale, falling back in this order: the requested locale (de-CH), its language (de), the tenant''s default locale (tenancy.tenants.default_locale), that locale''s language. No row when none of them exists. The row''s locale says which one was used.';
+
+--
+-- Name: set_category_path(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.set_category_path() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  parent_path text;
+begin
+  if new.parent_category_id = new.category_id then
+    return new; -- chk_categories_not_own_parent refuses it, with its own error
+  end if;
+
+  -- Tree changes of one tenant are serialized, so two concurrent moves cannot build a cycle.
+  perform pg_catalog.pg_advisory_xact_lock(
+    pg_catalog.hashtextextended('catalog.categories tree ' || new.tenant_id::text, 0));
+
+  if new.parent_category_id is null then
+    new.path := '/' || new.category_id::text || '/';
+    return new;
+  end if;
+
+  select c.path into parent_path
+  from catalog.categories c
+  where c.tenant_id = new.tenant_id and c.category_id = new.parent_category_id;
+
+  if not found then
+    -- No such parent in this tenant: fk_categories_tenant_id_parent_category_id_categories refuses the row.
+    new.path := '/' || new.category_id::text || '/';
+    return new;
+  end if;
+
+  if pg_catalog.strpos(parent_path, '/' || new.category_id::text || '/') > 0 then
+    raise exception using
+      errcode = 'B2201',
+      message = format('category %s cannot be placed under %s: the new parent is one of its subcategories (cycle)',
+        new.category_id, new.parent_category_id);
+  end if;
+
+  new.path := parent_path || new.category_id::text || '/';
+  return new;
+end
+$$;
+
+ALTER FUNCTION catalog.set_category_path() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION set_category_path(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.set_category_path() IS 'Trigger function on catalog.categories: sets path from the parent''s path; refuses a parent inside the category''s own subtree (SQLSTATE B2201).';
+
+--
 -- Name: record_checksum(); Type: FUNCTION; Schema: migrations; Owner: b2b_owner
 --
 
@@ -145,6 +622,813 @@ begin
 end $$;
 
 ALTER FUNCTION migrations.record_checksum() OWNER TO b2b_owner;
+
+--
+-- Name: addresses; Type: TABLE; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TABLE accounts.addresses (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    address_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    company_id uuid NOT NULL,
+    kind text NOT NULL,
+    is_default boolean DEFAULT false NOT NULL,
+    label text,
+    recipient text NOT NULL,
+    line1 text NOT NULL,
+    line2 text,
+    line3 text,
+    locality text NOT NULL,
+    region text,
+    postal_code text,
+    country_code text NOT NULL,
+    phone text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_addresses_kind CHECK ((kind = ANY (ARRAY['billing'::text, 'shipping'::text]))),
+    CONSTRAINT chk_addresses_line1_not_blank CHECK ((btrim(line1) <> ''::text)),
+    CONSTRAINT chk_addresses_locality_not_blank CHECK ((btrim(locality) <> ''::text)),
+    CONSTRAINT chk_addresses_phone_e164 CHECK ((phone ~ '^\+[1-9][0-9]{1,14}$'::text)),
+    CONSTRAINT chk_addresses_postal_code_format CHECK ((postal_code ~ '^[A-Za-z0-9][A-Za-z0-9 -]{0,10}[A-Za-z0-9]$'::text)),
+    CONSTRAINT chk_addresses_recipient_not_blank CHECK ((btrim(recipient) <> ''::text))
+);
+
+ALTER TABLE ONLY accounts.addresses FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE accounts.addresses OWNER TO b2b_owner;
+
+--
+-- Name: TABLE addresses; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON TABLE accounts.addresses IS 'A billing or shipping address of a company, in international form. postal_code is required where the country uses one (trigger, SQLSTATE B2103).';
+
+--
+-- Name: COLUMN addresses.kind; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.addresses.kind IS 'billing or shipping.';
+
+--
+-- Name: COLUMN addresses.is_default; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.addresses.is_default IS 'The company''s default address of this kind; at most one per company and kind.';
+
+--
+-- Name: COLUMN addresses.line1; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.addresses.line1 IS 'First address line (street and number, or PO box); line2 and line3 continue it.';
+
+--
+-- Name: COLUMN addresses.locality; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.addresses.locality IS 'City, town or post town.';
+
+--
+-- Name: COLUMN addresses.region; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.addresses.region IS 'State, province, county or prefecture, where the country uses one.';
+
+--
+-- Name: COLUMN addresses.postal_code; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.addresses.postal_code IS 'Postal code as written in the country; required when catalog.countries.uses_postal_code.';
+
+--
+-- Name: COLUMN addresses.country_code; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.addresses.country_code IS 'ISO 3166-1 alpha-2 country.';
+
+--
+-- Name: COLUMN addresses.phone; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.addresses.phone IS 'E.164 phone number for the carrier (+ and up to 15 digits).';
+
+--
+-- Name: buyer_role_permissions; Type: TABLE; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TABLE accounts.buyer_role_permissions (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    buyer_role_id uuid NOT NULL,
+    permission text NOT NULL
+);
+
+ALTER TABLE ONLY accounts.buyer_role_permissions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE accounts.buyer_role_permissions OWNER TO b2b_owner;
+
+--
+-- Name: TABLE buyer_role_permissions; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON TABLE accounts.buyer_role_permissions IS 'A buyer role grants a named permission; one row per (role, permission).';
+
+--
+-- Name: buyer_roles; Type: TABLE; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TABLE accounts.buyer_roles (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    buyer_role_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    description text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_buyer_roles_name_not_blank CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY accounts.buyer_roles FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE accounts.buyer_roles OWNER TO b2b_owner;
+
+--
+-- Name: TABLE buyer_roles; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON TABLE accounts.buyer_roles IS 'A role a tenant defines for buyers (purchaser, approver, admin), built from named permissions.';
+
+--
+-- Name: buyers; Type: TABLE; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TABLE accounts.buyers (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    buyer_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    company_id uuid NOT NULL,
+    buyer_role_id uuid NOT NULL,
+    email text NOT NULL,
+    full_name text NOT NULL,
+    phone text,
+    status text DEFAULT 'active'::text NOT NULL,
+    spending_limit numeric(19,4),
+    spending_period text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_buyers_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (email = lower(email)))),
+    CONSTRAINT chk_buyers_full_name_not_blank CHECK ((btrim(full_name) <> ''::text)),
+    CONSTRAINT chk_buyers_phone_e164 CHECK ((phone ~ '^\+[1-9][0-9]{1,14}$'::text)),
+    CONSTRAINT chk_buyers_spending_limit_has_period CHECK (((spending_limit IS NULL) = (spending_period IS NULL))),
+    CONSTRAINT chk_buyers_spending_limit_not_negative CHECK ((spending_limit >= (0)::numeric)),
+    CONSTRAINT chk_buyers_spending_period CHECK ((spending_period = ANY (ARRAY['day'::text, 'week'::text, 'month'::text]))),
+    CONSTRAINT chk_buyers_status CHECK ((status = ANY (ARRAY['active'::text, 'disabled'::text])))
+);
+
+ALTER TABLE ONLY accounts.buyers FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE accounts.buyers OWNER TO b2b_owner;
+
+--
+-- Name: TABLE buyers; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON TABLE accounts.buyers IS 'A person who acts for a company (places, approves or views orders), with one buyer role.';
+
+--
+-- Name: COLUMN buyers.email; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.buyers.email IS 'Login email, lowercase, unique within the company.';
+
+--
+-- Name: COLUMN buyers.phone; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.buyers.phone IS 'E.164 phone number (+ and up to 15 digits).';
+
+--
+-- Name: COLUMN buyers.spending_limit; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.buyers.spending_limit IS 'Most the buyer may order per spending_period, in the company''s default_currency; null = no limit.';
+
+--
+-- Name: COLUMN buyers.spending_period; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.buyers.spending_period IS 'day, week or month: the calendar period spending_limit applies to; set exactly when spending_limit is.';
+
+--
+-- Name: companies; Type: TABLE; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TABLE accounts.companies (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    company_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    parent_company_id uuid,
+    legal_name text NOT NULL,
+    tax_id text,
+    default_currency text NOT NULL,
+    default_locale text NOT NULL,
+    payment_terms_days integer DEFAULT 30 NOT NULL,
+    credit_limit numeric(19,4),
+    status text DEFAULT 'active'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_companies_credit_limit_not_negative CHECK ((credit_limit >= (0)::numeric)),
+    CONSTRAINT chk_companies_legal_name_not_blank CHECK ((btrim(legal_name) <> ''::text)),
+    CONSTRAINT chk_companies_not_own_parent CHECK ((parent_company_id <> company_id)),
+    CONSTRAINT chk_companies_payment_terms_days CHECK (((payment_terms_days >= 0) AND (payment_terms_days <= 365))),
+    CONSTRAINT chk_companies_status CHECK ((status = ANY (ARRAY['active'::text, 'on_hold'::text, 'closed'::text]))),
+    CONSTRAINT chk_companies_tax_id_format CHECK ((tax_id ~ '^[A-Za-z0-9][A-Za-z0-9 ./-]{1,38}[A-Za-z0-9]$'::text))
+);
+
+ALTER TABLE ONLY accounts.companies FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE accounts.companies OWNER TO b2b_owner;
+
+--
+-- Name: TABLE companies; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON TABLE accounts.companies IS 'A business customer of the tenant. Companies form a hierarchy (parent_company_id) at most 5 levels deep, without cycles (trigger, SQLSTATE B2101/B2102).';
+
+--
+-- Name: COLUMN companies.parent_company_id; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.companies.parent_company_id IS 'The parent company (group headquarters); null for a top-level company.';
+
+--
+-- Name: COLUMN companies.tax_id; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.companies.tax_id IS 'VAT or other tax registration number, as printed on invoices; unique within the tenant.';
+
+--
+-- Name: COLUMN companies.default_currency; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.companies.default_currency IS 'ISO 4217 currency of the company''s prices, invoices, credit limit and buyer spending limits.';
+
+--
+-- Name: COLUMN companies.default_locale; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.companies.default_locale IS 'Locale used for the company''s documents and catalog texts.';
+
+--
+-- Name: COLUMN companies.payment_terms_days; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.companies.payment_terms_days IS 'Net payment terms: invoices are due this many days after issue (0 = prepayment).';
+
+--
+-- Name: COLUMN companies.credit_limit; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.companies.credit_limit IS 'Maximum open receivables in default_currency; null means no credit limit is enforced.';
+
+--
+-- Name: COLUMN companies.status; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.companies.status IS 'active, on_hold (may not order) or closed.';
+
+--
+-- Name: company_customer_groups; Type: TABLE; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TABLE accounts.company_customer_groups (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    company_id uuid NOT NULL,
+    customer_group_id uuid NOT NULL,
+    added_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY accounts.company_customer_groups FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE accounts.company_customer_groups OWNER TO b2b_owner;
+
+--
+-- Name: TABLE company_customer_groups; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON TABLE accounts.company_customer_groups IS 'A company belongs to a customer group; a company may be in any number of groups.';
+
+--
+-- Name: customer_groups; Type: TABLE; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TABLE accounts.customer_groups (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    customer_group_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    description text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_customer_groups_name_not_blank CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY accounts.customer_groups FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE accounts.customer_groups OWNER TO b2b_owner;
+
+--
+-- Name: TABLE customer_groups; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON TABLE accounts.customer_groups IS 'A named group of companies (wholesalers, key accounts) that price lists can target.';
+
+--
+-- Name: permissions; Type: TABLE; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TABLE accounts.permissions (
+    permission text NOT NULL,
+    description text NOT NULL,
+    CONSTRAINT chk_permissions_format CHECK ((permission ~ '^[a-z_]+\.[a-z_]+$'::text))
+);
+
+ALTER TABLE accounts.permissions OWNER TO b2b_owner;
+
+--
+-- Name: TABLE permissions; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON TABLE accounts.permissions IS 'Reference list of named buyer permissions (area.action) that buyer roles are built from; shared by all tenants.';
+
+--
+-- Name: attribute_definitions; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.attribute_definitions (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    attribute_key text NOT NULL,
+    data_type text NOT NULL,
+    unit text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_attribute_definitions_data_type CHECK ((data_type = ANY (ARRAY['text'::text, 'number'::text, 'integer'::text, 'boolean'::text, 'text_list'::text]))),
+    CONSTRAINT chk_attribute_definitions_key_format CHECK ((attribute_key ~ '^[a-z][a-z0-9_]{0,62}$'::text)),
+    CONSTRAINT chk_attribute_definitions_unit_not_blank CHECK ((btrim(unit) <> ''::text))
+);
+
+ALTER TABLE ONLY catalog.attribute_definitions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.attribute_definitions OWNER TO b2b_owner;
+
+--
+-- Name: TABLE attribute_definitions; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.attribute_definitions IS 'An attribute key a tenant''s products and variants may carry in their attributes, with the type of its value (SQLSTATE B2202 for an undeclared key, B2203 for a value of the wrong type).';
+
+--
+-- Name: COLUMN attribute_definitions.attribute_key; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.attribute_definitions.attribute_key IS 'Key in the attributes JSON object: lowercase letters, digits and underscores.';
+
+--
+-- Name: COLUMN attribute_definitions.data_type; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.attribute_definitions.data_type IS 'text (JSON string), number (JSON number), integer (whole JSON number), boolean (JSON true/false) or text_list (JSON array of strings). Fixed once declared.';
+
+--
+-- Name: COLUMN attribute_definitions.unit; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.attribute_definitions.unit IS 'Unit of a number or integer value, for display (kg, mm, W); null when none.';
+
+--
+-- Name: categories; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.categories (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    category_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    parent_category_id uuid,
+    path text NOT NULL COLLATE pg_catalog."C",
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_categories_not_own_parent CHECK ((parent_category_id <> category_id)),
+    CONSTRAINT chk_categories_path_format CHECK (((path ~ '^(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})+/$'::text) AND (path ~~ (('%/'::text || (category_id)::text) || '/'::text))))
+);
+
+ALTER TABLE ONLY catalog.categories FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.categories OWNER TO b2b_owner;
+
+--
+-- Name: TABLE categories; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.categories IS 'A node of the tenant''s category tree. path is the materialized path of ids from the root, maintained by triggers, so a subtree is one index range scan.';
+
+--
+-- Name: COLUMN categories.path; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.categories.path IS 'Ids from the root to this category, each followed by /: /<root id>/<child id>/. Set by trigger from the parent; never written by the app. In C collation, so the subtree of a category with path p is path >= p and path < left(p, -1) || ''0'' (p and the bound passed as values): a range scan of idx_categories_tenant_id_path. Prefer it to path like p || ''%'': under RLS only leakproof operators such as >= and < become index conditions.';
+
+--
+-- Name: category_translations; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.category_translations (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    category_id uuid NOT NULL,
+    locale text NOT NULL,
+    name text NOT NULL,
+    slug text NOT NULL,
+    description text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_category_translations_name_not_blank CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT chk_category_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text))
+);
+
+ALTER TABLE ONLY catalog.category_translations FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.category_translations OWNER TO b2b_owner;
+
+--
+-- Name: TABLE category_translations; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.category_translations IS 'Name, URL slug and description of a category in one locale.';
+
+--
+-- Name: COLUMN category_translations.slug; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.category_translations.slug IS 'URL name: lowercase ASCII letters and digits in hyphen-separated words; unique per tenant and locale.';
+
+--
+-- Name: countries; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.countries (
+    country_code text NOT NULL,
+    name text NOT NULL,
+    uses_postal_code boolean NOT NULL,
+    CONSTRAINT chk_countries_code_format CHECK ((country_code ~ '^[A-Z]{2}$'::text))
+);
+
+ALTER TABLE catalog.countries OWNER TO b2b_owner;
+
+--
+-- Name: TABLE countries; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.countries IS 'ISO 3166-1 alpha-2 countries addresses and warehouses may be in; shared by all tenants.';
+
+--
+-- Name: COLUMN countries.uses_postal_code; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.countries.uses_postal_code IS 'Whether addresses in this country must have a postal code.';
+
+--
+-- Name: currencies; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.currencies (
+    currency_code text NOT NULL,
+    name text NOT NULL,
+    minor_units smallint NOT NULL,
+    CONSTRAINT chk_currencies_code_format CHECK ((currency_code ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT chk_currencies_minor_units CHECK (((minor_units >= 0) AND (minor_units <= 4)))
+);
+
+ALTER TABLE catalog.currencies OWNER TO b2b_owner;
+
+--
+-- Name: TABLE currencies; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.currencies IS 'ISO 4217 currencies the platform accepts; shared by all tenants.';
+
+--
+-- Name: COLUMN currencies.minor_units; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.currencies.minor_units IS 'Digits after the decimal point in amounts shown and invoiced (2 for EUR, 0 for JPY, 3 for KWD).';
+
+--
+-- Name: locales; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.locales (
+    locale text NOT NULL,
+    language text GENERATED ALWAYS AS (split_part(locale, '-'::text, 1)) STORED NOT NULL,
+    name text NOT NULL,
+    CONSTRAINT chk_locales_format CHECK ((locale ~ '^[a-z]{2,3}(-[A-Z]{2})?$'::text))
+);
+
+ALTER TABLE catalog.locales OWNER TO b2b_owner;
+
+--
+-- Name: TABLE locales; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.locales IS 'BCP 47 locales (language with optional region) translations may be written in; shared by all tenants.';
+
+--
+-- Name: COLUMN locales.language; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.locales.language IS 'The language part of the locale (de for de-CH): the first fallback of a missing translation.';
+
+--
+-- Name: price_lists; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.price_lists (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    price_list_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    currency text NOT NULL,
+    scope text DEFAULT 'base'::text NOT NULL,
+    customer_group_id uuid,
+    company_id uuid,
+    priority integer DEFAULT 0 NOT NULL,
+    valid_during tstzrange DEFAULT '(,)'::tstzrange NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_price_lists_name_not_blank CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT chk_price_lists_priority CHECK (((priority >= '-1000000'::integer) AND (priority <= 1000000))),
+    CONSTRAINT chk_price_lists_scope CHECK ((scope = ANY (ARRAY['base'::text, 'customer_group'::text, 'company'::text]))),
+    CONSTRAINT chk_price_lists_scope_target CHECK ((((scope = 'base'::text) AND (customer_group_id IS NULL) AND (company_id IS NULL)) OR ((scope = 'customer_group'::text) AND (customer_group_id IS NOT NULL) AND (company_id IS NULL)) OR ((scope = 'company'::text) AND (company_id IS NOT NULL) AND (customer_group_id IS NULL)))),
+    CONSTRAINT chk_price_lists_valid_during_not_empty CHECK ((NOT isempty(valid_during)))
+);
+
+ALTER TABLE ONLY catalog.price_lists FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.price_lists OWNER TO b2b_owner;
+
+--
+-- Name: TABLE price_lists; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.price_lists IS 'A list of prices in one currency: the tenant''s base list (scope base), or one for a customer group or a single company. Applies during valid_during; priority ranks lists of the same scope (see catalog.resolve_price).';
+
+--
+-- Name: COLUMN price_lists.scope; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.price_lists.scope IS 'base (everyone), customer_group (companies in customer_group_id) or company (company_id only).';
+
+--
+-- Name: COLUMN price_lists.priority; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.price_lists.priority IS 'Among applicable lists of the same scope, the higher priority wins.';
+
+--
+-- Name: COLUMN price_lists.valid_during; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.price_lists.valid_during IS 'When the list applies; (,) means always. A price must also be valid itself.';
+
+--
+-- Name: prices; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.prices (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    price_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    price_list_id uuid NOT NULL,
+    variant_id uuid NOT NULL,
+    currency text NOT NULL,
+    unit_price numeric(19,4) NOT NULL,
+    quantities int4range DEFAULT '[1,)'::int4range NOT NULL,
+    valid_during tstzrange DEFAULT '(,)'::tstzrange NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_prices_quantities_valid CHECK (((NOT isempty(quantities)) AND (lower(quantities) >= 1))),
+    CONSTRAINT chk_prices_unit_price_not_negative CHECK ((unit_price >= (0)::numeric)),
+    CONSTRAINT chk_prices_valid_during_not_empty CHECK ((NOT isempty(valid_during)))
+);
+
+ALTER TABLE ONLY catalog.prices FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.prices OWNER TO b2b_owner;
+
+--
+-- Name: TABLE prices; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.prices IS 'The unit price of a variant in a price list, for a tier of quantities and a validity period. Tiers and periods of one list, variant and currency never overlap (excl_prices_no_overlap).';
+
+--
+-- Name: COLUMN prices.currency; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.prices.currency IS 'ISO 4217 currency: always the price list''s (composite foreign key).';
+
+--
+-- Name: COLUMN prices.unit_price; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.prices.unit_price IS 'Price of one unit in currency, before tax; may have more decimals than the currency''s minor units.';
+
+--
+-- Name: COLUMN prices.quantities; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.prices.quantities IS 'The order quantities this tier applies to, for example [1,10) and [10,); lower bound at least 1.';
+
+--
+-- Name: COLUMN prices.valid_during; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.prices.valid_during IS 'When this price applies, within its list''s own validity; (,) means always.';
+
+--
+-- Name: product_categories; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.product_categories (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    category_id uuid NOT NULL,
+    product_id uuid NOT NULL,
+    added_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY catalog.product_categories FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.product_categories OWNER TO b2b_owner;
+
+--
+-- Name: TABLE product_categories; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.product_categories IS 'A product is listed in a category; a product may be in many categories.';
+
+--
+-- Name: products; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.products (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    product_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    attributes jsonb DEFAULT '{}'::jsonb NOT NULL,
+    archived_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_products_attributes_object CHECK ((jsonb_typeof(attributes) = 'object'::text))
+);
+
+ALTER TABLE ONLY catalog.products FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.products OWNER TO b2b_owner;
+
+--
+-- Name: TABLE products; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.products IS 'A product of the tenant''s catalog; sold as one or more variants (SKUs). Names and texts are in product_translations. Archived products leave listings and search but keep their history.';
+
+--
+-- Name: COLUMN products.attributes; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.products.attributes IS 'Typed attributes shared by all variants: a JSON object whose keys and value types are declared in catalog.attribute_definitions, for example {"material": "steel", "weight_kg": 1.2}.';
+
+--
+-- Name: COLUMN products.archived_at; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.products.archived_at IS 'When the product was archived; null while it is live. Archived products are never deleted.';
+
+--
+-- Name: stock_levels; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.stock_levels (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    variant_id uuid NOT NULL,
+    warehouse_id uuid NOT NULL,
+    on_hand bigint DEFAULT 0 NOT NULL,
+    reserved bigint DEFAULT 0 NOT NULL,
+    available bigint GENERATED ALWAYS AS ((on_hand - reserved)) STORED NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_stock_levels_on_hand_not_negative CHECK ((on_hand >= 0)),
+    CONSTRAINT chk_stock_levels_reserved_not_negative CHECK ((reserved >= 0)),
+    CONSTRAINT chk_stock_levels_reserved_within_on_hand CHECK ((reserved <= on_hand))
+);
+
+ALTER TABLE ONLY catalog.stock_levels FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.stock_levels OWNER TO b2b_owner;
+
+--
+-- Name: TABLE stock_levels; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.stock_levels IS 'Units of a variant in a warehouse: on_hand (physically there) and reserved (promised to open orders). Neither is negative and reserved never exceeds on_hand.';
+
+--
+-- Name: COLUMN stock_levels.on_hand; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_levels.on_hand IS 'Units physically in the warehouse.';
+
+--
+-- Name: COLUMN stock_levels.reserved; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_levels.reserved IS 'Units of on_hand promised to open orders and not yet shipped.';
+
+--
+-- Name: COLUMN stock_levels.available; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_levels.available IS 'Units that can still be promised: on_hand - reserved (generated).';
+
+--
+-- Name: variants; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.variants (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    variant_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    product_id uuid NOT NULL,
+    sku text NOT NULL,
+    attributes jsonb DEFAULT '{}'::jsonb NOT NULL,
+    archived_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_variants_attributes_object CHECK ((jsonb_typeof(attributes) = 'object'::text)),
+    CONSTRAINT chk_variants_sku_format CHECK ((sku ~ '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$'::text))
+);
+
+ALTER TABLE ONLY catalog.variants FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.variants OWNER TO b2b_owner;
+
+--
+-- Name: TABLE variants; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.variants IS 'A sellable variant of a product (size, colour, pack), identified by a SKU unique within the tenant.';
+
+--
+-- Name: COLUMN variants.sku; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.variants.sku IS 'Stock keeping unit: 1-64 letters, digits, dots, underscores, slashes or hyphens; unique within the tenant, also once archived.';
+
+--
+-- Name: COLUMN variants.attributes; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.variants.attributes IS 'Typed attributes that distinguish this variant (JSON object, keys declared in catalog.attribute_definitions), for example {"size": "M", "pack": 12}.';
+
+--
+-- Name: COLUMN variants.archived_at; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.variants.archived_at IS 'When the variant was discontinued; null while it can be ordered.';
+
+--
+-- Name: warehouses; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.warehouses (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    warehouse_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    code text NOT NULL,
+    name text NOT NULL,
+    country_code text NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_warehouses_code_format CHECK ((code ~ '^[A-Z0-9][A-Z0-9_-]{0,31}$'::text)),
+    CONSTRAINT chk_warehouses_name_not_blank CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY catalog.warehouses FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.warehouses OWNER TO b2b_owner;
+
+--
+-- Name: TABLE warehouses; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.warehouses IS 'A place the tenant ships from; stock is kept per variant and warehouse.';
+
+--
+-- Name: COLUMN warehouses.code; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.warehouses.code IS 'Short code used on pick lists and in integrations (uppercase letters, digits, _ and -), unique within the tenant.';
+
+--
+-- Name: COLUMN warehouses.is_active; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.warehouses.is_active IS 'Inactive warehouses keep their stock history but are not used for new reservations.';
 
 --
 -- Name: pgmigrations; Type: TABLE; Schema: migrations; Owner: b2b_owner
@@ -336,6 +1620,237 @@ COMMENT ON COLUMN tenancy.tenants.status IS 'active, suspended (read-only) or cl
 ALTER TABLE ONLY migrations.pgmigrations ALTER COLUMN id SET DEFAULT nextval('migrations.pgmigrations_id_seq'::regclass);
 
 --
+-- Name: addresses pk_addresses; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.addresses
+    ADD CONSTRAINT pk_addresses PRIMARY KEY (tenant_id, address_id);
+
+--
+-- Name: buyer_role_permissions pk_buyer_role_permissions; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.buyer_role_permissions
+    ADD CONSTRAINT pk_buyer_role_permissions PRIMARY KEY (tenant_id, buyer_role_id, permission);
+
+--
+-- Name: buyer_roles pk_buyer_roles; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.buyer_roles
+    ADD CONSTRAINT pk_buyer_roles PRIMARY KEY (tenant_id, buyer_role_id);
+
+--
+-- Name: buyers pk_buyers; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.buyers
+    ADD CONSTRAINT pk_buyers PRIMARY KEY (tenant_id, buyer_id);
+
+--
+-- Name: companies pk_companies; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.companies
+    ADD CONSTRAINT pk_companies PRIMARY KEY (tenant_id, company_id);
+
+--
+-- Name: company_customer_groups pk_company_customer_groups; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.company_customer_groups
+    ADD CONSTRAINT pk_company_customer_groups PRIMARY KEY (tenant_id, company_id, customer_group_id);
+
+--
+-- Name: customer_groups pk_customer_groups; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.customer_groups
+    ADD CONSTRAINT pk_customer_groups PRIMARY KEY (tenant_id, customer_group_id);
+
+--
+-- Name: permissions pk_permissions; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.permissions
+    ADD CONSTRAINT pk_permissions PRIMARY KEY (permission);
+
+--
+-- Name: buyer_roles uq_buyer_roles_tenant_id_name; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.buyer_roles
+    ADD CONSTRAINT uq_buyer_roles_tenant_id_name UNIQUE (tenant_id, name);
+
+--
+-- Name: buyers uq_buyers_tenant_id_company_id_email; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.buyers
+    ADD CONSTRAINT uq_buyers_tenant_id_company_id_email UNIQUE (tenant_id, company_id, email);
+
+--
+-- Name: companies uq_companies_tenant_id_tax_id; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.companies
+    ADD CONSTRAINT uq_companies_tenant_id_tax_id UNIQUE (tenant_id, tax_id);
+
+--
+-- Name: customer_groups uq_customer_groups_tenant_id_name; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.customer_groups
+    ADD CONSTRAINT uq_customer_groups_tenant_id_name UNIQUE (tenant_id, name);
+
+--
+-- Name: prices excl_prices_no_overlap; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.prices
+    ADD CONSTRAINT excl_prices_no_overlap EXCLUDE USING gist (tenant_id WITH =, price_list_id WITH =, currency WITH =, variant_id WITH =, valid_during WITH &&, quantities WITH &&);
+
+--
+-- Name: attribute_definitions pk_attribute_definitions; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.attribute_definitions
+    ADD CONSTRAINT pk_attribute_definitions PRIMARY KEY (tenant_id, attribute_key);
+
+--
+-- Name: categories pk_categories; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.categories
+    ADD CONSTRAINT pk_categories PRIMARY KEY (tenant_id, category_id);
+
+--
+-- Name: category_translations pk_category_translations; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.category_translations
+    ADD CONSTRAINT pk_category_translations PRIMARY KEY (tenant_id, category_id, locale);
+
+--
+-- Name: countries pk_countries; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.countries
+    ADD CONSTRAINT pk_countries PRIMARY KEY (country_code);
+
+--
+-- Name: currencies pk_currencies; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.currencies
+    ADD CONSTRAINT pk_currencies PRIMARY KEY (currency_code);
+
+--
+-- Name: locales pk_locales; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.locales
+    ADD CONSTRAINT pk_locales PRIMARY KEY (locale);
+
+--
+-- Name: price_lists pk_price_lists; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.price_lists
+    ADD CONSTRAINT pk_price_lists PRIMARY KEY (tenant_id, price_list_id);
+
+--
+-- Name: prices pk_prices; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.prices
+    ADD CONSTRAINT pk_prices PRIMARY KEY (tenant_id, price_id);
+
+--
+-- Name: product_categories pk_product_categories; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.product_categories
+    ADD CONSTRAINT pk_product_categories PRIMARY KEY (tenant_id, category_id, product_id);
+
+--
+-- Name: product_translations pk_product_translations; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.product_translations
+    ADD CONSTRAINT pk_product_translations PRIMARY KEY (tenant_id, product_id, locale);
+
+--
+-- Name: products pk_products; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.products
+    ADD CONSTRAINT pk_products PRIMARY KEY (tenant_id, product_id);
+
+--
+-- Name: stock_levels pk_stock_levels; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.stock_levels
+    ADD CONSTRAINT pk_stock_levels PRIMARY KEY (tenant_id, variant_id, warehouse_id);
+
+--
+-- Name: variants pk_variants; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.variants
+    ADD CONSTRAINT pk_variants PRIMARY KEY (tenant_id, variant_id);
+
+--
+-- Name: warehouses pk_warehouses; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.warehouses
+    ADD CONSTRAINT pk_warehouses PRIMARY KEY (tenant_id, warehouse_id);
+
+--
+-- Name: category_translations uq_category_translations_tenant_id_locale_slug; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.category_translations
+    ADD CONSTRAINT uq_category_translations_tenant_id_locale_slug UNIQUE (tenant_id, locale, slug);
+
+--
+-- Name: price_lists uq_price_lists_tenant_id_name; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.price_lists
+    ADD CONSTRAINT uq_price_lists_tenant_id_name UNIQUE (tenant_id, name);
+
+--
+-- Name: price_lists uq_price_lists_tenant_id_price_list_id_currency; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.price_lists
+    ADD CONSTRAINT uq_price_lists_tenant_id_price_list_id_currency UNIQUE (tenant_id, price_list_id, currency);
+
+--
+-- Name: product_translations uq_product_translations_tenant_id_locale_slug; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.product_translations
+    ADD CONSTRAINT uq_product_translations_tenant_id_locale_slug UNIQUE (tenant_id, locale, slug);
+
+--
+-- Name: variants uq_variants_tenant_id_sku; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.variants
+    ADD CONSTRAINT uq_variants_tenant_id_sku UNIQUE (tenant_id, sku);
+
+--
+-- Name: warehouses uq_warehouses_tenant_id_code; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.warehouses
+    ADD CONSTRAINT uq_warehouses_tenant_id_code UNIQUE (tenant_id, code);
+
+--
 -- Name: pgmigrations pgmigrations_pkey; Type: CONSTRAINT; Schema: migrations; Owner: b2b_owner
 --
 
@@ -392,6 +1907,174 @@ ALTER TABLE ONLY tenancy.tenants
     ADD CONSTRAINT uq_tenants_slug UNIQUE (slug);
 
 --
+-- Name: idx_addresses_country_code; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE INDEX idx_addresses_country_code ON accounts.addresses USING btree (country_code);
+
+--
+-- Name: idx_addresses_tenant_id_company_id_kind; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE INDEX idx_addresses_tenant_id_company_id_kind ON accounts.addresses USING btree (tenant_id, company_id, kind);
+
+--
+-- Name: idx_buyer_role_permissions_permission; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE INDEX idx_buyer_role_permissions_permission ON accounts.buyer_role_permissions USING btree (permission);
+
+--
+-- Name: idx_buyers_tenant_id_buyer_role_id; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE INDEX idx_buyers_tenant_id_buyer_role_id ON accounts.buyers USING btree (tenant_id, buyer_role_id);
+
+--
+-- Name: idx_companies_default_currency; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE INDEX idx_companies_default_currency ON accounts.companies USING btree (default_currency);
+
+--
+-- Name: idx_companies_default_locale; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE INDEX idx_companies_default_locale ON accounts.companies USING btree (default_locale);
+
+--
+-- Name: idx_companies_tenant_id_parent_company_id; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE INDEX idx_companies_tenant_id_parent_company_id ON accounts.companies USING btree (tenant_id, parent_company_id);
+
+--
+-- Name: idx_company_customer_groups_tenant_id_customer_group_id; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE INDEX idx_company_customer_groups_tenant_id_customer_group_id ON accounts.company_customer_groups USING btree (tenant_id, customer_group_id);
+
+--
+-- Name: uq_addresses_default_per_company_kind; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE UNIQUE INDEX uq_addresses_default_per_company_kind ON accounts.addresses USING btree (tenant_id, company_id, kind) WHERE is_default;
+
+--
+-- Name: idx_categories_tenant_id_parent_category_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_categories_tenant_id_parent_category_id ON catalog.categories USING btree (tenant_id, parent_category_id);
+
+--
+-- Name: idx_categories_tenant_id_path; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_categories_tenant_id_path ON catalog.categories USING btree (tenant_id, path);
+
+--
+-- Name: idx_category_translations_locale; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_category_translations_locale ON catalog.category_translations USING btree (locale);
+
+--
+-- Name: idx_locales_language; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_locales_language ON catalog.locales USING btree (language);
+
+--
+-- Name: idx_price_lists_currency; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_price_lists_currency ON catalog.price_lists USING btree (currency);
+
+--
+-- Name: idx_price_lists_tenant_id_company_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_price_lists_tenant_id_company_id ON catalog.price_lists USING btree (tenant_id, company_id);
+
+--
+-- Name: idx_price_lists_tenant_id_customer_group_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_price_lists_tenant_id_customer_group_id ON catalog.price_lists USING btree (tenant_id, customer_group_id);
+
+--
+-- Name: idx_prices_tenant_id_variant_id_currency; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_prices_tenant_id_variant_id_currency ON catalog.prices USING btree (tenant_id, variant_id, currency);
+
+--
+-- Name: idx_product_categories_tenant_id_product_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_product_categories_tenant_id_product_id ON catalog.product_categories USING btree (tenant_id, product_id);
+
+--
+-- Name: idx_product_translations_locale; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_product_translations_locale ON catalog.product_translations USING btree (locale);
+
+--
+-- Name: idx_product_translations_tenant_id_name_trgm; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_product_translations_tenant_id_name_trgm ON catalog.product_translations USING gin (tenant_id, name extensions.gin_trgm_ops);
+
+--
+-- Name: idx_product_translations_tenant_id_search_vector; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_product_translations_tenant_id_search_vector ON catalog.product_translations USING gin (tenant_id, search_vector);
+
+--
+-- Name: idx_products_tenant_id_attributes; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_products_tenant_id_attributes ON catalog.products USING gin (tenant_id, attributes jsonb_path_ops);
+
+--
+-- Name: idx_products_tenant_id_created_at_live; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_products_tenant_id_created_at_live ON catalog.products USING btree (tenant_id, created_at DESC, product_id) WHERE (archived_at IS NULL);
+
+--
+-- Name: idx_stock_levels_tenant_id_warehouse_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_stock_levels_tenant_id_warehouse_id ON catalog.stock_levels USING btree (tenant_id, warehouse_id);
+
+--
+-- Name: idx_variants_tenant_id_attributes; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_variants_tenant_id_attributes ON catalog.variants USING gin (tenant_id, attributes jsonb_path_ops);
+
+--
+-- Name: idx_variants_tenant_id_product_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_variants_tenant_id_product_id ON catalog.variants USING btree (tenant_id, product_id);
+
+--
+-- Name: idx_variants_tenant_id_sku_trgm; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_variants_tenant_id_sku_trgm ON catalog.variants USING gin (tenant_id, sku extensions.gin_trgm_ops);
+
+--
+-- Name: idx_warehouses_country_code; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_warehouses_country_code ON catalog.warehouses USING btree (country_code);
+
+--
 -- Name: idx_memberships_role; Type: INDEX; Schema: tenancy; Owner: b2b_owner
 --
 
@@ -402,6 +2085,144 @@ CREATE INDEX idx_memberships_role ON tenancy.memberships USING btree (role);
 --
 
 CREATE INDEX idx_memberships_tenant_id_granted_by ON tenancy.memberships USING btree (tenant_id, granted_by);
+
+--
+-- Name: idx_tenants_default_currency; Type: INDEX; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE INDEX idx_tenants_default_currency ON tenancy.tenants USING btree (default_currency);
+
+--
+-- Name: idx_tenants_default_locale; Type: INDEX; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE INDEX idx_tenants_default_locale ON tenancy.tenants USING btree (default_locale);
+
+--
+-- Name: addresses trg_addresses_before_insert_or_update_postal; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_addresses_before_insert_or_update_postal BEFORE INSERT OR UPDATE OF country_code, postal_code ON accounts.addresses FOR EACH ROW EXECUTE FUNCTION accounts.check_address_postal_code();
+
+--
+-- Name: addresses trg_addresses_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_addresses_before_update BEFORE UPDATE ON accounts.addresses FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: buyer_roles trg_buyer_roles_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyer_roles_before_update BEFORE UPDATE ON accounts.buyer_roles FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: buyers trg_buyers_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyers_before_update BEFORE UPDATE ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: companies trg_companies_before_insert_or_update_parent; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_companies_before_insert_or_update_parent BEFORE INSERT OR UPDATE OF parent_company_id ON accounts.companies FOR EACH ROW EXECUTE FUNCTION accounts.check_company_hierarchy();
+
+--
+-- Name: companies trg_companies_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_companies_before_update BEFORE UPDATE ON accounts.companies FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: customer_groups trg_customer_groups_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_customer_groups_before_update BEFORE UPDATE ON accounts.customer_groups FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: attribute_definitions trg_attribute_definitions_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_attribute_definitions_before_update BEFORE UPDATE ON catalog.attribute_definitions FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: categories trg_categories_after_update_parent; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_categories_after_update_parent AFTER UPDATE OF parent_category_id ON catalog.categories FOR EACH ROW WHEN ((old.path IS DISTINCT FROM new.path)) EXECUTE FUNCTION catalog.propagate_category_path();
+
+--
+-- Name: categories trg_categories_before_insert_or_update_parent; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_categories_before_insert_or_update_parent BEFORE INSERT OR UPDATE OF parent_category_id ON catalog.categories FOR EACH ROW EXECUTE FUNCTION catalog.set_category_path();
+
+--
+-- Name: categories trg_categories_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_categories_before_update BEFORE UPDATE ON catalog.categories FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: category_translations trg_category_translations_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_category_translations_before_update BEFORE UPDATE ON catalog.category_translations FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: price_lists trg_price_lists_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_price_lists_before_update BEFORE UPDATE ON catalog.price_lists FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: prices trg_prices_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_prices_before_update BEFORE UPDATE ON catalog.prices FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: product_translations trg_product_translations_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_translations_before_update BEFORE UPDATE ON catalog.product_translations FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: products trg_products_before_insert_or_update_attributes; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_products_before_insert_or_update_attributes BEFORE INSERT OR UPDATE OF attributes ON catalog.products FOR EACH ROW EXECUTE FUNCTION catalog.check_attributes();
+
+--
+-- Name: products trg_products_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_products_before_update BEFORE UPDATE ON catalog.products FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: stock_levels trg_stock_levels_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_levels_before_update BEFORE UPDATE ON catalog.stock_levels FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: variants trg_variants_before_insert_or_update_attributes; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_variants_before_insert_or_update_attributes BEFORE INSERT OR UPDATE OF attributes ON catalog.variants FOR EACH ROW EXECUTE FUNCTION catalog.check_attributes();
+
+--
+-- Name: variants trg_variants_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_variants_before_update BEFORE UPDATE ON catalog.variants FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: warehouses trg_warehouses_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_warehouses_before_update BEFORE UPDATE ON catalog.warehouses FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
 -- Name: pgmigrations trg_pgmigrations_before_insert; Type: TRIGGER; Schema: migrations; Owner: b2b_owner
@@ -420,6 +2241,258 @@ CREATE TRIGGER trg_staff_users_before_update BEFORE UPDATE ON tenancy.staff_user
 --
 
 CREATE TRIGGER trg_tenants_before_update BEFORE UPDATE ON tenancy.tenants FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: addresses fk_addresses_country_code_countries; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.addresses
+    ADD CONSTRAINT fk_addresses_country_code_countries FOREIGN KEY (country_code) REFERENCES catalog.countries(country_code);
+
+--
+-- Name: addresses fk_addresses_tenant_id_company_id_companies; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.addresses
+    ADD CONSTRAINT fk_addresses_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id) ON DELETE CASCADE;
+
+--
+-- Name: buyer_role_permissions fk_buyer_role_permissions_permission_permissions; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.buyer_role_permissions
+    ADD CONSTRAINT fk_buyer_role_permissions_permission_permissions FOREIGN KEY (permission) REFERENCES accounts.permissions(permission);
+
+--
+-- Name: buyer_role_permissions fk_buyer_role_permissions_tenant_id_buyer_role_id_buyer_roles; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.buyer_role_permissions
+    ADD CONSTRAINT fk_buyer_role_permissions_tenant_id_buyer_role_id_buyer_roles FOREIGN KEY (tenant_id, buyer_role_id) REFERENCES accounts.buyer_roles(tenant_id, buyer_role_id) ON DELETE CASCADE;
+
+--
+-- Name: buyer_roles fk_buyer_roles_tenant_id_tenants; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.buyer_roles
+    ADD CONSTRAINT fk_buyer_roles_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenancy.tenants(tenant_id);
+
+--
+-- Name: buyers fk_buyers_tenant_id_buyer_role_id_buyer_roles; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.buyers
+    ADD CONSTRAINT fk_buyers_tenant_id_buyer_role_id_buyer_roles FOREIGN KEY (tenant_id, buyer_role_id) REFERENCES accounts.buyer_roles(tenant_id, buyer_role_id);
+
+--
+-- Name: buyers fk_buyers_tenant_id_company_id_companies; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.buyers
+    ADD CONSTRAINT fk_buyers_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id);
+
+--
+-- Name: companies fk_companies_default_currency_currencies; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.companies
+    ADD CONSTRAINT fk_companies_default_currency_currencies FOREIGN KEY (default_currency) REFERENCES catalog.currencies(currency_code);
+
+--
+-- Name: companies fk_companies_default_locale_locales; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.companies
+    ADD CONSTRAINT fk_companies_default_locale_locales FOREIGN KEY (default_locale) REFERENCES catalog.locales(locale);
+
+--
+-- Name: companies fk_companies_tenant_id_parent_company_id_companies; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.companies
+    ADD CONSTRAINT fk_companies_tenant_id_parent_company_id_companies FOREIGN KEY (tenant_id, parent_company_id) REFERENCES accounts.companies(tenant_id, company_id);
+
+--
+-- Name: companies fk_companies_tenant_id_tenants; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.companies
+    ADD CONSTRAINT fk_companies_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenancy.tenants(tenant_id);
+
+--
+-- Name: company_customer_groups fk_company_customer_groups_tenant_id_company_id_companies; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.company_customer_groups
+    ADD CONSTRAINT fk_company_customer_groups_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id) ON DELETE CASCADE;
+
+--
+-- Name: company_customer_groups fk_company_customer_groups_tenant_id_customer_group_id; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.company_customer_groups
+    ADD CONSTRAINT fk_company_customer_groups_tenant_id_customer_group_id FOREIGN KEY (tenant_id, customer_group_id) REFERENCES accounts.customer_groups(tenant_id, customer_group_id) ON DELETE CASCADE;
+
+--
+-- Name: customer_groups fk_customer_groups_tenant_id_tenants; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.customer_groups
+    ADD CONSTRAINT fk_customer_groups_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenancy.tenants(tenant_id);
+
+--
+-- Name: attribute_definitions fk_attribute_definitions_tenant_id_tenants; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.attribute_definitions
+    ADD CONSTRAINT fk_attribute_definitions_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenancy.tenants(tenant_id);
+
+--
+-- Name: categories fk_categories_tenant_id_parent_category_id_categories; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.categories
+    ADD CONSTRAINT fk_categories_tenant_id_parent_category_id_categories FOREIGN KEY (tenant_id, parent_category_id) REFERENCES catalog.categories(tenant_id, category_id);
+
+--
+-- Name: categories fk_categories_tenant_id_tenants; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.categories
+    ADD CONSTRAINT fk_categories_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenancy.tenants(tenant_id);
+
+--
+-- Name: category_translations fk_category_translations_locale_locales; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.category_translations
+    ADD CONSTRAINT fk_category_translations_locale_locales FOREIGN KEY (locale) REFERENCES catalog.locales(locale);
+
+--
+-- Name: category_translations fk_category_translations_tenant_id_category_id_categories; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.category_translations
+    ADD CONSTRAINT fk_category_translations_tenant_id_category_id_categories FOREIGN KEY (tenant_id, category_id) REFERENCES catalog.categories(tenant_id, category_id) ON DELETE CASCADE;
+
+--
+-- Name: locales fk_locales_language_locales; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.locales
+    ADD CONSTRAINT fk_locales_language_locales FOREIGN KEY (language) REFERENCES catalog.locales(locale);
+
+--
+-- Name: price_lists fk_price_lists_currency_currencies; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.price_lists
+    ADD CONSTRAINT fk_price_lists_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
+
+--
+-- Name: price_lists fk_price_lists_tenant_id_company_id_companies; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.price_lists
+    ADD CONSTRAINT fk_price_lists_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id);
+
+--
+-- Name: price_lists fk_price_lists_tenant_id_customer_group_id_customer_groups; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.price_lists
+    ADD CONSTRAINT fk_price_lists_tenant_id_customer_group_id_customer_groups FOREIGN KEY (tenant_id, customer_group_id) REFERENCES accounts.customer_groups(tenant_id, customer_group_id);
+
+--
+-- Name: price_lists fk_price_lists_tenant_id_tenants; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.price_lists
+    ADD CONSTRAINT fk_price_lists_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenancy.tenants(tenant_id);
+
+--
+-- Name: prices fk_prices_tenant_id_price_list_id_currency_price_lists; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.prices
+    ADD CONSTRAINT fk_prices_tenant_id_price_list_id_currency_price_lists FOREIGN KEY (tenant_id, price_list_id, currency) REFERENCES catalog.price_lists(tenant_id, price_list_id, currency) ON DELETE CASCADE;
+
+--
+-- Name: prices fk_prices_tenant_id_variant_id_variants; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.prices
+    ADD CONSTRAINT fk_prices_tenant_id_variant_id_variants FOREIGN KEY (tenant_id, variant_id) REFERENCES catalog.variants(tenant_id, variant_id);
+
+--
+-- Name: product_categories fk_product_categories_tenant_id_category_id_categories; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.product_categories
+    ADD CONSTRAINT fk_product_categories_tenant_id_category_id_categories FOREIGN KEY (tenant_id, category_id) REFERENCES catalog.categories(tenant_id, category_id) ON DELETE CASCADE;
+
+--
+-- Name: product_categories fk_product_categories_tenant_id_product_id_products; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.product_categories
+    ADD CONSTRAINT fk_product_categories_tenant_id_product_id_products FOREIGN KEY (tenant_id, product_id) REFERENCES catalog.products(tenant_id, product_id) ON DELETE CASCADE;
+
+--
+-- Name: product_translations fk_product_translations_locale_locales; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.product_translations
+    ADD CONSTRAINT fk_product_translations_locale_locales FOREIGN KEY (locale) REFERENCES catalog.locales(locale);
+
+--
+-- Name: product_translations fk_product_translations_tenant_id_product_id_products; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.product_translations
+    ADD CONSTRAINT fk_product_translations_tenant_id_product_id_products FOREIGN KEY (tenant_id, product_id) REFERENCES catalog.products(tenant_id, product_id) ON DELETE CASCADE;
+
+--
+-- Name: products fk_products_tenant_id_tenants; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.products
+    ADD CONSTRAINT fk_products_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenancy.tenants(tenant_id);
+
+--
+-- Name: stock_levels fk_stock_levels_tenant_id_variant_id_variants; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.stock_levels
+    ADD CONSTRAINT fk_stock_levels_tenant_id_variant_id_variants FOREIGN KEY (tenant_id, variant_id) REFERENCES catalog.variants(tenant_id, variant_id);
+
+--
+-- Name: stock_levels fk_stock_levels_tenant_id_warehouse_id_warehouses; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.stock_levels
+    ADD CONSTRAINT fk_stock_levels_tenant_id_warehouse_id_warehouses FOREIGN KEY (tenant_id, warehouse_id) REFERENCES catalog.warehouses(tenant_id, warehouse_id);
+
+--
+-- Name: variants fk_variants_tenant_id_product_id_products; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.variants
+    ADD CONSTRAINT fk_variants_tenant_id_product_id_products FOREIGN KEY (tenant_id, product_id) REFERENCES catalog.products(tenant_id, product_id);
+
+--
+-- Name: warehouses fk_warehouses_country_code_countries; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.warehouses
+    ADD CONSTRAINT fk_warehouses_country_code_countries FOREIGN KEY (country_code) REFERENCES catalog.countries(country_code);
+
+--
+-- Name: warehouses fk_warehouses_tenant_id_tenants; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.warehouses
+    ADD CONSTRAINT fk_warehouses_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenancy.tenants(tenant_id);
 
 --
 -- Name: memberships fk_memberships_role_staff_roles; Type: FK CONSTRAINT; Schema: tenancy; Owner: b2b_owner
@@ -448,6 +2521,530 @@ ALTER TABLE ONLY tenancy.memberships
 
 ALTER TABLE ONLY tenancy.staff_users
     ADD CONSTRAINT fk_staff_users_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenancy.tenants(tenant_id);
+
+--
+-- Name: tenants fk_tenants_default_currency_currencies; Type: FK CONSTRAINT; Schema: tenancy; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY tenancy.tenants
+    ADD CONSTRAINT fk_tenants_default_currency_currencies FOREIGN KEY (default_currency) REFERENCES catalog.currencies(currency_code);
+
+--
+-- Name: tenants fk_tenants_default_locale_locales; Type: FK CONSTRAINT; Schema: tenancy; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY tenancy.tenants
+    ADD CONSTRAINT fk_tenants_default_locale_locales FOREIGN KEY (default_locale) REFERENCES catalog.locales(locale);
+
+--
+-- Name: addresses; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE accounts.addresses ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: addresses addresses_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY addresses_delete ON accounts.addresses FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: addresses addresses_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY addresses_insert ON accounts.addresses FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: addresses addresses_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY addresses_select ON accounts.addresses FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: addresses addresses_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY addresses_update ON accounts.addresses FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: buyer_role_permissions; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE accounts.buyer_role_permissions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: buyer_role_permissions buyer_role_permissions_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyer_role_permissions_delete ON accounts.buyer_role_permissions FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: buyer_role_permissions buyer_role_permissions_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyer_role_permissions_insert ON accounts.buyer_role_permissions FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: buyer_role_permissions buyer_role_permissions_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyer_role_permissions_select ON accounts.buyer_role_permissions FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: buyer_roles; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE accounts.buyer_roles ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: buyer_roles buyer_roles_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyer_roles_delete ON accounts.buyer_roles FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: buyer_roles buyer_roles_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyer_roles_insert ON accounts.buyer_roles FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: buyer_roles buyer_roles_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyer_roles_select ON accounts.buyer_roles FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: buyer_roles buyer_roles_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyer_roles_update ON accounts.buyer_roles FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: buyers; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE accounts.buyers ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: buyers buyers_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyers_delete ON accounts.buyers FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: buyers buyers_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyers_insert ON accounts.buyers FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: buyers buyers_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyers_select ON accounts.buyers FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: buyers buyers_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyers_update ON accounts.buyers FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: companies; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE accounts.companies ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: companies companies_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY companies_delete ON accounts.companies FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: companies companies_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY companies_insert ON accounts.companies FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: companies companies_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY companies_select ON accounts.companies FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: companies companies_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY companies_update ON accounts.companies FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: company_customer_groups; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE accounts.company_customer_groups ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: company_customer_groups company_customer_groups_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY company_customer_groups_delete ON accounts.company_customer_groups FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: company_customer_groups company_customer_groups_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY company_customer_groups_insert ON accounts.company_customer_groups FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: company_customer_groups company_customer_groups_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY company_customer_groups_select ON accounts.company_customer_groups FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: customer_groups; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE accounts.customer_groups ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: customer_groups customer_groups_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY customer_groups_delete ON accounts.customer_groups FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: customer_groups customer_groups_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY customer_groups_insert ON accounts.customer_groups FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: customer_groups customer_groups_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY customer_groups_select ON accounts.customer_groups FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: customer_groups customer_groups_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY customer_groups_update ON accounts.customer_groups FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: attribute_definitions; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.attribute_definitions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: attribute_definitions attribute_definitions_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY attribute_definitions_delete ON catalog.attribute_definitions FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: attribute_definitions attribute_definitions_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY attribute_definitions_insert ON catalog.attribute_definitions FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: attribute_definitions attribute_definitions_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY attribute_definitions_select ON catalog.attribute_definitions FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: attribute_definitions attribute_definitions_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY attribute_definitions_update ON catalog.attribute_definitions FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: categories; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.categories ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: categories categories_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY categories_delete ON catalog.categories FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: categories categories_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY categories_insert ON catalog.categories FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: categories categories_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY categories_select ON catalog.categories FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: categories categories_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY categories_update ON catalog.categories FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: category_translations; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.category_translations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: category_translations category_translations_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY category_translations_delete ON catalog.category_translations FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: category_translations category_translations_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY category_translations_insert ON catalog.category_translations FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: category_translations category_translations_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY category_translations_select ON catalog.category_translations FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: category_translations category_translations_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY category_translations_update ON catalog.category_translations FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: price_lists; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.price_lists ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: price_lists price_lists_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY price_lists_delete ON catalog.price_lists FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: price_lists price_lists_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY price_lists_insert ON catalog.price_lists FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: price_lists price_lists_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY price_lists_select ON catalog.price_lists FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: price_lists price_lists_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY price_lists_update ON catalog.price_lists FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: prices; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.prices ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: prices prices_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY prices_delete ON catalog.prices FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: prices prices_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY prices_insert ON catalog.prices FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: prices prices_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY prices_select ON catalog.prices FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: prices prices_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY prices_update ON catalog.prices FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: product_categories; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.product_categories ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: product_categories product_categories_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY product_categories_delete ON catalog.product_categories FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: product_categories product_categories_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY product_categories_insert ON catalog.product_categories FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: product_categories product_categories_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY product_categories_select ON catalog.product_categories FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: product_translations; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.product_translations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: product_translations product_translations_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY product_translations_delete ON catalog.product_translations FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: product_translations product_translations_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY product_translations_insert ON catalog.product_translations FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: product_translations product_translations_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY product_translations_select ON catalog.product_translations FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: product_translations product_translations_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY product_translations_update ON catalog.product_translations FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: products; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.products ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: products products_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY products_insert ON catalog.products FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: products products_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY products_select ON catalog.products FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: products products_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY products_update ON catalog.products FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: stock_levels; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.stock_levels ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: stock_levels stock_levels_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY stock_levels_delete ON catalog.stock_levels FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: stock_levels stock_levels_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY stock_levels_insert ON catalog.stock_levels FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: stock_levels stock_levels_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY stock_levels_select ON catalog.stock_levels FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: stock_levels stock_levels_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY stock_levels_update ON catalog.stock_levels FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: variants; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.variants ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: variants variants_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY variants_insert ON catalog.variants FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: variants variants_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY variants_select ON catalog.variants FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: variants variants_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY variants_update ON catalog.variants FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: warehouses; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.warehouses ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: warehouses warehouses_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY warehouses_delete ON catalog.warehouses FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: warehouses warehouses_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY warehouses_insert ON catalog.warehouses FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: warehouses warehouses_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY warehouses_select ON catalog.warehouses FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: warehouses warehouses_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY warehouses_update ON catalog.warehouses FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: memberships; Type: ROW SECURITY; Schema: tenancy; Owner: b2b_owner
@@ -522,12 +3119,33 @@ CREATE POLICY tenants_select ON tenancy.tenants FOR SELECT TO b2b_app, b2b_reado
 CREATE POLICY tenants_update ON tenancy.tenants FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: SCHEMA accounts; Type: ACL; Schema: -; Owner: b2b_owner
+--
+
+GRANT USAGE ON SCHEMA accounts TO b2b_app;
+GRANT USAGE ON SCHEMA accounts TO b2b_readonly;
+
+--
 -- Name: SCHEMA app; Type: ACL; Schema: -; Owner: b2b_owner
 --
 
 GRANT USAGE ON SCHEMA app TO b2b_app;
 GRANT USAGE ON SCHEMA app TO b2b_readonly;
 GRANT USAGE ON SCHEMA app TO b2b_analytics;
+
+--
+-- Name: SCHEMA catalog; Type: ACL; Schema: -; Owner: b2b_owner
+--
+
+GRANT USAGE ON SCHEMA catalog TO b2b_app;
+GRANT USAGE ON SCHEMA catalog TO b2b_readonly;
+
+--
+-- Name: SCHEMA extensions; Type: ACL; Schema: -; Owner: b2b_owner
+--
+
+GRANT USAGE ON SCHEMA extensions TO b2b_app;
+GRANT USAGE ON SCHEMA extensions TO b2b_readonly;
 
 --
 -- Name: SCHEMA public; Type: ACL; Schema: -; Owner: pg_database_owner
@@ -541,6 +3159,18 @@ REVOKE USAGE ON SCHEMA public FROM PUBLIC;
 
 GRANT USAGE ON SCHEMA tenancy TO b2b_app;
 GRANT USAGE ON SCHEMA tenancy TO b2b_readonly;
+
+--
+-- Name: FUNCTION check_address_postal_code(); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.check_address_postal_code() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_company_hierarchy(); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.check_company_hierarchy() FROM PUBLIC;
 
 --
 -- Name: FUNCTION current_tenant_id(); Type: ACL; Schema: app; Owner: b2b_owner
@@ -574,6 +3204,748 @@ GRANT ALL ON FUNCTION app.require_tenant_id() TO b2b_analytics;
 --
 
 REVOKE ALL ON FUNCTION app.set_updated_at() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_attributes(); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.check_attributes() FROM PUBLIC;
+
+--
+-- Name: FUNCTION propagate_category_path(); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.propagate_category_path() FROM PUBLIC;
+
+--
+-- Name: FUNCTION resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) TO b2b_readonly;
+
+--
+-- Name: FUNCTION text_search_config(locale text); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.text_search_config(locale text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.text_search_config(locale text) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.text_search_config(locale text) TO b2b_readonly;
+
+--
+-- Name: TABLE product_translations; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE catalog.product_translations TO b2b_app;
+GRANT SELECT ON TABLE catalog.product_translations TO b2b_readonly;
+
+--
+-- Name: COLUMN product_translations.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(product_id) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: COLUMN product_translations.locale; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(locale) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: COLUMN product_translations.name; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: COLUMN product_translations.slug; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(slug),UPDATE(slug) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: COLUMN product_translations.description; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: FUNCTION resolve_translation(product uuid, requested_locale text); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) TO b2b_readonly;
+
+--
+-- Name: FUNCTION set_category_path(); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.set_category_path() FROM PUBLIC;
+
+--
+-- Name: TABLE addresses; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE accounts.addresses TO b2b_app;
+GRANT SELECT ON TABLE accounts.addresses TO b2b_readonly;
+
+--
+-- Name: COLUMN addresses.address_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(address_id) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(company_id) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.kind; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(kind),UPDATE(kind) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.is_default; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(is_default),UPDATE(is_default) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.label; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(label),UPDATE(label) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.recipient; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(recipient),UPDATE(recipient) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.line1; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(line1),UPDATE(line1) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.line2; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(line2),UPDATE(line2) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.line3; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(line3),UPDATE(line3) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.locality; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(locality),UPDATE(locality) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.region; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(region),UPDATE(region) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.postal_code; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(postal_code),UPDATE(postal_code) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.country_code; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(country_code),UPDATE(country_code) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: COLUMN addresses.phone; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(phone),UPDATE(phone) ON TABLE accounts.addresses TO b2b_app;
+
+--
+-- Name: TABLE buyer_role_permissions; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE accounts.buyer_role_permissions TO b2b_app;
+GRANT SELECT ON TABLE accounts.buyer_role_permissions TO b2b_readonly;
+
+--
+-- Name: COLUMN buyer_role_permissions.buyer_role_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(buyer_role_id) ON TABLE accounts.buyer_role_permissions TO b2b_app;
+
+--
+-- Name: COLUMN buyer_role_permissions.permission; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(permission) ON TABLE accounts.buyer_role_permissions TO b2b_app;
+
+--
+-- Name: TABLE buyer_roles; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE accounts.buyer_roles TO b2b_app;
+GRANT SELECT ON TABLE accounts.buyer_roles TO b2b_readonly;
+
+--
+-- Name: COLUMN buyer_roles.buyer_role_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(buyer_role_id) ON TABLE accounts.buyer_roles TO b2b_app;
+
+--
+-- Name: COLUMN buyer_roles.name; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE accounts.buyer_roles TO b2b_app;
+
+--
+-- Name: COLUMN buyer_roles.description; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE accounts.buyer_roles TO b2b_app;
+
+--
+-- Name: TABLE buyers; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE accounts.buyers TO b2b_app;
+GRANT SELECT ON TABLE accounts.buyers TO b2b_readonly;
+
+--
+-- Name: COLUMN buyers.buyer_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(buyer_id) ON TABLE accounts.buyers TO b2b_app;
+
+--
+-- Name: COLUMN buyers.company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(company_id) ON TABLE accounts.buyers TO b2b_app;
+
+--
+-- Name: COLUMN buyers.buyer_role_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(buyer_role_id),UPDATE(buyer_role_id) ON TABLE accounts.buyers TO b2b_app;
+
+--
+-- Name: COLUMN buyers.email; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(email),UPDATE(email) ON TABLE accounts.buyers TO b2b_app;
+
+--
+-- Name: COLUMN buyers.full_name; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(full_name),UPDATE(full_name) ON TABLE accounts.buyers TO b2b_app;
+
+--
+-- Name: COLUMN buyers.phone; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(phone),UPDATE(phone) ON TABLE accounts.buyers TO b2b_app;
+
+--
+-- Name: COLUMN buyers.status; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(status),UPDATE(status) ON TABLE accounts.buyers TO b2b_app;
+
+--
+-- Name: COLUMN buyers.spending_limit; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(spending_limit),UPDATE(spending_limit) ON TABLE accounts.buyers TO b2b_app;
+
+--
+-- Name: COLUMN buyers.spending_period; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(spending_period),UPDATE(spending_period) ON TABLE accounts.buyers TO b2b_app;
+
+--
+-- Name: TABLE companies; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE accounts.companies TO b2b_app;
+GRANT SELECT ON TABLE accounts.companies TO b2b_readonly;
+
+--
+-- Name: COLUMN companies.company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(company_id) ON TABLE accounts.companies TO b2b_app;
+
+--
+-- Name: COLUMN companies.parent_company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(parent_company_id),UPDATE(parent_company_id) ON TABLE accounts.companies TO b2b_app;
+
+--
+-- Name: COLUMN companies.legal_name; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(legal_name),UPDATE(legal_name) ON TABLE accounts.companies TO b2b_app;
+
+--
+-- Name: COLUMN companies.tax_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(tax_id),UPDATE(tax_id) ON TABLE accounts.companies TO b2b_app;
+
+--
+-- Name: COLUMN companies.default_currency; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(default_currency),UPDATE(default_currency) ON TABLE accounts.companies TO b2b_app;
+
+--
+-- Name: COLUMN companies.default_locale; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(default_locale),UPDATE(default_locale) ON TABLE accounts.companies TO b2b_app;
+
+--
+-- Name: COLUMN companies.payment_terms_days; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(payment_terms_days),UPDATE(payment_terms_days) ON TABLE accounts.companies TO b2b_app;
+
+--
+-- Name: COLUMN companies.credit_limit; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(credit_limit),UPDATE(credit_limit) ON TABLE accounts.companies TO b2b_app;
+
+--
+-- Name: COLUMN companies.status; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(status),UPDATE(status) ON TABLE accounts.companies TO b2b_app;
+
+--
+-- Name: TABLE company_customer_groups; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE accounts.company_customer_groups TO b2b_app;
+GRANT SELECT ON TABLE accounts.company_customer_groups TO b2b_readonly;
+
+--
+-- Name: COLUMN company_customer_groups.company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(company_id) ON TABLE accounts.company_customer_groups TO b2b_app;
+
+--
+-- Name: COLUMN company_customer_groups.customer_group_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(customer_group_id) ON TABLE accounts.company_customer_groups TO b2b_app;
+
+--
+-- Name: TABLE customer_groups; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE accounts.customer_groups TO b2b_app;
+GRANT SELECT ON TABLE accounts.customer_groups TO b2b_readonly;
+
+--
+-- Name: COLUMN customer_groups.customer_group_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(customer_group_id) ON TABLE accounts.customer_groups TO b2b_app;
+
+--
+-- Name: COLUMN customer_groups.name; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE accounts.customer_groups TO b2b_app;
+
+--
+-- Name: COLUMN customer_groups.description; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE accounts.customer_groups TO b2b_app;
+
+--
+-- Name: TABLE permissions; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE accounts.permissions TO b2b_app;
+GRANT SELECT ON TABLE accounts.permissions TO b2b_readonly;
+
+--
+-- Name: TABLE attribute_definitions; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE catalog.attribute_definitions TO b2b_app;
+GRANT SELECT ON TABLE catalog.attribute_definitions TO b2b_readonly;
+
+--
+-- Name: COLUMN attribute_definitions.attribute_key; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(attribute_key) ON TABLE catalog.attribute_definitions TO b2b_app;
+
+--
+-- Name: COLUMN attribute_definitions.data_type; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(data_type) ON TABLE catalog.attribute_definitions TO b2b_app;
+
+--
+-- Name: COLUMN attribute_definitions.unit; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(unit),UPDATE(unit) ON TABLE catalog.attribute_definitions TO b2b_app;
+
+--
+-- Name: TABLE categories; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE catalog.categories TO b2b_app;
+GRANT SELECT ON TABLE catalog.categories TO b2b_readonly;
+
+--
+-- Name: COLUMN categories.category_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(category_id) ON TABLE catalog.categories TO b2b_app;
+
+--
+-- Name: COLUMN categories.parent_category_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(parent_category_id),UPDATE(parent_category_id) ON TABLE catalog.categories TO b2b_app;
+
+--
+-- Name: TABLE category_translations; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE catalog.category_translations TO b2b_app;
+GRANT SELECT ON TABLE catalog.category_translations TO b2b_readonly;
+
+--
+-- Name: COLUMN category_translations.category_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(category_id) ON TABLE catalog.category_translations TO b2b_app;
+
+--
+-- Name: COLUMN category_translations.locale; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(locale) ON TABLE catalog.category_translations TO b2b_app;
+
+--
+-- Name: COLUMN category_translations.name; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE catalog.category_translations TO b2b_app;
+
+--
+-- Name: COLUMN category_translations.slug; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(slug),UPDATE(slug) ON TABLE catalog.category_translations TO b2b_app;
+
+--
+-- Name: COLUMN category_translations.description; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE catalog.category_translations TO b2b_app;
+
+--
+-- Name: TABLE countries; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE catalog.countries TO b2b_app;
+GRANT SELECT ON TABLE catalog.countries TO b2b_readonly;
+
+--
+-- Name: TABLE currencies; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE catalog.currencies TO b2b_app;
+GRANT SELECT ON TABLE catalog.currencies TO b2b_readonly;
+
+--
+-- Name: TABLE locales; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE catalog.locales TO b2b_app;
+GRANT SELECT ON TABLE catalog.locales TO b2b_readonly;
+
+--
+-- Name: TABLE price_lists; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE catalog.price_lists TO b2b_app;
+GRANT SELECT ON TABLE catalog.price_lists TO b2b_readonly;
+
+--
+-- Name: COLUMN price_lists.price_list_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(price_list_id) ON TABLE catalog.price_lists TO b2b_app;
+
+--
+-- Name: COLUMN price_lists.name; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE catalog.price_lists TO b2b_app;
+
+--
+-- Name: COLUMN price_lists.currency; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(currency) ON TABLE catalog.price_lists TO b2b_app;
+
+--
+-- Name: COLUMN price_lists.scope; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(scope) ON TABLE catalog.price_lists TO b2b_app;
+
+--
+-- Name: COLUMN price_lists.customer_group_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(customer_group_id) ON TABLE catalog.price_lists TO b2b_app;
+
+--
+-- Name: COLUMN price_lists.company_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(company_id) ON TABLE catalog.price_lists TO b2b_app;
+
+--
+-- Name: COLUMN price_lists.priority; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(priority),UPDATE(priority) ON TABLE catalog.price_lists TO b2b_app;
+
+--
+-- Name: COLUMN price_lists.valid_during; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(valid_during),UPDATE(valid_during) ON TABLE catalog.price_lists TO b2b_app;
+
+--
+-- Name: TABLE prices; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE catalog.prices TO b2b_app;
+GRANT SELECT ON TABLE catalog.prices TO b2b_readonly;
+
+--
+-- Name: COLUMN prices.price_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(price_id) ON TABLE catalog.prices TO b2b_app;
+
+--
+-- Name: COLUMN prices.price_list_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(price_list_id) ON TABLE catalog.prices TO b2b_app;
+
+--
+-- Name: COLUMN prices.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(variant_id) ON TABLE catalog.prices TO b2b_app;
+
+--
+-- Name: COLUMN prices.currency; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(currency) ON TABLE catalog.prices TO b2b_app;
+
+--
+-- Name: COLUMN prices.unit_price; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(unit_price),UPDATE(unit_price) ON TABLE catalog.prices TO b2b_app;
+
+--
+-- Name: COLUMN prices.quantities; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(quantities),UPDATE(quantities) ON TABLE catalog.prices TO b2b_app;
+
+--
+-- Name: COLUMN prices.valid_during; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(valid_during),UPDATE(valid_during) ON TABLE catalog.prices TO b2b_app;
+
+--
+-- Name: TABLE product_categories; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE catalog.product_categories TO b2b_app;
+GRANT SELECT ON TABLE catalog.product_categories TO b2b_readonly;
+
+--
+-- Name: COLUMN product_categories.category_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(category_id) ON TABLE catalog.product_categories TO b2b_app;
+
+--
+-- Name: COLUMN product_categories.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(product_id) ON TABLE catalog.product_categories TO b2b_app;
+
+--
+-- Name: TABLE products; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE catalog.products TO b2b_app;
+GRANT SELECT ON TABLE catalog.products TO b2b_readonly;
+
+--
+-- Name: COLUMN products.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(product_id) ON TABLE catalog.products TO b2b_app;
+
+--
+-- Name: COLUMN products.attributes; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(attributes),UPDATE(attributes) ON TABLE catalog.products TO b2b_app;
+
+--
+-- Name: COLUMN products.archived_at; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(archived_at),UPDATE(archived_at) ON TABLE catalog.products TO b2b_app;
+
+--
+-- Name: TABLE stock_levels; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE catalog.stock_levels TO b2b_app;
+GRANT SELECT ON TABLE catalog.stock_levels TO b2b_readonly;
+
+--
+-- Name: COLUMN stock_levels.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(variant_id) ON TABLE catalog.stock_levels TO b2b_app;
+
+--
+-- Name: COLUMN stock_levels.warehouse_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(warehouse_id) ON TABLE catalog.stock_levels TO b2b_app;
+
+--
+-- Name: COLUMN stock_levels.on_hand; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(on_hand),UPDATE(on_hand) ON TABLE catalog.stock_levels TO b2b_app;
+
+--
+-- Name: COLUMN stock_levels.reserved; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(reserved),UPDATE(reserved) ON TABLE catalog.stock_levels TO b2b_app;
+
+--
+-- Name: TABLE variants; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE catalog.variants TO b2b_app;
+GRANT SELECT ON TABLE catalog.variants TO b2b_readonly;
+
+--
+-- Name: COLUMN variants.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(variant_id) ON TABLE catalog.variants TO b2b_app;
+
+--
+-- Name: COLUMN variants.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(product_id) ON TABLE catalog.variants TO b2b_app;
+
+--
+-- Name: COLUMN variants.sku; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(sku),UPDATE(sku) ON TABLE catalog.variants TO b2b_app;
+
+--
+-- Name: COLUMN variants.attributes; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(attributes),UPDATE(attributes) ON TABLE catalog.variants TO b2b_app;
+
+--
+-- Name: COLUMN variants.archived_at; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(archived_at),UPDATE(archived_at) ON TABLE catalog.variants TO b2b_app;
+
+--
+-- Name: TABLE warehouses; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE catalog.warehouses TO b2b_app;
+GRANT SELECT ON TABLE catalog.warehouses TO b2b_readonly;
+
+--
+-- Name: COLUMN warehouses.warehouse_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(warehouse_id) ON TABLE catalog.warehouses TO b2b_app;
+
+--
+-- Name: COLUMN warehouses.code; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(code),UPDATE(code) ON TABLE catalog.warehouses TO b2b_app;
+
+--
+-- Name: COLUMN warehouses.name; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE catalog.warehouses TO b2b_app;
+
+--
+-- Name: COLUMN warehouses.country_code; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(country_code),UPDATE(country_code) ON TABLE catalog.warehouses TO b2b_app;
+
+--
+-- Name: COLUMN warehouses.is_active; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(is_active),UPDATE(is_active) ON TABLE catalog.warehouses TO b2b_app;
 
 --
 -- Name: TABLE memberships; Type: ACL; Schema: tenancy; Owner: b2b_owner

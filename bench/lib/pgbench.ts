@@ -9,7 +9,9 @@ const run = promisify(execFile);
 
 function pgbenchPath(): string {
   const bindir = findPgBinaries()?.bindir;
-  const candidates = [bindir && join(bindir, 'pgbench'), '/usr/lib/postgresql/15/bin/pgbench'].filter(Boolean) as string[];
+  const candidates = [bindir && join(bindir, 'pgbench'), '/usr/lib/postgresql/15/bin/pgbench'].filter(
+    Boolean,
+  ) as string[];
   return candidates.find((c) => existsSync(c)) ?? 'pgbench';
 }
 
@@ -19,8 +21,19 @@ export async function initPgbench(url: string, scale: number): Promise<void> {
 }
 
 /** Transactions per second; `selectOnly` runs pgbench's built-in select-only script (-S). */
-export async function pgbenchTps(url: string, options: { clients: number; seconds: number; selectOnly: boolean }): Promise<number> {
-  const args = ['-n', '-c', String(options.clients), '-j', String(Math.min(options.clients, 2)), '-T', String(options.seconds)];
+export async function pgbenchTps(
+  url: string,
+  options: { clients: number; seconds: number; selectOnly: boolean },
+): Promise<number> {
+  const args = [
+    '-n',
+    '-c',
+    String(options.clients),
+    '-j',
+    String(Math.min(options.clients, 2)),
+    '-T',
+    String(options.seconds),
+  ];
   if (options.selectOnly) args.push('-S');
   const { stdout } = await run(pgbenchPath(), [...args, url], { maxBuffer: 16 << 20 });
   const match = /tps = ([\d.]+)/.exec(stdout);

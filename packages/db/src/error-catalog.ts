@@ -60,6 +60,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'currency_invalid',
     message: 'A currency is a three-letter ISO 4217 code, for example EUR.',
   },
+  fk_tenants_default_locale_locales: {
+    code: 'locale_unknown',
+    message: 'The platform does not support this locale.',
+  },
+  fk_tenants_default_currency_currencies: {
+    code: 'currency_unknown',
+    message: 'This is not a currency the platform supports (ISO 4217).',
+  },
   chk_tenants_status: {
     code: 'tenant_status_invalid',
     message: 'A tenant status is active, suspended or closed.',

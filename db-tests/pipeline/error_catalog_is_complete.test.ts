@@ -1,14 +1,12 @@
 // Every named constraint (and unique index) in the schema and every custom SQLSTATE raised in sql/ has an
 // entry in packages/db/src/error-catalog.ts, so the application can map it to a stable code and message.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { constraintErrors, sqlstateErrors } from '@b2b/db';
+import { SQL_DIR as sqlDir } from '@b2b/testing';
 import { createTestDatabase } from '@b2b/testing/vitest';
 import pg from 'pg';
 import { expect, test } from 'vitest';
-import { constraintErrors, sqlstateErrors } from '../packages/db/src/error-catalog';
-
-const sqlDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'sql');
 
 test('every named constraint and unique index of the schema has an error catalog entry', async () => {
   const db = await createTestDatabase();
@@ -26,8 +24,13 @@ test('every named constraint and unique index of the schema has an error catalog
       join tests.linted_tables t on t.oid = i.indrelid
       where i.indisunique and not exists (select from pg_constraint k where k.conindid = i.indexrelid)
       order by 1`);
-    const missing = rows.map((r) => r.name).filter((name) => !(name in constraintErrors));
-    expect(missing).toEqual([]);
+    const inSchema = rows.map((r) => r.name);
+    const missing = inSchema.filter((name) => !(name in constraintErrors));
+    expect(missing, 'add these to packages/db/src/error-catalog.ts, then `pnpm db:docs`').toEqual([]);
+    const stale = Object.keys(constraintErrors).filter((name) => !inSchema.includes(name));
+    expect(stale, 'these catalog entries name constraints that no longer exist').toEqual([]);
+    const badNames = inSchema.filter((name) => !/^(pk|uq|fk|chk|excl)_[a-z0-9_]+$/.test(name));
+    expect(badNames, 'constraint names start with pk_, uq_, fk_, chk_ or excl_').toEqual([]);
   } finally {
     await client.end();
     await db.drop();
