@@ -1,4 +1,4 @@
-// `pnpm db:seed [--profile small]`: load a seed profile into the development database.
+// `pnpm db:seed [--profile small|large]`: load a seed profile into the development database.
 import { log, main } from './lib/cli';
 import { requireDevDatabase } from './lib/dev-database';
 import { loadSeed, SEED_PROFILES, type SeedProfile, seedIsLoaded } from './lib/seed';
@@ -15,8 +15,8 @@ function profileArg(args: string[]): SeedProfile {
 main(async () => {
   const profile = profileArg(process.argv.slice(2));
   const db = await requireDevDatabase();
-  if (await seedIsLoaded(db.adminUrl)) {
-    throw new Error('The development database already holds data; `pnpm db:reset` starts again from empty.');
+  if (await seedIsLoaded(db.adminUrl, profile)) {
+    throw new Error(`The ${profile} profile is already loaded; \`pnpm db:reset\` starts again from empty.`);
   }
   const started = performance.now();
   await loadSeed(db.adminUrl, profile, log);

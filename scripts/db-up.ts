@@ -12,7 +12,7 @@ main(async () => {
       ? `migrated: ${result.applied.length} versioned, ${result.repeatablesApplied.length} repeatable`
       : 'migrations: up to date',
   );
-  if (await seedIsLoaded(db.adminUrl)) {
+  if (await seedIsLoaded(db.adminUrl, 'small')) {
     log('seed data: already loaded');
   } else {
     log('loading seed profile small');

@@ -1,27 +1,39 @@
-// Loads a seed profile (seeds/<profile>/*.sql, in name order) in one transaction, once.
+// Seed profiles: `small` (SQL files under seeds/small, for db:up and examples) and `large` (generated,
+// streamed through COPY; for benchmarks). Each loads in one transaction, once.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@b2b/testing/provider';
 import pg from 'pg';
+import { loadLarge } from './seed-large';
 
-export const SEED_PROFILES = ['small'] as const;
+export const SEED_PROFILES = ['small', 'large'] as const;
 export type SeedProfile = (typeof SEED_PROFILES)[number];
 
-export async function seedIsLoaded(url: string): Promise<boolean> {
+/** A tenant slug each profile creates: its presence means the profile is loaded. */
+const MARKER_SLUG: Record<SeedProfile, string> = { small: 'acme-industrial', large: 'bulk-0000' };
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ seeded: boolean }>(
-      'select exists (select from tenancy.tenants) as seeded',
-    );
-    return rows[0]?.seeded ?? false;
+    return await fn(client);
   } finally {
     await client.end();
   }
 }
 
-export async function loadSeed(
-  url: string,
+export function seedIsLoaded(url: string, profile: SeedProfile): Promise<boolean> {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<{ seeded: boolean }>(
+      'select exists (select from tenancy.tenants where slug = $1) as seeded',
+      [MARKER_SLUG[profile]],
+    );
+    return rows[0]?.seeded ?? false;
+  });
+}
+
+async function loadSqlFiles(
+  client: pg.Client,
   profile: SeedProfile,
   say: (line: string) => void,
 ): Promise<void> {
@@ -29,10 +41,8 @@ export async function loadSeed(
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  await client.query('begin');
   try {
-    await client.query('begin');
     for (const file of files) {
       const started = performance.now();
       await client.query(readFileSync(join(dir, file), 'utf8'));
@@ -42,7 +52,22 @@ export async function loadSeed(
   } catch (error) {
     await client.query('rollback').catch(() => {});
     throw new Error(`Seeding failed, nothing was loaded: ${(error as Error).message}`);
-  } finally {
-    await client.end();
   }
+}
+
+export async function loadSeed(
+  url: string,
+  profile: SeedProfile,
+  say: (line: string) => void,
+): Promise<void> {
+  await withClient(url, async (client) => {
+    if (profile === 'large') {
+      const { rows, seconds } = await loadLarge(client, say);
+      say(
+        `large profile: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s including index builds`,
+      );
+    } else {
+      await loadSqlFiles(client, profile, say);
+    }
+  });
 }
