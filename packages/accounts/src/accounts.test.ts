@@ -12,6 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   assertBuyerActsForCompany,
+  BATCH_ROWS,
   BuyerNotInCompanyError,
   createBuyer,
   createBuyerRole,
@@ -258,5 +259,27 @@ describe('@b2b/accounts', () => {
     await expect(
       withTenant(pool, { tenantId: beta }, (c) => updateCompany(c, id, { legalName: 'hijacked' })),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+  test('a batch larger than BATCH_ROWS runs as several statements and upserts every row', async () => {
+    const rows = Array.from({ length: BATCH_ROWS + 201 }, (_, i) => ({
+      companyId: crypto.randomUUID(),
+      parentCompanyId: null,
+      legalName: `Zulu ${String(i).padStart(5, '0')}`,
+      taxId: null,
+      defaultCurrency: 'EUR',
+      defaultLocale: 'en',
+      paymentTermsDays: 30,
+      creditLimit: null,
+      status: 'active',
+    }));
+    const result = await withTenant(pool, { tenantId: beta }, (c) => upsertCompanies(c, rows));
+    expect(result).toHaveLength(rows.length);
+    expect(result.every((r) => r.inserted)).toBe(true);
+  });
+
+  test('a malformed id is a ValidationError value_invalid, not a driver error', async () => {
+    const error = await asAlpha((c) => getCompany(c, 'not-a-uuid')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ code: 'value_invalid', sqlstate: '22P02' });
   });
 });

@@ -25,3 +25,9 @@ select r.unit_price as "unit_price!", r.price_list_id as "price_list_id!", r.lis
   r.list_priority as "list_priority!", r.price_id as "price_id!", r.quantities::text as "quantities!"
 from catalog.resolve_price(:companyId::uuid, :variantId!::uuid, :quantity!::int, :currency!::text,
   coalesce(:at::timestamptz, now())) r;
+
+/* A currency the platform supports (shared reference data). */
+/* @name GetCurrency */
+select currency_code, name, minor_units
+from catalog.currencies
+where currency_code = :currencyCode!;

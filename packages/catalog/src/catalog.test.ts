@@ -293,12 +293,17 @@ describe('@b2b/catalog', () => {
     expect(error).toMatchObject({ code: 'price_overlaps', constraint: 'excl_prices_no_overlap' });
   });
 
-  test('an unknown currency is a ForeignKeyError currency_unknown', async () => {
+  test('an unknown currency is a ForeignKeyError currency_unknown, for a price list or a price asked in it', async () => {
     const error = await asAlpha((c) => createPriceList(c, { name: 'Fantasy', currency: 'XYZ' })).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ForeignKeyError);
     expect(error).toMatchObject({ code: 'currency_unknown' });
+    const price = await asAlpha((c) =>
+      resolvePrice(c, { variantId: id('SAW-190'), quantity: 1, viewer: { currency: 'XYZ' } }),
+    ).catch((e: unknown) => e);
+    expect(price).toBeInstanceOf(ForeignKeyError);
+    expect(price).toMatchObject({ code: 'currency_unknown' });
   });
 
   test('negative stock is a ValidationError stock_negative; a fraction is value_invalid', async () => {

@@ -3,7 +3,7 @@
 // report bad input as typed errors from @b2b/db (withTenant maps them). What a buyer sees (product
 // page, price) is asked for on behalf of a buyer acting for a company, checked by @b2b/accounts.
 import { assertBuyerActsForCompany } from '@b2b/accounts';
-import { ConflictError, DbError, type Queryable, ValidationError } from '@b2b/db';
+import { ConflictError, DbError, ForeignKeyError, type Queryable, ValidationError } from '@b2b/db';
 import {
   addProductToCategory as addProductToCategoryQuery,
   createCategory as createCategoryQuery,
@@ -14,6 +14,7 @@ import {
 } from '../queries/categories.queries';
 import {
   createPriceList as createPriceListQuery,
+  getCurrency as getCurrencyQuery,
   type ICreatePriceListResult,
   type IResolvePriceResult,
   type IUpsertPricesParams,
@@ -64,7 +65,10 @@ export type PriceUpsert = IUpsertPricesParams['rows'][number] & { quantities: st
 export type ProductTranslationUpsert = IUpsertProductTranslationsParams['rows'][number];
 export type Attributes = { [key: string]: Json };
 
-/** Whom a buyer-facing read is for: a buyer acting for a company (checked), or anonymous base prices. */
+/**
+ * Whom a buyer-facing read is for: a buyer acting for a company (checked), or anonymous base prices in a
+ * currency (ForeignKeyError `currency_unknown` for one the platform does not support).
+ */
 export type Viewer = { buyerId: string; companyId: string } | { currency: string };
 
 export class NotFoundError extends Error {
@@ -103,6 +107,18 @@ async function typed<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Rows per statement of a bulk upsert: each row is one bind parameter per column, at most 65535 in all. */
+export const BATCH_ROWS = 1000;
+
+/** Runs a bulk statement once per batch of BATCH_ROWS rows (one statement per batch), in order. */
+async function inBatches<R, T>(rows: readonly R[], run: (batch: R[]) => Promise<T[]>): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+    results.push(...(await typed(() => run(rows.slice(i, i + BATCH_ROWS)))));
+  }
+  return results;
+}
+
 function assertUniqueKeys<T>(rows: readonly T[], key: (row: T) => string, what: string): void {
   const seen = new Set<string>();
   for (const row of rows) {
@@ -125,7 +141,15 @@ async function currencyFor(
     const buyer = await assertBuyerActsForCompany(client, viewer);
     return { companyId: buyer.company_id, currency: buyer.default_currency };
   }
-  return { companyId: null, currency: viewer.currency };
+  const [known] = await typed(() => getCurrencyQuery.run({ currencyCode: viewer.currency }, client));
+  if (!known) {
+    throw new ForeignKeyError(`${viewer.currency} is not a currency the platform supports (ISO 4217).`, {
+      code: 'currency_unknown',
+      sqlstate: '23503',
+      table: 'catalog.currencies',
+    });
+  }
+  return { companyId: null, currency: known.currency_code };
 }
 
 // products ----------------------------------------------------------------------------------------
@@ -175,7 +199,7 @@ export async function upsertProducts(
 ): Promise<IUpsertProductsResult[]> {
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => r.productId, 'product');
-  return typed(() => upsertProductsQuery.run({ rows }, client));
+  return inBatches(rows, (batch) => upsertProductsQuery.run({ rows: batch }, client));
 }
 
 /** Inserts or updates many translations (keyed by product and locale) in one statement. */
@@ -185,7 +209,7 @@ export async function upsertProductTranslations(
 ): Promise<IUpsertProductTranslationsResult[]> {
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => `${r.productId}/${r.locale}`, 'translation');
-  return typed(() => upsertProductTranslationsQuery.run({ rows }, client));
+  return inBatches(rows, (batch) => upsertProductTranslationsQuery.run({ rows: batch }, client));
 }
 
 export interface ProductPage {
@@ -384,18 +408,14 @@ export async function upsertVariants(
 ): Promise<IUpsertVariantsResult[]> {
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => r.sku, 'SKU');
-  const result = await typed(() =>
-    upsertVariantsQuery.run(
-      {
-        rows: rows.map((r) => ({
-          productId: r.productId,
-          sku: r.sku,
-          attributes: r.attributes ?? {},
-          archivedAt: r.archivedAt ?? null,
-        })),
-      },
-      client,
-    ),
+  const result = await inBatches(
+    rows.map((r) => ({
+      productId: r.productId,
+      sku: r.sku,
+      attributes: r.attributes ?? {},
+      archivedAt: r.archivedAt ?? null,
+    })),
+    (batch) => upsertVariantsQuery.run({ rows: batch }, client),
   );
   if (result.length < rows.length) {
     const done = new Set(result.map((r) => r.sku));
@@ -499,7 +519,7 @@ export async function upsertPrices(
 ): Promise<IUpsertPricesResult[]> {
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => r.priceId, 'price');
-  return typed(() => upsertPricesQuery.run({ rows }, client));
+  return inBatches(rows, (batch) => upsertPricesQuery.run({ rows: batch }, client));
 }
 
 /**
@@ -552,18 +572,14 @@ export async function upsertStockLevels(
 ): Promise<IUpsertStockLevelsResult[]> {
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => `${r.variantId}/${r.warehouseId}`, 'stock level');
-  return typed(() =>
-    upsertStockLevelsQuery.run(
-      {
-        rows: rows.map((r) => ({
-          variantId: r.variantId,
-          warehouseId: r.warehouseId,
-          onHand: String(r.onHand),
-          reserved: String(r.reserved ?? 0),
-        })),
-      },
-      client,
-    ),
+  return inBatches(
+    rows.map((r) => ({
+      variantId: r.variantId,
+      warehouseId: r.warehouseId,
+      onHand: String(r.onHand),
+      reserved: String(r.reserved ?? 0),
+    })),
+    (batch) => upsertStockLevelsQuery.run({ rows: batch }, client),
   );
 }
 
