@@ -1,0 +1,317 @@
+/** Types generated for queries found in "queries/buyers.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type stringArray = (string)[];
+
+/** 'CreateBuyerRole' parameters type */
+export interface ICreateBuyerRoleParams {
+  description?: string | null | void;
+  name: string;
+}
+
+/** 'CreateBuyerRole' return type */
+export interface ICreateBuyerRoleResult {
+  buyer_role_id: string;
+  description: string | null;
+  name: string;
+}
+
+/** 'CreateBuyerRole' query type */
+export interface ICreateBuyerRoleQuery {
+  params: ICreateBuyerRoleParams;
+  result: ICreateBuyerRoleResult;
+}
+
+const createBuyerRoleIR: any = {"usedParamSet":{"name":true,"description":true},"params":[{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":61,"b":66}]},{"name":"description","required":false,"transform":{"type":"scalar"},"locs":[{"a":69,"b":80}]}],"statement":"insert into accounts.buyer_roles (name, description)\nvalues (:name!, :description)\nreturning buyer_role_id, name, description"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * insert into accounts.buyer_roles (name, description)
+ * values (:name!, :description)
+ * returning buyer_role_id, name, description
+ * ```
+ */
+export const createBuyerRole = new PreparedQuery<ICreateBuyerRoleParams,ICreateBuyerRoleResult>(createBuyerRoleIR);
+
+
+/** 'AddBuyerRolePermissions' parameters type */
+export interface IAddBuyerRolePermissionsParams {
+  buyerRoleId: string;
+  permissions: stringArray;
+}
+
+/** 'AddBuyerRolePermissions' return type */
+export type IAddBuyerRolePermissionsResult = void;
+
+/** 'AddBuyerRolePermissions' query type */
+export interface IAddBuyerRolePermissionsQuery {
+  params: IAddBuyerRolePermissionsParams;
+  result: IAddBuyerRolePermissionsResult;
+}
+
+const addBuyerRolePermissionsIR: any = {"usedParamSet":{"buyerRoleId":true,"permissions":true},"params":[{"name":"buyerRoleId","required":true,"transform":{"type":"scalar"},"locs":[{"a":79,"b":91}]},{"name":"permissions","required":true,"transform":{"type":"scalar"},"locs":[{"a":108,"b":120}]}],"statement":"insert into accounts.buyer_role_permissions (buyer_role_id, permission)\nselect :buyerRoleId!, p from unnest(:permissions!::text[]) p\non conflict do nothing"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * insert into accounts.buyer_role_permissions (buyer_role_id, permission)
+ * select :buyerRoleId!, p from unnest(:permissions!::text[]) p
+ * on conflict do nothing
+ * ```
+ */
+export const addBuyerRolePermissions = new PreparedQuery<IAddBuyerRolePermissionsParams,IAddBuyerRolePermissionsResult>(addBuyerRolePermissionsIR);
+
+
+/** 'CreateBuyer' parameters type */
+export interface ICreateBuyerParams {
+  buyerId?: string | null | void;
+  buyerRoleId: string;
+  companyId: string;
+  email: string;
+  fullName: string;
+  phone?: string | null | void;
+  spendingLimit?: string | null | void;
+  spendingPeriod?: string | null | void;
+}
+
+/** 'CreateBuyer' return type */
+export interface ICreateBuyerResult {
+  buyer_id: string;
+  buyer_role_id: string;
+  company_id: string;
+  created_at: Date;
+  /** Login email, lowercase, unique within the company. */
+  email: string;
+  full_name: string;
+  /** E.164 phone number (+ and up to 15 digits). */
+  phone: string | null;
+  /** Most the buyer may order per spending_period, in the company's default_currency; null = no limit. */
+  spending_limit: string | null;
+  /** day, week or month: the calendar period spending_limit applies to; set exactly when spending_limit is. */
+  spending_period: string | null;
+  status: string;
+  updated_at: Date;
+}
+
+/** 'CreateBuyer' query type */
+export interface ICreateBuyerQuery {
+  params: ICreateBuyerParams;
+  result: ICreateBuyerResult;
+}
+
+const createBuyerIR: any = {"usedParamSet":{"buyerId":true,"companyId":true,"buyerRoleId":true,"email":true,"fullName":true,"phone":true,"spendingLimit":true,"spendingPeriod":true},"params":[{"name":"buyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":143,"b":150}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":179,"b":189}]},{"name":"buyerRoleId","required":true,"transform":{"type":"scalar"},"locs":[{"a":192,"b":204}]},{"name":"email","required":true,"transform":{"type":"scalar"},"locs":[{"a":207,"b":213}]},{"name":"fullName","required":true,"transform":{"type":"scalar"},"locs":[{"a":216,"b":225}]},{"name":"phone","required":false,"transform":{"type":"scalar"},"locs":[{"a":228,"b":233}]},{"name":"spendingLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":238,"b":251}]},{"name":"spendingPeriod","required":false,"transform":{"type":"scalar"},"locs":[{"a":254,"b":268}]}],"statement":"insert into accounts.buyers (buyer_id, company_id, buyer_role_id, email, full_name, phone, spending_limit,\n  spending_period)\nvalues (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phone,\n  :spendingLimit, :spendingPeriod)\nreturning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * insert into accounts.buyers (buyer_id, company_id, buyer_role_id, email, full_name, phone, spending_limit,
+ *   spending_period)
+ * values (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phone,
+ *   :spendingLimit, :spendingPeriod)
+ * returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+ *   spending_period, created_at, updated_at                                                                                                
+ * ```
+ */
+export const createBuyer = new PreparedQuery<ICreateBuyerParams,ICreateBuyerResult>(createBuyerIR);
+
+
+/** 'UpdateBuyer' parameters type */
+export interface IUpdateBuyerParams {
+  buyerId: string;
+  buyerRoleId?: string | null | void;
+  email?: string | null | void;
+  fullName?: string | null | void;
+  phone?: string | null | void;
+  status?: string | null | void;
+}
+
+/** 'UpdateBuyer' return type */
+export interface IUpdateBuyerResult {
+  buyer_id: string;
+  buyer_role_id: string;
+  company_id: string;
+  created_at: Date;
+  /** Login email, lowercase, unique within the company. */
+  email: string;
+  full_name: string;
+  /** E.164 phone number (+ and up to 15 digits). */
+  phone: string | null;
+  /** Most the buyer may order per spending_period, in the company's default_currency; null = no limit. */
+  spending_limit: string | null;
+  /** day, week or month: the calendar period spending_limit applies to; set exactly when spending_limit is. */
+  spending_period: string | null;
+  status: string;
+  updated_at: Date;
+}
+
+/** 'UpdateBuyer' query type */
+export interface IUpdateBuyerQuery {
+  params: IUpdateBuyerParams;
+  result: IUpdateBuyerResult;
+}
+
+const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"fullName":true,"phone":true,"status":true,"buyerId":true},"params":[{"name":"buyerRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":63}]},{"name":"email","required":false,"transform":{"type":"scalar"},"locs":[{"a":103,"b":108}]},{"name":"fullName","required":false,"transform":{"type":"scalar"},"locs":[{"a":144,"b":152}]},{"name":"phone","required":false,"transform":{"type":"scalar"},"locs":[{"a":188,"b":193}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":226,"b":232}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":268}]}],"statement":"update accounts.buyers\nset buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),\n    email = coalesce(:email, email),\n    full_name = coalesce(:fullName, full_name),\n    phone = coalesce(:phone, phone),\n    status = coalesce(:status, status)\nwhere buyer_id = :buyerId!\nreturning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                       "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * update accounts.buyers
+ * set buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),
+ *     email = coalesce(:email, email),
+ *     full_name = coalesce(:fullName, full_name),
+ *     phone = coalesce(:phone, phone),
+ *     status = coalesce(:status, status)
+ * where buyer_id = :buyerId!
+ * returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+ *   spending_period, created_at, updated_at                                                                                                       
+ * ```
+ */
+export const updateBuyer = new PreparedQuery<IUpdateBuyerParams,IUpdateBuyerResult>(updateBuyerIR);
+
+
+/** 'ListBuyersOfCompany' parameters type */
+export interface IListBuyersOfCompanyParams {
+  afterEmail?: string | null | void;
+  companyId: string;
+  limit: number;
+}
+
+/** 'ListBuyersOfCompany' return type */
+export interface IListBuyersOfCompanyResult {
+  buyer_id: string;
+  buyer_role_id: string;
+  company_id: string;
+  created_at: Date;
+  /** Login email, lowercase, unique within the company. */
+  email: string;
+  full_name: string;
+  /** E.164 phone number (+ and up to 15 digits). */
+  phone: string | null;
+  /** Most the buyer may order per spending_period, in the company's default_currency; null = no limit. */
+  spending_limit: string | null;
+  /** day, week or month: the calendar period spending_limit applies to; set exactly when spending_limit is. */
+  spending_period: string | null;
+  status: string;
+  updated_at: Date;
+}
+
+/** 'ListBuyersOfCompany' query type */
+export interface IListBuyersOfCompanyQuery {
+  params: IListBuyersOfCompanyParams;
+  result: IListBuyersOfCompanyResult;
+}
+
+const listBuyersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"afterEmail":true,"limit":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":175,"b":185}]},{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":208,"b":218}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":247,"b":253}]}],"statement":"select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at\nfrom accounts.buyers\nwhere company_id = :companyId! and email > coalesce(:afterEmail, '')\norder by email\nlimit (:limit!)::int                                                                                                                                                                                   "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+ *   spending_period, created_at, updated_at
+ * from accounts.buyers
+ * where company_id = :companyId! and email > coalesce(:afterEmail, '')
+ * order by email
+ * limit (:limit!)::int                                                                                                                                                                                   
+ * ```
+ */
+export const listBuyersOfCompany = new PreparedQuery<IListBuyersOfCompanyParams,IListBuyersOfCompanyResult>(listBuyersOfCompanyIR);
+
+
+/** 'GetBuyerActingForCompany' parameters type */
+export interface IGetBuyerActingForCompanyParams {
+  buyerId: string;
+  companyId: string;
+}
+
+/** 'GetBuyerActingForCompany' return type */
+export interface IGetBuyerActingForCompanyResult {
+  buyer_id: string;
+  buyer_status: string;
+  company_id: string;
+  /** active, on_hold (may not order) or closed. */
+  company_status: string;
+  /** ISO 4217 currency of the company's prices, invoices, credit limit and buyer spending limits. */
+  default_currency: string;
+  /** Locale used for the company's documents and catalog texts. */
+  default_locale: string;
+  /** Login email, lowercase, unique within the company. */
+  email: string;
+  full_name: string;
+  permissions: stringArray;
+}
+
+/** 'GetBuyerActingForCompany' query type */
+export interface IGetBuyerActingForCompanyQuery {
+  params: IGetBuyerActingForCompanyParams;
+  result: IGetBuyerActingForCompanyResult;
+}
+
+const getBuyerActingForCompanyIR: any = {"usedParamSet":{"buyerId":true,"companyId":true},"params":[{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":493,"b":501}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":522,"b":532}]}],"statement":"select b.buyer_id, b.company_id, b.email, b.full_name, b.status as buyer_status,\n  c.status as company_status, c.default_currency, c.default_locale,\n  coalesce((select array_agg(rp.permission order by rp.permission)\n     from accounts.buyer_role_permissions rp\n     where rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id), '{}') as \"permissions!\"\nfrom accounts.buyers b\njoin accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id\nwhere b.buyer_id = :buyerId! and b.company_id = :companyId!                                                                                    "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select b.buyer_id, b.company_id, b.email, b.full_name, b.status as buyer_status,
+ *   c.status as company_status, c.default_currency, c.default_locale,
+ *   coalesce((select array_agg(rp.permission order by rp.permission)
+ *      from accounts.buyer_role_permissions rp
+ *      where rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id), '{}') as "permissions!"
+ * from accounts.buyers b
+ * join accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id
+ * where b.buyer_id = :buyerId! and b.company_id = :companyId!                                                                                    
+ * ```
+ */
+export const getBuyerActingForCompany = new PreparedQuery<IGetBuyerActingForCompanyParams,IGetBuyerActingForCompanyResult>(getBuyerActingForCompanyIR);
+
+
+/** 'UpsertBuyers' parameters type */
+export interface IUpsertBuyersParams {
+  rows: readonly ({
+    companyId: string,
+    buyerRoleId: string,
+    email: string,
+    fullName: string,
+    phone: string | null | void,
+    status: string,
+    spendingLimit: string | null | void,
+    spendingPeriod: string | null | void
+  })[];
+}
+
+/** 'UpsertBuyers' return type */
+export interface IUpsertBuyersResult {
+  buyer_id: string;
+  company_id: string;
+  /** Login email, lowercase, unique within the company. */
+  email: string;
+  inserted: boolean;
+}
+
+/** 'UpsertBuyers' query type */
+export interface IUpsertBuyersQuery {
+  params: IUpsertBuyersParams;
+  result: IUpsertBuyersResult;
+}
+
+const upsertBuyersIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"buyerRoleId","required":true},{"name":"email","required":true},{"name":"fullName","required":true},{"name":"phone","required":false},{"name":"status","required":true},{"name":"spendingLimit","required":false},{"name":"spendingPeriod","required":false}]},"locs":[{"a":131,"b":135}]}],"statement":"insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period)\nvalues :rows\non conflict (tenant_id, company_id, email) do update\nset buyer_role_id = excluded.buyer_role_id,\n    full_name = excluded.full_name,\n    phone = excluded.phone,\n    status = excluded.status,\n    spending_limit = excluded.spending_limit,\n    spending_period = excluded.spending_period\nreturning buyer_id, company_id, email, (xmax = 0) as \"inserted!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+ *   spending_period)
+ * values :rows
+ * on conflict (tenant_id, company_id, email) do update
+ * set buyer_role_id = excluded.buyer_role_id,
+ *     full_name = excluded.full_name,
+ *     phone = excluded.phone,
+ *     status = excluded.status,
+ *     spending_limit = excluded.spending_limit,
+ *     spending_period = excluded.spending_period
+ * returning buyer_id, company_id, email, (xmax = 0) as "inserted!"
+ * ```
+ */
+export const upsertBuyers = new PreparedQuery<IUpsertBuyersParams,IUpsertBuyersResult>(upsertBuyersIR);
+
+

@@ -1,0 +1,68 @@
+/* @name CreateBuyerRole */
+insert into accounts.buyer_roles (name, description)
+values (:name!, :description)
+returning buyer_role_id, name, description;
+
+/* @name AddBuyerRolePermissions */
+insert into accounts.buyer_role_permissions (buyer_role_id, permission)
+select :buyerRoleId!, p from unnest(:permissions!::text[]) p
+on conflict do nothing;
+
+/* @name CreateBuyer */
+insert into accounts.buyers (buyer_id, company_id, buyer_role_id, email, full_name, phone, spending_limit,
+  spending_period)
+values (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phone,
+  :spendingLimit, :spendingPeriod)
+returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+  spending_period, created_at, updated_at;
+
+/* Changes the given fields; a null leaves the field as it is. A buyer never changes company. */
+/* @name UpdateBuyer */
+update accounts.buyers
+set buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),
+    email = coalesce(:email, email),
+    full_name = coalesce(:fullName, full_name),
+    phone = coalesce(:phone, phone),
+    status = coalesce(:status, status)
+where buyer_id = :buyerId!
+returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+  spending_period, created_at, updated_at;
+
+/* Buyers of a company by email, a page at a time (keyset: the last email seen; unique per company). */
+/* @name ListBuyersOfCompany */
+select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+  spending_period, created_at, updated_at
+from accounts.buyers
+where company_id = :companyId! and email > coalesce(:afterEmail, '')
+order by email
+limit (:limit!)::int;
+
+/* The acting buyer, if (and only if) it belongs to the company it claims to act for and is active; with the company's currency, locale and status, and the buyer's permissions. */
+/*
+  @name GetBuyerActingForCompany
+*/
+select b.buyer_id, b.company_id, b.email, b.full_name, b.status as buyer_status,
+  c.status as company_status, c.default_currency, c.default_locale,
+  coalesce((select array_agg(rp.permission order by rp.permission)
+     from accounts.buyer_role_permissions rp
+     where rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id), '{}') as "permissions!"
+from accounts.buyers b
+join accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id
+where b.buyer_id = :buyerId! and b.company_id = :companyId!;
+
+/* Inserts or updates many buyers in one statement, keyed by (company_id, email). */
+/*
+  @name UpsertBuyers
+  @param rows -> ((companyId!, buyerRoleId!, email!, fullName!, phone, status!, spendingLimit, spendingPeriod)...)
+*/
+insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+  spending_period)
+values :rows
+on conflict (tenant_id, company_id, email) do update
+set buyer_role_id = excluded.buyer_role_id,
+    full_name = excluded.full_name,
+    phone = excluded.phone,
+    status = excluded.status,
+    spending_limit = excluded.spending_limit,
+    spending_period = excluded.spending_period
+returning buyer_id, company_id, email, (xmax = 0) as "inserted!";

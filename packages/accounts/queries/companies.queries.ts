@@ -1,0 +1,317 @@
+/** Types generated for queries found in "queries/companies.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+/** 'GetCompany' parameters type */
+export interface IGetCompanyParams {
+  companyId: string;
+}
+
+/** 'GetCompany' return type */
+export interface IGetCompanyResult {
+  company_id: string;
+  created_at: Date;
+  /** Maximum open receivables in default_currency; null means no credit limit is enforced. */
+  credit_limit: string | null;
+  /** ISO 4217 currency of the company's prices, invoices, credit limit and buyer spending limits. */
+  default_currency: string;
+  /** Locale used for the company's documents and catalog texts. */
+  default_locale: string;
+  legal_name: string;
+  /** The parent company (group headquarters); null for a top-level company. */
+  parent_company_id: string | null;
+  /** Net payment terms: invoices are due this many days after issue (0 = prepayment). */
+  payment_terms_days: number;
+  /** active, on_hold (may not order) or closed. */
+  status: string;
+  /** VAT or other tax registration number, as printed on invoices; unique within the tenant. */
+  tax_id: string | null;
+  updated_at: Date;
+}
+
+/** 'GetCompany' query type */
+export interface IGetCompanyQuery {
+  params: IGetCompanyParams;
+  result: IGetCompanyResult;
+}
+
+const getCompanyIR: any = {"usedParamSet":{"companyId":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":202,"b":212}]}],"statement":"select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere company_id = :companyId!                                                                                                                        "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+ *   payment_terms_days, credit_limit, status, created_at, updated_at
+ * from accounts.companies
+ * where company_id = :companyId!                                                                                                                        
+ * ```
+ */
+export const getCompany = new PreparedQuery<IGetCompanyParams,IGetCompanyResult>(getCompanyIR);
+
+
+/** 'ListCompanies' parameters type */
+export interface IListCompaniesParams {
+  afterCompanyId?: string | null | void;
+  afterLegalName?: string | null | void;
+  limit: number;
+}
+
+/** 'ListCompanies' return type */
+export interface IListCompaniesResult {
+  company_id: string;
+  created_at: Date;
+  /** Maximum open receivables in default_currency; null means no credit limit is enforced. */
+  credit_limit: string | null;
+  /** ISO 4217 currency of the company's prices, invoices, credit limit and buyer spending limits. */
+  default_currency: string;
+  /** Locale used for the company's documents and catalog texts. */
+  default_locale: string;
+  legal_name: string;
+  /** The parent company (group headquarters); null for a top-level company. */
+  parent_company_id: string | null;
+  /** Net payment terms: invoices are due this many days after issue (0 = prepayment). */
+  payment_terms_days: number;
+  /** active, on_hold (may not order) or closed. */
+  status: string;
+  /** VAT or other tax registration number, as printed on invoices; unique within the tenant. */
+  tax_id: string | null;
+  updated_at: Date;
+}
+
+/** 'ListCompanies' query type */
+export interface IListCompaniesQuery {
+  params: IListCompaniesParams;
+  result: IListCompaniesResult;
+}
+
+const listCompaniesIR: any = {"usedParamSet":{"afterLegalName":true,"afterCompanyId":true,"limit":true},"params":[{"name":"afterLegalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":226,"b":240}]},{"name":"afterCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":257,"b":271}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":360,"b":366}]}],"statement":"select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere (legal_name, company_id) > (coalesce(:afterLegalName, ''), coalesce(:afterCompanyId, '00000000-0000-0000-0000-000000000000'::uuid))\norder by legal_name, company_id\nlimit (:limit!)::int"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+ *   payment_terms_days, credit_limit, status, created_at, updated_at
+ * from accounts.companies
+ * where (legal_name, company_id) > (coalesce(:afterLegalName, ''), coalesce(:afterCompanyId, '00000000-0000-0000-0000-000000000000'::uuid))
+ * order by legal_name, company_id
+ * limit (:limit!)::int
+ * ```
+ */
+export const listCompanies = new PreparedQuery<IListCompaniesParams,IListCompaniesResult>(listCompaniesIR);
+
+
+/** 'CreateCompany' parameters type */
+export interface ICreateCompanyParams {
+  companyId?: string | null | void;
+  creditLimit?: string | null | void;
+  defaultCurrency: string;
+  defaultLocale: string;
+  legalName: string;
+  parentCompanyId?: string | null | void;
+  paymentTermsDays?: number | null | void;
+  taxId?: string | null | void;
+}
+
+/** 'CreateCompany' return type */
+export interface ICreateCompanyResult {
+  company_id: string;
+  created_at: Date;
+  /** Maximum open receivables in default_currency; null means no credit limit is enforced. */
+  credit_limit: string | null;
+  /** ISO 4217 currency of the company's prices, invoices, credit limit and buyer spending limits. */
+  default_currency: string;
+  /** Locale used for the company's documents and catalog texts. */
+  default_locale: string;
+  legal_name: string;
+  /** The parent company (group headquarters); null for a top-level company. */
+  parent_company_id: string | null;
+  /** Net payment terms: invoices are due this many days after issue (0 = prepayment). */
+  payment_terms_days: number;
+  /** active, on_hold (may not order) or closed. */
+  status: string;
+  /** VAT or other tax registration number, as printed on invoices; unique within the tenant. */
+  tax_id: string | null;
+  updated_at: Date;
+}
+
+/** 'CreateCompany' query type */
+export interface ICreateCompanyQuery {
+  params: ICreateCompanyParams;
+  result: ICreateCompanyResult;
+}
+
+const createCompanyIR: any = {"usedParamSet":{"companyId":true,"parentCompanyId":true,"legalName":true,"taxId":true,"defaultCurrency":true,"defaultLocale":true,"paymentTermsDays":true,"creditLimit":true},"params":[{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":170,"b":179}]},{"name":"parentCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":208,"b":223}]},{"name":"legalName","required":true,"transform":{"type":"scalar"},"locs":[{"a":226,"b":236}]},{"name":"taxId","required":false,"transform":{"type":"scalar"},"locs":[{"a":239,"b":244}]},{"name":"defaultCurrency","required":true,"transform":{"type":"scalar"},"locs":[{"a":247,"b":263}]},{"name":"defaultLocale","required":true,"transform":{"type":"scalar"},"locs":[{"a":268,"b":282}]},{"name":"paymentTermsDays","required":false,"transform":{"type":"scalar"},"locs":[{"a":294,"b":310}]},{"name":"creditLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":323,"b":334}]}],"statement":"insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,\n  default_locale, payment_terms_days, credit_limit)\nvalues (coalesce(:companyId::uuid, gen_random_uuid()), :parentCompanyId, :legalName!, :taxId, :defaultCurrency!,\n  :defaultLocale!, coalesce(:paymentTermsDays::int, 30), :creditLimit)\nreturning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                 "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,
+ *   default_locale, payment_terms_days, credit_limit)
+ * values (coalesce(:companyId::uuid, gen_random_uuid()), :parentCompanyId, :legalName!, :taxId, :defaultCurrency!,
+ *   :defaultLocale!, coalesce(:paymentTermsDays::int, 30), :creditLimit)
+ * returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+ *   payment_terms_days, credit_limit, status, created_at, updated_at                                                                 
+ * ```
+ */
+export const createCompany = new PreparedQuery<ICreateCompanyParams,ICreateCompanyResult>(createCompanyIR);
+
+
+/** 'UpdateCompany' parameters type */
+export interface IUpdateCompanyParams {
+  companyId: string;
+  creditLimit?: string | null | void;
+  defaultCurrency?: string | null | void;
+  defaultLocale?: string | null | void;
+  legalName?: string | null | void;
+  paymentTermsDays?: number | null | void;
+  status?: string | null | void;
+  taxId?: string | null | void;
+}
+
+/** 'UpdateCompany' return type */
+export interface IUpdateCompanyResult {
+  company_id: string;
+  created_at: Date;
+  /** Maximum open receivables in default_currency; null means no credit limit is enforced. */
+  credit_limit: string | null;
+  /** ISO 4217 currency of the company's prices, invoices, credit limit and buyer spending limits. */
+  default_currency: string;
+  /** Locale used for the company's documents and catalog texts. */
+  default_locale: string;
+  legal_name: string;
+  /** The parent company (group headquarters); null for a top-level company. */
+  parent_company_id: string | null;
+  /** Net payment terms: invoices are due this many days after issue (0 = prepayment). */
+  payment_terms_days: number;
+  /** active, on_hold (may not order) or closed. */
+  status: string;
+  /** VAT or other tax registration number, as printed on invoices; unique within the tenant. */
+  tax_id: string | null;
+  updated_at: Date;
+}
+
+/** 'UpdateCompany' query type */
+export interface IUpdateCompanyQuery {
+  params: IUpdateCompanyParams;
+  result: IUpdateCompanyResult;
+}
+
+const updateCompanyIR: any = {"usedParamSet":{"legalName":true,"taxId":true,"defaultCurrency":true,"defaultLocale":true,"paymentTermsDays":true,"creditLimit":true,"status":true,"companyId":true},"params":[{"name":"legalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":61}]},{"name":"taxId","required":false,"transform":{"type":"scalar"},"locs":[{"a":99,"b":104}]},{"name":"defaultCurrency","required":false,"transform":{"type":"scalar"},"locs":[{"a":148,"b":163}]},{"name":"defaultLocale","required":false,"transform":{"type":"scalar"},"locs":[{"a":215,"b":228}]},{"name":"paymentTermsDays","required":false,"transform":{"type":"scalar"},"locs":[{"a":282,"b":298}]},{"name":"creditLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":355,"b":366}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":406,"b":412}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":442,"b":452}]}],"statement":"update accounts.companies\nset legal_name = coalesce(:legalName, legal_name),\n    tax_id = coalesce(:taxId, tax_id),\n    default_currency = coalesce(:defaultCurrency, default_currency),\n    default_locale = coalesce(:defaultLocale, default_locale),\n    payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),\n    credit_limit = coalesce(:creditLimit, credit_limit),\n    status = coalesce(:status, status)\nwhere company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                           "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * update accounts.companies
+ * set legal_name = coalesce(:legalName, legal_name),
+ *     tax_id = coalesce(:taxId, tax_id),
+ *     default_currency = coalesce(:defaultCurrency, default_currency),
+ *     default_locale = coalesce(:defaultLocale, default_locale),
+ *     payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),
+ *     credit_limit = coalesce(:creditLimit, credit_limit),
+ *     status = coalesce(:status, status)
+ * where company_id = :companyId!
+ * returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+ *   payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                           
+ * ```
+ */
+export const updateCompany = new PreparedQuery<IUpdateCompanyParams,IUpdateCompanyResult>(updateCompanyIR);
+
+
+/** 'SetParentCompany' parameters type */
+export interface ISetParentCompanyParams {
+  companyId: string;
+  parentCompanyId?: string | null | void;
+}
+
+/** 'SetParentCompany' return type */
+export interface ISetParentCompanyResult {
+  company_id: string;
+  created_at: Date;
+  /** Maximum open receivables in default_currency; null means no credit limit is enforced. */
+  credit_limit: string | null;
+  /** ISO 4217 currency of the company's prices, invoices, credit limit and buyer spending limits. */
+  default_currency: string;
+  /** Locale used for the company's documents and catalog texts. */
+  default_locale: string;
+  legal_name: string;
+  /** The parent company (group headquarters); null for a top-level company. */
+  parent_company_id: string | null;
+  /** Net payment terms: invoices are due this many days after issue (0 = prepayment). */
+  payment_terms_days: number;
+  /** active, on_hold (may not order) or closed. */
+  status: string;
+  /** VAT or other tax registration number, as printed on invoices; unique within the tenant. */
+  tax_id: string | null;
+  updated_at: Date;
+}
+
+/** 'SetParentCompany' query type */
+export interface ISetParentCompanyQuery {
+  params: ISetParentCompanyParams;
+  result: ISetParentCompanyResult;
+}
+
+const setParentCompanyIR: any = {"usedParamSet":{"parentCompanyId":true,"companyId":true},"params":[{"name":"parentCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":50,"b":65}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":86,"b":96}]}],"statement":"update accounts.companies\nset parent_company_id = :parentCompanyId\nwhere company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                                                                                          "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * update accounts.companies
+ * set parent_company_id = :parentCompanyId
+ * where company_id = :companyId!
+ * returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+ *   payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                                                                                          
+ * ```
+ */
+export const setParentCompany = new PreparedQuery<ISetParentCompanyParams,ISetParentCompanyResult>(setParentCompanyIR);
+
+
+/** 'UpsertCompanies' parameters type */
+export interface IUpsertCompaniesParams {
+  rows: readonly ({
+    companyId: string,
+    parentCompanyId: string | null | void,
+    legalName: string,
+    taxId: string | null | void,
+    defaultCurrency: string,
+    defaultLocale: string,
+    paymentTermsDays: number,
+    creditLimit: string | null | void,
+    status: string
+  })[];
+}
+
+/** 'UpsertCompanies' return type */
+export interface IUpsertCompaniesResult {
+  company_id: string;
+  inserted: boolean;
+}
+
+/** 'UpsertCompanies' query type */
+export interface IUpsertCompaniesQuery {
+  params: IUpsertCompaniesParams;
+  result: IUpsertCompaniesResult;
+}
+
+const upsertCompaniesIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"parentCompanyId","required":false},{"name":"legalName","required":true},{"name":"taxId","required":false},{"name":"defaultCurrency","required":true},{"name":"defaultLocale","required":true},{"name":"paymentTermsDays","required":true},{"name":"creditLimit","required":false},{"name":"status","required":true}]},"locs":[{"a":168,"b":172}]}],"statement":"insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,\n  default_locale, payment_terms_days, credit_limit, status)\nvalues :rows\non conflict (tenant_id, company_id) do update\nset parent_company_id = excluded.parent_company_id,\n    legal_name = excluded.legal_name,\n    tax_id = excluded.tax_id,\n    default_currency = excluded.default_currency,\n    default_locale = excluded.default_locale,\n    payment_terms_days = excluded.payment_terms_days,\n    credit_limit = excluded.credit_limit,\n    status = excluded.status\nreturning company_id, (xmax = 0) as \"inserted!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,
+ *   default_locale, payment_terms_days, credit_limit, status)
+ * values :rows
+ * on conflict (tenant_id, company_id) do update
+ * set parent_company_id = excluded.parent_company_id,
+ *     legal_name = excluded.legal_name,
+ *     tax_id = excluded.tax_id,
+ *     default_currency = excluded.default_currency,
+ *     default_locale = excluded.default_locale,
+ *     payment_terms_days = excluded.payment_terms_days,
+ *     credit_limit = excluded.credit_limit,
+ *     status = excluded.status
+ * returning company_id, (xmax = 0) as "inserted!"
+ * ```
+ */
+export const upsertCompanies = new PreparedQuery<IUpsertCompaniesParams,IUpsertCompaniesResult>(upsertCompaniesIR);
+
+

@@ -1,0 +1,63 @@
+/* @name GetCompany */
+select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+  payment_terms_days, credit_limit, status, created_at, updated_at
+from accounts.companies
+where company_id = :companyId!;
+
+/* Companies of the current tenant by legal name, a page at a time (keyset: the last legal_name and company_id seen). */
+/* @name ListCompanies */
+select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+  payment_terms_days, credit_limit, status, created_at, updated_at
+from accounts.companies
+where (legal_name, company_id) > (coalesce(:afterLegalName, ''), coalesce(:afterCompanyId, '00000000-0000-0000-0000-000000000000'::uuid))
+order by legal_name, company_id
+limit (:limit!)::int;
+
+/* @name CreateCompany */
+insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,
+  default_locale, payment_terms_days, credit_limit)
+values (coalesce(:companyId::uuid, gen_random_uuid()), :parentCompanyId, :legalName!, :taxId, :defaultCurrency!,
+  :defaultLocale!, coalesce(:paymentTermsDays::int, 30), :creditLimit)
+returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+  payment_terms_days, credit_limit, status, created_at, updated_at;
+
+/* Changes the given fields; a null leaves the field as it is. */
+/* @name UpdateCompany */
+update accounts.companies
+set legal_name = coalesce(:legalName, legal_name),
+    tax_id = coalesce(:taxId, tax_id),
+    default_currency = coalesce(:defaultCurrency, default_currency),
+    default_locale = coalesce(:defaultLocale, default_locale),
+    payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),
+    credit_limit = coalesce(:creditLimit, credit_limit),
+    status = coalesce(:status, status)
+where company_id = :companyId!
+returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+  payment_terms_days, credit_limit, status, created_at, updated_at;
+
+/* Moves a company under another (null: to the top level). The hierarchy trigger refuses cycles (B2101). */
+/* @name SetParentCompany */
+update accounts.companies
+set parent_company_id = :parentCompanyId
+where company_id = :companyId!
+returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+  payment_terms_days, credit_limit, status, created_at, updated_at;
+
+/* Inserts or updates many companies in one statement, keyed by company_id (the caller's ids, for example mapped from an ERP). tenant_id comes from the tenant context. */
+/*
+  @name UpsertCompanies
+  @param rows -> ((companyId!, parentCompanyId, legalName!, taxId, defaultCurrency!, defaultLocale!, paymentTermsDays!, creditLimit, status!)...)
+*/
+insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,
+  default_locale, payment_terms_days, credit_limit, status)
+values :rows
+on conflict (tenant_id, company_id) do update
+set parent_company_id = excluded.parent_company_id,
+    legal_name = excluded.legal_name,
+    tax_id = excluded.tax_id,
+    default_currency = excluded.default_currency,
+    default_locale = excluded.default_locale,
+    payment_terms_days = excluded.payment_terms_days,
+    credit_limit = excluded.credit_limit,
+    status = excluded.status
+returning company_id, (xmax = 0) as "inserted!";

@@ -1,0 +1,304 @@
+// @b2b/accounts: the tenant's business customers (companies, in a hierarchy) and the buyers who act for
+// them. Every function runs inside withTenant(); row-level security limits it to that tenant, and the
+// database's constraints and triggers report bad input as typed errors from @b2b/db (withTenant maps
+// them). The one rule the schema cannot see, a buyer acting for another company, is checked here.
+import { DbError, PermissionError, type Queryable, ValidationError } from '@b2b/db';
+import {
+  addBuyerRolePermissions as addBuyerRolePermissionsQuery,
+  createBuyer as createBuyerQuery,
+  createBuyerRole as createBuyerRoleQuery,
+  getBuyerActingForCompany as getBuyerActingForCompanyQuery,
+  type ICreateBuyerResult,
+  type ICreateBuyerRoleResult,
+  type IGetBuyerActingForCompanyResult,
+  type IUpsertBuyersParams,
+  type IUpsertBuyersResult,
+  listBuyersOfCompany as listBuyersOfCompanyQuery,
+  updateBuyer as updateBuyerQuery,
+  upsertBuyers as upsertBuyersQuery,
+} from '../queries/buyers.queries';
+import {
+  createCompany as createCompanyQuery,
+  getCompany as getCompanyQuery,
+  type ICreateCompanyParams,
+  type ICreateCompanyResult,
+  type IUpsertCompaniesParams,
+  type IUpsertCompaniesResult,
+  listCompanies as listCompaniesQuery,
+  setParentCompany as setParentCompanyQuery,
+  updateCompany as updateCompanyQuery,
+  upsertCompanies as upsertCompaniesQuery,
+} from '../queries/companies.queries';
+
+export type Company = ICreateCompanyResult;
+export type Buyer = ICreateBuyerResult;
+export type BuyerRole = ICreateBuyerRoleResult;
+export type ActingBuyer = IGetBuyerActingForCompanyResult;
+export type CompanyStatus = 'active' | 'on_hold' | 'closed';
+export type BuyerStatus = 'active' | 'disabled';
+export type SpendingPeriod = 'day' | 'week' | 'month';
+export type CompanyUpsert = IUpsertCompaniesParams['rows'][number];
+export type BuyerUpsert = IUpsertBuyersParams['rows'][number];
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+/**
+ * A buyer tried to act for a company it does not belong to (or is disabled). A PermissionError with
+ * code `buyer_not_in_company` (or `buyer_disabled`); raised by this package, not by the database, so
+ * its sqlstate is the generic insufficient_privilege 42501.
+ */
+export class BuyerNotInCompanyError extends PermissionError {
+  override name = 'BuyerNotInCompanyError';
+}
+
+/** Keys repeated within one bulk upsert: PostgreSQL cannot update a row twice in one statement. */
+function assertUniqueKeys<T>(rows: readonly T[], key: (row: T) => string, what: string): void {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const k = key(row);
+    if (seen.has(k)) {
+      throw new ValidationError(`The batch lists ${what} ${k} more than once; send each one once.`, {
+        code: 'batch_duplicate_key',
+        sqlstate: '21000',
+      });
+    }
+    seen.add(k);
+  }
+}
+
+/**
+ * Values PostgreSQL cannot even parse (a malformed uuid or number: SQLSTATE class 22) become a
+ * ValidationError `value_invalid` instead of a raw driver error.
+ */
+async function typed<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const e = error as { code?: unknown; message?: string };
+    if (!(error instanceof DbError) && typeof e.code === 'string' && e.code.startsWith('22')) {
+      throw new ValidationError(`A value has the wrong form: ${e.message}`, {
+        code: 'value_invalid',
+        sqlstate: e.code,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+/** Rows per statement of a bulk upsert: each row is one bind parameter per column, at most 65535 in all. */
+export const BATCH_ROWS = 1000;
+
+/** Runs a bulk statement once per batch of BATCH_ROWS rows (one statement per batch), in order. */
+async function inBatches<R, T>(rows: readonly R[], run: (batch: R[]) => Promise<T[]>): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+    results.push(...(await typed(() => run(rows.slice(i, i + BATCH_ROWS)))));
+  }
+  return results;
+}
+
+function one<T>(rows: T[], what: string): T {
+  const [row] = rows;
+  if (!row) throw new NotFoundError(`${what} was not found in this tenant`);
+  return row;
+}
+
+function pageLimit(limit = 50): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new RangeError('limit must be a whole number from 1 to 500');
+  return limit;
+}
+
+// companies ---------------------------------------------------------------------------------------
+
+export async function getCompany(client: Queryable, companyId: string): Promise<Company> {
+  return one(await typed(() => getCompanyQuery.run({ companyId }, client)), `Company ${companyId}`);
+}
+
+/** One page of companies by legal name; pass the last row's legal_name and company_id for the next. */
+export async function listCompanies(
+  client: Queryable,
+  page: { afterLegalName?: string; afterCompanyId?: string; limit?: number } = {},
+): Promise<Company[]> {
+  return typed(() =>
+    listCompaniesQuery.run(
+      {
+        afterLegalName: page.afterLegalName ?? null,
+        afterCompanyId: page.afterCompanyId ?? null,
+        limit: pageLimit(page.limit),
+      },
+      client,
+    ),
+  );
+}
+
+/**
+ * Creates a company (under `parentCompanyId` when given). Errors: ForeignKeyError `currency_unknown`,
+ * `locale_unknown`, `parent_company_not_found`; ConflictError `company_tax_id_taken`; ValidationError
+ * `company_hierarchy_too_deep` and the check constraints' codes.
+ */
+export async function createCompany(
+  client: Queryable,
+  company: {
+    companyId?: string;
+    parentCompanyId?: string | null;
+    legalName: string;
+    taxId?: string | null;
+    defaultCurrency: string;
+    defaultLocale: string;
+    paymentTermsDays?: number;
+    creditLimit?: string | null;
+  },
+): Promise<Company> {
+  const params: ICreateCompanyParams = company;
+  return one(await typed(() => createCompanyQuery.run(params, client)), 'The new company');
+}
+
+export async function updateCompany(
+  client: Queryable,
+  companyId: string,
+  changes: {
+    legalName?: string;
+    taxId?: string;
+    defaultCurrency?: string;
+    defaultLocale?: string;
+    paymentTermsDays?: number;
+    creditLimit?: string;
+    status?: CompanyStatus;
+  },
+): Promise<Company> {
+  return one(
+    await typed(() => updateCompanyQuery.run({ companyId, ...changes }, client)),
+    `Company ${companyId}`,
+  );
+}
+
+/**
+ * Moves a company under another, or to the top level (null). ValidationError `company_hierarchy_cycle`
+ * when the new parent is the company's own descendant, `company_own_parent` for itself,
+ * `company_hierarchy_too_deep` beyond 5 levels.
+ */
+export async function setParentCompany(
+  client: Queryable,
+  companyId: string,
+  parentCompanyId: string | null,
+): Promise<Company> {
+  return one(
+    await typed(() => setParentCompanyQuery.run({ companyId, parentCompanyId }, client)),
+    `Company ${companyId}`,
+  );
+}
+
+/**
+ * Inserts or updates many companies in one statement, keyed by company_id. Parents must come in
+ * the same batch before their children, or exist already. Returns each id and whether it was inserted.
+ */
+export async function upsertCompanies(
+  client: Queryable,
+  rows: readonly CompanyUpsert[],
+): Promise<IUpsertCompaniesResult[]> {
+  if (rows.length === 0) return [];
+  assertUniqueKeys(rows, (r) => r.companyId, 'company');
+  return inBatches(rows, (batch) => upsertCompaniesQuery.run({ rows: batch }, client));
+}
+
+// buyer roles and buyers --------------------------------------------------------------------------
+
+/** Creates a buyer role with the named permissions (ForeignKeyError `permission_unknown` otherwise). */
+export async function createBuyerRole(
+  client: Queryable,
+  role: { name: string; description?: string | null; permissions?: string[] },
+): Promise<BuyerRole> {
+  const created = one(
+    await typed(() =>
+      createBuyerRoleQuery.run({ name: role.name, description: role.description ?? null }, client),
+    ),
+    'The new buyer role',
+  );
+  if (role.permissions?.length) {
+    const permissions = role.permissions;
+    await typed(() =>
+      addBuyerRolePermissionsQuery.run({ buyerRoleId: created.buyer_role_id, permissions }, client),
+    );
+  }
+  return created;
+}
+
+/** Errors: ConflictError `buyer_email_taken`; ForeignKeyError `company_not_found`, `buyer_role_not_found`. */
+export async function createBuyer(
+  client: Queryable,
+  buyer: {
+    buyerId?: string;
+    companyId: string;
+    buyerRoleId: string;
+    email: string;
+    fullName: string;
+    phone?: string | null;
+    spendingLimit?: string | null;
+    spendingPeriod?: SpendingPeriod | null;
+  },
+): Promise<Buyer> {
+  return one(await typed(() => createBuyerQuery.run(buyer, client)), 'The new buyer');
+}
+
+/** Changes a buyer; a buyer never moves to another company (create a new one there). */
+export async function updateBuyer(
+  client: Queryable,
+  buyerId: string,
+  changes: { buyerRoleId?: string; email?: string; fullName?: string; phone?: string; status?: BuyerStatus },
+): Promise<Buyer> {
+  return one(await typed(() => updateBuyerQuery.run({ buyerId, ...changes }, client)), `Buyer ${buyerId}`);
+}
+
+/** One page of a company's buyers by email; pass the last email seen as `afterEmail` for the next. */
+export async function listBuyersOfCompany(
+  client: Queryable,
+  companyId: string,
+  page: { afterEmail?: string; limit?: number } = {},
+): Promise<Buyer[]> {
+  return typed(() =>
+    listBuyersOfCompanyQuery.run(
+      { companyId, afterEmail: page.afterEmail ?? null, limit: pageLimit(page.limit) },
+      client,
+    ),
+  );
+}
+
+/** Inserts or updates many buyers in one statement, keyed by (company_id, email). */
+export async function upsertBuyers(
+  client: Queryable,
+  rows: readonly BuyerUpsert[],
+): Promise<IUpsertBuyersResult[]> {
+  if (rows.length === 0) return [];
+  assertUniqueKeys(rows, (r) => `${r.companyId}/${r.email}`, 'buyer');
+  return inBatches(rows, (batch) => upsertBuyersQuery.run({ rows: batch }, client));
+}
+
+/**
+ * The acting buyer, checked to belong to `companyId` and to be active: call it before anything a buyer
+ * does for a company. Throws BuyerNotInCompanyError (`buyer_not_in_company`, also for an unknown
+ * buyer, so the answer does not reveal which buyers exist) or (`buyer_disabled`).
+ */
+export async function assertBuyerActsForCompany(
+  client: Queryable,
+  acting: { buyerId: string; companyId: string },
+): Promise<ActingBuyer> {
+  const [buyer] = await typed(() => getBuyerActingForCompanyQuery.run(acting, client));
+  if (!buyer) {
+    throw new BuyerNotInCompanyError(
+      `Buyer ${acting.buyerId} does not belong to company ${acting.companyId} and cannot act for it.`,
+      { code: 'buyer_not_in_company', sqlstate: '42501', table: 'accounts.buyers' },
+    );
+  }
+  if (buyer.buyer_status !== 'active') {
+    throw new BuyerNotInCompanyError(`Buyer ${acting.buyerId} is disabled and cannot act for any company.`, {
+      code: 'buyer_disabled',
+      sqlstate: '42501',
+      table: 'accounts.buyers',
+    });
+  }
+  return buyer;
+}

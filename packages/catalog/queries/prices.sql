@@ -1,0 +1,33 @@
+/* @name CreatePriceList */
+insert into catalog.price_lists (price_list_id, name, currency, scope, customer_group_id, company_id, priority,
+  valid_during)
+values (coalesce(:priceListId::uuid, gen_random_uuid()), :name!, :currency!, coalesce(:scope, 'base'),
+  :customerGroupId, :companyId, coalesce(:priority::int, 0), coalesce(:validDuring::tstzrange, '(,)'))
+returning price_list_id, name, currency, scope, customer_group_id, company_id, priority,
+  valid_during::text as "valid_during!";
+
+/* Inserts or updates prices keyed by price_id; overlapping tiers and periods are refused (excl_prices_no_overlap). */
+/*
+  @name UpsertPrices
+  @param rows -> ((priceId!, priceListId!, variantId!, currency!, unitPrice!, quantities!, validDuring!)...)
+*/
+insert into catalog.prices (price_id, price_list_id, variant_id, currency, unit_price, quantities, valid_during)
+values :rows
+on conflict (tenant_id, price_id) do update
+set unit_price = excluded.unit_price,
+    quantities = excluded.quantities,
+    valid_during = excluded.valid_during
+returning price_id, (xmax = 0) as "inserted!";
+
+/* The price that applies (catalog.resolve_price); no row when none does. */
+/* @name ResolvePrice */
+select r.unit_price as "unit_price!", r.price_list_id as "price_list_id!", r.list_scope as "list_scope!",
+  r.list_priority as "list_priority!", r.price_id as "price_id!", r.quantities::text as "quantities!"
+from catalog.resolve_price(:companyId::uuid, :variantId!::uuid, :quantity!::int, :currency!::text,
+  coalesce(:at::timestamptz, now())) r;
+
+/* A currency the platform supports (shared reference data). */
+/* @name GetCurrency */
+select currency_code, name, minor_units
+from catalog.currencies
+where currency_code = :currencyCode!;

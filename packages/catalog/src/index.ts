@@ -1,0 +1,589 @@
+// @b2b/catalog: products, variants, categories, prices and stock. Every function runs inside
+// withTenant(); row-level security limits it to that tenant, and the database's constraints and triggers
+// report bad input as typed errors from @b2b/db (withTenant maps them). What a buyer sees (product
+// page, price) is asked for on behalf of a buyer acting for a company, checked by @b2b/accounts.
+import { assertBuyerActsForCompany } from '@b2b/accounts';
+import { ConflictError, DbError, ForeignKeyError, type Queryable, ValidationError } from '@b2b/db';
+import {
+  addProductToCategory as addProductToCategoryQuery,
+  createCategory as createCategoryQuery,
+  type ICreateCategoryResult,
+  type IUpsertCategoryTranslationResult,
+  moveCategory as moveCategoryQuery,
+  upsertCategoryTranslation as upsertCategoryTranslationQuery,
+} from '../queries/categories.queries';
+import {
+  createPriceList as createPriceListQuery,
+  getCurrency as getCurrencyQuery,
+  type ICreatePriceListResult,
+  type IResolvePriceResult,
+  type IUpsertPricesParams,
+  type IUpsertPricesResult,
+  resolvePrice as resolvePriceQuery,
+  upsertPrices as upsertPricesQuery,
+} from '../queries/prices.queries';
+import {
+  archiveProduct as archiveProductQuery,
+  createProduct as createProductQuery,
+  getCategoryPath as getCategoryPathQuery,
+  getProductPage as getProductPageQuery,
+  type ICreateProductResult,
+  type IUpsertProductsResult,
+  type IUpsertProductTranslationsParams,
+  type IUpsertProductTranslationsResult,
+  type Json,
+  listProductsInSubtree as listProductsInSubtreeQuery,
+  searchProducts as searchProductsQuery,
+  upsertProducts as upsertProductsQuery,
+  upsertProductTranslations as upsertProductTranslationsQuery,
+} from '../queries/products.queries';
+import {
+  createWarehouse as createWarehouseQuery,
+  getStockByWarehouse as getStockByWarehouseQuery,
+  type ICreateWarehouseResult,
+  type IGetStockByWarehouseResult,
+  type IUpsertStockLevelsResult,
+  upsertStockLevels as upsertStockLevelsQuery,
+} from '../queries/stock.queries';
+import {
+  createVariant as createVariantQuery,
+  type ICreateVariantResult,
+  type IUpsertVariantsResult,
+  upsertVariants as upsertVariantsQuery,
+} from '../queries/variants.queries';
+
+export type { Json };
+export type Product = ICreateProductResult;
+export type Variant = ICreateVariantResult;
+export type Category = ICreateCategoryResult;
+export type CategoryTranslation = IUpsertCategoryTranslationResult;
+export type PriceList = ICreatePriceListResult;
+export type ResolvedPrice = IResolvePriceResult;
+export type Warehouse = ICreateWarehouseResult;
+export type WarehouseStock = IGetStockByWarehouseResult;
+export type PriceUpsert = IUpsertPricesParams['rows'][number] & { quantities: string; validDuring: string };
+export type ProductTranslationUpsert = IUpsertProductTranslationsParams['rows'][number];
+export type Attributes = { [key: string]: Json };
+
+/**
+ * Whom a buyer-facing read is for: a buyer acting for a company (checked), or anonymous base prices in a
+ * currency (ForeignKeyError `currency_unknown` for one the platform does not support).
+ */
+export type Viewer = { buyerId: string; companyId: string } | { currency: string };
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+function one<T>(rows: T[], what: string): T {
+  const [row] = rows;
+  if (!row) throw new NotFoundError(`${what} was not found in this tenant`);
+  return row;
+}
+
+function pageLimit(limit = 24): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+    throw new RangeError('limit must be a whole number from 1 to 200');
+  return limit;
+}
+
+/**
+ * Values PostgreSQL cannot even parse (a malformed uuid, range or number: SQLSTATE class 22) become a
+ * ValidationError `value_invalid` instead of a raw driver error.
+ */
+async function typed<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const e = error as { code?: unknown; message?: string };
+    if (!(error instanceof DbError) && typeof e.code === 'string' && e.code.startsWith('22')) {
+      throw new ValidationError(`A value has the wrong form: ${e.message}`, {
+        code: 'value_invalid',
+        sqlstate: e.code,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+/** Rows per statement of a bulk upsert: each row is one bind parameter per column, at most 65535 in all. */
+export const BATCH_ROWS = 1000;
+
+/** Runs a bulk statement once per batch of BATCH_ROWS rows (one statement per batch), in order. */
+async function inBatches<R, T>(rows: readonly R[], run: (batch: R[]) => Promise<T[]>): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+    results.push(...(await typed(() => run(rows.slice(i, i + BATCH_ROWS)))));
+  }
+  return results;
+}
+
+function assertUniqueKeys<T>(rows: readonly T[], key: (row: T) => string, what: string): void {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const k = key(row);
+    if (seen.has(k)) {
+      throw new ValidationError(`The batch lists ${what} ${k} more than once; send each one once.`, {
+        code: 'batch_duplicate_key',
+        sqlstate: '21000',
+      });
+    }
+    seen.add(k);
+  }
+}
+
+async function currencyFor(
+  client: Queryable,
+  viewer: Viewer,
+): Promise<{ companyId: string | null; currency: string }> {
+  if ('buyerId' in viewer) {
+    const buyer = await assertBuyerActsForCompany(client, viewer);
+    return { companyId: buyer.company_id, currency: buyer.default_currency };
+  }
+  const [known] = await typed(() => getCurrencyQuery.run({ currencyCode: viewer.currency }, client));
+  if (!known) {
+    throw new ForeignKeyError(`${viewer.currency} is not a currency the platform supports (ISO 4217).`, {
+      code: 'currency_unknown',
+      sqlstate: '23503',
+      table: 'catalog.currencies',
+    });
+  }
+  return { companyId: null, currency: known.currency_code };
+}
+
+// products ----------------------------------------------------------------------------------------
+
+/** Creates a product with its first translation. Attributes must be declared (ValidationError attribute_undeclared). */
+export async function createProduct(
+  client: Queryable,
+  product: {
+    productId?: string;
+    attributes?: Attributes;
+    translation: { locale: string; name: string; slug: string; description?: string | null };
+  },
+): Promise<Product> {
+  return typed(async () => {
+    const created = one(
+      await createProductQuery.run(
+        { productId: product.productId ?? null, attributes: product.attributes ?? null },
+        client,
+      ),
+      'The new product',
+    );
+    await upsertProductTranslationsQuery.run(
+      {
+        rows: [
+          {
+            productId: created.product_id,
+            ...product.translation,
+            description: product.translation.description ?? null,
+          },
+        ],
+      },
+      client,
+    );
+    return created;
+  });
+}
+
+/** Archives a product: it leaves listings and search, and keeps its history. */
+export async function archiveProduct(client: Queryable, productId: string): Promise<Product> {
+  return typed(async () => one(await archiveProductQuery.run({ productId }, client), `Product ${productId}`));
+}
+
+/** Inserts or updates many products (keyed by product_id) in one statement. */
+export async function upsertProducts(
+  client: Queryable,
+  rows: readonly { productId: string; attributes: Attributes }[],
+): Promise<IUpsertProductsResult[]> {
+  if (rows.length === 0) return [];
+  assertUniqueKeys(rows, (r) => r.productId, 'product');
+  return inBatches(rows, (batch) => upsertProductsQuery.run({ rows: batch }, client));
+}
+
+/** Inserts or updates many translations (keyed by product and locale) in one statement. */
+export async function upsertProductTranslations(
+  client: Queryable,
+  rows: readonly ProductTranslationUpsert[],
+): Promise<IUpsertProductTranslationsResult[]> {
+  if (rows.length === 0) return [];
+  assertUniqueKeys(rows, (r) => `${r.productId}/${r.locale}`, 'translation');
+  return inBatches(rows, (batch) => upsertProductTranslationsQuery.run({ rows: batch }, client));
+}
+
+export interface ProductPage {
+  product_id: string;
+  attributes: Json;
+  /** The locale of the translation shown (after fallback); null when the product has no translation. */
+  locale: string | null;
+  name: string | null;
+  slug: string | null;
+  description: string | null;
+  currency: string;
+  variants: {
+    variant_id: string;
+    sku: string;
+    attributes: Json;
+    /** null when no price applies to this viewer, quantity and currency. */
+    price: { unit_price: string; price_list_id: string; list_scope: string; quantities: string } | null;
+    /** Units available over active warehouses (bigint as a string). */
+    available: string;
+  }[];
+}
+
+/**
+ * The product page: the product, its translation for `locale` (with fallback), and per live variant the
+ * price resolved for the viewer (a buyer acting for a company: BuyerNotInCompanyError otherwise; the
+ * company's currency) at `quantity`, and the stock available. NotFoundError for an unknown or archived
+ * product.
+ */
+export async function getProductPage(
+  client: Queryable,
+  request: { productId: string; locale: string; viewer: Viewer; quantity?: number },
+): Promise<ProductPage> {
+  const { companyId, currency } = await currencyFor(client, request.viewer);
+  const rows = await typed(() =>
+    getProductPageQuery.run(
+      {
+        productId: request.productId,
+        locale: request.locale,
+        companyId,
+        currency,
+        quantity: request.quantity ?? 1,
+      },
+      client,
+    ),
+  );
+  const first = one(rows, `Product ${request.productId}`);
+  return {
+    product_id: first.product_id,
+    attributes: first.attributes,
+    locale: first.locale,
+    name: first.name,
+    slug: first.slug,
+    description: first.description,
+    currency,
+    variants: rows.flatMap((r) =>
+      r.variant_id && r.sku
+        ? [
+            {
+              variant_id: r.variant_id,
+              sku: r.sku,
+              attributes: r.variant_attributes,
+              price:
+                r.unit_price && r.price_list_id && r.price_list_scope && r.price_quantities
+                  ? {
+                      unit_price: r.unit_price,
+                      price_list_id: r.price_list_id,
+                      list_scope: r.price_list_scope,
+                      quantities: r.price_quantities,
+                    }
+                  : null,
+              available: r.available ?? '0',
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
+export interface ListingItem {
+  product_id: string;
+  attributes: Json;
+  created_at: Date;
+  locale: string | null;
+  name: string | null;
+  slug: string | null;
+}
+export interface ListingCursor {
+  /** Exact timestamp as PostgreSQL prints it (a JS Date would lose the microseconds). */
+  createdAt: string;
+  productId: string;
+}
+
+/**
+ * Live products in a category and all its subcategories, newest first, one page at a time: pass `next`
+ * of a page as `after` for the following one (null: no more).
+ */
+export async function listProductsInCategory(
+  client: Queryable,
+  request: { categoryId: string; locale: string; after?: ListingCursor | null; limit?: number },
+): Promise<{ items: ListingItem[]; next: ListingCursor | null }> {
+  const limit = pageLimit(request.limit);
+  return typed(async () => {
+    const category = one(
+      await getCategoryPathQuery.run({ categoryId: request.categoryId }, client),
+      `Category ${request.categoryId}`,
+    );
+    // the subtree of path p is [p, p without its last / followed by 0): '0' sorts right after '/' in C collation
+    const rows = await listProductsInSubtreeQuery.run(
+      {
+        locale: request.locale,
+        pathFrom: category.path,
+        pathTo: `${category.path.slice(0, -1)}0`,
+        afterCreatedAt: request.after?.createdAt ?? null,
+        afterProductId: request.after?.productId ?? null,
+        limit,
+      },
+      client,
+    );
+    const last = rows.at(-1);
+    return {
+      items: rows.map(({ cursor_created_at: _, ...item }) => item),
+      next:
+        rows.length === limit && last
+          ? { createdAt: last.cursor_created_at, productId: last.product_id }
+          : null,
+    };
+  });
+}
+
+export interface SearchHit {
+  product_id: string;
+  score: number;
+  locale: string | null;
+  name: string | null;
+  slug: string | null;
+}
+export interface SearchCursor {
+  score: number;
+  productId: string;
+}
+
+/**
+ * Searches live products by `text` (web search syntax, stemmed in the locale's language) and by names
+ * and SKUs similar to it (trigrams); best first, a page at a time (pass `next` as `after`).
+ */
+export async function searchProducts(
+  client: Queryable,
+  request: { text: string; locale: string; after?: SearchCursor | null; limit?: number },
+): Promise<{ items: SearchHit[]; next: SearchCursor | null }> {
+  const limit = pageLimit(request.limit);
+  const rows = await typed(() =>
+    searchProductsQuery.run(
+      {
+        text: request.text,
+        locale: request.locale,
+        afterScore: request.after?.score ?? null,
+        afterProductId: request.after?.productId ?? null,
+        limit,
+      },
+      client,
+    ),
+  );
+  const last = rows.at(-1);
+  return {
+    items: rows,
+    next: rows.length === limit && last ? { score: last.score, productId: last.product_id } : null,
+  };
+}
+
+// variants ----------------------------------------------------------------------------------------
+
+/** Errors: ConflictError `sku_taken`; ValidationError `sku_invalid`; ForeignKeyError `product_not_found`. */
+export async function createVariant(
+  client: Queryable,
+  variant: { variantId?: string; productId: string; sku: string; attributes?: Attributes },
+): Promise<Variant> {
+  return typed(async () =>
+    one(
+      await createVariantQuery.run(
+        { ...variant, variantId: variant.variantId ?? null, attributes: variant.attributes ?? null },
+        client,
+      ),
+      'The new variant',
+    ),
+  );
+}
+
+/**
+ * Inserts or updates many variants in one statement, keyed by SKU. A SKU that already belongs to
+ * another product is a ConflictError `sku_taken` (and nothing of the batch is kept: the transaction
+ * rolls back).
+ */
+export async function upsertVariants(
+  client: Queryable,
+  rows: readonly { productId: string; sku: string; attributes?: Attributes; archivedAt?: Date | null }[],
+): Promise<IUpsertVariantsResult[]> {
+  if (rows.length === 0) return [];
+  assertUniqueKeys(rows, (r) => r.sku, 'SKU');
+  const result = await inBatches(
+    rows.map((r) => ({
+      productId: r.productId,
+      sku: r.sku,
+      attributes: r.attributes ?? {},
+      archivedAt: r.archivedAt ?? null,
+    })),
+    (batch) => upsertVariantsQuery.run({ rows: batch }, client),
+  );
+  if (result.length < rows.length) {
+    const done = new Set(result.map((r) => r.sku));
+    const taken = rows.filter((r) => !done.has(r.sku)).map((r) => r.sku);
+    throw new ConflictError(`Another product already has the SKU ${taken.join(', ')}.`, {
+      code: 'sku_taken',
+      sqlstate: '23505',
+      constraint: 'uq_variants_tenant_id_sku',
+      table: 'catalog.variants',
+    });
+  }
+  return result;
+}
+
+// categories --------------------------------------------------------------------------------------
+
+export async function createCategory(
+  client: Queryable,
+  category: { categoryId?: string; parentCategoryId?: string | null } = {},
+): Promise<Category> {
+  return typed(async () =>
+    one(
+      await createCategoryQuery.run(
+        { categoryId: category.categoryId ?? null, parentCategoryId: category.parentCategoryId ?? null },
+        client,
+      ),
+      'The new category',
+    ),
+  );
+}
+
+/** Moves a category with its subtree; ValidationError `category_cycle` under its own subcategory. */
+export async function moveCategory(
+  client: Queryable,
+  categoryId: string,
+  parentCategoryId: string | null,
+): Promise<Category> {
+  return typed(async () =>
+    one(await moveCategoryQuery.run({ categoryId, parentCategoryId }, client), `Category ${categoryId}`),
+  );
+}
+
+export async function upsertCategoryTranslation(
+  client: Queryable,
+  translation: {
+    categoryId: string;
+    locale: string;
+    name: string;
+    slug: string;
+    description?: string | null;
+  },
+): Promise<CategoryTranslation> {
+  return typed(async () =>
+    one(
+      await upsertCategoryTranslationQuery.run(
+        { ...translation, description: translation.description ?? null },
+        client,
+      ),
+      `Category ${translation.categoryId}`,
+    ),
+  );
+}
+
+export async function addProductToCategory(
+  client: Queryable,
+  link: { categoryId: string; productId: string },
+): Promise<void> {
+  await typed(() => addProductToCategoryQuery.run(link, client));
+}
+
+// prices ------------------------------------------------------------------------------------------
+
+/**
+ * Creates a price list. Errors: ForeignKeyError `currency_unknown` for a currency the platform does
+ * not support; ValidationError `price_list_target_invalid`; ConflictError `price_list_name_taken`.
+ */
+export async function createPriceList(
+  client: Queryable,
+  list: {
+    priceListId?: string;
+    name: string;
+    currency: string;
+    scope?: 'base' | 'customer_group' | 'company';
+    customerGroupId?: string | null;
+    companyId?: string | null;
+    priority?: number;
+    /** A tstzrange literal, for example '[2026-01-01,2027-01-01)'; default always. */
+    validDuring?: string;
+  },
+): Promise<PriceList> {
+  return typed(async () => one(await createPriceListQuery.run(list, client), 'The new price list'));
+}
+
+/**
+ * Inserts or updates many prices in one statement, keyed by price_id. ConflictError `price_overlaps`
+ * when a tier and period overlap another price of the same list, variant and currency.
+ */
+export async function upsertPrices(
+  client: Queryable,
+  rows: readonly PriceUpsert[],
+): Promise<IUpsertPricesResult[]> {
+  if (rows.length === 0) return [];
+  assertUniqueKeys(rows, (r) => r.priceId, 'price');
+  return inBatches(rows, (batch) => upsertPricesQuery.run({ rows: batch }, client));
+}
+
+/**
+ * The unit price a viewer pays for `quantity` of a variant (catalog.resolve_price), or null when no
+ * price applies. For a buyer, the company's currency and BuyerNotInCompanyError when it acts for
+ * another company.
+ */
+export async function resolvePrice(
+  client: Queryable,
+  request: { variantId: string; quantity: number; viewer: Viewer; at?: Date },
+): Promise<(ResolvedPrice & { currency: string }) | null> {
+  const { companyId, currency } = await currencyFor(client, request.viewer);
+  const [price] = await typed(() =>
+    resolvePriceQuery.run(
+      {
+        companyId,
+        currency,
+        variantId: request.variantId,
+        quantity: request.quantity,
+        at: request.at ?? null,
+      },
+      client,
+    ),
+  );
+  return price ? { ...price, currency } : null;
+}
+
+// stock -------------------------------------------------------------------------------------------
+
+export async function createWarehouse(
+  client: Queryable,
+  warehouse: { warehouseId?: string; code: string; name: string; countryCode: string },
+): Promise<Warehouse> {
+  return typed(async () =>
+    one(
+      await createWarehouseQuery.run({ ...warehouse, warehouseId: warehouse.warehouseId ?? null }, client),
+      'The new warehouse',
+    ),
+  );
+}
+
+/**
+ * Sets stock of many (variant, warehouse) pairs in one statement. ValidationError `stock_negative`,
+ * `reservation_negative`, `insufficient_stock` (more reserved than on hand), `value_invalid` (not a
+ * whole number).
+ */
+export async function upsertStockLevels(
+  client: Queryable,
+  rows: readonly { variantId: string; warehouseId: string; onHand: number; reserved?: number }[],
+): Promise<IUpsertStockLevelsResult[]> {
+  if (rows.length === 0) return [];
+  assertUniqueKeys(rows, (r) => `${r.variantId}/${r.warehouseId}`, 'stock level');
+  return inBatches(
+    rows.map((r) => ({
+      variantId: r.variantId,
+      warehouseId: r.warehouseId,
+      onHand: String(r.onHand),
+      reserved: String(r.reserved ?? 0),
+    })),
+    (batch) => upsertStockLevelsQuery.run({ rows: batch }, client),
+  );
+}
+
+/** Stock of a variant per warehouse, by warehouse code. */
+export async function getStockByWarehouse(client: Queryable, variantId: string): Promise<WarehouseStock[]> {
+  return typed(() => getStockByWarehouseQuery.run({ variantId }, client));
+}
