@@ -1,5 +1,6 @@
 // @b2b/accounts through withTenant as the application role: what apps do, and every typed error.
 import {
+  BATCH_ROWS,
   ConflictError,
   createPool,
   ForeignKeyError,
@@ -12,7 +13,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   assertBuyerActsForCompany,
-  BATCH_ROWS,
   BuyerNotInCompanyError,
   createBuyer,
   createBuyerRole,

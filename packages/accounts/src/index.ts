@@ -2,7 +2,7 @@
 // them. Every function runs inside withTenant(); row-level security limits it to that tenant, and the
 // database's constraints and triggers report bad input as typed errors from @b2b/db (withTenant maps
 // them). The one rule the schema cannot see, a buyer acting for another company, is checked here.
-import { DbError, PermissionError, type Queryable, ValidationError } from '@b2b/db';
+import { assertUniqueKeys, inBatches, mapErrors, PermissionError, type Queryable } from '@b2b/db';
 import {
   addBuyerRolePermissions as addBuyerRolePermissionsQuery,
   createBuyer as createBuyerQuery,
@@ -53,53 +53,6 @@ export class BuyerNotInCompanyError extends PermissionError {
   override name = 'BuyerNotInCompanyError';
 }
 
-/** Keys repeated within one bulk upsert: PostgreSQL cannot update a row twice in one statement. */
-function assertUniqueKeys<T>(rows: readonly T[], key: (row: T) => string, what: string): void {
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const k = key(row);
-    if (seen.has(k)) {
-      throw new ValidationError(`The batch lists ${what} ${k} more than once; send each one once.`, {
-        code: 'batch_duplicate_key',
-        sqlstate: '21000',
-      });
-    }
-    seen.add(k);
-  }
-}
-
-/**
- * Values PostgreSQL cannot even parse (a malformed uuid or number: SQLSTATE class 22) become a
- * ValidationError `value_invalid` instead of a raw driver error.
- */
-async function typed<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    const e = error as { code?: unknown; message?: string };
-    if (!(error instanceof DbError) && typeof e.code === 'string' && e.code.startsWith('22')) {
-      throw new ValidationError(`A value has the wrong form: ${e.message}`, {
-        code: 'value_invalid',
-        sqlstate: e.code,
-        cause: error,
-      });
-    }
-    throw error;
-  }
-}
-
-/** Rows per statement of a bulk upsert: each row is one bind parameter per column, at most 65535 in all. */
-export const BATCH_ROWS = 1000;
-
-/** Runs a bulk statement once per batch of BATCH_ROWS rows (one statement per batch), in order. */
-async function inBatches<R, T>(rows: readonly R[], run: (batch: R[]) => Promise<T[]>): Promise<T[]> {
-  const results: T[] = [];
-  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-    results.push(...(await typed(() => run(rows.slice(i, i + BATCH_ROWS)))));
-  }
-  return results;
-}
-
 function one<T>(rows: T[], what: string): T {
   const [row] = rows;
   if (!row) throw new NotFoundError(`${what} was not found in this tenant`);
@@ -115,7 +68,7 @@ function pageLimit(limit = 50): number {
 // companies ---------------------------------------------------------------------------------------
 
 export async function getCompany(client: Queryable, companyId: string): Promise<Company> {
-  return one(await typed(() => getCompanyQuery.run({ companyId }, client)), `Company ${companyId}`);
+  return one(await mapErrors(() => getCompanyQuery.run({ companyId }, client)), `Company ${companyId}`);
 }
 
 /** One page of companies by legal name; pass the last row's legal_name and company_id for the next. */
@@ -123,7 +76,7 @@ export async function listCompanies(
   client: Queryable,
   page: { afterLegalName?: string; afterCompanyId?: string; limit?: number } = {},
 ): Promise<Company[]> {
-  return typed(() =>
+  return mapErrors(() =>
     listCompaniesQuery.run(
       {
         afterLegalName: page.afterLegalName ?? null,
@@ -154,7 +107,7 @@ export async function createCompany(
   },
 ): Promise<Company> {
   const params: ICreateCompanyParams = company;
-  return one(await typed(() => createCompanyQuery.run(params, client)), 'The new company');
+  return one(await mapErrors(() => createCompanyQuery.run(params, client)), 'The new company');
 }
 
 export async function updateCompany(
@@ -171,7 +124,7 @@ export async function updateCompany(
   },
 ): Promise<Company> {
   return one(
-    await typed(() => updateCompanyQuery.run({ companyId, ...changes }, client)),
+    await mapErrors(() => updateCompanyQuery.run({ companyId, ...changes }, client)),
     `Company ${companyId}`,
   );
 }
@@ -187,7 +140,7 @@ export async function setParentCompany(
   parentCompanyId: string | null,
 ): Promise<Company> {
   return one(
-    await typed(() => setParentCompanyQuery.run({ companyId, parentCompanyId }, client)),
+    await mapErrors(() => setParentCompanyQuery.run({ companyId, parentCompanyId }, client)),
     `Company ${companyId}`,
   );
 }
@@ -213,14 +166,14 @@ export async function createBuyerRole(
   role: { name: string; description?: string | null; permissions?: string[] },
 ): Promise<BuyerRole> {
   const created = one(
-    await typed(() =>
+    await mapErrors(() =>
       createBuyerRoleQuery.run({ name: role.name, description: role.description ?? null }, client),
     ),
     'The new buyer role',
   );
   if (role.permissions?.length) {
     const permissions = role.permissions;
-    await typed(() =>
+    await mapErrors(() =>
       addBuyerRolePermissionsQuery.run({ buyerRoleId: created.buyer_role_id, permissions }, client),
     );
   }
@@ -241,7 +194,7 @@ export async function createBuyer(
     spendingPeriod?: SpendingPeriod | null;
   },
 ): Promise<Buyer> {
-  return one(await typed(() => createBuyerQuery.run(buyer, client)), 'The new buyer');
+  return one(await mapErrors(() => createBuyerQuery.run(buyer, client)), 'The new buyer');
 }
 
 /** Changes a buyer; a buyer never moves to another company (create a new one there). */
@@ -250,7 +203,10 @@ export async function updateBuyer(
   buyerId: string,
   changes: { buyerRoleId?: string; email?: string; fullName?: string; phone?: string; status?: BuyerStatus },
 ): Promise<Buyer> {
-  return one(await typed(() => updateBuyerQuery.run({ buyerId, ...changes }, client)), `Buyer ${buyerId}`);
+  return one(
+    await mapErrors(() => updateBuyerQuery.run({ buyerId, ...changes }, client)),
+    `Buyer ${buyerId}`,
+  );
 }
 
 /** One page of a company's buyers by email; pass the last email seen as `afterEmail` for the next. */
@@ -259,7 +215,7 @@ export async function listBuyersOfCompany(
   companyId: string,
   page: { afterEmail?: string; limit?: number } = {},
 ): Promise<Buyer[]> {
-  return typed(() =>
+  return mapErrors(() =>
     listBuyersOfCompanyQuery.run(
       { companyId, afterEmail: page.afterEmail ?? null, limit: pageLimit(page.limit) },
       client,
@@ -286,7 +242,7 @@ export async function assertBuyerActsForCompany(
   client: Queryable,
   acting: { buyerId: string; companyId: string },
 ): Promise<ActingBuyer> {
-  const [buyer] = await typed(() => getBuyerActingForCompanyQuery.run(acting, client));
+  const [buyer] = await mapErrors(() => getBuyerActingForCompanyQuery.run(acting, client));
   if (!buyer) {
     throw new BuyerNotInCompanyError(
       `Buyer ${acting.buyerId} does not belong to company ${acting.companyId} and cannot act for it.`,

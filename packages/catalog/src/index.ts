@@ -3,7 +3,14 @@
 // report bad input as typed errors from @b2b/db (withTenant maps them). What a buyer sees (product
 // page, price) is asked for on behalf of a buyer acting for a company, checked by @b2b/accounts.
 import { assertBuyerActsForCompany } from '@b2b/accounts';
-import { ConflictError, DbError, ForeignKeyError, type Queryable, ValidationError } from '@b2b/db';
+import {
+  assertUniqueKeys,
+  ConflictError,
+  ForeignKeyError,
+  inBatches,
+  mapErrors,
+  type Queryable,
+} from '@b2b/db';
 import {
   addProductToCategory as addProductToCategoryQuery,
   createCategory as createCategoryQuery,
@@ -87,52 +94,6 @@ function pageLimit(limit = 24): number {
   return limit;
 }
 
-/**
- * Values PostgreSQL cannot even parse (a malformed uuid, range or number: SQLSTATE class 22) become a
- * ValidationError `value_invalid` instead of a raw driver error.
- */
-async function typed<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    const e = error as { code?: unknown; message?: string };
-    if (!(error instanceof DbError) && typeof e.code === 'string' && e.code.startsWith('22')) {
-      throw new ValidationError(`A value has the wrong form: ${e.message}`, {
-        code: 'value_invalid',
-        sqlstate: e.code,
-        cause: error,
-      });
-    }
-    throw error;
-  }
-}
-
-/** Rows per statement of a bulk upsert: each row is one bind parameter per column, at most 65535 in all. */
-export const BATCH_ROWS = 1000;
-
-/** Runs a bulk statement once per batch of BATCH_ROWS rows (one statement per batch), in order. */
-async function inBatches<R, T>(rows: readonly R[], run: (batch: R[]) => Promise<T[]>): Promise<T[]> {
-  const results: T[] = [];
-  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-    results.push(...(await typed(() => run(rows.slice(i, i + BATCH_ROWS)))));
-  }
-  return results;
-}
-
-function assertUniqueKeys<T>(rows: readonly T[], key: (row: T) => string, what: string): void {
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const k = key(row);
-    if (seen.has(k)) {
-      throw new ValidationError(`The batch lists ${what} ${k} more than once; send each one once.`, {
-        code: 'batch_duplicate_key',
-        sqlstate: '21000',
-      });
-    }
-    seen.add(k);
-  }
-}
-
 async function currencyFor(
   client: Queryable,
   viewer: Viewer,
@@ -141,7 +102,7 @@ async function currencyFor(
     const buyer = await assertBuyerActsForCompany(client, viewer);
     return { companyId: buyer.company_id, currency: buyer.default_currency };
   }
-  const [known] = await typed(() => getCurrencyQuery.run({ currencyCode: viewer.currency }, client));
+  const [known] = await mapErrors(() => getCurrencyQuery.run({ currencyCode: viewer.currency }, client));
   if (!known) {
     throw new ForeignKeyError(`${viewer.currency} is not a currency the platform supports (ISO 4217).`, {
       code: 'currency_unknown',
@@ -163,7 +124,7 @@ export async function createProduct(
     translation: { locale: string; name: string; slug: string; description?: string | null };
   },
 ): Promise<Product> {
-  return typed(async () => {
+  return mapErrors(async () => {
     const created = one(
       await createProductQuery.run(
         { productId: product.productId ?? null, attributes: product.attributes ?? null },
@@ -189,7 +150,9 @@ export async function createProduct(
 
 /** Archives a product: it leaves listings and search, and keeps its history. */
 export async function archiveProduct(client: Queryable, productId: string): Promise<Product> {
-  return typed(async () => one(await archiveProductQuery.run({ productId }, client), `Product ${productId}`));
+  return mapErrors(async () =>
+    one(await archiveProductQuery.run({ productId }, client), `Product ${productId}`),
+  );
 }
 
 /** Inserts or updates many products (keyed by product_id) in one statement. */
@@ -243,7 +206,7 @@ export async function getProductPage(
   request: { productId: string; locale: string; viewer: Viewer; quantity?: number },
 ): Promise<ProductPage> {
   const { companyId, currency } = await currencyFor(client, request.viewer);
-  const rows = await typed(() =>
+  const rows = await mapErrors(() =>
     getProductPageQuery.run(
       {
         productId: request.productId,
@@ -311,7 +274,7 @@ export async function listProductsInCategory(
   request: { categoryId: string; locale: string; after?: ListingCursor | null; limit?: number },
 ): Promise<{ items: ListingItem[]; next: ListingCursor | null }> {
   const limit = pageLimit(request.limit);
-  return typed(async () => {
+  return mapErrors(async () => {
     const category = one(
       await getCategoryPathQuery.run({ categoryId: request.categoryId }, client),
       `Category ${request.categoryId}`,
@@ -360,7 +323,7 @@ export async function searchProducts(
   request: { text: string; locale: string; after?: SearchCursor | null; limit?: number },
 ): Promise<{ items: SearchHit[]; next: SearchCursor | null }> {
   const limit = pageLimit(request.limit);
-  const rows = await typed(() =>
+  const rows = await mapErrors(() =>
     searchProductsQuery.run(
       {
         text: request.text,
@@ -386,7 +349,7 @@ export async function createVariant(
   client: Queryable,
   variant: { variantId?: string; productId: string; sku: string; attributes?: Attributes },
 ): Promise<Variant> {
-  return typed(async () =>
+  return mapErrors(async () =>
     one(
       await createVariantQuery.run(
         { ...variant, variantId: variant.variantId ?? null, attributes: variant.attributes ?? null },
@@ -436,7 +399,7 @@ export async function createCategory(
   client: Queryable,
   category: { categoryId?: string; parentCategoryId?: string | null } = {},
 ): Promise<Category> {
-  return typed(async () =>
+  return mapErrors(async () =>
     one(
       await createCategoryQuery.run(
         { categoryId: category.categoryId ?? null, parentCategoryId: category.parentCategoryId ?? null },
@@ -453,7 +416,7 @@ export async function moveCategory(
   categoryId: string,
   parentCategoryId: string | null,
 ): Promise<Category> {
-  return typed(async () =>
+  return mapErrors(async () =>
     one(await moveCategoryQuery.run({ categoryId, parentCategoryId }, client), `Category ${categoryId}`),
   );
 }
@@ -468,7 +431,7 @@ export async function upsertCategoryTranslation(
     description?: string | null;
   },
 ): Promise<CategoryTranslation> {
-  return typed(async () =>
+  return mapErrors(async () =>
     one(
       await upsertCategoryTranslationQuery.run(
         { ...translation, description: translation.description ?? null },
@@ -483,7 +446,7 @@ export async function addProductToCategory(
   client: Queryable,
   link: { categoryId: string; productId: string },
 ): Promise<void> {
-  await typed(() => addProductToCategoryQuery.run(link, client));
+  await mapErrors(() => addProductToCategoryQuery.run(link, client));
 }
 
 // prices ------------------------------------------------------------------------------------------
@@ -506,7 +469,7 @@ export async function createPriceList(
     validDuring?: string;
   },
 ): Promise<PriceList> {
-  return typed(async () => one(await createPriceListQuery.run(list, client), 'The new price list'));
+  return mapErrors(async () => one(await createPriceListQuery.run(list, client), 'The new price list'));
 }
 
 /**
@@ -532,7 +495,7 @@ export async function resolvePrice(
   request: { variantId: string; quantity: number; viewer: Viewer; at?: Date },
 ): Promise<(ResolvedPrice & { currency: string }) | null> {
   const { companyId, currency } = await currencyFor(client, request.viewer);
-  const [price] = await typed(() =>
+  const [price] = await mapErrors(() =>
     resolvePriceQuery.run(
       {
         companyId,
@@ -553,7 +516,7 @@ export async function createWarehouse(
   client: Queryable,
   warehouse: { warehouseId?: string; code: string; name: string; countryCode: string },
 ): Promise<Warehouse> {
-  return typed(async () =>
+  return mapErrors(async () =>
     one(
       await createWarehouseQuery.run({ ...warehouse, warehouseId: warehouse.warehouseId ?? null }, client),
       'The new warehouse',
@@ -585,5 +548,5 @@ export async function upsertStockLevels(
 
 /** Stock of a variant per warehouse, by warehouse code. */
 export async function getStockByWarehouse(client: Queryable, variantId: string): Promise<WarehouseStock[]> {
-  return typed(() => getStockByWarehouseQuery.run({ variantId }, client));
+  return mapErrors(() => getStockByWarehouseQuery.run({ variantId }, client));
 }

@@ -121,6 +121,23 @@ export function mapDbError(error: unknown): unknown {
       },
     );
   }
+  if (sqlstate.startsWith('22')) {
+    // Data exceptions: a value PostgreSQL cannot parse or store (bad uuid, number out of range, ...).
+    return new ValidationError(`Invalid value: ${error.message}.`, {
+      code: 'value_invalid',
+      sqlstate,
+      table,
+      cause: error,
+    });
+  }
+  if (sqlstate === '21000') {
+    return new ValidationError('The same row appears twice in one write; send each key once.', {
+      code: 'batch_duplicate_key',
+      sqlstate,
+      table,
+      cause: error,
+    });
+  }
   if (sqlstate.startsWith('23') && error.constraint) {
     // A named constraint without a catalog entry: still typed; the lint pack keeps this from shipping.
     return new Class(`Constraint ${error.constraint} was violated.`, {

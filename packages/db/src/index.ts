@@ -1,3 +1,4 @@
+export { assertUniqueKeys, BATCH_ROWS, inBatches, mapErrors } from './bulk';
 export { constraintErrors, type ErrorEntry, sqlstateErrors } from './error-catalog';
 export {
   ConflictError,
