@@ -2,7 +2,15 @@
 // them. Every function runs inside withTenant(); row-level security limits it to that tenant, and the
 // database's constraints and triggers report bad input as typed errors from @b2b/db (withTenant maps
 // them). The one rule the schema cannot see, a buyer acting for another company, is checked here.
-import { assertUniqueKeys, inBatches, mapErrors, PermissionError, type Queryable } from '@b2b/db';
+import {
+  assertUniqueKeys,
+  inBatches,
+  mapErrors,
+  NotFoundError,
+  one,
+  PermissionError,
+  type Queryable,
+} from '@b2b/db';
 import {
   addBuyerRolePermissions as addBuyerRolePermissionsQuery,
   createBuyer as createBuyerQuery,
@@ -40,10 +48,6 @@ export type SpendingPeriod = 'day' | 'week' | 'month';
 export type CompanyUpsert = IUpsertCompaniesParams['rows'][number];
 export type BuyerUpsert = IUpsertBuyersParams['rows'][number];
 
-export class NotFoundError extends Error {
-  override name = 'NotFoundError';
-}
-
 /**
  * A buyer tried to act for a company it does not belong to (or is disabled). A PermissionError with
  * code `buyer_not_in_company` (or `buyer_disabled`); raised by this package, not by the database, so
@@ -51,12 +55,6 @@ export class NotFoundError extends Error {
  */
 export class BuyerNotInCompanyError extends PermissionError {
   override name = 'BuyerNotInCompanyError';
-}
-
-function one<T>(rows: T[], what: string): T {
-  const [row] = rows;
-  if (!row) throw new NotFoundError(`${what} was not found in this tenant`);
-  return row;
 }
 
 function pageLimit(limit = 50): number {
@@ -258,3 +256,5 @@ export async function assertBuyerActsForCompany(
   }
   return buyer;
 }
+
+export { NotFoundError };

@@ -9,6 +9,8 @@ import {
   ForeignKeyError,
   inBatches,
   mapErrors,
+  NotFoundError,
+  one,
   type Queryable,
 } from '@b2b/db';
 import {
@@ -77,16 +79,6 @@ export type Attributes = { [key: string]: Json };
  * currency (ForeignKeyError `currency_unknown` for one the platform does not support).
  */
 export type Viewer = { buyerId: string; companyId: string } | { currency: string };
-
-export class NotFoundError extends Error {
-  override name = 'NotFoundError';
-}
-
-function one<T>(rows: T[], what: string): T {
-  const [row] = rows;
-  if (!row) throw new NotFoundError(`${what} was not found in this tenant`);
-  return row;
-}
 
 function pageLimit(limit = 24): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > 200)
@@ -550,3 +542,5 @@ export async function upsertStockLevels(
 export async function getStockByWarehouse(client: Queryable, variantId: string): Promise<WarehouseStock[]> {
   return mapErrors(() => getStockByWarehouseQuery.run({ variantId }, client));
 }
+
+export { NotFoundError };

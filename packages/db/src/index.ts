@@ -11,5 +11,6 @@ export {
   ValidationError,
 } from './errors';
 export { createPool, type PoolOptions } from './pool';
+export { NotFoundError, one } from './rows';
 export { InvalidTenantContextError, type TenantContext, withTenant } from './tenant';
 export { type Isolation, type Queryable, type TransactionOptions, withTransaction } from './transaction';

@@ -1,7 +1,7 @@
 // @b2b/tenancy: the tenant's own settings and its staff. Every function runs inside withTenant();
 // row-level security limits it to that tenant, and the database's constraints report bad input as
 // typed errors from @b2b/db.
-import type { Queryable } from '@b2b/db';
+import { NotFoundError, one, type Queryable } from '@b2b/db';
 import {
   createStaffUser as createStaffUserQuery,
   deleteStaffUser as deleteStaffUserQuery,
@@ -22,16 +22,6 @@ export type Tenant = IGetCurrentTenantResult;
 export type StaffUser = ICreateStaffUserResult;
 export type StaffUserWithRoles = IListStaffUsersResult;
 export type StaffRole = 'owner' | 'admin' | 'catalog_manager' | 'order_manager' | 'viewer';
-
-export class NotFoundError extends Error {
-  override name = 'NotFoundError';
-}
-
-function one<T>(rows: T[], what: string): T {
-  const [row] = rows;
-  if (!row) throw new NotFoundError(`${what} was not found in this tenant`);
-  return row;
-}
 
 export async function getCurrentTenant(client: Queryable): Promise<Tenant> {
   return one(await getCurrentTenantQuery.run(undefined, client), 'The current tenant');
@@ -90,3 +80,5 @@ export async function revokeRole(
 ): Promise<void> {
   one(await revokeRoleQuery.run(revoke, client), `Role ${revoke.role} of staff user ${revoke.staffUserId}`);
 }
+
+export { NotFoundError };
