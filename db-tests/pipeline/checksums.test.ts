@@ -1,6 +1,5 @@
 // Applied versioned migrations are locked by checksum: an edit or a removal stops db:migrate, naming the file.
-import { appendFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, rmSync } from 'node:fs';
 import { migrate, versionedFiles } from '@b2b/migrate';
 import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -54,6 +53,5 @@ describe('versioned migration checksums', () => {
     await expect(migrate({ url: db.adminUrl, sqlDir: sql.dir })).rejects.toThrow(
       `Applied migration ${last.name} has no file any more`,
     );
-    expect(readdirSync(join(sql.dir, last.path, '..'))).not.toContain(`${last.name}.sql`);
   });
 });

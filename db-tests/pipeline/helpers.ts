@@ -2,8 +2,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SQL_DIR } from '@b2b/testing';
-import pg from 'pg';
+import { SQL_DIR, withClient } from '@b2b/testing';
 
 export function copySqlDir(): { dir: string; remove(): void } {
   const root = mkdtempSync(join(tmpdir(), 'b2b-sql-'));
@@ -12,13 +11,6 @@ export function copySqlDir(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-export async function queryOne<T>(url: string, sql: string, params: unknown[] = []): Promise<T | undefined> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query(sql, params);
-    return rows[0] as T | undefined;
-  } finally {
-    await client.end();
-  }
+export function queryOne<T>(url: string, sql: string, params: unknown[] = []): Promise<T | undefined> {
+  return withClient(url, async (client) => (await client.query(sql, params)).rows[0] as T | undefined);
 }

@@ -1,5 +1,6 @@
 // Where the development database is: DATABASE_URL, or the local cluster that `db:up` keeps in .data/.
 import { join } from 'node:path';
+import { withRoleOption } from '@b2b/testing';
 import { DEV_DATABASE, devClusterRunning, ensureDevCluster, repoRoot } from '@b2b/testing/provider';
 import pg from 'pg';
 
@@ -30,7 +31,9 @@ export async function currentDevDatabase(): Promise<DevDatabase | undefined> {
 }
 
 function fromEnv(url: string): DevDatabase {
-  return { adminUrl: url, appUrl: url, source: 'DATABASE_URL' };
+  // The application role's password is not ours to know: this URL logs in as DATABASE_URL's user and
+  // switches to b2b_app at connection start, so RLS and grants apply as they will for the application.
+  return { adminUrl: url, appUrl: withRoleOption(url, 'b2b_app'), source: 'DATABASE_URL' };
 }
 
 function fromCluster(clusterUrl: string): DevDatabase {

@@ -2,8 +2,9 @@
 // streamed through COPY; for benchmarks). Each loads in one transaction, once.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withClient } from '@b2b/testing';
 import { repoRoot } from '@b2b/testing/provider';
-import pg from 'pg';
+import type pg from 'pg';
 import { loadLarge } from './seed-large';
 
 export const SEED_PROFILES = ['small', 'large'] as const;
@@ -11,16 +12,6 @@ export type SeedProfile = (typeof SEED_PROFILES)[number];
 
 /** A tenant slug each profile creates: its presence means the profile is loaded. */
 const MARKER_SLUG: Record<SeedProfile, string> = { small: 'acme-industrial', large: 'bulk-0000' };
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 export function seedIsLoaded(url: string, profile: SeedProfile): Promise<boolean> {
   return withClient(url, async (client) => {

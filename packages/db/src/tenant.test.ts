@@ -2,7 +2,7 @@
 import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { TenantContextError } from './errors';
+import { mapDbError, TenantContextError } from './errors';
 import { createPool } from './pool';
 import { InvalidTenantContextError, withTenant } from './tenant';
 
@@ -87,7 +87,6 @@ describe('withTenant', () => {
       `insert into tenancy.staff_users (email, display_name) values ('a@b.example', 'A')`,
     );
     const error = await attempt.catch((e: unknown) => e);
-    const { mapDbError } = await import('./errors');
     const mapped = mapDbError(error);
     expect(mapped).toBeInstanceOf(TenantContextError);
     expect((mapped as TenantContextError).code).toBe('tenant_context_missing');

@@ -1,3 +1,5 @@
+export { withClient } from './client';
 export * from './provider/index';
 export { SQL_DIR } from './template/build-template';
 export { type ScratchDatabase, serverMajor, withScratchDatabase } from './template/scratch';
+export { withRoleOption } from './template/server-urls';

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bootstrapDatabase, migrate } from '@b2b/migrate';
-import pg from 'pg';
+import { withClient } from '../client';
 import { repoRoot } from '../provider/repo';
 import type { ServerSource } from '../provider/resolve';
 import { databaseUrl, THROWAWAY_ROLE_PASSWORD } from './server-urls';
@@ -10,16 +10,6 @@ import { databaseUrl, THROWAWAY_ROLE_PASSWORD } from './server-urls';
 export const SQL_DIR = join(repoRoot, 'sql');
 const SUPPORT_DIR = join(repoRoot, 'db-tests', '_support');
 const LOGIN_ROLES = ['b2b_app', 'b2b_readonly', 'b2b_analytics'];
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
   await withClient(adminUrl, (c) =>

@@ -1,7 +1,7 @@
 // A freshly migrated database on a throwaway server, for tools that need a schema but no dev data
 // (snapshot, codegen, docs). Everything is gone when `fn` returns.
 import { migrate } from '@b2b/migrate';
-import pg from 'pg';
+import { withClient } from '../client';
 import { findPgBinaries } from '../provider/binaries';
 import { resolveTestServer } from '../provider/resolve';
 import { createDatabase, dropDatabase, SQL_DIR } from './build-template';
@@ -13,15 +13,11 @@ export interface ScratchDatabase {
   bindir: string | undefined;
 }
 
-export async function serverMajor(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+export function serverMajor(url: string): Promise<number> {
+  return withClient(url, async (client) => {
     const { rows } = await client.query<{ v: string }>(`select current_setting('server_version_num') as v`);
     return Math.floor(Number(rows[0]?.v) / 10000);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export async function withScratchDatabase<T>(

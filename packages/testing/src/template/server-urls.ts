@@ -4,6 +4,16 @@ import type { ServerSource } from '../provider/resolve';
 /** Password given to login roles on throwaway servers only (local trust auth ignores it). */
 export const THROWAWAY_ROLE_PASSWORD = 'b2b-test-only';
 
+/**
+ * `url` with `options=-c role=<role>`: the session switches to the role at connection start. Encoded
+ * by hand, since URLSearchParams writes the space as '+', which libpq (psql) does not decode.
+ */
+export function withRoleOption(url: string, role: string): string {
+  const u = new URL(url);
+  u.searchParams.delete('options');
+  return `${u.toString()}${u.search ? '&' : '?'}options=${encodeURIComponent(`-c role=${role}`)}`;
+}
+
 export function databaseUrl(adminUrl: string, database: string): string {
   const u = new URL(adminUrl);
   u.pathname = `/${database}`;
@@ -16,12 +26,9 @@ export function databaseUrl(adminUrl: string, database: string): string {
  * Either way current_user is `role`, so RLS and grants apply as they will in production.
  */
 export function roleUrl(adminUrl: string, database: string, role: string, source: ServerSource): string {
+  if (source === 'DATABASE_URL') return withRoleOption(databaseUrl(adminUrl, database), role);
   const u = new URL(databaseUrl(adminUrl, database));
-  if (source === 'DATABASE_URL') {
-    u.searchParams.set('options', `-c role=${role}`);
-  } else {
-    u.username = role;
-    u.password = THROWAWAY_ROLE_PASSWORD;
-  }
+  u.username = role;
+  u.password = THROWAWAY_ROLE_PASSWORD;
   return u.toString();
 }
