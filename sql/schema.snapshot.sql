@@ -125,6 +125,73 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions;
 COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
 
 --
+-- Name: acting_buyer(uuid, uuid); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) RETURNS record
+    LANGUAGE plpgsql STABLE
+    AS $$
+declare
+  buyer_status text;
+begin
+  select b.tenant_id, b.buyer_id, b.company_id, b.buyer_role_id, b.email, b.full_name, b.spending_limit,
+    b.spending_period, b.status
+  into tenant_id, buyer_id, company_id, buyer_role_id, email, full_name, spending_limit, spending_period,
+    buyer_status
+  from accounts.buyers b
+  where b.tenant_id = app.require_tenant_id()
+    and b.buyer_id = p_buyer_id
+    and b.company_id = p_company_id;
+  if not found then
+    -- The same answer for an unknown buyer and for another company's buyer, so that the error does not
+    -- reveal which buyers exist.
+    raise exception using
+      errcode = 'B2104',
+      message = format('buyer %s does not belong to company %s and cannot act for it', p_buyer_id, p_company_id);
+  end if;
+  if buyer_status <> 'active' then
+    raise exception using
+      errcode = 'B2105',
+      message = format('buyer %s is disabled and cannot act for any company', p_buyer_id);
+  end if;
+end
+$$;
+
+ALTER FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) IS 'The buyer p_buyer_id (tenant, ids, role, email, name, spending limit and period), checked to belong to company p_company_id (SQLSTATE B2104 otherwise, also for an unknown buyer) and to be active (B2105). Call it first in everything a buyer does for a company.';
+
+--
+-- Name: buyer_has_permission(uuid, text); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select exists (
+    select
+    from accounts.buyers b
+    join accounts.buyer_role_permissions rp
+      on rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id
+    where b.tenant_id = app.require_tenant_id()
+      and b.buyer_id = p_buyer_id
+      and rp.permission = p_permission
+  )
+$$;
+
+ALTER FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION buyer_has_permission(p_buyer_id uuid, p_permission text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) IS 'True when the role of buyer p_buyer_id grants p_permission; false for an unknown buyer or permission.';
+
+--
 -- Name: check_address_postal_code(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
 --
 
@@ -3159,6 +3226,22 @@ REVOKE USAGE ON SCHEMA public FROM PUBLIC;
 
 GRANT USAGE ON SCHEMA tenancy TO b2b_app;
 GRANT USAGE ON SCHEMA tenancy TO b2b_readonly;
+
+--
+-- Name: FUNCTION acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) FROM PUBLIC;
+GRANT ALL ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_app;
+GRANT ALL ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_readonly;
+
+--
+-- Name: FUNCTION buyer_has_permission(p_buyer_id uuid, p_permission text); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) FROM PUBLIC;
+GRANT ALL ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) TO b2b_app;
+GRANT ALL ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) TO b2b_readonly;
 
 --
 -- Name: FUNCTION check_address_postal_code(); Type: ACL; Schema: accounts; Owner: b2b_owner

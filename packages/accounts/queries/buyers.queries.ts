@@ -202,7 +202,7 @@ export interface IListBuyersOfCompanyQuery {
   result: IListBuyersOfCompanyResult;
 }
 
-const listBuyersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"afterEmail":true,"limit":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":175,"b":185}]},{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":208,"b":218}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":247,"b":253}]}],"statement":"select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at\nfrom accounts.buyers\nwhere company_id = :companyId! and email > coalesce(:afterEmail, '')\norder by email\nlimit (:limit!)::int                                                                                                                                                                                   "};
+const listBuyersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"afterEmail":true,"limit":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":175,"b":185}]},{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":208,"b":218}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":247,"b":253}]}],"statement":"select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at\nfrom accounts.buyers\nwhere company_id = :companyId! and email > coalesce(:afterEmail, '')\norder by email\nlimit (:limit!)::int                                                                                                                                                                                                                                 "};
 
 /**
  * Query generated from SQL:
@@ -212,7 +212,7 @@ const listBuyersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"afterEmail
  * from accounts.buyers
  * where company_id = :companyId! and email > coalesce(:afterEmail, '')
  * order by email
- * limit (:limit!)::int                                                                                                                                                                                   
+ * limit (:limit!)::int                                                                                                                                                                                                                                 
  * ```
  */
 export const listBuyersOfCompany = new PreparedQuery<IListBuyersOfCompanyParams,IListBuyersOfCompanyResult>(listBuyersOfCompanyIR);
@@ -227,7 +227,6 @@ export interface IGetBuyerActingForCompanyParams {
 /** 'GetBuyerActingForCompany' return type */
 export interface IGetBuyerActingForCompanyResult {
   buyer_id: string;
-  buyer_status: string;
   company_id: string;
   /** active, on_hold (may not order) or closed. */
   company_status: string;
@@ -235,10 +234,11 @@ export interface IGetBuyerActingForCompanyResult {
   default_currency: string;
   /** Locale used for the company's documents and catalog texts. */
   default_locale: string;
-  /** Login email, lowercase, unique within the company. */
   email: string;
   full_name: string;
   permissions: stringArray;
+  spending_limit: string | null;
+  spending_period: string | null;
 }
 
 /** 'GetBuyerActingForCompany' query type */
@@ -247,19 +247,19 @@ export interface IGetBuyerActingForCompanyQuery {
   result: IGetBuyerActingForCompanyResult;
 }
 
-const getBuyerActingForCompanyIR: any = {"usedParamSet":{"buyerId":true,"companyId":true},"params":[{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":493,"b":501}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":522,"b":532}]}],"statement":"select b.buyer_id, b.company_id, b.email, b.full_name, b.status as buyer_status,\n  c.status as company_status, c.default_currency, c.default_locale,\n  coalesce((select array_agg(rp.permission order by rp.permission)\n     from accounts.buyer_role_permissions rp\n     where rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id), '{}') as \"permissions!\"\nfrom accounts.buyers b\njoin accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id\nwhere b.buyer_id = :buyerId! and b.company_id = :companyId!                                                                                    "};
+const getBuyerActingForCompanyIR: any = {"usedParamSet":{"buyerId":true,"companyId":true},"params":[{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":464,"b":472}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":475,"b":485}]}],"statement":"select b.buyer_id as \"buyer_id!\", b.company_id as \"company_id!\", b.email as \"email!\",\n  b.full_name as \"full_name!\", b.spending_limit, b.spending_period,\n  c.status as company_status, c.default_currency, c.default_locale,\n  coalesce((select array_agg(rp.permission order by rp.permission)\n     from accounts.buyer_role_permissions rp\n     where rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id), '{}') as \"permissions!\"\nfrom accounts.acting_buyer(:buyerId!, :companyId!) b\njoin accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id                                                                                    "};
 
 /**
  * Query generated from SQL:
  * ```
- * select b.buyer_id, b.company_id, b.email, b.full_name, b.status as buyer_status,
+ * select b.buyer_id as "buyer_id!", b.company_id as "company_id!", b.email as "email!",
+ *   b.full_name as "full_name!", b.spending_limit, b.spending_period,
  *   c.status as company_status, c.default_currency, c.default_locale,
  *   coalesce((select array_agg(rp.permission order by rp.permission)
  *      from accounts.buyer_role_permissions rp
  *      where rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id), '{}') as "permissions!"
- * from accounts.buyers b
- * join accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id
- * where b.buyer_id = :buyerId! and b.company_id = :companyId!                                                                                    
+ * from accounts.acting_buyer(:buyerId!, :companyId!) b
+ * join accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id                                                                                    
  * ```
  */
 export const getBuyerActingForCompany = new PreparedQuery<IGetBuyerActingForCompanyParams,IGetBuyerActingForCompanyResult>(getBuyerActingForCompanyIR);

@@ -37,18 +37,18 @@ where company_id = :companyId! and email > coalesce(:afterEmail, '')
 order by email
 limit (:limit!)::int;
 
-/* The acting buyer, if (and only if) it belongs to the company it claims to act for and is active; with the company's currency, locale and status, and the buyer's permissions. */
+/* The acting buyer, checked by accounts.acting_buyer (SQLSTATE B2104 when it does not belong to the company or is unknown, B2105 when disabled); with the company's currency, locale and status, and the buyer's permissions. */
 /*
   @name GetBuyerActingForCompany
 */
-select b.buyer_id, b.company_id, b.email, b.full_name, b.status as buyer_status,
+select b.buyer_id as "buyer_id!", b.company_id as "company_id!", b.email as "email!",
+  b.full_name as "full_name!", b.spending_limit, b.spending_period,
   c.status as company_status, c.default_currency, c.default_locale,
   coalesce((select array_agg(rp.permission order by rp.permission)
      from accounts.buyer_role_permissions rp
      where rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id), '{}') as "permissions!"
-from accounts.buyers b
-join accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id
-where b.buyer_id = :buyerId! and b.company_id = :companyId!;
+from accounts.acting_buyer(:buyerId!, :companyId!) b
+join accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id;
 
 /* Inserts or updates many buyers in one statement, keyed by (company_id, email). */
 /*

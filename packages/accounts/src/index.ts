@@ -1,14 +1,14 @@
 // @b2b/accounts: the tenant's business customers (companies, in a hierarchy) and the buyers who act for
 // them. Every function runs inside withTenant(); row-level security limits it to that tenant, and the
-// database's constraints and triggers report bad input as typed errors from @b2b/db (withTenant maps
-// them). The one rule the schema cannot see, a buyer acting for another company, is checked here.
+// database's constraints, triggers and functions (accounts.acting_buyer for a buyer acting for a company)
+// report bad input as typed errors from @b2b/db.
 import {
   assertUniqueKeys,
+  BuyerNotInCompanyError,
   inBatches,
   mapErrors,
   NotFoundError,
   one,
-  PermissionError,
   type Queryable,
 } from '@b2b/db';
 import {
@@ -47,15 +47,6 @@ export type BuyerStatus = 'active' | 'disabled';
 export type SpendingPeriod = 'day' | 'week' | 'month';
 export type CompanyUpsert = IUpsertCompaniesParams['rows'][number];
 export type BuyerUpsert = IUpsertBuyersParams['rows'][number];
-
-/**
- * A buyer tried to act for a company it does not belong to (or is disabled). A PermissionError with
- * code `buyer_not_in_company` (or `buyer_disabled`); raised by this package, not by the database, so
- * its sqlstate is the generic insufficient_privilege 42501.
- */
-export class BuyerNotInCompanyError extends PermissionError {
-  override name = 'BuyerNotInCompanyError';
-}
 
 function pageLimit(limit = 50): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
@@ -232,29 +223,16 @@ export async function upsertBuyers(
 }
 
 /**
- * The acting buyer, checked to belong to `companyId` and to be active: call it before anything a buyer
- * does for a company. Throws BuyerNotInCompanyError (`buyer_not_in_company`, also for an unknown
- * buyer, so the answer does not reveal which buyers exist) or (`buyer_disabled`).
+ * The acting buyer, checked by the database (accounts.acting_buyer) to belong to `companyId` and to be
+ * active: call it before anything a buyer does for a company. Throws BuyerNotInCompanyError with code
+ * `buyer_not_in_company` (also for an unknown buyer, so the answer does not reveal which buyers exist)
+ * or `buyer_disabled`.
  */
 export async function assertBuyerActsForCompany(
   client: Queryable,
   acting: { buyerId: string; companyId: string },
 ): Promise<ActingBuyer> {
-  const [buyer] = await mapErrors(() => getBuyerActingForCompanyQuery.run(acting, client));
-  if (!buyer) {
-    throw new BuyerNotInCompanyError(
-      `Buyer ${acting.buyerId} does not belong to company ${acting.companyId} and cannot act for it.`,
-      { code: 'buyer_not_in_company', sqlstate: '42501', table: 'accounts.buyers' },
-    );
-  }
-  if (buyer.buyer_status !== 'active') {
-    throw new BuyerNotInCompanyError(`Buyer ${acting.buyerId} is disabled and cannot act for any company.`, {
-      code: 'buyer_disabled',
-      sqlstate: '42501',
-      table: 'accounts.buyers',
-    });
-  }
-  return buyer;
+  return one(await mapErrors(() => getBuyerActingForCompanyQuery.run(acting, client)), 'Acting buyer');
 }
 
-export { NotFoundError };
+export { BuyerNotInCompanyError, NotFoundError };

@@ -1,7 +1,7 @@
 // @b2b/catalog: products, variants, categories, prices and stock. Every function runs inside
 // withTenant(); row-level security limits it to that tenant, and the database's constraints and triggers
 // report bad input as typed errors from @b2b/db (withTenant maps them). What a buyer sees (product
-// page, price) is asked for on behalf of a buyer acting for a company, checked by @b2b/accounts.
+// page, price) is asked for on behalf of a buyer acting for a company, checked by the database (accounts.acting_buyer).
 import { assertBuyerActsForCompany } from '@b2b/accounts';
 import {
   assertUniqueKeys,

@@ -26,6 +26,14 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     code: 'postal_code_required',
     message: 'Addresses in this country need a postal code.',
   },
+  B2104: {
+    code: 'buyer_not_in_company',
+    message: 'This buyer does not belong to the company it tries to act for.',
+  },
+  B2105: {
+    code: 'buyer_disabled',
+    message: 'This buyer is disabled and cannot act for any company.',
+  },
   // catalog (B22xx)
   B2201: {
     code: 'category_cycle',

@@ -43,6 +43,13 @@ export class ValidationError extends DbError {
 export class PermissionError extends DbError {
   override name = 'PermissionError';
 }
+/**
+ * A buyer tried to act for a company it does not belong to (`buyer_not_in_company`, also for an unknown
+ * buyer) or while disabled (`buyer_disabled`): SQLSTATE B2104/B2105 from accounts.acting_buyer().
+ */
+export class BuyerNotInCompanyError extends PermissionError {
+  override name = 'BuyerNotInCompanyError';
+}
 /** No tenant context: the query ran outside withTenant(). */
 export class TenantContextError extends DbError {
   override name = 'TenantContextError';
@@ -76,6 +83,7 @@ function classFor(sqlstate: string): typeof DbError {
   if (sqlstate === '23505' || sqlstate === '23P01') return ConflictError;
   if (sqlstate === '23503') return ForeignKeyError;
   if (sqlstate === '42501') return PermissionError;
+  if (sqlstate === 'B2104' || sqlstate === 'B2105') return BuyerNotInCompanyError;
   if (sqlstate === 'B2001') return TenantContextError;
   if (RETRYABLE_SQLSTATES.has(sqlstate)) return RetryExhaustedError;
   return ValidationError;

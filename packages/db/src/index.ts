@@ -1,6 +1,7 @@
 export { assertUniqueKeys, BATCH_ROWS, inBatches, mapErrors } from './bulk';
 export { constraintErrors, type ErrorEntry, sqlstateErrors } from './error-catalog';
 export {
+  BuyerNotInCompanyError,
   ConflictError,
   DbError,
   ForeignKeyError,

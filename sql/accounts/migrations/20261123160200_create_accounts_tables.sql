@@ -240,15 +240,6 @@ create unique index uq_addresses_default_per_company_kind on accounts.addresses 
 create index idx_addresses_country_code on accounts.addresses (country_code);
 
 -- Down Migration
-drop table accounts.addresses;
-drop table accounts.buyers;
-drop table accounts.buyer_role_permissions;
-drop table accounts.buyer_roles;
-drop table accounts.permissions;
-drop table accounts.company_customer_groups;
-drop table accounts.customer_groups;
-drop table accounts.companies;
--- Repeatable trigger functions of the schema go too (they are re-created by the next migrate).
-drop function if exists accounts.check_address_postal_code();
-drop function if exists accounts.check_company_hierarchy();
-drop schema accounts;
+-- cascade: the schema's repeatable objects (functions, triggers, policies) go with it; the next migrate
+-- re-creates them.
+drop schema accounts cascade;

@@ -128,4 +128,6 @@ drop function catalog.text_search_config(text);
 drop table catalog.locales;
 drop table catalog.countries;
 drop table catalog.currencies;
-drop schema catalog;
+-- cascade: repeatable objects of the schema that no later down step names go with it (re-created by the
+-- next migrate), as sql/README.md prescribes for schema-creating migrations.
+drop schema catalog cascade;
