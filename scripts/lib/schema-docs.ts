@@ -19,6 +19,12 @@ interface Table {
   forced: boolean;
   tenantOwned: boolean;
 }
+interface DbFunction {
+  signature: string;
+  returns: string;
+  kind: string;
+  comment: string | null;
+}
 interface ForeignKey {
   table: string;
   name: string;
@@ -79,7 +85,18 @@ async function readSchema(url: string) {
         where k.contype = 'f' and n.nspname in (${DOMAIN_SCHEMAS})
         order by 1, 2`)
     ).rows;
-    return { tables, columns, foreignKeys };
+    // Functions apps and DBAs call (trigger functions included: their comments say what they enforce).
+    const functions = (
+      await client.query<DbFunction>(`
+        select p.oid::regprocedure::text as signature, pg_get_function_result(p.oid) as returns,
+          concat_ws(', ', case p.provolatile when 'i' then 'immutable' when 's' then 'stable' else 'volatile' end,
+            case when p.prosecdef then 'security definer' end) as kind,
+          obj_description(p.oid, 'pg_proc') as comment
+        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname in (${DOMAIN_SCHEMAS}) and p.prokind = 'f'
+        order by 1`)
+    ).rows;
+    return { tables, columns, foreignKeys, functions };
   } finally {
     await client.end();
   }
@@ -90,7 +107,7 @@ const mermaidType = (type: string) => type.replace(/[^a-zA-Z0-9_]+/g, '_').repla
 const cell = (text: string | null) => (text ?? '').replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 export async function renderSchemaDocs(url: string): Promise<{ erd: string; dictionary: string }> {
-  const { tables, columns, foreignKeys } = await readSchema(url);
+  const { tables, columns, foreignKeys, functions } = await readSchema(url);
   const schemas = [...new Set(tables.map((t) => t.schema))];
   const header = (title: string) => [
     `# ${title}`,
@@ -120,7 +137,8 @@ export async function renderSchemaDocs(url: string): Promise<{ erd: string; dict
 
   const dictionary = [...header('Data dictionary')];
   dictionary.push(
-    'One entry per table: owner package, description, tenant key, row-level security, and columns.',
+    'One entry per table: owner package, description, tenant key, row-level security, and columns;',
+    'then every function, with what it returns and its description.',
     'Columns whose comment says (PII) hold personal data.',
     '',
   );
@@ -147,5 +165,12 @@ export async function renderSchemaDocs(url: string): Promise<{ erd: string; dict
       '',
     );
   }
+  dictionary.push('## Functions', '', '| function | returns | kind | description |', '|---|---|---|---|');
+  for (const f of functions) {
+    dictionary.push(
+      `| \`${cell(f.signature)}\` | \`${cell(f.returns)}\` | ${f.kind} | ${cell(f.comment) || '(no comment)'} |`,
+    );
+  }
+  dictionary.push('');
   return { erd: erd.join('\n'), dictionary: dictionary.join('\n') };
 }
