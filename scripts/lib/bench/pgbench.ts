@@ -10,6 +10,9 @@ import { findPgBinaries, MIN_MAJOR } from '@b2b/testing/provider';
 
 const run = promisify(execFile);
 
+/** Set by a Ctrl-C (or SIGTERM) while the scratch database exists; its handler ends the process. */
+let interrupted = false;
+
 /** Dropped and created again by each run: a run killed with -9 leaves it behind, the next one clears it. */
 export const PGBENCH_DATABASE = 'b2b_bench_pgbench';
 
@@ -42,6 +45,8 @@ async function pgbench(args: string[]): Promise<string> {
     const { stdout } = await run(pgbenchBinary(), args, { maxBuffer: 16 << 20 });
     return stdout;
   } catch (error) {
+    // Dropping the database on interrupt is what ended pgbench: wait for the handler to exit instead.
+    if (interrupted) await new Promise(() => {});
     const e = error as Error & { stderr?: string; code?: string };
     if (e.code === 'ENOENT')
       throw new Error('pgbench was not found: install postgresql-contrib-15 or postgresql-15');
@@ -75,6 +80,8 @@ export async function withPgbenchDatabase<T>(
   const drop = () =>
     withClient(adminUrl, (c) => c.query(`drop database if exists ${PGBENCH_DATABASE} with (force)`));
   const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = true;
+    process.stderr.write(`\n${signal}: dropping the scratch database ${PGBENCH_DATABASE}\n`);
     drop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   await drop();
