@@ -13,7 +13,7 @@ import { type BenchOptions, requireLargeProfile, type Suite } from '../suite';
 const CLIENTS = 8;
 /** p99 targets of the catalog issue, in ms. */
 const TARGET_P99_MS = { productPage: 2, search: 5 };
-/** pgbench -s 10: 1,000,000 accounts (about 150 MB), like the catalog's hot set, in memory either way. */
+/** pgbench -s 10: 1,000,000 accounts (about 150 MB), held in memory as the catalog rows read here are. */
 const PGBENCH_SCALE = 10;
 /** Per tenant: how many products, buyers and search terms to draw from, fetched once before the runs. */
 const SAMPLE = { products: 200, buyers: 20, terms: 50 };
