@@ -1,0 +1,74 @@
+// `pnpm bench <suite> [--duration s] [--warmup s] [--allow-small] [--json]`: a benchmark against the
+// development database (not a test: nothing here asserts timings). See docs/benchmarks.md.
+import { parseArgs } from 'node:util';
+import { describeMachine } from './lib/bench/machine';
+import { formatReport, type Report } from './lib/bench/report';
+import type { Suite } from './lib/bench/suite';
+import { catalogSuite } from './lib/bench/suites/catalog';
+import { main } from './lib/cli';
+import { requireDevDatabase } from './lib/dev-database';
+
+const SUITES: Record<string, Suite> = { catalog: catalogSuite };
+
+function usage(): string {
+  return [
+    'usage: pnpm bench <suite> [--duration <s>] [--warmup <s>] [--allow-small] [--json]',
+    '',
+    'suites:',
+    ...Object.entries(SUITES).map(([name, suite]) => `  ${name.padEnd(10)} ${suite.summary}`),
+    '',
+    '  --duration <s>  measured seconds per workload (default 15)',
+    '  --warmup <s>    unmeasured seconds before each workload (default 5)',
+    '  --allow-small   run on whatever is loaded when the large seed profile is not',
+    '  --json          print the result as JSON (progress still goes to stderr)',
+  ].join('\n');
+}
+
+function seconds(value: string | undefined, fallback: number, flag: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${flag} takes a whole number of seconds, got "${value}"`);
+  return n;
+}
+
+main(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      'allow-small': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [name, ...extra] = positionals;
+  if (values.help) {
+    process.stdout.write(`${usage()}\n`);
+    return;
+  }
+  const suite = name === undefined ? undefined : SUITES[name];
+  if (!suite || extra.length) throw new Error(`${name ? `Unknown suite "${name}".\n` : ''}${usage()}`);
+  const duration = seconds(values.duration, 15, '--duration');
+  if (duration < 1) throw new Error('--duration must be at least 1 second');
+
+  const db = await requireDevDatabase();
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const machine = await describeMachine(db.adminUrl);
+  const result = await suite.run(db, {
+    seconds: duration,
+    warmupSeconds: seconds(values.warmup, 5, '--warmup'),
+    allowSmall: values['allow-small'],
+    say,
+  });
+  const report: Report = {
+    suite: name as string,
+    command: `pnpm bench ${process.argv.slice(2).join(' ')}`,
+    startedAt,
+    machine,
+    ...result,
+  };
+  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `\n${formatReport(report)}\n`);
+});

@@ -1,0 +1,69 @@
+// Closed-loop load: N clients each run an operation back to back, first for a warmup (not recorded,
+// so connections, plans and caches are warm), then for a fixed duration that is measured.
+import { createPool } from '@b2b/db';
+import type pg from 'pg';
+import { LatencyRecorder, type LatencySummary } from './percentiles';
+
+export interface LoadResult {
+  clients: number;
+  /** Wall time from the end of the warmup until the last measured operation finished. */
+  seconds: number;
+  perSecond: number;
+  latency: LatencySummary;
+}
+
+export interface LoadOptions {
+  clients: number;
+  warmupSeconds: number;
+  seconds: number;
+  /** One operation; `worker` is 0..clients-1. Its whole duration is one latency sample. */
+  operation: (worker: number) => Promise<unknown>;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const recorder = new LatencyRecorder();
+  const measureFrom = performance.now() + options.warmupSeconds * 1000;
+  const stopAt = measureFrom + options.seconds * 1000;
+  let failed = false; // one failing client stops them all: figures from a broken workload mean nothing
+  const workers = Array.from({ length: options.clients }, async (_, worker) => {
+    try {
+      for (let started = performance.now(); started < stopAt && !failed; started = performance.now()) {
+        await options.operation(worker);
+        // Operations that started during the warmup are not recorded, even if they end after it.
+        if (started >= measureFrom) recorder.record(performance.now() - started);
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  });
+  const settled = await Promise.allSettled(workers);
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  const seconds = (performance.now() - measureFrom) / 1000;
+  return {
+    clients: options.clients,
+    seconds,
+    perSecond: recorder.count / seconds,
+    latency: recorder.summary(),
+  };
+}
+
+/**
+ * A pool of exactly `clients` connections (all opened before `fn` runs, so no measured operation pays
+ * for a connect), ended afterwards.
+ */
+export async function withPool<T>(
+  url: string,
+  clients: number,
+  fn: (pool: pg.Pool) => Promise<T>,
+): Promise<T> {
+  const pool = createPool({ connectionString: url, max: clients, applicationName: 'b2b-bench' });
+  try {
+    const connections = await Promise.all(Array.from({ length: clients }, () => pool.connect()));
+    for (const connection of connections) connection.release();
+    return await fn(pool);
+  } finally {
+    await pool.end();
+  }
+}

@@ -1,0 +1,111 @@
+// pgbench on the same server in the same run: the yardstick printed beside each suite's figures, so a
+// reader can tell a slow machine (or a busy one) from a slow query. It runs in a scratch database of its
+// own on the same cluster, dropped afterwards (also on Ctrl-C).
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { withClient } from '@b2b/testing';
+import { findPgBinaries, MIN_MAJOR } from '@b2b/testing/provider';
+
+const run = promisify(execFile);
+
+/** Set by a Ctrl-C (or SIGTERM) while the scratch database exists; its handler ends the process. */
+let interrupted = false;
+
+/** Dropped and created again by each run: a run killed with -9 leaves it behind, the next one clears it. */
+export const PGBENCH_DATABASE = 'b2b_bench_pgbench';
+
+export interface PgbenchResult {
+  script: 'select-only' | 'tpcb-like';
+  clients: number;
+  transactions: number;
+  tps: number;
+  latencyAverageMs: number;
+}
+
+/** The server's own pgbench (same directory as the binaries the resolver finds), else the one on PATH. */
+export function pgbenchBinary(): string {
+  const bindir = findPgBinaries()?.bindir;
+  const candidates = [
+    bindir && join(bindir, 'pgbench'),
+    `/usr/lib/postgresql/${MIN_MAJOR}/bin/pgbench`,
+  ].filter((c): c is string => Boolean(c));
+  return candidates.find((c) => existsSync(c)) ?? 'pgbench';
+}
+
+function databaseUrl(adminUrl: string, database: string): string {
+  const u = new URL(adminUrl);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function pgbench(args: string[]): Promise<string> {
+  try {
+    const { stdout } = await run(pgbenchBinary(), args, { maxBuffer: 16 << 20 });
+    return stdout;
+  } catch (error) {
+    // Dropping the database on interrupt is what ended pgbench: wait for the handler to exit instead.
+    if (interrupted) await new Promise(() => {});
+    const e = error as Error & { stderr?: string; code?: string };
+    if (e.code === 'ENOENT')
+      throw new Error('pgbench was not found: install postgresql-contrib-15 or postgresql-15');
+    throw new Error(`pgbench failed: ${e.stderr?.trim() || e.message}`);
+  }
+}
+
+/** Reads pgbench's summary (PostgreSQL 15's wording). */
+export function parsePgbenchOutput(stdout: string): Omit<PgbenchResult, 'script' | 'clients'> {
+  const number = (pattern: RegExp, what: string) => {
+    const match = pattern.exec(stdout);
+    if (!match) throw new Error(`could not read ${what} from pgbench's output:\n${stdout}`);
+    return Number(match[1]);
+  };
+  return {
+    transactions: number(/number of transactions actually processed: (\d+)/, 'the transaction count'),
+    latencyAverageMs: number(/latency average = ([\d.]+) ms/, 'the average latency'),
+    tps: number(/tps = ([\d.]+)/, 'tps'),
+  };
+}
+
+/**
+ * Runs `fn` with the URL of a scratch database initialised by `pgbench -i -s <scale>` on the server
+ * at `adminUrl` (a superuser or a role with CREATEDB), and drops the database afterwards.
+ */
+export async function withPgbenchDatabase<T>(
+  adminUrl: string,
+  scale: number,
+  fn: (url: string) => Promise<T>,
+): Promise<T> {
+  const drop = () =>
+    withClient(adminUrl, (c) => c.query(`drop database if exists ${PGBENCH_DATABASE} with (force)`));
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = true;
+    process.stderr.write(`\n${signal}: dropping the scratch database ${PGBENCH_DATABASE}\n`);
+    drop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  await drop();
+  await withClient(adminUrl, (c) => c.query(`create database ${PGBENCH_DATABASE}`));
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  try {
+    const url = databaseUrl(adminUrl, PGBENCH_DATABASE);
+    await pgbench(['-i', '-q', '-s', String(scale), url]);
+    return await fn(url);
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    await drop();
+  }
+}
+
+/** One pgbench run of a built-in script (`-n`: the tables were vacuumed by the initialisation). */
+export async function runPgbench(
+  url: string,
+  options: { script: PgbenchResult['script']; clients: number; threads: number; seconds: number },
+): Promise<PgbenchResult> {
+  const threads = Math.min(options.threads, options.clients); // pgbench refuses more threads than clients
+  const args = ['-n', '-c', String(options.clients), '-j', String(threads)];
+  args.push('-T', String(Math.max(1, Math.round(options.seconds))));
+  if (options.script === 'select-only') args.push('-S');
+  const stdout = await pgbench([...args, url]);
+  return { script: options.script, clients: options.clients, ...parsePgbenchOutput(stdout) };
+}

@@ -1,0 +1,75 @@
+// What a suite returns and how it is shown: one row per workload (and one for the pgbench yardstick),
+// targets with pass/fail markers, and the machine. `--json` prints the same object.
+import { formatMachine, type Machine } from './machine';
+import { markdownTable } from './table';
+
+export interface ResultRow {
+  workload: string;
+  clients: number;
+  count: number;
+  perSecond: number;
+  meanMs: number;
+  /** Absent for pgbench, which reports only an average. */
+  p50Ms?: number;
+  p95Ms?: number;
+  p99Ms?: number;
+  maxMs?: number;
+  /** The issue's target for this workload, as the suite judged it. */
+  target?: { text: string; met: boolean };
+}
+
+export interface SuiteResult {
+  /** What data the suite ran on, e.g. "large profile". */
+  dataset: string;
+  rows: ResultRow[];
+  notes: string[];
+}
+
+export interface Report extends SuiteResult {
+  suite: string;
+  command: string;
+  startedAt: string;
+  machine: Machine;
+}
+
+const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(2));
+const whole = (v: number) => Math.round(v).toLocaleString('en');
+
+export function formatReport(report: Report): string {
+  const table = markdownTable(
+    [
+      { header: 'workload' },
+      { header: 'clients', align: 'right' },
+      { header: 'count', align: 'right' },
+      { header: 'per s', align: 'right' },
+      { header: 'mean ms', align: 'right' },
+      { header: 'p50 ms', align: 'right' },
+      { header: 'p95 ms', align: 'right' },
+      { header: 'p99 ms', align: 'right' },
+      { header: 'max ms', align: 'right' },
+      { header: 'target' },
+      { header: 'result' },
+    ],
+    report.rows.map((r) => [
+      r.workload,
+      String(r.clients),
+      whole(r.count),
+      whole(r.perSecond),
+      ms(r.meanMs),
+      ms(r.p50Ms),
+      ms(r.p95Ms),
+      ms(r.p99Ms),
+      ms(r.maxMs),
+      r.target?.text ?? '',
+      r.target ? (r.target.met ? '✓ pass' : '✗ FAIL') : '',
+    ]),
+  );
+  return [
+    `bench ${report.suite} on the ${report.dataset}, ${report.startedAt}`,
+    `command: ${report.command}`,
+    formatMachine(report.machine),
+    '',
+    table,
+    ...(report.notes.length ? ['', ...report.notes.map((n) => `- ${n}`)] : []),
+  ].join('\n');
+}

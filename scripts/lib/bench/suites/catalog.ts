@@ -1,0 +1,211 @@
+// `pnpm bench catalog`: the buyer-facing reads of @b2b/catalog under load, as the application runs them
+// (inside withTenant, as b2b_app, so row-level security is in the path), beside pgbench select-only.
+import { getProductPage, searchProducts, type Viewer } from '@b2b/catalog';
+import { type Queryable, withTenant } from '@b2b/db';
+import { withClient } from '@b2b/testing';
+import type pg from 'pg';
+import type { DevDatabase } from '../../dev-database';
+import { runLoad, withPool } from '../clients';
+import { runPgbench, withPgbenchDatabase } from '../pgbench';
+import type { ResultRow, SuiteResult } from '../report';
+import { type BenchOptions, requireLargeProfile, type Suite } from '../suite';
+
+const CLIENTS = 8;
+/** p99 targets of the catalog issue, in ms. */
+const TARGET_P99_MS = { productPage: 2, search: 5 };
+/** pgbench -s 10: 1,000,000 accounts (about 150 MB), held in memory as the catalog rows read here are. */
+const PGBENCH_SCALE = 10;
+/** Per tenant: how many products, buyers and search terms to draw from, fetched once before the runs. */
+const SAMPLE = { products: 200, buyers: 20, terms: 50 };
+
+interface TenantSample {
+  tenantId: string;
+  currency: string;
+  productIds: string[];
+  buyers: { buyerId: string; companyId: string }[];
+  terms: { text: string; locale: string }[];
+}
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
+
+async function rowsOf<R extends pg.QueryResultRow>(client: pg.Client, sql: string, values: unknown[]) {
+  return (await client.query<R>(sql, values)).rows;
+}
+
+/**
+ * A search term from a product name: its first word, or its first two, alternately (the number the
+ * large seed appends to names is left out, as a person would search by words).
+ */
+function termFrom(name: string, index: number): string {
+  const words = name.split(/\s+/).filter((w) => w && !/^\d+$/.test(w));
+  return words.slice(0, index % 2 ? 2 : 1).join(' ') || name;
+}
+
+/**
+ * Random live products, active buyers and search terms per tenant. Read as the superuser (RLS does not
+ * apply to it): this is set-up, not part of what is measured.
+ */
+async function sampleTenants(adminUrl: string): Promise<TenantSample[]> {
+  return withClient(adminUrl, async (client) => {
+    // Up to `limit` random rows per tenant of `query` (which has a tenant_id column).
+    const randomPerTenant = (query: string, limit: number) =>
+      rowsOf<Record<string, string>>(
+        client,
+        `select * from (
+           select s.*, row_number() over (partition by s.tenant_id order by random()) as n from (${query}) s
+         ) r where n <= $1`,
+        [limit],
+      );
+    const tenants = await rowsOf<{ tenant_id: string; default_currency: string }>(
+      client,
+      'select tenant_id, default_currency from tenancy.tenants',
+      [],
+    );
+    const products = await randomPerTenant(
+      'select tenant_id, product_id from catalog.products where archived_at is null',
+      SAMPLE.products,
+    );
+    const buyers = await randomPerTenant(
+      `select tenant_id, buyer_id, company_id from accounts.buyers where status = 'active'`,
+      SAMPLE.buyers,
+    );
+    const names = await randomPerTenant(
+      `select t.tenant_id, t.locale, t.name
+       from catalog.product_translations t
+       join catalog.products p on p.tenant_id = t.tenant_id and p.product_id = t.product_id
+       where p.archived_at is null`,
+      SAMPLE.terms,
+    );
+    const of = <R extends { tenant_id?: string }>(rows: R[], tenantId: string) =>
+      rows.filter((r) => r.tenant_id === tenantId);
+    return tenants
+      .map((t) => ({
+        tenantId: t.tenant_id,
+        currency: t.default_currency,
+        productIds: of(products, t.tenant_id).map((p) => p.product_id as string),
+        buyers: of(buyers, t.tenant_id).map((b) => ({
+          buyerId: b.buyer_id as string,
+          companyId: b.company_id as string,
+        })),
+        terms: of(names, t.tenant_id).map((n, i) => ({
+          text: termFrom(n.name as string, i),
+          locale: n.locale as string,
+        })),
+      }))
+      .filter((t) => t.productIds.length > 0 && t.terms.length > 0);
+  });
+}
+
+/** A buyer acting for its company when the tenant has buyers, else an anonymous visitor in its currency. */
+function viewerFor(tenant: TenantSample): { viewer: Viewer; userId?: string } {
+  if (tenant.buyers.length === 0) return { viewer: { currency: tenant.currency } };
+  const buyer = pick(tenant.buyers);
+  return { viewer: buyer, userId: buyer.buyerId };
+}
+
+async function productPage(pool: pg.Pool, tenants: TenantSample[]): Promise<void> {
+  const tenant = pick(tenants);
+  const { viewer, userId } = viewerFor(tenant);
+  const request = { productId: pick(tenant.productIds), locale: pick(tenant.terms).locale, viewer };
+  await withTenant(pool, { tenantId: tenant.tenantId, userId }, (client) => getProductPage(client, request));
+}
+
+/** The one call site of the search API: its parameters are being reworked on another branch. */
+function search(client: Queryable, term: TenantSample['terms'][number]) {
+  return searchProducts(client, { text: term.text, locale: term.locale });
+}
+
+async function searchOnce(pool: pg.Pool, tenants: TenantSample[]): Promise<void> {
+  const tenant = pick(tenants);
+  await withTenant(pool, { tenantId: tenant.tenantId }, (client) => search(client, pick(tenant.terms)));
+}
+
+async function assertApplicationRole(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ role: string; bypass: boolean }>(
+    'select current_user as role, rolbypassrls as bypass from pg_roles where rolname = current_user',
+  );
+  const [role] = rows;
+  if (role?.role !== 'b2b_app' || role.bypass) {
+    throw new Error(`The benchmark must run as b2b_app under row-level security, not as ${role?.role}.`);
+  }
+}
+
+function latencyRow(
+  workload: string,
+  result: Awaited<ReturnType<typeof runLoad>>,
+  targetP99Ms: number,
+): ResultRow {
+  const { latency } = result;
+  return {
+    workload,
+    clients: result.clients,
+    count: latency.count,
+    perSecond: result.perSecond,
+    meanMs: latency.meanMs,
+    p50Ms: latency.p50Ms,
+    p95Ms: latency.p95Ms,
+    p99Ms: latency.p99Ms,
+    maxMs: latency.maxMs,
+    target: { text: `p99 < ${targetP99Ms} ms`, met: latency.p99Ms < targetP99Ms },
+  };
+}
+
+async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult> {
+  const { say } = options;
+  const dataset = await requireLargeProfile(db, options);
+  say('sampling tenants, products, buyers and search terms');
+  const tenants = await sampleTenants(db.adminUrl);
+  if (tenants.length === 0) {
+    throw new Error('No tenant has live products with translations: load `pnpm db:seed --profile large`.');
+  }
+  const products = tenants.reduce((n, t) => n + t.productIds.length, 0);
+  const withBuyers = tenants.filter((t) => t.buyers.length > 0).length;
+  const load = { clients: CLIENTS, warmupSeconds: options.warmupSeconds, seconds: options.seconds };
+  const during = `${options.warmupSeconds} s warmup + ${options.seconds} s`;
+
+  const [page, found] = await withPool(db.appUrl, CLIENTS, async (pool) => {
+    await assertApplicationRole(pool);
+    say(`product page: ${CLIENTS} clients, ${during}`);
+    const page = await runLoad({ ...load, operation: () => productPage(pool, tenants) });
+    say(`search: ${CLIENTS} clients, ${during}`);
+    const found = await runLoad({ ...load, operation: () => searchOnce(pool, tenants) });
+    return [page, found];
+  });
+
+  say(`pgbench: initialising scale ${PGBENCH_SCALE} in a scratch database`);
+  const pgbench = await withPgbenchDatabase(db.adminUrl, PGBENCH_SCALE, async (url) => {
+    const bench = { script: 'select-only' as const, clients: CLIENTS, threads: 2 };
+    say(`pgbench select-only: ${CLIENTS} clients, ${during}`);
+    await runPgbench(url, { ...bench, seconds: options.warmupSeconds });
+    return runPgbench(url, { ...bench, seconds: options.seconds });
+  });
+
+  return {
+    dataset,
+    rows: [
+      latencyRow('product page (getProductPage)', page, TARGET_P99_MS.productPage),
+      latencyRow('search (searchProducts)', found, TARGET_P99_MS.search),
+      {
+        workload: `pgbench select-only (-S, scale ${PGBENCH_SCALE})`,
+        clients: pgbench.clients,
+        count: pgbench.transactions,
+        perSecond: pgbench.tps,
+        meanMs: pgbench.latencyAverageMs,
+      },
+    ],
+    notes: [
+      `${tenants.length} tenants, ${products.toLocaleString('en')} sampled products; viewer: ` +
+        (withBuyers
+          ? `a sampled active buyer in ${withBuyers} tenants, else an anonymous visitor in the tenant's currency`
+          : `an anonymous visitor in the tenant's currency (no tenant has buyers)`),
+      'latency is end to end as the application sees it: withTenant transaction (begin, tenant context, ' +
+        'queries, commit) as b2b_app through a pool of 8 connections, measured in the same Node process',
+      'per s for the catalog rows is requests (transactions) per second; pgbench reports an average only',
+    ],
+  };
+}
+
+export const catalogSuite: Suite = {
+  summary: 'product page and search p50/p99 at 8 clients on the large profile, beside pgbench select-only',
+  run,
+};
