@@ -3,7 +3,7 @@
 // indexes (on a tiny table any plan is cheap). The statements are the generated pgtyped ones, run through
 // the package's own query objects with EXPLAIN put in front, so the plans are of the SQL the app sends.
 // No enable_seqscan = off: the planner must prefer the indexes on its own.
-import { type Queryable, withTenant } from '@b2b/db';
+import { withTenant } from '@b2b/db';
 import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
 import type { IDatabaseConnection } from '@pgtyped/runtime';
 import pg from 'pg';
@@ -66,7 +66,7 @@ const NO_SEQ_SCAN =
   /Seq Scan on (products|variants|prices|product_translations|product_categories|categories|stock_levels)\b/;
 
 /** A pgtyped connection that returns the EXPLAIN of each statement instead of running it. */
-function explaining(client: Queryable, into: string[]): IDatabaseConnection {
+function explaining(client: pg.ClientBase, into: string[]): IDatabaseConnection {
   return {
     query: async (text, bindings) => {
       const result = await client.query(`explain (costs off) ${text}`, bindings);
