@@ -3,13 +3,13 @@
 -- currency). Sequential scans are switched off: this checks that an index is usable, not the planner's
 -- cost choice on a tiny table.
 --
--- Search by tsvector and trigram (and jsonb containment) is a known gap, marked TODO below: under RLS,
--- PostgreSQL uses a query's own condition as an index condition only when its operator is LEAKPROOF,
--- and @@, %, LIKE and @> are not. The indexes are correct (checked as the superuser, without RLS) but the
--- application role cannot use them until a superuser marks those operators' functions LEAKPROOF, or
--- search runs in a function that is not subject to RLS.
+-- Search by tsvector and trigram as the application role is checked at a size where the planner
+-- prefers the GIN indexes over a range of the primary key (here, with 500 rows a tenant, it rightly does
+-- not): packages/catalog/src/query-plans.test.ts. Under RLS those need @@ and % to be leakproof
+-- (sql/bootstrap/after_migrate). jsonb containment (@>) is not marked (no application query filters by
+-- attributes yet), so the attribute filter stays a TODO.
 begin;
-select plan(13);
+select plan(10);
 
 select tests.create_tenant('alpha') as alpha \gset
 select tests.create_tenant('beta') as beta \gset
@@ -79,13 +79,7 @@ select matches(
   tests.plan_of(format($$select * from catalog.prices where variant_id = %L and currency = 'EUR'$$, :'variant')),
   'Index Cond: .*variant_id = ', 'price lookup: prices of a variant in a currency by index');
 
-select todo('under RLS, @@ and % are not leakproof, so they cannot be index conditions (needs a superuser: see the header)', 4);
-select matches(tests.plan_of(format($$select 1 from catalog.product_translations where search_vector @@ websearch_to_tsquery('english', %L)$$, :'word')),
-  'Index Cond: .*search_vector', 'search by tsvector as the application role');
-select matches(tests.plan_of(format($$select 1 from catalog.product_translations where name operator(extensions.%%) %L$$, 'Cordless drill ' || :'word')),
-  'Index Cond: .*name', 'search by name trigram as the application role');
-select matches(tests.plan_of(format($$select 1 from catalog.variants where sku operator(extensions.%%) %L$$, :'sku')),
-  'Index Cond: .*sku', 'search by SKU trigram as the application role');
+select todo('jsonb @> is not leakproof: an attribute filter cannot be an index condition under RLS until jsonb_contains is reviewed and marked', 1);
 select matches(tests.plan_of($$select 1 from catalog.products where attributes @> '{"cordless": true}'$$),
   'Index Cond: .*attributes', 'attribute filter as the application role');
 

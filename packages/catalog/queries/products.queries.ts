@@ -279,7 +279,7 @@ export interface IListProductsInSubtreeQuery {
   result: IListProductsInSubtreeResult;
 }
 
-const listProductsInSubtreeIR: any = {"usedParamSet":{"locale":true,"pathFrom":true,"pathTo":true,"afterCreatedAt":true,"afterProductId":true,"limit":true},"params":[{"name":"locale","required":true,"transform":{"type":"scalar"},"locs":[{"a":239,"b":246}]},{"name":"pathFrom","required":true,"transform":{"type":"scalar"},"locs":[{"a":537,"b":546}]},{"name":"pathTo","required":true,"transform":{"type":"scalar"},"locs":[{"a":561,"b":568}]},{"name":"afterCreatedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":586,"b":600},{"a":645,"b":659},{"a":697,"b":711}]},{"name":"afterProductId","required":false,"transform":{"type":"scalar"},"locs":[{"a":745,"b":759}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":820,"b":826}]}],"statement":"select p.product_id, p.attributes, p.created_at, p.created_at::text as \"cursor_created_at!\",\n  t.locale as \"locale?\", t.name as \"name?\", t.slug as \"slug?\"\nfrom catalog.products p\nleft join lateral catalog.resolve_translation(p.product_id, :locale!) t on true\nwhere p.archived_at is null\n  and exists (\n    select\n    from catalog.product_categories pc\n    join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id\n    where pc.tenant_id = p.tenant_id and pc.product_id = p.product_id\n      and c.path >= :pathFrom! and c.path < :pathTo!\n  )\n  and (\n    :afterCreatedAt::timestamptz is null\n    or p.created_at < :afterCreatedAt::timestamptz\n    or (p.created_at = :afterCreatedAt::timestamptz and p.product_id > :afterProductId::uuid)\n  )\norder by p.created_at desc, p.product_id\nlimit (:limit!)::int                                                                                                                                                                                      "};
+const listProductsInSubtreeIR: any = {"usedParamSet":{"locale":true,"pathFrom":true,"pathTo":true,"afterCreatedAt":true,"afterProductId":true,"limit":true},"params":[{"name":"locale","required":true,"transform":{"type":"scalar"},"locs":[{"a":239,"b":246}]},{"name":"pathFrom","required":true,"transform":{"type":"scalar"},"locs":[{"a":537,"b":546}]},{"name":"pathTo","required":true,"transform":{"type":"scalar"},"locs":[{"a":561,"b":568}]},{"name":"afterCreatedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":586,"b":600},{"a":645,"b":659},{"a":697,"b":711}]},{"name":"afterProductId","required":false,"transform":{"type":"scalar"},"locs":[{"a":745,"b":759}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":820,"b":826}]}],"statement":"select p.product_id, p.attributes, p.created_at, p.created_at::text as \"cursor_created_at!\",\n  t.locale as \"locale?\", t.name as \"name?\", t.slug as \"slug?\"\nfrom catalog.products p\nleft join lateral catalog.resolve_translation(p.product_id, :locale!) t on true\nwhere p.archived_at is null\n  and exists (\n    select\n    from catalog.product_categories pc\n    join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id\n    where pc.tenant_id = p.tenant_id and pc.product_id = p.product_id\n      and c.path >= :pathFrom! and c.path < :pathTo!\n  )\n  and (\n    :afterCreatedAt::timestamptz is null\n    or p.created_at < :afterCreatedAt::timestamptz\n    or (p.created_at = :afterCreatedAt::timestamptz and p.product_id > :afterProductId::uuid)\n  )\norder by p.created_at desc, p.product_id\nlimit (:limit!)::int                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           "};
 
 /**
  * Query generated from SQL:
@@ -302,7 +302,7 @@ const listProductsInSubtreeIR: any = {"usedParamSet":{"locale":true,"pathFrom":t
  *     or (p.created_at = :afterCreatedAt::timestamptz and p.product_id > :afterProductId::uuid)
  *   )
  * order by p.created_at desc, p.product_id
- * limit (:limit!)::int                                                                                                                                                                                      
+ * limit (:limit!)::int                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           
  * ```
  */
 export const listProductsInSubtree = new PreparedQuery<IListProductsInSubtreeParams,IListProductsInSubtreeResult>(listProductsInSubtreeIR);
@@ -312,8 +312,15 @@ export const listProductsInSubtree = new PreparedQuery<IListProductsInSubtreePar
 export interface ISearchProductsParams {
   afterProductId?: string | null | void;
   afterScore?: number | null | void;
+  companyId?: string | null | void;
+  currency?: string | null | void;
+  inStock: boolean;
   limit: number;
   locale: string;
+  maxPrice?: string | null | void;
+  minPrice?: string | null | void;
+  pathFrom?: string | null | void;
+  pathTo?: string | null | void;
   text: string;
 }
 
@@ -332,12 +339,14 @@ export interface ISearchProductsQuery {
   result: ISearchProductsResult;
 }
 
-const searchProductsIR: any = {"usedParamSet":{"locale":true,"text":true,"afterScore":true,"afterProductId":true,"limit":true},"params":[{"name":"locale","required":true,"transform":{"type":"scalar"},"locs":[{"a":73,"b":80},{"a":1071,"b":1078}]},{"name":"text","required":true,"transform":{"type":"scalar"},"locs":[{"a":84,"b":89},{"a":101,"b":106}]},{"name":"afterScore","required":false,"transform":{"type":"scalar"},"locs":[{"a":1131,"b":1141},{"a":1176,"b":1186},{"a":1214,"b":1224}]},{"name":"afterProductId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1253,"b":1267}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1323,"b":1329}]}],"statement":"with query as (\n  select websearch_to_tsquery(catalog.text_search_config(:locale!), :text!) as tsq, (:text!)::text as text\n),\n-- matches: translations by full text or a similar name, live variants by a similar SKU\nmatches as (\n  select t.product_id,\n    greatest(ts_rank(t.search_vector, q.tsq), extensions.similarity(t.name, q.text)) as score\n  from catalog.product_translations t\n  cross join query q\n  where t.search_vector @@ q.tsq or t.name operator(extensions.%) q.text\n  union all\n  select v.product_id, extensions.similarity(v.sku, q.text)\n  from catalog.variants v\n  cross join query q\n  where v.archived_at is null and v.sku operator(extensions.%) q.text\n),\n-- ranked: one row per product, its best score\nranked as (\n  select m.product_id, max(m.score)::float8 as score\n  from matches m\n  group by m.product_id\n)\nselect r.product_id as \"product_id!\", r.score as \"score!\", t.locale as \"locale?\", t.name as \"name?\", t.slug as \"slug?\"\nfrom ranked r\njoin catalog.products p on p.product_id = r.product_id\nleft join lateral catalog.resolve_translation(r.product_id, :locale!) t on true\nwhere p.archived_at is null\n  and (\n    :afterScore::float8 is null\n    or r.score < :afterScore::float8\n    or (r.score = :afterScore::float8 and r.product_id > :afterProductId::uuid)\n  )\norder by r.score desc, r.product_id\nlimit (:limit!)::int"};
+const searchProductsIR: any = {"usedParamSet":{"locale":true,"text":true,"afterScore":true,"afterProductId":true,"pathFrom":true,"pathTo":true,"minPrice":true,"maxPrice":true,"inStock":true,"companyId":true,"currency":true,"limit":true},"params":[{"name":"locale","required":true,"transform":{"type":"scalar"},"locs":[{"a":306,"b":313},{"a":1722,"b":1729}]},{"name":"text","required":true,"transform":{"type":"scalar"},"locs":[{"a":317,"b":322},{"a":334,"b":339}]},{"name":"afterScore","required":false,"transform":{"type":"scalar"},"locs":[{"a":1309,"b":1319},{"a":1367,"b":1377},{"a":1418,"b":1428}]},{"name":"afterProductId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1457,"b":1471}]},{"name":"pathFrom","required":false,"transform":{"type":"scalar"},"locs":[{"a":1818,"b":1826},{"a":2072,"b":2080}]},{"name":"pathTo","required":false,"transform":{"type":"scalar"},"locs":[{"a":2101,"b":2107}]},{"name":"minPrice","required":false,"transform":{"type":"scalar"},"locs":[{"a":2208,"b":2216},{"a":2544,"b":2552},{"a":2594,"b":2602}]},{"name":"maxPrice","required":false,"transform":{"type":"scalar"},"locs":[{"a":2239,"b":2247},{"a":2627,"b":2635},{"a":2677,"b":2685}]},{"name":"inStock","required":true,"transform":{"type":"scalar"},"locs":[{"a":2274,"b":2282},{"a":2725,"b":2733}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":2399,"b":2408}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":2434,"b":2442}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":3115,"b":3121}]}],"statement":"-- query: the parsed search text. Not materialized: inlined into both matches below, the tsquery and the\n-- text are constants there, so `@@` and `%` become index conditions (a CTE scan would make them join filters)\nwith query as not materialized (\n  select websearch_to_tsquery(catalog.text_search_config(:locale!), :text!) as tsq, (:text!)::text as text\n),\n-- matches: translations by full text or a similar name, live variants by a similar SKU\nmatches as (\n  select t.product_id,\n    greatest(ts_rank(t.search_vector, q.tsq), extensions.similarity(t.name, q.text)) as score\n  from catalog.product_translations t\n  cross join query q\n  where t.search_vector @@ q.tsq or t.name operator(extensions.%) q.text\n  union all\n  select v.product_id, extensions.similarity(v.sku, q.text)\n  from catalog.variants v\n  cross join query q\n  where v.archived_at is null and v.sku operator(extensions.%) q.text\n),\n-- ranked: one row per live product with its best score, after the cursor, best first. offset 0 keeps\n-- the filters below out of this subquery: they run on its rows in score order, only until the page is full\nranked as (\n  select m.product_id, max(m.score)::float8 as score\n  from matches m\n  join catalog.products p on p.product_id = m.product_id and p.archived_at is null\n  group by m.product_id\n  having :afterScore::float8 is null\n    or max(m.score)::float8 < :afterScore::float8\n    or (max(m.score)::float8 = :afterScore::float8 and m.product_id > :afterProductId::uuid)\n  order by score desc, m.product_id\n  offset 0\n)\nselect r.product_id as \"product_id!\", r.score as \"score!\", t.locale as \"locale?\", t.name as \"name?\", t.slug as \"slug?\"\nfrom ranked r\nleft join lateral catalog.resolve_translation(r.product_id, :locale!) t on true\n-- in the category subtree [pathFrom, pathTo) when one is given\nwhere (\n    :pathFrom::text is null\n    or exists (\n      select\n      from catalog.product_categories pc\n      join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id\n      where pc.product_id = r.product_id\n        and c.path >= :pathFrom::text and c.path < :pathTo::text\n    )\n  )\n  -- some live variant in the price range and/or in stock, when asked\n  and (\n    (:minPrice::numeric is null and :maxPrice::numeric is null and not :inStock!::boolean)\n    or exists (\n      select\n      from catalog.variants v\n      left join lateral catalog.resolve_price(:companyId::uuid, v.variant_id, 1, :currency::text) price on true\n      where v.product_id = r.product_id and v.archived_at is null\n        and (:minPrice::numeric is null or price.unit_price >= :minPrice::numeric)\n        and (:maxPrice::numeric is null or price.unit_price <= :maxPrice::numeric)\n        and (\n          not :inStock!::boolean\n          or exists (\n            select\n            from catalog.stock_levels s\n            join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id\n            where s.tenant_id = v.tenant_id and s.variant_id = v.variant_id and s.available > 0 and w.is_active\n          )\n        )\n    )\n  )\norder by r.score desc, r.product_id\nlimit (:limit!)::int"};
 
 /**
  * Query generated from SQL:
  * ```
- * with query as (
+ * -- query: the parsed search text. Not materialized: inlined into both matches below, the tsquery and the
+ * -- text are constants there, so `@@` and `%` become index conditions (a CTE scan would make them join filters)
+ * with query as not materialized (
  *   select websearch_to_tsquery(catalog.text_search_config(:locale!), :text!) as tsq, (:text!)::text as text
  * ),
  * -- matches: translations by full text or a similar name, live variants by a similar SKU
@@ -353,21 +362,53 @@ const searchProductsIR: any = {"usedParamSet":{"locale":true,"text":true,"afterS
  *   cross join query q
  *   where v.archived_at is null and v.sku operator(extensions.%) q.text
  * ),
- * -- ranked: one row per product, its best score
+ * -- ranked: one row per live product with its best score, after the cursor, best first. offset 0 keeps
+ * -- the filters below out of this subquery: they run on its rows in score order, only until the page is full
  * ranked as (
  *   select m.product_id, max(m.score)::float8 as score
  *   from matches m
+ *   join catalog.products p on p.product_id = m.product_id and p.archived_at is null
  *   group by m.product_id
+ *   having :afterScore::float8 is null
+ *     or max(m.score)::float8 < :afterScore::float8
+ *     or (max(m.score)::float8 = :afterScore::float8 and m.product_id > :afterProductId::uuid)
+ *   order by score desc, m.product_id
+ *   offset 0
  * )
  * select r.product_id as "product_id!", r.score as "score!", t.locale as "locale?", t.name as "name?", t.slug as "slug?"
  * from ranked r
- * join catalog.products p on p.product_id = r.product_id
  * left join lateral catalog.resolve_translation(r.product_id, :locale!) t on true
- * where p.archived_at is null
+ * -- in the category subtree [pathFrom, pathTo) when one is given
+ * where (
+ *     :pathFrom::text is null
+ *     or exists (
+ *       select
+ *       from catalog.product_categories pc
+ *       join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id
+ *       where pc.product_id = r.product_id
+ *         and c.path >= :pathFrom::text and c.path < :pathTo::text
+ *     )
+ *   )
+ *   -- some live variant in the price range and/or in stock, when asked
  *   and (
- *     :afterScore::float8 is null
- *     or r.score < :afterScore::float8
- *     or (r.score = :afterScore::float8 and r.product_id > :afterProductId::uuid)
+ *     (:minPrice::numeric is null and :maxPrice::numeric is null and not :inStock!::boolean)
+ *     or exists (
+ *       select
+ *       from catalog.variants v
+ *       left join lateral catalog.resolve_price(:companyId::uuid, v.variant_id, 1, :currency::text) price on true
+ *       where v.product_id = r.product_id and v.archived_at is null
+ *         and (:minPrice::numeric is null or price.unit_price >= :minPrice::numeric)
+ *         and (:maxPrice::numeric is null or price.unit_price <= :maxPrice::numeric)
+ *         and (
+ *           not :inStock!::boolean
+ *           or exists (
+ *             select
+ *             from catalog.stock_levels s
+ *             join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
+ *             where s.tenant_id = v.tenant_id and s.variant_id = v.variant_id and s.available > 0 and w.is_active
+ *           )
+ *         )
+ *     )
  *   )
  * order by r.score desc, r.product_id
  * limit (:limit!)::int

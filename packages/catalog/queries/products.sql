@@ -83,9 +83,11 @@ where p.archived_at is null
 order by p.created_at desc, p.product_id
 limit (:limit!)::int;
 
-/* Search live products: full text (websearch syntax, stemmed with the locale's language) and trigram similarity on names and SKUs; best first, keyset on (score desc, product_id). */
+/* Search live products: full text (websearch syntax, stemmed with the locale's language) and trigram similarity on names and SKUs; best first, keyset on (score desc, product_id). Optional filters: a category subtree (path range, as in ListProductsInSubtree), and a live variant that costs the buyer between :minPrice and :maxPrice (catalog.resolve_price for :companyId, one unit, :currency) and/or is in stock in an active warehouse. The GIN indexes serve the matching only because @@ and % are leakproof (sql/bootstrap/after_migrate). */
 /* @name SearchProducts */
-with query as (
+-- query: the parsed search text. Not materialized: inlined into both matches below, the tsquery and the
+-- text are constants there, so `@@` and `%` become index conditions (a CTE scan would make them join filters)
+with query as not materialized (
   select websearch_to_tsquery(catalog.text_search_config(:locale!), :text!) as tsq, (:text!)::text as text
 ),
 -- matches: translations by full text or a similar name, live variants by a similar SKU
@@ -101,21 +103,53 @@ matches as (
   cross join query q
   where v.archived_at is null and v.sku operator(extensions.%) q.text
 ),
--- ranked: one row per product, its best score
+-- ranked: one row per live product with its best score, after the cursor, best first. offset 0 keeps
+-- the filters below out of this subquery: they run on its rows in score order, only until the page is full
 ranked as (
   select m.product_id, max(m.score)::float8 as score
   from matches m
+  join catalog.products p on p.product_id = m.product_id and p.archived_at is null
   group by m.product_id
+  having :afterScore::float8 is null
+    or max(m.score)::float8 < :afterScore::float8
+    or (max(m.score)::float8 = :afterScore::float8 and m.product_id > :afterProductId::uuid)
+  order by score desc, m.product_id
+  offset 0
 )
 select r.product_id as "product_id!", r.score as "score!", t.locale as "locale?", t.name as "name?", t.slug as "slug?"
 from ranked r
-join catalog.products p on p.product_id = r.product_id
 left join lateral catalog.resolve_translation(r.product_id, :locale!) t on true
-where p.archived_at is null
+-- in the category subtree [pathFrom, pathTo) when one is given
+where (
+    :pathFrom::text is null
+    or exists (
+      select
+      from catalog.product_categories pc
+      join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id
+      where pc.product_id = r.product_id
+        and c.path >= :pathFrom::text and c.path < :pathTo::text
+    )
+  )
+  -- some live variant in the price range and/or in stock, when asked
   and (
-    :afterScore::float8 is null
-    or r.score < :afterScore::float8
-    or (r.score = :afterScore::float8 and r.product_id > :afterProductId::uuid)
+    (:minPrice::numeric is null and :maxPrice::numeric is null and not :inStock!::boolean)
+    or exists (
+      select
+      from catalog.variants v
+      left join lateral catalog.resolve_price(:companyId::uuid, v.variant_id, 1, :currency::text) price on true
+      where v.product_id = r.product_id and v.archived_at is null
+        and (:minPrice::numeric is null or price.unit_price >= :minPrice::numeric)
+        and (:maxPrice::numeric is null or price.unit_price <= :maxPrice::numeric)
+        and (
+          not :inStock!::boolean
+          or exists (
+            select
+            from catalog.stock_levels s
+            join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
+            where s.tenant_id = v.tenant_id and s.variant_id = v.variant_id and s.available > 0 and w.is_active
+          )
+        )
+    )
   )
 order by r.score desc, r.product_id
 limit (:limit!)::int;

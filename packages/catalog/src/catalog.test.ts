@@ -254,6 +254,43 @@ describe('@b2b/catalog', () => {
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  test('search filters: category subtree, price range for the viewer, in stock (the same variant for both)', async () => {
+    // state from the test above: drill DRL-18V-2AH costs Acme 80 (company list), anyone 100 (base),
+    // 12 in stock; DRL-18V-5AH costs 140, none in stock; the saw has no price and no stock
+    const names = (r: { items: { name: string | null }[] }) => r.items.map((h) => h.name).sort();
+    const search = (filters: Omit<Parameters<typeof searchProducts>[1], 'text' | 'locale'>, text = 'wood') =>
+      asAlpha((c) => searchProducts(c, { text, locale: 'en', ...filters }));
+    const ann = { buyerId: id('ann'), companyId: id('acme') };
+
+    expect(names(await search({}, 'hammer or drill'))).toEqual(['Claw hammer', 'Cordless drill']);
+    expect(names(await search({ categoryId: id('power') }, 'hammer or drill'))).toEqual(['Cordless drill']);
+    expect(names(await search({ categoryId: id('tools') }, 'hammer or drill'))).toEqual([
+      'Claw hammer',
+      'Cordless drill',
+    ]);
+    expect(names(await search({ categoryId: id('garden') }, 'hammer or drill'))).toEqual([]);
+
+    expect(names(await search({ viewer: ann, price: { max: '85' } }))).toEqual(['Cordless drill']);
+    expect(names(await search({ viewer: { currency: 'EUR' }, price: { max: '85' } }))).toEqual([]);
+    expect(names(await search({ viewer: { currency: 'EUR' }, price: { min: '100', max: '100' } }))).toEqual([
+      'Cordless drill',
+    ]);
+    expect(names(await search({ viewer: ann, price: { min: '200' } }))).toEqual([]);
+
+    expect(names(await search({ inStock: true }))).toEqual(['Cordless drill']);
+    // in stock and at least 100 for Acme: 2AH is in stock but 80, 5AH is 140 but out of stock
+    expect(names(await search({ viewer: ann, price: { min: '100' }, inStock: true }))).toEqual([]);
+    expect(names(await search({ viewer: ann, price: { min: '100' } }))).toEqual(['Cordless drill']);
+
+    await expect(search({ price: { max: '10' } })).rejects.toBeInstanceOf(RangeError);
+    await expect(search({ categoryId: crypto.randomUUID() })).rejects.toBeInstanceOf(NotFoundError);
+    const otherCompany = await search({
+      viewer: { buyerId: id('ann'), companyId: id('bolt') },
+      price: { max: '85' },
+    }).catch((e: unknown) => e);
+    expect(otherCompany).toBeInstanceOf(BuyerNotInCompanyError);
+  });
+
   test('a duplicate SKU is a ConflictError sku_taken, one at a time or in bulk', async () => {
     const one = await asAlpha((c) => createVariant(c, { productId: id('saw'), sku: 'DRL-18V-2AH' })).catch(
       (e: unknown) => e,

@@ -243,6 +243,11 @@ export async function getProductPage(
   };
 }
 
+/** The subtree of path p is [p, p without its last / followed by 0): '0' sorts right after '/' in C collation. */
+function subtreeRange(path: string): { pathFrom: string; pathTo: string } {
+  return { pathFrom: path, pathTo: `${path.slice(0, -1)}0` };
+}
+
 export interface ListingItem {
   product_id: string;
   attributes: Json;
@@ -271,12 +276,10 @@ export async function listProductsInCategory(
       await getCategoryPathQuery.run({ categoryId: request.categoryId }, client),
       `Category ${request.categoryId}`,
     );
-    // the subtree of path p is [p, p without its last / followed by 0): '0' sorts right after '/' in C collation
     const rows = await listProductsInSubtreeQuery.run(
       {
         locale: request.locale,
-        pathFrom: category.path,
-        pathTo: `${category.path.slice(0, -1)}0`,
+        ...subtreeRange(category.path),
         afterCreatedAt: request.after?.createdAt ?? null,
         afterProductId: request.after?.productId ?? null,
         limit,
@@ -306,32 +309,71 @@ export interface SearchCursor {
   productId: string;
 }
 
+export interface SearchFilters {
+  /** Only products in this category or any of its subcategories (NotFoundError for an unknown one). */
+  categoryId?: string;
+  /**
+   * Only products with a live variant whose price for the viewer (one unit, in the viewer's currency)
+   * is within [min, max] (decimal strings, either bound optional). Needs `viewer`.
+   */
+  price?: { min?: string | null; max?: string | null };
+  /** Only products with a live variant in stock in an active warehouse (the same variant as the price, if both). */
+  inStock?: boolean;
+}
+
 /**
  * Searches live products by `text` (web search syntax, stemmed in the locale's language) and by names
- * and SKUs similar to it (trigrams); best first, a page at a time (pass `next` as `after`).
+ * and SKUs similar to it (trigrams); best first, a page at a time (pass `next` as `after`). Filters:
+ * a category subtree, a price range for the viewer, in stock.
  */
 export async function searchProducts(
   client: Queryable,
-  request: { text: string; locale: string; after?: SearchCursor | null; limit?: number },
+  request: SearchFilters & {
+    text: string;
+    locale: string;
+    /** Whose prices the price range is in: a buyer acting for a company, or base prices in a currency. */
+    viewer?: Viewer;
+    after?: SearchCursor | null;
+    limit?: number;
+  },
 ): Promise<{ items: SearchHit[]; next: SearchCursor | null }> {
   const limit = pageLimit(request.limit);
-  const rows = await mapErrors(() =>
-    searchProductsQuery.run(
+  const min = request.price?.min ?? null;
+  const max = request.price?.max ?? null;
+  if ((min !== null || max !== null) && !request.viewer)
+    throw new RangeError('a price range needs a viewer: whose prices, in which currency');
+  return mapErrors(async () => {
+    const { companyId, currency } = request.viewer
+      ? await currencyFor(client, request.viewer)
+      : { companyId: null, currency: null };
+    const path = request.categoryId
+      ? one(
+          await getCategoryPathQuery.run({ categoryId: request.categoryId }, client),
+          `Category ${request.categoryId}`,
+        ).path
+      : null;
+    const rows = await searchProductsQuery.run(
       {
         text: request.text,
         locale: request.locale,
+        ...(path === null ? { pathFrom: null, pathTo: null } : subtreeRange(path)),
+        companyId,
+        currency,
+        minPrice: min,
+        maxPrice: max,
+        inStock: request.inStock ?? false,
         afterScore: request.after?.score ?? null,
         afterProductId: request.after?.productId ?? null,
         limit,
       },
       client,
-    ),
-  );
-  const last = rows.at(-1);
-  return {
-    items: rows,
-    next: rows.length === limit && last ? { score: last.score, productId: last.product_id } : null,
-  };
+    );
+    const last = rows.at(-1);
+    return {
+      items: rows,
+      next: rows.length === limit && last ? { score: last.score, productId: last.product_id } : null,
+    };
+  });
 }
 
 // variants ----------------------------------------------------------------------------------------

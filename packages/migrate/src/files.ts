@@ -87,12 +87,16 @@ export function repeatableFiles(sqlDir: string): SqlFile[] {
 }
 
 /**
- * Idempotent prerequisites run before every migrate: `cluster` (roles, shared by every database of
+ * Idempotent superuser steps of every migrate. Before it: `cluster` (roles, shared by every database of
  * the server) and `database` (privileges on the database itself, which a template clone does not copy).
+ * After it: `after_migrate` (changes to objects the migrations create that only a superuser may make,
+ * such as marking extension functions leakproof).
  */
+export type BootstrapLevel = 'cluster' | 'database' | 'after_migrate';
+
 export function bootstrapFiles(
   sqlDir: string,
-  levels: Array<'cluster' | 'database'> = ['cluster', 'database'],
+  levels: BootstrapLevel[] = ['cluster', 'database'],
 ): SqlFile[] {
   return levels.flatMap((level) =>
     listSorted(join(sqlDir, 'bootstrap', level), ['.sql']).map((f) => sqlFile(sqlDir, f)),

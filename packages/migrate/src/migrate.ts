@@ -60,6 +60,18 @@ export async function prepare(client: pg.Client, sqlDir: string): Promise<void> 
   await ensureLedger(client);
 }
 
+/**
+ * Back to the connecting (super)user for sql/bootstrap/after_migrate: steps on migrated objects that
+ * the owner role may not take (ALTER FUNCTION ... LEAKPROOF). Each file is idempotent and runs every time,
+ * so a restored or drifted database is repaired by the next migrate.
+ */
+async function finish(client: pg.Client, sqlDir: string): Promise<void> {
+  await client.query('reset role');
+  for (const file of bootstrapFiles(sqlDir, ['after_migrate'])) {
+    await runFile(client, file, 'bootstrap');
+  }
+}
+
 /** Only the database-level bootstrap (privileges on the database): for clones of a migrated template. */
 export async function bootstrapDatabase(options: Pick<MigrateOptions, 'url' | 'sqlDir'>): Promise<void> {
   const client = new pg.Client({ connectionString: options.url, application_name: 'b2b-migrate' });
@@ -189,6 +201,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     await verifyChecksums(client, options.sqlDir, options);
     const applied = await runVersioned(client, options.sqlDir, 'up', undefined, log);
     const repeatablesApplied = await applyRepeatables(client, options.sqlDir, log);
+    await finish(client, options.sqlDir);
     return { applied, repeatablesApplied };
   } finally {
     await client.end();

@@ -1,0 +1,223 @@
+// Plan shapes of the buyer-facing reads (product page, category listing, search) as the application
+// role under RLS, at a size where the planner chooses between a scan of the tenant's rows and the
+// indexes (on a tiny table any plan is cheap). The statements are the generated pgtyped ones, run through
+// the package's own query objects with EXPLAIN put in front, so the plans are of the SQL the app sends.
+// No enable_seqscan = off: the planner must prefer the indexes on its own.
+import { withTenant } from '@b2b/db';
+import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
+import type { IDatabaseConnection } from '@pgtyped/runtime';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { getProductPage, listProductsInSubtree, searchProducts } from '../queries/products.queries';
+
+const TENANTS = 20;
+const PRODUCTS_PER_TENANT = 1000; // 2 variants, 1 price and 1 stock level per variant: about 180,000 rows
+
+// Words of generated names: a search for one of them finds about 1 product in 30 of a tenant.
+const NOUNS =
+  'drill saw hammer wrench sander grinder ladder clamp chisel level router plane file rasp vise bench torch cutter stapler mixer pump hose spade rake broom bucket trowel mallet pliers socket'.split(
+    ' ',
+  );
+const ADJECTIVES =
+  'cordless compact heavy light steel brass rotary angle precision folding magnetic industrial electric manual pneumatic'.split(
+    ' ',
+  );
+
+const SEED = `
+select tests.create_tenant('plans-' || i) from generate_series(1, ${TENANTS}) i;
+-- tenants interleaved, as rows arrive in production: a tenant's rows spread over the whole heap
+insert into catalog.products (tenant_id, product_id, created_at)
+select t.tenant_id, gen_random_uuid(), now() - make_interval(mins => g)
+from generate_series(1, ${PRODUCTS_PER_TENANT}) g, tenancy.tenants t
+order by g, t.tenant_id;
+insert into catalog.product_translations (tenant_id, product_id, locale, name, slug, description)
+select tenant_id, product_id, 'en', name, 'p-' || md5(product_id::text), 'A ' || name || ' for the workshop.'
+from (
+  select tenant_id, product_id,
+    initcap((array[${ADJECTIVES.map((w) => `'${w}'`).join(',')}])[1 + abs(hashtext(product_id::text || 'a')) % ${ADJECTIVES.length}])
+    || ' ' || (array[${NOUNS.map((w) => `'${w}'`).join(',')}])[1 + abs(hashtext(product_id::text)) % ${NOUNS.length}]
+    || ' ' || upper(left(md5(product_id::text), 4)) as name
+  from catalog.products
+) p;
+insert into catalog.variants (tenant_id, product_id, sku)
+select tenant_id, product_id, upper(left(md5(product_id::text || n), 10)) from catalog.products, generate_series(1, 2) n;
+insert into catalog.categories (tenant_id) select tenant_id from tenancy.tenants, generate_series(1, 10);
+insert into catalog.categories (tenant_id, parent_category_id)
+select tenant_id, category_id from catalog.categories, generate_series(1, 5);
+insert into catalog.product_categories (tenant_id, category_id, product_id)
+select p.tenant_id, c.category_id, p.product_id
+from (select tenant_id, product_id, row_number() over (partition by tenant_id order by product_id) % 50 as k
+      from catalog.products) p
+join (select tenant_id, category_id, row_number() over (partition by tenant_id order by category_id) % 50 as k
+      from catalog.categories where parent_category_id is not null) c using (tenant_id, k);
+insert into catalog.price_lists (tenant_id, name, currency) select tenant_id, 'Base', 'EUR' from tenancy.tenants;
+insert into catalog.prices (tenant_id, price_list_id, variant_id, currency, unit_price)
+select v.tenant_id, l.price_list_id, v.variant_id, 'EUR', 5 + abs(hashtext(v.sku)) % 500
+from catalog.variants v join catalog.price_lists l using (tenant_id);
+insert into catalog.warehouses (tenant_id, code, name, country_code)
+select tenant_id, 'MAIN', 'Main', 'DE' from tenancy.tenants;
+insert into catalog.stock_levels (tenant_id, variant_id, warehouse_id, on_hand)
+select v.tenant_id, v.variant_id, w.warehouse_id, abs(hashtext(v.sku)) % 3 * 5
+from catalog.variants v join catalog.warehouses w using (tenant_id);
+`;
+
+/** Tables whose sequential scan would read every tenant's rows: none of these queries may have one. */
+const NO_SEQ_SCAN =
+  /Seq Scan on (products|variants|prices|product_translations|product_categories|categories|stock_levels)\b/;
+
+/** A pgtyped connection that returns the EXPLAIN of each statement instead of running it. */
+function explaining(client: pg.ClientBase, into: string[]): IDatabaseConnection {
+  return {
+    query: async (text, bindings) => {
+      const result = await client.query(`explain (costs off) ${text}`, bindings);
+      into.push(result.rows.map((r) => r['QUERY PLAN']).join('\n'));
+      return { rows: [], rowCount: 0 };
+    },
+  };
+}
+
+describe('query plans at scale, as the application role', () => {
+  let db: TestDatabase;
+  let pool: pg.Pool;
+  let tenantId: string;
+  let productId: string;
+  let rootPath: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const admin = new pg.Client({ connectionString: db.adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(SEED);
+      // vacuum, not only analyze: it also moves the rows just inserted from the GIN indexes' pending
+      // lists (fastupdate) into the indexes; a long pending list makes every GIN scan look expensive
+      await admin.query('vacuum analyze');
+      const row = (
+        await admin.query(`
+          select p.tenant_id, p.product_id, c.path
+          from catalog.products p
+          join catalog.categories c on c.tenant_id = p.tenant_id and c.parent_category_id is null
+          order by p.tenant_id, p.product_id, c.path limit 1`)
+      ).rows[0];
+      ({ tenant_id: tenantId, product_id: productId, path: rootPath } = row);
+    } finally {
+      await admin.end();
+    }
+    pool = new pg.Pool({ connectionString: db.appUrl, max: 1 });
+  }, 120_000);
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  const planOf = async (run: (connection: IDatabaseConnection) => Promise<unknown>) => {
+    const plans: string[] = [];
+    await withTenant(pool, { tenantId }, (client) => run(explaining(client, plans)));
+    expect(plans).toHaveLength(1);
+    return plans[0] as string;
+  };
+
+  const search = {
+    text: 'drill',
+    locale: 'en',
+    pathFrom: null,
+    pathTo: null,
+    companyId: null,
+    currency: null,
+    minPrice: null,
+    maxPrice: null,
+    inStock: false,
+    afterScore: null,
+    afterProductId: null,
+    limit: 24,
+  };
+
+  test('the product page reads the product, its variants and their prices by index', async () => {
+    const plan = await planOf((c) =>
+      getProductPage.run({ productId, locale: 'en', companyId: null, quantity: 1, currency: 'EUR' }, c),
+    );
+    expect(plan).not.toMatch(NO_SEQ_SCAN);
+    expect(plan).toContain('pk_products');
+    expect(plan).toContain('idx_variants_tenant_id_product_id');
+    // the planner may take either index that leads with (tenant_id, ... variant_id): both are ranges
+    expect(plan).toMatch(
+      /Index Scan using \w+ on prices \w+\s+Index Cond: [^\n]*variant_id = v(_\d+)?\.variant_id/,
+    );
+    expect(plan).toContain('pk_stock_levels');
+  });
+
+  test('the category listing ranges over the subtree paths by index', async () => {
+    const plan = await planOf((c) =>
+      listProductsInSubtree.run(
+        {
+          locale: 'en',
+          pathFrom: rootPath,
+          pathTo: `${rootPath.slice(0, -1)}0`,
+          afterCreatedAt: null,
+          afterProductId: null,
+          limit: 24,
+        },
+        c,
+      ),
+    );
+    expect(plan).not.toMatch(NO_SEQ_SCAN);
+    expect(plan).toMatch(/idx_categories_tenant_id_path on categories \w+\s+Index Cond: [^\n]*path >= /);
+  });
+
+  test('search matches names, full text and SKUs inside the GIN indexes (tenant_id in them)', async () => {
+    const plan = await planOf((c) => searchProducts.run(search, c));
+    expect(plan).not.toMatch(NO_SEQ_SCAN);
+    expect(plan).toMatch(
+      /idx_product_translations_tenant_id_search_vector\s+Index Cond: [^\n]*search_vector @@/,
+    );
+    expect(plan).toMatch(
+      /idx_product_translations_tenant_id_name_trgm\s+Index Cond: [^\n]*name OPERATOR\(extensions\.%\)/,
+    );
+    expect(plan).toMatch(/idx_variants_tenant_id_sku_trgm\s+Index Cond: [^\n]*sku OPERATOR\(extensions\.%\)/);
+  });
+
+  test('search with every filter still reads nothing but index ranges', async () => {
+    const plan = await planOf((c) =>
+      searchProducts.run(
+        {
+          ...search,
+          pathFrom: rootPath,
+          pathTo: `${rootPath.slice(0, -1)}0`,
+          currency: 'EUR',
+          minPrice: '10',
+          maxPrice: '200',
+          inStock: true,
+        },
+        c,
+      ),
+    );
+    expect(plan).not.toMatch(NO_SEQ_SCAN);
+    expect(plan).toContain('idx_product_translations_tenant_id_search_vector');
+    expect(plan).toMatch(
+      /Index Scan using \w+ on prices \w+\s+Index Cond: [^\n]*variant_id = v(_\d+)?\.variant_id/,
+    );
+    expect(plan).toContain('pk_stock_levels');
+    expect(plan).toContain('idx_categories_tenant_id_path');
+  });
+
+  test('control: without the leakproof marks the same search cannot use its GIN indexes', async () => {
+    // the marks are rolled back with the transaction; as superuser, then as the application role
+    const admin = new pg.Client({ connectionString: db.adminUrl });
+    await admin.connect();
+    try {
+      await admin.query('begin');
+      await admin.query(`alter function pg_catalog.ts_match_vq(tsvector, tsquery) not leakproof`);
+      await admin.query(`alter function extensions.similarity_op(text, text) not leakproof`);
+      await admin.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await admin.query('set local role b2b_app');
+      const plans: string[] = [];
+      await searchProducts.run(search, explaining(admin, plans));
+      // the GIN indexes may still serve tenant_id = ... alone, but no longer the search condition
+      expect(plans[0]).not.toMatch(/Index Cond: [^\n]*(@@|OPERATOR\(extensions\.%\))/);
+      expect(plans[0]).toMatch(/Filter: [^\n]*search_vector @@/);
+    } finally {
+      await admin.query('rollback');
+      await admin.end();
+    }
+  });
+});
