@@ -442,6 +442,48 @@ ALTER FUNCTION catalog.check_attributes() OWNER TO b2b_owner;
 COMMENT ON FUNCTION catalog.check_attributes() IS 'Trigger function on catalog.products and catalog.variants: every key of attributes is declared in catalog.attribute_definitions (SQLSTATE B2202) and its value has the declared type (B2203).';
 
 --
+-- Name: product_page(uuid, text, uuid, text, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer) RETURNS TABLE(product_id uuid, attributes jsonb, created_at timestamp with time zone, locale text, name text, slug text, description text, variant_id uuid, sku text, variant_attributes jsonb, unit_price numeric, price_list_id uuid, price_list_scope text, price_quantities text, available bigint)
+    LANGUAGE plpgsql STABLE
+    SET plan_cache_mode TO 'force_generic_plan'
+    AS $$
+#variable_conflict use_column
+begin
+  return query
+  select p.product_id, p.attributes, p.created_at,
+    t.locale, t.name, t.slug, t.description,
+    v.variant_id, v.sku, v.attributes,
+    price.unit_price::numeric, price.price_list_id, price.list_scope, price.quantities::text,
+    stock.available
+  from catalog.products p
+  left join lateral catalog.resolve_translation(p.product_id, product_page.requested_locale) t on true
+  left join catalog.variants v
+    on v.tenant_id = p.tenant_id and v.product_id = p.product_id and v.archived_at is null
+  left join lateral catalog.resolve_price(
+    product_page.company, v.variant_id, product_page.quantity, product_page.currency
+  ) price on v.variant_id is not null
+  left join lateral (
+    select sum(s.available)::bigint as available
+    from catalog.stock_levels s
+    join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
+    where s.tenant_id = v.tenant_id and s.variant_id = v.variant_id and w.is_active
+  ) stock on v.variant_id is not null
+  where p.product_id = product_page.product and p.archived_at is null
+  order by v.sku;
+end
+$$;
+
+ALTER FUNCTION catalog.product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer) IS 'The product page of product: one row per live variant ordered by SKU (one row with null variant columns when it has none; no row for an unknown or archived product), with the translation for requested_locale (catalog.resolve_translation''s fallback), the price for company buying quantity units in currency now (catalog.resolve_price; company null: base lists), and the units available over active warehouses. One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
+
+--
 -- Name: propagate_category_path(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
@@ -594,22 +636,25 @@ COMMENT ON COLUMN catalog.product_translations.search_vector IS 'Full-text vecto
 CREATE FUNCTION catalog.resolve_translation(product uuid, requested_locale text) RETURNS SETOF catalog.product_translations
     LANGUAGE sql STABLE
     AS $$
-  -- fallback chain: the requested locale, its language, the tenant's default locale, that locale's language
-  with chain (locale, rank) as (
-    select requested_locale, 1
-    union all
-    select split_part(requested_locale, '-', 1), 2
-    union all
-    select t.default_locale, 3 from tenancy.tenants t where t.tenant_id = app.current_tenant_id()
-    union all
-    select split_part(t.default_locale, '-', 1), 4 from tenancy.tenants t where t.tenant_id = app.current_tenant_id()
-  )
   select tr.*
   from catalog.product_translations tr
-  join chain on chain.locale = tr.locale
+  cross join (
+    select (
+      select t.default_locale from tenancy.tenants t where t.tenant_id = app.current_tenant_id()
+    ) as default_locale
+  ) d
   where tr.tenant_id = app.current_tenant_id()
     and tr.product_id = product
-  order by chain.rank
+    and tr.locale in (
+      requested_locale, split_part(requested_locale, '-', 1), d.default_locale, split_part(d.default_locale, '-', 1)
+    )
+  -- fallback chain: the requested locale, its language, the tenant's default locale, that locale's language
+  order by case tr.locale
+    when requested_locale then 1
+    when split_part(requested_locale, '-', 1) then 2
+    when d.default_locale then 3
+    else 4
+  end
   limit 1
 $$;
 
@@ -620,6 +665,104 @@ ALTER FUNCTION catalog.resolve_translation(product uuid, requested_locale text) 
 --
 
 COMMENT ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) IS 'The product''s translation for requested_locale, falling back in this order: the requested locale (de-CH), its language (de), the tenant''s default locale (tenancy.tenants.default_locale), that locale''s language. No row when none of them exists. The row''s locale says which one was used.';
+
+--
+-- Name: search_products(text, text, text, text, uuid, text, numeric, numeric, boolean, double precision, uuid, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) RETURNS TABLE(product_id uuid, score double precision, locale text, name text, slug text)
+    LANGUAGE plpgsql STABLE
+    SET plan_cache_mode TO 'force_generic_plan'
+    AS $$
+#variable_conflict use_column
+declare
+  -- Parsed once per call, here: written inside the statement, a generic plan would parse it again for
+  -- every row it ranks or rechecks (it is a stable expression of the arguments, not a constant).
+  parsed_query tsquery := websearch_to_tsquery(catalog.text_search_config(requested_locale), search_text);
+begin
+  return query
+  -- query: the parsed search text, inlined (not materialized) into both matches below, so `@@` and `%`
+  -- are index conditions (a CTE scan would make them join filters)
+  with query as not materialized (
+    select parsed_query as tsq, search_products.search_text as text
+  ),
+  -- matches: translations by full text or a similar name, live variants by a similar SKU
+  matches as (
+    select t.product_id,
+      greatest(ts_rank(t.search_vector, q.tsq), extensions.similarity(t.name, q.text)) as score
+    from catalog.product_translations t
+    cross join query q
+    where t.search_vector @@ q.tsq or t.name operator(extensions.%) q.text
+    union all
+    select v.product_id, extensions.similarity(v.sku, q.text)
+    from catalog.variants v
+    cross join query q
+    where v.archived_at is null and v.sku operator(extensions.%) q.text
+  ),
+  -- ranked: one row per matched product with its best score, after the cursor, best first. offset 0 keeps
+  -- the conditions below out of this subquery: they run on its rows in score order, only until the page
+  -- is full. That includes "the product is live": a primary key lookup per hit shown, rather than a join
+  -- with all of the tenant's products before ranking (a hash join that read every product of the tenant)
+  ranked as (
+    select m.product_id, max(m.score)::float8 as score
+    from matches m
+    group by m.product_id
+    having search_products.after_score is null
+      or max(m.score)::float8 < search_products.after_score
+      or (max(m.score)::float8 = search_products.after_score and m.product_id > search_products.after_product)
+    order by score desc, m.product_id
+    offset 0
+  )
+  select r.product_id, r.score, t.locale, t.name, t.slug
+  from ranked r
+  left join lateral catalog.resolve_translation(r.product_id, search_products.requested_locale) t on true
+  where exists (
+      select from catalog.products p where p.product_id = r.product_id and p.archived_at is null
+    )
+    -- in the category subtree [path_from, path_to) when one is given
+    and (
+      search_products.path_from is null
+      or exists (
+        select
+        from catalog.product_categories pc
+        join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id
+        where pc.product_id = r.product_id
+          and c.path >= search_products.path_from and c.path < search_products.path_to
+      )
+    )
+    -- some live variant in the price range and/or in stock, when asked
+    and (
+      (search_products.min_price is null and search_products.max_price is null and not search_products.in_stock)
+      or exists (
+        select
+        from catalog.variants v
+        left join lateral catalog.resolve_price(search_products.company, v.variant_id, 1, search_products.currency) price on true
+        where v.product_id = r.product_id and v.archived_at is null
+          and (search_products.min_price is null or price.unit_price >= search_products.min_price)
+          and (search_products.max_price is null or price.unit_price <= search_products.max_price)
+          and (
+            not search_products.in_stock
+            or exists (
+              select
+              from catalog.stock_levels s
+              join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
+              where s.tenant_id = v.tenant_id and s.variant_id = v.variant_id and s.available > 0 and w.is_active
+            )
+          )
+      )
+    )
+  order by r.score desc, r.product_id
+  limit search_products.page_size;
+end
+$$;
+
+ALTER FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) IS 'Searches live products: full text (websearch syntax, stemmed with requested_locale''s language) and trigram similarity on names and SKUs, score the best of ts_rank and similarity per product; best first, keyset (after_score, after_product), at most page_size rows, each with its translation for requested_locale (catalog.resolve_translation). Optional filters: a category subtree [path_from, path_to), a live variant priced for company (one unit, currency; catalog.resolve_price) within [min_price, max_price] and/or in stock in an active warehouse (in_stock). One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
 
 --
 -- Name: set_category_path(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -2070,10 +2213,10 @@ CREATE INDEX idx_price_lists_tenant_id_company_id ON catalog.price_lists USING b
 CREATE INDEX idx_price_lists_tenant_id_customer_group_id ON catalog.price_lists USING btree (tenant_id, customer_group_id);
 
 --
--- Name: idx_prices_tenant_id_variant_id_currency; Type: INDEX; Schema: catalog; Owner: b2b_owner
+-- Name: idx_prices_tenant_id_variant_id_currency_incl; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE INDEX idx_prices_tenant_id_variant_id_currency ON catalog.prices USING btree (tenant_id, variant_id, currency);
+CREATE INDEX idx_prices_tenant_id_variant_id_currency_incl ON catalog.prices USING btree (tenant_id, variant_id, currency) INCLUDE (price_list_id, unit_price, quantities, valid_during);
 
 --
 -- Name: idx_product_categories_tenant_id_product_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
@@ -3295,6 +3438,14 @@ REVOKE ALL ON FUNCTION app.set_updated_at() FROM PUBLIC;
 REVOKE ALL ON FUNCTION catalog.check_attributes() FROM PUBLIC;
 
 --
+-- Name: FUNCTION product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer) TO b2b_readonly;
+
+--
 -- Name: FUNCTION propagate_category_path(); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
@@ -3360,6 +3511,14 @@ GRANT INSERT(description),UPDATE(description) ON TABLE catalog.product_translati
 REVOKE ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) FROM PUBLIC;
 GRANT ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) TO b2b_app;
 GRANT ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) TO b2b_readonly;
+
+--
+-- Name: FUNCTION search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) TO b2b_readonly;
 
 --
 -- Name: FUNCTION set_category_path(); Type: ACL; Schema: catalog; Owner: b2b_owner

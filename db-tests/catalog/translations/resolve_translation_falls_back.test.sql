@@ -1,7 +1,7 @@
 -- catalog.resolve_translation: requested locale, then its language, then the tenant's default locale,
 -- then that locale's language.
 begin;
-select plan(7);
+select plan(9);
 
 select tests.create_tenant('alpha') as alpha \gset
 update tenancy.tenants set default_locale = 'de-DE' where tenant_id = :'alpha';
@@ -11,6 +11,12 @@ insert into catalog.product_translations (tenant_id, product_id, locale, name, s
   (:'alpha', :'drill', 'fr', 'Perceuse', 'perceuse');
 select tests.create_product(:'alpha', 'Saege', 'de-DE') as saw \gset
 select tests.create_product(:'alpha', 'Hammer', 'en') as hammer \gset
+-- every link of the chain present: each rank must beat the ones after it, not only the missing ones
+select tests.create_product(:'alpha', 'Zange', 'de') as pliers \gset
+insert into catalog.product_translations (tenant_id, product_id, locale, name, slug) values
+  (:'alpha', :'pliers', 'de-DE', 'Zange (DE)', 'zange-de'),
+  (:'alpha', :'pliers', 'fr', 'Pince', 'pince'),
+  (:'alpha', :'pliers', 'fr-CA', 'Pince (CA)', 'pince-ca');
 
 select tests.act_as(:'alpha');
 
@@ -22,6 +28,17 @@ select is((select locale from catalog.resolve_translation(:'saw', 'ja')), 'de-DE
   'a missing language falls back to the tenant''s default locale');
 select is((select locale from catalog.resolve_translation(:'drill', 'ja')), 'de',
   'then to the language of the tenant''s default locale');
+select is(
+  array[
+    (select locale from catalog.resolve_translation(:'pliers', 'fr-CA')),
+    (select locale from catalog.resolve_translation(:'pliers', 'fr-BE')),
+    (select locale from catalog.resolve_translation(:'pliers', 'ja'))
+  ],
+  array['fr-CA', 'fr', 'de-DE'],
+  'with every fallback present: the requested locale, then its language, then the default locale before its language'
+);
+select is((select count(*)::int from catalog.resolve_translation(:'pliers', 'de-DE')), 1,
+  'one row, also when the requested locale is the default locale');
 select is_empty(format($$select 1 from catalog.resolve_translation(%L, 'ja')$$, :'hammer'),
   'no row when nothing in the chain exists');
 

@@ -1,8 +1,10 @@
 // Plan shapes of the buyer-facing reads (product page, category listing, search) as the application
 // role under RLS, at a size where the planner chooses between a scan of the tenant's rows and the
 // indexes (on a tiny table any plan is cheap). The statements are the generated pgtyped ones, run through
-// the package's own query objects with EXPLAIN put in front, so the plans are of the SQL the app sends.
-// No enable_seqscan = off: the planner must prefer the indexes on its own.
+// the package's own query objects, so the plans are of the SQL the app sends: with EXPLAIN put in front
+// (the listing), or, for the product page and search, which call a PL/pgSQL function whose statement is
+// planned once per connection, the plan auto_explain logs for that statement inside the function (the
+// cached generic plan every call runs). No enable_seqscan = off: the planner must prefer the indexes.
 import { withTenant } from '@b2b/db';
 import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
 import type { IDatabaseConnection } from '@pgtyped/runtime';
@@ -76,6 +78,47 @@ function explaining(client: pg.ClientBase, into: string[]): IDatabaseConnection 
   };
 }
 
+/** Plans without their cost estimates, so that patterns can match node and condition lines. */
+const withoutCosts = (plan: string) => plan.replace(/\s+\(cost=[^)]*\)/g, '');
+/** ...and without the actual row counts and loops (kept only where a test asks about them). */
+const withoutActuals = (plan: string) => plan.replace(/\s+\((actual [^)]*|never executed)\)/g, '');
+
+/**
+ * The plans of the statements run inside PL/pgSQL functions by `run` on `client` (already in a
+ * transaction as the application role), as auto_explain logs them (with row counts and loops): LOG
+ * messages sent to this client only. The caller loads auto_explain as superuser first (autoExplain).
+ */
+async function nestedPlans(
+  client: pg.ClientBase,
+  run: (connection: IDatabaseConnection) => Promise<unknown>,
+): Promise<string[]> {
+  const plans: string[] = [];
+  const onNotice = (notice: { severity?: string; message?: string }) => {
+    const text = notice.message ?? '';
+    if (notice.severity === 'LOG' && text.includes('plan:') && !/Function Scan on \w+/.test(text)) {
+      plans.push(withoutCosts(text));
+    }
+  };
+  client.on('notice', onNotice);
+  try {
+    await client.query('set local client_min_messages = log');
+    await run(client as unknown as IDatabaseConnection);
+    await client.query('set local client_min_messages = notice');
+  } finally {
+    client.off('notice', onNotice);
+  }
+  return plans;
+}
+
+/** auto_explain for this session: every statement, nested ones too, with actual rows and loops. */
+async function autoExplain(admin: pg.ClientBase): Promise<void> {
+  await admin.query(`load 'auto_explain'`);
+  await admin.query('set auto_explain.log_min_duration = 0');
+  await admin.query('set auto_explain.log_nested_statements = on');
+  await admin.query('set auto_explain.log_analyze = on');
+  await admin.query('set auto_explain.log_timing = off');
+}
+
 describe('query plans at scale, as the application role', () => {
   let db: TestDatabase;
   let pool: pg.Pool;
@@ -117,6 +160,34 @@ describe('query plans at scale, as the application role', () => {
     return plans[0] as string;
   };
 
+  /**
+   * The plan of the statement inside the function that `run` calls, on its second call in the same
+   * connection (a cached plan is what the application runs), as the application role.
+   */
+  const cachedPlanOf = async (
+    run: (connection: IDatabaseConnection) => Promise<unknown>,
+    prepare?: (admin: pg.ClientBase) => Promise<void>,
+    options: { actuals?: boolean } = {},
+  ) => {
+    const admin = new pg.Client({ connectionString: db.adminUrl });
+    await admin.connect();
+    try {
+      await autoExplain(admin);
+      await admin.query('begin');
+      await prepare?.(admin);
+      await admin.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await admin.query('set local role b2b_app');
+      await run(admin as unknown as IDatabaseConnection);
+      const plans = await nestedPlans(admin, run);
+      expect(plans).toHaveLength(1);
+      const plan = plans[0] as string;
+      return options.actuals ? plan : withoutActuals(plan);
+    } finally {
+      await admin.query('rollback');
+      await admin.end();
+    }
+  };
+
   const search = {
     text: 'drill',
     locale: 'en',
@@ -133,17 +204,37 @@ describe('query plans at scale, as the application role', () => {
   };
 
   test('the product page reads the product, its variants and their prices by index', async () => {
-    const plan = await planOf((c) =>
+    const plan = await cachedPlanOf((c) =>
       getProductPage.run({ productId, locale: 'en', companyId: null, quantity: 1, currency: 'EUR' }, c),
     );
     expect(plan).not.toMatch(NO_SEQ_SCAN);
     expect(plan).toContain('pk_products');
     expect(plan).toContain('idx_variants_tenant_id_product_id');
-    // the planner may take either index that leads with (tenant_id, ... variant_id): both are ranges
+    // the price lookup is an index-only scan of the covering btree, not the exclusion constraint's GiST
+    // index (it also leads with tenant_id and holds variant_id, but reads about twice the pages)
     expect(plan).toMatch(
-      /Index Scan using \w+ on prices \w+\s+Index Cond: [^\n]*variant_id = v(_\d+)?\.variant_id/,
+      /Index Only Scan using idx_prices_tenant_id_variant_id_currency_incl on prices \w+\s+Index Cond: [^\n]*variant_id = v(_\d+)?\.variant_id/,
     );
+    expect(plan).not.toContain('excl_prices_no_overlap');
     expect(plan).toContain('pk_stock_levels');
+  });
+
+  test('the product page runs a cached generic plan: no planning per call', async () => {
+    const plan = await cachedPlanOf((c) =>
+      getProductPage.run({ productId, locale: 'en', companyId: null, quantity: 1, currency: 'EUR' }, c),
+    );
+    // generic: the product is a parameter of the plan, not the value of this call folded in
+    expect(plan).toMatch(
+      /pk_products on products p\s+Index Cond: \(\(tenant_id = \$\d+\) AND \(product_id = \$\d+\)\)/,
+    );
+    expect(plan).not.toContain(productId);
+  });
+
+  test('the translation fallback reads the tenant (its default locale) once per query, not per row', async () => {
+    const plan = await cachedPlanOf((c) => searchProducts.run(search, c), undefined, { actuals: true });
+    const tenantScans = plan.split('\n').filter((line) => / on tenants \w+/.test(line));
+    expect(tenantScans.length).toBeGreaterThan(0);
+    for (const line of tenantScans) expect(line).toMatch(/never executed|loops=1\)/);
   });
 
   test('the category listing ranges over the subtree paths by index', async () => {
@@ -165,7 +256,7 @@ describe('query plans at scale, as the application role', () => {
   });
 
   test('search matches names, full text and SKUs inside the GIN indexes (tenant_id in them)', async () => {
-    const plan = await planOf((c) => searchProducts.run(search, c));
+    const plan = await cachedPlanOf((c) => searchProducts.run(search, c));
     expect(plan).not.toMatch(NO_SEQ_SCAN);
     expect(plan).toMatch(
       /idx_product_translations_tenant_id_search_vector\s+Index Cond: [^\n]*search_vector @@/,
@@ -176,8 +267,24 @@ describe('query plans at scale, as the application role', () => {
     expect(plan).toMatch(/idx_variants_tenant_id_sku_trgm\s+Index Cond: [^\n]*sku OPERATOR\(extensions\.%\)/);
   });
 
+  test('search runs a cached generic plan, the text parsed once per call', async () => {
+    const plan = await cachedPlanOf((c) => searchProducts.run(search, c));
+    // the tsquery is a parameter: websearch_to_tsquery is not called again per ranked or rechecked row
+    expect(plan).toMatch(/search_vector @@ \$\d+/);
+    expect(plan).not.toContain('websearch_to_tsquery');
+    expect(plan).not.toContain("'drill'");
+  });
+
+  test("search checks that a hit is live per hit shown, not by reading all of the tenant's products", async () => {
+    const plan = await cachedPlanOf((c) => searchProducts.run(search, c));
+    expect(plan).toMatch(
+      /Index Scan using pk_products on products p\s+Index Cond: [^\n]*product_id = r\.product_id/,
+    );
+    expect(plan).not.toContain('idx_products_tenant_id_created_at_live');
+  });
+
   test('search with every filter still reads nothing but index ranges', async () => {
-    const plan = await planOf((c) =>
+    const plan = await cachedPlanOf((c) =>
       searchProducts.run(
         {
           ...search,
@@ -194,30 +301,24 @@ describe('query plans at scale, as the application role', () => {
     expect(plan).not.toMatch(NO_SEQ_SCAN);
     expect(plan).toContain('idx_product_translations_tenant_id_search_vector');
     expect(plan).toMatch(
-      /Index Scan using \w+ on prices \w+\s+Index Cond: [^\n]*variant_id = v(_\d+)?\.variant_id/,
+      /Index Only Scan using idx_prices_tenant_id_variant_id_currency_incl on prices \w+\s+Index Cond: [^\n]*variant_id = v(_\d+)?\.variant_id/,
     );
     expect(plan).toContain('pk_stock_levels');
     expect(plan).toContain('idx_categories_tenant_id_path');
   });
 
   test('control: without the leakproof marks the same search cannot use its GIN indexes', async () => {
-    // the marks are rolled back with the transaction; as superuser, then as the application role
-    const admin = new pg.Client({ connectionString: db.adminUrl });
-    await admin.connect();
-    try {
-      await admin.query('begin');
-      await admin.query(`alter function pg_catalog.ts_match_vq(tsvector, tsquery) not leakproof`);
-      await admin.query(`alter function extensions.similarity_op(text, text) not leakproof`);
-      await admin.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-      await admin.query('set local role b2b_app');
-      const plans: string[] = [];
-      await searchProducts.run(search, explaining(admin, plans));
-      // the GIN indexes may still serve tenant_id = ... alone, but no longer the search condition
-      expect(plans[0]).not.toMatch(/Index Cond: [^\n]*(@@|OPERATOR\(extensions\.%\))/);
-      expect(plans[0]).toMatch(/Filter: [^\n]*search_vector @@/);
-    } finally {
-      await admin.query('rollback');
-      await admin.end();
-    }
+    // the marks are rolled back with the transaction (cachedPlanOf's); as superuser, then as the
+    // application role
+    const plan = await cachedPlanOf(
+      (c) => searchProducts.run(search, c),
+      async (admin) => {
+        await admin.query(`alter function pg_catalog.ts_match_vq(tsvector, tsquery) not leakproof`);
+        await admin.query(`alter function extensions.similarity_op(text, text) not leakproof`);
+      },
+    );
+    // the GIN indexes may still serve tenant_id = ... alone, but no longer the search condition
+    expect(plan).not.toMatch(/Index Cond: [^\n]*(@@|OPERATOR\(extensions\.%\))/);
+    expect(plan).toMatch(/Filter: [^\n]*search_vector @@/);
   });
 });

@@ -47,6 +47,11 @@ grant execute on function catalog.resolve_price(uuid, uuid, integer, text, times
 
 grant select on catalog.price_lists, catalog.prices to b2b_app, b2b_readonly;
 
+-- The buyer-facing reads (security invoker: row-level security applies to the caller).
+grant execute on function catalog.product_page(uuid, text, uuid, text, integer) to b2b_app, b2b_readonly;
+grant execute on function catalog.search_products(text, text, text, text, uuid, text, numeric, numeric, boolean, float8, uuid, integer)
+  to b2b_app, b2b_readonly;
+
 -- A list's currency and scope are fixed once created (its prices carry the currency): create a new list.
 grant insert (price_list_id, name, currency, scope, customer_group_id, company_id, priority, valid_during)
   on catalog.price_lists to b2b_app;
