@@ -62,7 +62,7 @@ export async function copyChunks(
   client: pg.ClientBase,
   table: string,
   columns: string[],
-  chunks: Iterable<{ text: string; rows: number }>,
+  chunks: Iterable<{ bytes: Buffer; rows: number }>,
   onProgress: (rows: number) => void = () => {},
   options = '',
 ): Promise<number> {
@@ -77,7 +77,7 @@ export async function copyChunks(
       }
       count += next.value.rows;
       onProgress(next.value.rows);
-      this.push(Buffer.from(next.value.text, 'utf8'));
+      this.push(next.value.bytes);
     },
   });
   const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin ${options}`));

@@ -52,7 +52,9 @@ describe('large seed profile (tiny scale)', () => {
       const existing = await countRows(client, tables);
       // a tenant that takes the slug of the profile's second tenant makes the load fail midway
       await client.query(`insert into tenancy.tenants (slug, name) values ('bulk-0001', 'In the way')`);
-      await expect(loadLarge(client, quiet, { scale: TINY, progress: false })).rejects.toThrow(/nothing was loaded.*uq_tenants_slug/);
+      await expect(loadLarge(client, quiet, { scale: TINY, progress: false })).rejects.toThrow(
+        /nothing was loaded.*uq_tenants_slug/,
+      );
       expect(await countRows(client, tables)).toBe(existing + 1);
       expect(await schemaObjects(client)).toEqual(before);
       await client.query(`delete from tenancy.tenants where slug = 'bulk-0001'`);
