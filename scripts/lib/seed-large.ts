@@ -98,7 +98,7 @@ const ROOM_FOR_A_ROW = 4096;
  * spent more time in the garbage collector than in generating the rows.
  */
 function* perTenant(
-  tenants: number,
+  tenants: number | number[],
   calls: number,
   row: (t: number, i: number, tenant: string) => string,
   rowsPerCall = 1,
@@ -106,7 +106,7 @@ function* perTenant(
   let bytes = Buffer.allocUnsafe(CHUNK_BYTES);
   let used = 0;
   let rows = 0;
-  for (let t = 0; t < tenants; t++) {
+  for (const t of typeof tenants === 'number' ? Array.from({ length: tenants }, (_, i) => i) : tenants) {
     const tenant = seedId(KIND.tenant, t, 0);
     for (let i = 0; i < calls; i++) {
       used += bytes.write(row(t, i, tenant), used, 'utf8');
@@ -137,14 +137,22 @@ export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
   let cachedFor = -1;
   let products: string[] = [];
   let variants: string[] = [];
+  let variantsInIdOrder: number[] = [];
   const ids = (t: number) => {
     if (cachedFor !== t) {
       products = idsOf(KIND.product, t, P);
       variants = idsOf(KIND.variant, t, P * V);
+      // lowercase hex uuids sort as text the way uuid sorts
+      variantsInIdOrder = variants
+        .map((_, v) => v)
+        .sort((a, b) => ((variants[a] as string) < (variants[b] as string) ? -1 : 1));
       cachedFor = t;
     }
-    return { products, variants };
+    return { products, variants, variantsInIdOrder };
   };
+  const tenantsInIdOrder = Array.from({ length: T }, (_, t) => t).sort((a, b) =>
+    seedId(KIND.tenant, a, 0) < seedId(KIND.tenant, b, 0) ? -1 : 1,
+  );
   const categoryPath = (t: number, c: number) =>
     c < 4
       ? `/${seedId(KIND.category, t, c)}/`
@@ -261,6 +269,10 @@ export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
     },
     {
       // Two quantity tiers per variant in the tenant's base list: 1-9 at list price, 10+ at 10% off.
+      // In the order of excl_prices_no_overlap's leading columns (tenant_id, variant_id): its GiST index
+      // is built by inserting row after row, and sorted input keeps each insert on the index's right
+      // edge (pages in cache, no search through earlier subtrees). Over the 2,000,000 prices, input in
+      // random variant order took about 1.7 times the CPU (measured 70 s sorted against more than 117 s).
       table: 'catalog.prices',
       columns: [
         'tenant_id',
@@ -274,9 +286,10 @@ export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
       count: T * P * V * 2,
       chunks: () =>
         perTenant(
-          T,
+          tenantsInIdOrder,
           P * V,
-          (t, v, tenant) => {
+          (t, i, tenant) => {
+            const v = ids(t).variantsInIdOrder[i] as number;
             const price = 5 + ((v * 37 + t) % 2000) / 4;
             const list = seedId(KIND.priceList, t, 0);
             const variant = ids(t).variants[v];
