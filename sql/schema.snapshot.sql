@@ -1918,7 +1918,7 @@ ALTER TABLE ONLY accounts.customer_groups
 --
 
 ALTER TABLE ONLY catalog.prices
-    ADD CONSTRAINT excl_prices_no_overlap EXCLUDE USING gist (tenant_id WITH =, price_list_id WITH =, currency WITH =, variant_id WITH =, valid_during WITH &&, quantities WITH &&);
+    ADD CONSTRAINT excl_prices_no_overlap EXCLUDE USING gist (tenant_id WITH =, variant_id WITH =, price_list_id WITH =, currency WITH =, valid_during WITH &&, quantities WITH &&);
 
 --
 -- Name: attribute_definitions pk_attribute_definitions; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
@@ -2211,6 +2211,12 @@ CREATE INDEX idx_price_lists_tenant_id_company_id ON catalog.price_lists USING b
 --
 
 CREATE INDEX idx_price_lists_tenant_id_customer_group_id ON catalog.price_lists USING btree (tenant_id, customer_group_id);
+
+--
+-- Name: idx_prices_tenant_id_price_list_id_currency; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_prices_tenant_id_price_list_id_currency ON catalog.prices USING btree (tenant_id, price_list_id, currency);
 
 --
 -- Name: idx_prices_tenant_id_variant_id_currency_incl; Type: INDEX; Schema: catalog; Owner: b2b_owner
