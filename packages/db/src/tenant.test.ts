@@ -82,6 +82,25 @@ describe('withTenant', () => {
     );
   });
 
+  test('ids are inlined with begin only after the UUID check: quotes and SQL are refused', async () => {
+    const sneaky = "00000000-0000-0000-0000-000000000000', true); select pg_sleep(1); --";
+    await expect(withTenant(pool, { tenantId: sneaky }, async () => 1)).rejects.toBeInstanceOf(
+      InvalidTenantContextError,
+    );
+    const tenantId = '11111111-1111-1111-1111-111111111111';
+    await expect(withTenant(pool, { tenantId, userId: sneaky }, async () => 1)).rejects.toBeInstanceOf(
+      InvalidTenantContextError,
+    );
+    const userId = '22222222-2222-2222-2222-222222222222';
+    const seen = await withTenant(pool, { tenantId, userId }, async (c) => {
+      const { rows } = await c.query<{ tenant: string; user_id: string }>(
+        `select current_setting('app.tenant_id') as tenant, current_setting('app.user_id') as user_id`,
+      );
+      return rows[0];
+    });
+    expect(seen).toEqual({ tenant: tenantId, user_id: userId });
+  });
+
   test('writing outside withTenant is a typed TenantContextError', async () => {
     const attempt = pool.query(
       `insert into tenancy.staff_users (email, display_name) values ('a@b.example', 'A')`,
