@@ -42,3 +42,6 @@ grant insert (address_id, company_id, kind, is_default, label, recipient, line1,
 grant update (kind, is_default, label, recipient, line1, line2, line3, locality, region, postal_code,
   country_code, phone) on accounts.addresses to b2b_app;
 grant delete on accounts.addresses to b2b_app;
+
+grant execute on function accounts.acting_buyer(uuid, uuid) to b2b_app, b2b_readonly;
+grant execute on function accounts.buyer_has_permission(uuid, text) to b2b_app, b2b_readonly;

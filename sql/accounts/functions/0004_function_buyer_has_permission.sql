@@ -1,0 +1,18 @@
+-- Whether a buyer's role grants a named permission (accounts.permissions), for rules such as "only buyers
+-- with orders.approve may approve".
+create or replace function accounts.buyer_has_permission(p_buyer_id uuid, p_permission text)
+returns boolean
+language sql stable
+as $$
+  select exists (
+    select
+    from accounts.buyers b
+    join accounts.buyer_role_permissions rp
+      on rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id
+    where b.tenant_id = app.require_tenant_id()
+      and b.buyer_id = p_buyer_id
+      and rp.permission = p_permission
+  )
+$$;
+comment on function accounts.buyer_has_permission(uuid, text) is
+  'True when the role of buyer p_buyer_id grants p_permission; false for an unknown buyer or permission.';
