@@ -800,25 +800,36 @@ ALTER FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_k
 COMMENT ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) IS 'A JSON copy of the company''s address p_address_id of kind p_kind (billing or shipping), or of its default address of that kind when p_address_id is null (null when it has none). SQLSTATE B3006 when the address is not one of the company''s addresses of that kind.';
 
 --
--- Name: bump_version(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: apply_approval_rules(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.bump_version() RETURNS trigger
+CREATE FUNCTION orders.apply_approval_rules(p_order_id uuid) RETURNS boolean
     LANGUAGE plpgsql
     AS $$
+declare
+  tenant uuid := app.require_tenant_id();
 begin
-  new.version := old.version + 1;
-  return new;
+  insert into orders.order_approval_steps (order_id, tier, approver_role_id)
+  select distinct o.order_id, t.tier, t.approver_role_id
+  from orders.orders o
+  join accounts.buyers b on b.tenant_id = o.tenant_id and b.buyer_id = o.buyer_id
+  join orders.approval_rules r on r.tenant_id = o.tenant_id and r.company_id = o.company_id and r.is_active
+  join orders.approval_rule_tiers t on t.tenant_id = r.tenant_id and t.approval_rule_id = r.approval_rule_id
+  where o.tenant_id = tenant and o.order_id = p_order_id
+    and (r.min_total_amount is null or (r.currency = o.currency and o.total_amount >= r.min_total_amount))
+    and (r.placed_by_role_id is null or r.placed_by_role_id = b.buyer_role_id)
+  on conflict do nothing;
+  return found;
 end
 $$;
 
-ALTER FUNCTION orders.bump_version() OWNER TO b2b_owner;
+ALTER FUNCTION orders.apply_approval_rules(p_order_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION bump_version(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION apply_approval_rules(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.bump_version() IS 'Trigger function: sets version to the old version + 1 on every update.';
+COMMENT ON FUNCTION orders.apply_approval_rules(p_order_id uuid) IS 'Copies the tiers of the company''s active approval rules that match order p_order_id (total at or above min_total_amount in its currency, and/or placed by a buyer with placed_by_role_id) into orders.order_approval_steps; true when any matched.';
 
 --
 -- Name: orders; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -841,8 +852,10 @@ CREATE TABLE orders.orders (
     submitted_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    invoiced_amount numeric(19,4) DEFAULT 0 NOT NULL,
     CONSTRAINT chk_orders_billing_address_object CHECK ((jsonb_typeof(billing_address) = 'object'::text)),
     CONSTRAINT chk_orders_idempotency_key_format CHECK ((idempotency_key ~ '^[\x21-\x7e]{1,200}$'::text)),
+    CONSTRAINT chk_orders_invoiced_within_total CHECK (((invoiced_amount >= (0)::numeric) AND (invoiced_amount <= total_amount))),
     CONSTRAINT chk_orders_payment_terms_days CHECK (((payment_terms_days >= 0) AND (payment_terms_days <= 365))),
     CONSTRAINT chk_orders_purchase_order_number_format CHECK ((purchase_order_number ~ '^\S(.{0,62}\S)?$'::text)),
     CONSTRAINT chk_orders_shipping_address_object CHECK ((jsonb_typeof(shipping_address) = 'object'::text)),
@@ -946,6 +959,71 @@ COMMENT ON COLUMN orders.orders.created_at IS 'When the order (draft) was create
 COMMENT ON COLUMN orders.orders.updated_at IS 'When the order was last changed.';
 
 --
+-- Name: COLUMN orders.invoiced_amount; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.invoiced_amount IS 'Sum of the invoices issued for this order so far (0 to total_amount).';
+
+--
+-- Name: approve_order(uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text DEFAULT NULL::text) RETURNS orders.orders
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target orders.orders := orders.lock_order(p_order_id);
+  decided_tier integer := orders.check_approver(target, p_approver_id);
+  decided orders.orders;
+begin
+  insert into orders.order_approvals (order_id, tier, approver_id, decision, comment)
+  values (p_order_id, decided_tier, p_approver_id, 'approved', p_comment);
+  if exists (
+    select from orders.order_approval_steps s
+    where s.tenant_id = target.tenant_id and s.order_id = p_order_id
+      and not exists (
+        select from orders.order_approvals a
+        where a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier)
+  ) then
+    return (select o from orders.orders o where o.tenant_id = target.tenant_id and o.order_id = p_order_id);
+  end if;
+  update orders.orders o set state = 'placed'
+  where o.tenant_id = target.tenant_id and o.order_id = p_order_id
+  returning o.* into decided;
+  return decided;
+end
+$$;
+
+ALTER FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION approve_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text) IS 'Buyer p_approver_id approves the current tier of order p_order_id (eligibility: see orders.check_approver). When no tier is left the order is placed. Returns the order.';
+
+--
+-- Name: bump_version(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.bump_version() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  new.version := old.version + 1;
+  return new;
+end
+$$;
+
+ALTER FUNCTION orders.bump_version() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION bump_version(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.bump_version() IS 'Trigger function: sets version to the old version + 1 on every update.';
+
+--
 -- Name: cancel_order(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -972,6 +1050,100 @@ ALTER FUNCTION orders.cancel_order(p_order_id uuid) OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION orders.cancel_order(p_order_id uuid) IS 'Cancels order p_order_id (from draft, pending_approval or placed; SQLSTATE B3001 otherwise) and releases the stock it reserved.';
+
+--
+-- Name: check_approver(orders.orders, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+declare
+  approver accounts.buyers;
+  current_tier integer;
+begin
+  if p_order.state <> 'pending_approval' then
+    raise exception using
+      errcode = 'B3001',
+      message = format('order %s is %s: only orders pending approval are approved or rejected', p_order.order_id, p_order.state);
+  end if;
+  approver := accounts.acting_buyer(p_approver_id, p_order.company_id);
+  if p_approver_id = p_order.buyer_id then
+    raise exception using
+      errcode = 'B3104',
+      message = format('buyer %s placed order %s and cannot decide on its approval', p_approver_id, p_order.order_id);
+  end if;
+  select min(s.tier) into current_tier
+  from orders.order_approval_steps s
+  where s.tenant_id = p_order.tenant_id and s.order_id = p_order.order_id
+    and not exists (
+      select from orders.order_approvals a
+      where a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier);
+  if not accounts.buyer_has_permission(p_approver_id, 'orders.approve')
+     or not exists (
+       select from orders.order_approval_steps s
+       where s.tenant_id = p_order.tenant_id and s.order_id = p_order.order_id and s.tier = current_tier
+         and s.approver_role_id = approver.buyer_role_id) then
+    raise exception using
+      errcode = 'B3101',
+      message = format('buyer %s may not decide tier %s of order %s (needs orders.approve and a role of that tier)',
+        p_approver_id, current_tier, p_order.order_id);
+  end if;
+  return current_tier;
+end
+$$;
+
+ALTER FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_approver(p_order orders.orders, p_approver_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) IS 'For approve_order and reject_order: the order is pending_approval (B3001), the approver is an active buyer of its company (B2104/B2105), not the buyer who placed it (B3104), with orders.approve and a role of the current tier (B3101). Returns the current tier.';
+
+--
+-- Name: check_credit_limit(orders.orders); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.check_credit_limit(p_order orders.orders) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+declare
+  credit_limit numeric(19, 4);
+  balance numeric(19, 4);
+  uninvoiced numeric(19, 4);
+begin
+  select c.credit_limit into credit_limit
+  from accounts.companies c where c.tenant_id = p_order.tenant_id and c.company_id = p_order.company_id;
+  if credit_limit is null then
+    return;
+  end if;
+  -- One company's submissions are checked one at a time, so two concurrent orders cannot both fit
+  -- under a limit that only one of them fits under. (Lock order: company credit, buyer spending, stock.)
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('orders credit ' || p_order.company_id::text, 0));
+  balance := orders.open_balance(p_order.company_id);
+  select coalesce(sum(o.total_amount - o.invoiced_amount), 0) into uninvoiced
+  from orders.orders o
+  join orders.order_states s on s.state = o.state
+  where o.tenant_id = p_order.tenant_id and o.company_id = p_order.company_id and s.is_open
+    and o.order_id <> p_order.order_id;
+  if balance + uninvoiced + p_order.total_amount > credit_limit then
+    raise exception using
+      errcode = 'B3103',
+      message = format('company %s has a credit limit of %s %s: open balance %s and open orders %s leave room for %s, this order is %s',
+        p_order.company_id, credit_limit, p_order.currency, balance, uninvoiced,
+        greatest(credit_limit - balance - uninvoiced, 0), p_order.total_amount);
+  end if;
+end
+$$;
+
+ALTER FUNCTION orders.check_credit_limit(p_order orders.orders) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_credit_limit(p_order orders.orders); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.check_credit_limit(p_order orders.orders) IS 'Refuses order p_order (SQLSTATE B3103) when the company''s open balance plus the uninvoiced part of its open orders plus this order exceed its credit_limit (null: no limit). Serializes one company''s submissions with an advisory lock.';
 
 --
 -- Name: check_order_lines_editable(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1084,6 +1256,50 @@ ALTER FUNCTION orders.check_order_transition() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION orders.check_order_transition() IS 'Trigger function on orders.orders: a new order is draft, and a state change must be listed in orders.order_transitions (SQLSTATE B3001 otherwise).';
+
+--
+-- Name: check_spending_limit(orders.orders); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.check_spending_limit(p_order orders.orders) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+declare
+  buyer accounts.buyers;
+  period_start timestamptz;
+  spent numeric(19, 4);
+begin
+  select b.* into buyer from accounts.buyers b where b.tenant_id = p_order.tenant_id and b.buyer_id = p_order.buyer_id;
+  if buyer.spending_limit is null then
+    return;
+  end if;
+  -- One buyer's submissions are checked one at a time, so two concurrent orders cannot both fit under
+  -- a limit that only one of them fits under. (Lock order: company credit, buyer spending, then stock.)
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('orders spending ' || buyer.buyer_id::text, 0));
+  period_start := date_trunc(buyer.spending_period, now() at time zone 'UTC') at time zone 'UTC';
+  select coalesce(sum(o.total_amount), 0) into spent
+  from orders.orders o
+  where o.tenant_id = p_order.tenant_id and o.buyer_id = buyer.buyer_id
+    and o.submitted_at >= period_start
+    and o.state not in ('draft', 'cancelled', 'rejected')
+    and o.order_id <> p_order.order_id;
+  if spent + p_order.total_amount > buyer.spending_limit then
+    raise exception using
+      errcode = 'B3102',
+      message = format('buyer %s may spend %s %s per %s: %s already this %s, this order would add %s',
+        buyer.buyer_id, buyer.spending_limit, p_order.currency, buyer.spending_period, spent,
+        buyer.spending_period, p_order.total_amount);
+  end if;
+end
+$$;
+
+ALTER FUNCTION orders.check_spending_limit(p_order orders.orders) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_spending_limit(p_order orders.orders); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.check_spending_limit(p_order orders.orders) IS 'Refuses order p_order (SQLSTATE B3102) when its buyer''s submitted orders of the current calendar spending period (UTC; not cancelled or rejected) plus this one exceed the buyer''s spending_limit. Serializes one buyer''s submissions with an advisory lock.';
 
 --
 -- Name: complete_order(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1220,6 +1436,8 @@ begin
   from consumption c
   where a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id;
 
+  perform orders.issue_invoice(target, shipment);
+
   update orders.order_lines l
   set fulfilled_quantity = l.fulfilled_quantity + sh.quantity
   from jsonb_to_recordset(shipment) as sh(variant_id uuid, quantity bigint)
@@ -1248,7 +1466,115 @@ ALTER FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) OWNER TO b2b_
 -- Name: FUNCTION fulfil_order(p_order_id uuid, p_lines jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) IS 'Ships units of placed or partially fulfilled order p_order_id: p_lines ([{variant_id, quantity}]) or, when null, everything outstanding. Consumes the reservations (on_hand and reserved go down; warehouses by code), adds to the lines'' fulfilled_quantity and moves the order to partially_fulfilled or fulfilled. SQLSTATE B3001 from another state, B3202 for more units than outstanding or a variant not on the order.';
+COMMENT ON FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) IS 'Ships units of placed or partially fulfilled order p_order_id: p_lines ([{variant_id, quantity}]) or, when null, everything outstanding. Consumes the reservations (on_hand and reserved go down; warehouses by code), issues an invoice for the shipped units (orders.issue_invoice), adds to the lines'' fulfilled_quantity and moves the order to partially_fulfilled or fulfilled. SQLSTATE B3001 from another state, B3202 for more units than outstanding or a variant not on the order.';
+
+--
+-- Name: invoices; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.invoices (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    invoice_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    order_id uuid NOT NULL,
+    company_id uuid NOT NULL,
+    currency text NOT NULL,
+    amount numeric(19,4) NOT NULL,
+    lines jsonb NOT NULL,
+    issued_at timestamp with time zone DEFAULT now() NOT NULL,
+    due_at timestamp with time zone NOT NULL,
+    CONSTRAINT chk_invoices_amount_not_negative CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT chk_invoices_due_after_issue CHECK ((due_at >= issued_at)),
+    CONSTRAINT chk_invoices_lines_array CHECK ((jsonb_typeof(lines) = 'array'::text))
+);
+
+ALTER TABLE ONLY orders.invoices FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.invoices OWNER TO b2b_owner;
+
+--
+-- Name: TABLE invoices; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.invoices IS 'An invoice for the units of one shipment (orders.fulfil_order), due payment_terms_days after issue; recorded in the receivables ledger. Append-only: corrections are credit notes.';
+
+--
+-- Name: COLUMN invoices.order_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.invoices.order_id IS 'The order the shipped units belong to.';
+
+--
+-- Name: COLUMN invoices.company_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.invoices.company_id IS 'The invoiced company (the order''s).';
+
+--
+-- Name: COLUMN invoices.currency; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.invoices.currency IS 'ISO 4217 currency (the order''s).';
+
+--
+-- Name: COLUMN invoices.amount; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.invoices.amount IS 'Shipped units times their order unit price, in currency.';
+
+--
+-- Name: COLUMN invoices.lines; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.invoices.lines IS 'What was invoiced: [{variant_id, quantity, unit_price, line_total}].';
+
+--
+-- Name: COLUMN invoices.issued_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.invoices.issued_at IS 'When the invoice was issued (the shipment).';
+
+--
+-- Name: COLUMN invoices.due_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.invoices.due_at IS 'issued_at plus the order''s payment_terms_days.';
+
+--
+-- Name: issue_invoice(orders.orders, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) RETURNS orders.invoices
+    LANGUAGE plpgsql
+    AS $$
+declare
+  issued orders.invoices;
+begin
+  insert into orders.invoices (order_id, company_id, currency, amount, lines, issued_at, due_at)
+  select p_order.order_id, p_order.company_id, p_order.currency,
+    coalesce(sum(sh.quantity * l.unit_price), 0),
+    coalesce(jsonb_agg(jsonb_build_object('variant_id', l.variant_id, 'quantity', sh.quantity,
+      'unit_price', l.unit_price, 'line_total', sh.quantity * l.unit_price) order by l.line_number), '[]'),
+    now(), now() + make_interval(days => p_order.payment_terms_days)
+  from jsonb_to_recordset(p_shipment) as sh(variant_id uuid, quantity bigint)
+  join orders.order_lines l on l.tenant_id = p_order.tenant_id and l.order_id = p_order.order_id and l.variant_id = sh.variant_id
+  returning * into issued;
+
+  insert into orders.receivable_entries (company_id, kind, amount, currency, invoice_id)
+  values (issued.company_id, 'invoice', issued.amount, issued.currency, issued.invoice_id);
+
+  update orders.orders o set invoiced_amount = o.invoiced_amount + issued.amount
+  where o.tenant_id = p_order.tenant_id and o.order_id = p_order.order_id;
+  return issued;
+end
+$$;
+
+ALTER FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION issue_invoice(p_order orders.orders, p_shipment jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) IS 'Issues the invoice for shipment p_shipment ([{variant_id, quantity}]) of order p_order: amount = units x order unit price, due now() + payment_terms_days; adds it to the receivables ledger and to the order''s invoiced_amount.';
 
 --
 -- Name: lock_order(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1280,6 +1606,26 @@ ALTER FUNCTION orders.lock_order(p_order_id uuid) OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION orders.lock_order(p_order_id uuid) IS 'The order p_order_id, locked (for update) until the transaction ends; SQLSTATE B3013 when the tenant has no such order.';
+
+--
+-- Name: open_balance(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.open_balance(p_company_id uuid) RETURNS numeric
+    LANGUAGE sql STABLE
+    AS $$
+  select coalesce(sum(case e.kind when 'invoice' then e.amount else -e.amount end), 0)::numeric(19, 4)
+  from orders.receivable_entries e
+  where e.tenant_id = app.require_tenant_id() and e.company_id = p_company_id
+$$;
+
+ALTER FUNCTION orders.open_balance(p_company_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION open_balance(p_company_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.open_balance(p_company_id uuid) IS 'Open receivables balance of company p_company_id from the ledger: sum of invoices minus payments and credit notes (negative when it paid ahead).';
 
 --
 -- Name: parse_order_lines(jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1386,6 +1732,130 @@ ALTER FUNCTION orders.record_order_transition() OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.record_order_transition() IS 'Trigger function on orders.orders (after insert, and after update of state when it changed): appends to orders.order_state_history with the acting user from app.current_user_id().';
 
 --
+-- Name: receivable_entries; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.receivable_entries (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    entry_id bigint NOT NULL,
+    company_id uuid NOT NULL,
+    kind text NOT NULL,
+    amount numeric(19,4) NOT NULL,
+    currency text NOT NULL,
+    invoice_id uuid,
+    reference text,
+    recorded_by uuid DEFAULT app.current_user_id(),
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_receivable_entries_amount_not_negative CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT chk_receivable_entries_invoice_has_invoice CHECK (((kind <> 'invoice'::text) OR (invoice_id IS NOT NULL))),
+    CONSTRAINT chk_receivable_entries_kind CHECK ((kind = ANY (ARRAY['invoice'::text, 'payment'::text, 'credit_note'::text]))),
+    CONSTRAINT chk_receivable_entries_reference_not_blank CHECK ((btrim(reference) <> ''::text))
+);
+
+ALTER TABLE ONLY orders.receivable_entries FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.receivable_entries OWNER TO b2b_owner;
+
+--
+-- Name: TABLE receivable_entries; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.receivable_entries IS 'Append-only receivables ledger of a company: invoices raise its open balance, payments and credit notes lower it (amounts are positive; kind gives the sign). Open balance = sum(invoice) - sum(payment) - sum(credit_note), see orders.open_balance(). Never updated or deleted (trigger, B3012).';
+
+--
+-- Name: COLUMN receivable_entries.entry_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.receivable_entries.entry_id IS 'Order of the entries.';
+
+--
+-- Name: COLUMN receivable_entries.company_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.receivable_entries.company_id IS 'The company whose balance the entry changes.';
+
+--
+-- Name: COLUMN receivable_entries.kind; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.receivable_entries.kind IS 'invoice (raises the balance), payment or credit_note (lower it).';
+
+--
+-- Name: COLUMN receivable_entries.amount; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.receivable_entries.amount IS 'Positive amount in currency; kind gives the direction.';
+
+--
+-- Name: COLUMN receivable_entries.currency; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.receivable_entries.currency IS 'ISO 4217 currency: the company''s.';
+
+--
+-- Name: COLUMN receivable_entries.invoice_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.receivable_entries.invoice_id IS 'The invoice issued (kind invoice) or paid or credited, when known.';
+
+--
+-- Name: COLUMN receivable_entries.reference; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.receivable_entries.reference IS 'Payment reference (bank transfer id) or credit note reason.';
+
+--
+-- Name: COLUMN receivable_entries.recorded_by; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.receivable_entries.recorded_by IS 'The acting user (app.current_user_id()) who recorded the entry.';
+
+--
+-- Name: COLUMN receivable_entries.recorded_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.receivable_entries.recorded_at IS 'When the entry was recorded.';
+
+--
+-- Name: record_payment(uuid, numeric, text, text, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid DEFAULT NULL::uuid) RETURNS orders.receivable_entries
+    LANGUAGE plpgsql
+    AS $$
+declare
+  company_currency text;
+  recorded orders.receivable_entries;
+begin
+  select c.default_currency into company_currency
+  from accounts.companies c where c.tenant_id = app.require_tenant_id() and c.company_id = p_company_id;
+  if p_currency is distinct from company_currency then
+    raise exception using
+      errcode = 'B3005',
+      message = format('the receivables of company %s are in %s, not %s', p_company_id,
+        coalesce(company_currency, 'an unknown currency'), coalesce(p_currency, 'null'));
+  end if;
+  if p_amount is null or p_amount <= 0 then
+    raise exception using
+      errcode = 'B3105',
+      message = format('a payment is a positive amount, not %s', coalesce(p_amount::text, 'null'));
+  end if;
+  insert into orders.receivable_entries (company_id, kind, amount, currency, invoice_id, reference)
+  values (p_company_id, 'payment', p_amount, p_currency, p_invoice_id, p_reference)
+  returning * into recorded;
+  return recorded;
+end
+$$;
+
+ALTER FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) IS 'Records a payment of p_amount (positive: B3105) in the company''s currency (B3005) from company p_company_id, optionally for invoice p_invoice_id, in the receivables ledger. Returns the ledger entry.';
+
+--
 -- Name: refuse_change(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -1409,6 +1879,36 @@ ALTER FUNCTION orders.refuse_change() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION orders.refuse_change() IS 'Trigger function for append-only tables: refuses update and delete (SQLSTATE B3012).';
+
+--
+-- Name: reject_order(uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text DEFAULT NULL::text) RETURNS orders.orders
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target orders.orders := orders.lock_order(p_order_id);
+  decided_tier integer := orders.check_approver(target, p_approver_id);
+  decided orders.orders;
+begin
+  insert into orders.order_approvals (order_id, tier, approver_id, decision, comment)
+  values (p_order_id, decided_tier, p_approver_id, 'rejected', p_comment);
+  update orders.orders o set state = 'rejected'
+  where o.tenant_id = target.tenant_id and o.order_id = p_order_id
+  returning o.* into decided;
+  perform orders.release_stock(p_order_id);
+  return decided;
+end
+$$;
+
+ALTER FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION reject_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text) IS 'Buyer p_approver_id rejects order p_order_id at its current tier (eligibility: see orders.check_approver): the order is rejected and its stock released.';
 
 --
 -- Name: release_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1711,6 +2211,14 @@ begin
   if p_reprice then
     perform orders.reprice_order_lines(p_order.order_id);
   end if;
+  select o.* into submitted from orders.orders o where o.tenant_id = p_order.tenant_id and o.order_id = p_order.order_id;
+
+  -- limits (lock order: company credit, buyer spending, then stock rows in reserve_stock)
+  perform orders.check_credit_limit(submitted);
+  perform orders.check_spending_limit(submitted);
+  if orders.apply_approval_rules(p_order.order_id) then
+    target_state := 'pending_approval';
+  end if;
 
   update orders.orders o
   set state = target_state, submitted_at = now()
@@ -1728,7 +2236,7 @@ ALTER FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) OWNER TO 
 -- Name: FUNCTION submit(p_order orders.orders, p_reprice boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) IS 'Internal step of submit_order, place_order and accept_quote: moves a draft (locked by the caller) to placed or pending_approval and reserves its stock; with p_reprice, prices its catalog lines again first.';
+COMMENT ON FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) IS 'Internal step of submit_order, place_order and accept_quote: with p_reprice prices its catalog lines again, checks the company''s credit limit (B3103) and the buyer''s spending limit (B3102), applies the approval rules, moves the draft (locked by the caller) to placed or pending_approval and reserves its stock (B3201).';
 
 --
 -- Name: submit_order(uuid, integer); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2610,6 +3118,119 @@ CREATE TABLE migrations.repeatables (
 ALTER TABLE migrations.repeatables OWNER TO b2b_owner;
 
 --
+-- Name: approval_rule_tiers; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.approval_rule_tiers (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    approval_rule_id uuid NOT NULL,
+    tier integer NOT NULL,
+    approver_role_id uuid NOT NULL,
+    CONSTRAINT chk_approval_rule_tiers_tier CHECK (((tier >= 1) AND (tier <= 10)))
+);
+
+ALTER TABLE ONLY orders.approval_rule_tiers FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.approval_rule_tiers OWNER TO b2b_owner;
+
+--
+-- Name: TABLE approval_rule_tiers; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.approval_rule_tiers IS 'Who approves what a rule matched: one row per tier and approver buyer role. Tiers are decided in ascending order; a tier is approved by one buyer of the company holding one of the tier''s roles (and orders.approve).';
+
+--
+-- Name: COLUMN approval_rule_tiers.tier; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.approval_rule_tiers.tier IS 'Approval round, 1 first (1 to 10).';
+
+--
+-- Name: COLUMN approval_rule_tiers.approver_role_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.approval_rule_tiers.approver_role_id IS 'A buyer role whose holders may decide this tier.';
+
+--
+-- Name: approval_rules; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.approval_rules (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    approval_rule_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    company_id uuid NOT NULL,
+    name text NOT NULL,
+    min_total_amount numeric(19,4),
+    currency text,
+    placed_by_role_id uuid,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_approval_rules_amount_has_currency CHECK (((min_total_amount IS NULL) = (currency IS NULL))),
+    CONSTRAINT chk_approval_rules_has_condition CHECK (((min_total_amount IS NOT NULL) OR (placed_by_role_id IS NOT NULL))),
+    CONSTRAINT chk_approval_rules_min_total_amount_not_negative CHECK ((min_total_amount >= (0)::numeric)),
+    CONSTRAINT chk_approval_rules_name_not_blank CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY orders.approval_rules FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.approval_rules OWNER TO b2b_owner;
+
+--
+-- Name: TABLE approval_rules; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.approval_rules IS 'A company''s rule for sending orders to approval: it matches an order whose total is at or above min_total_amount in currency, and/or that was placed by a buyer with role placed_by_role_id (all given conditions must hold). Its approver roles, in tiers, are in approval_rule_tiers. Rules of a parent company do not apply to its subsidiaries.';
+
+--
+-- Name: COLUMN approval_rules.company_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.approval_rules.company_id IS 'The company whose orders the rule applies to.';
+
+--
+-- Name: COLUMN approval_rules.name; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.approval_rules.name IS 'Name of the rule, unique within the company.';
+
+--
+-- Name: COLUMN approval_rules.min_total_amount; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.approval_rules.min_total_amount IS 'The rule matches orders with total_amount at or above this (in currency); null: any total.';
+
+--
+-- Name: COLUMN approval_rules.currency; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.approval_rules.currency IS 'Currency of min_total_amount; set exactly when it is. Orders in another currency do not match the amount condition.';
+
+--
+-- Name: COLUMN approval_rules.placed_by_role_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.approval_rules.placed_by_role_id IS 'The rule matches orders placed by a buyer with this role; null: any buyer.';
+
+--
+-- Name: COLUMN approval_rules.is_active; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.approval_rules.is_active IS 'Inactive rules match nothing; orders already waiting keep the tiers they were given.';
+
+--
+-- Name: COLUMN approval_rules.created_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.approval_rules.created_at IS 'When the rule was created.';
+
+--
+-- Name: COLUMN approval_rules.updated_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.approval_rules.updated_at IS 'When the rule was last changed.';
+
+--
 -- Name: order_allocations; Type: TABLE; Schema: orders; Owner: b2b_owner
 --
 
@@ -2671,6 +3292,96 @@ COMMENT ON COLUMN orders.order_allocations.created_at IS 'When the stock was res
 --
 
 COMMENT ON COLUMN orders.order_allocations.updated_at IS 'When the allocation last changed.';
+
+--
+-- Name: order_approval_steps; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.order_approval_steps (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    order_id uuid NOT NULL,
+    tier integer NOT NULL,
+    approver_role_id uuid NOT NULL,
+    CONSTRAINT chk_order_approval_steps_tier CHECK (((tier >= 1) AND (tier <= 10)))
+);
+
+ALTER TABLE ONLY orders.order_approval_steps FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.order_approval_steps OWNER TO b2b_owner;
+
+--
+-- Name: TABLE order_approval_steps; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.order_approval_steps IS 'The approval tiers an order needs, copied from the matching rules when it was submitted (later rule edits do not change a waiting order).';
+
+--
+-- Name: COLUMN order_approval_steps.tier; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_approval_steps.tier IS 'Approval round, decided in ascending order.';
+
+--
+-- Name: COLUMN order_approval_steps.approver_role_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_approval_steps.approver_role_id IS 'A buyer role whose holders may decide this tier of this order.';
+
+--
+-- Name: order_approvals; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.order_approvals (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    order_id uuid NOT NULL,
+    tier integer NOT NULL,
+    approver_id uuid NOT NULL,
+    decision text NOT NULL,
+    comment text,
+    decided_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_order_approvals_comment_not_blank CHECK ((btrim(comment) <> ''::text)),
+    CONSTRAINT chk_order_approvals_decision CHECK ((decision = ANY (ARRAY['approved'::text, 'rejected'::text])))
+);
+
+ALTER TABLE ONLY orders.order_approvals FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.order_approvals OWNER TO b2b_owner;
+
+--
+-- Name: TABLE order_approvals; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.order_approvals IS 'An approver''s decision on one tier of an order: one decision per tier; one rejection rejects the order. Written by orders.approve_order / reject_order, which check that the approver is eligible.';
+
+--
+-- Name: COLUMN order_approvals.tier; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_approvals.tier IS 'The tier decided.';
+
+--
+-- Name: COLUMN order_approvals.approver_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_approvals.approver_id IS 'The buyer of the order''s company who decided.';
+
+--
+-- Name: COLUMN order_approvals.decision; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_approvals.decision IS 'approved or rejected.';
+
+--
+-- Name: COLUMN order_approvals.comment; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_approvals.comment IS 'The approver''s note, if any.';
+
+--
+-- Name: COLUMN order_approvals.decided_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_approvals.decided_at IS 'When the decision was made.';
 
 --
 -- Name: order_lines; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -2908,6 +3619,19 @@ COMMENT ON COLUMN orders.order_transitions.to_state IS 'State the order enters.'
 --
 
 COMMENT ON COLUMN orders.order_transitions.description IS 'Which operation makes this move.';
+
+--
+-- Name: receivable_entries_entry_id_seq; Type: SEQUENCE; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.receivable_entries ALTER COLUMN entry_id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME orders.receivable_entries_entry_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 --
 -- Name: memberships; Type: TABLE; Schema: tenancy; Owner: b2b_owner
@@ -3299,11 +4023,46 @@ ALTER TABLE ONLY migrations.repeatables
     ADD CONSTRAINT repeatables_pkey PRIMARY KEY (path);
 
 --
+-- Name: approval_rule_tiers pk_approval_rule_tiers; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.approval_rule_tiers
+    ADD CONSTRAINT pk_approval_rule_tiers PRIMARY KEY (tenant_id, approval_rule_id, tier, approver_role_id);
+
+--
+-- Name: approval_rules pk_approval_rules; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.approval_rules
+    ADD CONSTRAINT pk_approval_rules PRIMARY KEY (tenant_id, approval_rule_id);
+
+--
+-- Name: invoices pk_invoices; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.invoices
+    ADD CONSTRAINT pk_invoices PRIMARY KEY (tenant_id, invoice_id);
+
+--
 -- Name: order_allocations pk_order_allocations; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
 ALTER TABLE ONLY orders.order_allocations
     ADD CONSTRAINT pk_order_allocations PRIMARY KEY (tenant_id, order_id, variant_id, warehouse_id);
+
+--
+-- Name: order_approval_steps pk_order_approval_steps; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_approval_steps
+    ADD CONSTRAINT pk_order_approval_steps PRIMARY KEY (tenant_id, order_id, tier, approver_role_id);
+
+--
+-- Name: order_approvals pk_order_approvals; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_approvals
+    ADD CONSTRAINT pk_order_approvals PRIMARY KEY (tenant_id, order_id, tier);
 
 --
 -- Name: order_lines pk_order_lines; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -3339,6 +4098,20 @@ ALTER TABLE ONLY orders.order_transitions
 
 ALTER TABLE ONLY orders.orders
     ADD CONSTRAINT pk_orders PRIMARY KEY (tenant_id, order_id);
+
+--
+-- Name: receivable_entries pk_receivable_entries; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.receivable_entries
+    ADD CONSTRAINT pk_receivable_entries PRIMARY KEY (tenant_id, entry_id);
+
+--
+-- Name: approval_rules uq_approval_rules_tenant_id_company_id_name; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.approval_rules
+    ADD CONSTRAINT uq_approval_rules_tenant_id_company_id_name UNIQUE (tenant_id, company_id, name);
 
 --
 -- Name: order_lines uq_order_lines_tenant_id_order_id_variant_id; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -3565,10 +4338,58 @@ CREATE INDEX idx_variants_tenant_id_sku_trgm ON catalog.variants USING gin (tena
 CREATE INDEX idx_warehouses_country_code ON catalog.warehouses USING btree (country_code);
 
 --
+-- Name: idx_approval_rule_tiers_tenant_id_approver_role_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_approval_rule_tiers_tenant_id_approver_role_id ON orders.approval_rule_tiers USING btree (tenant_id, approver_role_id);
+
+--
+-- Name: idx_approval_rules_currency; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_approval_rules_currency ON orders.approval_rules USING btree (currency);
+
+--
+-- Name: idx_approval_rules_tenant_id_placed_by_role_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_approval_rules_tenant_id_placed_by_role_id ON orders.approval_rules USING btree (tenant_id, placed_by_role_id);
+
+--
+-- Name: idx_invoices_currency; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_invoices_currency ON orders.invoices USING btree (currency);
+
+--
+-- Name: idx_invoices_tenant_id_company_id_due_at; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_invoices_tenant_id_company_id_due_at ON orders.invoices USING btree (tenant_id, company_id, due_at);
+
+--
+-- Name: idx_invoices_tenant_id_order_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_invoices_tenant_id_order_id ON orders.invoices USING btree (tenant_id, order_id);
+
+--
 -- Name: idx_order_allocations_tenant_id_variant_id_warehouse_id; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
 CREATE INDEX idx_order_allocations_tenant_id_variant_id_warehouse_id ON orders.order_allocations USING btree (tenant_id, variant_id, warehouse_id);
+
+--
+-- Name: idx_order_approval_steps_tenant_id_approver_role_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_order_approval_steps_tenant_id_approver_role_id ON orders.order_approval_steps USING btree (tenant_id, approver_role_id);
+
+--
+-- Name: idx_order_approvals_tenant_id_approver_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_order_approvals_tenant_id_approver_id ON orders.order_approvals USING btree (tenant_id, approver_id);
 
 --
 -- Name: idx_order_lines_tenant_id_variant_id; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -3611,6 +4432,24 @@ CREATE INDEX idx_orders_tenant_id_buyer_id_submitted_at ON orders.orders USING b
 --
 
 CREATE INDEX idx_orders_tenant_id_company_id_created_at ON orders.orders USING btree (tenant_id, company_id, created_at DESC);
+
+--
+-- Name: idx_receivable_entries_currency; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_receivable_entries_currency ON orders.receivable_entries USING btree (currency);
+
+--
+-- Name: idx_receivable_entries_tenant_id_company_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_receivable_entries_tenant_id_company_id ON orders.receivable_entries USING btree (tenant_id, company_id, kind);
+
+--
+-- Name: idx_receivable_entries_tenant_id_invoice_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_receivable_entries_tenant_id_invoice_id ON orders.receivable_entries USING btree (tenant_id, invoice_id);
 
 --
 -- Name: idx_memberships_role; Type: INDEX; Schema: tenancy; Owner: b2b_owner
@@ -3769,6 +4608,18 @@ CREATE TRIGGER trg_warehouses_before_update BEFORE UPDATE ON catalog.warehouses 
 CREATE TRIGGER trg_pgmigrations_before_insert BEFORE INSERT ON migrations.pgmigrations FOR EACH ROW EXECUTE FUNCTION migrations.record_checksum();
 
 --
+-- Name: approval_rules trg_approval_rules_before_update; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_approval_rules_before_update BEFORE UPDATE ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: invoices trg_invoices_before_update_or_delete; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_invoices_before_update_or_delete BEFORE DELETE OR UPDATE ON orders.invoices FOR EACH ROW EXECUTE FUNCTION orders.refuse_change();
+
+--
 -- Name: order_allocations trg_order_allocations_before_update; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -3833,6 +4684,12 @@ CREATE TRIGGER trg_orders_before_update BEFORE UPDATE ON orders.orders FOR EACH 
 --
 
 CREATE TRIGGER trg_orders_before_update_version BEFORE UPDATE ON orders.orders FOR EACH ROW EXECUTE FUNCTION orders.bump_version();
+
+--
+-- Name: receivable_entries trg_receivable_entries_before_update_or_delete; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_receivable_entries_before_update_or_delete BEFORE DELETE OR UPDATE ON orders.receivable_entries FOR EACH ROW EXECUTE FUNCTION orders.refuse_change();
 
 --
 -- Name: staff_users trg_staff_users_before_update; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
@@ -4099,6 +4956,62 @@ ALTER TABLE ONLY catalog.warehouses
     ADD CONSTRAINT fk_warehouses_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenancy.tenants(tenant_id);
 
 --
+-- Name: approval_rule_tiers fk_approval_rule_tiers_tenant_id_approval_rule_id_rules; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.approval_rule_tiers
+    ADD CONSTRAINT fk_approval_rule_tiers_tenant_id_approval_rule_id_rules FOREIGN KEY (tenant_id, approval_rule_id) REFERENCES orders.approval_rules(tenant_id, approval_rule_id) ON DELETE CASCADE;
+
+--
+-- Name: approval_rule_tiers fk_approval_rule_tiers_tenant_id_approver_role_id_buyer_roles; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.approval_rule_tiers
+    ADD CONSTRAINT fk_approval_rule_tiers_tenant_id_approver_role_id_buyer_roles FOREIGN KEY (tenant_id, approver_role_id) REFERENCES accounts.buyer_roles(tenant_id, buyer_role_id);
+
+--
+-- Name: approval_rules fk_approval_rules_currency_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.approval_rules
+    ADD CONSTRAINT fk_approval_rules_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
+
+--
+-- Name: approval_rules fk_approval_rules_tenant_id_company_id_companies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.approval_rules
+    ADD CONSTRAINT fk_approval_rules_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id);
+
+--
+-- Name: approval_rules fk_approval_rules_tenant_id_placed_by_role_id_buyer_roles; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.approval_rules
+    ADD CONSTRAINT fk_approval_rules_tenant_id_placed_by_role_id_buyer_roles FOREIGN KEY (tenant_id, placed_by_role_id) REFERENCES accounts.buyer_roles(tenant_id, buyer_role_id);
+
+--
+-- Name: invoices fk_invoices_currency_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.invoices
+    ADD CONSTRAINT fk_invoices_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
+
+--
+-- Name: invoices fk_invoices_tenant_id_company_id_companies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.invoices
+    ADD CONSTRAINT fk_invoices_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id);
+
+--
+-- Name: invoices fk_invoices_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.invoices
+    ADD CONSTRAINT fk_invoices_tenant_id_order_id_orders FOREIGN KEY (tenant_id, order_id) REFERENCES orders.orders(tenant_id, order_id);
+
+--
 -- Name: order_allocations fk_order_allocations_tenant_id_order_id_variant_id_order_lines; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -4111,6 +5024,34 @@ ALTER TABLE ONLY orders.order_allocations
 
 ALTER TABLE ONLY orders.order_allocations
     ADD CONSTRAINT fk_order_allocations_tenant_id_variant_id_warehouse_id_stock FOREIGN KEY (tenant_id, variant_id, warehouse_id) REFERENCES catalog.stock_levels(tenant_id, variant_id, warehouse_id);
+
+--
+-- Name: order_approval_steps fk_order_approval_steps_tenant_id_approver_role_id_buyer_roles; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_approval_steps
+    ADD CONSTRAINT fk_order_approval_steps_tenant_id_approver_role_id_buyer_roles FOREIGN KEY (tenant_id, approver_role_id) REFERENCES accounts.buyer_roles(tenant_id, buyer_role_id);
+
+--
+-- Name: order_approval_steps fk_order_approval_steps_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_approval_steps
+    ADD CONSTRAINT fk_order_approval_steps_tenant_id_order_id_orders FOREIGN KEY (tenant_id, order_id) REFERENCES orders.orders(tenant_id, order_id);
+
+--
+-- Name: order_approvals fk_order_approvals_tenant_id_approver_id_buyers; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_approvals
+    ADD CONSTRAINT fk_order_approvals_tenant_id_approver_id_buyers FOREIGN KEY (tenant_id, approver_id) REFERENCES accounts.buyers(tenant_id, buyer_id);
+
+--
+-- Name: order_approvals fk_order_approvals_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_approvals
+    ADD CONSTRAINT fk_order_approvals_tenant_id_order_id_orders FOREIGN KEY (tenant_id, order_id) REFERENCES orders.orders(tenant_id, order_id);
 
 --
 -- Name: order_lines fk_order_lines_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -4174,6 +5115,27 @@ ALTER TABLE ONLY orders.orders
 
 ALTER TABLE ONLY orders.orders
     ADD CONSTRAINT fk_orders_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id);
+
+--
+-- Name: receivable_entries fk_receivable_entries_currency_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.receivable_entries
+    ADD CONSTRAINT fk_receivable_entries_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
+
+--
+-- Name: receivable_entries fk_receivable_entries_tenant_id_company_id_companies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.receivable_entries
+    ADD CONSTRAINT fk_receivable_entries_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id);
+
+--
+-- Name: receivable_entries fk_receivable_entries_tenant_id_invoice_id_invoices; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.receivable_entries
+    ADD CONSTRAINT fk_receivable_entries_tenant_id_invoice_id_invoices FOREIGN KEY (tenant_id, invoice_id) REFERENCES orders.invoices(tenant_id, invoice_id);
 
 --
 -- Name: memberships fk_memberships_role_staff_roles; Type: FK CONSTRAINT; Schema: tenancy; Owner: b2b_owner
@@ -4728,6 +5690,78 @@ CREATE POLICY warehouses_select ON catalog.warehouses FOR SELECT TO b2b_app, b2b
 CREATE POLICY warehouses_update ON catalog.warehouses FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: approval_rule_tiers; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.approval_rule_tiers ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: approval_rule_tiers approval_rule_tiers_delete; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY approval_rule_tiers_delete ON orders.approval_rule_tiers FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: approval_rule_tiers approval_rule_tiers_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY approval_rule_tiers_insert ON orders.approval_rule_tiers FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: approval_rule_tiers approval_rule_tiers_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY approval_rule_tiers_select ON orders.approval_rule_tiers FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: approval_rules; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.approval_rules ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: approval_rules approval_rules_delete; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY approval_rules_delete ON orders.approval_rules FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: approval_rules approval_rules_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY approval_rules_insert ON orders.approval_rules FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: approval_rules approval_rules_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY approval_rules_select ON orders.approval_rules FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: approval_rules approval_rules_update; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY approval_rules_update ON orders.approval_rules FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: invoices; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.invoices ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: invoices invoices_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY invoices_insert ON orders.invoices FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: invoices invoices_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY invoices_select ON orders.invoices FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: order_allocations; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
 --
 
@@ -4750,6 +5784,42 @@ CREATE POLICY order_allocations_select ON orders.order_allocations FOR SELECT TO
 --
 
 CREATE POLICY order_allocations_update ON orders.order_allocations FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: order_approval_steps; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.order_approval_steps ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: order_approval_steps order_approval_steps_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_approval_steps_insert ON orders.order_approval_steps FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: order_approval_steps order_approval_steps_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_approval_steps_select ON orders.order_approval_steps FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: order_approvals; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.order_approvals ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: order_approvals order_approvals_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_approvals_insert ON orders.order_approvals FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: order_approvals order_approvals_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_approvals_select ON orders.order_approvals FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: order_lines; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -4822,6 +5892,24 @@ CREATE POLICY orders_select ON orders.orders FOR SELECT TO b2b_app, b2b_readonly
 --
 
 CREATE POLICY orders_update ON orders.orders FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: receivable_entries; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.receivable_entries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: receivable_entries receivable_entries_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY receivable_entries_insert ON orders.receivable_entries FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: receivable_entries receivable_entries_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY receivable_entries_select ON orders.receivable_entries FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: memberships; Type: ROW SECURITY; Schema: tenancy; Owner: b2b_owner
@@ -5153,10 +6241,11 @@ REVOKE ALL ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id u
 GRANT ALL ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) TO b2b_app;
 
 --
--- Name: FUNCTION bump_version(); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION apply_approval_rules(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.bump_version() FROM PUBLIC;
+REVOKE ALL ON FUNCTION orders.apply_approval_rules(p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.apply_approval_rules(p_order_id uuid) TO b2b_app;
 
 --
 -- Name: TABLE orders; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -5238,11 +6327,44 @@ GRANT UPDATE(total_amount) ON TABLE orders.orders TO b2b_app;
 GRANT UPDATE(submitted_at) ON TABLE orders.orders TO b2b_app;
 
 --
+-- Name: COLUMN orders.invoiced_amount; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(invoiced_amount) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: FUNCTION approve_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text) TO b2b_app;
+
+--
+-- Name: FUNCTION bump_version(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.bump_version() FROM PUBLIC;
+
+--
 -- Name: FUNCTION cancel_order(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION orders.cancel_order(p_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.cancel_order(p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION check_approver(p_order orders.orders, p_approver_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION check_credit_limit(p_order orders.orders); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.check_credit_limit(p_order orders.orders) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.check_credit_limit(p_order orders.orders) TO b2b_app;
 
 --
 -- Name: FUNCTION check_order_lines_editable(); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -5261,6 +6383,13 @@ REVOKE ALL ON FUNCTION orders.check_order_total() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION orders.check_order_transition() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_spending_limit(p_order orders.orders); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.check_spending_limit(p_order orders.orders) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.check_spending_limit(p_order orders.orders) TO b2b_app;
 
 --
 -- Name: FUNCTION complete_order(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -5284,11 +6413,75 @@ REVOKE ALL ON FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) FROM 
 GRANT ALL ON FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) TO b2b_app;
 
 --
+-- Name: TABLE invoices; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.invoices TO b2b_app;
+GRANT SELECT ON TABLE orders.invoices TO b2b_readonly;
+
+--
+-- Name: COLUMN invoices.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(order_id) ON TABLE orders.invoices TO b2b_app;
+
+--
+-- Name: COLUMN invoices.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(company_id) ON TABLE orders.invoices TO b2b_app;
+
+--
+-- Name: COLUMN invoices.currency; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(currency) ON TABLE orders.invoices TO b2b_app;
+
+--
+-- Name: COLUMN invoices.amount; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(amount) ON TABLE orders.invoices TO b2b_app;
+
+--
+-- Name: COLUMN invoices.lines; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(lines) ON TABLE orders.invoices TO b2b_app;
+
+--
+-- Name: COLUMN invoices.issued_at; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(issued_at) ON TABLE orders.invoices TO b2b_app;
+
+--
+-- Name: COLUMN invoices.due_at; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(due_at) ON TABLE orders.invoices TO b2b_app;
+
+--
+-- Name: FUNCTION issue_invoice(p_order orders.orders, p_shipment jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) TO b2b_app;
+
+--
 -- Name: FUNCTION lock_order(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION orders.lock_order(p_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.lock_order(p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION open_balance(p_company_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.open_balance(p_company_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.open_balance(p_company_id uuid) TO b2b_app;
+GRANT ALL ON FUNCTION orders.open_balance(p_company_id uuid) TO b2b_readonly;
 
 --
 -- Name: FUNCTION parse_order_lines(p_lines jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -5311,10 +6504,67 @@ GRANT ALL ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_c
 REVOKE ALL ON FUNCTION orders.record_order_transition() FROM PUBLIC;
 
 --
+-- Name: TABLE receivable_entries; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.receivable_entries TO b2b_app;
+GRANT SELECT ON TABLE orders.receivable_entries TO b2b_readonly;
+
+--
+-- Name: COLUMN receivable_entries.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(company_id) ON TABLE orders.receivable_entries TO b2b_app;
+
+--
+-- Name: COLUMN receivable_entries.kind; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(kind) ON TABLE orders.receivable_entries TO b2b_app;
+
+--
+-- Name: COLUMN receivable_entries.amount; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(amount) ON TABLE orders.receivable_entries TO b2b_app;
+
+--
+-- Name: COLUMN receivable_entries.currency; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(currency) ON TABLE orders.receivable_entries TO b2b_app;
+
+--
+-- Name: COLUMN receivable_entries.invoice_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(invoice_id) ON TABLE orders.receivable_entries TO b2b_app;
+
+--
+-- Name: COLUMN receivable_entries.reference; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(reference) ON TABLE orders.receivable_entries TO b2b_app;
+
+--
+-- Name: FUNCTION record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) TO b2b_app;
+
+--
 -- Name: FUNCTION refuse_change(); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION orders.refuse_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION reject_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text) TO b2b_app;
 
 --
 -- Name: FUNCTION release_stock(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -5975,6 +7225,80 @@ GRANT INSERT(country_code),UPDATE(country_code) ON TABLE catalog.warehouses TO b
 GRANT INSERT(is_active),UPDATE(is_active) ON TABLE catalog.warehouses TO b2b_app;
 
 --
+-- Name: TABLE approval_rule_tiers; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE orders.approval_rule_tiers TO b2b_app;
+GRANT SELECT ON TABLE orders.approval_rule_tiers TO b2b_readonly;
+
+--
+-- Name: COLUMN approval_rule_tiers.approval_rule_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(approval_rule_id) ON TABLE orders.approval_rule_tiers TO b2b_app;
+
+--
+-- Name: COLUMN approval_rule_tiers.tier; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tier) ON TABLE orders.approval_rule_tiers TO b2b_app;
+
+--
+-- Name: COLUMN approval_rule_tiers.approver_role_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(approver_role_id) ON TABLE orders.approval_rule_tiers TO b2b_app;
+
+--
+-- Name: TABLE approval_rules; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE orders.approval_rules TO b2b_app;
+GRANT SELECT ON TABLE orders.approval_rules TO b2b_readonly;
+
+--
+-- Name: COLUMN approval_rules.approval_rule_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(approval_rule_id) ON TABLE orders.approval_rules TO b2b_app;
+
+--
+-- Name: COLUMN approval_rules.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(company_id) ON TABLE orders.approval_rules TO b2b_app;
+
+--
+-- Name: COLUMN approval_rules.name; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE orders.approval_rules TO b2b_app;
+
+--
+-- Name: COLUMN approval_rules.min_total_amount; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(min_total_amount),UPDATE(min_total_amount) ON TABLE orders.approval_rules TO b2b_app;
+
+--
+-- Name: COLUMN approval_rules.currency; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(currency),UPDATE(currency) ON TABLE orders.approval_rules TO b2b_app;
+
+--
+-- Name: COLUMN approval_rules.placed_by_role_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(placed_by_role_id),UPDATE(placed_by_role_id) ON TABLE orders.approval_rules TO b2b_app;
+
+--
+-- Name: COLUMN approval_rules.is_active; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(is_active),UPDATE(is_active) ON TABLE orders.approval_rules TO b2b_app;
+
+--
 -- Name: TABLE order_allocations; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -6010,6 +7334,68 @@ GRANT INSERT(reserved_quantity),UPDATE(reserved_quantity) ON TABLE orders.order_
 --
 
 GRANT UPDATE(consumed_quantity) ON TABLE orders.order_allocations TO b2b_app;
+
+--
+-- Name: TABLE order_approval_steps; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.order_approval_steps TO b2b_app;
+GRANT SELECT ON TABLE orders.order_approval_steps TO b2b_readonly;
+
+--
+-- Name: COLUMN order_approval_steps.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(order_id) ON TABLE orders.order_approval_steps TO b2b_app;
+
+--
+-- Name: COLUMN order_approval_steps.tier; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tier) ON TABLE orders.order_approval_steps TO b2b_app;
+
+--
+-- Name: COLUMN order_approval_steps.approver_role_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(approver_role_id) ON TABLE orders.order_approval_steps TO b2b_app;
+
+--
+-- Name: TABLE order_approvals; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.order_approvals TO b2b_app;
+GRANT SELECT ON TABLE orders.order_approvals TO b2b_readonly;
+
+--
+-- Name: COLUMN order_approvals.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(order_id) ON TABLE orders.order_approvals TO b2b_app;
+
+--
+-- Name: COLUMN order_approvals.tier; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tier) ON TABLE orders.order_approvals TO b2b_app;
+
+--
+-- Name: COLUMN order_approvals.approver_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(approver_id) ON TABLE orders.order_approvals TO b2b_app;
+
+--
+-- Name: COLUMN order_approvals.decision; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(decision) ON TABLE orders.order_approvals TO b2b_app;
+
+--
+-- Name: COLUMN order_approvals.comment; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(comment) ON TABLE orders.order_approvals TO b2b_app;
 
 --
 -- Name: TABLE order_lines; Type: ACL; Schema: orders; Owner: b2b_owner

@@ -59,3 +59,24 @@ end
 $$;
 
 grant execute on all functions in schema tests to b2b_app, b2b_readonly, b2b_analytics;
+
+-- An approval rule of a company: orders at or above min_total EUR (null: any) and/or placed by a buyer
+-- with placed_by role (null: any), approved by the given roles, one tier each in order.
+create or replace function tests.create_approval_rule(tenant uuid, company uuid, name text, min_total numeric,
+  placed_by uuid, approver_roles uuid[])
+returns uuid
+language plpgsql
+as $$
+declare
+  rule uuid;
+begin
+  insert into orders.approval_rules (tenant_id, company_id, name, min_total_amount, currency, placed_by_role_id)
+  values (tenant, company, name, min_total, case when min_total is not null then 'EUR' end, placed_by)
+  returning approval_rule_id into rule;
+  insert into orders.approval_rule_tiers (tenant_id, approval_rule_id, tier, approver_role_id)
+  select tenant, rule, t.n, t.role from unnest(approver_roles) with ordinality as t(role, n);
+  return rule;
+end
+$$;
+
+grant execute on all functions in schema tests to b2b_app, b2b_readonly, b2b_analytics;

@@ -6,6 +6,10 @@ select plan(5);
 
 select tests.create_tenant('alpha') as alpha \gset
 select * from tests.create_order_world(:'alpha', stock => 100) \gset
+select tests.create_buyer_role(:'alpha', 'manager', array['orders.approve']) as manager_role \gset
+select tests.create_buyer(:'alpha', :'company', :'manager_role', 'manager@example.com') as manager \gset
+-- orders of 5 units (50.00) and more wait for a manager's approval
+select tests.create_approval_rule(:'alpha', :'company', 'big', 50, null, array[:'manager_role']::uuid[]);
 
 create temporary table in_state (state text primary key, order_id uuid not null);
 grant select, insert on in_state to b2b_app;
@@ -34,6 +38,9 @@ insert into in_state values ('cancelled', (orders.cancel_order((:place).order_id
 insert into in_state values ('partially_fulfilled',
   (orders.fulfil_order((:place).order_id, tests.lines(:'variant', 1))).order_id);
 insert into in_state values ('fulfilled', (orders.fulfil_order((:place).order_id)).order_id);
+\set big 'orders.place_order(p_company_id => ' :'company' ', p_buyer_id => ' :'buyer' ', p_currency => ''EUR'', p_lines => tests.lines(' :'variant' ', 5), p_idempotency_key => gen_random_uuid()::text)'
+insert into in_state values ('pending_approval', (:big).order_id);
+insert into in_state values ('rejected', (orders.reject_order((:big).order_id, :'manager')).order_id);
 insert into in_state values ('completed', (orders.complete_order((orders.fulfil_order((:place).order_id)).order_id)).order_id);
 
 select results_eq($$select o.state from in_state s join orders.orders o using (order_id) order by 1$$,

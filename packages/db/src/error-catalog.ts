@@ -88,6 +88,22 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
   B3012: { code: 'append_only', message: 'This record is append-only: add a correcting entry instead.' },
   B3013: { code: 'order_not_found', message: 'The order was not found.' },
   B3014: { code: 'variant_discontinued', message: 'A variant is discontinued and can no longer be ordered.' },
+  // orders: approvals and limits (B31xx)
+  B3101: {
+    code: 'approver_not_eligible',
+    message:
+      'This buyer may not decide this approval: it needs the orders.approve permission and a role named by the current approval tier.',
+  },
+  B3102: {
+    code: 'spending_limit_exceeded',
+    message: 'This order would take the buyer above its spending limit for the period.',
+  },
+  B3103: {
+    code: 'credit_limit_exceeded',
+    message: 'This order would take the company above its credit limit (open balance plus open orders).',
+  },
+  B3104: { code: 'self_approval', message: 'A buyer cannot approve or reject its own order.' },
+  B3105: { code: 'payment_amount_invalid', message: 'A payment is a positive amount.' },
   // orders: stock (B32xx)
   B3201: { code: 'insufficient_stock', message: 'Not enough stock to reserve every line of the order.' },
   B3202: {
@@ -739,5 +755,155 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_order_allocations_consumed_not_negative: {
     code: 'consumption_negative',
     message: 'Shipped stock cannot be negative.',
+  },
+
+  // orders.approval_rules
+  pk_approval_rules: {
+    code: 'approval_rule_exists',
+    message: 'An approval rule with this id already exists.',
+  },
+  uq_approval_rules_tenant_id_company_id_name: {
+    code: 'approval_rule_name_taken',
+    message: 'The company already has an approval rule with this name.',
+  },
+  fk_approval_rules_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has approval rules.',
+  },
+  fk_approval_rules_tenant_id_placed_by_role_id_buyer_roles: {
+    code: 'buyer_role_not_found',
+    message: 'The buyer role does not exist, or is still named by approval rules.',
+  },
+  fk_approval_rules_currency_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported.',
+  },
+  chk_approval_rules_name_not_blank: {
+    code: 'approval_rule_name_required',
+    message: 'An approval rule needs a name.',
+  },
+  chk_approval_rules_min_total_amount_not_negative: {
+    code: 'approval_rule_amount_negative',
+    message: 'An approval threshold cannot be negative.',
+  },
+  chk_approval_rules_amount_has_currency: {
+    code: 'approval_rule_currency_required',
+    message: 'An approval threshold amount needs its currency, and a currency needs an amount.',
+  },
+  chk_approval_rules_has_condition: {
+    code: 'approval_rule_condition_required',
+    message: 'An approval rule matches on an order total, on the role of the buyer who placed it, or both.',
+  },
+
+  // orders.approval_rule_tiers
+  pk_approval_rule_tiers: {
+    code: 'approval_rule_tier_exists',
+    message: 'This role already approves this tier of the rule.',
+  },
+  fk_approval_rule_tiers_tenant_id_approval_rule_id_rules: {
+    code: 'approval_rule_not_found',
+    message: 'The approval rule does not exist.',
+  },
+  fk_approval_rule_tiers_tenant_id_approver_role_id_buyer_roles: {
+    code: 'buyer_role_not_found',
+    message: 'The buyer role does not exist, or still approves tiers of approval rules.',
+  },
+  chk_approval_rule_tiers_tier: {
+    code: 'approval_tier_invalid',
+    message: 'An approval tier is from 1 to 10.',
+  },
+
+  // orders.order_approval_steps
+  pk_order_approval_steps: {
+    code: 'order_approval_step_exists',
+    message: 'The order already needs this role at this tier.',
+  },
+  fk_order_approval_steps_tenant_id_order_id_orders: {
+    code: 'order_not_found',
+    message: 'The order does not exist.',
+  },
+  fk_order_approval_steps_tenant_id_approver_role_id_buyer_roles: {
+    code: 'buyer_role_not_found',
+    message: 'The buyer role does not exist, or orders still wait for its approval.',
+  },
+  chk_order_approval_steps_tier: {
+    code: 'approval_tier_invalid',
+    message: 'An approval tier is from 1 to 10.',
+  },
+
+  // orders.order_approvals
+  pk_order_approvals: { code: 'approval_tier_decided', message: 'This approval tier was already decided.' },
+  fk_order_approvals_tenant_id_order_id_orders: {
+    code: 'order_not_found',
+    message: 'The order does not exist.',
+  },
+  fk_order_approvals_tenant_id_approver_id_buyers: {
+    code: 'buyer_not_found',
+    message: 'The approver does not exist, or still has approval decisions.',
+  },
+  chk_order_approvals_decision: {
+    code: 'approval_decision_invalid',
+    message: 'An approval decision is approved or rejected.',
+  },
+  chk_order_approvals_comment_not_blank: {
+    code: 'approval_comment_blank',
+    message: 'An approval comment, when given, must not be blank.',
+  },
+
+  chk_orders_invoiced_within_total: {
+    code: 'order_invoiced_amount_invalid',
+    message: 'An order cannot be invoiced for more than its total.',
+  },
+
+  // orders.invoices
+  pk_invoices: { code: 'invoice_exists', message: 'An invoice with this id already exists.' },
+  fk_invoices_tenant_id_order_id_orders: { code: 'order_not_found', message: 'The order does not exist.' },
+  fk_invoices_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has invoices.',
+  },
+  fk_invoices_currency_currencies: { code: 'currency_unknown', message: 'This currency is not supported.' },
+  chk_invoices_amount_not_negative: {
+    code: 'invoice_amount_negative',
+    message: 'An invoice amount cannot be negative.',
+  },
+  chk_invoices_lines_array: {
+    code: 'invoice_lines_invalid',
+    message: 'Invoice lines are a list (a JSON array).',
+  },
+  chk_invoices_due_after_issue: {
+    code: 'invoice_due_before_issue',
+    message: 'An invoice cannot be due before it is issued.',
+  },
+
+  // orders.receivable_entries
+  pk_receivable_entries: { code: 'receivable_entry_exists', message: 'This ledger entry already exists.' },
+  fk_receivable_entries_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has receivables.',
+  },
+  fk_receivable_entries_tenant_id_invoice_id_invoices: {
+    code: 'invoice_not_found',
+    message: 'The invoice does not exist.',
+  },
+  fk_receivable_entries_currency_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported.',
+  },
+  chk_receivable_entries_kind: {
+    code: 'receivable_kind_invalid',
+    message: 'A ledger entry is an invoice, a payment or a credit note.',
+  },
+  chk_receivable_entries_amount_not_negative: {
+    code: 'receivable_amount_negative',
+    message: 'A ledger amount is positive; its kind gives the direction.',
+  },
+  chk_receivable_entries_invoice_has_invoice: {
+    code: 'receivable_invoice_required',
+    message: 'An invoice entry names its invoice.',
+  },
+  chk_receivable_entries_reference_not_blank: {
+    code: 'receivable_reference_blank',
+    message: 'A ledger reference, when given, must not be blank.',
   },
 };

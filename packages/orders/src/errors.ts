@@ -16,11 +16,23 @@ export class StaleOrderVersionError extends ConflictError {
   override name = 'StaleOrderVersionError';
 }
 
+/** The order would take the buyer above its spending limit for the period (B3102). */
+export class SpendingLimitExceededError extends ValidationError {
+  override name = 'SpendingLimitExceededError';
+}
+
+/** The order would take the company above its credit limit (B3103). */
+export class CreditLimitExceededError extends ValidationError {
+  override name = 'CreditLimitExceededError';
+}
+
 type DbErrorClass = new (message: string, details: ConstructorParameters<typeof DbError>[1]) => DbError;
 
 const bySqlstate: Record<string, DbErrorClass> = {
   B3001: TransitionNotAllowedError,
   B3002: StaleOrderVersionError,
+  B3102: SpendingLimitExceededError,
+  B3103: CreditLimitExceededError,
   B3201: InsufficientStockError,
 };
 const byConstraint: Record<string, DbErrorClass> = {

@@ -22,11 +22,30 @@ import {
 import { ordersCall } from './errors';
 
 export {
+  type ApprovalRule,
+  approveOrder,
+  createApprovalRule,
+  getOrderApprovals,
+  type OrderApprovalTier,
+  rejectOrder,
+  setApprovalRuleActive,
+} from './approvals';
+export {
+  CreditLimitExceededError,
   InsufficientStockError,
   mapOrdersError,
+  SpendingLimitExceededError,
   StaleOrderVersionError,
   TransitionNotAllowedError,
 } from './errors';
+export {
+  getOpenBalance,
+  getOrderInvoices,
+  type Invoice,
+  listReceivableEntries,
+  type ReceivableEntry,
+  recordPayment,
+} from './receivables';
 export { NotFoundError };
 
 export type Order = IPlaceOrderResult;

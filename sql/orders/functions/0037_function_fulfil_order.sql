@@ -1,5 +1,6 @@
--- Ships units of a placed order: consumes its reservations (on_hand and reserved both go down), counts
--- them on the lines, and moves the order to partially_fulfilled or fulfilled.
+-- Ships units of a placed order: consumes its reservations (on_hand and reserved both go down), invoices
+-- them (due after the order's net terms), counts them on the lines, and moves the order to
+-- partially_fulfilled or fulfilled.
 create or replace function orders.fulfil_order(p_order_id uuid, p_lines jsonb default null)
 returns orders.orders
 language plpgsql
@@ -78,6 +79,8 @@ begin
   from consumption c
   where a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id;
 
+  perform orders.issue_invoice(target, shipment);
+
   update orders.order_lines l
   set fulfilled_quantity = l.fulfilled_quantity + sh.quantity
   from jsonb_to_recordset(shipment) as sh(variant_id uuid, quantity bigint)
@@ -100,4 +103,4 @@ begin
 end
 $$;
 comment on function orders.fulfil_order(uuid, jsonb) is
-  'Ships units of placed or partially fulfilled order p_order_id: p_lines ([{variant_id, quantity}]) or, when null, everything outstanding. Consumes the reservations (on_hand and reserved go down; warehouses by code), adds to the lines'' fulfilled_quantity and moves the order to partially_fulfilled or fulfilled. SQLSTATE B3001 from another state, B3202 for more units than outstanding or a variant not on the order.';
+  'Ships units of placed or partially fulfilled order p_order_id: p_lines ([{variant_id, quantity}]) or, when null, everything outstanding. Consumes the reservations (on_hand and reserved go down; warehouses by code), issues an invoice for the shipped units (orders.issue_invoice), adds to the lines'' fulfilled_quantity and moves the order to partially_fulfilled or fulfilled. SQLSTATE B3001 from another state, B3202 for more units than outstanding or a variant not on the order.';

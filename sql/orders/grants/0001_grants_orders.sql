@@ -17,8 +17,8 @@ grant select on orders.orders, orders.order_lines, orders.order_state_history, o
 
 grant insert (order_id, company_id, buyer_id, currency, idempotency_key, purchase_order_number,
   billing_address, shipping_address, payment_terms_days) on orders.orders to b2b_app;
-grant update (state, purchase_order_number, billing_address, shipping_address, total_amount, submitted_at)
-  on orders.orders to b2b_app;
+grant update (state, purchase_order_number, billing_address, shipping_address, total_amount, submitted_at,
+  invoiced_amount) on orders.orders to b2b_app;
 
 grant insert (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from, price_list_id)
   on orders.order_lines to b2b_app;
@@ -30,6 +30,24 @@ grant insert (order_id, from_state, to_state, changed_by) on orders.order_state_
 
 grant insert (order_id, variant_id, warehouse_id, reserved_quantity) on orders.order_allocations to b2b_app;
 grant update (reserved_quantity, consumed_quantity) on orders.order_allocations to b2b_app;
+
+-- Approval rules are the tenant's configuration for its companies; the steps and decisions are written
+-- by submit (steps) and approve_order / reject_order (decisions), never changed afterwards.
+grant select on orders.approval_rules, orders.approval_rule_tiers, orders.order_approval_steps,
+  orders.order_approvals to b2b_app, b2b_readonly;
+grant insert (approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active)
+  on orders.approval_rules to b2b_app;
+grant update (name, min_total_amount, currency, placed_by_role_id, is_active) on orders.approval_rules to b2b_app;
+grant delete on orders.approval_rules to b2b_app;
+grant insert (approval_rule_id, tier, approver_role_id) on orders.approval_rule_tiers to b2b_app;
+grant delete on orders.approval_rule_tiers to b2b_app;
+grant insert (order_id, tier, approver_role_id) on orders.order_approval_steps to b2b_app;
+grant insert (order_id, tier, approver_id, decision, comment) on orders.order_approvals to b2b_app;
+
+-- Invoices and the receivables ledger: appended by the order functions, never updated or deleted.
+grant select on orders.invoices, orders.receivable_entries to b2b_app, b2b_readonly;
+grant insert (order_id, company_id, currency, amount, lines, issued_at, due_at) on orders.invoices to b2b_app;
+grant insert (company_id, kind, amount, currency, invoice_id, reference) on orders.receivable_entries to b2b_app;
 
 -- Operations (and the steps they are made of: they run as the caller).
 grant execute on function
@@ -43,6 +61,15 @@ grant execute on function
   orders.start_order(uuid, uuid, text, text, text, uuid, uuid),
   orders.create_draft(uuid, uuid, text, jsonb, text, text, uuid, uuid),
   orders.update_draft(uuid, integer, jsonb, text, uuid, uuid),
+  orders.apply_approval_rules(uuid),
+  orders.check_spending_limit(orders.orders),
+  orders.check_approver(orders.orders, uuid),
+  orders.approve_order(uuid, uuid, text),
+  orders.reject_order(uuid, uuid, text),
+  orders.open_balance(uuid),
+  orders.check_credit_limit(orders.orders),
+  orders.issue_invoice(orders.orders, jsonb),
+  orders.record_payment(uuid, numeric, text, text, uuid),
   orders.submit(orders.orders, boolean),
   orders.submit_order(uuid, integer),
   orders.place_order(uuid, uuid, text, jsonb, text, text, uuid, uuid),
@@ -50,3 +77,4 @@ grant execute on function
   orders.fulfil_order(uuid, jsonb),
   orders.complete_order(uuid)
   to b2b_app;
+grant execute on function orders.open_balance(uuid) to b2b_readonly;
