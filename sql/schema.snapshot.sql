@@ -763,75 +763,6 @@ end $$;
 ALTER FUNCTION migrations.record_checksum() OWNER TO b2b_owner;
 
 --
--- Name: address_snapshot(uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
---
-
-CREATE FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) RETURNS jsonb
-    LANGUAGE plpgsql STABLE
-    AS $$
-declare
-  snapshot jsonb;
-begin
-  select jsonb_strip_nulls(jsonb_build_object(
-      'address_id', a.address_id, 'label', a.label, 'recipient', a.recipient, 'line1', a.line1,
-      'line2', a.line2, 'line3', a.line3, 'locality', a.locality, 'region', a.region,
-      'postal_code', a.postal_code, 'country_code', a.country_code, 'phone', a.phone))
-  into snapshot
-  from accounts.addresses a
-  where a.tenant_id = app.require_tenant_id()
-    and a.company_id = p_company_id
-    and a.kind = p_kind
-    and (a.address_id = p_address_id or (p_address_id is null and a.is_default));
-  if snapshot is null and p_address_id is not null then
-    raise exception using
-      errcode = 'B3006',
-      message = format('address %s is not a %s address of company %s', p_address_id, p_kind, p_company_id);
-  end if;
-  return snapshot;
-end
-$$;
-
-ALTER FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text); Type: COMMENT; Schema: orders; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) IS 'A JSON copy of the company''s address p_address_id of kind p_kind (billing or shipping), or of its default address of that kind when p_address_id is null (null when it has none). SQLSTATE B3006 when the address is not one of the company''s addresses of that kind.';
-
---
--- Name: apply_approval_rules(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
---
-
-CREATE FUNCTION orders.apply_approval_rules(p_order_id uuid) RETURNS boolean
-    LANGUAGE plpgsql
-    AS $$
-declare
-  tenant uuid := app.require_tenant_id();
-begin
-  insert into orders.order_approval_steps (order_id, tier, approver_role_id)
-  select distinct o.order_id, t.tier, t.approver_role_id
-  from orders.orders o
-  join accounts.buyers b on b.tenant_id = o.tenant_id and b.buyer_id = o.buyer_id
-  join orders.approval_rules r on r.tenant_id = o.tenant_id and r.company_id = o.company_id and r.is_active
-  join orders.approval_rule_tiers t on t.tenant_id = r.tenant_id and t.approval_rule_id = r.approval_rule_id
-  where o.tenant_id = tenant and o.order_id = p_order_id
-    and (r.min_total_amount is null or (r.currency = o.currency and o.total_amount >= r.min_total_amount))
-    and (r.placed_by_role_id is null or r.placed_by_role_id = b.buyer_role_id)
-  on conflict do nothing;
-  return found;
-end
-$$;
-
-ALTER FUNCTION orders.apply_approval_rules(p_order_id uuid) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION apply_approval_rules(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION orders.apply_approval_rules(p_order_id uuid) IS 'Copies the tiers of the company''s active approval rules that match order p_order_id (total at or above min_total_amount in its currency, and/or placed by a buyer with placed_by_role_id) into orders.order_approval_steps; true when any matched.';
-
---
 -- Name: orders; Type: TABLE; Schema: orders; Owner: b2b_owner
 --
 
@@ -853,6 +784,7 @@ CREATE TABLE orders.orders (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     invoiced_amount numeric(19,4) DEFAULT 0 NOT NULL,
+    quote_id uuid,
     CONSTRAINT chk_orders_billing_address_object CHECK ((jsonb_typeof(billing_address) = 'object'::text)),
     CONSTRAINT chk_orders_idempotency_key_format CHECK ((idempotency_key ~ '^[\x21-\x7e]{1,200}$'::text)),
     CONSTRAINT chk_orders_invoiced_within_total CHECK (((invoiced_amount >= (0)::numeric) AND (invoiced_amount <= total_amount))),
@@ -963,6 +895,139 @@ COMMENT ON COLUMN orders.orders.updated_at IS 'When the order was last changed.'
 --
 
 COMMENT ON COLUMN orders.orders.invoiced_amount IS 'Sum of the invoices issued for this order so far (0 to total_amount).';
+
+--
+-- Name: COLUMN orders.quote_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.quote_id IS 'The accepted quote this order was made from (its lines are priced from it); at most one order per quote.';
+
+--
+-- Name: accept_quote(uuid, uuid, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text DEFAULT NULL::text, p_billing_address_id uuid DEFAULT NULL::uuid, p_shipping_address_id uuid DEFAULT NULL::uuid) RETURNS orders.orders
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target orders.quotes := orders.lock_quote(p_quote_id);
+  s record;
+  total numeric(19, 4);
+  placed orders.orders;
+begin
+  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+  if target.state = 'accepted' then
+    select o.* into placed from orders.orders o where o.tenant_id = target.tenant_id and o.quote_id = p_quote_id;
+    return placed;
+  end if;
+  if target.state <> 'quoted' then
+    raise exception using
+      errcode = 'B3001',
+      message = format('quote %s cannot move from %s to accepted', p_quote_id, target.state);
+  end if;
+  if now() > target.valid_until then
+    raise exception using
+      errcode = 'B3301',
+      message = format('quote %s expired at %s and can no longer be accepted', p_quote_id, target.valid_until);
+  end if;
+
+  -- the order: same checks as any order (buyer may order, company active, currency), no idempotency key
+  -- needed (the quote admits one order: uq_orders_tenant_id_quote_id)
+  select * into s from orders.start_order(target.company_id, p_buyer_id, target.currency, null,
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+  insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from)
+  select (s.started).order_id, l.line_number, l.variant_id, l.quantity, l.unit_price, l.quantity * l.unit_price, 'quote'
+  from orders.quote_lines l
+  where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id;
+  select sum(l.quantity * l.unit_price) into total
+  from orders.quote_lines l where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id;
+  update orders.orders o set total_amount = total, quote_id = p_quote_id
+  where o.tenant_id = target.tenant_id and o.order_id = (s.started).order_id
+  returning o.* into placed;
+  placed := orders.submit(placed, false);
+
+  update orders.quotes q set state = 'accepted', decided_at = now()
+  where q.tenant_id = target.tenant_id and q.quote_id = p_quote_id;
+  return placed;
+end
+$$;
+
+ALTER FUNCTION orders.accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Buyer p_buyer_id of the quote''s company accepts quoted quote p_quote_id before valid_until (B3301 after): creates and submits an order at the quoted prices (approval rules, limits and stock apply), marks the quote accepted and returns the order. Accepting an accepted quote returns its order. B3001 from other states.';
+
+--
+-- Name: address_snapshot(uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    AS $$
+declare
+  snapshot jsonb;
+begin
+  select jsonb_strip_nulls(jsonb_build_object(
+      'address_id', a.address_id, 'label', a.label, 'recipient', a.recipient, 'line1', a.line1,
+      'line2', a.line2, 'line3', a.line3, 'locality', a.locality, 'region', a.region,
+      'postal_code', a.postal_code, 'country_code', a.country_code, 'phone', a.phone))
+  into snapshot
+  from accounts.addresses a
+  where a.tenant_id = app.require_tenant_id()
+    and a.company_id = p_company_id
+    and a.kind = p_kind
+    and (a.address_id = p_address_id or (p_address_id is null and a.is_default));
+  if snapshot is null and p_address_id is not null then
+    raise exception using
+      errcode = 'B3006',
+      message = format('address %s is not a %s address of company %s', p_address_id, p_kind, p_company_id);
+  end if;
+  return snapshot;
+end
+$$;
+
+ALTER FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) IS 'A JSON copy of the company''s address p_address_id of kind p_kind (billing or shipping), or of its default address of that kind when p_address_id is null (null when it has none). SQLSTATE B3006 when the address is not one of the company''s addresses of that kind.';
+
+--
+-- Name: apply_approval_rules(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.apply_approval_rules(p_order_id uuid) RETURNS boolean
+    LANGUAGE plpgsql
+    AS $$
+declare
+  tenant uuid := app.require_tenant_id();
+begin
+  insert into orders.order_approval_steps (order_id, tier, approver_role_id)
+  select distinct o.order_id, t.tier, t.approver_role_id
+  from orders.orders o
+  join accounts.buyers b on b.tenant_id = o.tenant_id and b.buyer_id = o.buyer_id
+  join orders.approval_rules r on r.tenant_id = o.tenant_id and r.company_id = o.company_id and r.is_active
+  join orders.approval_rule_tiers t on t.tenant_id = r.tenant_id and t.approval_rule_id = r.approval_rule_id
+  where o.tenant_id = tenant and o.order_id = p_order_id
+    and (r.min_total_amount is null or (r.currency = o.currency and o.total_amount >= r.min_total_amount))
+    and (r.placed_by_role_id is null or r.placed_by_role_id = b.buyer_role_id)
+  on conflict do nothing;
+  return found;
+end
+$$;
+
+ALTER FUNCTION orders.apply_approval_rules(p_order_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION apply_approval_rules(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.apply_approval_rules(p_order_id uuid) IS 'Copies the tiers of the company''s active approval rules that match order p_order_id (total at or above min_total_amount in its currency, and/or placed by a buyer with placed_by_role_id) into orders.order_approval_steps; true when any matched.';
 
 --
 -- Name: approve_order(uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1258,6 +1323,43 @@ ALTER FUNCTION orders.check_order_transition() OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.check_order_transition() IS 'Trigger function on orders.orders: a new order is draft, and a state change must be listed in orders.order_transitions (SQLSTATE B3001 otherwise).';
 
 --
+-- Name: check_quote_transition(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.check_quote_transition() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    if new.state <> 'requested' then
+      raise exception using
+        errcode = 'B3001',
+        message = format('a quote is created as requested, not %s', new.state),
+        table = tg_table_name,
+        schema = tg_table_schema;
+    end if;
+  elsif not exists (
+    select from orders.quote_transitions t where t.from_state = old.state and t.to_state = new.state
+  ) then
+    raise exception using
+      errcode = 'B3001',
+      message = format('quote %s cannot move from %s to %s', old.quote_id, old.state, new.state),
+      table = tg_table_name,
+      schema = tg_table_schema;
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION orders.check_quote_transition() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_quote_transition(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.check_quote_transition() IS 'Trigger function on orders.quotes: a new quote is requested, and a state change must be listed in orders.quote_transitions (SQLSTATE B3001 otherwise).';
+
+--
 -- Name: check_spending_limit(orders.orders); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -1354,6 +1456,157 @@ ALTER FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currenc
 --
 
 COMMENT ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used, returns that order unchanged.';
+
+--
+-- Name: quotes; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.quotes (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    quote_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    company_id uuid NOT NULL,
+    buyer_id uuid NOT NULL,
+    currency text NOT NULL,
+    state text DEFAULT 'requested'::text NOT NULL,
+    note text,
+    valid_until timestamp with time zone,
+    quoted_at timestamp with time zone,
+    quoted_by uuid,
+    decided_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_quotes_note_not_blank CHECK ((btrim(note) <> ''::text)),
+    CONSTRAINT chk_quotes_priced_unless_requested CHECK (((state = ANY (ARRAY['requested'::text, 'withdrawn'::text])) OR (quoted_at IS NOT NULL))),
+    CONSTRAINT chk_quotes_quoted_has_validity CHECK (((quoted_at IS NULL) = (valid_until IS NULL)))
+);
+
+ALTER TABLE ONLY orders.quotes FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.quotes OWNER TO b2b_owner;
+
+--
+-- Name: TABLE quotes; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.quotes IS 'A request for quotation by a buyer of a company: lines in quote_lines, prices staged by the seller with a valid-until date, then accepted (an order at the quoted prices, orders.orders.quote_id) or declined. State changes follow orders.quote_transitions (trigger, B3001); an expired quote cannot be accepted (B3301).';
+
+--
+-- Name: COLUMN quotes.company_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quotes.company_id IS 'The company asking.';
+
+--
+-- Name: COLUMN quotes.buyer_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quotes.buyer_id IS 'The buyer who requested the quote.';
+
+--
+-- Name: COLUMN quotes.currency; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quotes.currency IS 'ISO 4217 currency of the quoted prices: the company''s.';
+
+--
+-- Name: COLUMN quotes.state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quotes.state IS 'Current state (orders.quote_states); changed only along orders.quote_transitions.';
+
+--
+-- Name: COLUMN quotes.note; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quotes.note IS 'The buyer''s note with the request (delivery wishes, volumes).';
+
+--
+-- Name: COLUMN quotes.valid_until; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quotes.valid_until IS 'The quoted prices hold until this time; set when quoted.';
+
+--
+-- Name: COLUMN quotes.quoted_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quotes.quoted_at IS 'When the seller last staged prices.';
+
+--
+-- Name: COLUMN quotes.quoted_by; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quotes.quoted_by IS 'The staff user who staged the prices (app.current_user_id()).';
+
+--
+-- Name: COLUMN quotes.decided_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quotes.decided_at IS 'When the buyer accepted or declined, or the quote expired or was withdrawn.';
+
+--
+-- Name: COLUMN quotes.created_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quotes.created_at IS 'When the quote was requested.';
+
+--
+-- Name: COLUMN quotes.updated_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quotes.updated_at IS 'When the quote last changed.';
+
+--
+-- Name: decline_quote(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.decline_quote(p_quote_id uuid, p_buyer_id uuid) RETURNS orders.quotes
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target orders.quotes := orders.lock_quote(p_quote_id);
+  declined orders.quotes;
+begin
+  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+  update orders.quotes q set state = 'declined', decided_at = now()
+  where q.tenant_id = target.tenant_id and q.quote_id = p_quote_id
+  returning q.* into declined;
+  return declined;
+end
+$$;
+
+ALTER FUNCTION orders.decline_quote(p_quote_id uuid, p_buyer_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION decline_quote(p_quote_id uuid, p_buyer_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.decline_quote(p_quote_id uuid, p_buyer_id uuid) IS 'Buyer p_buyer_id of the quote''s company declines quote p_quote_id (only from quoted: B3001 otherwise).';
+
+--
+-- Name: expire_quotes(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.expire_quotes() RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+declare
+  expired integer;
+begin
+  update orders.quotes q set state = 'expired', decided_at = now()
+  where q.tenant_id = app.require_tenant_id() and q.state = 'quoted' and q.valid_until < now();
+  get diagnostics expired = row_count;
+  return expired;
+end
+$$;
+
+ALTER FUNCTION orders.expire_quotes() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION expire_quotes(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.expire_quotes() IS 'Marks the tenant''s quoted quotes whose valid_until has passed as expired; returns how many.';
 
 --
 -- Name: fulfil_order(uuid, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1606,6 +1859,37 @@ ALTER FUNCTION orders.lock_order(p_order_id uuid) OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION orders.lock_order(p_order_id uuid) IS 'The order p_order_id, locked (for update) until the transaction ends; SQLSTATE B3013 when the tenant has no such order.';
+
+--
+-- Name: lock_quote(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.lock_quote(p_quote_id uuid) RETURNS orders.quotes
+    LANGUAGE plpgsql
+    AS $$
+declare
+  locked orders.quotes;
+begin
+  select q.* into locked
+  from orders.quotes q
+  where q.tenant_id = app.require_tenant_id() and q.quote_id = p_quote_id
+  for update;
+  if not found then
+    raise exception using
+      errcode = 'B3305',
+      message = format('quote %s was not found in this tenant', p_quote_id);
+  end if;
+  return locked;
+end
+$$;
+
+ALTER FUNCTION orders.lock_quote(p_quote_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION lock_quote(p_quote_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.lock_quote(p_quote_id uuid) IS 'The quote p_quote_id, locked (for update) until the transaction ends; SQLSTATE B3305 when the tenant has no such quote.';
 
 --
 -- Name: open_balance(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2002,6 +2286,50 @@ ALTER FUNCTION orders.reprice_order_lines(p_order_id uuid) OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.reprice_order_lines(p_order_id uuid) IS 'Prices the price_list lines of draft p_order_id again with catalog.resolve_price at now() (quoted lines keep their price) and sets total_amount to the sum of the lines. SQLSTATE B3008 when a variant no longer has a price.';
 
 --
+-- Name: request_quote(uuid, uuid, text, jsonb, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text DEFAULT NULL::text) RETURNS orders.quotes
+    LANGUAGE plpgsql
+    AS $$
+declare
+  tenant uuid := app.require_tenant_id();
+  company_currency text;
+  requested orders.quotes;
+begin
+  perform accounts.acting_buyer(p_buyer_id, p_company_id);
+  if not accounts.buyer_has_permission(p_buyer_id, 'quotes.request') then
+    raise exception using
+      errcode = 'B3302',
+      message = format('buyer %s may not request quotes (its role lacks quotes.request)', p_buyer_id);
+  end if;
+  select c.default_currency into company_currency
+  from accounts.companies c where c.tenant_id = tenant and c.company_id = p_company_id;
+  if p_currency is distinct from company_currency then
+    raise exception using
+      errcode = 'B3005',
+      message = format('quotes of company %s are in %s (its currency), not %s', p_company_id, company_currency,
+        coalesce(p_currency, 'null'));
+  end if;
+  insert into orders.quotes (company_id, buyer_id, currency, note)
+  values (p_company_id, p_buyer_id, p_currency, p_note)
+  returning * into requested;
+  insert into orders.quote_lines (quote_id, line_number, variant_id, quantity)
+  select requested.quote_id, l.line_number, l.variant_id, l.quantity
+  from orders.parse_order_lines(p_lines) l;
+  return requested;
+end
+$$;
+
+ALTER FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) IS 'Buyer p_buyer_id (quotes.request: B3302) of company p_company_id asks for prices for p_lines ([{variant_id, quantity}]) in the company''s currency (B3005). Returns the quote, requested.';
+
+--
 -- Name: reserve_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -2133,6 +2461,75 @@ ALTER FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_curr
 --
 
 COMMENT ON FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) IS 'Replaces the lines of draft p_order_id with p_lines (JSON array of {variant_id, quantity}), each priced by catalog.resolve_price at now(), and sets total_amount to their sum. SQLSTATE B3008 when a variant has no price, B3014 when it is discontinued, B3007 for malformed lines.';
+
+--
+-- Name: stage_quote(uuid, jsonb, timestamp with time zone); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) RETURNS orders.quotes
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target orders.quotes := orders.lock_quote(p_quote_id);
+  unpriced integer;
+  staged orders.quotes;
+begin
+  if target.state not in ('requested', 'quoted') then
+    raise exception using
+      errcode = 'B3001',
+      message = format('quote %s cannot move from %s to quoted', p_quote_id, target.state);
+  end if;
+  if p_valid_until is null or p_valid_until <= now() then
+    raise exception using
+      errcode = 'B3304',
+      message = format('a quote must be valid until a time in the future, not %s', coalesce(p_valid_until::text, 'null'));
+  end if;
+  if jsonb_typeof(p_prices) is distinct from 'array' or exists (
+    select from jsonb_array_elements(p_prices) e
+    where jsonb_typeof(e -> 'unit_price') is distinct from 'number' or (e ->> 'unit_price')::numeric < 0
+  ) then
+    raise exception using
+      errcode = 'B3303',
+      message = 'quoted prices are a JSON array of {"variant_id", "unit_price"} with a unit price of at least 0';
+  end if;
+
+  update orders.quote_lines l
+  set unit_price = p.unit_price
+  from jsonb_to_recordset(p_prices) as p(variant_id uuid, unit_price numeric)
+  where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id and l.variant_id = p.variant_id;
+
+  select count(*) into unpriced
+  from orders.quote_lines l
+  where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id
+    and (l.unit_price is null or l.variant_id not in (
+      select p.variant_id from jsonb_to_recordset(p_prices) as p(variant_id uuid, unit_price numeric)));
+  if unpriced > 0 then
+    raise exception using
+      errcode = 'B3303',
+      message = format('quote %s has %s line(s) without a price: quote every line', p_quote_id, unpriced);
+  end if;
+
+  update orders.quotes q
+  set state = 'quoted', valid_until = p_valid_until, quoted_at = now(), quoted_by = app.current_user_id()
+  where q.tenant_id = target.tenant_id and q.quote_id = p_quote_id and q.state = 'requested'
+  returning q.* into staged;
+  if not found then
+    update orders.quotes q
+    set valid_until = p_valid_until, quoted_at = now(), quoted_by = app.current_user_id()
+    where q.tenant_id = target.tenant_id and q.quote_id = p_quote_id
+    returning q.* into staged;
+  end if;
+  return staged;
+end
+$$;
+
+ALTER FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) IS 'The seller quotes p_quote_id: p_prices ([{variant_id, unit_price}]) must price every line (B3303), p_valid_until must be in the future (B3304). A requested quote becomes quoted; a quoted one gets the new prices and date. B3001 from any other state.';
 
 --
 -- Name: start_order(uuid, uuid, text, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2324,6 +2721,32 @@ ALTER FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, 
 --
 
 COMMENT ON FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Edits draft p_order_id if it is still at p_expected_version (SQLSTATE B3002 otherwise; B3010 when no longer a draft): replaces its lines (re-priced at now()) and/or sets the purchase order number or addresses; null arguments leave things unchanged. Returns the order with its new version.';
+
+--
+-- Name: withdraw_quote(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.withdraw_quote(p_quote_id uuid) RETURNS orders.quotes
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target orders.quotes := orders.lock_quote(p_quote_id);
+  withdrawn orders.quotes;
+begin
+  update orders.quotes q set state = 'withdrawn', decided_at = now()
+  where q.tenant_id = target.tenant_id and q.quote_id = p_quote_id
+  returning q.* into withdrawn;
+  return withdrawn;
+end
+$$;
+
+ALTER FUNCTION orders.withdraw_quote(p_quote_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION withdraw_quote(p_quote_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.withdraw_quote(p_quote_id uuid) IS 'Withdraws quote p_quote_id while requested or quoted (B3001 otherwise).';
 
 --
 -- Name: addresses; Type: TABLE; Schema: accounts; Owner: b2b_owner
@@ -3621,6 +4044,123 @@ COMMENT ON COLUMN orders.order_transitions.to_state IS 'State the order enters.'
 COMMENT ON COLUMN orders.order_transitions.description IS 'Which operation makes this move.';
 
 --
+-- Name: quote_lines; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.quote_lines (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    quote_id uuid NOT NULL,
+    line_number integer NOT NULL,
+    variant_id uuid NOT NULL,
+    quantity integer NOT NULL,
+    unit_price numeric(19,4),
+    CONSTRAINT chk_quote_lines_line_number_positive CHECK ((line_number >= 1)),
+    CONSTRAINT chk_quote_lines_quantity CHECK (((quantity >= 1) AND (quantity <= 1000000))),
+    CONSTRAINT chk_quote_lines_unit_price_not_negative CHECK ((unit_price >= (0)::numeric))
+);
+
+ALTER TABLE ONLY orders.quote_lines FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.quote_lines OWNER TO b2b_owner;
+
+--
+-- Name: TABLE quote_lines; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.quote_lines IS 'A line of a quote: a variant, a quantity and, once quoted, the unit price the seller offers.';
+
+--
+-- Name: COLUMN quote_lines.line_number; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quote_lines.line_number IS 'Position of the line in the quote, from 1.';
+
+--
+-- Name: COLUMN quote_lines.variant_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quote_lines.variant_id IS 'The variant asked for; at most one line per variant.';
+
+--
+-- Name: COLUMN quote_lines.quantity; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quote_lines.quantity IS 'Units asked for (1 to 1,000,000).';
+
+--
+-- Name: COLUMN quote_lines.unit_price; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quote_lines.unit_price IS 'Quoted unit price in the quote currency; null until quoted.';
+
+--
+-- Name: quote_states; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.quote_states (
+    state text NOT NULL,
+    description text NOT NULL,
+    CONSTRAINT chk_quote_states_format CHECK ((state ~ '^[a-z_]+$'::text))
+);
+
+ALTER TABLE orders.quote_states OWNER TO b2b_owner;
+
+--
+-- Name: TABLE quote_states; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.quote_states IS 'The states a quote can be in; shared by all tenants. Moves between them are listed in quote_transitions.';
+
+--
+-- Name: COLUMN quote_states.state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quote_states.state IS 'State name, lowercase with underscores.';
+
+--
+-- Name: COLUMN quote_states.description; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quote_states.description IS 'What the state means.';
+
+--
+-- Name: quote_transitions; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.quote_transitions (
+    from_state text NOT NULL,
+    to_state text NOT NULL,
+    description text NOT NULL,
+    CONSTRAINT chk_quote_transitions_not_to_itself CHECK ((from_state <> to_state))
+);
+
+ALTER TABLE orders.quote_transitions OWNER TO b2b_owner;
+
+--
+-- Name: TABLE quote_transitions; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.quote_transitions IS 'The allowed moves of a quote; trg_quotes_before_insert_or_update_state refuses every other (SQLSTATE B3001). A quote is created as requested.';
+
+--
+-- Name: COLUMN quote_transitions.from_state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quote_transitions.from_state IS 'State the quote leaves.';
+
+--
+-- Name: COLUMN quote_transitions.to_state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quote_transitions.to_state IS 'State the quote enters.';
+
+--
+-- Name: COLUMN quote_transitions.description; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.quote_transitions.description IS 'Which operation makes this move.';
+
+--
 -- Name: receivable_entries_entry_id_seq; Type: SEQUENCE; Schema: orders; Owner: b2b_owner
 --
 
@@ -4100,6 +4640,34 @@ ALTER TABLE ONLY orders.orders
     ADD CONSTRAINT pk_orders PRIMARY KEY (tenant_id, order_id);
 
 --
+-- Name: quote_lines pk_quote_lines; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quote_lines
+    ADD CONSTRAINT pk_quote_lines PRIMARY KEY (tenant_id, quote_id, line_number);
+
+--
+-- Name: quote_states pk_quote_states; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quote_states
+    ADD CONSTRAINT pk_quote_states PRIMARY KEY (state);
+
+--
+-- Name: quote_transitions pk_quote_transitions; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quote_transitions
+    ADD CONSTRAINT pk_quote_transitions PRIMARY KEY (from_state, to_state);
+
+--
+-- Name: quotes pk_quotes; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quotes
+    ADD CONSTRAINT pk_quotes PRIMARY KEY (tenant_id, quote_id);
+
+--
 -- Name: receivable_entries pk_receivable_entries; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -4126,6 +4694,20 @@ ALTER TABLE ONLY orders.order_lines
 
 ALTER TABLE ONLY orders.orders
     ADD CONSTRAINT uq_orders_tenant_id_idempotency_key UNIQUE (tenant_id, idempotency_key);
+
+--
+-- Name: orders uq_orders_tenant_id_quote_id; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.orders
+    ADD CONSTRAINT uq_orders_tenant_id_quote_id UNIQUE (tenant_id, quote_id);
+
+--
+-- Name: quote_lines uq_quote_lines_tenant_id_quote_id_variant_id; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quote_lines
+    ADD CONSTRAINT uq_quote_lines_tenant_id_quote_id_variant_id UNIQUE (tenant_id, quote_id, variant_id);
 
 --
 -- Name: memberships pk_memberships; Type: CONSTRAINT; Schema: tenancy; Owner: b2b_owner
@@ -4434,6 +5016,42 @@ CREATE INDEX idx_orders_tenant_id_buyer_id_submitted_at ON orders.orders USING b
 CREATE INDEX idx_orders_tenant_id_company_id_created_at ON orders.orders USING btree (tenant_id, company_id, created_at DESC);
 
 --
+-- Name: idx_quote_lines_tenant_id_variant_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_quote_lines_tenant_id_variant_id ON orders.quote_lines USING btree (tenant_id, variant_id);
+
+--
+-- Name: idx_quote_transitions_to_state; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_quote_transitions_to_state ON orders.quote_transitions USING btree (to_state);
+
+--
+-- Name: idx_quotes_currency; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_quotes_currency ON orders.quotes USING btree (currency);
+
+--
+-- Name: idx_quotes_state; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_quotes_state ON orders.quotes USING btree (state);
+
+--
+-- Name: idx_quotes_tenant_id_buyer_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_quotes_tenant_id_buyer_id ON orders.quotes USING btree (tenant_id, buyer_id);
+
+--
+-- Name: idx_quotes_tenant_id_company_id_created_at; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_quotes_tenant_id_company_id_created_at ON orders.quotes USING btree (tenant_id, company_id, created_at DESC);
+
+--
 -- Name: idx_receivable_entries_currency; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
@@ -4684,6 +5302,18 @@ CREATE TRIGGER trg_orders_before_update BEFORE UPDATE ON orders.orders FOR EACH 
 --
 
 CREATE TRIGGER trg_orders_before_update_version BEFORE UPDATE ON orders.orders FOR EACH ROW EXECUTE FUNCTION orders.bump_version();
+
+--
+-- Name: quotes trg_quotes_before_insert_or_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_quotes_before_insert_or_update_state BEFORE INSERT OR UPDATE OF state ON orders.quotes FOR EACH ROW EXECUTE FUNCTION orders.check_quote_transition();
+
+--
+-- Name: quotes trg_quotes_before_update; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_quotes_before_update BEFORE UPDATE ON orders.quotes FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
 -- Name: receivable_entries trg_receivable_entries_before_update_or_delete; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -5115,6 +5745,69 @@ ALTER TABLE ONLY orders.orders
 
 ALTER TABLE ONLY orders.orders
     ADD CONSTRAINT fk_orders_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id);
+
+--
+-- Name: orders fk_orders_tenant_id_quote_id_quotes; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.orders
+    ADD CONSTRAINT fk_orders_tenant_id_quote_id_quotes FOREIGN KEY (tenant_id, quote_id) REFERENCES orders.quotes(tenant_id, quote_id);
+
+--
+-- Name: quote_lines fk_quote_lines_tenant_id_quote_id_quotes; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quote_lines
+    ADD CONSTRAINT fk_quote_lines_tenant_id_quote_id_quotes FOREIGN KEY (tenant_id, quote_id) REFERENCES orders.quotes(tenant_id, quote_id) ON DELETE CASCADE;
+
+--
+-- Name: quote_lines fk_quote_lines_tenant_id_variant_id_variants; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quote_lines
+    ADD CONSTRAINT fk_quote_lines_tenant_id_variant_id_variants FOREIGN KEY (tenant_id, variant_id) REFERENCES catalog.variants(tenant_id, variant_id);
+
+--
+-- Name: quote_transitions fk_quote_transitions_from_state_quote_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quote_transitions
+    ADD CONSTRAINT fk_quote_transitions_from_state_quote_states FOREIGN KEY (from_state) REFERENCES orders.quote_states(state);
+
+--
+-- Name: quote_transitions fk_quote_transitions_to_state_quote_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quote_transitions
+    ADD CONSTRAINT fk_quote_transitions_to_state_quote_states FOREIGN KEY (to_state) REFERENCES orders.quote_states(state);
+
+--
+-- Name: quotes fk_quotes_currency_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quotes
+    ADD CONSTRAINT fk_quotes_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
+
+--
+-- Name: quotes fk_quotes_state_quote_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quotes
+    ADD CONSTRAINT fk_quotes_state_quote_states FOREIGN KEY (state) REFERENCES orders.quote_states(state);
+
+--
+-- Name: quotes fk_quotes_tenant_id_buyer_id_buyers; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quotes
+    ADD CONSTRAINT fk_quotes_tenant_id_buyer_id_buyers FOREIGN KEY (tenant_id, buyer_id) REFERENCES accounts.buyers(tenant_id, buyer_id);
+
+--
+-- Name: quotes fk_quotes_tenant_id_company_id_companies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.quotes
+    ADD CONSTRAINT fk_quotes_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id);
 
 --
 -- Name: receivable_entries fk_receivable_entries_currency_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -5894,6 +6587,54 @@ CREATE POLICY orders_select ON orders.orders FOR SELECT TO b2b_app, b2b_readonly
 CREATE POLICY orders_update ON orders.orders FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: quote_lines; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.quote_lines ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: quote_lines quote_lines_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY quote_lines_insert ON orders.quote_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: quote_lines quote_lines_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY quote_lines_select ON orders.quote_lines FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: quote_lines quote_lines_update; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY quote_lines_update ON orders.quote_lines FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: quotes; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.quotes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: quotes quotes_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY quotes_insert ON orders.quotes FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: quotes quotes_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY quotes_select ON orders.quotes FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: quotes quotes_update; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY quotes_update ON orders.quotes FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: receivable_entries; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
 --
 
@@ -6234,20 +6975,6 @@ GRANT ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale
 REVOKE ALL ON FUNCTION catalog.set_category_path() FROM PUBLIC;
 
 --
--- Name: FUNCTION address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text); Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) TO b2b_app;
-
---
--- Name: FUNCTION apply_approval_rules(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION orders.apply_approval_rules(p_order_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.apply_approval_rules(p_order_id uuid) TO b2b_app;
-
---
 -- Name: TABLE orders; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -6333,6 +7060,33 @@ GRANT UPDATE(submitted_at) ON TABLE orders.orders TO b2b_app;
 GRANT UPDATE(invoiced_amount) ON TABLE orders.orders TO b2b_app;
 
 --
+-- Name: COLUMN orders.quote_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(quote_id) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: FUNCTION accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) TO b2b_app;
+
+--
+-- Name: FUNCTION apply_approval_rules(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.apply_approval_rules(p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.apply_approval_rules(p_order_id uuid) TO b2b_app;
+
+--
 -- Name: FUNCTION approve_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -6385,6 +7139,12 @@ REVOKE ALL ON FUNCTION orders.check_order_total() FROM PUBLIC;
 REVOKE ALL ON FUNCTION orders.check_order_transition() FROM PUBLIC;
 
 --
+-- Name: FUNCTION check_quote_transition(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.check_quote_transition() FROM PUBLIC;
+
+--
 -- Name: FUNCTION check_spending_limit(p_order orders.orders); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -6404,6 +7164,87 @@ GRANT ALL ON FUNCTION orders.complete_order(p_order_id uuid) TO b2b_app;
 
 REVOKE ALL ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
+
+--
+-- Name: TABLE quotes; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.quotes TO b2b_app;
+GRANT SELECT ON TABLE orders.quotes TO b2b_readonly;
+
+--
+-- Name: COLUMN quotes.quote_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(quote_id) ON TABLE orders.quotes TO b2b_app;
+
+--
+-- Name: COLUMN quotes.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(company_id) ON TABLE orders.quotes TO b2b_app;
+
+--
+-- Name: COLUMN quotes.buyer_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(buyer_id) ON TABLE orders.quotes TO b2b_app;
+
+--
+-- Name: COLUMN quotes.currency; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(currency) ON TABLE orders.quotes TO b2b_app;
+
+--
+-- Name: COLUMN quotes.state; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(state) ON TABLE orders.quotes TO b2b_app;
+
+--
+-- Name: COLUMN quotes.note; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(note) ON TABLE orders.quotes TO b2b_app;
+
+--
+-- Name: COLUMN quotes.valid_until; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(valid_until) ON TABLE orders.quotes TO b2b_app;
+
+--
+-- Name: COLUMN quotes.quoted_at; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(quoted_at) ON TABLE orders.quotes TO b2b_app;
+
+--
+-- Name: COLUMN quotes.quoted_by; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(quoted_by) ON TABLE orders.quotes TO b2b_app;
+
+--
+-- Name: COLUMN quotes.decided_at; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(decided_at) ON TABLE orders.quotes TO b2b_app;
+
+--
+-- Name: FUNCTION decline_quote(p_quote_id uuid, p_buyer_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.decline_quote(p_quote_id uuid, p_buyer_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.decline_quote(p_quote_id uuid, p_buyer_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION expire_quotes(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.expire_quotes() FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.expire_quotes() TO b2b_app;
 
 --
 -- Name: FUNCTION fulfil_order(p_order_id uuid, p_lines jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -6474,6 +7315,13 @@ GRANT ALL ON FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jso
 
 REVOKE ALL ON FUNCTION orders.lock_order(p_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.lock_order(p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION lock_quote(p_quote_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.lock_quote(p_quote_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.lock_quote(p_quote_id uuid) TO b2b_app;
 
 --
 -- Name: FUNCTION open_balance(p_company_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -6581,6 +7429,13 @@ REVOKE ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) TO b2b_app;
 
 --
+-- Name: FUNCTION request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) TO b2b_app;
+
+--
 -- Name: FUNCTION reserve_stock(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -6593,6 +7448,13 @@ GRANT ALL ON FUNCTION orders.reserve_stock(p_order_id uuid) TO b2b_app;
 
 REVOKE ALL ON FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) TO b2b_app;
+
+--
+-- Name: FUNCTION stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) TO b2b_app;
 
 --
 -- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -6621,6 +7483,13 @@ GRANT ALL ON FUNCTION orders.submit_order(p_order_id uuid, p_expected_version in
 
 REVOKE ALL ON FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION withdraw_quote(p_quote_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.withdraw_quote(p_quote_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.withdraw_quote(p_quote_id uuid) TO b2b_app;
 
 --
 -- Name: TABLE addresses; Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -7502,6 +8371,57 @@ GRANT SELECT ON TABLE orders.order_states TO b2b_readonly;
 
 GRANT SELECT ON TABLE orders.order_transitions TO b2b_app;
 GRANT SELECT ON TABLE orders.order_transitions TO b2b_readonly;
+
+--
+-- Name: TABLE quote_lines; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.quote_lines TO b2b_app;
+GRANT SELECT ON TABLE orders.quote_lines TO b2b_readonly;
+
+--
+-- Name: COLUMN quote_lines.quote_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(quote_id) ON TABLE orders.quote_lines TO b2b_app;
+
+--
+-- Name: COLUMN quote_lines.line_number; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(line_number) ON TABLE orders.quote_lines TO b2b_app;
+
+--
+-- Name: COLUMN quote_lines.variant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(variant_id) ON TABLE orders.quote_lines TO b2b_app;
+
+--
+-- Name: COLUMN quote_lines.quantity; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(quantity) ON TABLE orders.quote_lines TO b2b_app;
+
+--
+-- Name: COLUMN quote_lines.unit_price; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(unit_price) ON TABLE orders.quote_lines TO b2b_app;
+
+--
+-- Name: TABLE quote_states; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.quote_states TO b2b_app;
+GRANT SELECT ON TABLE orders.quote_states TO b2b_readonly;
+
+--
+-- Name: TABLE quote_transitions; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.quote_transitions TO b2b_app;
+GRANT SELECT ON TABLE orders.quote_transitions TO b2b_readonly;
 
 --
 -- Name: TABLE memberships; Type: ACL; Schema: tenancy; Owner: b2b_owner

@@ -37,7 +37,7 @@ as $$
   select jsonb_build_array(jsonb_build_object('variant_id', variant, 'quantity', quantity))
 $$;
 
--- A tenant's ordering world: an EUR company, a purchaser role (orders.create) and a buyer, a variant
+-- A tenant's ordering world: an EUR company, a purchaser role (orders.create, quotes.request) and a buyer, a variant
 -- priced 10.00 with `stock` units in warehouse MAIN.
 create or replace function tests.create_order_world(tenant uuid, stock bigint default 10, prefix text default 'acme')
 returns table (company uuid, purchaser_role uuid, buyer uuid, variant uuid, warehouse uuid)
@@ -47,7 +47,7 @@ declare
   product uuid;
 begin
   company := tests.create_company(tenant, initcap(prefix));
-  purchaser_role := tests.create_buyer_role(tenant, prefix || ' purchaser', array['orders.create']);
+  purchaser_role := tests.create_buyer_role(tenant, prefix || ' purchaser', array['orders.create', 'quotes.request']);
   buyer := tests.create_buyer(tenant, company, purchaser_role, prefix || '.buyer@example.com');
   product := tests.create_product(tenant, initcap(prefix) || ' drill');
   variant := tests.create_variant(tenant, product, upper(prefix) || '-DR-1');

@@ -104,6 +104,15 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
   },
   B3104: { code: 'self_approval', message: 'A buyer cannot approve or reject its own order.' },
   B3105: { code: 'payment_amount_invalid', message: 'A payment is a positive amount.' },
+  // orders: quotes (B33xx)
+  B3301: { code: 'quote_expired', message: 'This quote has expired and can no longer be accepted.' },
+  B3302: { code: 'quote_request_not_permitted', message: 'This buyer may not request quotes.' },
+  B3303: {
+    code: 'quote_prices_incomplete',
+    message: 'A quote prices every line with a unit price of at least 0.',
+  },
+  B3304: { code: 'quote_validity_invalid', message: 'A quote must be valid until a time in the future.' },
+  B3305: { code: 'quote_not_found', message: 'The quote was not found.' },
   // orders: stock (B32xx)
   B3201: { code: 'insufficient_stock', message: 'Not enough stock to reserve every line of the order.' },
   B3202: {
@@ -905,5 +914,80 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_receivable_entries_reference_not_blank: {
     code: 'receivable_reference_blank',
     message: 'A ledger reference, when given, must not be blank.',
+  },
+
+  // orders.quote_states
+  pk_quote_states: { code: 'quote_state_exists', message: 'This quote state already exists.' },
+  chk_quote_states_format: {
+    code: 'quote_state_invalid',
+    message: 'A quote state is lowercase letters and underscores.',
+  },
+
+  // orders.quote_transitions
+  pk_quote_transitions: { code: 'quote_transition_exists', message: 'This transition is already allowed.' },
+  fk_quote_transitions_from_state_quote_states: {
+    code: 'quote_state_unknown',
+    message: 'There is no such quote state.',
+  },
+  fk_quote_transitions_to_state_quote_states: {
+    code: 'quote_state_unknown',
+    message: 'There is no such quote state.',
+  },
+  chk_quote_transitions_not_to_itself: {
+    code: 'quote_transition_to_itself',
+    message: 'A transition leads to another state.',
+  },
+
+  // orders.quotes
+  pk_quotes: { code: 'quote_exists', message: 'A quote with this id already exists.' },
+  fk_quotes_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has quotes.',
+  },
+  fk_quotes_tenant_id_buyer_id_buyers: {
+    code: 'buyer_not_found',
+    message: 'The buyer does not exist, or still has quotes.',
+  },
+  fk_quotes_currency_currencies: { code: 'currency_unknown', message: 'This currency is not supported.' },
+  fk_quotes_state_quote_states: { code: 'quote_state_unknown', message: 'There is no such quote state.' },
+  chk_quotes_note_not_blank: {
+    code: 'quote_note_blank',
+    message: 'A quote note, when given, must not be blank.',
+  },
+  chk_quotes_quoted_has_validity: {
+    code: 'quote_validity_invalid',
+    message: 'A quoted quote has both a quote time and a valid-until date.',
+  },
+  chk_quotes_priced_unless_requested: {
+    code: 'quote_not_priced',
+    message: 'A quote is priced before it can be accepted, declined or expire.',
+  },
+
+  // orders.quote_lines
+  pk_quote_lines: { code: 'quote_line_exists', message: 'The quote already has a line with this number.' },
+  uq_quote_lines_tenant_id_quote_id_variant_id: {
+    code: 'quote_line_variant_repeated',
+    message: 'The quote already has a line for this variant.',
+  },
+  fk_quote_lines_tenant_id_quote_id_quotes: { code: 'quote_not_found', message: 'The quote does not exist.' },
+  fk_quote_lines_tenant_id_variant_id_variants: {
+    code: 'variant_not_found',
+    message: 'The variant does not exist, or is still on quotes.',
+  },
+  chk_quote_lines_line_number_positive: {
+    code: 'quote_line_number_invalid',
+    message: 'Quote lines are numbered from 1.',
+  },
+  chk_quote_lines_quantity: {
+    code: 'quote_quantity_invalid',
+    message: 'A quote line quantity is a whole number from 1 to 1,000,000.',
+  },
+  chk_quote_lines_unit_price_not_negative: { code: 'price_negative', message: 'A price cannot be negative.' },
+
+  // orders.orders (quotes)
+  fk_orders_tenant_id_quote_id_quotes: { code: 'quote_not_found', message: 'The quote does not exist.' },
+  uq_orders_tenant_id_quote_id: {
+    code: 'quote_already_ordered',
+    message: 'This quote already became an order.',
   },
 };

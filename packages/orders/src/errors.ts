@@ -26,6 +26,11 @@ export class CreditLimitExceededError extends ValidationError {
   override name = 'CreditLimitExceededError';
 }
 
+/** The quote's valid-until date has passed (B3301). */
+export class QuoteExpiredError extends ValidationError {
+  override name = 'QuoteExpiredError';
+}
+
 type DbErrorClass = new (message: string, details: ConstructorParameters<typeof DbError>[1]) => DbError;
 
 const bySqlstate: Record<string, DbErrorClass> = {
@@ -34,6 +39,7 @@ const bySqlstate: Record<string, DbErrorClass> = {
   B3102: SpendingLimitExceededError,
   B3103: CreditLimitExceededError,
   B3201: InsufficientStockError,
+  B3301: QuoteExpiredError,
 };
 const byConstraint: Record<string, DbErrorClass> = {
   chk_stock_levels_reserved_within_on_hand: InsufficientStockError,
@@ -43,7 +49,8 @@ const byConstraint: Record<string, DbErrorClass> = {
 export function mapOrdersError(error: unknown): unknown {
   const mapped = mapDbError(error);
   if (!(mapped instanceof DbError)) return mapped;
-  if (mapped.code === 'order_not_found') return new NotFoundError(mapped.message);
+  if (mapped.code === 'order_not_found' || mapped.code === 'quote_not_found')
+    return new NotFoundError(mapped.message);
   const Class =
     bySqlstate[mapped.sqlstate] ?? (mapped.constraint ? byConstraint[mapped.constraint] : undefined);
   if (!Class || mapped.constructor === Class) return mapped;

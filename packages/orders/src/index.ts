@@ -34,10 +34,20 @@ export {
   CreditLimitExceededError,
   InsufficientStockError,
   mapOrdersError,
+  QuoteExpiredError,
   SpendingLimitExceededError,
   StaleOrderVersionError,
   TransitionNotAllowedError,
 } from './errors';
+export {
+  acceptQuote,
+  declineQuote,
+  getQuoteLines,
+  type Quote,
+  type QuoteLine,
+  requestQuote,
+  stageQuote,
+} from './quotes';
 export {
   getOpenBalance,
   getOrderInvoices,

@@ -10,7 +10,8 @@ revoke all on all functions in schema orders from public, b2b_app, b2b_readonly,
 grant usage on schema orders to b2b_app, b2b_readonly;
 
 -- The state machine: reference data, written only by migrations.
-grant select on orders.order_states, orders.order_transitions to b2b_app, b2b_readonly;
+grant select on orders.order_states, orders.order_transitions, orders.quote_states, orders.quote_transitions
+  to b2b_app, b2b_readonly;
 
 grant select on orders.orders, orders.order_lines, orders.order_state_history, orders.order_allocations
   to b2b_app, b2b_readonly;
@@ -18,7 +19,7 @@ grant select on orders.orders, orders.order_lines, orders.order_state_history, o
 grant insert (order_id, company_id, buyer_id, currency, idempotency_key, purchase_order_number,
   billing_address, shipping_address, payment_terms_days) on orders.orders to b2b_app;
 grant update (state, purchase_order_number, billing_address, shipping_address, total_amount, submitted_at,
-  invoiced_amount) on orders.orders to b2b_app;
+  invoiced_amount, quote_id) on orders.orders to b2b_app;
 
 grant insert (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from, price_list_id)
   on orders.order_lines to b2b_app;
@@ -49,6 +50,13 @@ grant select on orders.invoices, orders.receivable_entries to b2b_app, b2b_reado
 grant insert (order_id, company_id, currency, amount, lines, issued_at, due_at) on orders.invoices to b2b_app;
 grant insert (company_id, kind, amount, currency, invoice_id, reference) on orders.receivable_entries to b2b_app;
 
+-- Quotes: requested by buyers, priced by the seller, decided by buyers, through the quote functions.
+grant select on orders.quotes, orders.quote_lines to b2b_app, b2b_readonly;
+grant insert (quote_id, company_id, buyer_id, currency, note) on orders.quotes to b2b_app;
+grant update (state, valid_until, quoted_at, quoted_by, decided_at) on orders.quotes to b2b_app;
+grant insert (quote_id, line_number, variant_id, quantity) on orders.quote_lines to b2b_app;
+grant update (unit_price) on orders.quote_lines to b2b_app;
+
 -- Operations (and the steps they are made of: they run as the caller).
 grant execute on function
   orders.lock_order(uuid),
@@ -70,6 +78,13 @@ grant execute on function
   orders.check_credit_limit(orders.orders),
   orders.issue_invoice(orders.orders, jsonb),
   orders.record_payment(uuid, numeric, text, text, uuid),
+  orders.lock_quote(uuid),
+  orders.request_quote(uuid, uuid, text, jsonb, text),
+  orders.stage_quote(uuid, jsonb, timestamptz),
+  orders.accept_quote(uuid, uuid, text, uuid, uuid),
+  orders.decline_quote(uuid, uuid),
+  orders.expire_quotes(),
+  orders.withdraw_quote(uuid),
   orders.submit(orders.orders, boolean),
   orders.submit_order(uuid, integer),
   orders.place_order(uuid, uuid, text, jsonb, text, text, uuid, uuid),

@@ -98,6 +98,9 @@ create index idx_receivable_entries_tenant_id_invoice_id on orders.receivable_en
 create index idx_receivable_entries_currency on orders.receivable_entries (currency);
 
 -- Down Migration
+-- Repeatable functions that return these tables' row types go first (re-created by the next migrate).
+drop function if exists orders.record_payment(uuid, numeric, text, text, uuid);
+drop function if exists orders.issue_invoice(orders.orders, jsonb);
 drop table orders.receivable_entries;
 drop table orders.invoices;
 alter table orders.orders
