@@ -1117,6 +1117,115 @@ ALTER FUNCTION orders.cancel_order(p_order_id uuid) OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.cancel_order(p_order_id uuid) IS 'Cancels order p_order_id (from draft, pending_approval or placed; SQLSTATE B3001 otherwise) and releases the stock it reserved.';
 
 --
+-- Name: returns; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.returns (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    return_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    order_id uuid NOT NULL,
+    buyer_id uuid NOT NULL,
+    state text DEFAULT 'requested'::text NOT NULL,
+    reason text,
+    warehouse_id uuid,
+    credit_amount numeric(19,4),
+    requested_at timestamp with time zone DEFAULT now() NOT NULL,
+    received_at timestamp with time zone,
+    CONSTRAINT chk_returns_credit_amount_not_negative CHECK ((credit_amount >= (0)::numeric)),
+    CONSTRAINT chk_returns_reason_not_blank CHECK ((btrim(reason) <> ''::text)),
+    CONSTRAINT chk_returns_received_complete CHECK (((state = 'received'::text) = ((received_at IS NOT NULL) AND (warehouse_id IS NOT NULL) AND (credit_amount IS NOT NULL)))),
+    CONSTRAINT chk_returns_state CHECK ((state = ANY (ARRAY['requested'::text, 'received'::text, 'cancelled'::text])))
+);
+
+ALTER TABLE ONLY orders.returns FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.returns OWNER TO b2b_owner;
+
+--
+-- Name: TABLE returns; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.returns IS 'A return request for shipped units of an order (lines in return_lines; per order line never more than fulfilled_quantity across returns that are not cancelled, B3401). On receipt the units are restocked in warehouse_id and a credit note of credit_amount is booked in the receivables ledger. requested -> received or cancelled (B3001 otherwise).';
+
+--
+-- Name: COLUMN returns.order_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.returns.order_id IS 'The order the units were shipped on.';
+
+--
+-- Name: COLUMN returns.buyer_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.returns.buyer_id IS 'The buyer of the order''s company who asked for the return.';
+
+--
+-- Name: COLUMN returns.state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.returns.state IS 'requested, received (restocked and credited) or cancelled.';
+
+--
+-- Name: COLUMN returns.reason; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.returns.reason IS 'Why the units come back.';
+
+--
+-- Name: COLUMN returns.warehouse_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.returns.warehouse_id IS 'Where the units were restocked (set on receipt).';
+
+--
+-- Name: COLUMN returns.credit_amount; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.returns.credit_amount IS 'The credit note amount: returned units at their order unit price (set on receipt).';
+
+--
+-- Name: COLUMN returns.requested_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.returns.requested_at IS 'When the return was requested.';
+
+--
+-- Name: COLUMN returns.received_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.returns.received_at IS 'When the units arrived and were restocked.';
+
+--
+-- Name: cancel_return(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.cancel_return(p_return_id uuid) RETURNS orders.returns
+    LANGUAGE plpgsql
+    AS $$
+declare
+  cancelled orders.returns;
+begin
+  update orders.returns r set state = 'cancelled'
+  where r.tenant_id = app.require_tenant_id() and r.return_id = p_return_id and r.state = 'requested'
+  returning r.* into cancelled;
+  if not found then
+    raise exception using
+      errcode = 'B3001',
+      message = format('return %s cannot move to cancelled: it is unknown, received or already cancelled', p_return_id);
+  end if;
+  return cancelled;
+end
+$$;
+
+ALTER FUNCTION orders.cancel_return(p_return_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION cancel_return(p_return_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.cancel_return(p_return_id uuid) IS 'Cancels requested return p_return_id (B3001 when it is not a requested return of the tenant).';
+
+--
 -- Name: check_approver(orders.orders, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -1992,6 +2101,70 @@ ALTER FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency
 COMMENT ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Applies approval rules, spending and credit limits, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant, returns that first order and changes nothing.';
 
 --
+-- Name: receive_return(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) RETURNS orders.returns
+    LANGUAGE plpgsql
+    AS $$
+declare
+  tenant uuid := app.require_tenant_id();
+  target orders.returns;
+  parent orders.orders;
+  credit numeric(19, 4);
+  received orders.returns;
+begin
+  select r.* into target from orders.returns r where r.tenant_id = tenant and r.return_id = p_return_id for update;
+  if not found then
+    raise exception using
+      errcode = 'B3402',
+      message = format('return %s was not found in this tenant', p_return_id);
+  end if;
+  if target.state <> 'requested' then
+    raise exception using
+      errcode = 'B3001',
+      message = format('return %s cannot move from %s to received', p_return_id, target.state);
+  end if;
+  select o.* into parent from orders.orders o where o.tenant_id = tenant and o.order_id = target.order_id;
+
+  perform
+  from catalog.stock_levels s
+  where s.tenant_id = tenant and s.warehouse_id = p_warehouse_id
+    and s.variant_id in (select rl.variant_id from orders.return_lines rl where rl.tenant_id = tenant and rl.return_id = p_return_id)
+  order by s.variant_id, s.warehouse_id
+  for no key update;
+  insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
+  select rl.variant_id, p_warehouse_id, rl.quantity
+  from orders.return_lines rl
+  where rl.tenant_id = tenant and rl.return_id = p_return_id
+  order by rl.variant_id
+  on conflict (tenant_id, variant_id, warehouse_id) do update set on_hand = catalog.stock_levels.on_hand + excluded.on_hand;
+
+  select coalesce(sum(rl.quantity * l.unit_price), 0) into credit
+  from orders.return_lines rl
+  join orders.order_lines l on l.tenant_id = rl.tenant_id and l.order_id = rl.order_id and l.variant_id = rl.variant_id
+  where rl.tenant_id = tenant and rl.return_id = p_return_id;
+  insert into orders.receivable_entries (company_id, kind, amount, currency, return_id, reference)
+  values (parent.company_id, 'credit_note', credit, parent.currency, p_return_id,
+    coalesce(target.reason, 'return of order ' || parent.order_id));
+
+  update orders.returns r
+  set state = 'received', warehouse_id = p_warehouse_id, credit_amount = credit, received_at = now()
+  where r.tenant_id = tenant and r.return_id = p_return_id
+  returning r.* into received;
+  return received;
+end
+$$;
+
+ALTER FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION receive_return(p_return_id uuid, p_warehouse_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) IS 'Receives requested return p_return_id into warehouse p_warehouse_id: restocks its units (on_hand up; stock rows locked in (variant_id, warehouse_id) order), books a credit note of the units at their order unit prices in the receivables ledger and marks the return received. B3402 for an unknown return, B3001 unless requested.';
+
+--
 -- Name: record_order_transition(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -2030,6 +2203,7 @@ CREATE TABLE orders.receivable_entries (
     reference text,
     recorded_by uuid DEFAULT app.current_user_id(),
     recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    return_id uuid,
     CONSTRAINT chk_receivable_entries_amount_not_negative CHECK ((amount >= (0)::numeric)),
     CONSTRAINT chk_receivable_entries_invoice_has_invoice CHECK (((kind <> 'invoice'::text) OR (invoice_id IS NOT NULL))),
     CONSTRAINT chk_receivable_entries_kind CHECK ((kind = ANY (ARRAY['invoice'::text, 'payment'::text, 'credit_note'::text]))),
@@ -2099,6 +2273,12 @@ COMMENT ON COLUMN orders.receivable_entries.recorded_by IS 'The acting user (app
 --
 
 COMMENT ON COLUMN orders.receivable_entries.recorded_at IS 'When the entry was recorded.';
+
+--
+-- Name: COLUMN receivable_entries.return_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.receivable_entries.return_id IS 'The return a credit note was booked for, when it was.';
 
 --
 -- Name: record_payment(uuid, numeric, text, text, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2328,6 +2508,60 @@ ALTER FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_curren
 --
 
 COMMENT ON FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) IS 'Buyer p_buyer_id (quotes.request: B3302) of company p_company_id asks for prices for p_lines ([{variant_id, quantity}]) in the company''s currency (B3005). Returns the quote, requested.';
+
+--
+-- Name: request_return(uuid, uuid, jsonb, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text DEFAULT NULL::text) RETURNS orders.returns
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target orders.orders := orders.lock_order(p_order_id);
+  too_many record;
+  requested orders.returns;
+begin
+  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+
+  -- per order line: units in returns not cancelled, plus these, at most what was shipped
+  select p.variant_id, p.quantity, coalesce(l.fulfilled_quantity, 0) as fulfilled,
+    coalesce((select sum(rl.quantity) from orders.return_lines rl
+      join orders.returns r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
+      where rl.tenant_id = target.tenant_id and rl.order_id = p_order_id and rl.variant_id = p.variant_id
+        and r.state <> 'cancelled'), 0) as already
+  into too_many
+  from orders.parse_order_lines(p_lines) p
+  left join orders.order_lines l on l.tenant_id = target.tenant_id and l.order_id = p_order_id and l.variant_id = p.variant_id
+  where p.quantity + coalesce((select sum(rl.quantity) from orders.return_lines rl
+      join orders.returns r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
+      where rl.tenant_id = target.tenant_id and rl.order_id = p_order_id and rl.variant_id = p.variant_id
+        and r.state <> 'cancelled'), 0) > coalesce(l.fulfilled_quantity, 0)
+  order by p.line_number
+  limit 1;
+  if found then
+    raise exception using
+      errcode = 'B3401',
+      message = format('order %s cannot take back %s units of variant %s: %s shipped, %s already being returned',
+        p_order_id, too_many.quantity, too_many.variant_id, too_many.fulfilled, too_many.already);
+  end if;
+
+  insert into orders.returns (order_id, buyer_id, reason)
+  values (p_order_id, p_buyer_id, p_reason)
+  returning * into requested;
+  insert into orders.return_lines (return_id, order_id, variant_id, quantity)
+  select requested.return_id, p_order_id, p.variant_id, p.quantity
+  from orders.parse_order_lines(p_lines) p;
+  return requested;
+end
+$$;
+
+ALTER FUNCTION orders.request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text) IS 'Buyer p_buyer_id of the order''s company asks to return p_lines ([{variant_id, quantity}]) of order p_order_id: per order line, units in returns that are not cancelled plus these may not exceed its fulfilled_quantity (B3401). Returns the return, requested.';
 
 --
 -- Name: reserve_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -4174,6 +4408,47 @@ ALTER TABLE orders.receivable_entries ALTER COLUMN entry_id ADD GENERATED ALWAYS
 );
 
 --
+-- Name: return_lines; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.return_lines (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    return_id uuid NOT NULL,
+    order_id uuid NOT NULL,
+    variant_id uuid NOT NULL,
+    quantity integer NOT NULL,
+    CONSTRAINT chk_return_lines_quantity CHECK (((quantity >= 1) AND (quantity <= 1000000)))
+);
+
+ALTER TABLE ONLY orders.return_lines FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.return_lines OWNER TO b2b_owner;
+
+--
+-- Name: TABLE return_lines; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.return_lines IS 'Units of one order line coming back with a return.';
+
+--
+-- Name: COLUMN return_lines.order_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_lines.order_id IS 'The return''s order (composite keys keep the line on that order).';
+
+--
+-- Name: COLUMN return_lines.variant_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_lines.variant_id IS 'The variant (an order line of the order) returned.';
+
+--
+-- Name: COLUMN return_lines.quantity; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_lines.quantity IS 'Units returned (at least 1; with the line''s other returns at most its fulfilled_quantity).';
+
+--
 -- Name: memberships; Type: TABLE; Schema: tenancy; Owner: b2b_owner
 --
 
@@ -4675,6 +4950,20 @@ ALTER TABLE ONLY orders.receivable_entries
     ADD CONSTRAINT pk_receivable_entries PRIMARY KEY (tenant_id, entry_id);
 
 --
+-- Name: return_lines pk_return_lines; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.return_lines
+    ADD CONSTRAINT pk_return_lines PRIMARY KEY (tenant_id, return_id, variant_id);
+
+--
+-- Name: returns pk_returns; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.returns
+    ADD CONSTRAINT pk_returns PRIMARY KEY (tenant_id, return_id);
+
+--
 -- Name: approval_rules uq_approval_rules_tenant_id_company_id_name; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -4708,6 +4997,13 @@ ALTER TABLE ONLY orders.orders
 
 ALTER TABLE ONLY orders.quote_lines
     ADD CONSTRAINT uq_quote_lines_tenant_id_quote_id_variant_id UNIQUE (tenant_id, quote_id, variant_id);
+
+--
+-- Name: returns uq_returns_tenant_id_return_id_order_id; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.returns
+    ADD CONSTRAINT uq_returns_tenant_id_return_id_order_id UNIQUE (tenant_id, return_id, order_id);
 
 --
 -- Name: memberships pk_memberships; Type: CONSTRAINT; Schema: tenancy; Owner: b2b_owner
@@ -5068,6 +5364,42 @@ CREATE INDEX idx_receivable_entries_tenant_id_company_id ON orders.receivable_en
 --
 
 CREATE INDEX idx_receivable_entries_tenant_id_invoice_id ON orders.receivable_entries USING btree (tenant_id, invoice_id);
+
+--
+-- Name: idx_receivable_entries_tenant_id_return_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_receivable_entries_tenant_id_return_id ON orders.receivable_entries USING btree (tenant_id, return_id);
+
+--
+-- Name: idx_return_lines_tenant_id_order_id_variant_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_return_lines_tenant_id_order_id_variant_id ON orders.return_lines USING btree (tenant_id, order_id, variant_id);
+
+--
+-- Name: idx_return_lines_tenant_id_return_id_order_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_return_lines_tenant_id_return_id_order_id ON orders.return_lines USING btree (tenant_id, return_id, order_id);
+
+--
+-- Name: idx_returns_tenant_id_buyer_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_returns_tenant_id_buyer_id ON orders.returns USING btree (tenant_id, buyer_id);
+
+--
+-- Name: idx_returns_tenant_id_order_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_returns_tenant_id_order_id ON orders.returns USING btree (tenant_id, order_id);
+
+--
+-- Name: idx_returns_tenant_id_warehouse_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_returns_tenant_id_warehouse_id ON orders.returns USING btree (tenant_id, warehouse_id);
 
 --
 -- Name: idx_memberships_role; Type: INDEX; Schema: tenancy; Owner: b2b_owner
@@ -5829,6 +6161,48 @@ ALTER TABLE ONLY orders.receivable_entries
 
 ALTER TABLE ONLY orders.receivable_entries
     ADD CONSTRAINT fk_receivable_entries_tenant_id_invoice_id_invoices FOREIGN KEY (tenant_id, invoice_id) REFERENCES orders.invoices(tenant_id, invoice_id);
+
+--
+-- Name: receivable_entries fk_receivable_entries_tenant_id_return_id_returns; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.receivable_entries
+    ADD CONSTRAINT fk_receivable_entries_tenant_id_return_id_returns FOREIGN KEY (tenant_id, return_id) REFERENCES orders.returns(tenant_id, return_id);
+
+--
+-- Name: return_lines fk_return_lines_tenant_id_order_id_variant_id_order_lines; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.return_lines
+    ADD CONSTRAINT fk_return_lines_tenant_id_order_id_variant_id_order_lines FOREIGN KEY (tenant_id, order_id, variant_id) REFERENCES orders.order_lines(tenant_id, order_id, variant_id);
+
+--
+-- Name: return_lines fk_return_lines_tenant_id_return_id_order_id_returns; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.return_lines
+    ADD CONSTRAINT fk_return_lines_tenant_id_return_id_order_id_returns FOREIGN KEY (tenant_id, return_id, order_id) REFERENCES orders.returns(tenant_id, return_id, order_id) ON DELETE CASCADE;
+
+--
+-- Name: returns fk_returns_tenant_id_buyer_id_buyers; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.returns
+    ADD CONSTRAINT fk_returns_tenant_id_buyer_id_buyers FOREIGN KEY (tenant_id, buyer_id) REFERENCES accounts.buyers(tenant_id, buyer_id);
+
+--
+-- Name: returns fk_returns_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.returns
+    ADD CONSTRAINT fk_returns_tenant_id_order_id_orders FOREIGN KEY (tenant_id, order_id) REFERENCES orders.orders(tenant_id, order_id);
+
+--
+-- Name: returns fk_returns_tenant_id_warehouse_id_warehouses; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.returns
+    ADD CONSTRAINT fk_returns_tenant_id_warehouse_id_warehouses FOREIGN KEY (tenant_id, warehouse_id) REFERENCES catalog.warehouses(tenant_id, warehouse_id);
 
 --
 -- Name: memberships fk_memberships_role_staff_roles; Type: FK CONSTRAINT; Schema: tenancy; Owner: b2b_owner
@@ -6653,6 +7027,48 @@ CREATE POLICY receivable_entries_insert ON orders.receivable_entries FOR INSERT 
 CREATE POLICY receivable_entries_select ON orders.receivable_entries FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: return_lines; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.return_lines ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: return_lines return_lines_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY return_lines_insert ON orders.return_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: return_lines return_lines_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY return_lines_select ON orders.return_lines FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: returns; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.returns ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: returns returns_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY returns_insert ON orders.returns FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: returns returns_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY returns_select ON orders.returns FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: returns returns_update; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY returns_update ON orders.returns FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: memberships; Type: ROW SECURITY; Schema: tenancy; Owner: b2b_owner
 --
 
@@ -7107,6 +7523,68 @@ REVOKE ALL ON FUNCTION orders.cancel_order(p_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.cancel_order(p_order_id uuid) TO b2b_app;
 
 --
+-- Name: TABLE returns; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.returns TO b2b_app;
+GRANT SELECT ON TABLE orders.returns TO b2b_readonly;
+
+--
+-- Name: COLUMN returns.return_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(return_id) ON TABLE orders.returns TO b2b_app;
+
+--
+-- Name: COLUMN returns.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(order_id) ON TABLE orders.returns TO b2b_app;
+
+--
+-- Name: COLUMN returns.buyer_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(buyer_id) ON TABLE orders.returns TO b2b_app;
+
+--
+-- Name: COLUMN returns.state; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(state) ON TABLE orders.returns TO b2b_app;
+
+--
+-- Name: COLUMN returns.reason; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(reason) ON TABLE orders.returns TO b2b_app;
+
+--
+-- Name: COLUMN returns.warehouse_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(warehouse_id) ON TABLE orders.returns TO b2b_app;
+
+--
+-- Name: COLUMN returns.credit_amount; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(credit_amount) ON TABLE orders.returns TO b2b_app;
+
+--
+-- Name: COLUMN returns.received_at; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(received_at) ON TABLE orders.returns TO b2b_app;
+
+--
+-- Name: FUNCTION cancel_return(p_return_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.cancel_return(p_return_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.cancel_return(p_return_id uuid) TO b2b_app;
+
+--
 -- Name: FUNCTION check_approver(p_order orders.orders, p_approver_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -7346,6 +7824,13 @@ REVOKE ALL ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_
 GRANT ALL ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
 
 --
+-- Name: FUNCTION receive_return(p_return_id uuid, p_warehouse_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) TO b2b_app;
+
+--
 -- Name: FUNCTION record_order_transition(); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -7395,6 +7880,12 @@ GRANT INSERT(invoice_id) ON TABLE orders.receivable_entries TO b2b_app;
 GRANT INSERT(reference) ON TABLE orders.receivable_entries TO b2b_app;
 
 --
+-- Name: COLUMN receivable_entries.return_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(return_id) ON TABLE orders.receivable_entries TO b2b_app;
+
+--
 -- Name: FUNCTION record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -7434,6 +7925,13 @@ GRANT ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) TO b2b_app;
 
 REVOKE ALL ON FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) TO b2b_app;
+
+--
+-- Name: FUNCTION request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text) TO b2b_app;
 
 --
 -- Name: FUNCTION reserve_stock(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -8422,6 +8920,37 @@ GRANT SELECT ON TABLE orders.quote_states TO b2b_readonly;
 
 GRANT SELECT ON TABLE orders.quote_transitions TO b2b_app;
 GRANT SELECT ON TABLE orders.quote_transitions TO b2b_readonly;
+
+--
+-- Name: TABLE return_lines; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.return_lines TO b2b_app;
+GRANT SELECT ON TABLE orders.return_lines TO b2b_readonly;
+
+--
+-- Name: COLUMN return_lines.return_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(return_id) ON TABLE orders.return_lines TO b2b_app;
+
+--
+-- Name: COLUMN return_lines.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(order_id) ON TABLE orders.return_lines TO b2b_app;
+
+--
+-- Name: COLUMN return_lines.variant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(variant_id) ON TABLE orders.return_lines TO b2b_app;
+
+--
+-- Name: COLUMN return_lines.quantity; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(quantity) ON TABLE orders.return_lines TO b2b_app;
 
 --
 -- Name: TABLE memberships; Type: ACL; Schema: tenancy; Owner: b2b_owner

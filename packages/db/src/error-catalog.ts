@@ -113,6 +113,12 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
   },
   B3304: { code: 'quote_validity_invalid', message: 'A quote must be valid until a time in the future.' },
   B3305: { code: 'quote_not_found', message: 'The quote was not found.' },
+  // orders: returns (B34xx)
+  B3401: {
+    code: 'return_exceeds_fulfilled',
+    message: 'More units cannot be returned than were shipped on the order line.',
+  },
+  B3402: { code: 'return_not_found', message: 'The return was not found.' },
   // orders: stock (B32xx)
   B3201: { code: 'insufficient_stock', message: 'Not enough stock to reserve every line of the order.' },
   B3202: {
@@ -989,5 +995,58 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   uq_orders_tenant_id_quote_id: {
     code: 'quote_already_ordered',
     message: 'This quote already became an order.',
+  },
+
+  // orders.returns
+  pk_returns: { code: 'return_exists', message: 'A return with this id already exists.' },
+  uq_returns_tenant_id_return_id_order_id: {
+    code: 'return_exists',
+    message: 'A return with this id already exists.',
+  },
+  fk_returns_tenant_id_order_id_orders: { code: 'order_not_found', message: 'The order does not exist.' },
+  fk_returns_tenant_id_buyer_id_buyers: {
+    code: 'buyer_not_found',
+    message: 'The buyer does not exist, or still has returns.',
+  },
+  fk_returns_tenant_id_warehouse_id_warehouses: {
+    code: 'warehouse_not_found',
+    message: 'The warehouse does not exist, or still has returns.',
+  },
+  chk_returns_state: {
+    code: 'return_state_invalid',
+    message: 'A return is requested, received or cancelled.',
+  },
+  chk_returns_reason_not_blank: {
+    code: 'return_reason_blank',
+    message: 'A return reason, when given, must not be blank.',
+  },
+  chk_returns_credit_amount_not_negative: {
+    code: 'return_credit_negative',
+    message: 'A return credit cannot be negative.',
+  },
+  chk_returns_received_complete: {
+    code: 'return_receipt_incomplete',
+    message: 'A received return has its warehouse, receipt time and credit amount, and only then.',
+  },
+
+  // orders.return_lines
+  pk_return_lines: { code: 'return_line_exists', message: 'The return already has a line for this variant.' },
+  fk_return_lines_tenant_id_return_id_order_id_returns: {
+    code: 'return_not_found',
+    message: 'The return does not exist, or is for another order.',
+  },
+  fk_return_lines_tenant_id_order_id_variant_id_order_lines: {
+    code: 'order_line_not_found',
+    message: 'The variant is not on the order.',
+  },
+  chk_return_lines_quantity: {
+    code: 'return_quantity_invalid',
+    message: 'A return line quantity is a whole number from 1 to 1,000,000.',
+  },
+
+  // orders.receivable_entries (returns)
+  fk_receivable_entries_tenant_id_return_id_returns: {
+    code: 'return_not_found',
+    message: 'The return does not exist.',
   },
 };

@@ -56,6 +56,7 @@ export {
   type ReceivableEntry,
   recordPayment,
 } from './receivables';
+export { cancelReturn, type OrderReturn, receiveReturn, requestReturn } from './returns';
 export { NotFoundError };
 
 export type Order = IPlaceOrderResult;

@@ -48,7 +48,7 @@ grant insert (order_id, tier, approver_id, decision, comment) on orders.order_ap
 -- Invoices and the receivables ledger: appended by the order functions, never updated or deleted.
 grant select on orders.invoices, orders.receivable_entries to b2b_app, b2b_readonly;
 grant insert (order_id, company_id, currency, amount, lines, issued_at, due_at) on orders.invoices to b2b_app;
-grant insert (company_id, kind, amount, currency, invoice_id, reference) on orders.receivable_entries to b2b_app;
+grant insert (company_id, kind, amount, currency, invoice_id, return_id, reference) on orders.receivable_entries to b2b_app;
 
 -- Quotes: requested by buyers, priced by the seller, decided by buyers, through the quote functions.
 grant select on orders.quotes, orders.quote_lines to b2b_app, b2b_readonly;
@@ -56,6 +56,12 @@ grant insert (quote_id, company_id, buyer_id, currency, note) on orders.quotes t
 grant update (state, valid_until, quoted_at, quoted_by, decided_at) on orders.quotes to b2b_app;
 grant insert (quote_id, line_number, variant_id, quantity) on orders.quote_lines to b2b_app;
 grant update (unit_price) on orders.quote_lines to b2b_app;
+
+-- Returns: requested by buyers, received (restocked and credited) or cancelled through the functions.
+grant select on orders.returns, orders.return_lines to b2b_app, b2b_readonly;
+grant insert (return_id, order_id, buyer_id, reason) on orders.returns to b2b_app;
+grant update (state, warehouse_id, credit_amount, received_at) on orders.returns to b2b_app;
+grant insert (return_id, order_id, variant_id, quantity) on orders.return_lines to b2b_app;
 
 -- Operations (and the steps they are made of: they run as the caller).
 grant execute on function
@@ -85,6 +91,9 @@ grant execute on function
   orders.decline_quote(uuid, uuid),
   orders.expire_quotes(),
   orders.withdraw_quote(uuid),
+  orders.request_return(uuid, uuid, jsonb, text),
+  orders.receive_return(uuid, uuid),
+  orders.cancel_return(uuid),
   orders.submit(orders.orders, boolean),
   orders.submit_order(uuid, integer),
   orders.place_order(uuid, uuid, text, jsonb, text, text, uuid, uuid),
