@@ -47,6 +47,84 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     code: 'attribute_type_mismatch',
     message: 'This attribute value does not have the type its definition declares.',
   },
+  // orders (B30xx: orders and the state machine)
+  B3001: {
+    code: 'transition_not_allowed',
+    message:
+      'The order cannot make this state change (for example, an order that started shipping cannot be cancelled).',
+  },
+  B3002: {
+    code: 'order_version_conflict',
+    message: 'The order was changed since you read it. Load it again and repeat your change.',
+  },
+  B3003: {
+    code: 'order_total_mismatch',
+    message: 'The order total does not equal the sum of its lines.',
+  },
+  B3004: {
+    code: 'idempotency_key_reused',
+    message: 'This idempotency key was already used for an order of another buyer or company.',
+  },
+  B3005: {
+    code: 'order_currency_mismatch',
+    message: "Orders are placed in the company's own currency.",
+  },
+  B3006: {
+    code: 'address_not_of_company',
+    message: "The address is not one of the company's addresses of this kind (billing or shipping).",
+  },
+  B3007: {
+    code: 'order_lines_invalid',
+    message:
+      'Order lines are a non-empty list of variants with whole quantities of at least 1, each variant once; placing needs an idempotency key.',
+  },
+  B3008: {
+    code: 'price_not_found',
+    message: 'A variant has no price for this company, currency and quantity.',
+  },
+  B3009: { code: 'order_create_not_permitted', message: 'This buyer may not place orders.' },
+  B3010: { code: 'order_not_editable', message: 'Only draft orders can be changed.' },
+  B3011: { code: 'company_may_not_order', message: 'The company is on hold or closed and may not order.' },
+  B3012: { code: 'append_only', message: 'This record is append-only: add a correcting entry instead.' },
+  B3013: { code: 'order_not_found', message: 'The order was not found.' },
+  B3014: { code: 'variant_discontinued', message: 'A variant is discontinued and can no longer be ordered.' },
+  // orders: approvals and limits (B31xx)
+  B3101: {
+    code: 'approver_not_eligible',
+    message:
+      'This buyer may not decide this approval: it needs the orders.approve permission and a role named by the current approval tier.',
+  },
+  B3102: {
+    code: 'spending_limit_exceeded',
+    message: 'This order would take the buyer above its spending limit for the period.',
+  },
+  B3103: {
+    code: 'credit_limit_exceeded',
+    message: 'This order would take the company above its credit limit (open balance plus open orders).',
+  },
+  B3104: { code: 'self_approval', message: 'A buyer cannot approve or reject its own order.' },
+  B3105: { code: 'payment_amount_invalid', message: 'A payment is a positive amount.' },
+  // orders: quotes (B33xx)
+  B3301: { code: 'quote_expired', message: 'This quote has expired and can no longer be accepted.' },
+  B3302: { code: 'quote_request_not_permitted', message: 'This buyer may not request quotes.' },
+  B3303: {
+    code: 'quote_prices_incomplete',
+    message: 'A quote prices every line with a unit price of at least 0.',
+  },
+  B3304: { code: 'quote_validity_invalid', message: 'A quote must be valid until a time in the future.' },
+  B3305: { code: 'quote_not_found', message: 'The quote was not found.' },
+  // orders: returns (B34xx)
+  B3401: {
+    code: 'return_exceeds_fulfilled',
+    message: 'More units cannot be returned than were shipped on the order line.',
+  },
+  B3402: { code: 'return_not_found', message: 'The return was not found.' },
+  // orders: stock (B32xx)
+  B3201: { code: 'insufficient_stock', message: 'Not enough stock to reserve every line of the order.' },
+  B3202: {
+    code: 'fulfilment_exceeds_outstanding',
+    message: 'More units cannot ship than are ordered and not yet shipped.',
+  },
 };
 
 /** Named constraints, by name. Primary keys are listed too: a duplicate id is a conflict like any other. */
@@ -559,5 +637,416 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_attribute_definitions_unit_not_blank: {
     code: 'attribute_unit_blank',
     message: 'An attribute unit, when given, must not be blank.',
+  },
+  // orders.order_states
+  pk_order_states: { code: 'order_state_exists', message: 'This order state already exists.' },
+  chk_order_states_format: {
+    code: 'order_state_invalid',
+    message: 'An order state is lowercase letters and underscores.',
+  },
+
+  // orders.order_transitions
+  pk_order_transitions: { code: 'order_transition_exists', message: 'This transition is already allowed.' },
+  fk_order_transitions_from_state_order_states: {
+    code: 'order_state_unknown',
+    message: 'There is no such order state.',
+  },
+  fk_order_transitions_to_state_order_states: {
+    code: 'order_state_unknown',
+    message: 'There is no such order state.',
+  },
+  chk_order_transitions_not_to_itself: {
+    code: 'order_transition_to_itself',
+    message: 'A transition leads to another state.',
+  },
+
+  // orders.orders
+  pk_orders: { code: 'order_exists', message: 'An order with this id already exists.' },
+  uq_orders_tenant_id_idempotency_key: {
+    code: 'idempotency_key_taken',
+    message: 'Another order already has this idempotency key.',
+  },
+  fk_orders_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has orders.',
+  },
+  fk_orders_tenant_id_buyer_id_buyers: {
+    code: 'buyer_not_found',
+    message: 'The buyer does not exist, or still has orders.',
+  },
+  fk_orders_currency_currencies: { code: 'currency_unknown', message: 'This currency is not supported.' },
+  fk_orders_state_order_states: { code: 'order_state_unknown', message: 'There is no such order state.' },
+  chk_orders_version_positive: { code: 'order_version_invalid', message: 'An order version starts at 1.' },
+  chk_orders_idempotency_key_format: {
+    code: 'idempotency_key_invalid',
+    message: 'An idempotency key is 1 to 200 printable characters without spaces.',
+  },
+  chk_orders_purchase_order_number_format: {
+    code: 'purchase_order_number_invalid',
+    message: 'A purchase order number is 1 to 64 characters, not starting or ending with a space.',
+  },
+  chk_orders_billing_address_object: {
+    code: 'order_address_invalid',
+    message: 'An order address snapshot is a set of named values (a JSON object).',
+  },
+  chk_orders_shipping_address_object: {
+    code: 'order_address_invalid',
+    message: 'An order address snapshot is a set of named values (a JSON object).',
+  },
+  chk_orders_payment_terms_days: {
+    code: 'payment_terms_invalid',
+    message: 'Payment terms are between 0 and 365 days.',
+  },
+  chk_orders_total_amount_not_negative: {
+    code: 'order_total_negative',
+    message: 'An order total cannot be negative.',
+  },
+  chk_orders_submitted_unless_draft: {
+    code: 'order_submission_inconsistent',
+    message: 'An order has a submission time exactly when it is no longer a draft.',
+  },
+
+  // orders.order_lines
+  pk_order_lines: { code: 'order_line_exists', message: 'The order already has a line with this number.' },
+  uq_order_lines_tenant_id_order_id_variant_id: {
+    code: 'order_line_variant_repeated',
+    message: 'The order already has a line for this variant.',
+  },
+  fk_order_lines_tenant_id_order_id_orders: { code: 'order_not_found', message: 'The order does not exist.' },
+  fk_order_lines_tenant_id_variant_id_variants: {
+    code: 'variant_not_found',
+    message: 'The variant does not exist, or is still on orders.',
+  },
+  chk_order_lines_line_number_positive: {
+    code: 'order_line_number_invalid',
+    message: 'Order lines are numbered from 1.',
+  },
+  chk_order_lines_quantity: {
+    code: 'order_quantity_invalid',
+    message: 'An order line quantity is a whole number from 1 to 1,000,000.',
+  },
+  chk_order_lines_unit_price_not_negative: { code: 'price_negative', message: 'A price cannot be negative.' },
+  chk_order_lines_line_total: {
+    code: 'order_line_total_mismatch',
+    message: 'A line total is its quantity times its unit price.',
+  },
+  chk_order_lines_priced_from: {
+    code: 'order_priced_from_invalid',
+    message: 'A line is priced from a price list or a quote.',
+  },
+  chk_order_lines_fulfilled_quantity: {
+    code: 'fulfilment_exceeds_outstanding',
+    message: 'A line cannot ship more units than were ordered.',
+  },
+
+  // orders.order_state_history
+  pk_order_state_history: { code: 'order_history_exists', message: 'This history entry already exists.' },
+  fk_order_state_history_tenant_id_order_id_orders: {
+    code: 'order_not_found',
+    message: 'The order does not exist.',
+  },
+  chk_order_state_history_changed: {
+    code: 'order_history_not_a_change',
+    message: 'A history entry records a change to another state.',
+  },
+
+  // orders.order_allocations
+  pk_order_allocations: {
+    code: 'order_allocation_exists',
+    message: 'The line already holds stock in this warehouse.',
+  },
+  fk_order_allocations_tenant_id_order_id_variant_id_order_lines: {
+    code: 'order_line_not_found',
+    message: 'The order line does not exist.',
+  },
+  fk_order_allocations_tenant_id_variant_id_warehouse_id_stock: {
+    code: 'stock_level_not_found',
+    message: 'The variant has no stock in this warehouse, or stock still held by orders cannot be removed.',
+  },
+  chk_order_allocations_reserved_not_negative: {
+    code: 'reservation_negative',
+    message: 'Reserved stock cannot be negative.',
+  },
+  chk_order_allocations_consumed_not_negative: {
+    code: 'consumption_negative',
+    message: 'Shipped stock cannot be negative.',
+  },
+
+  // orders.approval_rules
+  pk_approval_rules: {
+    code: 'approval_rule_exists',
+    message: 'An approval rule with this id already exists.',
+  },
+  uq_approval_rules_tenant_id_company_id_name: {
+    code: 'approval_rule_name_taken',
+    message: 'The company already has an approval rule with this name.',
+  },
+  fk_approval_rules_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has approval rules.',
+  },
+  fk_approval_rules_tenant_id_placed_by_role_id_buyer_roles: {
+    code: 'buyer_role_not_found',
+    message: 'The buyer role does not exist, or is still named by approval rules.',
+  },
+  fk_approval_rules_currency_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported.',
+  },
+  chk_approval_rules_name_not_blank: {
+    code: 'approval_rule_name_required',
+    message: 'An approval rule needs a name.',
+  },
+  chk_approval_rules_min_total_amount_not_negative: {
+    code: 'approval_rule_amount_negative',
+    message: 'An approval threshold cannot be negative.',
+  },
+  chk_approval_rules_amount_has_currency: {
+    code: 'approval_rule_currency_required',
+    message: 'An approval threshold amount needs its currency, and a currency needs an amount.',
+  },
+  chk_approval_rules_has_condition: {
+    code: 'approval_rule_condition_required',
+    message: 'An approval rule matches on an order total, on the role of the buyer who placed it, or both.',
+  },
+
+  // orders.approval_rule_tiers
+  pk_approval_rule_tiers: {
+    code: 'approval_rule_tier_exists',
+    message: 'This role already approves this tier of the rule.',
+  },
+  fk_approval_rule_tiers_tenant_id_approval_rule_id_rules: {
+    code: 'approval_rule_not_found',
+    message: 'The approval rule does not exist.',
+  },
+  fk_approval_rule_tiers_tenant_id_approver_role_id_buyer_roles: {
+    code: 'buyer_role_not_found',
+    message: 'The buyer role does not exist, or still approves tiers of approval rules.',
+  },
+  chk_approval_rule_tiers_tier: {
+    code: 'approval_tier_invalid',
+    message: 'An approval tier is from 1 to 10.',
+  },
+
+  // orders.order_approval_steps
+  pk_order_approval_steps: {
+    code: 'order_approval_step_exists',
+    message: 'The order already needs this role at this tier.',
+  },
+  fk_order_approval_steps_tenant_id_order_id_orders: {
+    code: 'order_not_found',
+    message: 'The order does not exist.',
+  },
+  fk_order_approval_steps_tenant_id_approver_role_id_buyer_roles: {
+    code: 'buyer_role_not_found',
+    message: 'The buyer role does not exist, or orders still wait for its approval.',
+  },
+  chk_order_approval_steps_tier: {
+    code: 'approval_tier_invalid',
+    message: 'An approval tier is from 1 to 10.',
+  },
+
+  // orders.order_approvals
+  pk_order_approvals: { code: 'approval_tier_decided', message: 'This approval tier was already decided.' },
+  fk_order_approvals_tenant_id_order_id_orders: {
+    code: 'order_not_found',
+    message: 'The order does not exist.',
+  },
+  fk_order_approvals_tenant_id_approver_id_buyers: {
+    code: 'buyer_not_found',
+    message: 'The approver does not exist, or still has approval decisions.',
+  },
+  chk_order_approvals_decision: {
+    code: 'approval_decision_invalid',
+    message: 'An approval decision is approved or rejected.',
+  },
+  chk_order_approvals_comment_not_blank: {
+    code: 'approval_comment_blank',
+    message: 'An approval comment, when given, must not be blank.',
+  },
+
+  chk_orders_invoiced_within_total: {
+    code: 'order_invoiced_amount_invalid',
+    message: 'An order cannot be invoiced for more than its total.',
+  },
+
+  // orders.invoices
+  pk_invoices: { code: 'invoice_exists', message: 'An invoice with this id already exists.' },
+  fk_invoices_tenant_id_order_id_orders: { code: 'order_not_found', message: 'The order does not exist.' },
+  fk_invoices_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has invoices.',
+  },
+  fk_invoices_currency_currencies: { code: 'currency_unknown', message: 'This currency is not supported.' },
+  chk_invoices_amount_not_negative: {
+    code: 'invoice_amount_negative',
+    message: 'An invoice amount cannot be negative.',
+  },
+  chk_invoices_lines_array: {
+    code: 'invoice_lines_invalid',
+    message: 'Invoice lines are a list (a JSON array).',
+  },
+  chk_invoices_due_after_issue: {
+    code: 'invoice_due_before_issue',
+    message: 'An invoice cannot be due before it is issued.',
+  },
+
+  // orders.receivable_entries
+  pk_receivable_entries: { code: 'receivable_entry_exists', message: 'This ledger entry already exists.' },
+  fk_receivable_entries_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has receivables.',
+  },
+  fk_receivable_entries_tenant_id_invoice_id_invoices: {
+    code: 'invoice_not_found',
+    message: 'The invoice does not exist.',
+  },
+  fk_receivable_entries_currency_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported.',
+  },
+  chk_receivable_entries_kind: {
+    code: 'receivable_kind_invalid',
+    message: 'A ledger entry is an invoice, a payment or a credit note.',
+  },
+  chk_receivable_entries_amount_not_negative: {
+    code: 'receivable_amount_negative',
+    message: 'A ledger amount is positive; its kind gives the direction.',
+  },
+  chk_receivable_entries_invoice_has_invoice: {
+    code: 'receivable_invoice_required',
+    message: 'An invoice entry names its invoice.',
+  },
+  chk_receivable_entries_reference_not_blank: {
+    code: 'receivable_reference_blank',
+    message: 'A ledger reference, when given, must not be blank.',
+  },
+
+  // orders.quote_states
+  pk_quote_states: { code: 'quote_state_exists', message: 'This quote state already exists.' },
+  chk_quote_states_format: {
+    code: 'quote_state_invalid',
+    message: 'A quote state is lowercase letters and underscores.',
+  },
+
+  // orders.quote_transitions
+  pk_quote_transitions: { code: 'quote_transition_exists', message: 'This transition is already allowed.' },
+  fk_quote_transitions_from_state_quote_states: {
+    code: 'quote_state_unknown',
+    message: 'There is no such quote state.',
+  },
+  fk_quote_transitions_to_state_quote_states: {
+    code: 'quote_state_unknown',
+    message: 'There is no such quote state.',
+  },
+  chk_quote_transitions_not_to_itself: {
+    code: 'quote_transition_to_itself',
+    message: 'A transition leads to another state.',
+  },
+
+  // orders.quotes
+  pk_quotes: { code: 'quote_exists', message: 'A quote with this id already exists.' },
+  fk_quotes_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has quotes.',
+  },
+  fk_quotes_tenant_id_buyer_id_buyers: {
+    code: 'buyer_not_found',
+    message: 'The buyer does not exist, or still has quotes.',
+  },
+  fk_quotes_currency_currencies: { code: 'currency_unknown', message: 'This currency is not supported.' },
+  fk_quotes_state_quote_states: { code: 'quote_state_unknown', message: 'There is no such quote state.' },
+  chk_quotes_note_not_blank: {
+    code: 'quote_note_blank',
+    message: 'A quote note, when given, must not be blank.',
+  },
+  chk_quotes_quoted_has_validity: {
+    code: 'quote_validity_invalid',
+    message: 'A quoted quote has both a quote time and a valid-until date.',
+  },
+  chk_quotes_priced_unless_requested: {
+    code: 'quote_not_priced',
+    message: 'A quote is priced before it can be accepted, declined or expire.',
+  },
+
+  // orders.quote_lines
+  pk_quote_lines: { code: 'quote_line_exists', message: 'The quote already has a line with this number.' },
+  uq_quote_lines_tenant_id_quote_id_variant_id: {
+    code: 'quote_line_variant_repeated',
+    message: 'The quote already has a line for this variant.',
+  },
+  fk_quote_lines_tenant_id_quote_id_quotes: { code: 'quote_not_found', message: 'The quote does not exist.' },
+  fk_quote_lines_tenant_id_variant_id_variants: {
+    code: 'variant_not_found',
+    message: 'The variant does not exist, or is still on quotes.',
+  },
+  chk_quote_lines_line_number_positive: {
+    code: 'quote_line_number_invalid',
+    message: 'Quote lines are numbered from 1.',
+  },
+  chk_quote_lines_quantity: {
+    code: 'quote_quantity_invalid',
+    message: 'A quote line quantity is a whole number from 1 to 1,000,000.',
+  },
+  chk_quote_lines_unit_price_not_negative: { code: 'price_negative', message: 'A price cannot be negative.' },
+
+  // orders.orders (quotes)
+  fk_orders_tenant_id_quote_id_quotes: { code: 'quote_not_found', message: 'The quote does not exist.' },
+  uq_orders_tenant_id_quote_id: {
+    code: 'quote_already_ordered',
+    message: 'This quote already became an order.',
+  },
+
+  // orders.returns
+  pk_returns: { code: 'return_exists', message: 'A return with this id already exists.' },
+  uq_returns_tenant_id_return_id_order_id: {
+    code: 'return_exists',
+    message: 'A return with this id already exists.',
+  },
+  fk_returns_tenant_id_order_id_orders: { code: 'order_not_found', message: 'The order does not exist.' },
+  fk_returns_tenant_id_buyer_id_buyers: {
+    code: 'buyer_not_found',
+    message: 'The buyer does not exist, or still has returns.',
+  },
+  fk_returns_tenant_id_warehouse_id_warehouses: {
+    code: 'warehouse_not_found',
+    message: 'The warehouse does not exist, or still has returns.',
+  },
+  chk_returns_state: {
+    code: 'return_state_invalid',
+    message: 'A return is requested, received or cancelled.',
+  },
+  chk_returns_reason_not_blank: {
+    code: 'return_reason_blank',
+    message: 'A return reason, when given, must not be blank.',
+  },
+  chk_returns_credit_amount_not_negative: {
+    code: 'return_credit_negative',
+    message: 'A return credit cannot be negative.',
+  },
+  chk_returns_received_complete: {
+    code: 'return_receipt_incomplete',
+    message: 'A received return has its warehouse, receipt time and credit amount, and only then.',
+  },
+
+  // orders.return_lines
+  pk_return_lines: { code: 'return_line_exists', message: 'The return already has a line for this variant.' },
+  fk_return_lines_tenant_id_return_id_order_id_returns: {
+    code: 'return_not_found',
+    message: 'The return does not exist, or is for another order.',
+  },
+  fk_return_lines_tenant_id_order_id_variant_id_order_lines: {
+    code: 'order_line_not_found',
+    message: 'The variant is not on the order.',
+  },
+  chk_return_lines_quantity: {
+    code: 'return_quantity_invalid',
+    message: 'A return line quantity is a whole number from 1 to 1,000,000.',
+  },
+
+  // orders.receivable_entries (returns)
+  fk_receivable_entries_tenant_id_return_id_returns: {
+    code: 'return_not_found',
+    message: 'The return does not exist.',
   },
 };

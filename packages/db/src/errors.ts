@@ -80,6 +80,9 @@ function isPgError(error: unknown): error is PgDatabaseError {
 }
 
 function classFor(sqlstate: string): typeof DbError {
+  if (sqlstate === 'B3002') return ConflictError; // a stale draft edit: the order changed since it was read
+  // a buyer whose role may not place orders, decide an approval, or decide on its own order
+  if (sqlstate === 'B3009' || sqlstate === 'B3101' || sqlstate === 'B3104') return PermissionError;
   if (sqlstate === '23505' || sqlstate === '23P01') return ConflictError;
   if (sqlstate === '23503') return ForeignKeyError;
   if (sqlstate === '42501') return PermissionError;

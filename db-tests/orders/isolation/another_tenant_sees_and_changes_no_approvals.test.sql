@@ -1,0 +1,45 @@
+-- As the application role, a tenant cannot see or change another tenant's approval rules, tiers, order
+-- approval steps or decisions, nor point its own rules at another tenant's company or roles.
+begin;
+select plan(13);
+
+select tests.create_tenant('alpha') as alpha \gset
+select tests.create_tenant('beta') as beta \gset
+select * from tests.create_order_world(:'alpha', stock => 10) \gset
+select * from tests.create_order_world(:'beta', stock => 100, prefix => 'bolt') \gset b_
+select tests.create_buyer_role(:'beta', 'manager', array['orders.approve']) as b_manager_role \gset
+select tests.create_buyer(:'beta', :'b_company', :'b_manager_role', 'manager@example.com') as b_manager \gset
+select tests.create_approval_rule(:'beta', :'b_company', 'big', 10, null, array[:'b_manager_role']::uuid[]) as b_rule \gset
+
+select tests.act_as(:'beta', :'b_buyer');
+select order_id as b_order from orders.place_order(p_company_id => :'b_company', p_buyer_id => :'b_buyer', p_currency => 'EUR',
+  p_lines => tests.lines(:'b_variant', 2), p_idempotency_key => 'b1') \gset
+select orders.approve_order(:'b_order', :'b_manager');
+
+select tests.act_as(:'alpha', :'buyer');
+select is_empty('select 1 from orders.approval_rules', 'approval_rules: invisible');
+select is_empty('select 1 from orders.approval_rule_tiers', 'approval_rule_tiers: invisible');
+select is_empty('select 1 from orders.order_approval_steps', 'order_approval_steps: invisible');
+select is_empty('select 1 from orders.order_approvals', 'order_approvals: invisible');
+select is_empty(format($$update orders.approval_rules set is_active = false where approval_rule_id = %L returning 1$$, :'b_rule'),
+  'approval_rules: update changes nothing');
+select is_empty(format($$delete from orders.approval_rules where approval_rule_id = %L returning 1$$, :'b_rule'),
+  'approval_rules: delete deletes nothing');
+select is_empty(format($$delete from orders.approval_rule_tiers where approval_rule_id = %L returning 1$$, :'b_rule'),
+  'approval_rule_tiers: delete deletes nothing');
+select tests.throws_constraint(format($$insert into orders.approval_rules (company_id, name, min_total_amount, currency) values (%L, 'x', 1, 'EUR')$$, :'b_company'),
+  'fk_approval_rules_tenant_id_company_id_companies', 'approval_rules: not for another tenant''s company');
+select tests.throws_constraint(format($$insert into orders.approval_rule_tiers (approval_rule_id, tier, approver_role_id) values (%L, 2, %L)$$, :'b_rule', :'b_manager_role'),
+  'fk_approval_rule_tiers_tenant_id_approval_rule_id_rules', 'approval_rule_tiers: not on another tenant''s rule');
+select tests.throws_constraint(format($$insert into orders.order_approvals (order_id, tier, approver_id, decision) values (%L, 2, %L, 'approved')$$, :'b_order', :'b_manager'),
+  'fk_order_approvals_tenant_id_order_id_orders', 'order_approvals: not on another tenant''s order');
+select tests.throws_constraint(format($$insert into orders.order_approval_steps (order_id, tier, approver_role_id) values (%L, 2, %L)$$, :'b_order', :'b_manager_role'),
+  'fk_order_approval_steps_tenant_id_order_id_orders', 'order_approval_steps: not on another tenant''s order');
+select throws_ok(format($$select orders.approve_order(%L, %L)$$, :'b_order', :'b_manager'), 'B3013', null,
+  'approve_order: another tenant''s order is unknown');
+
+select tests.act_as(:'beta');
+select is((select count(*) from orders.order_approvals where decision = 'approved'), 1::bigint, 'beta''s decision is unchanged');
+
+select * from finish();
+rollback;

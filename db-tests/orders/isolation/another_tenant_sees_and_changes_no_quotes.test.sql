@@ -1,0 +1,30 @@
+-- As the application role, a tenant cannot see or change another tenant's quotes and quote lines, nor
+-- act on them through the quote functions.
+begin;
+select plan(8);
+
+select tests.create_tenant('alpha') as alpha \gset
+select tests.create_tenant('beta') as beta \gset
+select * from tests.create_order_world(:'alpha', stock => 10) \gset
+select * from tests.create_order_world(:'beta', stock => 10, prefix => 'bolt') \gset b_
+
+select tests.act_as(:'beta', :'b_buyer');
+select quote_id as b_quote from orders.request_quote(p_company_id => :'b_company', p_buyer_id => :'b_buyer', p_currency => 'EUR',
+  p_lines => tests.lines(:'b_variant', 2)) \gset
+
+select tests.act_as(:'alpha', :'buyer');
+select is_empty('select 1 from orders.quotes', 'quotes: invisible');
+select is_empty('select 1 from orders.quote_lines', 'quote_lines: invisible');
+select is_empty(format($$update orders.quote_lines set unit_price = 0 where quote_id = %L returning 1$$, :'b_quote'), 'quote_lines: update changes nothing');
+select is_empty(format($$update orders.quotes set valid_until = now() where quote_id = %L returning 1$$, :'b_quote'), 'quotes: update changes nothing');
+select tests.throws_constraint(format($$insert into orders.quote_lines (quote_id, line_number, variant_id, quantity) values (%L, 2, %L, 1)$$, :'b_quote', :'variant'),
+  'fk_quote_lines_tenant_id_quote_id_quotes', 'quote_lines: not on another tenant''s quote');
+select throws_ok(format($$select orders.stage_quote(%L, '[]', now() + interval '1 day')$$, :'b_quote'), 'B3305', null,
+  'stage_quote: another tenant''s quote is unknown');
+select throws_ok(format($$select orders.accept_quote(%L, %L)$$, :'b_quote', :'buyer'), 'B3305', null, 'accept_quote: unknown');
+
+select tests.act_as(:'beta');
+select is((select state from orders.quotes), 'requested', 'beta''s quote is unchanged');
+
+select * from finish();
+rollback;

@@ -1,0 +1,233 @@
+/** Types generated for queries found in "queries/quotes.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type DateOrString = Date | string;
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** 'RequestQuote' parameters type */
+export interface IRequestQuoteParams {
+  buyerId: string;
+  companyId: string;
+  currency: string;
+  lines: Json;
+  note?: string | null | void;
+}
+
+/** 'RequestQuote' return type */
+export interface IRequestQuoteResult {
+  buyer_id: string;
+  company_id: string;
+  created_at: Date;
+  currency: string;
+  decided_at: Date | null;
+  note: string | null;
+  quote_id: string;
+  quoted_at: Date | null;
+  quoted_by: string | null;
+  state: string;
+  valid_until: Date | null;
+}
+
+/** 'RequestQuote' query type */
+export interface IRequestQuoteQuery {
+  params: IRequestQuoteParams;
+  result: IRequestQuoteResult;
+}
+
+const requestQuoteIR: any = {"usedParamSet":{"companyId":true,"buyerId":true,"currency":true,"lines":true,"note":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":282,"b":292}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":317,"b":325}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":350,"b":359}]},{"name":"lines","required":true,"transform":{"type":"scalar"},"locs":[{"a":381,"b":387}]},{"name":"note","required":false,"transform":{"type":"scalar"},"locs":[{"a":409,"b":413}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.request_quote(\n  p_company_id => :companyId!::uuid,\n  p_buyer_id => :buyerId!::uuid,\n  p_currency => :currency!::text,\n  p_lines => :lines!::jsonb,\n  p_note => :note::text\n) q                                                                                                        "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select q.quote_id as "quote_id!", q.company_id as "company_id!", q.buyer_id as "buyer_id!",
+ *   q.currency as "currency!", q.state as "state!", q.note, q.valid_until, q.quoted_at, q.quoted_by,
+ *   q.decided_at, q.created_at as "created_at!"
+ * from orders.request_quote(
+ *   p_company_id => :companyId!::uuid,
+ *   p_buyer_id => :buyerId!::uuid,
+ *   p_currency => :currency!::text,
+ *   p_lines => :lines!::jsonb,
+ *   p_note => :note::text
+ * ) q                                                                                                        
+ * ```
+ */
+export const requestQuote = new PreparedQuery<IRequestQuoteParams,IRequestQuoteResult>(requestQuoteIR);
+
+
+/** 'StageQuote' parameters type */
+export interface IStageQuoteParams {
+  prices: Json;
+  quoteId: string;
+  validUntil: DateOrString;
+}
+
+/** 'StageQuote' return type */
+export interface IStageQuoteResult {
+  buyer_id: string;
+  company_id: string;
+  created_at: Date;
+  currency: string;
+  decided_at: Date | null;
+  note: string | null;
+  quote_id: string;
+  quoted_at: Date | null;
+  quoted_by: string | null;
+  state: string;
+  valid_until: Date | null;
+}
+
+/** 'StageQuote' query type */
+export interface IStageQuoteQuery {
+  params: IStageQuoteParams;
+  result: IStageQuoteResult;
+}
+
+const stageQuoteIR: any = {"usedParamSet":{"quoteId":true,"prices":true,"validUntil":true},"params":[{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":283}]},{"name":"prices","required":true,"transform":{"type":"scalar"},"locs":[{"a":304,"b":311}]},{"name":"validUntil","required":true,"transform":{"type":"scalar"},"locs":[{"a":338,"b":349}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.stage_quote(p_quote_id => :quoteId!::uuid, p_prices => :prices!::jsonb, p_valid_until => :validUntil!::timestamptz) q                                                                             "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select q.quote_id as "quote_id!", q.company_id as "company_id!", q.buyer_id as "buyer_id!",
+ *   q.currency as "currency!", q.state as "state!", q.note, q.valid_until, q.quoted_at, q.quoted_by,
+ *   q.decided_at, q.created_at as "created_at!"
+ * from orders.stage_quote(p_quote_id => :quoteId!::uuid, p_prices => :prices!::jsonb, p_valid_until => :validUntil!::timestamptz) q                                                                             
+ * ```
+ */
+export const stageQuote = new PreparedQuery<IStageQuoteParams,IStageQuoteResult>(stageQuoteIR);
+
+
+/** 'AcceptQuote' parameters type */
+export interface IAcceptQuoteParams {
+  billingAddressId?: string | null | void;
+  buyerId: string;
+  purchaseOrderNumber?: string | null | void;
+  quoteId: string;
+  shippingAddressId?: string | null | void;
+}
+
+/** 'AcceptQuote' return type */
+export interface IAcceptQuoteResult {
+  billing_address: Json | null;
+  buyer_id: string;
+  company_id: string;
+  created_at: Date;
+  currency: string;
+  idempotency_key: string | null;
+  order_id: string;
+  payment_terms_days: number;
+  purchase_order_number: string | null;
+  shipping_address: Json | null;
+  state: string;
+  submitted_at: Date | null;
+  total_amount: string;
+  updated_at: Date;
+  version: number;
+}
+
+/** 'AcceptQuote' query type */
+export interface IAcceptQuoteQuery {
+  params: IAcceptQuoteParams;
+  result: IAcceptQuoteResult;
+}
+
+const acceptQuoteIR: any = {"usedParamSet":{"quoteId":true,"buyerId":true,"purchaseOrderNumber":true,"billingAddressId":true,"shippingAddressId":true},"params":[{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":457,"b":465}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":490,"b":498}]},{"name":"purchaseOrderNumber","required":false,"transform":{"type":"scalar"},"locs":[{"a":536,"b":555}]},{"name":"billingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":590,"b":606}]},{"name":"shippingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":642,"b":659}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.accept_quote(\n  p_quote_id => :quoteId!::uuid,\n  p_buyer_id => :buyerId!::uuid,\n  p_purchase_order_number => :purchaseOrderNumber::text,\n  p_billing_address_id => :billingAddressId::uuid,\n  p_shipping_address_id => :shippingAddressId::uuid\n) o                                                "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select o.order_id as "order_id!", o.company_id as "company_id!", o.buyer_id as "buyer_id!",
+ *   o.currency as "currency!", o.state as "state!", o.version as "version!",
+ *   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
+ *   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
+ *   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
+ * from orders.accept_quote(
+ *   p_quote_id => :quoteId!::uuid,
+ *   p_buyer_id => :buyerId!::uuid,
+ *   p_purchase_order_number => :purchaseOrderNumber::text,
+ *   p_billing_address_id => :billingAddressId::uuid,
+ *   p_shipping_address_id => :shippingAddressId::uuid
+ * ) o                                                
+ * ```
+ */
+export const acceptQuote = new PreparedQuery<IAcceptQuoteParams,IAcceptQuoteResult>(acceptQuoteIR);
+
+
+/** 'DeclineQuote' parameters type */
+export interface IDeclineQuoteParams {
+  buyerId: string;
+  quoteId: string;
+}
+
+/** 'DeclineQuote' return type */
+export interface IDeclineQuoteResult {
+  buyer_id: string;
+  company_id: string;
+  created_at: Date;
+  currency: string;
+  decided_at: Date | null;
+  note: string | null;
+  quote_id: string;
+  quoted_at: Date | null;
+  quoted_by: string | null;
+  state: string;
+  valid_until: Date | null;
+}
+
+/** 'DeclineQuote' query type */
+export interface IDeclineQuoteQuery {
+  params: IDeclineQuoteParams;
+  result: IDeclineQuoteResult;
+}
+
+const declineQuoteIR: any = {"usedParamSet":{"quoteId":true,"buyerId":true},"params":[{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":277,"b":285}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":308,"b":316}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.decline_quote(p_quote_id => :quoteId!::uuid, p_buyer_id => :buyerId!::uuid) q                                                            "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select q.quote_id as "quote_id!", q.company_id as "company_id!", q.buyer_id as "buyer_id!",
+ *   q.currency as "currency!", q.state as "state!", q.note, q.valid_until, q.quoted_at, q.quoted_by,
+ *   q.decided_at, q.created_at as "created_at!"
+ * from orders.decline_quote(p_quote_id => :quoteId!::uuid, p_buyer_id => :buyerId!::uuid) q                                                            
+ * ```
+ */
+export const declineQuote = new PreparedQuery<IDeclineQuoteParams,IDeclineQuoteResult>(declineQuoteIR);
+
+
+/** 'GetQuoteLines' parameters type */
+export interface IGetQuoteLinesParams {
+  quoteId: string;
+}
+
+/** 'GetQuoteLines' return type */
+export interface IGetQuoteLinesResult {
+  /** Position of the line in the quote, from 1. */
+  line_number: number;
+  /** Units asked for (1 to 1,000,000). */
+  quantity: number;
+  /** Quoted unit price in the quote currency; null until quoted. */
+  unit_price: string | null;
+  /** The variant asked for; at most one line per variant. */
+  variant_id: string;
+}
+
+/** 'GetQuoteLines' query type */
+export interface IGetQuoteLinesQuery {
+  params: IGetQuoteLinesParams;
+  result: IGetQuoteLinesResult;
+}
+
+const getQuoteLinesIR: any = {"usedParamSet":{"quoteId":true},"params":[{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":106,"b":114}]}],"statement":"select l.line_number, l.variant_id, l.quantity, l.unit_price\nfrom orders.quote_lines l\nwhere l.quote_id = :quoteId!\norder by l.line_number"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select l.line_number, l.variant_id, l.quantity, l.unit_price
+ * from orders.quote_lines l
+ * where l.quote_id = :quoteId!
+ * order by l.line_number
+ * ```
+ */
+export const getQuoteLines = new PreparedQuery<IGetQuoteLinesParams,IGetQuoteLinesResult>(getQuoteLinesIR);
+
+

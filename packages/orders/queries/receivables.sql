@@ -1,0 +1,30 @@
+/* Invoices of one order, oldest first. */
+/* @name GetOrderInvoices */
+select i.invoice_id, i.order_id, i.company_id, i.currency, i.amount, i.lines, i.issued_at, i.due_at
+from orders.invoices i
+where i.order_id = :orderId!
+order by i.issued_at, i.invoice_id;
+
+/* A company's open receivables balance (orders.open_balance). */
+/* @name GetOpenBalance */
+select orders.open_balance(:companyId!::uuid) as "open_balance!";
+
+/* Records a payment from a company (orders.record_payment). */
+/* @name RecordPayment */
+select e.entry_id as "entry_id!", e.company_id as "company_id!", e.kind as "kind!", e.amount as "amount!",
+  e.currency as "currency!", e.invoice_id, e.reference, e.recorded_by, e.recorded_at as "recorded_at!"
+from orders.record_payment(
+  p_company_id => :companyId!::uuid,
+  p_amount => :amount!::numeric,
+  p_currency => :currency!::text,
+  p_reference => :reference!::text,
+  p_invoice_id => :invoiceId::uuid
+) e;
+
+/* One page of a company's ledger, newest first (keyset on entry_id). */
+/* @name ListReceivableEntries */
+select e.entry_id, e.company_id, e.kind, e.amount, e.currency, e.invoice_id, e.reference, e.recorded_by, e.recorded_at
+from orders.receivable_entries e
+where e.company_id = :companyId! and (:beforeEntryId::bigint is null or e.entry_id < :beforeEntryId::bigint)
+order by e.entry_id desc
+limit (:limit!)::int;

@@ -1,0 +1,103 @@
+// Approvals: a company's rules (orders at or above an amount, or placed by a role, wait for approver
+// roles in tiers) and the decisions on a waiting order. The rules are checked in the database when an
+// order is submitted; approveOrder / rejectOrder check the approver there too.
+import { one, type Queryable } from '@b2b/db';
+import {
+  approveOrder as approveOrderQuery,
+  createApprovalRule as createApprovalRuleQuery,
+  getOrderApprovals as getOrderApprovalsQuery,
+  type ICreateApprovalRuleResult,
+  type IGetOrderApprovalsResult,
+  rejectOrder as rejectOrderQuery,
+  setApprovalRuleActive as setApprovalRuleActiveQuery,
+} from '../queries/approvals.queries';
+import type { IPlaceOrderResult } from '../queries/orders.queries';
+import { ordersCall } from './errors';
+
+export type ApprovalRule = ICreateApprovalRuleResult;
+export type OrderApprovalTier = IGetOrderApprovalsResult;
+
+/**
+ * Creates an approval rule of a company. It matches orders with a total at or above `minTotalAmount`
+ * in `currency`, and/or placed by a buyer with role `placedByRoleId`; `tiers[i]` lists the buyer roles
+ * that may decide tier i + 1 (one approver per tier, tiers in order).
+ */
+export async function createApprovalRule(
+  client: Queryable,
+  rule: {
+    companyId: string;
+    name: string;
+    minTotalAmount?: string | null;
+    currency?: string | null;
+    placedByRoleId?: string | null;
+    tiers: readonly (readonly string[])[];
+  },
+): Promise<ApprovalRule> {
+  const tiers = rule.tiers.flatMap((roles, i) =>
+    roles.map((role) => ({ tier: i + 1, approver_role_id: role })),
+  );
+  return ordersCall(async () =>
+    one(
+      await createApprovalRuleQuery.run(
+        {
+          companyId: rule.companyId,
+          name: rule.name,
+          minTotalAmount: rule.minTotalAmount ?? null,
+          currency: rule.currency ?? null,
+          placedByRoleId: rule.placedByRoleId ?? null,
+          tiers: JSON.stringify(tiers),
+        },
+        client,
+      ),
+      'The new approval rule',
+    ),
+  );
+}
+
+/** Switches a rule on or off; orders already waiting keep the tiers they were given. */
+export async function setApprovalRuleActive(
+  client: Queryable,
+  approvalRuleId: string,
+  isActive: boolean,
+): Promise<void> {
+  await ordersCall(async () =>
+    one(
+      await setApprovalRuleActiveQuery.run({ approvalRuleId, isActive }, client),
+      `Approval rule ${approvalRuleId}`,
+    ),
+  );
+}
+
+/**
+ * Approves the current tier of a pending order as buyer `approverId` (PermissionError
+ * `approver_not_eligible` / `self_approval` when it may not). The last tier places the order.
+ */
+export async function approveOrder(
+  client: Queryable,
+  input: { orderId: string; approverId: string; comment?: string | null },
+): Promise<IPlaceOrderResult> {
+  return ordersCall(async () =>
+    one(
+      await approveOrderQuery.run({ ...input, comment: input.comment ?? null }, client),
+      `Order ${input.orderId}`,
+    ),
+  );
+}
+
+/** Rejects a pending order at its current tier: one rejection rejects it; its stock is released. */
+export async function rejectOrder(
+  client: Queryable,
+  input: { orderId: string; approverId: string; comment?: string | null },
+): Promise<IPlaceOrderResult> {
+  return ordersCall(async () =>
+    one(
+      await rejectOrderQuery.run({ ...input, comment: input.comment ?? null }, client),
+      `Order ${input.orderId}`,
+    ),
+  );
+}
+
+/** The tiers an order needs, each with its decision when made. */
+export async function getOrderApprovals(client: Queryable, orderId: string): Promise<OrderApprovalTier[]> {
+  return ordersCall(() => getOrderApprovalsQuery.run({ orderId }, client));
+}

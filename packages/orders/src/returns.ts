@@ -1,0 +1,50 @@
+// Returns: a buyer returns shipped units (never more than shipped, checked in the database); on receipt
+// they are restocked and a credit note lowers the company's open balance.
+import { one, type Queryable } from '@b2b/db';
+import {
+  cancelReturn as cancelReturnQuery,
+  type IRequestReturnResult,
+  receiveReturn as receiveReturnQuery,
+  requestReturn as requestReturnQuery,
+} from '../queries/returns.queries';
+import { ordersCall } from './errors';
+
+export type OrderReturn = IRequestReturnResult;
+
+/**
+ * Asks to return units of an order's lines; ValidationError `return_exceeds_fulfilled` when a line would
+ * take back more than was shipped (counting its other returns that are not cancelled).
+ */
+export async function requestReturn(
+  client: Queryable,
+  input: {
+    orderId: string;
+    buyerId: string;
+    lines: readonly { variantId: string; quantity: number }[];
+    reason?: string | null;
+  },
+): Promise<OrderReturn> {
+  const lines = JSON.stringify(input.lines.map((l) => ({ variant_id: l.variantId, quantity: l.quantity })));
+  return ordersCall(async () =>
+    one(
+      await requestReturnQuery.run(
+        { orderId: input.orderId, buyerId: input.buyerId, lines, reason: input.reason ?? null },
+        client,
+      ),
+      `Order ${input.orderId}`,
+    ),
+  );
+}
+
+/** The returned units arrive in a warehouse: restocked there, and credited to the company. */
+export async function receiveReturn(
+  client: Queryable,
+  input: { returnId: string; warehouseId: string },
+): Promise<OrderReturn> {
+  return ordersCall(async () => one(await receiveReturnQuery.run(input, client), `Return ${input.returnId}`));
+}
+
+/** Cancels a requested return; its units may be returned again later. */
+export async function cancelReturn(client: Queryable, returnId: string): Promise<OrderReturn> {
+  return ordersCall(async () => one(await cancelReturnQuery.run({ returnId }, client), `Return ${returnId}`));
+}

@@ -1,0 +1,43 @@
+-- The shared half of approve_order and reject_order: the order waits for approval, the approver is an
+-- active buyer of the order's company (not the one who placed it) with orders.approve and a role named
+-- by the order's current tier (the lowest one not yet decided). Returns that tier.
+create or replace function orders.check_approver(p_order orders.orders, p_approver_id uuid)
+returns integer
+language plpgsql
+as $$
+declare
+  approver accounts.buyers;
+  current_tier integer;
+begin
+  if p_order.state <> 'pending_approval' then
+    raise exception using
+      errcode = 'B3001',
+      message = format('order %s is %s: only orders pending approval are approved or rejected', p_order.order_id, p_order.state);
+  end if;
+  approver := accounts.acting_buyer(p_approver_id, p_order.company_id);
+  if p_approver_id = p_order.buyer_id then
+    raise exception using
+      errcode = 'B3104',
+      message = format('buyer %s placed order %s and cannot decide on its approval', p_approver_id, p_order.order_id);
+  end if;
+  select min(s.tier) into current_tier
+  from orders.order_approval_steps s
+  where s.tenant_id = p_order.tenant_id and s.order_id = p_order.order_id
+    and not exists (
+      select from orders.order_approvals a
+      where a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier);
+  if not accounts.buyer_has_permission(p_approver_id, 'orders.approve')
+     or not exists (
+       select from orders.order_approval_steps s
+       where s.tenant_id = p_order.tenant_id and s.order_id = p_order.order_id and s.tier = current_tier
+         and s.approver_role_id = approver.buyer_role_id) then
+    raise exception using
+      errcode = 'B3101',
+      message = format('buyer %s may not decide tier %s of order %s (needs orders.approve and a role of that tier)',
+        p_approver_id, current_tier, p_order.order_id);
+  end if;
+  return current_tier;
+end
+$$;
+comment on function orders.check_approver(orders.orders, uuid) is
+  'For approve_order and reject_order: the order is pending_approval (B3001), the approver is an active buyer of its company (B2104/B2105), not the buyer who placed it (B3104), with orders.approve and a role of the current tier (B3101). Returns the current tier.';

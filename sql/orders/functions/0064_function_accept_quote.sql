@@ -1,0 +1,57 @@
+-- The buyer accepts: before valid_until, the quote becomes an order at the quoted prices, submitted like
+-- any other (approval rules, spending and credit limits, stock reservation apply). Accepting an accepted
+-- quote again returns its order (a retry is harmless).
+create or replace function orders.accept_quote(
+  p_quote_id uuid,
+  p_buyer_id uuid,
+  p_purchase_order_number text default null,
+  p_billing_address_id uuid default null,
+  p_shipping_address_id uuid default null
+)
+returns orders.orders
+language plpgsql
+as $$
+declare
+  target orders.quotes := orders.lock_quote(p_quote_id);
+  s record;
+  total numeric(19, 4);
+  placed orders.orders;
+begin
+  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+  if target.state = 'accepted' then
+    select o.* into placed from orders.orders o where o.tenant_id = target.tenant_id and o.quote_id = p_quote_id;
+    return placed;
+  end if;
+  if target.state <> 'quoted' then
+    raise exception using
+      errcode = 'B3001',
+      message = format('quote %s cannot move from %s to accepted', p_quote_id, target.state);
+  end if;
+  if now() > target.valid_until then
+    raise exception using
+      errcode = 'B3301',
+      message = format('quote %s expired at %s and can no longer be accepted', p_quote_id, target.valid_until);
+  end if;
+
+  -- the order: same checks as any order (buyer may order, company active, currency), no idempotency key
+  -- needed (the quote admits one order: uq_orders_tenant_id_quote_id)
+  select * into s from orders.start_order(target.company_id, p_buyer_id, target.currency, null,
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+  insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from)
+  select (s.started).order_id, l.line_number, l.variant_id, l.quantity, l.unit_price, l.quantity * l.unit_price, 'quote'
+  from orders.quote_lines l
+  where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id;
+  select sum(l.quantity * l.unit_price) into total
+  from orders.quote_lines l where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id;
+  update orders.orders o set total_amount = total, quote_id = p_quote_id
+  where o.tenant_id = target.tenant_id and o.order_id = (s.started).order_id
+  returning o.* into placed;
+  placed := orders.submit(placed, false);
+
+  update orders.quotes q set state = 'accepted', decided_at = now()
+  where q.tenant_id = target.tenant_id and q.quote_id = p_quote_id;
+  return placed;
+end
+$$;
+comment on function orders.accept_quote(uuid, uuid, text, uuid, uuid) is
+  'Buyer p_buyer_id of the quote''s company accepts quoted quote p_quote_id before valid_until (B3301 after): creates and submits an order at the quoted prices (approval rules, limits and stock apply), marks the quote accepted and returns the order. Accepting an accepted quote returns its order. B3001 from other states.';

@@ -1,0 +1,51 @@
+-- A buyer of the order's company asks to return shipped units. The order row is locked first, so two
+-- concurrent return requests for one order are checked one after the other against what was shipped.
+create or replace function orders.request_return(
+  p_order_id uuid,
+  p_buyer_id uuid,
+  p_lines jsonb,
+  p_reason text default null
+)
+returns orders.returns
+language plpgsql
+as $$
+declare
+  target orders.orders := orders.lock_order(p_order_id);
+  too_many record;
+  requested orders.returns;
+begin
+  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+
+  -- per order line: units in returns not cancelled, plus these, at most what was shipped
+  select p.variant_id, p.quantity, coalesce(l.fulfilled_quantity, 0) as fulfilled,
+    coalesce((select sum(rl.quantity) from orders.return_lines rl
+      join orders.returns r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
+      where rl.tenant_id = target.tenant_id and rl.order_id = p_order_id and rl.variant_id = p.variant_id
+        and r.state <> 'cancelled'), 0) as already
+  into too_many
+  from orders.parse_order_lines(p_lines) p
+  left join orders.order_lines l on l.tenant_id = target.tenant_id and l.order_id = p_order_id and l.variant_id = p.variant_id
+  where p.quantity + coalesce((select sum(rl.quantity) from orders.return_lines rl
+      join orders.returns r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
+      where rl.tenant_id = target.tenant_id and rl.order_id = p_order_id and rl.variant_id = p.variant_id
+        and r.state <> 'cancelled'), 0) > coalesce(l.fulfilled_quantity, 0)
+  order by p.line_number
+  limit 1;
+  if found then
+    raise exception using
+      errcode = 'B3401',
+      message = format('order %s cannot take back %s units of variant %s: %s shipped, %s already being returned',
+        p_order_id, too_many.quantity, too_many.variant_id, too_many.fulfilled, too_many.already);
+  end if;
+
+  insert into orders.returns (order_id, buyer_id, reason)
+  values (p_order_id, p_buyer_id, p_reason)
+  returning * into requested;
+  insert into orders.return_lines (return_id, order_id, variant_id, quantity)
+  select requested.return_id, p_order_id, p.variant_id, p.quantity
+  from orders.parse_order_lines(p_lines) p;
+  return requested;
+end
+$$;
+comment on function orders.request_return(uuid, uuid, jsonb, text) is
+  'Buyer p_buyer_id of the order''s company asks to return p_lines ([{variant_id, quantity}]) of order p_order_id: per order line, units in returns that are not cancelled plus these may not exceed its fulfilled_quantity (B3401). Returns the return, requested.';

@@ -1,0 +1,57 @@
+-- Returned units arrive: they go back on hand in the warehouse (stock rows locked in the global
+-- (variant_id, warehouse_id) order, as every stock change), and a credit note at the order's unit prices
+-- lowers the company's open balance.
+create or replace function orders.receive_return(p_return_id uuid, p_warehouse_id uuid)
+returns orders.returns
+language plpgsql
+as $$
+declare
+  tenant uuid := app.require_tenant_id();
+  target orders.returns;
+  parent orders.orders;
+  credit numeric(19, 4);
+  received orders.returns;
+begin
+  select r.* into target from orders.returns r where r.tenant_id = tenant and r.return_id = p_return_id for update;
+  if not found then
+    raise exception using
+      errcode = 'B3402',
+      message = format('return %s was not found in this tenant', p_return_id);
+  end if;
+  if target.state <> 'requested' then
+    raise exception using
+      errcode = 'B3001',
+      message = format('return %s cannot move from %s to received', p_return_id, target.state);
+  end if;
+  select o.* into parent from orders.orders o where o.tenant_id = tenant and o.order_id = target.order_id;
+
+  perform
+  from catalog.stock_levels s
+  where s.tenant_id = tenant and s.warehouse_id = p_warehouse_id
+    and s.variant_id in (select rl.variant_id from orders.return_lines rl where rl.tenant_id = tenant and rl.return_id = p_return_id)
+  order by s.variant_id, s.warehouse_id
+  for no key update;
+  insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
+  select rl.variant_id, p_warehouse_id, rl.quantity
+  from orders.return_lines rl
+  where rl.tenant_id = tenant and rl.return_id = p_return_id
+  order by rl.variant_id
+  on conflict (tenant_id, variant_id, warehouse_id) do update set on_hand = catalog.stock_levels.on_hand + excluded.on_hand;
+
+  select coalesce(sum(rl.quantity * l.unit_price), 0) into credit
+  from orders.return_lines rl
+  join orders.order_lines l on l.tenant_id = rl.tenant_id and l.order_id = rl.order_id and l.variant_id = rl.variant_id
+  where rl.tenant_id = tenant and rl.return_id = p_return_id;
+  insert into orders.receivable_entries (company_id, kind, amount, currency, return_id, reference)
+  values (parent.company_id, 'credit_note', credit, parent.currency, p_return_id,
+    coalesce(target.reason, 'return of order ' || parent.order_id));
+
+  update orders.returns r
+  set state = 'received', warehouse_id = p_warehouse_id, credit_amount = credit, received_at = now()
+  where r.tenant_id = tenant and r.return_id = p_return_id
+  returning r.* into received;
+  return received;
+end
+$$;
+comment on function orders.receive_return(uuid, uuid) is
+  'Receives requested return p_return_id into warehouse p_warehouse_id: restocks its units (on_hand up; stock rows locked in (variant_id, warehouse_id) order), books a credit note of the units at their order unit prices in the receivables ledger and marks the return received. B3402 for an unknown return, B3001 unless requested.';
