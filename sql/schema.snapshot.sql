@@ -75,6 +75,20 @@ ALTER SCHEMA migrations OWNER TO b2b_owner;
 COMMENT ON SCHEMA migrations IS 'Migration ledger of @b2b/migrate: versioned migrations with checksums, repeatable objects.';
 
 --
+-- Name: orders; Type: SCHEMA; Schema: -; Owner: b2b_owner
+--
+
+CREATE SCHEMA orders;
+
+ALTER SCHEMA orders OWNER TO b2b_owner;
+
+--
+-- Name: SCHEMA orders; Type: COMMENT; Schema: -; Owner: b2b_owner
+--
+
+COMMENT ON SCHEMA orders IS 'Orders, their state machine and history, stock allocations, approvals, invoices and receivables, quotes, returns.';
+
+--
 -- Name: tenancy; Type: SCHEMA; Schema: -; Owner: b2b_owner
 --
 
@@ -689,6 +703,1061 @@ begin
 end $$;
 
 ALTER FUNCTION migrations.record_checksum() OWNER TO b2b_owner;
+
+--
+-- Name: address_snapshot(uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    AS $$
+declare
+  snapshot jsonb;
+begin
+  select jsonb_strip_nulls(jsonb_build_object(
+      'address_id', a.address_id, 'label', a.label, 'recipient', a.recipient, 'line1', a.line1,
+      'line2', a.line2, 'line3', a.line3, 'locality', a.locality, 'region', a.region,
+      'postal_code', a.postal_code, 'country_code', a.country_code, 'phone', a.phone))
+  into snapshot
+  from accounts.addresses a
+  where a.tenant_id = app.require_tenant_id()
+    and a.company_id = p_company_id
+    and a.kind = p_kind
+    and (a.address_id = p_address_id or (p_address_id is null and a.is_default));
+  if snapshot is null and p_address_id is not null then
+    raise exception using
+      errcode = 'B3006',
+      message = format('address %s is not a %s address of company %s', p_address_id, p_kind, p_company_id);
+  end if;
+  return snapshot;
+end
+$$;
+
+ALTER FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) IS 'A JSON copy of the company''s address p_address_id of kind p_kind (billing or shipping), or of its default address of that kind when p_address_id is null (null when it has none). SQLSTATE B3006 when the address is not one of the company''s addresses of that kind.';
+
+--
+-- Name: bump_version(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.bump_version() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  new.version := old.version + 1;
+  return new;
+end
+$$;
+
+ALTER FUNCTION orders.bump_version() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION bump_version(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.bump_version() IS 'Trigger function: sets version to the old version + 1 on every update.';
+
+--
+-- Name: orders; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.orders (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    order_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    company_id uuid NOT NULL,
+    buyer_id uuid NOT NULL,
+    currency text NOT NULL,
+    state text DEFAULT 'draft'::text NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    idempotency_key text,
+    purchase_order_number text,
+    billing_address jsonb,
+    shipping_address jsonb,
+    payment_terms_days integer NOT NULL,
+    total_amount numeric(19,4) DEFAULT 0 NOT NULL,
+    submitted_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_orders_billing_address_object CHECK ((jsonb_typeof(billing_address) = 'object'::text)),
+    CONSTRAINT chk_orders_idempotency_key_format CHECK ((idempotency_key ~ '^[\x21-\x7e]{1,200}$'::text)),
+    CONSTRAINT chk_orders_payment_terms_days CHECK (((payment_terms_days >= 0) AND (payment_terms_days <= 365))),
+    CONSTRAINT chk_orders_purchase_order_number_format CHECK ((purchase_order_number ~ '^\S(.{0,62}\S)?$'::text)),
+    CONSTRAINT chk_orders_shipping_address_object CHECK ((jsonb_typeof(shipping_address) = 'object'::text)),
+    CONSTRAINT chk_orders_submitted_unless_draft CHECK (((state = 'draft'::text) = (submitted_at IS NULL))),
+    CONSTRAINT chk_orders_total_amount_not_negative CHECK ((total_amount >= (0)::numeric)),
+    CONSTRAINT chk_orders_version_positive CHECK ((version >= 1))
+);
+
+ALTER TABLE ONLY orders.orders FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.orders OWNER TO b2b_owner;
+
+--
+-- Name: TABLE orders; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.orders IS 'An order of a company, placed by one of its buyers. State changes follow orders.order_transitions (trigger, SQLSTATE B3001) and are recorded in order_state_history; total_amount equals the sum of the lines (checked at commit, B3003); drafts are edited with optimistic locking on version (B3002).';
+
+--
+-- Name: COLUMN orders.company_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.company_id IS 'The buying company.';
+
+--
+-- Name: COLUMN orders.buyer_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.buyer_id IS 'The buyer who created and submitted the order (a buyer of company_id, checked by accounts.acting_buyer).';
+
+--
+-- Name: COLUMN orders.currency; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.currency IS 'ISO 4217 currency of every amount of the order: the company''s default currency (limits, invoices and the ledger are kept in it).';
+
+--
+-- Name: COLUMN orders.state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.state IS 'Current state (orders.order_states); changed only along orders.order_transitions.';
+
+--
+-- Name: COLUMN orders.version; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.version IS 'Optimistic locking counter: 1 when created, +1 on every update. An edit names the version it read; a stale one gets SQLSTATE B3002.';
+
+--
+-- Name: COLUMN orders.idempotency_key; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.idempotency_key IS 'Client-chosen key, unique per tenant: placing with a key already used returns the first order instead of a new one.';
+
+--
+-- Name: COLUMN orders.purchase_order_number; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.purchase_order_number IS 'The buyer''s own purchase order number, printed on invoices.';
+
+--
+-- Name: COLUMN orders.billing_address; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.billing_address IS 'Snapshot of the billing address when the order was created or edited (JSON object of accounts.addresses fields); later address edits do not change it.';
+
+--
+-- Name: COLUMN orders.shipping_address; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.shipping_address IS 'Snapshot of the shipping address, as billing_address.';
+
+--
+-- Name: COLUMN orders.payment_terms_days; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.payment_terms_days IS 'Snapshot of the company''s net payment terms: invoices of this order are due this many days after issue.';
+
+--
+-- Name: COLUMN orders.total_amount; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.total_amount IS 'Sum of the lines'' line_total, in currency (checked by trg_orders_after_write_check_total at commit).';
+
+--
+-- Name: COLUMN orders.submitted_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.submitted_at IS 'When the order left draft (placed or sent for approval); null exactly while draft. Spending periods count by it.';
+
+--
+-- Name: COLUMN orders.created_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.created_at IS 'When the order (draft) was created.';
+
+--
+-- Name: COLUMN orders.updated_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.updated_at IS 'When the order was last changed.';
+
+--
+-- Name: cancel_order(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.cancel_order(p_order_id uuid) RETURNS orders.orders
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target orders.orders := orders.lock_order(p_order_id);
+  cancelled orders.orders;
+begin
+  -- the state machine refuses cancelling from partially_fulfilled on (B3001) before any stock moves
+  update orders.orders o set state = 'cancelled'
+  where o.tenant_id = target.tenant_id and o.order_id = p_order_id
+  returning o.* into cancelled;
+  perform orders.release_stock(p_order_id);
+  return cancelled;
+end
+$$;
+
+ALTER FUNCTION orders.cancel_order(p_order_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION cancel_order(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.cancel_order(p_order_id uuid) IS 'Cancels order p_order_id (from draft, pending_approval or placed; SQLSTATE B3001 otherwise) and releases the stock it reserved.';
+
+--
+-- Name: check_order_lines_editable(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.check_order_lines_editable() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target_tenant uuid := coalesce(new.tenant_id, old.tenant_id);
+  target_order uuid := coalesce(new.order_id, old.order_id);
+  order_state text;
+begin
+  select o.state into order_state
+  from orders.orders o
+  where o.tenant_id = target_tenant and o.order_id = target_order;
+  if order_state is distinct from 'draft' and order_state is not null then
+    raise exception using
+      errcode = 'B3010',
+      message = format('order %s is %s: its lines can no longer be changed', target_order, order_state),
+      table = tg_table_name,
+      schema = tg_table_schema;
+  end if;
+  return coalesce(new, old);
+end
+$$;
+
+ALTER FUNCTION orders.check_order_lines_editable() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_order_lines_editable(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.check_order_lines_editable() IS 'Trigger function on orders.order_lines: lines are added, removed or repriced only while their order is draft (SQLSTATE B3010).';
+
+--
+-- Name: check_order_total(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.check_order_total() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target_tenant uuid := coalesce(new.tenant_id, old.tenant_id);
+  target_order uuid := coalesce(new.order_id, old.order_id);
+  header_total numeric;
+  lines_total numeric;
+begin
+  select o.total_amount into header_total
+  from orders.orders o
+  where o.tenant_id = target_tenant and o.order_id = target_order;
+  if not found then
+    return null; -- the order itself is gone (its lines went with it)
+  end if;
+  select coalesce(sum(l.line_total), 0) into lines_total
+  from orders.order_lines l
+  where l.tenant_id = target_tenant and l.order_id = target_order;
+  if header_total <> lines_total then
+    raise exception using
+      errcode = 'B3003',
+      message = format('order %s has total_amount %s but its lines add up to %s', target_order, header_total, lines_total),
+      table = 'orders',
+      schema = 'orders';
+  end if;
+  return null;
+end
+$$;
+
+ALTER FUNCTION orders.check_order_total() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_order_total(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.check_order_total() IS 'Constraint trigger function (deferred): refuses to commit an order whose total_amount differs from the sum of its lines'' line_total (SQLSTATE B3003).';
+
+--
+-- Name: check_order_transition(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.check_order_transition() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    if new.state <> 'draft' then
+      raise exception using
+        errcode = 'B3001',
+        message = format('an order is created as draft, not %s', new.state),
+        table = tg_table_name,
+        schema = tg_table_schema;
+    end if;
+  elsif not exists (
+    select from orders.order_transitions t where t.from_state = old.state and t.to_state = new.state
+  ) then
+    raise exception using
+      errcode = 'B3001',
+      message = format('order %s cannot move from %s to %s', old.order_id, old.state, new.state),
+      table = tg_table_name,
+      schema = tg_table_schema;
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION orders.check_order_transition() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_order_transition(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.check_order_transition() IS 'Trigger function on orders.orders: a new order is draft, and a state change must be listed in orders.order_transitions (SQLSTATE B3001 otherwise).';
+
+--
+-- Name: complete_order(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.complete_order(p_order_id uuid) RETURNS orders.orders
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target orders.orders := orders.lock_order(p_order_id);
+  completed orders.orders;
+begin
+  update orders.orders o set state = 'completed'
+  where o.tenant_id = target.tenant_id and o.order_id = p_order_id
+  returning o.* into completed;
+  return completed;
+end
+$$;
+
+ALTER FUNCTION orders.complete_order(p_order_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION complete_order(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.complete_order(p_order_id uuid) IS 'Moves fulfilled order p_order_id to completed (SQLSTATE B3001 from any other state).';
+
+--
+-- Name: create_draft(uuid, uuid, text, jsonb, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text DEFAULT NULL::text, p_purchase_order_number text DEFAULT NULL::text, p_billing_address_id uuid DEFAULT NULL::uuid, p_shipping_address_id uuid DEFAULT NULL::uuid) RETURNS orders.orders
+    LANGUAGE plpgsql
+    AS $$
+declare
+  s record;
+begin
+  select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+  if not s.is_new then
+    return s.started;
+  end if;
+  perform orders.set_order_lines((s.started).order_id, p_company_id, p_currency, p_lines);
+  return (select o from orders.orders o where o.tenant_id = (s.started).tenant_id and o.order_id = (s.started).order_id);
+end
+$$;
+
+ALTER FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used, returns that order unchanged.';
+
+--
+-- Name: fulfil_order(uuid, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb DEFAULT NULL::jsonb) RETURNS orders.orders
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target orders.orders := orders.lock_order(p_order_id);
+  tenant uuid := target.tenant_id;
+  bad record;
+  shipment jsonb;
+  next_state text;
+  fulfilled orders.orders;
+begin
+  if target.state not in ('placed', 'partially_fulfilled') then
+    raise exception using
+      errcode = 'B3001',
+      message = format('order %s cannot move from %s to fulfilled: only placed orders ship', p_order_id, target.state);
+  end if;
+
+  -- what ships now: the given lines, or everything still outstanding
+  if p_lines is null then
+    select coalesce(jsonb_agg(jsonb_build_object('variant_id', l.variant_id, 'quantity', l.quantity - l.fulfilled_quantity)), '[]')
+    into shipment
+    from orders.order_lines l
+    where l.tenant_id = tenant and l.order_id = p_order_id and l.quantity > l.fulfilled_quantity;
+  else
+    select jsonb_agg(jsonb_build_object('variant_id', p.variant_id, 'quantity', p.quantity))
+    into shipment
+    from orders.parse_order_lines(p_lines) p;
+  end if;
+
+  select sh.variant_id, sh.quantity, l.quantity - l.fulfilled_quantity as outstanding into bad
+  from jsonb_to_recordset(shipment) as sh(variant_id uuid, quantity bigint)
+  left join orders.order_lines l on l.tenant_id = tenant and l.order_id = p_order_id and l.variant_id = sh.variant_id
+  where l.variant_id is null or sh.quantity < 1 or sh.quantity > l.quantity - l.fulfilled_quantity
+  limit 1;
+  if found then
+    raise exception using
+      errcode = 'B3202',
+      message = format('order %s cannot ship %s units of variant %s: %s outstanding', p_order_id, bad.quantity,
+        bad.variant_id, coalesce(bad.outstanding, 0));
+  end if;
+
+  -- lock the stock rows in the global (variant_id, warehouse_id) order, as reserve_stock does
+  perform
+  from catalog.stock_levels s
+  where s.tenant_id = tenant
+    and (s.variant_id, s.warehouse_id) in (
+      select a.variant_id, a.warehouse_id from orders.order_allocations a
+      where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0)
+  order by s.variant_id, s.warehouse_id
+  for no key update;
+
+  -- consume reservations warehouse by warehouse (by warehouse code) until each shipped quantity is covered
+  with candidates as (
+    select a.variant_id, a.warehouse_id, a.reserved_quantity, sh.quantity,
+      coalesce(sum(a.reserved_quantity) over (
+        partition by a.variant_id order by w.code rows between unbounded preceding and 1 preceding), 0) as before
+    from jsonb_to_recordset(shipment) as sh(variant_id uuid, quantity bigint)
+    join orders.order_allocations a on a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = sh.variant_id
+    join catalog.warehouses w on w.tenant_id = a.tenant_id and w.warehouse_id = a.warehouse_id
+    where a.reserved_quantity > 0
+  ),
+  consumption as (
+    select c.variant_id, c.warehouse_id, least(c.reserved_quantity, c.quantity - c.before) as take
+    from candidates c
+    where c.before < c.quantity
+  ),
+  stock as (
+    update catalog.stock_levels s
+    set on_hand = s.on_hand - c.take, reserved = s.reserved - c.take
+    from consumption c
+    where s.tenant_id = tenant and s.variant_id = c.variant_id and s.warehouse_id = c.warehouse_id
+  )
+  update orders.order_allocations a
+  set reserved_quantity = a.reserved_quantity - c.take, consumed_quantity = a.consumed_quantity + c.take
+  from consumption c
+  where a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id;
+
+  update orders.order_lines l
+  set fulfilled_quantity = l.fulfilled_quantity + sh.quantity
+  from jsonb_to_recordset(shipment) as sh(variant_id uuid, quantity bigint)
+  where l.tenant_id = tenant and l.order_id = p_order_id and l.variant_id = sh.variant_id;
+
+  -- partially_fulfilled or fulfilled; a further partial shipment leaves the state as it is (no move)
+  select case when exists (
+      select from orders.order_lines l
+      where l.tenant_id = tenant and l.order_id = p_order_id and l.fulfilled_quantity < l.quantity)
+    then 'partially_fulfilled' else 'fulfilled' end
+  into next_state;
+  if next_state = target.state then
+    select o.* into fulfilled from orders.orders o where o.tenant_id = tenant and o.order_id = p_order_id;
+  else
+    update orders.orders o set state = next_state
+    where o.tenant_id = tenant and o.order_id = p_order_id
+    returning o.* into fulfilled;
+  end if;
+  return fulfilled;
+end
+$$;
+
+ALTER FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION fulfil_order(p_order_id uuid, p_lines jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) IS 'Ships units of placed or partially fulfilled order p_order_id: p_lines ([{variant_id, quantity}]) or, when null, everything outstanding. Consumes the reservations (on_hand and reserved go down; warehouses by code), adds to the lines'' fulfilled_quantity and moves the order to partially_fulfilled or fulfilled. SQLSTATE B3001 from another state, B3202 for more units than outstanding or a variant not on the order.';
+
+--
+-- Name: lock_order(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.lock_order(p_order_id uuid) RETURNS orders.orders
+    LANGUAGE plpgsql
+    AS $$
+declare
+  locked orders.orders;
+begin
+  select o.* into locked
+  from orders.orders o
+  where o.tenant_id = app.require_tenant_id() and o.order_id = p_order_id
+  for update;
+  if not found then
+    raise exception using
+      errcode = 'B3013',
+      message = format('order %s was not found in this tenant', p_order_id);
+  end if;
+  return locked;
+end
+$$;
+
+ALTER FUNCTION orders.lock_order(p_order_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION lock_order(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.lock_order(p_order_id uuid) IS 'The order p_order_id, locked (for update) until the transaction ends; SQLSTATE B3013 when the tenant has no such order.';
+
+--
+-- Name: parse_order_lines(jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.parse_order_lines(p_lines jsonb) RETURNS TABLE(line_number integer, variant_id uuid, quantity integer)
+    LANGUAGE plpgsql IMMUTABLE
+    AS $$
+begin
+  if jsonb_typeof(p_lines) is distinct from 'array' or jsonb_array_length(p_lines) = 0 then
+    raise exception using
+      errcode = 'B3007',
+      message = 'order lines must be a non-empty JSON array of {"variant_id", "quantity"} objects';
+  end if;
+  if exists (
+    select from jsonb_array_elements(p_lines) e
+    where jsonb_typeof(e) <> 'object'
+       or jsonb_typeof(e -> 'variant_id') is distinct from 'string'
+       or jsonb_typeof(e -> 'quantity') is distinct from 'number'
+       or (e ->> 'quantity')::numeric < 1
+       or (e ->> 'quantity')::numeric <> trunc((e ->> 'quantity')::numeric)
+  ) then
+    raise exception using
+      errcode = 'B3007',
+      message = 'every order line needs a "variant_id" (a uuid string) and a "quantity" (a whole number, at least 1)';
+  end if;
+  if (select count(distinct e ->> 'variant_id') from jsonb_array_elements(p_lines) e) <> jsonb_array_length(p_lines) then
+    raise exception using
+      errcode = 'B3007',
+      message = 'a variant appears on more than one order line: give each variant once, with the total quantity';
+  end if;
+  return query
+    select e.n::integer, (e.line ->> 'variant_id')::uuid, (e.line ->> 'quantity')::integer
+    from jsonb_array_elements(p_lines) with ordinality as e(line, n)
+    order by e.n;
+end
+$$;
+
+ALTER FUNCTION orders.parse_order_lines(p_lines jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION parse_order_lines(p_lines jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.parse_order_lines(p_lines jsonb) IS 'Reads order lines from a JSON array of {"variant_id": uuid, "quantity": integer} objects, numbered from 1; SQLSTATE B3007 when it is not such a non-empty array, a quantity is not a whole number of at least 1, or a variant appears twice.';
+
+--
+-- Name: place_order(uuid, uuid, text, jsonb, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text DEFAULT NULL::text, p_billing_address_id uuid DEFAULT NULL::uuid, p_shipping_address_id uuid DEFAULT NULL::uuid) RETURNS orders.orders
+    LANGUAGE plpgsql
+    AS $$
+declare
+  s record;
+begin
+  if p_idempotency_key is null then
+    raise exception using
+      errcode = 'B3007',
+      message = 'placing an order needs an idempotency key (a retry with the same key returns the first order)';
+  end if;
+  select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+  if not s.is_new then
+    return s.started;
+  end if;
+  perform orders.set_order_lines((s.started).order_id, p_company_id, p_currency, p_lines);
+  return orders.submit(
+    (select o from orders.orders o where o.tenant_id = (s.started).tenant_id and o.order_id = (s.started).order_id),
+    false);
+end
+$$;
+
+ALTER FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Applies approval rules, spending and credit limits, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant, returns that first order and changes nothing.';
+
+--
+-- Name: record_order_transition(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.record_order_transition() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  -- tenant_id comes from the tenant context (its default), like every insert by the application role
+  insert into orders.order_state_history (order_id, from_state, to_state, changed_by)
+  values (new.order_id, case when tg_op = 'UPDATE' then old.state end, new.state,
+    app.current_user_id());
+  return null;
+end
+$$;
+
+ALTER FUNCTION orders.record_order_transition() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION record_order_transition(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.record_order_transition() IS 'Trigger function on orders.orders (after insert, and after update of state when it changed): appends to orders.order_state_history with the acting user from app.current_user_id().';
+
+--
+-- Name: refuse_change(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.refuse_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  raise exception using
+    errcode = 'B3012',
+    message = format('%s.%s is append-only: %s is not allowed, add a correcting row instead',
+      tg_table_schema, tg_table_name, lower(tg_op)),
+    table = tg_table_name,
+    schema = tg_table_schema;
+end
+$$;
+
+ALTER FUNCTION orders.refuse_change() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION refuse_change(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.refuse_change() IS 'Trigger function for append-only tables: refuses update and delete (SQLSTATE B3012).';
+
+--
+-- Name: release_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.release_stock(p_order_id uuid) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+declare
+  tenant uuid := app.require_tenant_id();
+begin
+  perform
+  from catalog.stock_levels s
+  where s.tenant_id = tenant
+    and (s.variant_id, s.warehouse_id) in (
+      select a.variant_id, a.warehouse_id from orders.order_allocations a
+      where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0)
+  order by s.variant_id, s.warehouse_id
+  for no key update;
+
+  update catalog.stock_levels s
+  set reserved = s.reserved - a.reserved_quantity
+  from orders.order_allocations a
+  where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0
+    and s.tenant_id = a.tenant_id and s.variant_id = a.variant_id and s.warehouse_id = a.warehouse_id;
+
+  update orders.order_allocations a
+  set reserved_quantity = 0
+  where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0;
+end
+$$;
+
+ALTER FUNCTION orders.release_stock(p_order_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION release_stock(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.release_stock(p_order_id uuid) IS 'Releases the stock order p_order_id still has reserved (its allocations keep what was consumed). Locks stock rows in (variant_id, warehouse_id) order like reserve_stock.';
+
+--
+-- Name: reprice_order_lines(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.reprice_order_lines(p_order_id uuid) RETURNS numeric
+    LANGUAGE plpgsql
+    AS $$
+declare
+  tenant uuid := app.require_tenant_id();
+  target orders.orders;
+  line record;
+  price record;
+  total numeric(19, 4);
+begin
+  select o.* into target from orders.orders o where o.tenant_id = tenant and o.order_id = p_order_id;
+  for line in
+    select l.line_number, l.variant_id, l.quantity, l.unit_price
+    from orders.order_lines l
+    where l.tenant_id = tenant and l.order_id = p_order_id and l.priced_from = 'price_list'
+    order by l.line_number
+  loop
+    select r.unit_price, r.price_list_id into price
+    from catalog.resolve_price(target.company_id, line.variant_id, line.quantity, target.currency, now()) r;
+    if not found then
+      raise exception using
+        errcode = 'B3008',
+        message = format('variant %s has no price in %s for company %s at quantity %s',
+          line.variant_id, target.currency, target.company_id, line.quantity);
+    end if;
+    if price.unit_price <> line.unit_price then
+      update orders.order_lines l
+      set unit_price = price.unit_price, line_total = l.quantity * price.unit_price, price_list_id = price.price_list_id
+      where l.tenant_id = tenant and l.order_id = p_order_id and l.line_number = line.line_number;
+    end if;
+  end loop;
+  select coalesce(sum(l.line_total), 0) into total
+  from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id;
+  if total <> target.total_amount then
+    update orders.orders o set total_amount = total where o.tenant_id = tenant and o.order_id = p_order_id;
+  end if;
+  return total;
+end
+$$;
+
+ALTER FUNCTION orders.reprice_order_lines(p_order_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION reprice_order_lines(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.reprice_order_lines(p_order_id uuid) IS 'Prices the price_list lines of draft p_order_id again with catalog.resolve_price at now() (quoted lines keep their price) and sets total_amount to the sum of the lines. SQLSTATE B3008 when a variant no longer has a price.';
+
+--
+-- Name: reserve_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.reserve_stock(p_order_id uuid) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+declare
+  tenant uuid := app.require_tenant_id();
+  short record;
+begin
+  -- 1. lock the stock rows of the order's variants, in the one global order
+  perform
+  from catalog.stock_levels s
+  where s.tenant_id = tenant
+    and s.variant_id in (select l.variant_id from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id)
+  order by s.variant_id, s.warehouse_id
+  for no key update;
+
+  -- 2. a line that cannot be covered refuses the whole order (no partial reservations)
+  select v.sku, l.quantity, coalesce(sum(s.available) filter (where w.is_active), 0) as available
+  into short
+  from orders.order_lines l
+  join catalog.variants v on v.tenant_id = l.tenant_id and v.variant_id = l.variant_id
+  left join catalog.stock_levels s on s.tenant_id = l.tenant_id and s.variant_id = l.variant_id
+  left join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
+  where l.tenant_id = tenant and l.order_id = p_order_id
+  group by l.line_number, v.sku, l.quantity
+  having coalesce(sum(s.available) filter (where w.is_active), 0) < l.quantity
+  order by l.line_number
+  limit 1;
+  if found then
+    raise exception using
+      errcode = 'B3201',
+      message = format('not enough stock of %s: %s ordered, %s available', short.sku, short.quantity, short.available),
+      table = 'stock_levels',
+      schema = 'catalog';
+  end if;
+
+  -- 3. allocate (the rule above) and reserve
+  with candidates as (
+    -- warehouses holding each line's variant, best first, with the units of better ones before them
+    select l.variant_id, l.quantity, s.warehouse_id, s.available,
+      coalesce(sum(s.available) over (
+        partition by l.variant_id order by s.available desc, w.code
+        rows between unbounded preceding and 1 preceding), 0) as before
+    from orders.order_lines l
+    join catalog.stock_levels s on s.tenant_id = l.tenant_id and s.variant_id = l.variant_id
+    join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
+    where l.tenant_id = tenant and l.order_id = p_order_id and w.is_active and s.available > 0
+  ),
+  picks as (
+    -- take from each warehouse what the line still needs, until it is covered
+    select c.variant_id, c.warehouse_id, least(c.available, c.quantity - c.before) as take
+    from candidates c
+    where c.before < c.quantity
+  ),
+  reserved as (
+    update catalog.stock_levels s
+    set reserved = s.reserved + p.take
+    from picks p
+    where s.tenant_id = tenant and s.variant_id = p.variant_id and s.warehouse_id = p.warehouse_id
+    returning s.variant_id, s.warehouse_id, p.take
+  )
+  insert into orders.order_allocations (order_id, variant_id, warehouse_id, reserved_quantity)
+  select p_order_id, r.variant_id, r.warehouse_id, r.take
+  from reserved r;
+end
+$$;
+
+ALTER FUNCTION orders.reserve_stock(p_order_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION reserve_stock(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.reserve_stock(p_order_id uuid) IS 'Reserves stock for every line of order p_order_id: per line, active warehouses with the most available units first (ties by warehouse code), split across warehouses when needed; records order_allocations. Locks stock rows sorted by (variant_id, warehouse_id) first, so concurrent orders cannot deadlock. SQLSTATE B3201 when a line cannot be covered (nothing is reserved then).';
+
+--
+-- Name: set_order_lines(uuid, uuid, text, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) RETURNS numeric
+    LANGUAGE plpgsql
+    AS $$
+declare
+  tenant uuid := app.require_tenant_id();
+  line record;
+  price record;
+  total numeric(19, 4) := 0;
+  archived_sku text;
+begin
+  select v.sku into archived_sku
+  from orders.parse_order_lines(p_lines) l
+  join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id
+  where v.archived_at is not null
+  limit 1;
+  if archived_sku is not null then
+    raise exception using
+      errcode = 'B3014',
+      message = format('variant %s is discontinued and can no longer be ordered', archived_sku);
+  end if;
+
+  delete from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id;
+  for line in select * from orders.parse_order_lines(p_lines) loop
+    select r.unit_price, r.price_list_id into price
+    from catalog.resolve_price(p_company_id, line.variant_id, line.quantity, p_currency, now()) r;
+    if not found then
+      raise exception using
+        errcode = 'B3008',
+        message = format('variant %s has no price in %s for company %s at quantity %s',
+          line.variant_id, p_currency, p_company_id, line.quantity);
+    end if;
+    insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total,
+      priced_from, price_list_id)
+    values (p_order_id, line.line_number, line.variant_id, line.quantity, price.unit_price,
+      line.quantity * price.unit_price, 'price_list', price.price_list_id);
+    total := total + line.quantity * price.unit_price;
+  end loop;
+
+  update orders.orders o set total_amount = total where o.tenant_id = tenant and o.order_id = p_order_id;
+  return total;
+end
+$$;
+
+ALTER FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) IS 'Replaces the lines of draft p_order_id with p_lines (JSON array of {variant_id, quantity}), each priced by catalog.resolve_price at now(), and sets total_amount to their sum. SQLSTATE B3008 when a variant has no price, B3014 when it is discontinued, B3007 for malformed lines.';
+
+--
+-- Name: start_order(uuid, uuid, text, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) RETURNS record
+    LANGUAGE plpgsql
+    AS $$
+declare
+  tenant uuid := app.require_tenant_id();
+  company accounts.companies;
+begin
+  perform accounts.acting_buyer(p_buyer_id, p_company_id);
+  if not accounts.buyer_has_permission(p_buyer_id, 'orders.create') then
+    raise exception using
+      errcode = 'B3009',
+      message = format('buyer %s may not place orders (its role lacks orders.create)', p_buyer_id);
+  end if;
+  select c.* into company from accounts.companies c where c.tenant_id = tenant and c.company_id = p_company_id;
+  if company.status <> 'active' then
+    raise exception using
+      errcode = 'B3011',
+      message = format('company %s is %s and may not order', p_company_id, company.status);
+  end if;
+  if p_currency is distinct from company.default_currency then
+    raise exception using
+      errcode = 'B3005',
+      message = format('orders of company %s are in %s (its currency), not %s', p_company_id,
+        company.default_currency, coalesce(p_currency, 'null'));
+  end if;
+
+  insert into orders.orders (company_id, buyer_id, currency, idempotency_key, purchase_order_number,
+    billing_address, shipping_address, payment_terms_days)
+  values (p_company_id, p_buyer_id, p_currency, p_idempotency_key, p_purchase_order_number,
+    orders.address_snapshot(p_company_id, p_billing_address_id, 'billing'),
+    orders.address_snapshot(p_company_id, p_shipping_address_id, 'shipping'),
+    company.payment_terms_days)
+  on conflict (tenant_id, idempotency_key) do nothing
+  returning * into started;
+  is_new := found;
+  if not is_new then
+    select o.* into started from orders.orders o where o.tenant_id = tenant and o.idempotency_key = p_idempotency_key;
+    if started.company_id <> p_company_id or started.buyer_id <> p_buyer_id then
+      raise exception using
+        errcode = 'B3004',
+        message = format('idempotency key %s was already used for another buyer''s or company''s order', p_idempotency_key);
+    end if;
+  end if;
+end
+$$;
+
+ALTER FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) IS 'Checks the buyer (accounts.acting_buyer, orders.create: B3009), the company (active: B3011) and the currency (the company''s: B3005), snapshots the addresses and inserts a draft header; with an idempotency key already used in the tenant it returns that order instead (is_new false; B3004 when it belongs to another buyer or company). Concurrency-safe through the unique index.';
+
+--
+-- Name: submit(orders.orders, boolean); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) RETURNS orders.orders
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target_state text := 'placed';
+  submitted orders.orders;
+begin
+  if p_order.state <> 'draft' then
+    raise exception using
+      errcode = 'B3001',
+      message = format('order %s cannot move from %s to placed: only drafts are submitted', p_order.order_id, p_order.state);
+  end if;
+  if p_reprice then
+    perform orders.reprice_order_lines(p_order.order_id);
+  end if;
+
+  update orders.orders o
+  set state = target_state, submitted_at = now()
+  where o.tenant_id = p_order.tenant_id and o.order_id = p_order.order_id
+  returning o.* into submitted;
+
+  perform orders.reserve_stock(p_order.order_id);
+  return submitted;
+end
+$$;
+
+ALTER FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION submit(p_order orders.orders, p_reprice boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) IS 'Internal step of submit_order, place_order and accept_quote: moves a draft (locked by the caller) to placed or pending_approval and reserves its stock; with p_reprice, prices its catalog lines again first.';
+
+--
+-- Name: submit_order(uuid, integer); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.submit_order(p_order_id uuid, p_expected_version integer DEFAULT NULL::integer) RETURNS orders.orders
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target orders.orders := orders.lock_order(p_order_id);
+  company_status text;
+begin
+  if p_expected_version is not null and target.version <> p_expected_version then
+    raise exception using
+      errcode = 'B3002',
+      message = format('order %s is at version %s, not %s: it changed since it was read; read it again',
+        p_order_id, target.version, p_expected_version);
+  end if;
+  perform accounts.acting_buyer(target.buyer_id, target.company_id);
+  if not accounts.buyer_has_permission(target.buyer_id, 'orders.create') then
+    raise exception using
+      errcode = 'B3009',
+      message = format('buyer %s may not place orders (its role lacks orders.create)', target.buyer_id);
+  end if;
+  select c.status into company_status
+  from accounts.companies c where c.tenant_id = target.tenant_id and c.company_id = target.company_id;
+  if company_status <> 'active' then
+    raise exception using
+      errcode = 'B3011',
+      message = format('company %s is %s and may not order', target.company_id, company_status);
+  end if;
+  return orders.submit(target, true);
+end
+$$;
+
+ALTER FUNCTION orders.submit_order(p_order_id uuid, p_expected_version integer) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION submit_order(p_order_id uuid, p_expected_version integer); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.submit_order(p_order_id uuid, p_expected_version integer) IS 'Submits draft p_order_id (optionally only if still at p_expected_version: B3002) for its buyer: checks the buyer and company again, prices the catalog lines at now(), applies approval rules and limits, reserves stock. Returns the order, placed or pending_approval.';
+
+--
+-- Name: update_draft(uuid, integer, jsonb, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb DEFAULT NULL::jsonb, p_purchase_order_number text DEFAULT NULL::text, p_billing_address_id uuid DEFAULT NULL::uuid, p_shipping_address_id uuid DEFAULT NULL::uuid) RETURNS orders.orders
+    LANGUAGE plpgsql
+    AS $$
+declare
+  target orders.orders := orders.lock_order(p_order_id);
+begin
+  if target.version <> p_expected_version then
+    raise exception using
+      errcode = 'B3002',
+      message = format('order %s is at version %s, not %s: it changed since it was read; read it again',
+        p_order_id, target.version, p_expected_version);
+  end if;
+  if target.state <> 'draft' then
+    raise exception using
+      errcode = 'B3010',
+      message = format('order %s is %s: only drafts can be edited', p_order_id, target.state);
+  end if;
+  if p_lines is not null then
+    perform orders.set_order_lines(p_order_id, target.company_id, target.currency, p_lines);
+  end if;
+  if p_purchase_order_number is not null or p_billing_address_id is not null or p_shipping_address_id is not null then
+    update orders.orders o
+    set purchase_order_number = coalesce(p_purchase_order_number, o.purchase_order_number),
+      billing_address = case when p_billing_address_id is null then o.billing_address
+        else orders.address_snapshot(o.company_id, p_billing_address_id, 'billing') end,
+      shipping_address = case when p_shipping_address_id is null then o.shipping_address
+        else orders.address_snapshot(o.company_id, p_shipping_address_id, 'shipping') end
+    where o.tenant_id = target.tenant_id and o.order_id = p_order_id;
+  end if;
+  return (select o from orders.orders o where o.tenant_id = target.tenant_id and o.order_id = p_order_id);
+end
+$$;
+
+ALTER FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Edits draft p_order_id if it is still at p_expected_version (SQLSTATE B3002 otherwise; B3010 when no longer a draft): replaces its lines (re-priced at now()) and/or sets the purchase order number or addresses; null arguments leave things unchanged. Returns the order with its new version.';
 
 --
 -- Name: addresses; Type: TABLE; Schema: accounts; Owner: b2b_owner
@@ -1543,6 +2612,306 @@ CREATE TABLE migrations.repeatables (
 ALTER TABLE migrations.repeatables OWNER TO b2b_owner;
 
 --
+-- Name: order_allocations; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.order_allocations (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    order_id uuid NOT NULL,
+    variant_id uuid NOT NULL,
+    warehouse_id uuid NOT NULL,
+    reserved_quantity bigint NOT NULL,
+    consumed_quantity bigint DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_order_allocations_consumed_not_negative CHECK ((consumed_quantity >= 0)),
+    CONSTRAINT chk_order_allocations_reserved_not_negative CHECK ((reserved_quantity >= 0))
+);
+
+ALTER TABLE ONLY orders.order_allocations FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.order_allocations OWNER TO b2b_owner;
+
+--
+-- Name: TABLE order_allocations; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.order_allocations IS 'Stock an order line holds in one warehouse: reserved_quantity is counted in catalog.stock_levels.reserved until shipped (consumed) or released (cancel, reject: the row stays, with reserved_quantity 0). Written only by the order functions, which lock stock rows in (variant_id, warehouse_id) order.';
+
+--
+-- Name: COLUMN order_allocations.variant_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_allocations.variant_id IS 'The variant (the order line''s).';
+
+--
+-- Name: COLUMN order_allocations.warehouse_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_allocations.warehouse_id IS 'The warehouse the units are reserved in.';
+
+--
+-- Name: COLUMN order_allocations.reserved_quantity; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_allocations.reserved_quantity IS 'Units still reserved for this line in this warehouse.';
+
+--
+-- Name: COLUMN order_allocations.consumed_quantity; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_allocations.consumed_quantity IS 'Units shipped from this warehouse for this line (taken off on_hand).';
+
+--
+-- Name: COLUMN order_allocations.created_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_allocations.created_at IS 'When the stock was reserved.';
+
+--
+-- Name: COLUMN order_allocations.updated_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_allocations.updated_at IS 'When the allocation last changed.';
+
+--
+-- Name: order_lines; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.order_lines (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    order_id uuid NOT NULL,
+    line_number integer NOT NULL,
+    variant_id uuid NOT NULL,
+    quantity integer NOT NULL,
+    unit_price numeric(19,4) NOT NULL,
+    line_total numeric(19,4) NOT NULL,
+    priced_from text NOT NULL,
+    price_list_id uuid,
+    fulfilled_quantity integer DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_order_lines_fulfilled_quantity CHECK (((fulfilled_quantity >= 0) AND (fulfilled_quantity <= quantity))),
+    CONSTRAINT chk_order_lines_line_number_positive CHECK ((line_number >= 1)),
+    CONSTRAINT chk_order_lines_line_total CHECK ((line_total = ((quantity)::numeric * unit_price))),
+    CONSTRAINT chk_order_lines_priced_from CHECK ((priced_from = ANY (ARRAY['price_list'::text, 'quote'::text]))),
+    CONSTRAINT chk_order_lines_quantity CHECK (((quantity >= 1) AND (quantity <= 1000000))),
+    CONSTRAINT chk_order_lines_unit_price_not_negative CHECK ((unit_price >= (0)::numeric))
+);
+
+ALTER TABLE ONLY orders.order_lines FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.order_lines OWNER TO b2b_owner;
+
+--
+-- Name: TABLE order_lines; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.order_lines IS 'A line of an order: a variant, a quantity and the unit price snapshot taken when the order was priced. line_total = quantity * unit_price (check). Lines change only while the order is a draft (trigger, B3010), except fulfilled_quantity.';
+
+--
+-- Name: COLUMN order_lines.line_number; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_lines.line_number IS 'Position of the line in the order, from 1.';
+
+--
+-- Name: COLUMN order_lines.variant_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_lines.variant_id IS 'The variant ordered; at most one line per variant.';
+
+--
+-- Name: COLUMN order_lines.quantity; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_lines.quantity IS 'Units ordered (1 to 1,000,000).';
+
+--
+-- Name: COLUMN order_lines.unit_price; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_lines.unit_price IS 'Unit price snapshot in the order currency: catalog.resolve_price when priced, or the accepted quote''s price.';
+
+--
+-- Name: COLUMN order_lines.line_total; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_lines.line_total IS 'quantity * unit_price (checked).';
+
+--
+-- Name: COLUMN order_lines.priced_from; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_lines.priced_from IS 'price_list (catalog.resolve_price) or quote (an accepted quote''s price).';
+
+--
+-- Name: COLUMN order_lines.price_list_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_lines.price_list_id IS 'The price list the unit price came from, for price_list lines (no foreign key: a list may be deleted later, the snapshot stays).';
+
+--
+-- Name: COLUMN order_lines.fulfilled_quantity; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_lines.fulfilled_quantity IS 'Units shipped so far (0 to quantity).';
+
+--
+-- Name: COLUMN order_lines.created_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_lines.created_at IS 'When the line was added.';
+
+--
+-- Name: COLUMN order_lines.updated_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_lines.updated_at IS 'When the line was last changed.';
+
+--
+-- Name: order_state_history; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.order_state_history (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    transition_id bigint NOT NULL,
+    order_id uuid NOT NULL,
+    from_state text,
+    to_state text NOT NULL,
+    changed_by uuid,
+    changed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_order_state_history_changed CHECK ((from_state IS DISTINCT FROM to_state))
+);
+
+ALTER TABLE ONLY orders.order_state_history FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE orders.order_state_history OWNER TO b2b_owner;
+
+--
+-- Name: TABLE order_state_history; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.order_state_history IS 'Append-only history of every order state change (who, when, from, to), written by trigger trg_orders_after_insert and trg_orders_after_update_state. The app may insert (the trigger runs as the caller) but never update or delete.';
+
+--
+-- Name: COLUMN order_state_history.transition_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_state_history.transition_id IS 'Order of the changes (several may share one changed_at: one transaction).';
+
+--
+-- Name: COLUMN order_state_history.from_state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_state_history.from_state IS 'State before the change; null when the order was created.';
+
+--
+-- Name: COLUMN order_state_history.to_state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_state_history.to_state IS 'State after the change.';
+
+--
+-- Name: COLUMN order_state_history.changed_by; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_state_history.changed_by IS 'The acting user (app.current_user_id(): the staff user or buyer set by withTenant), null when none was set.';
+
+--
+-- Name: COLUMN order_state_history.changed_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_state_history.changed_at IS 'When the change happened (transaction time).';
+
+--
+-- Name: order_state_history_transition_id_seq; Type: SEQUENCE; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.order_state_history ALTER COLUMN transition_id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME orders.order_state_history_transition_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: order_states; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.order_states (
+    state text NOT NULL,
+    description text NOT NULL,
+    is_open boolean NOT NULL,
+    CONSTRAINT chk_order_states_format CHECK ((state ~ '^[a-z_]+$'::text))
+);
+
+ALTER TABLE orders.order_states OWNER TO b2b_owner;
+
+--
+-- Name: TABLE order_states; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.order_states IS 'The states an order can be in; shared by all tenants. Moves between them are listed in order_transitions.';
+
+--
+-- Name: COLUMN order_states.state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_states.state IS 'State name, lowercase with underscores.';
+
+--
+-- Name: COLUMN order_states.description; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_states.description IS 'What the state means, for people reading the data.';
+
+--
+-- Name: COLUMN order_states.is_open; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_states.is_open IS 'True while the order still holds stock or awaits shipment (counts towards credit exposure).';
+
+--
+-- Name: order_transitions; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.order_transitions (
+    from_state text NOT NULL,
+    to_state text NOT NULL,
+    description text NOT NULL,
+    CONSTRAINT chk_order_transitions_not_to_itself CHECK ((from_state <> to_state))
+);
+
+ALTER TABLE orders.order_transitions OWNER TO b2b_owner;
+
+--
+-- Name: TABLE order_transitions; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.order_transitions IS 'The allowed moves of the order state machine; trg_orders_before_insert_or_update_state refuses every other (SQLSTATE B3001). An order is always created as draft.';
+
+--
+-- Name: COLUMN order_transitions.from_state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_transitions.from_state IS 'State the order leaves.';
+
+--
+-- Name: COLUMN order_transitions.to_state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_transitions.to_state IS 'State the order enters.';
+
+--
+-- Name: COLUMN order_transitions.description; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_transitions.description IS 'Which operation makes this move.';
+
+--
 -- Name: memberships; Type: TABLE; Schema: tenancy; Owner: b2b_owner
 --
 
@@ -1932,6 +3301,62 @@ ALTER TABLE ONLY migrations.repeatables
     ADD CONSTRAINT repeatables_pkey PRIMARY KEY (path);
 
 --
+-- Name: order_allocations pk_order_allocations; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_allocations
+    ADD CONSTRAINT pk_order_allocations PRIMARY KEY (tenant_id, order_id, variant_id, warehouse_id);
+
+--
+-- Name: order_lines pk_order_lines; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_lines
+    ADD CONSTRAINT pk_order_lines PRIMARY KEY (tenant_id, order_id, line_number);
+
+--
+-- Name: order_state_history pk_order_state_history; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_state_history
+    ADD CONSTRAINT pk_order_state_history PRIMARY KEY (tenant_id, transition_id);
+
+--
+-- Name: order_states pk_order_states; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_states
+    ADD CONSTRAINT pk_order_states PRIMARY KEY (state);
+
+--
+-- Name: order_transitions pk_order_transitions; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_transitions
+    ADD CONSTRAINT pk_order_transitions PRIMARY KEY (from_state, to_state);
+
+--
+-- Name: orders pk_orders; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.orders
+    ADD CONSTRAINT pk_orders PRIMARY KEY (tenant_id, order_id);
+
+--
+-- Name: order_lines uq_order_lines_tenant_id_order_id_variant_id; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_lines
+    ADD CONSTRAINT uq_order_lines_tenant_id_order_id_variant_id UNIQUE (tenant_id, order_id, variant_id);
+
+--
+-- Name: orders uq_orders_tenant_id_idempotency_key; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.orders
+    ADD CONSTRAINT uq_orders_tenant_id_idempotency_key UNIQUE (tenant_id, idempotency_key);
+
+--
 -- Name: memberships pk_memberships; Type: CONSTRAINT; Schema: tenancy; Owner: b2b_owner
 --
 
@@ -2142,6 +3567,54 @@ CREATE INDEX idx_variants_tenant_id_sku_trgm ON catalog.variants USING gin (tena
 CREATE INDEX idx_warehouses_country_code ON catalog.warehouses USING btree (country_code);
 
 --
+-- Name: idx_order_allocations_tenant_id_variant_id_warehouse_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_order_allocations_tenant_id_variant_id_warehouse_id ON orders.order_allocations USING btree (tenant_id, variant_id, warehouse_id);
+
+--
+-- Name: idx_order_lines_tenant_id_variant_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_order_lines_tenant_id_variant_id ON orders.order_lines USING btree (tenant_id, variant_id);
+
+--
+-- Name: idx_order_state_history_tenant_id_order_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_order_state_history_tenant_id_order_id ON orders.order_state_history USING btree (tenant_id, order_id, transition_id);
+
+--
+-- Name: idx_order_transitions_to_state; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_order_transitions_to_state ON orders.order_transitions USING btree (to_state);
+
+--
+-- Name: idx_orders_currency; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_orders_currency ON orders.orders USING btree (currency);
+
+--
+-- Name: idx_orders_state; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_orders_state ON orders.orders USING btree (state);
+
+--
+-- Name: idx_orders_tenant_id_buyer_id_submitted_at; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_orders_tenant_id_buyer_id_submitted_at ON orders.orders USING btree (tenant_id, buyer_id, submitted_at);
+
+--
+-- Name: idx_orders_tenant_id_company_id_created_at; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_orders_tenant_id_company_id_created_at ON orders.orders USING btree (tenant_id, company_id, created_at DESC);
+
+--
 -- Name: idx_memberships_role; Type: INDEX; Schema: tenancy; Owner: b2b_owner
 --
 
@@ -2296,6 +3769,72 @@ CREATE TRIGGER trg_warehouses_before_update BEFORE UPDATE ON catalog.warehouses 
 --
 
 CREATE TRIGGER trg_pgmigrations_before_insert BEFORE INSERT ON migrations.pgmigrations FOR EACH ROW EXECUTE FUNCTION migrations.record_checksum();
+
+--
+-- Name: order_allocations trg_order_allocations_before_update; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_allocations_before_update BEFORE UPDATE ON orders.order_allocations FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: order_lines trg_order_lines_after_write_check_total; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE CONSTRAINT TRIGGER trg_order_lines_after_write_check_total AFTER INSERT OR DELETE OR UPDATE OF line_total ON orders.order_lines DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION orders.check_order_total();
+
+--
+-- Name: order_lines trg_order_lines_before_update; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_lines_before_update BEFORE UPDATE ON orders.order_lines FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: order_lines trg_order_lines_before_write_editable; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_lines_before_write_editable BEFORE INSERT OR DELETE OR UPDATE OF line_number, variant_id, quantity, unit_price, line_total, priced_from, price_list_id ON orders.order_lines FOR EACH ROW EXECUTE FUNCTION orders.check_order_lines_editable();
+
+--
+-- Name: order_state_history trg_order_state_history_before_update_or_delete; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_state_history_before_update_or_delete BEFORE DELETE OR UPDATE ON orders.order_state_history FOR EACH ROW EXECUTE FUNCTION orders.refuse_change();
+
+--
+-- Name: orders trg_orders_after_insert; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_orders_after_insert AFTER INSERT ON orders.orders FOR EACH ROW EXECUTE FUNCTION orders.record_order_transition();
+
+--
+-- Name: orders trg_orders_after_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_orders_after_update_state AFTER UPDATE OF state ON orders.orders FOR EACH ROW WHEN ((old.state IS DISTINCT FROM new.state)) EXECUTE FUNCTION orders.record_order_transition();
+
+--
+-- Name: orders trg_orders_after_write_check_total; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE CONSTRAINT TRIGGER trg_orders_after_write_check_total AFTER INSERT OR UPDATE OF total_amount ON orders.orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION orders.check_order_total();
+
+--
+-- Name: orders trg_orders_before_insert_or_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_orders_before_insert_or_update_state BEFORE INSERT OR UPDATE OF state ON orders.orders FOR EACH ROW EXECUTE FUNCTION orders.check_order_transition();
+
+--
+-- Name: orders trg_orders_before_update; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_orders_before_update BEFORE UPDATE ON orders.orders FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: orders trg_orders_before_update_version; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_orders_before_update_version BEFORE UPDATE ON orders.orders FOR EACH ROW EXECUTE FUNCTION orders.bump_version();
 
 --
 -- Name: staff_users trg_staff_users_before_update; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
@@ -2560,6 +4099,83 @@ ALTER TABLE ONLY catalog.warehouses
 
 ALTER TABLE ONLY catalog.warehouses
     ADD CONSTRAINT fk_warehouses_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenancy.tenants(tenant_id);
+
+--
+-- Name: order_allocations fk_order_allocations_tenant_id_order_id_variant_id_order_lines; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_allocations
+    ADD CONSTRAINT fk_order_allocations_tenant_id_order_id_variant_id_order_lines FOREIGN KEY (tenant_id, order_id, variant_id) REFERENCES orders.order_lines(tenant_id, order_id, variant_id);
+
+--
+-- Name: order_allocations fk_order_allocations_tenant_id_variant_id_warehouse_id_stock; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_allocations
+    ADD CONSTRAINT fk_order_allocations_tenant_id_variant_id_warehouse_id_stock FOREIGN KEY (tenant_id, variant_id, warehouse_id) REFERENCES catalog.stock_levels(tenant_id, variant_id, warehouse_id);
+
+--
+-- Name: order_lines fk_order_lines_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_lines
+    ADD CONSTRAINT fk_order_lines_tenant_id_order_id_orders FOREIGN KEY (tenant_id, order_id) REFERENCES orders.orders(tenant_id, order_id) ON DELETE CASCADE;
+
+--
+-- Name: order_lines fk_order_lines_tenant_id_variant_id_variants; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_lines
+    ADD CONSTRAINT fk_order_lines_tenant_id_variant_id_variants FOREIGN KEY (tenant_id, variant_id) REFERENCES catalog.variants(tenant_id, variant_id);
+
+--
+-- Name: order_state_history fk_order_state_history_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_state_history
+    ADD CONSTRAINT fk_order_state_history_tenant_id_order_id_orders FOREIGN KEY (tenant_id, order_id) REFERENCES orders.orders(tenant_id, order_id);
+
+--
+-- Name: order_transitions fk_order_transitions_from_state_order_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_transitions
+    ADD CONSTRAINT fk_order_transitions_from_state_order_states FOREIGN KEY (from_state) REFERENCES orders.order_states(state);
+
+--
+-- Name: order_transitions fk_order_transitions_to_state_order_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_transitions
+    ADD CONSTRAINT fk_order_transitions_to_state_order_states FOREIGN KEY (to_state) REFERENCES orders.order_states(state);
+
+--
+-- Name: orders fk_orders_currency_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.orders
+    ADD CONSTRAINT fk_orders_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
+
+--
+-- Name: orders fk_orders_state_order_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.orders
+    ADD CONSTRAINT fk_orders_state_order_states FOREIGN KEY (state) REFERENCES orders.order_states(state);
+
+--
+-- Name: orders fk_orders_tenant_id_buyer_id_buyers; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.orders
+    ADD CONSTRAINT fk_orders_tenant_id_buyer_id_buyers FOREIGN KEY (tenant_id, buyer_id) REFERENCES accounts.buyers(tenant_id, buyer_id);
+
+--
+-- Name: orders fk_orders_tenant_id_company_id_companies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.orders
+    ADD CONSTRAINT fk_orders_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id);
 
 --
 -- Name: memberships fk_memberships_role_staff_roles; Type: FK CONSTRAINT; Schema: tenancy; Owner: b2b_owner
@@ -3114,6 +4730,102 @@ CREATE POLICY warehouses_select ON catalog.warehouses FOR SELECT TO b2b_app, b2b
 CREATE POLICY warehouses_update ON catalog.warehouses FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: order_allocations; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.order_allocations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: order_allocations order_allocations_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_allocations_insert ON orders.order_allocations FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: order_allocations order_allocations_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_allocations_select ON orders.order_allocations FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: order_allocations order_allocations_update; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_allocations_update ON orders.order_allocations FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: order_lines; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.order_lines ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: order_lines order_lines_delete; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_lines_delete ON orders.order_lines FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: order_lines order_lines_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_lines_insert ON orders.order_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: order_lines order_lines_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_lines_select ON orders.order_lines FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: order_lines order_lines_update; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_lines_update ON orders.order_lines FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: order_state_history; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.order_state_history ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: order_state_history order_state_history_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_state_history_insert ON orders.order_state_history FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: order_state_history order_state_history_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_state_history_select ON orders.order_state_history FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: orders; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.orders ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: orders orders_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY orders_insert ON orders.orders FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: orders orders_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY orders_select ON orders.orders FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: orders orders_update; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY orders_update ON orders.orders FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: memberships; Type: ROW SECURITY; Schema: tenancy; Owner: b2b_owner
 --
 
@@ -3213,6 +4925,13 @@ GRANT USAGE ON SCHEMA catalog TO b2b_readonly;
 
 GRANT USAGE ON SCHEMA extensions TO b2b_app;
 GRANT USAGE ON SCHEMA extensions TO b2b_readonly;
+
+--
+-- Name: SCHEMA orders; Type: ACL; Schema: -; Owner: b2b_owner
+--
+
+GRANT USAGE ON SCHEMA orders TO b2b_app;
+GRANT USAGE ON SCHEMA orders TO b2b_readonly;
 
 --
 -- Name: SCHEMA public; Type: ACL; Schema: -; Owner: pg_database_owner
@@ -3366,6 +5085,233 @@ GRANT ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale
 --
 
 REVOKE ALL ON FUNCTION catalog.set_category_path() FROM PUBLIC;
+
+--
+-- Name: FUNCTION address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) TO b2b_app;
+
+--
+-- Name: FUNCTION bump_version(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.bump_version() FROM PUBLIC;
+
+--
+-- Name: TABLE orders; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.orders TO b2b_app;
+GRANT SELECT ON TABLE orders.orders TO b2b_readonly;
+
+--
+-- Name: COLUMN orders.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(order_id) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(company_id) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.buyer_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(buyer_id) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.currency; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(currency) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.state; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(state) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.idempotency_key; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(idempotency_key) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.purchase_order_number; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(purchase_order_number),UPDATE(purchase_order_number) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.billing_address; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(billing_address),UPDATE(billing_address) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.shipping_address; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(shipping_address),UPDATE(shipping_address) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.payment_terms_days; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(payment_terms_days) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.total_amount; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(total_amount) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.submitted_at; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(submitted_at) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: FUNCTION cancel_order(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.cancel_order(p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.cancel_order(p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION check_order_lines_editable(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.check_order_lines_editable() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_order_total(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.check_order_total() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_order_transition(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.check_order_transition() FROM PUBLIC;
+
+--
+-- Name: FUNCTION complete_order(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.complete_order(p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.complete_order(p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION fulfil_order(p_order_id uuid, p_lines jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) TO b2b_app;
+
+--
+-- Name: FUNCTION lock_order(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.lock_order(p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.lock_order(p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION parse_order_lines(p_lines jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.parse_order_lines(p_lines jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.parse_order_lines(p_lines jsonb) TO b2b_app;
+
+--
+-- Name: FUNCTION place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION record_order_transition(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.record_order_transition() FROM PUBLIC;
+
+--
+-- Name: FUNCTION refuse_change(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.refuse_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION release_stock(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.release_stock(p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.release_stock(p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION reprice_order_lines(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION reserve_stock(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.reserve_stock(p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.reserve_stock(p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) TO b2b_app;
+
+--
+-- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) TO b2b_app;
+
+--
+-- Name: FUNCTION submit(p_order orders.orders, p_reprice boolean); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) TO b2b_app;
+
+--
+-- Name: FUNCTION submit_order(p_order_id uuid, p_expected_version integer); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.submit_order(p_order_id uuid, p_expected_version integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.submit_order(p_order_id uuid, p_expected_version integer) TO b2b_app;
+
+--
+-- Name: FUNCTION update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
 
 --
 -- Name: TABLE addresses; Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -4029,6 +5975,149 @@ GRANT INSERT(country_code),UPDATE(country_code) ON TABLE catalog.warehouses TO b
 --
 
 GRANT INSERT(is_active),UPDATE(is_active) ON TABLE catalog.warehouses TO b2b_app;
+
+--
+-- Name: TABLE order_allocations; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.order_allocations TO b2b_app;
+GRANT SELECT ON TABLE orders.order_allocations TO b2b_readonly;
+
+--
+-- Name: COLUMN order_allocations.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(order_id) ON TABLE orders.order_allocations TO b2b_app;
+
+--
+-- Name: COLUMN order_allocations.variant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(variant_id) ON TABLE orders.order_allocations TO b2b_app;
+
+--
+-- Name: COLUMN order_allocations.warehouse_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(warehouse_id) ON TABLE orders.order_allocations TO b2b_app;
+
+--
+-- Name: COLUMN order_allocations.reserved_quantity; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(reserved_quantity),UPDATE(reserved_quantity) ON TABLE orders.order_allocations TO b2b_app;
+
+--
+-- Name: COLUMN order_allocations.consumed_quantity; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(consumed_quantity) ON TABLE orders.order_allocations TO b2b_app;
+
+--
+-- Name: TABLE order_lines; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE orders.order_lines TO b2b_app;
+GRANT SELECT ON TABLE orders.order_lines TO b2b_readonly;
+
+--
+-- Name: COLUMN order_lines.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(order_id) ON TABLE orders.order_lines TO b2b_app;
+
+--
+-- Name: COLUMN order_lines.line_number; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(line_number) ON TABLE orders.order_lines TO b2b_app;
+
+--
+-- Name: COLUMN order_lines.variant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(variant_id) ON TABLE orders.order_lines TO b2b_app;
+
+--
+-- Name: COLUMN order_lines.quantity; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(quantity) ON TABLE orders.order_lines TO b2b_app;
+
+--
+-- Name: COLUMN order_lines.unit_price; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(unit_price),UPDATE(unit_price) ON TABLE orders.order_lines TO b2b_app;
+
+--
+-- Name: COLUMN order_lines.line_total; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(line_total),UPDATE(line_total) ON TABLE orders.order_lines TO b2b_app;
+
+--
+-- Name: COLUMN order_lines.priced_from; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(priced_from) ON TABLE orders.order_lines TO b2b_app;
+
+--
+-- Name: COLUMN order_lines.price_list_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(price_list_id),UPDATE(price_list_id) ON TABLE orders.order_lines TO b2b_app;
+
+--
+-- Name: COLUMN order_lines.fulfilled_quantity; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(fulfilled_quantity) ON TABLE orders.order_lines TO b2b_app;
+
+--
+-- Name: TABLE order_state_history; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.order_state_history TO b2b_app;
+GRANT SELECT ON TABLE orders.order_state_history TO b2b_readonly;
+
+--
+-- Name: COLUMN order_state_history.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(order_id) ON TABLE orders.order_state_history TO b2b_app;
+
+--
+-- Name: COLUMN order_state_history.from_state; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(from_state) ON TABLE orders.order_state_history TO b2b_app;
+
+--
+-- Name: COLUMN order_state_history.to_state; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(to_state) ON TABLE orders.order_state_history TO b2b_app;
+
+--
+-- Name: COLUMN order_state_history.changed_by; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(changed_by) ON TABLE orders.order_state_history TO b2b_app;
+
+--
+-- Name: TABLE order_states; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.order_states TO b2b_app;
+GRANT SELECT ON TABLE orders.order_states TO b2b_readonly;
+
+--
+-- Name: TABLE order_transitions; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.order_transitions TO b2b_app;
+GRANT SELECT ON TABLE orders.order_transitions TO b2b_readonly;
 
 --
 -- Name: TABLE memberships; Type: ACL; Schema: tenancy; Owner: b2b_owner

@@ -41,7 +41,7 @@ test('every custom SQLSTATE raised in sql/ has an error catalog entry', () => {
   const files = readdirSync(sqlDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.sql'));
   const raised = new Set<string>();
   for (const file of files) {
-    for (const match of readFileSync(join(sqlDir, file), 'utf8').matchAll(/errcode\s*=\s*'(B2\d{3})'/g)) {
+    for (const match of readFileSync(join(sqlDir, file), 'utf8').matchAll(/errcode\s*=\s*'(B\d{4})'/g)) {
       if (match[1]) raised.add(match[1]);
     }
   }

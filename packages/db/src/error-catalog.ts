@@ -47,6 +47,53 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     code: 'attribute_type_mismatch',
     message: 'This attribute value does not have the type its definition declares.',
   },
+  // orders (B30xx: orders and the state machine)
+  B3001: {
+    code: 'transition_not_allowed',
+    message:
+      'The order cannot make this state change (for example, an order that started shipping cannot be cancelled).',
+  },
+  B3002: {
+    code: 'order_version_conflict',
+    message: 'The order was changed since you read it. Load it again and repeat your change.',
+  },
+  B3003: {
+    code: 'order_total_mismatch',
+    message: 'The order total does not equal the sum of its lines.',
+  },
+  B3004: {
+    code: 'idempotency_key_reused',
+    message: 'This idempotency key was already used for an order of another buyer or company.',
+  },
+  B3005: {
+    code: 'order_currency_mismatch',
+    message: "Orders are placed in the company's own currency.",
+  },
+  B3006: {
+    code: 'address_not_of_company',
+    message: "The address is not one of the company's addresses of this kind (billing or shipping).",
+  },
+  B3007: {
+    code: 'order_lines_invalid',
+    message:
+      'Order lines are a non-empty list of variants with whole quantities of at least 1, each variant once; placing needs an idempotency key.',
+  },
+  B3008: {
+    code: 'price_not_found',
+    message: 'A variant has no price for this company, currency and quantity.',
+  },
+  B3009: { code: 'order_create_not_permitted', message: 'This buyer may not place orders.' },
+  B3010: { code: 'order_not_editable', message: 'Only draft orders can be changed.' },
+  B3011: { code: 'company_may_not_order', message: 'The company is on hold or closed and may not order.' },
+  B3012: { code: 'append_only', message: 'This record is append-only: add a correcting entry instead.' },
+  B3013: { code: 'order_not_found', message: 'The order was not found.' },
+  B3014: { code: 'variant_discontinued', message: 'A variant is discontinued and can no longer be ordered.' },
+  // orders: stock (B32xx)
+  B3201: { code: 'insufficient_stock', message: 'Not enough stock to reserve every line of the order.' },
+  B3202: {
+    code: 'fulfilment_exceeds_outstanding',
+    message: 'More units cannot ship than are ordered and not yet shipped.',
+  },
 };
 
 /** Named constraints, by name. Primary keys are listed too: a duplicate id is a conflict like any other. */
@@ -559,5 +606,138 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_attribute_definitions_unit_not_blank: {
     code: 'attribute_unit_blank',
     message: 'An attribute unit, when given, must not be blank.',
+  },
+  // orders.order_states
+  pk_order_states: { code: 'order_state_exists', message: 'This order state already exists.' },
+  chk_order_states_format: {
+    code: 'order_state_invalid',
+    message: 'An order state is lowercase letters and underscores.',
+  },
+
+  // orders.order_transitions
+  pk_order_transitions: { code: 'order_transition_exists', message: 'This transition is already allowed.' },
+  fk_order_transitions_from_state_order_states: {
+    code: 'order_state_unknown',
+    message: 'There is no such order state.',
+  },
+  fk_order_transitions_to_state_order_states: {
+    code: 'order_state_unknown',
+    message: 'There is no such order state.',
+  },
+  chk_order_transitions_not_to_itself: {
+    code: 'order_transition_to_itself',
+    message: 'A transition leads to another state.',
+  },
+
+  // orders.orders
+  pk_orders: { code: 'order_exists', message: 'An order with this id already exists.' },
+  uq_orders_tenant_id_idempotency_key: {
+    code: 'idempotency_key_taken',
+    message: 'Another order already has this idempotency key.',
+  },
+  fk_orders_tenant_id_company_id_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has orders.',
+  },
+  fk_orders_tenant_id_buyer_id_buyers: {
+    code: 'buyer_not_found',
+    message: 'The buyer does not exist, or still has orders.',
+  },
+  fk_orders_currency_currencies: { code: 'currency_unknown', message: 'This currency is not supported.' },
+  fk_orders_state_order_states: { code: 'order_state_unknown', message: 'There is no such order state.' },
+  chk_orders_version_positive: { code: 'order_version_invalid', message: 'An order version starts at 1.' },
+  chk_orders_idempotency_key_format: {
+    code: 'idempotency_key_invalid',
+    message: 'An idempotency key is 1 to 200 printable characters without spaces.',
+  },
+  chk_orders_purchase_order_number_format: {
+    code: 'purchase_order_number_invalid',
+    message: 'A purchase order number is 1 to 64 characters, not starting or ending with a space.',
+  },
+  chk_orders_billing_address_object: {
+    code: 'order_address_invalid',
+    message: 'An order address snapshot is a set of named values (a JSON object).',
+  },
+  chk_orders_shipping_address_object: {
+    code: 'order_address_invalid',
+    message: 'An order address snapshot is a set of named values (a JSON object).',
+  },
+  chk_orders_payment_terms_days: {
+    code: 'payment_terms_invalid',
+    message: 'Payment terms are between 0 and 365 days.',
+  },
+  chk_orders_total_amount_not_negative: {
+    code: 'order_total_negative',
+    message: 'An order total cannot be negative.',
+  },
+  chk_orders_submitted_unless_draft: {
+    code: 'order_submission_inconsistent',
+    message: 'An order has a submission time exactly when it is no longer a draft.',
+  },
+
+  // orders.order_lines
+  pk_order_lines: { code: 'order_line_exists', message: 'The order already has a line with this number.' },
+  uq_order_lines_tenant_id_order_id_variant_id: {
+    code: 'order_line_variant_repeated',
+    message: 'The order already has a line for this variant.',
+  },
+  fk_order_lines_tenant_id_order_id_orders: { code: 'order_not_found', message: 'The order does not exist.' },
+  fk_order_lines_tenant_id_variant_id_variants: {
+    code: 'variant_not_found',
+    message: 'The variant does not exist, or is still on orders.',
+  },
+  chk_order_lines_line_number_positive: {
+    code: 'order_line_number_invalid',
+    message: 'Order lines are numbered from 1.',
+  },
+  chk_order_lines_quantity: {
+    code: 'order_quantity_invalid',
+    message: 'An order line quantity is a whole number from 1 to 1,000,000.',
+  },
+  chk_order_lines_unit_price_not_negative: { code: 'price_negative', message: 'A price cannot be negative.' },
+  chk_order_lines_line_total: {
+    code: 'order_line_total_mismatch',
+    message: 'A line total is its quantity times its unit price.',
+  },
+  chk_order_lines_priced_from: {
+    code: 'order_priced_from_invalid',
+    message: 'A line is priced from a price list or a quote.',
+  },
+  chk_order_lines_fulfilled_quantity: {
+    code: 'fulfilment_exceeds_outstanding',
+    message: 'A line cannot ship more units than were ordered.',
+  },
+
+  // orders.order_state_history
+  pk_order_state_history: { code: 'order_history_exists', message: 'This history entry already exists.' },
+  fk_order_state_history_tenant_id_order_id_orders: {
+    code: 'order_not_found',
+    message: 'The order does not exist.',
+  },
+  chk_order_state_history_changed: {
+    code: 'order_history_not_a_change',
+    message: 'A history entry records a change to another state.',
+  },
+
+  // orders.order_allocations
+  pk_order_allocations: {
+    code: 'order_allocation_exists',
+    message: 'The line already holds stock in this warehouse.',
+  },
+  fk_order_allocations_tenant_id_order_id_variant_id_order_lines: {
+    code: 'order_line_not_found',
+    message: 'The order line does not exist.',
+  },
+  fk_order_allocations_tenant_id_variant_id_warehouse_id_stock: {
+    code: 'stock_level_not_found',
+    message: 'The variant has no stock in this warehouse, or stock still held by orders cannot be removed.',
+  },
+  chk_order_allocations_reserved_not_negative: {
+    code: 'reservation_negative',
+    message: 'Reserved stock cannot be negative.',
+  },
+  chk_order_allocations_consumed_not_negative: {
+    code: 'consumption_negative',
+    message: 'Shipped stock cannot be negative.',
   },
 };

@@ -80,6 +80,8 @@ function isPgError(error: unknown): error is PgDatabaseError {
 }
 
 function classFor(sqlstate: string): typeof DbError {
+  if (sqlstate === 'B3002') return ConflictError; // a stale draft edit: the order changed since it was read
+  if (sqlstate === 'B3009') return PermissionError; // a buyer whose role may not place orders
   if (sqlstate === '23505' || sqlstate === '23P01') return ConflictError;
   if (sqlstate === '23503') return ForeignKeyError;
   if (sqlstate === '42501') return PermissionError;

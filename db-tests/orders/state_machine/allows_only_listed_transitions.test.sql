@@ -1,0 +1,66 @@
+-- The state machine: from every state, exactly the moves listed in orders.order_transitions succeed and
+-- every other one is refused with B3001, tried as the application role by direct update (so the trigger
+-- itself is tested, not the functions in front of it). New orders start as draft.
+begin;
+select plan(5);
+
+select tests.create_tenant('alpha') as alpha \gset
+select * from tests.create_order_world(:'alpha', stock => 100) \gset
+
+create temporary table in_state (state text primary key, order_id uuid not null);
+grant select, insert on in_state to b2b_app;
+
+-- 'refused' when the trigger refuses the move (B3001); 'allowed' when it lets it through (a check
+-- constraint may still object to the bare update: that is not the state machine's answer). Never keeps it.
+create function pg_temp.try_move(p_order uuid, p_to text) returns text language plpgsql as $$
+begin
+  begin
+    update orders.orders set state = p_to where order_id = p_order;
+    raise exception using errcode = 'U0001', message = 'undo the move';
+  exception
+    when sqlstate 'B3001' then return 'refused';
+    when others then return 'allowed';
+  end;
+end
+$$;
+
+-- one order in each reachable state, built through the order functions
+select tests.act_as(:'alpha', :'buyer');
+\set place 'orders.place_order(p_company_id => ' :'company' ', p_buyer_id => ' :'buyer' ', p_currency => ''EUR'', p_lines => tests.lines(' :'variant' ', 2), p_idempotency_key => gen_random_uuid()::text)'
+insert into in_state values ('draft', (orders.create_draft(p_company_id => :'company', p_buyer_id => :'buyer',
+  p_currency => 'EUR', p_lines => tests.lines(:'variant', 1))).order_id);
+insert into in_state values ('placed', (:place).order_id);
+insert into in_state values ('cancelled', (orders.cancel_order((:place).order_id)).order_id);
+insert into in_state values ('partially_fulfilled',
+  (orders.fulfil_order((:place).order_id, tests.lines(:'variant', 1))).order_id);
+insert into in_state values ('fulfilled', (orders.fulfil_order((:place).order_id)).order_id);
+insert into in_state values ('completed', (orders.complete_order((orders.fulfil_order((:place).order_id)).order_id)).order_id);
+
+select results_eq($$select o.state from in_state s join orders.orders o using (order_id) order by 1$$,
+  $$select state from in_state order by 1$$, 'each order is in the state it was built for');
+
+-- (arrays, not set_eq: set_eq needs temporary tables, which the application role may not create)
+select is(
+  (select array_agg(m order by m) from (
+    select s.state || ' > ' || t.state as m from in_state s cross join orders.order_states t
+    where pg_temp.try_move(s.order_id, t.state) = 'allowed') x),
+  (select array_agg(m order by m) from (
+    select from_state || ' > ' || to_state as m from orders.order_transitions
+    where from_state in (select state from in_state)) x),
+  'from every state, exactly the listed moves are allowed; every other move (to itself too) is refused with B3001');
+select throws_ok(format($$update orders.orders set state = 'placed' where order_id = %L$$,
+    (select order_id from in_state where state = 'completed')),
+  'B3001', format('order %s cannot move from completed to placed', (select order_id from in_state where state = 'completed')),
+  'the error names both states');
+select throws_ok(format($$update orders.orders set state = 'shipped' where order_id = %L$$,
+    (select order_id from in_state where state = 'placed')),
+  'B3001', null, 'an unknown state is not a move either');
+
+-- even a script that bypasses the grants (here: the superuser) cannot create an order past draft
+select tests.clear_actor();
+select throws_ok(format($$insert into orders.orders (tenant_id, company_id, buyer_id, currency, state, payment_terms_days, submitted_at)
+  values (%L, %L, %L, 'EUR', 'placed', 30, now())$$, :'alpha', :'company', :'buyer'),
+  'B3001', 'an order is created as draft, not placed', 'an order is created as draft');
+
+select * from finish();
+rollback;

@@ -1,0 +1,233 @@
+// @b2b/orders: orders of a tenant's companies. Every business operation is one SQL function in schema
+// `orders`, called once with named arguments (placing an order is one round-trip): the rules (prices,
+// idempotency, state machine, stock reservation, totals) live in the database. Every function runs inside
+// withTenant(); row-level security limits it to that tenant. Errors are typed (see ./errors).
+import { NotFoundError, one, type Queryable } from '@b2b/db';
+import {
+  cancelOrder as cancelOrderQuery,
+  completeOrder as completeOrderQuery,
+  createDraft as createDraftQuery,
+  fulfilOrder as fulfilOrderQuery,
+  getOrderHistory as getOrderHistoryQuery,
+  getOrderLines as getOrderLinesQuery,
+  getOrder as getOrderQuery,
+  type IGetOrderHistoryResult,
+  type IGetOrderLinesResult,
+  type IPlaceOrderResult,
+  listOrdersOfCompany as listOrdersOfCompanyQuery,
+  placeOrder as placeOrderQuery,
+  submitOrder as submitOrderQuery,
+  updateDraft as updateDraftQuery,
+} from '../queries/orders.queries';
+import { ordersCall } from './errors';
+
+export {
+  InsufficientStockError,
+  mapOrdersError,
+  StaleOrderVersionError,
+  TransitionNotAllowedError,
+} from './errors';
+export { NotFoundError };
+
+export type Order = IPlaceOrderResult;
+export type OrderLine = IGetOrderLinesResult;
+export type OrderTransition = IGetOrderHistoryResult;
+export type OrderState =
+  | 'draft'
+  | 'pending_approval'
+  | 'placed'
+  | 'partially_fulfilled'
+  | 'fulfilled'
+  | 'completed'
+  | 'rejected'
+  | 'cancelled';
+
+/** One line to order or ship: a variant and a whole number of units (at least 1). */
+export interface LineInput {
+  variantId: string;
+  quantity: number;
+}
+
+/** The JSON the SQL functions take: [{"variant_id", "quantity"}] (a string: pg would send an array as a PG array). */
+function linesJson(lines: readonly LineInput[]): string {
+  return JSON.stringify(lines.map((l) => ({ variant_id: l.variantId, quantity: l.quantity })));
+}
+
+export interface PlaceOrderInput {
+  companyId: string;
+  buyerId: string;
+  /** The company's currency (ISO 4217); another one is refused (`order_currency_mismatch`). */
+  currency: string;
+  lines: readonly LineInput[];
+  /** Client-chosen key: a retry with the same key returns the first order instead of placing another. */
+  idempotencyKey: string;
+  purchaseOrderNumber?: string | null;
+  /** Defaults to the company's default billing / shipping address (none when it has none). */
+  billingAddressId?: string | null;
+  shippingAddressId?: string | null;
+}
+
+/**
+ * Places an order in one database call: priced at now(), checked, stock reserved. Returns the order
+ * (placed, or pending_approval when an approval rule matches). Retrying with the same idempotency key,
+ * even concurrently, returns the first order. Throws InsufficientStockError, ValidationError
+ * (`price_not_found`, `order_lines_invalid`, ...), PermissionError (`order_create_not_permitted`) or a
+ * buyer error (`buyer_not_in_company`, `buyer_disabled`).
+ */
+export async function placeOrder(client: Queryable, input: PlaceOrderInput): Promise<Order> {
+  return ordersCall(async () =>
+    one(
+      await placeOrderQuery.run(
+        {
+          companyId: input.companyId,
+          buyerId: input.buyerId,
+          currency: input.currency,
+          lines: linesJson(input.lines),
+          idempotencyKey: input.idempotencyKey,
+          purchaseOrderNumber: input.purchaseOrderNumber ?? null,
+          billingAddressId: input.billingAddressId ?? null,
+          shippingAddressId: input.shippingAddressId ?? null,
+        },
+        client,
+      ),
+      'The placed order',
+    ),
+  );
+}
+
+/** Creates a draft: priced, holds no stock; edit it with updateDraft, send it with submitOrder. */
+export async function createDraft(
+  client: Queryable,
+  input: Omit<PlaceOrderInput, 'idempotencyKey'> & { idempotencyKey?: string | null },
+): Promise<Order> {
+  return ordersCall(async () =>
+    one(
+      await createDraftQuery.run(
+        {
+          companyId: input.companyId,
+          buyerId: input.buyerId,
+          currency: input.currency,
+          lines: linesJson(input.lines),
+          idempotencyKey: input.idempotencyKey ?? null,
+          purchaseOrderNumber: input.purchaseOrderNumber ?? null,
+          billingAddressId: input.billingAddressId ?? null,
+          shippingAddressId: input.shippingAddressId ?? null,
+        },
+        client,
+      ),
+      'The new draft',
+    ),
+  );
+}
+
+/**
+ * Edits a draft read at `expectedVersion`: StaleOrderVersionError (a ConflictError, code
+ * `order_version_conflict`) when it changed since. Omitted fields stay as they are.
+ */
+export async function updateDraft(
+  client: Queryable,
+  input: {
+    orderId: string;
+    expectedVersion: number;
+    lines?: readonly LineInput[];
+    purchaseOrderNumber?: string;
+    billingAddressId?: string;
+    shippingAddressId?: string;
+  },
+): Promise<Order> {
+  return ordersCall(async () =>
+    one(
+      await updateDraftQuery.run(
+        {
+          orderId: input.orderId,
+          expectedVersion: input.expectedVersion,
+          lines: input.lines ? linesJson(input.lines) : null,
+          purchaseOrderNumber: input.purchaseOrderNumber ?? null,
+          billingAddressId: input.billingAddressId ?? null,
+          shippingAddressId: input.shippingAddressId ?? null,
+        },
+        client,
+      ),
+      `Order ${input.orderId}`,
+    ),
+  );
+}
+
+/** Submits a draft (optionally only if still at `expectedVersion`): re-priced at now(), checked, stock reserved. */
+export async function submitOrder(
+  client: Queryable,
+  input: { orderId: string; expectedVersion?: number },
+): Promise<Order> {
+  return ordersCall(async () =>
+    one(
+      await submitOrderQuery.run(
+        { orderId: input.orderId, expectedVersion: input.expectedVersion ?? null },
+        client,
+      ),
+      `Order ${input.orderId}`,
+    ),
+  );
+}
+
+/** Cancels an order that shipped nothing and releases its stock (TransitionNotAllowedError otherwise). */
+export async function cancelOrder(client: Queryable, orderId: string): Promise<Order> {
+  return ordersCall(async () => one(await cancelOrderQuery.run({ orderId }, client), `Order ${orderId}`));
+}
+
+/** Ships `lines` (default: everything outstanding) of a placed order, consuming its reserved stock. */
+export async function fulfilOrder(
+  client: Queryable,
+  orderId: string,
+  lines?: readonly LineInput[],
+): Promise<Order> {
+  return ordersCall(async () =>
+    one(
+      await fulfilOrderQuery.run({ orderId, lines: lines ? linesJson(lines) : null }, client),
+      `Order ${orderId}`,
+    ),
+  );
+}
+
+/** Closes a fulfilled order. */
+export async function completeOrder(client: Queryable, orderId: string): Promise<Order> {
+  return ordersCall(async () => one(await completeOrderQuery.run({ orderId }, client), `Order ${orderId}`));
+}
+
+/** An order's header (NotFoundError when the tenant has no such order). */
+export async function getOrder(client: Queryable, orderId: string): Promise<Order> {
+  return ordersCall(
+    async () => one(await getOrderQuery.run({ orderId }, client), `Order ${orderId}`) as Order,
+  );
+}
+
+/** An order's lines, by line number. */
+export async function getOrderLines(client: Queryable, orderId: string): Promise<OrderLine[]> {
+  return ordersCall(() => getOrderLinesQuery.run({ orderId }, client));
+}
+
+/** Every state change of an order (who, when, from, to), oldest first. */
+export async function getOrderHistory(client: Queryable, orderId: string): Promise<OrderTransition[]> {
+  return ordersCall(() => getOrderHistoryQuery.run({ orderId }, client));
+}
+
+/** One page of a company's orders, newest first; pass the last row's createdAt and orderId for the next. */
+export async function listOrdersOfCompany(
+  client: Queryable,
+  page: { companyId: string; before?: { createdAt: Date; orderId: string }; limit?: number },
+): Promise<Order[]> {
+  const limit = page.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new RangeError('limit must be a whole number from 1 to 500');
+  return ordersCall(
+    async () =>
+      (await listOrdersOfCompanyQuery.run(
+        {
+          companyId: page.companyId,
+          beforeCreatedAt: page.before?.createdAt ?? null,
+          beforeOrderId: page.before?.orderId ?? null,
+          limit,
+        },
+        client,
+      )) as Order[],
+  );
+}

@@ -1,0 +1,31 @@
+-- Gives back the units an order still holds (cancel, reject). Locks stock rows in the same global
+-- (variant_id, warehouse_id) order as reserve_stock, so it cannot deadlock with a placement.
+create or replace function orders.release_stock(p_order_id uuid)
+returns void
+language plpgsql
+as $$
+declare
+  tenant uuid := app.require_tenant_id();
+begin
+  perform
+  from catalog.stock_levels s
+  where s.tenant_id = tenant
+    and (s.variant_id, s.warehouse_id) in (
+      select a.variant_id, a.warehouse_id from orders.order_allocations a
+      where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0)
+  order by s.variant_id, s.warehouse_id
+  for no key update;
+
+  update catalog.stock_levels s
+  set reserved = s.reserved - a.reserved_quantity
+  from orders.order_allocations a
+  where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0
+    and s.tenant_id = a.tenant_id and s.variant_id = a.variant_id and s.warehouse_id = a.warehouse_id;
+
+  update orders.order_allocations a
+  set reserved_quantity = 0
+  where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0;
+end
+$$;
+comment on function orders.release_stock(uuid) is
+  'Releases the stock order p_order_id still has reserved (its allocations keep what was consumed). Locks stock rows in (variant_id, warehouse_id) order like reserve_stock.';

@@ -1,0 +1,62 @@
+-- The checks and the insert every new order starts with (create_draft, place_order, accept_quote): the
+-- buyer acts for the company and may order, the company may order, the currency is the company's.
+-- Idempotency: the insert does nothing when the tenant already has an order with the key (also one that a
+-- concurrent transaction is inserting: the unique index makes this one wait for it to commit), and the
+-- existing order is returned with is_new = false.
+create or replace function orders.start_order(
+  p_company_id uuid,
+  p_buyer_id uuid,
+  p_currency text,
+  p_idempotency_key text,
+  p_purchase_order_number text,
+  p_billing_address_id uuid,
+  p_shipping_address_id uuid,
+  out started orders.orders,
+  out is_new boolean
+)
+language plpgsql
+as $$
+declare
+  tenant uuid := app.require_tenant_id();
+  company accounts.companies;
+begin
+  perform accounts.acting_buyer(p_buyer_id, p_company_id);
+  if not accounts.buyer_has_permission(p_buyer_id, 'orders.create') then
+    raise exception using
+      errcode = 'B3009',
+      message = format('buyer %s may not place orders (its role lacks orders.create)', p_buyer_id);
+  end if;
+  select c.* into company from accounts.companies c where c.tenant_id = tenant and c.company_id = p_company_id;
+  if company.status <> 'active' then
+    raise exception using
+      errcode = 'B3011',
+      message = format('company %s is %s and may not order', p_company_id, company.status);
+  end if;
+  if p_currency is distinct from company.default_currency then
+    raise exception using
+      errcode = 'B3005',
+      message = format('orders of company %s are in %s (its currency), not %s', p_company_id,
+        company.default_currency, coalesce(p_currency, 'null'));
+  end if;
+
+  insert into orders.orders (company_id, buyer_id, currency, idempotency_key, purchase_order_number,
+    billing_address, shipping_address, payment_terms_days)
+  values (p_company_id, p_buyer_id, p_currency, p_idempotency_key, p_purchase_order_number,
+    orders.address_snapshot(p_company_id, p_billing_address_id, 'billing'),
+    orders.address_snapshot(p_company_id, p_shipping_address_id, 'shipping'),
+    company.payment_terms_days)
+  on conflict (tenant_id, idempotency_key) do nothing
+  returning * into started;
+  is_new := found;
+  if not is_new then
+    select o.* into started from orders.orders o where o.tenant_id = tenant and o.idempotency_key = p_idempotency_key;
+    if started.company_id <> p_company_id or started.buyer_id <> p_buyer_id then
+      raise exception using
+        errcode = 'B3004',
+        message = format('idempotency key %s was already used for another buyer''s or company''s order', p_idempotency_key);
+    end if;
+  end if;
+end
+$$;
+comment on function orders.start_order(uuid, uuid, text, text, text, uuid, uuid) is
+  'Checks the buyer (accounts.acting_buyer, orders.create: B3009), the company (active: B3011) and the currency (the company''s: B3005), snapshots the addresses and inserts a draft header; with an idempotency key already used in the tenant it returns that order instead (is_new false; B3004 when it belongs to another buyer or company). Concurrency-safe through the unique index.';

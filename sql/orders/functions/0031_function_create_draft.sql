@@ -1,0 +1,28 @@
+-- A draft order: priced and totalled, holds no stock, edited with update_draft, sent with submit_order.
+create or replace function orders.create_draft(
+  p_company_id uuid,
+  p_buyer_id uuid,
+  p_currency text,
+  p_lines jsonb,
+  p_idempotency_key text default null,
+  p_purchase_order_number text default null,
+  p_billing_address_id uuid default null,
+  p_shipping_address_id uuid default null
+)
+returns orders.orders
+language plpgsql
+as $$
+declare
+  s record;
+begin
+  select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+  if not s.is_new then
+    return s.started;
+  end if;
+  perform orders.set_order_lines((s.started).order_id, p_company_id, p_currency, p_lines);
+  return (select o from orders.orders o where o.tenant_id = (s.started).tenant_id and o.order_id = (s.started).order_id);
+end
+$$;
+comment on function orders.create_draft(uuid, uuid, text, jsonb, text, text, uuid, uuid) is
+  'Creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used, returns that order unchanged.';

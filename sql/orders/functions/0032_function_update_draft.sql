@@ -1,0 +1,44 @@
+-- Edits a draft with optimistic locking: the caller names the version it read, and a draft changed since
+-- (by another editor, or submitted) gets SQLSTATE B3002 instead of silently overwriting that change.
+create or replace function orders.update_draft(
+  p_order_id uuid,
+  p_expected_version integer,
+  p_lines jsonb default null,
+  p_purchase_order_number text default null,
+  p_billing_address_id uuid default null,
+  p_shipping_address_id uuid default null
+)
+returns orders.orders
+language plpgsql
+as $$
+declare
+  target orders.orders := orders.lock_order(p_order_id);
+begin
+  if target.version <> p_expected_version then
+    raise exception using
+      errcode = 'B3002',
+      message = format('order %s is at version %s, not %s: it changed since it was read; read it again',
+        p_order_id, target.version, p_expected_version);
+  end if;
+  if target.state <> 'draft' then
+    raise exception using
+      errcode = 'B3010',
+      message = format('order %s is %s: only drafts can be edited', p_order_id, target.state);
+  end if;
+  if p_lines is not null then
+    perform orders.set_order_lines(p_order_id, target.company_id, target.currency, p_lines);
+  end if;
+  if p_purchase_order_number is not null or p_billing_address_id is not null or p_shipping_address_id is not null then
+    update orders.orders o
+    set purchase_order_number = coalesce(p_purchase_order_number, o.purchase_order_number),
+      billing_address = case when p_billing_address_id is null then o.billing_address
+        else orders.address_snapshot(o.company_id, p_billing_address_id, 'billing') end,
+      shipping_address = case when p_shipping_address_id is null then o.shipping_address
+        else orders.address_snapshot(o.company_id, p_shipping_address_id, 'shipping') end
+    where o.tenant_id = target.tenant_id and o.order_id = p_order_id;
+  end if;
+  return (select o from orders.orders o where o.tenant_id = target.tenant_id and o.order_id = p_order_id);
+end
+$$;
+comment on function orders.update_draft(uuid, integer, jsonb, text, uuid, uuid) is
+  'Edits draft p_order_id if it is still at p_expected_version (SQLSTATE B3002 otherwise; B3010 when no longer a draft): replaces its lines (re-priced at now()) and/or sets the purchase order number or addresses; null arguments leave things unchanged. Returns the order with its new version.';

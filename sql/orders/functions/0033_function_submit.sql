@@ -1,0 +1,32 @@
+-- Sends a draft on: the one path out of draft, shared by submit_order, place_order and accept_quote.
+-- The caller holds the order row (locked, or inserted in this transaction). Rules, in order: approval
+-- rules decide between placed and pending_approval; then stock is reserved (also while pending approval,
+-- so an approved order cannot fail for lack of stock; reject and cancel release it).
+create or replace function orders.submit(p_order orders.orders, p_reprice boolean)
+returns orders.orders
+language plpgsql
+as $$
+declare
+  target_state text := 'placed';
+  submitted orders.orders;
+begin
+  if p_order.state <> 'draft' then
+    raise exception using
+      errcode = 'B3001',
+      message = format('order %s cannot move from %s to placed: only drafts are submitted', p_order.order_id, p_order.state);
+  end if;
+  if p_reprice then
+    perform orders.reprice_order_lines(p_order.order_id);
+  end if;
+
+  update orders.orders o
+  set state = target_state, submitted_at = now()
+  where o.tenant_id = p_order.tenant_id and o.order_id = p_order.order_id
+  returning o.* into submitted;
+
+  perform orders.reserve_stock(p_order.order_id);
+  return submitted;
+end
+$$;
+comment on function orders.submit(orders.orders, boolean) is
+  'Internal step of submit_order, place_order and accept_quote: moves a draft (locked by the caller) to placed or pending_approval and reserves its stock; with p_reprice, prices its catalog lines again first.';

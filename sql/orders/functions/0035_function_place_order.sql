@@ -1,0 +1,36 @@
+-- Placing an order is one call: create (idempotently), price, check and reserve. A retry with the same
+-- idempotency key, even concurrent with the first call, returns the first order and does nothing else.
+create or replace function orders.place_order(
+  p_company_id uuid,
+  p_buyer_id uuid,
+  p_currency text,
+  p_lines jsonb,
+  p_idempotency_key text,
+  p_purchase_order_number text default null,
+  p_billing_address_id uuid default null,
+  p_shipping_address_id uuid default null
+)
+returns orders.orders
+language plpgsql
+as $$
+declare
+  s record;
+begin
+  if p_idempotency_key is null then
+    raise exception using
+      errcode = 'B3007',
+      message = 'placing an order needs an idempotency key (a retry with the same key returns the first order)';
+  end if;
+  select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+  if not s.is_new then
+    return s.started;
+  end if;
+  perform orders.set_order_lines((s.started).order_id, p_company_id, p_currency, p_lines);
+  return orders.submit(
+    (select o from orders.orders o where o.tenant_id = (s.started).tenant_id and o.order_id = (s.started).order_id),
+    false);
+end
+$$;
+comment on function orders.place_order(uuid, uuid, text, jsonb, text, text, uuid, uuid) is
+  'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Applies approval rules, spending and credit limits, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant, returns that first order and changes nothing.';

@@ -1,0 +1,103 @@
+-- Ships units of a placed order: consumes its reservations (on_hand and reserved both go down), counts
+-- them on the lines, and moves the order to partially_fulfilled or fulfilled.
+create or replace function orders.fulfil_order(p_order_id uuid, p_lines jsonb default null)
+returns orders.orders
+language plpgsql
+as $$
+declare
+  target orders.orders := orders.lock_order(p_order_id);
+  tenant uuid := target.tenant_id;
+  bad record;
+  shipment jsonb;
+  next_state text;
+  fulfilled orders.orders;
+begin
+  if target.state not in ('placed', 'partially_fulfilled') then
+    raise exception using
+      errcode = 'B3001',
+      message = format('order %s cannot move from %s to fulfilled: only placed orders ship', p_order_id, target.state);
+  end if;
+
+  -- what ships now: the given lines, or everything still outstanding
+  if p_lines is null then
+    select coalesce(jsonb_agg(jsonb_build_object('variant_id', l.variant_id, 'quantity', l.quantity - l.fulfilled_quantity)), '[]')
+    into shipment
+    from orders.order_lines l
+    where l.tenant_id = tenant and l.order_id = p_order_id and l.quantity > l.fulfilled_quantity;
+  else
+    select jsonb_agg(jsonb_build_object('variant_id', p.variant_id, 'quantity', p.quantity))
+    into shipment
+    from orders.parse_order_lines(p_lines) p;
+  end if;
+
+  select sh.variant_id, sh.quantity, l.quantity - l.fulfilled_quantity as outstanding into bad
+  from jsonb_to_recordset(shipment) as sh(variant_id uuid, quantity bigint)
+  left join orders.order_lines l on l.tenant_id = tenant and l.order_id = p_order_id and l.variant_id = sh.variant_id
+  where l.variant_id is null or sh.quantity < 1 or sh.quantity > l.quantity - l.fulfilled_quantity
+  limit 1;
+  if found then
+    raise exception using
+      errcode = 'B3202',
+      message = format('order %s cannot ship %s units of variant %s: %s outstanding', p_order_id, bad.quantity,
+        bad.variant_id, coalesce(bad.outstanding, 0));
+  end if;
+
+  -- lock the stock rows in the global (variant_id, warehouse_id) order, as reserve_stock does
+  perform
+  from catalog.stock_levels s
+  where s.tenant_id = tenant
+    and (s.variant_id, s.warehouse_id) in (
+      select a.variant_id, a.warehouse_id from orders.order_allocations a
+      where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0)
+  order by s.variant_id, s.warehouse_id
+  for no key update;
+
+  -- consume reservations warehouse by warehouse (by warehouse code) until each shipped quantity is covered
+  with candidates as (
+    select a.variant_id, a.warehouse_id, a.reserved_quantity, sh.quantity,
+      coalesce(sum(a.reserved_quantity) over (
+        partition by a.variant_id order by w.code rows between unbounded preceding and 1 preceding), 0) as before
+    from jsonb_to_recordset(shipment) as sh(variant_id uuid, quantity bigint)
+    join orders.order_allocations a on a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = sh.variant_id
+    join catalog.warehouses w on w.tenant_id = a.tenant_id and w.warehouse_id = a.warehouse_id
+    where a.reserved_quantity > 0
+  ),
+  consumption as (
+    select c.variant_id, c.warehouse_id, least(c.reserved_quantity, c.quantity - c.before) as take
+    from candidates c
+    where c.before < c.quantity
+  ),
+  stock as (
+    update catalog.stock_levels s
+    set on_hand = s.on_hand - c.take, reserved = s.reserved - c.take
+    from consumption c
+    where s.tenant_id = tenant and s.variant_id = c.variant_id and s.warehouse_id = c.warehouse_id
+  )
+  update orders.order_allocations a
+  set reserved_quantity = a.reserved_quantity - c.take, consumed_quantity = a.consumed_quantity + c.take
+  from consumption c
+  where a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id;
+
+  update orders.order_lines l
+  set fulfilled_quantity = l.fulfilled_quantity + sh.quantity
+  from jsonb_to_recordset(shipment) as sh(variant_id uuid, quantity bigint)
+  where l.tenant_id = tenant and l.order_id = p_order_id and l.variant_id = sh.variant_id;
+
+  -- partially_fulfilled or fulfilled; a further partial shipment leaves the state as it is (no move)
+  select case when exists (
+      select from orders.order_lines l
+      where l.tenant_id = tenant and l.order_id = p_order_id and l.fulfilled_quantity < l.quantity)
+    then 'partially_fulfilled' else 'fulfilled' end
+  into next_state;
+  if next_state = target.state then
+    select o.* into fulfilled from orders.orders o where o.tenant_id = tenant and o.order_id = p_order_id;
+  else
+    update orders.orders o set state = next_state
+    where o.tenant_id = tenant and o.order_id = p_order_id
+    returning o.* into fulfilled;
+  end if;
+  return fulfilled;
+end
+$$;
+comment on function orders.fulfil_order(uuid, jsonb) is
+  'Ships units of placed or partially fulfilled order p_order_id: p_lines ([{variant_id, quantity}]) or, when null, everything outstanding. Consumes the reservations (on_hand and reserved go down; warehouses by code), adds to the lines'' fulfilled_quantity and moves the order to partially_fulfilled or fulfilled. SQLSTATE B3001 from another state, B3202 for more units than outstanding or a variant not on the order.';

@@ -1,0 +1,14 @@
+-- The order state machine: a new order is draft and every state change must be an allowed transition.
+create or replace trigger trg_orders_before_insert_or_update_state
+  before insert or update of state on orders.orders
+  for each row execute function orders.check_order_transition();
+
+-- Every state change (and the creation) is recorded in orders.order_state_history.
+create or replace trigger trg_orders_after_insert
+  after insert on orders.orders
+  for each row execute function orders.record_order_transition();
+
+create or replace trigger trg_orders_after_update_state
+  after update of state on orders.orders
+  for each row when (old.state is distinct from new.state)
+  execute function orders.record_order_transition();
