@@ -11,7 +11,9 @@
 //   the total, then one for the state); the history rows come from the same triggers either way;
 // - allocations are one multi-row insert (an ORM's createMany; place_order: one insert ... select);
 // - no delete of previous lines (place_order's set_order_lines starts with one; a new order has none)
-//   and no idempotent replay path (keys are unique in the benchmark, so it is never taken).
+//   and no idempotent replay path (keys are unique in the benchmark, so it is never taken);
+// - the discontinued-variant check looks the variants up by key (set_order_lines' join to
+//   parse_order_lines is planned for 1,000 rows and reads all of the tenant's variants).
 import type { Queryable } from '@b2b/db';
 import type { LineInput, PlaceOrderInput } from '@b2b/orders';
 
