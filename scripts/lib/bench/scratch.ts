@@ -19,13 +19,24 @@ export function benchDatabaseUrl(url: string, database: string): string {
 }
 
 function drop(adminUrl: string, name: string): Promise<unknown> {
-  // `with (force)` ends the benchmark's own connections still open (a pool being torn down, pgbench).
-  return withClient(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+  return withClient(adminUrl, async (c) => {
+    // `with (force)` ends the benchmark's own connections still open (a pool being torn down, pgbench);
+    // closing the database to new connections first keeps a pool from reconnecting in between, which
+    // would make the drop fail. (Fails harmlessly when the database does not exist.)
+    await c.query(`alter database ${name} with allow_connections false`).catch(() => {});
+    await c.query(`drop database if exists ${name} with (force)`);
+  });
 }
 
 function onSignal(adminUrl: string) {
   return (signal: NodeJS.Signals) => {
+    // Every open scratch database registered a handler, and a Ctrl-C reaches the process more than once
+    // (from the terminal, and relayed by tsx and pnpm): the first call acts, the others wait for it.
+    if (interrupted) return;
     interrupted = true;
+    // The forced drop cuts the benchmark's own connections: their errors are expected now, and an
+    // unhandled one must not end the process before every database is dropped.
+    process.on('uncaughtException', () => {});
     const names = [...open];
     process.stderr.write(`\n${signal}: dropping the scratch database(s) ${names.join(', ')}\n`);
     Promise.allSettled(names.map((n) => drop(adminUrl, n))).finally(() =>
@@ -49,9 +60,13 @@ export async function withBenchDatabase<T>(
   await withClient(adminUrl, (c) => c.query(`create database ${name}`));
   const handler = onSignal(adminUrl);
   open.add(name);
-  process.once('SIGINT', handler).once('SIGTERM', handler);
+  process.on('SIGINT', handler).on('SIGTERM', handler);
   try {
     return await fn(name);
+  } catch (error) {
+    // Dropping the database on an interrupt is what broke `fn`: let the signal handler finish and exit.
+    if (interrupted) await new Promise(() => {});
+    throw error;
   } finally {
     process.off('SIGINT', handler).off('SIGTERM', handler);
     if (!interrupted) {
