@@ -5,10 +5,11 @@ import { describeMachine } from './lib/bench/machine';
 import { formatReport, type Report } from './lib/bench/report';
 import type { Suite } from './lib/bench/suite';
 import { catalogSuite } from './lib/bench/suites/catalog';
+import { ordersSuite } from './lib/bench/suites/orders';
 import { main } from './lib/cli';
 import { requireDevDatabase } from './lib/dev-database';
 
-const SUITES: Record<string, Suite> = { catalog: catalogSuite };
+const SUITES: Record<string, Suite> = { catalog: catalogSuite, orders: ordersSuite };
 
 function usage(): string {
   return [
@@ -71,4 +72,6 @@ main(async () => {
     ...result,
   };
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `\n${formatReport(report)}\n`);
+  // A failed check after the run means the figures came from wrong work: say so in the exit status too.
+  if (report.checks?.some((c) => !c.ok)) process.exitCode = 1;
 });

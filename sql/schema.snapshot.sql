@@ -2110,7 +2110,7 @@ COMMENT ON FUNCTION orders.open_balance(p_company_id uuid) IS 'Open receivables 
 --
 
 CREATE FUNCTION orders.parse_order_lines(p_lines jsonb) RETURNS TABLE(line_number integer, variant_id uuid, quantity integer)
-    LANGUAGE plpgsql IMMUTABLE
+    LANGUAGE plpgsql IMMUTABLE ROWS 5
     AS $$
 begin
   if jsonb_typeof(p_lines) is distinct from 'array' or jsonb_array_length(p_lines) = 0 then

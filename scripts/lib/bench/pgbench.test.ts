@@ -26,6 +26,17 @@ describe('parsePgbenchOutput', () => {
     });
   });
 
+  test('a run that processed no transaction has 0 tps and no latency', () => {
+    const idle = OUTPUT.replace(
+      /number of transactions actually processed: \d+/,
+      'number of transactions actually processed: 0',
+    )
+      .split('\n')
+      .filter((line) => !/^(latency|initial|tps)/.test(line))
+      .join('\n');
+    expect(parsePgbenchOutput(idle)).toEqual({ transactions: 0, latencyAverageMs: Number.NaN, tps: 0 });
+  });
+
   test('names what it could not find', () => {
     expect(() => parsePgbenchOutput('pgbench: error: connection refused')).toThrow(/transaction count/);
   });

@@ -5,13 +5,10 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { withClient } from '@b2b/testing';
 import { findPgBinaries, MIN_MAJOR } from '@b2b/testing/provider';
+import { benchDatabaseUrl, benchInterrupted, withBenchDatabase } from './scratch';
 
 const run = promisify(execFile);
-
-/** Set by a Ctrl-C (or SIGTERM) while the scratch database exists; its handler ends the process. */
-let interrupted = false;
 
 /** Dropped and created again by each run: a run killed with -9 leaves it behind, the next one clears it. */
 export const PGBENCH_DATABASE = 'b2b_bench_pgbench';
@@ -34,19 +31,13 @@ export function pgbenchBinary(): string {
   return candidates.find((c) => existsSync(c)) ?? 'pgbench';
 }
 
-function databaseUrl(adminUrl: string, database: string): string {
-  const u = new URL(adminUrl);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
 async function pgbench(args: string[]): Promise<string> {
   try {
     const { stdout } = await run(pgbenchBinary(), args, { maxBuffer: 16 << 20 });
     return stdout;
   } catch (error) {
     // Dropping the database on interrupt is what ended pgbench: wait for the handler to exit instead.
-    if (interrupted) await new Promise(() => {});
+    if (benchInterrupted()) await new Promise(() => {});
     const e = error as Error & { stderr?: string; code?: string };
     if (e.code === 'ENOENT')
       throw new Error('pgbench was not found: install postgresql-contrib-15 or postgresql-15');
@@ -61,8 +52,12 @@ export function parsePgbenchOutput(stdout: string): Omit<PgbenchResult, 'script'
     if (!match) throw new Error(`could not read ${what} from pgbench's output:\n${stdout}`);
     return Number(match[1]);
   };
+  const transactions = number(/number of transactions actually processed: (\d+)/, 'the transaction count');
+  // A run too short to finish a transaction (a 1 s warmup while 32 clients still connect on a busy
+  // machine) prints neither latency nor tps.
+  if (transactions === 0) return { transactions, latencyAverageMs: Number.NaN, tps: 0 };
   return {
-    transactions: number(/number of transactions actually processed: (\d+)/, 'the transaction count'),
+    transactions,
     latencyAverageMs: number(/latency average = ([\d.]+) ms/, 'the average latency'),
     tps: number(/tps = ([\d.]+)/, 'tps'),
   };
@@ -77,24 +72,11 @@ export async function withPgbenchDatabase<T>(
   scale: number,
   fn: (url: string) => Promise<T>,
 ): Promise<T> {
-  const drop = () =>
-    withClient(adminUrl, (c) => c.query(`drop database if exists ${PGBENCH_DATABASE} with (force)`));
-  const onSignal = (signal: NodeJS.Signals) => {
-    interrupted = true;
-    process.stderr.write(`\n${signal}: dropping the scratch database ${PGBENCH_DATABASE}\n`);
-    drop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  await drop();
-  await withClient(adminUrl, (c) => c.query(`create database ${PGBENCH_DATABASE}`));
-  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  try {
-    const url = databaseUrl(adminUrl, PGBENCH_DATABASE);
+  return withBenchDatabase(adminUrl, PGBENCH_DATABASE, async (name) => {
+    const url = benchDatabaseUrl(adminUrl, name);
     await pgbench(['-i', '-q', '-s', String(scale), url]);
-    return await fn(url);
-  } finally {
-    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
-    await drop();
-  }
+    return fn(url);
+  });
 }
 
 /** One pgbench run of a built-in script (`-n`: the tables were vacuumed by the initialisation). */

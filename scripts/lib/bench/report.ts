@@ -18,10 +18,27 @@ export interface ResultRow {
   target?: { text: string; met: boolean };
 }
 
+/** A throughput ratio the issue sets a target for, e.g. orders per second over pgbench's tps. */
+export interface Ratio {
+  what: string;
+  value: number;
+  /** The ratio must be at least this. */
+  atLeast: number;
+}
+
+/** A correctness check made after the run: a figure is worth something only if the work was right. */
+export interface Check {
+  what: string;
+  ok: boolean;
+  detail: string;
+}
+
 export interface SuiteResult {
   /** What data the suite ran on, e.g. "large profile". */
   dataset: string;
   rows: ResultRow[];
+  ratios?: Ratio[];
+  checks?: Check[];
   notes: string[];
 }
 
@@ -64,12 +81,36 @@ export function formatReport(report: Report): string {
       r.target ? (r.target.met ? '✓ pass' : '✗ FAIL') : '',
     ]),
   );
+  const ratios = report.ratios?.length
+    ? markdownTable(
+        [
+          { header: 'ratio' },
+          { header: 'value', align: 'right' },
+          { header: 'target' },
+          { header: 'result' },
+        ],
+        report.ratios.map((r) => [
+          r.what,
+          `${r.value.toFixed(2)}x`,
+          `>= ${r.atLeast}x`,
+          r.value >= r.atLeast ? '✓ pass' : '✗ FAIL',
+        ]),
+      )
+    : undefined;
   return [
     `bench ${report.suite} on the ${report.dataset}, ${report.startedAt}`,
     `command: ${report.command}`,
     formatMachine(report.machine),
     '',
     table,
+    ...(ratios ? ['', ratios] : []),
+    ...(report.checks?.length
+      ? [
+          '',
+          'checks after the run:',
+          ...report.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.what}: ${c.detail}`),
+        ]
+      : []),
     ...(report.notes.length ? ['', ...report.notes.map((n) => `- ${n}`)] : []),
   ].join('\n');
 }

@@ -1,0 +1,189 @@
+// The ORM-style baseline of `pnpm bench orders`: the work of orders.place_order (sql/orders/functions:
+// start_order, set_order_lines, submit, reserve_stock), done the way an application with an ORM does it,
+// one statement per round-trip from Node, inside the same withTenant transaction as b2b_app. It exists
+// only to be measured against placeOrder's single call: not an API, never used by an application.
+//
+// Mirrored step by step, with the same rules and results (the verification after the run checks both
+// kinds of orders alike). Differences, each in the baseline's favour or neutral:
+// - acting buyer and permission are two selects (place_order: acting_buyer, then buyer_has_permission,
+//   which reads the buyer again); both address snapshots come from one select (place_order: two);
+// - the total is computed in Node and written with the state in one update (place_order: an update for
+//   the total, then one for the state); the history rows come from the same triggers either way;
+// - allocations are one multi-row insert (an ORM's createMany; place_order: one insert ... select);
+// - no delete of previous lines (place_order's set_order_lines starts with one; a new order has none)
+//   and no idempotent replay path (keys are unique in the benchmark, so it is never taken);
+// - the discontinued-variant check looks the variants up by key (set_order_lines' join to
+//   parse_order_lines is planned for 1,000 rows and reads all of the tenant's variants).
+import type { Queryable } from '@b2b/db';
+import type { LineInput, PlaceOrderInput } from '@b2b/orders';
+
+interface StockRow {
+  variant_id: string;
+  warehouse_id: string;
+  available: string;
+  is_active: boolean;
+  code: string;
+}
+
+class BaselineRefusal extends Error {
+  override name = 'BaselineRefusal';
+}
+
+async function one<R>(client: Queryable, sql: string, values: unknown[], what: string): Promise<R> {
+  const { rows } = await client.query(sql, values);
+  if (!rows[0]) throw new BaselineRefusal(what);
+  return rows[0] as R;
+}
+
+/**
+ * The allocation rule of orders.reserve_stock, in Node: per line, active warehouses with units available,
+ * most available first (ties by warehouse code), taking what the line still needs from each.
+ */
+export function allocate(
+  lines: readonly LineInput[],
+  stock: readonly StockRow[],
+): { variantId: string; warehouseId: string; take: number }[] {
+  const picks: { variantId: string; warehouseId: string; take: number }[] = [];
+  for (const line of lines) {
+    const candidates = stock
+      .filter((s) => s.variant_id === line.variantId && s.is_active && Number(s.available) > 0)
+      .sort((a, b) => Number(b.available) - Number(a.available) || (a.code < b.code ? -1 : 1));
+    let needed = line.quantity;
+    for (const s of candidates) {
+      if (needed === 0) break;
+      const take = Math.min(Number(s.available), needed);
+      picks.push({ variantId: line.variantId, warehouseId: s.warehouse_id, take });
+      needed -= take;
+    }
+    if (needed > 0) throw new BaselineRefusal(`not enough stock of ${line.variantId}`);
+  }
+  return picks;
+}
+
+export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrderInput): Promise<string> {
+  const { companyId, buyerId, currency, lines } = input;
+  const variantIds = lines.map((l) => l.variantId);
+  if (new Set(variantIds).size !== variantIds.length) throw new BaselineRefusal('a variant appears twice');
+
+  // start_order: the acting buyer, its permission, the company, its currency, the address snapshots
+  const buyer = await one<{ status: string; buyer_role_id: string }>(
+    client,
+    `select b.status, b.buyer_role_id from accounts.buyers b
+     where b.tenant_id = app.current_tenant_id() and b.buyer_id = $1 and b.company_id = $2`,
+    [buyerId, companyId],
+    'buyer not in company',
+  );
+  if (buyer.status !== 'active') throw new BaselineRefusal('buyer disabled');
+  await one(
+    client,
+    `select 1 from accounts.buyer_role_permissions p
+     where p.tenant_id = app.current_tenant_id() and p.buyer_role_id = $1 and p.permission = 'orders.create'`,
+    [buyer.buyer_role_id],
+    'buyer may not order',
+  );
+  const company = await one<{ status: string; default_currency: string; payment_terms_days: number }>(
+    client,
+    `select c.status, c.default_currency, c.payment_terms_days from accounts.companies c
+     where c.tenant_id = app.current_tenant_id() and c.company_id = $1`,
+    [companyId],
+    'company not found',
+  );
+  if (company.status !== 'active') throw new BaselineRefusal('company may not order');
+  if (company.default_currency !== currency) throw new BaselineRefusal('currency mismatch');
+  const addresses = (
+    await client.query<{ kind: string; snapshot: unknown }>(
+      `select a.kind, jsonb_strip_nulls(jsonb_build_object(
+         'address_id', a.address_id, 'label', a.label, 'recipient', a.recipient, 'line1', a.line1,
+         'line2', a.line2, 'line3', a.line3, 'locality', a.locality, 'region', a.region,
+         'postal_code', a.postal_code, 'country_code', a.country_code, 'phone', a.phone)) as snapshot
+       from accounts.addresses a
+       where a.tenant_id = app.current_tenant_id() and a.company_id = $1 and a.is_default`,
+      [companyId],
+    )
+  ).rows;
+  const address = (kind: string) => addresses.find((a) => a.kind === kind)?.snapshot ?? null;
+  const order = await one<{ order_id: string }>(
+    client,
+    `insert into orders.orders (company_id, buyer_id, currency, idempotency_key, billing_address,
+       shipping_address, payment_terms_days)
+     values ($1, $2, $3, $4, $5, $6, $7)
+     on conflict (tenant_id, idempotency_key) do nothing
+     returning order_id`,
+    [
+      companyId,
+      buyerId,
+      currency,
+      input.idempotencyKey,
+      address('billing'),
+      address('shipping'),
+      company.payment_terms_days,
+    ],
+    'idempotency key already used',
+  );
+
+  // set_order_lines: no discontinued variant; each line priced by catalog.resolve_price, then inserted
+  const archived = await client.query(
+    `select 1 from catalog.variants v
+     where v.tenant_id = app.current_tenant_id() and v.variant_id = any($1::uuid[]) and v.archived_at is not null`,
+    [variantIds],
+  );
+  if (archived.rowCount) throw new BaselineRefusal('a variant is discontinued');
+  let total = 0;
+  for (const [index, line] of lines.entries()) {
+    const price = await one<{ unit_price: string; price_list_id: string }>(
+      client,
+      'select r.unit_price, r.price_list_id from catalog.resolve_price($1, $2, $3, $4, now()) r',
+      [companyId, line.variantId, line.quantity, currency],
+      'no price',
+    );
+    // Prices have 4 decimals at most: exact in integer ten-thousandths, as numeric is in SQL.
+    const unit = Math.round(Number(price.unit_price) * 10_000);
+    total += unit * line.quantity;
+    await client.query(
+      `insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total,
+         priced_from, price_list_id)
+       values ($1, $2, $3, $4, $5, $4::integer * $5::numeric, 'price_list', $6)`,
+      [order.order_id, index + 1, line.variantId, line.quantity, price.unit_price, price.price_list_id],
+    );
+  }
+
+  // submit: the order leaves draft (the triggers check the move and append the history row)
+  await client.query(
+    `update orders.orders o set state = 'placed', submitted_at = now(), total_amount = $2
+     where o.tenant_id = app.current_tenant_id() and o.order_id = $1`,
+    [order.order_id, (total / 10_000).toFixed(4)],
+  );
+
+  // reserve_stock: lock the stock rows in the one global order, allocate, reserve, record allocations
+  const stock = (
+    await client.query<StockRow>(
+      `select s.variant_id, s.warehouse_id, s.available, w.is_active, w.code
+       from catalog.stock_levels s
+       join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
+       where s.tenant_id = app.current_tenant_id() and s.variant_id = any($1::uuid[])
+       order by s.variant_id, s.warehouse_id
+       for no key update of s`,
+      [variantIds],
+    )
+  ).rows;
+  const picks = allocate(lines, stock);
+  for (const p of picks) {
+    await client.query(
+      `update catalog.stock_levels s set reserved = s.reserved + $3
+       where s.tenant_id = app.current_tenant_id() and s.variant_id = $1 and s.warehouse_id = $2`,
+      [p.variantId, p.warehouseId, p.take],
+    );
+  }
+  await client.query(
+    `insert into orders.order_allocations (order_id, variant_id, warehouse_id, reserved_quantity)
+     select $1, a.variant_id, a.warehouse_id, a.take
+     from unnest($2::uuid[], $3::uuid[], $4::bigint[]) as a(variant_id, warehouse_id, take)`,
+    [
+      order.order_id,
+      picks.map((p) => p.variantId),
+      picks.map((p) => p.warehouseId),
+      picks.map((p) => p.take),
+    ],
+  );
+  return order.order_id;
+}
