@@ -343,11 +343,16 @@ export type LoadPhases = Record<
  * rows is never truncated: then nothing is frozen and the load simply takes longer.
  */
 async function truncateIfEmpty(client: pg.ClientBase, tables: string[]): Promise<boolean> {
-  // TRUNCATE must also name the tables whose foreign keys point at these (catalog.category_translations
-  // references categories): they are emptied too, so they must be empty as well.
+  // TRUNCATE must also name every table whose foreign keys point at these, directly or through another
+  // (catalog.category_translations references categories; orders.order_lines references variants and is
+  // referenced in turn): they are emptied too, so they must be empty as well.
   const { rows } = await client.query<{ table: string }>(
-    `select distinct conrelid::regclass::text as table from pg_constraint
-     where contype = 'f' and confrelid = any ($1::text[]::regclass[])`,
+    `with recursive referencing (oid) as (
+       select conrelid from pg_constraint where contype = 'f' and confrelid = any ($1::text[]::regclass[])
+       union
+       select k.conrelid from pg_constraint k join referencing r on k.confrelid = r.oid where k.contype = 'f'
+     )
+     select oid::regclass::text as table from referencing order by 1`,
     [tables],
   );
   const all = [...new Set([...tables, ...rows.map((r) => r.table)])];
