@@ -18,11 +18,8 @@ begin
   end if;
   if p_reprice then
     perform orders.reprice_order_lines(p_order.order_id);
-    -- repricing may have changed the total: read the order again
-    select o.* into submitted from orders.orders o where o.tenant_id = p_order.tenant_id and o.order_id = p_order.order_id;
-  else
-    submitted := p_order; -- the caller's row is current (it holds the order)
   end if;
+  select o.* into submitted from orders.orders o where o.tenant_id = p_order.tenant_id and o.order_id = p_order.order_id;
 
   -- limits (lock order: company credit, buyer spending, then stock rows in reserve_stock)
   perform orders.check_credit_limit(submitted);
