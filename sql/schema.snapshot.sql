@@ -1451,15 +1451,16 @@ declare
   header_total numeric;
   lines_total numeric;
 begin
-  select o.total_amount into header_total
+  -- one statement: the header's total and the sum of its lines
+  select o.total_amount,
+    (select coalesce(sum(l.line_total), 0) from orders.order_lines l
+     where l.tenant_id = target_tenant and l.order_id = target_order)
+  into header_total, lines_total
   from orders.orders o
   where o.tenant_id = target_tenant and o.order_id = target_order;
   if not found then
     return null; -- the order itself is gone (its lines went with it)
   end if;
-  select coalesce(sum(l.line_total), 0) into lines_total
-  from orders.order_lines l
-  where l.tenant_id = target_tenant and l.order_id = target_order;
   if header_total <> lines_total then
     raise exception using
       errcode = 'B3003',
@@ -2171,9 +2172,8 @@ begin
     return s.started;
   end if;
   perform orders.set_order_lines((s.started).order_id, p_company_id, p_currency, p_lines);
-  return orders.submit(
-    (select o from orders.orders o where o.tenant_id = (s.started).tenant_id and o.order_id = (s.started).order_id),
-    false);
+  -- submit reads the order again itself (set_order_lines changed its total), so the row as inserted will do
+  return orders.submit(s.started, false);
 end
 $$;
 
@@ -2735,16 +2735,24 @@ CREATE FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_cur
     AS $$
 declare
   tenant uuid := app.require_tenant_id();
-  line record;
-  price record;
-  total numeric(19, 4) := 0;
+  lines jsonb;
+  missing record;
+  total numeric(19, 4);
   archived_sku text;
 begin
-  select v.sku into archived_sku
+  -- the lines, each with its variant's archived flag and its price, read once (resolve_price is inlined
+  -- into the lateral join, one index lookup per line)
+  select jsonb_agg(jsonb_build_object(
+      'line_number', l.line_number, 'variant_id', l.variant_id, 'quantity', l.quantity,
+      'archived_sku', case when v.archived_at is not null then v.sku end,
+      'unit_price', r.unit_price, 'price_list_id', r.price_list_id) order by l.line_number)
+  into lines
   from orders.parse_order_lines(p_lines) l
-  join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id
-  where v.archived_at is not null
-  limit 1;
+  left join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id
+  left join lateral catalog.resolve_price(p_company_id, l.variant_id, l.quantity, p_currency, now()) r on true;
+
+  select e ->> 'archived_sku' into archived_sku
+  from jsonb_array_elements(lines) e where e ->> 'archived_sku' is not null limit 1;
   if archived_sku is not null then
     raise exception using
       errcode = 'B3014',
@@ -2752,21 +2760,30 @@ begin
   end if;
 
   delete from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id;
-  for line in select * from orders.parse_order_lines(p_lines) loop
-    select r.unit_price, r.price_list_id into price
-    from catalog.resolve_price(p_company_id, line.variant_id, line.quantity, p_currency, now()) r;
-    if not found then
-      raise exception using
-        errcode = 'B3008',
-        message = format('variant %s has no price in %s for company %s at quantity %s',
-          line.variant_id, p_currency, p_company_id, line.quantity);
-    end if;
+
+  select e ->> 'variant_id' as variant_id, e ->> 'quantity' as quantity into missing
+  from jsonb_array_elements(lines) with ordinality as x(e, n)
+  where e -> 'unit_price' = 'null'::jsonb
+  order by x.n limit 1;
+  if found then
+    raise exception using
+      errcode = 'B3008',
+      message = format('variant %s has no price in %s for company %s at quantity %s',
+        missing.variant_id, p_currency, p_company_id, missing.quantity);
+  end if;
+
+  -- one statement for all lines (in line order, as before)
+  with inserted as (
     insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total,
       priced_from, price_list_id)
-    values (p_order_id, line.line_number, line.variant_id, line.quantity, price.unit_price,
-      line.quantity * price.unit_price, 'price_list', price.price_list_id);
-    total := total + line.quantity * price.unit_price;
-  end loop;
+    select p_order_id, (e ->> 'line_number')::integer, (e ->> 'variant_id')::uuid, (e ->> 'quantity')::integer,
+      (e ->> 'unit_price')::numeric(19, 4), (e ->> 'quantity')::integer * (e ->> 'unit_price')::numeric(19, 4),
+      'price_list', (e ->> 'price_list_id')::uuid
+    from jsonb_array_elements(lines) with ordinality as x(e, n)
+    order by x.n
+    returning line_total
+  )
+  select coalesce(sum(i.line_total), 0) into total from inserted i;
 
   update orders.orders o set total_amount = total where o.tenant_id = tenant and o.order_id = p_order_id;
   return total;
@@ -5757,6 +5774,12 @@ CREATE TRIGGER trg_order_state_history_before_update_or_delete BEFORE DELETE OR 
 CREATE TRIGGER trg_orders_after_insert AFTER INSERT ON orders.orders FOR EACH ROW EXECUTE FUNCTION orders.record_order_transition();
 
 --
+-- Name: orders trg_orders_after_insert_check_total; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE CONSTRAINT TRIGGER trg_orders_after_insert_check_total AFTER INSERT ON orders.orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((new.total_amount <> (0)::numeric)) EXECUTE FUNCTION orders.check_order_total();
+
+--
 -- Name: orders trg_orders_after_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -5766,7 +5789,7 @@ CREATE TRIGGER trg_orders_after_update_state AFTER UPDATE OF state ON orders.ord
 -- Name: orders trg_orders_after_write_check_total; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
-CREATE CONSTRAINT TRIGGER trg_orders_after_write_check_total AFTER INSERT OR UPDATE OF total_amount ON orders.orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION orders.check_order_total();
+CREATE CONSTRAINT TRIGGER trg_orders_after_write_check_total AFTER UPDATE OF total_amount ON orders.orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((old.total_amount IS DISTINCT FROM new.total_amount)) EXECUTE FUNCTION orders.check_order_total();
 
 --
 -- Name: orders trg_orders_before_insert_or_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner

@@ -9,15 +9,16 @@ declare
   header_total numeric;
   lines_total numeric;
 begin
-  select o.total_amount into header_total
+  -- one statement: the header's total and the sum of its lines
+  select o.total_amount,
+    (select coalesce(sum(l.line_total), 0) from orders.order_lines l
+     where l.tenant_id = target_tenant and l.order_id = target_order)
+  into header_total, lines_total
   from orders.orders o
   where o.tenant_id = target_tenant and o.order_id = target_order;
   if not found then
     return null; -- the order itself is gone (its lines went with it)
   end if;
-  select coalesce(sum(l.line_total), 0) into lines_total
-  from orders.order_lines l
-  where l.tenant_id = target_tenant and l.order_id = target_order;
   if header_total <> lines_total then
     raise exception using
       errcode = 'B3003',

@@ -6,16 +6,24 @@ language plpgsql
 as $$
 declare
   tenant uuid := app.require_tenant_id();
-  line record;
-  price record;
-  total numeric(19, 4) := 0;
+  lines jsonb;
+  missing record;
+  total numeric(19, 4);
   archived_sku text;
 begin
-  select v.sku into archived_sku
+  -- the lines, each with its variant's archived flag and its price, read once (resolve_price is inlined
+  -- into the lateral join, one index lookup per line)
+  select jsonb_agg(jsonb_build_object(
+      'line_number', l.line_number, 'variant_id', l.variant_id, 'quantity', l.quantity,
+      'archived_sku', case when v.archived_at is not null then v.sku end,
+      'unit_price', r.unit_price, 'price_list_id', r.price_list_id) order by l.line_number)
+  into lines
   from orders.parse_order_lines(p_lines) l
-  join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id
-  where v.archived_at is not null
-  limit 1;
+  left join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id
+  left join lateral catalog.resolve_price(p_company_id, l.variant_id, l.quantity, p_currency, now()) r on true;
+
+  select e ->> 'archived_sku' into archived_sku
+  from jsonb_array_elements(lines) e where e ->> 'archived_sku' is not null limit 1;
   if archived_sku is not null then
     raise exception using
       errcode = 'B3014',
@@ -23,21 +31,30 @@ begin
   end if;
 
   delete from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id;
-  for line in select * from orders.parse_order_lines(p_lines) loop
-    select r.unit_price, r.price_list_id into price
-    from catalog.resolve_price(p_company_id, line.variant_id, line.quantity, p_currency, now()) r;
-    if not found then
-      raise exception using
-        errcode = 'B3008',
-        message = format('variant %s has no price in %s for company %s at quantity %s',
-          line.variant_id, p_currency, p_company_id, line.quantity);
-    end if;
+
+  select e ->> 'variant_id' as variant_id, e ->> 'quantity' as quantity into missing
+  from jsonb_array_elements(lines) with ordinality as x(e, n)
+  where e -> 'unit_price' = 'null'::jsonb
+  order by x.n limit 1;
+  if found then
+    raise exception using
+      errcode = 'B3008',
+      message = format('variant %s has no price in %s for company %s at quantity %s',
+        missing.variant_id, p_currency, p_company_id, missing.quantity);
+  end if;
+
+  -- one statement for all lines (in line order, as before)
+  with inserted as (
     insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total,
       priced_from, price_list_id)
-    values (p_order_id, line.line_number, line.variant_id, line.quantity, price.unit_price,
-      line.quantity * price.unit_price, 'price_list', price.price_list_id);
-    total := total + line.quantity * price.unit_price;
-  end loop;
+    select p_order_id, (e ->> 'line_number')::integer, (e ->> 'variant_id')::uuid, (e ->> 'quantity')::integer,
+      (e ->> 'unit_price')::numeric(19, 4), (e ->> 'quantity')::integer * (e ->> 'unit_price')::numeric(19, 4),
+      'price_list', (e ->> 'price_list_id')::uuid
+    from jsonb_array_elements(lines) with ordinality as x(e, n)
+    order by x.n
+    returning line_total
+  )
+  select coalesce(sum(i.line_total), 0) into total from inserted i;
 
   update orders.orders o set total_amount = total where o.tenant_id = tenant and o.order_id = p_order_id;
   return total;

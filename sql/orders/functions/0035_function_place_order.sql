@@ -27,9 +27,8 @@ begin
     return s.started;
   end if;
   perform orders.set_order_lines((s.started).order_id, p_company_id, p_currency, p_lines);
-  return orders.submit(
-    (select o from orders.orders o where o.tenant_id = (s.started).tenant_id and o.order_id = (s.started).order_id),
-    false);
+  -- submit reads the order again itself (set_order_lines changed its total), so the row as inserted will do
+  return orders.submit(s.started, false);
 end
 $$;
 comment on function orders.place_order(uuid, uuid, text, jsonb, text, text, uuid, uuid) is
