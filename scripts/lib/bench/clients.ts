@@ -67,3 +67,14 @@ export async function withPool<T>(
     await pool.end();
   }
 }
+
+/** Refuses to measure unless the pool runs as b2b_app without BYPASSRLS: the figures must include RLS. */
+export async function assertApplicationRole(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ role: string; bypass: boolean }>(
+    'select current_user as role, rolbypassrls as bypass from pg_roles where rolname = current_user',
+  );
+  const [role] = rows;
+  if (role?.role !== 'b2b_app' || role.bypass) {
+    throw new Error(`The benchmark must run as b2b_app under row-level security, not as ${role?.role}.`);
+  }
+}

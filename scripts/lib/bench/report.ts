@@ -1,6 +1,8 @@
 // What a suite returns and how it is shown: one row per workload (and one for the pgbench yardstick),
 // targets with pass/fail markers, and the machine. `--json` prints the same object.
+import type { LoadResult } from './clients';
 import { formatMachine, type Machine } from './machine';
+import type { PgbenchResult } from './pgbench';
 import { markdownTable } from './table';
 
 export interface ResultRow {
@@ -16,6 +18,34 @@ export interface ResultRow {
   maxMs?: number;
   /** The issue's target for this workload, as the suite judged it. */
   target?: { text: string; met: boolean };
+}
+
+/** The row of a measured load: throughput and latency percentiles, with the target when there is one. */
+export function loadRow(workload: string, result: LoadResult, target?: ResultRow['target']): ResultRow {
+  const { latency } = result;
+  return {
+    workload,
+    clients: result.clients,
+    count: latency.count,
+    perSecond: result.perSecond,
+    meanMs: latency.meanMs,
+    p50Ms: latency.p50Ms,
+    p95Ms: latency.p95Ms,
+    p99Ms: latency.p99Ms,
+    maxMs: latency.maxMs,
+    ...(target ? { target } : {}),
+  };
+}
+
+/** The row of a pgbench run: pgbench reports only an average latency. */
+export function pgbenchRow(workload: string, result: PgbenchResult): ResultRow {
+  return {
+    workload,
+    clients: result.clients,
+    count: result.transactions,
+    perSecond: result.tps,
+    meanMs: result.latencyAverageMs,
+  };
 }
 
 /** A throughput ratio the issue sets a target for, e.g. orders per second over pgbench's tps. */

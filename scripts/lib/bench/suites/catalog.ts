@@ -5,9 +5,9 @@ import { type Queryable, withTenant } from '@b2b/db';
 import { withClient } from '@b2b/testing';
 import type pg from 'pg';
 import type { DevDatabase } from '../../dev-database';
-import { runLoad, withPool } from '../clients';
+import { assertApplicationRole, type LoadResult, runLoad, withPool } from '../clients';
 import { runPgbench, withPgbenchDatabase } from '../pgbench';
-import type { ResultRow, SuiteResult } from '../report';
+import { loadRow, pgbenchRow, type ResultRow, type SuiteResult } from '../report';
 import { type BenchOptions, requireLargeProfile, type Suite } from '../suite';
 
 const CLIENTS = 8;
@@ -120,34 +120,8 @@ async function searchOnce(pool: pg.Pool, tenants: TenantSample[]): Promise<void>
   await withTenant(pool, { tenantId: tenant.tenantId }, (client) => search(client, pick(tenant.terms)));
 }
 
-async function assertApplicationRole(pool: pg.Pool): Promise<void> {
-  const { rows } = await pool.query<{ role: string; bypass: boolean }>(
-    'select current_user as role, rolbypassrls as bypass from pg_roles where rolname = current_user',
-  );
-  const [role] = rows;
-  if (role?.role !== 'b2b_app' || role.bypass) {
-    throw new Error(`The benchmark must run as b2b_app under row-level security, not as ${role?.role}.`);
-  }
-}
-
-function latencyRow(
-  workload: string,
-  result: Awaited<ReturnType<typeof runLoad>>,
-  targetP99Ms: number,
-): ResultRow {
-  const { latency } = result;
-  return {
-    workload,
-    clients: result.clients,
-    count: latency.count,
-    perSecond: result.perSecond,
-    meanMs: latency.meanMs,
-    p50Ms: latency.p50Ms,
-    p95Ms: latency.p95Ms,
-    p99Ms: latency.p99Ms,
-    maxMs: latency.maxMs,
-    target: { text: `p99 < ${targetP99Ms} ms`, met: latency.p99Ms < targetP99Ms },
-  };
+function p99Target(result: LoadResult, targetP99Ms: number): ResultRow['target'] {
+  return { text: `p99 < ${targetP99Ms} ms`, met: result.latency.p99Ms < targetP99Ms };
 }
 
 async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult> {
@@ -183,15 +157,9 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
   return {
     dataset,
     rows: [
-      latencyRow('product page (getProductPage)', page, TARGET_P99_MS.productPage),
-      latencyRow('search (searchProducts)', found, TARGET_P99_MS.search),
-      {
-        workload: `pgbench select-only (-S, scale ${PGBENCH_SCALE})`,
-        clients: pgbench.clients,
-        count: pgbench.transactions,
-        perSecond: pgbench.tps,
-        meanMs: pgbench.latencyAverageMs,
-      },
+      loadRow('product page (getProductPage)', page, p99Target(page, TARGET_P99_MS.productPage)),
+      loadRow('search (searchProducts)', found, p99Target(found, TARGET_P99_MS.search)),
+      pgbenchRow(`pgbench select-only (-S, scale ${PGBENCH_SCALE})`, pgbench),
     ],
     notes: [
       `${tenants.length} tenants, ${products.toLocaleString('en')} sampled products; viewer: ` +

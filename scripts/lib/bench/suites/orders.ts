@@ -7,9 +7,9 @@ import { withTenant } from '@b2b/db';
 import { type LineInput, placeOrder } from '@b2b/orders';
 import type pg from 'pg';
 import type { DevDatabase } from '../../dev-database';
-import { type LoadResult, runLoad, withPool } from '../clients';
-import { type PgbenchResult, runPgbench, withPgbenchDatabase } from '../pgbench';
-import type { ResultRow, SuiteResult } from '../report';
+import { assertApplicationRole, type LoadResult, runLoad, withPool } from '../clients';
+import { runPgbench, withPgbenchDatabase } from '../pgbench';
+import { loadRow, pgbenchRow, type ResultRow, type SuiteResult } from '../report';
 import { benchDatabaseUrl, withBenchDatabase } from '../scratch';
 import type { BenchOptions, Suite } from '../suite';
 import { placeOrderInRoundTrips } from './orders-baseline';
@@ -85,42 +85,6 @@ async function runOrders(
   };
 }
 
-async function assertApplicationRole(appUrl: string): Promise<void> {
-  await withPool(appUrl, 1, async (pool) => {
-    const { rows } = await pool.query<{ role: string; bypass: boolean }>(
-      'select current_user as role, rolbypassrls as bypass from pg_roles where rolname = current_user',
-    );
-    if (rows[0]?.role !== 'b2b_app' || rows[0].bypass) {
-      throw new Error(`The benchmark must run as b2b_app under row-level security, not as ${rows[0]?.role}.`);
-    }
-  });
-}
-
-function loadRow(workload: string, result: LoadResult): ResultRow {
-  const { latency } = result;
-  return {
-    workload,
-    clients: result.clients,
-    count: latency.count,
-    perSecond: result.perSecond,
-    meanMs: latency.meanMs,
-    p50Ms: latency.p50Ms,
-    p95Ms: latency.p95Ms,
-    p99Ms: latency.p99Ms,
-    maxMs: latency.maxMs,
-  };
-}
-
-function pgbenchRow(result: PgbenchResult): ResultRow {
-  return {
-    workload: `pgbench TPC-B (tpcb-like, scale ${PGBENCH_SCALE})`,
-    clients: result.clients,
-    count: result.transactions,
-    perSecond: result.tps,
-    meanMs: result.latencyAverageMs,
-  };
-}
-
 async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult> {
   const { say } = options;
   const during = `${options.warmupSeconds} s warmup + ${options.seconds} s`;
@@ -135,7 +99,7 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
     const appUrl = benchDatabaseUrl(db.appUrl, name);
     say(`orders: migrating a scratch database ${name} and loading the fixture`);
     const fixture = await prepareOrdersDatabase(adminUrl);
-    await assertApplicationRole(appUrl);
+    await withPool(appUrl, 1, assertApplicationRole);
     say(`pgbench: initialising scale ${PGBENCH_SCALE} in a scratch database`);
     await withPgbenchDatabase(db.adminUrl, PGBENCH_SCALE, async (pgbenchUrl) => {
       // Interleaved per client count, so the figures compared with each other were taken close in time
@@ -153,7 +117,12 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
         say(`pgbench TPC-B: ${clients} clients, ${during}`);
         const bench = { script: 'tpcb-like' as const, clients, threads: 2 };
         await runPgbench(pgbenchUrl, { ...bench, seconds: options.warmupSeconds });
-        pgbenchRows.push(pgbenchRow(await runPgbench(pgbenchUrl, { ...bench, seconds: options.seconds })));
+        pgbenchRows.push(
+          pgbenchRow(
+            `pgbench TPC-B (tpcb-like, scale ${PGBENCH_SCALE})`,
+            await runPgbench(pgbenchUrl, { ...bench, seconds: options.seconds }),
+          ),
+        );
       }
     });
     say('verifying the orders placed');
