@@ -5,11 +5,19 @@
 export interface ErrorEntry {
   code: string;
   message: string;
+  /**
+   * Which typed error a custom SQLSTATE becomes when it is not a ValidationError (the default): the
+   * catalog says it, so @b2b/db's mapping needs no list of codes of its own.
+   */
+  kind?: ErrorKind;
 }
+
+export type ErrorKind = 'conflict' | 'permission' | 'buyer_not_in_company' | 'tenant_context';
 
 /** Custom SQLSTATEs (class B2: business rules). */
 export const sqlstateErrors: Record<string, ErrorEntry> = {
   B2001: {
+    kind: 'tenant_context',
     code: 'tenant_context_missing',
     message: 'No tenant context: the query must run inside withTenant().',
   },
@@ -27,10 +35,12 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     message: 'Addresses in this country need a postal code.',
   },
   B2104: {
+    kind: 'buyer_not_in_company',
     code: 'buyer_not_in_company',
     message: 'This buyer does not belong to the company it tries to act for.',
   },
   B2105: {
+    kind: 'buyer_not_in_company',
     code: 'buyer_disabled',
     message: 'This buyer is disabled and cannot act for any company.',
   },
@@ -54,6 +64,7 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
       'The order cannot make this state change (for example, an order that started shipping cannot be cancelled).',
   },
   B3002: {
+    kind: 'conflict',
     code: 'order_version_conflict',
     message: 'The order was changed since you read it. Load it again and repeat your change.',
   },
@@ -82,7 +93,11 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     code: 'price_not_found',
     message: 'A variant has no price for this company, currency and quantity.',
   },
-  B3009: { code: 'order_create_not_permitted', message: 'This buyer may not place orders.' },
+  B3009: {
+    kind: 'permission',
+    code: 'order_create_not_permitted',
+    message: 'This buyer may not place orders.',
+  },
   B3010: { code: 'order_not_editable', message: 'Only draft orders can be changed.' },
   B3011: { code: 'company_may_not_order', message: 'The company is on hold or closed and may not order.' },
   B3012: { code: 'append_only', message: 'This record is append-only: add a correcting entry instead.' },
@@ -90,6 +105,7 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
   B3014: { code: 'variant_discontinued', message: 'A variant is discontinued and can no longer be ordered.' },
   // orders: approvals and limits (B31xx)
   B3101: {
+    kind: 'permission',
     code: 'approver_not_eligible',
     message:
       'This buyer may not decide this approval: it needs the orders.approve permission and a role named by the current approval tier.',
@@ -102,7 +118,11 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     code: 'credit_limit_exceeded',
     message: 'This order would take the company above its credit limit (open balance plus open orders).',
   },
-  B3104: { code: 'self_approval', message: 'A buyer cannot approve or reject its own order.' },
+  B3104: {
+    kind: 'permission',
+    code: 'self_approval',
+    message: 'A buyer cannot approve or reject its own order.',
+  },
   B3105: { code: 'payment_amount_invalid', message: 'A payment is a positive amount.' },
   // orders: quotes (B33xx)
   B3301: { code: 'quote_expired', message: 'This quote has expired and can no longer be accepted.' },

@@ -1,5 +1,5 @@
 // Typed errors for what the database refuses. Callers branch on the class or on `code`, never on text.
-import { constraintErrors, sqlstateErrors } from './error-catalog';
+import { constraintErrors, type ErrorKind, sqlstateErrors } from './error-catalog';
 
 export interface DbErrorDetails {
   /** Stable application code, for example `tenant_slug_taken`. Listed in docs/errors.md. */
@@ -59,6 +59,13 @@ export class RetryExhaustedError extends DbError {
   override name = 'RetryExhaustedError';
 }
 
+const CLASS_OF_KIND: Record<ErrorKind, typeof DbError> = {
+  conflict: ConflictError, // e.g. a stale draft edit (B3002): the row changed since it was read
+  permission: PermissionError,
+  buyer_not_in_company: BuyerNotInCompanyError,
+  tenant_context: TenantContextError,
+};
+
 export const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
 
 interface PgDatabaseError {
@@ -80,14 +87,12 @@ function isPgError(error: unknown): error is PgDatabaseError {
 }
 
 function classFor(sqlstate: string): typeof DbError {
-  if (sqlstate === 'B3002') return ConflictError; // a stale draft edit: the order changed since it was read
-  // a buyer whose role may not place orders, decide an approval, or decide on its own order
-  if (sqlstate === 'B3009' || sqlstate === 'B3101' || sqlstate === 'B3104') return PermissionError;
+  // custom SQLSTATEs: the catalog entry names the class (ValidationError unless it says otherwise)
+  const kind = sqlstateErrors[sqlstate]?.kind;
+  if (kind) return CLASS_OF_KIND[kind];
   if (sqlstate === '23505' || sqlstate === '23P01') return ConflictError;
   if (sqlstate === '23503') return ForeignKeyError;
   if (sqlstate === '42501') return PermissionError;
-  if (sqlstate === 'B2104' || sqlstate === 'B2105') return BuyerNotInCompanyError;
-  if (sqlstate === 'B2001') return TenantContextError;
   if (RETRYABLE_SQLSTATES.has(sqlstate)) return RetryExhaustedError;
   return ValidationError;
 }
