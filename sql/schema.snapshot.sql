@@ -184,9 +184,10 @@ COMMENT ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OU
 --
 
 CREATE FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) RETURNS boolean
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-  select exists (
+begin
+  return exists (
     select
     from accounts.buyers b
     join accounts.buyer_role_permissions rp
@@ -194,7 +195,8 @@ CREATE FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text
     where b.tenant_id = app.require_tenant_id()
       and b.buyer_id = p_buyer_id
       and rp.permission = p_permission
-  )
+  );
+end
 $$;
 
 ALTER FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) OWNER TO b2b_owner;
@@ -2091,11 +2093,15 @@ COMMENT ON FUNCTION orders.lock_quote(p_quote_id uuid) IS 'The quote p_quote_id,
 --
 
 CREATE FUNCTION orders.open_balance(p_company_id uuid) RETURNS numeric
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-  select coalesce(sum(case e.kind when 'invoice' then e.amount else -e.amount end), 0)::numeric(19, 4)
-  from orders.receivable_entries e
-  where e.tenant_id = app.require_tenant_id() and e.company_id = p_company_id
+begin
+  return (
+    select coalesce(sum(case e.kind when 'invoice' then e.amount else -e.amount end), 0)::numeric(19, 4)
+    from orders.receivable_entries e
+    where e.tenant_id = app.require_tenant_id() and e.company_id = p_company_id
+  );
+end
 $$;
 
 ALTER FUNCTION orders.open_balance(p_company_id uuid) OWNER TO b2b_owner;

@@ -1,10 +1,13 @@
 -- Whether a buyer's role grants a named permission (accounts.permissions), for rules such as "only buyers
 -- with orders.approve may approve".
+-- PL/pgSQL, not SQL: the order functions call it from PL/pgSQL, where a SQL function that cannot be
+-- inlined is parsed and planned again in every transaction; PL/pgSQL keeps its plan per connection.
 create or replace function accounts.buyer_has_permission(p_buyer_id uuid, p_permission text)
 returns boolean
-language sql stable
+language plpgsql stable
 as $$
-  select exists (
+begin
+  return exists (
     select
     from accounts.buyers b
     join accounts.buyer_role_permissions rp
@@ -12,7 +15,8 @@ as $$
     where b.tenant_id = app.require_tenant_id()
       and b.buyer_id = p_buyer_id
       and rp.permission = p_permission
-  )
+  );
+end
 $$;
 comment on function accounts.buyer_has_permission(uuid, text) is
   'True when the role of buyer p_buyer_id grants p_permission; false for an unknown buyer or permission.';
