@@ -458,17 +458,22 @@ ALTER FUNCTION catalog.check_attributes() OWNER TO b2b_owner;
 COMMENT ON FUNCTION catalog.check_attributes() IS 'Trigger function on catalog.products and catalog.variants: every key of attributes is declared in catalog.attribute_definitions (SQLSTATE B2202) and its value has the declared type (B2203).';
 
 --
--- Name: product_page(uuid, text, uuid, text, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: product_page(uuid, text, uuid, uuid, text, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer) RETURNS TABLE(product_id uuid, attributes jsonb, created_at timestamp with time zone, locale text, name text, slug text, description text, variant_id uuid, sku text, variant_attributes jsonb, unit_price numeric, price_list_id uuid, price_list_scope text, price_quantities text, available bigint)
+CREATE FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) RETURNS TABLE(currency text, product_id uuid, attributes jsonb, created_at timestamp with time zone, locale text, name text, slug text, description text, variant_id uuid, sku text, variant_attributes jsonb, unit_price numeric, price_list_id uuid, price_list_scope text, price_quantities text, available bigint)
     LANGUAGE plpgsql STABLE
     SET plan_cache_mode TO 'force_generic_plan'
     AS $$
 #variable_conflict use_column
+declare
+  viewer_company uuid;
+  viewer_currency text;
 begin
+  select v.company_id, v.currency into viewer_company, viewer_currency
+  from catalog.viewer_pricing(buyer, company, requested_currency) v;
   return query
-  select p.product_id, p.attributes, p.created_at,
+  select viewer_currency, p.product_id, p.attributes, p.created_at,
     t.locale, t.name, t.slug, t.description,
     v.variant_id, v.sku, v.attributes,
     price.unit_price::numeric, price.price_list_id, price.list_scope, price.quantities::text,
@@ -478,7 +483,7 @@ begin
   left join catalog.variants v
     on v.tenant_id = p.tenant_id and v.product_id = p.product_id and v.archived_at is null
   left join lateral catalog.resolve_price(
-    product_page.company, v.variant_id, product_page.quantity, product_page.currency
+    viewer_company, v.variant_id, product_page.quantity, viewer_currency
   ) price on v.variant_id is not null
   left join lateral (
     select sum(s.available)::bigint as available
@@ -491,13 +496,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION catalog.product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer) IS 'The product page of product: one row per live variant ordered by SKU (one row with null variant columns when it has none; no row for an unknown or archived product), with the translation for requested_locale (catalog.resolve_translation''s fallback), the price for company buying quantity units in currency now (catalog.resolve_price; company null: base lists), and the units available over active warehouses. One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
+COMMENT ON FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) IS 'The product page of product for a viewer (catalog.viewer_pricing: buyer acting for company, or a visitor with base prices in requested_currency; its errors B2104, B2105, B2204 come first, before any product lookup): one row per live variant ordered by SKU (one row with null variant columns when it has none; no row for an unknown or archived product), with the translation for requested_locale (catalog.resolve_translation''s fallback), the currency shown, the price for the viewer''s company buying quantity units in that currency now (catalog.resolve_price; no buyer: base lists), and the units available over active warehouses. One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
 
 --
 -- Name: propagate_category_path(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -832,6 +837,39 @@ ALTER FUNCTION catalog.set_category_path() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION catalog.set_category_path() IS 'Trigger function on catalog.categories: sets path from the parent''s path; refuses a parent inside the category''s own subtree (SQLSTATE B2201).';
+
+--
+-- Name: viewer_pricing(uuid, uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) RETURNS record
+    LANGUAGE plpgsql STABLE
+    AS $$
+begin
+  if buyer is not null then
+    select c.company_id, c.default_currency into company_id, currency
+    from accounts.acting_buyer(buyer, company) a
+    join accounts.companies c on c.tenant_id = a.tenant_id and c.company_id = a.company_id;
+    return;
+  end if;
+  select cu.currency_code into currency from catalog.currencies cu where cu.currency_code = requested_currency;
+  if not found then
+    raise exception using
+      errcode = 'B2204',
+      message = format('%s is not a currency the platform supports (ISO 4217)', coalesce(requested_currency, 'null')),
+      table = 'currencies',
+      schema = 'catalog';
+  end if;
+end
+$$;
+
+ALTER FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) IS 'Whose prices a buyer-facing read shows: for buyer acting for company (accounts.acting_buyer: SQLSTATE B2104 for an unknown buyer or one of another company, B2105 when disabled), that company and its default currency; without a buyer, base prices (company null) in requested_currency, which must be in catalog.currencies (SQLSTATE B2204).';
 
 --
 -- Name: record_checksum(); Type: FUNCTION; Schema: migrations; Owner: b2b_owner
@@ -7447,12 +7485,12 @@ REVOKE ALL ON FUNCTION app.set_updated_at() FROM PUBLIC;
 REVOKE ALL ON FUNCTION catalog.check_attributes() FROM PUBLIC;
 
 --
--- Name: FUNCTION product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer); Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, company uuid, currency text, quantity integer) TO b2b_readonly;
+REVOKE ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) TO b2b_readonly;
 
 --
 -- Name: FUNCTION propagate_category_path(); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -7534,6 +7572,14 @@ GRANT ALL ON FUNCTION catalog.search_products(search_text text, requested_locale
 --
 
 REVOKE ALL ON FUNCTION catalog.set_category_path() FROM PUBLIC;
+
+--
+-- Name: FUNCTION viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_readonly;
 
 --
 -- Name: TABLE orders; Type: ACL; Schema: orders; Owner: b2b_owner

@@ -16,7 +16,7 @@ values (:'beta', :'beta_list', :'beta_variant', 'EUR', 10);
 -- beta first, so that the plans are cached in this session before alpha calls
 select tests.act_as(:'beta');
 select is(
-  (select array[name, sku, unit_price::text] from catalog.product_page(:'beta_product', 'en', null, 'EUR', 1)),
+  (select array[name, sku, unit_price::text] from catalog.product_page(:'beta_product', 'en', null, null, 'EUR', 1)),
   array['Beta pressure valve', 'B-VALVE-1', '10.0000'],
   'beta sees its product page with its price'
 );
@@ -28,7 +28,7 @@ select is(
 
 select tests.clear_actor();
 select tests.act_as(:'alpha');
-select is_empty(format($$select 1 from catalog.product_page(%L, 'en', null, 'EUR', 1)$$, :'beta_product'),
+select is_empty(format($$select 1 from catalog.product_page(%L, 'en', null, null, 'EUR', 1)$$, :'beta_product'),
   'alpha gets no page for beta''s product');
 select is_empty(
   $$select 1 from catalog.search_products('pressure valve', 'en', null, null, null, null, null, null, false, null, null, 24)$$,

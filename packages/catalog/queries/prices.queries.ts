@@ -118,7 +118,7 @@ export interface IResolvePriceQuery {
   result: IResolvePriceResult;
 }
 
-const resolvePriceIR: any = {"usedParamSet":{"companyId":true,"variantId":true,"quantity":true,"currency":true,"at":true},"params":[{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":235,"b":244}]},{"name":"variantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":253,"b":263}]},{"name":"quantity","required":true,"transform":{"type":"scalar"},"locs":[{"a":272,"b":281}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":298}]},{"name":"at","required":false,"transform":{"type":"scalar"},"locs":[{"a":318,"b":320}]}],"statement":"select r.unit_price as \"unit_price!\", r.price_list_id as \"price_list_id!\", r.list_scope as \"list_scope!\",\n  r.list_priority as \"list_priority!\", r.price_id as \"price_id!\", r.quantities::text as \"quantities!\"\nfrom catalog.resolve_price(:companyId::uuid, :variantId!::uuid, :quantity!::int, :currency!::text,\n  coalesce(:at::timestamptz, now())) r                                                               "};
+const resolvePriceIR: any = {"usedParamSet":{"companyId":true,"variantId":true,"quantity":true,"currency":true,"at":true},"params":[{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":235,"b":244}]},{"name":"variantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":253,"b":263}]},{"name":"quantity","required":true,"transform":{"type":"scalar"},"locs":[{"a":272,"b":281}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":298}]},{"name":"at","required":false,"transform":{"type":"scalar"},"locs":[{"a":318,"b":320}]}],"statement":"select r.unit_price as \"unit_price!\", r.price_list_id as \"price_list_id!\", r.list_scope as \"list_scope!\",\n  r.list_priority as \"list_priority!\", r.price_id as \"price_id!\", r.quantities::text as \"quantities!\"\nfrom catalog.resolve_price(:companyId::uuid, :variantId!::uuid, :quantity!::int, :currency!::text,\n  coalesce(:at::timestamptz, now())) r                                                                                                                                                                "};
 
 /**
  * Query generated from SQL:
@@ -126,41 +126,40 @@ const resolvePriceIR: any = {"usedParamSet":{"companyId":true,"variantId":true,"
  * select r.unit_price as "unit_price!", r.price_list_id as "price_list_id!", r.list_scope as "list_scope!",
  *   r.list_priority as "list_priority!", r.price_id as "price_id!", r.quantities::text as "quantities!"
  * from catalog.resolve_price(:companyId::uuid, :variantId!::uuid, :quantity!::int, :currency!::text,
- *   coalesce(:at::timestamptz, now())) r                                                               
+ *   coalesce(:at::timestamptz, now())) r                                                                                                                                                                
  * ```
  */
 export const resolvePrice = new PreparedQuery<IResolvePriceParams,IResolvePriceResult>(resolvePriceIR);
 
 
-/** 'GetCurrency' parameters type */
-export interface IGetCurrencyParams {
-  currencyCode: string;
+/** 'GetViewerPricing' parameters type */
+export interface IGetViewerPricingParams {
+  buyerId?: string | null | void;
+  companyId?: string | null | void;
+  currency?: string | null | void;
 }
 
-/** 'GetCurrency' return type */
-export interface IGetCurrencyResult {
-  currency_code: string;
-  /** Digits after the decimal point in amounts shown and invoiced (2 for EUR, 0 for JPY, 3 for KWD). */
-  minor_units: number;
-  name: string;
+/** 'GetViewerPricing' return type */
+export interface IGetViewerPricingResult {
+  company_id: string | null;
+  currency: string;
 }
 
-/** 'GetCurrency' query type */
-export interface IGetCurrencyQuery {
-  params: IGetCurrencyParams;
-  result: IGetCurrencyResult;
+/** 'GetViewerPricing' query type */
+export interface IGetViewerPricingQuery {
+  params: IGetViewerPricingParams;
+  result: IGetViewerPricingResult;
 }
 
-const getCurrencyIR: any = {"usedParamSet":{"currencyCode":true},"params":[{"name":"currencyCode","required":true,"transform":{"type":"scalar"},"locs":[{"a":86,"b":99}]}],"statement":"select currency_code, name, minor_units\nfrom catalog.currencies\nwhere currency_code = :currencyCode!"};
+const getViewerPricingIR: any = {"usedParamSet":{"buyerId":true,"companyId":true,"currency":true},"params":[{"name":"buyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":75,"b":82}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":91,"b":100}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":109,"b":117}]}],"statement":"select v.company_id, v.currency as \"currency!\"\nfrom catalog.viewer_pricing(:buyerId::uuid, :companyId::uuid, :currency::text) v"};
 
 /**
  * Query generated from SQL:
  * ```
- * select currency_code, name, minor_units
- * from catalog.currencies
- * where currency_code = :currencyCode!
+ * select v.company_id, v.currency as "currency!"
+ * from catalog.viewer_pricing(:buyerId::uuid, :companyId::uuid, :currency::text) v
  * ```
  */
-export const getCurrency = new PreparedQuery<IGetCurrencyParams,IGetCurrencyResult>(getCurrencyIR);
+export const getViewerPricing = new PreparedQuery<IGetViewerPricingParams,IGetViewerPricingResult>(getViewerPricingIR);
 
 

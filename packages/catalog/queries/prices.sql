@@ -26,8 +26,7 @@ select r.unit_price as "unit_price!", r.price_list_id as "price_list_id!", r.lis
 from catalog.resolve_price(:companyId::uuid, :variantId!::uuid, :quantity!::int, :currency!::text,
   coalesce(:at::timestamptz, now())) r;
 
-/* A currency the platform supports (shared reference data). */
-/* @name GetCurrency */
-select currency_code, name, minor_units
-from catalog.currencies
-where currency_code = :currencyCode!;
+/* Whose prices a viewer sees, in which currency (catalog.viewer_pricing: B2104/B2105 for a buyer not acting for its company, B2204 for an unknown currency). */
+/* @name GetViewerPricing */
+select v.company_id, v.currency as "currency!"
+from catalog.viewer_pricing(:buyerId::uuid, :companyId::uuid, :currency::text) v;

@@ -136,7 +136,7 @@ export interface IUpsertProductTranslationsQuery {
   result: IUpsertProductTranslationsResult;
 }
 
-const upsertProductTranslationsIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"productId","required":true},{"name":"locale","required":true},{"name":"name","required":true},{"name":"slug","required":true},{"name":"description","required":false}]},"locs":[{"a":94,"b":98}]}],"statement":"insert into catalog.product_translations (product_id, locale, name, slug, description)\nvalues :rows\non conflict (tenant_id, product_id, locale) do update\nset name = excluded.name,\n    slug = excluded.slug,\n    description = excluded.description\nreturning product_id, locale, (xmax = 0) as \"inserted!\"                                                                                                                                                                                                                                                                                                                                                                                                                                  "};
+const upsertProductTranslationsIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"productId","required":true},{"name":"locale","required":true},{"name":"name","required":true},{"name":"slug","required":true},{"name":"description","required":false}]},"locs":[{"a":94,"b":98}]}],"statement":"insert into catalog.product_translations (product_id, locale, name, slug, description)\nvalues :rows\non conflict (tenant_id, product_id, locale) do update\nset name = excluded.name,\n    slug = excluded.slug,\n    description = excluded.description\nreturning product_id, locale, (xmax = 0) as \"inserted!\"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                         "};
 
 /**
  * Query generated from SQL:
@@ -147,7 +147,7 @@ const upsertProductTranslationsIR: any = {"usedParamSet":{"rows":true},"params":
  * set name = excluded.name,
  *     slug = excluded.slug,
  *     description = excluded.description
- * returning product_id, locale, (xmax = 0) as "inserted!"                                                                                                                                                                                                                                                                                                                                                                                                                                  
+ * returning product_id, locale, (xmax = 0) as "inserted!"                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                         
  * ```
  */
 export const upsertProductTranslations = new PreparedQuery<IUpsertProductTranslationsParams,IUpsertProductTranslationsResult>(upsertProductTranslationsIR);
@@ -155,8 +155,9 @@ export const upsertProductTranslations = new PreparedQuery<IUpsertProductTransla
 
 /** 'GetProductPage' parameters type */
 export interface IGetProductPageParams {
+  buyerId?: string | null | void;
   companyId?: string | null | void;
-  currency: string;
+  currency?: string | null | void;
   locale: string;
   productId: string;
   quantity: number;
@@ -167,6 +168,7 @@ export interface IGetProductPageResult {
   attributes: Json;
   available: string | null;
   created_at: Date;
+  currency: string;
   description: string | null;
   locale: string | null;
   name: string | null;
@@ -187,18 +189,19 @@ export interface IGetProductPageQuery {
   result: IGetProductPageResult;
 }
 
-const getProductPageIR: any = {"usedParamSet":{"productId":true,"locale":true,"companyId":true,"currency":true,"quantity":true},"params":[{"name":"productId","required":true,"transform":{"type":"scalar"},"locs":[{"a":522,"b":532}]},{"name":"locale","required":true,"transform":{"type":"scalar"},"locs":[{"a":541,"b":548}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":557,"b":566}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":575,"b":584}]},{"name":"quantity","required":true,"transform":{"type":"scalar"},"locs":[{"a":593,"b":602}]}],"statement":"select pp.product_id as \"product_id!\", pp.attributes as \"attributes!\", pp.created_at as \"created_at!\",\n  pp.locale as \"locale?\", pp.name as \"name?\", pp.slug as \"slug?\", pp.description as \"description?\",\n  pp.variant_id as \"variant_id?\", pp.sku as \"sku?\", pp.variant_attributes as \"variant_attributes?\",\n  pp.unit_price as \"unit_price?\", pp.price_list_id as \"price_list_id?\",\n  pp.price_list_scope as \"price_list_scope?\", pp.price_quantities as \"price_quantities?\",\n  pp.available as \"available?\"\nfrom catalog.product_page(:productId!::uuid, :locale!::text, :companyId::uuid, :currency!::text, :quantity!::int) pp                                                                          "};
+const getProductPageIR: any = {"usedParamSet":{"productId":true,"locale":true,"buyerId":true,"companyId":true,"currency":true,"quantity":true},"params":[{"name":"productId","required":true,"transform":{"type":"scalar"},"locs":[{"a":550,"b":560}]},{"name":"locale","required":true,"transform":{"type":"scalar"},"locs":[{"a":569,"b":576}]},{"name":"buyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":585,"b":592}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":601,"b":610}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":619,"b":627}]},{"name":"quantity","required":true,"transform":{"type":"scalar"},"locs":[{"a":638,"b":647}]}],"statement":"select pp.currency as \"currency!\", pp.product_id as \"product_id!\", pp.attributes as \"attributes!\", pp.created_at as \"created_at!\",\n  pp.locale as \"locale?\", pp.name as \"name?\", pp.slug as \"slug?\", pp.description as \"description?\",\n  pp.variant_id as \"variant_id?\", pp.sku as \"sku?\", pp.variant_attributes as \"variant_attributes?\",\n  pp.unit_price as \"unit_price?\", pp.price_list_id as \"price_list_id?\",\n  pp.price_list_scope as \"price_list_scope?\", pp.price_quantities as \"price_quantities?\",\n  pp.available as \"available?\"\nfrom catalog.product_page(:productId!::uuid, :locale!::text, :buyerId::uuid, :companyId::uuid, :currency::text,\n  :quantity!::int) pp                                                                          "};
 
 /**
  * Query generated from SQL:
  * ```
- * select pp.product_id as "product_id!", pp.attributes as "attributes!", pp.created_at as "created_at!",
+ * select pp.currency as "currency!", pp.product_id as "product_id!", pp.attributes as "attributes!", pp.created_at as "created_at!",
  *   pp.locale as "locale?", pp.name as "name?", pp.slug as "slug?", pp.description as "description?",
  *   pp.variant_id as "variant_id?", pp.sku as "sku?", pp.variant_attributes as "variant_attributes?",
  *   pp.unit_price as "unit_price?", pp.price_list_id as "price_list_id?",
  *   pp.price_list_scope as "price_list_scope?", pp.price_quantities as "price_quantities?",
  *   pp.available as "available?"
- * from catalog.product_page(:productId!::uuid, :locale!::text, :companyId::uuid, :currency!::text, :quantity!::int) pp                                                                          
+ * from catalog.product_page(:productId!::uuid, :locale!::text, :buyerId::uuid, :companyId::uuid, :currency::text,
+ *   :quantity!::int) pp                                                                          
  * ```
  */
 export const getProductPage = new PreparedQuery<IGetProductPageParams,IGetProductPageResult>(getProductPageIR);

@@ -32,15 +32,16 @@ set name = excluded.name,
     description = excluded.description
 returning product_id, locale, (xmax = 0) as "inserted!";
 
-/* The product page: one row per live variant (or one row with null variant columns when it has none), with the translation for the locale (with fallback), the price resolved for the company, quantity and currency, and the units available over active warehouses. The query is catalog.product_page (sql/catalog/functions): its plan is cached per connection, where this statement would be planned again on every call. */
+/* The product page for a viewer (a buyer acting for a company, or base prices in a currency: checked by catalog.viewer_pricing in the same call): one row per live variant (or one row with null variant columns when it has none), with the currency shown, the translation for the locale (with fallback), the price resolved for the viewer and quantity, and the units available over active warehouses. The query is catalog.product_page (sql/catalog/functions): its plan is cached per connection, where this statement would be planned again on every call. */
 /* @name GetProductPage */
-select pp.product_id as "product_id!", pp.attributes as "attributes!", pp.created_at as "created_at!",
+select pp.currency as "currency!", pp.product_id as "product_id!", pp.attributes as "attributes!", pp.created_at as "created_at!",
   pp.locale as "locale?", pp.name as "name?", pp.slug as "slug?", pp.description as "description?",
   pp.variant_id as "variant_id?", pp.sku as "sku?", pp.variant_attributes as "variant_attributes?",
   pp.unit_price as "unit_price?", pp.price_list_id as "price_list_id?",
   pp.price_list_scope as "price_list_scope?", pp.price_quantities as "price_quantities?",
   pp.available as "available?"
-from catalog.product_page(:productId!::uuid, :locale!::text, :companyId::uuid, :currency!::text, :quantity!::int) pp;
+from catalog.product_page(:productId!::uuid, :locale!::text, :buyerId::uuid, :companyId::uuid, :currency::text,
+  :quantity!::int) pp;
 
 /* The materialized path of a category, to list its subtree as a range. */
 /* @name GetCategoryPath */

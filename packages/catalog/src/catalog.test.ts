@@ -330,7 +330,7 @@ describe('@b2b/catalog', () => {
     expect(error).toMatchObject({ code: 'price_overlaps', constraint: 'excl_prices_no_overlap' });
   });
 
-  test('an unknown currency is a ForeignKeyError currency_unknown, for a price list or a price asked in it', async () => {
+  test('an unknown currency is a ForeignKeyError currency_unknown, for a price list, a price or a page asked in it', async () => {
     const error = await asAlpha((c) => createPriceList(c, { name: 'Fantasy', currency: 'XYZ' })).catch(
       (e: unknown) => e,
     );
@@ -341,6 +341,11 @@ describe('@b2b/catalog', () => {
     ).catch((e: unknown) => e);
     expect(price).toBeInstanceOf(ForeignKeyError);
     expect(price).toMatchObject({ code: 'currency_unknown' });
+    const page = await asAlpha((c) =>
+      getProductPage(c, { productId: id('drill'), locale: 'en', viewer: { currency: 'XYZ' } }),
+    ).catch((e: unknown) => e);
+    expect(page).toBeInstanceOf(ForeignKeyError);
+    expect(page).toMatchObject({ code: 'currency_unknown', sqlstate: 'B2204' });
   });
 
   test('negative stock is a ValidationError stock_negative; a fraction is value_invalid', async () => {

@@ -2,11 +2,9 @@
 // withTenant(); row-level security limits it to that tenant, and the database's constraints and triggers
 // report bad input as typed errors from @b2b/db (withTenant maps them). What a buyer sees (product
 // page, price) is asked for on behalf of a buyer acting for a company, checked by the database (accounts.acting_buyer).
-import { assertBuyerActsForCompany } from '@b2b/accounts';
 import {
   assertUniqueKeys,
   ConflictError,
-  ForeignKeyError,
   inBatches,
   mapErrors,
   NotFoundError,
@@ -23,7 +21,7 @@ import {
 } from '../queries/categories.queries';
 import {
   createPriceList as createPriceListQuery,
-  getCurrency as getCurrencyQuery,
+  getViewerPricing as getViewerPricingQuery,
   type ICreatePriceListResult,
   type IResolvePriceResult,
   type IUpsertPricesParams,
@@ -86,23 +84,31 @@ function pageLimit(limit = 24): number {
   return limit;
 }
 
+/** The viewer as the arguments of catalog.viewer_pricing (and of catalog.product_page). */
+function viewerArgs(viewer: Viewer): {
+  buyerId: string | null;
+  companyId: string | null;
+  currency: string | null;
+} {
+  return 'buyerId' in viewer
+    ? { buyerId: viewer.buyerId, companyId: viewer.companyId, currency: null }
+    : { buyerId: null, companyId: null, currency: viewer.currency };
+}
+
+/**
+ * Whose prices the viewer sees and in which currency, checked in the database (catalog.viewer_pricing):
+ * BuyerNotInCompanyError for a buyer not acting for its own company, ForeignKeyError currency_unknown for
+ * a currency the platform does not support.
+ */
 async function currencyFor(
   client: Queryable,
   viewer: Viewer,
 ): Promise<{ companyId: string | null; currency: string }> {
-  if ('buyerId' in viewer) {
-    const buyer = await assertBuyerActsForCompany(client, viewer);
-    return { companyId: buyer.company_id, currency: buyer.default_currency };
-  }
-  const [known] = await mapErrors(() => getCurrencyQuery.run({ currencyCode: viewer.currency }, client));
-  if (!known) {
-    throw new ForeignKeyError(`${viewer.currency} is not a currency the platform supports (ISO 4217).`, {
-      code: 'currency_unknown',
-      sqlstate: '23503',
-      table: 'catalog.currencies',
-    });
-  }
-  return { companyId: null, currency: known.currency_code };
+  const pricing = one(
+    await mapErrors(() => getViewerPricingQuery.run(viewerArgs(viewer), client)),
+    'Viewer pricing',
+  );
+  return { companyId: pricing.company_id, currency: pricing.currency };
 }
 
 // products ----------------------------------------------------------------------------------------
@@ -197,14 +203,13 @@ export async function getProductPage(
   client: Queryable,
   request: { productId: string; locale: string; viewer: Viewer; quantity?: number },
 ): Promise<ProductPage> {
-  const { companyId, currency } = await currencyFor(client, request.viewer);
+  // one round trip: the function checks the viewer first (the errors of currencyFor), then reads the page
   const rows = await mapErrors(() =>
     getProductPageQuery.run(
       {
         productId: request.productId,
         locale: request.locale,
-        companyId,
-        currency,
+        ...viewerArgs(request.viewer),
         quantity: request.quantity ?? 1,
       },
       client,
@@ -218,7 +223,7 @@ export async function getProductPage(
     name: first.name,
     slug: first.slug,
     description: first.description,
-    currency,
+    currency: first.currency,
     variants: rows.flatMap((r) =>
       r.variant_id && r.sku
         ? [

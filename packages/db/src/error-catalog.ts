@@ -12,7 +12,7 @@ export interface ErrorEntry {
   kind?: ErrorKind;
 }
 
-export type ErrorKind = 'conflict' | 'permission' | 'buyer_not_in_company' | 'tenant_context';
+export type ErrorKind = 'conflict' | 'permission' | 'buyer_not_in_company' | 'tenant_context' | 'foreign_key';
 
 /** Custom SQLSTATEs (class B2: business rules). */
 export const sqlstateErrors: Record<string, ErrorEntry> = {
@@ -56,6 +56,12 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
   B2203: {
     code: 'attribute_type_mismatch',
     message: 'This attribute value does not have the type its definition declares.',
+  },
+  B2204: {
+    // the same typed error as inserting a row with an unknown currency (a foreign key to catalog.currencies)
+    kind: 'foreign_key',
+    code: 'currency_unknown',
+    message: 'This is not a currency the platform supports (ISO 4217).',
   },
   // orders (B30xx: orders and the state machine)
   B3001: {

@@ -64,6 +64,7 @@ const CLASS_OF_KIND: Record<ErrorKind, typeof DbError> = {
   permission: PermissionError,
   buyer_not_in_company: BuyerNotInCompanyError,
   tenant_context: TenantContextError,
+  foreign_key: ForeignKeyError,
 };
 
 export const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);

@@ -8,14 +8,19 @@
 -- by equality (or picks a row after the index lookups), and every table is reached by its tenant-leading
 -- key; packages/catalog/src/query-plans.test.ts pins the plan.
 -- SECURITY INVOKER (the default): row-level security applies to the caller, as for a plain query.
+-- The viewer is checked here (catalog.viewer_pricing) rather than by a query of its own before, so a page
+-- is one round trip. (The signature changed with that: the old one is dropped first.)
+drop function if exists catalog.product_page(uuid, text, uuid, text, integer);
 create or replace function catalog.product_page(
   product uuid,
   requested_locale text,
+  buyer uuid,
   company uuid,
-  currency text,
+  requested_currency text,
   quantity integer
 )
 returns table (
+  currency text,
   product_id uuid,
   attributes jsonb,
   created_at timestamptz,
@@ -36,9 +41,14 @@ language plpgsql stable
 set plan_cache_mode = force_generic_plan
 as $$
 #variable_conflict use_column
+declare
+  viewer_company uuid;
+  viewer_currency text;
 begin
+  select v.company_id, v.currency into viewer_company, viewer_currency
+  from catalog.viewer_pricing(buyer, company, requested_currency) v;
   return query
-  select p.product_id, p.attributes, p.created_at,
+  select viewer_currency, p.product_id, p.attributes, p.created_at,
     t.locale, t.name, t.slug, t.description,
     v.variant_id, v.sku, v.attributes,
     price.unit_price::numeric, price.price_list_id, price.list_scope, price.quantities::text,
@@ -48,7 +58,7 @@ begin
   left join catalog.variants v
     on v.tenant_id = p.tenant_id and v.product_id = p.product_id and v.archived_at is null
   left join lateral catalog.resolve_price(
-    product_page.company, v.variant_id, product_page.quantity, product_page.currency
+    viewer_company, v.variant_id, product_page.quantity, viewer_currency
   ) price on v.variant_id is not null
   left join lateral (
     select sum(s.available)::bigint as available
@@ -60,5 +70,5 @@ begin
   order by v.sku;
 end
 $$;
-comment on function catalog.product_page(uuid, text, uuid, text, integer) is
-  'The product page of product: one row per live variant ordered by SKU (one row with null variant columns when it has none; no row for an unknown or archived product), with the translation for requested_locale (catalog.resolve_translation''s fallback), the price for company buying quantity units in currency now (catalog.resolve_price; company null: base lists), and the units available over active warehouses. One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
+comment on function catalog.product_page(uuid, text, uuid, uuid, text, integer) is
+  'The product page of product for a viewer (catalog.viewer_pricing: buyer acting for company, or a visitor with base prices in requested_currency; its errors B2104, B2105, B2204 come first, before any product lookup): one row per live variant ordered by SKU (one row with null variant columns when it has none; no row for an unknown or archived product), with the translation for requested_locale (catalog.resolve_translation''s fallback), the currency shown, the price for the viewer''s company buying quantity units in that currency now (catalog.resolve_price; no buyer: base lists), and the units available over active warehouses. One cached generic plan per connection (plan_cache_mode = force_generic_plan).';

@@ -48,7 +48,8 @@ grant execute on function catalog.resolve_price(uuid, uuid, integer, text, times
 grant select on catalog.price_lists, catalog.prices to b2b_app, b2b_readonly;
 
 -- The buyer-facing reads (security invoker: row-level security applies to the caller).
-grant execute on function catalog.product_page(uuid, text, uuid, text, integer) to b2b_app, b2b_readonly;
+grant execute on function catalog.viewer_pricing(uuid, uuid, text) to b2b_app, b2b_readonly;
+grant execute on function catalog.product_page(uuid, text, uuid, uuid, text, integer) to b2b_app, b2b_readonly;
 grant execute on function catalog.search_products(text, text, text, text, uuid, text, numeric, numeric, boolean, float8, uuid, integer)
   to b2b_app, b2b_readonly;
 
