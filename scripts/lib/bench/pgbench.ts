@@ -2,7 +2,8 @@
 // reader can tell a slow machine (or a busy one) from a slow query. It runs in a scratch database of its
 // own on the same cluster, dropped afterwards (also on Ctrl-C).
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findPgBinaries, MIN_MAJOR } from '@b2b/testing/provider';
@@ -13,8 +14,17 @@ const run = promisify(execFile);
 /** Dropped and created again by each run: a run killed with -9 leaves it behind, the next one clears it. */
 export const PGBENCH_DATABASE = 'b2b_bench_pgbench';
 
+/** A script of the suite's own, run against the suite's database (not the scratch one). */
+export interface CustomScript {
+  /** Shown in the report. */
+  name: string;
+  /** pgbench script text; its variables come from `variables` (pgbench -D). */
+  text: string;
+  variables: Record<string, string>;
+}
+
 export interface PgbenchResult {
-  script: 'select-only' | 'tpcb-like';
+  script: 'select-only' | 'tpcb-like' | string;
   clients: number;
   transactions: number;
   tps: number;
@@ -79,15 +89,37 @@ export async function withPgbenchDatabase<T>(
   });
 }
 
-/** One pgbench run of a built-in script (`-n`: the tables were vacuumed by the initialisation). */
+/**
+ * One pgbench run (`-n`: no vacuum first; the scratch tables were vacuumed by the initialisation) of a
+ * built-in script, or of a custom one with prepared statements (`-M prepared`: parsed and planned once per
+ * connection, the cheapest a client can make a request).
+ */
 export async function runPgbench(
   url: string,
-  options: { script: PgbenchResult['script']; clients: number; threads: number; seconds: number },
+  options: {
+    script: 'select-only' | 'tpcb-like' | CustomScript;
+    clients: number;
+    threads: number;
+    seconds: number;
+  },
 ): Promise<PgbenchResult> {
   const threads = Math.min(options.threads, options.clients); // pgbench refuses more threads than clients
   const args = ['-n', '-c', String(options.clients), '-j', String(threads)];
   args.push('-T', String(Math.max(1, Math.round(options.seconds))));
-  if (options.script === 'select-only') args.push('-S');
+  const { script } = options;
+  if (typeof script !== 'string') {
+    const dir = mkdtempSync(join(tmpdir(), 'b2b-pgbench-'));
+    try {
+      const file = join(dir, 'script.sql');
+      writeFileSync(file, script.text);
+      const variables = Object.entries(script.variables).flatMap(([k, v]) => ['-D', `${k}=${v}`]);
+      const stdout = await pgbench([...args, '-M', 'prepared', '-f', file, ...variables, url]);
+      return { script: script.name, clients: options.clients, ...parsePgbenchOutput(stdout) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (script === 'select-only') args.push('-S');
   const stdout = await pgbench([...args, url]);
-  return { script: options.script, clients: options.clients, ...parsePgbenchOutput(stdout) };
+  return { script, clients: options.clients, ...parsePgbenchOutput(stdout) };
 }

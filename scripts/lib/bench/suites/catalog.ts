@@ -1,5 +1,6 @@
 // `pnpm bench catalog`: the buyer-facing reads of @b2b/catalog under load, as the application runs them
 // (inside withTenant, as b2b_app, so row-level security is in the path), beside pgbench select-only.
+import { availableParallelism } from 'node:os';
 import { getProductPage, searchProducts, type Viewer } from '@b2b/catalog';
 import { type Queryable, withTenant } from '@b2b/db';
 import { withClient } from '@b2b/testing';
@@ -8,6 +9,7 @@ import type { DevDatabase } from '../../dev-database';
 import { assertApplicationRole, type LoadResult, runLoad, withPool } from '../clients';
 import { runPgbench, withPgbenchDatabase } from '../pgbench';
 import { loadRow, pgbenchRow, type ResultRow, type SuiteResult } from '../report';
+import { type ServerSample, serverCeiling, serverTime } from '../server-time';
 import { type BenchOptions, requireLargeProfile, type Suite } from '../suite';
 
 const CLIENTS = 8;
@@ -17,6 +19,8 @@ const TARGET_P99_MS = { productPage: 2, search: 5 };
 const PGBENCH_SCALE = 10;
 /** Per tenant: how many products, buyers and search terms to draw from, fetched once before the runs. */
 const SAMPLE = { products: 200, buyers: 20, terms: 50 };
+/** Requests timed inside the server (see server-time.ts), per workload. */
+const SERVER_SAMPLES = 2_000;
 
 interface TenantSample {
   tenantId: string;
@@ -120,6 +124,53 @@ async function searchOnce(pool: pg.Pool, tenants: TenantSample[]): Promise<void>
   await withTenant(pool, { tenantId: tenant.tenantId }, (client) => search(client, pick(tenant.terms)));
 }
 
+/**
+ * The same requests as the load, timed inside the server: the product page as an anonymous visitor in the
+ * tenant's currency (what the large profile's load runs), search by the sampled terms.
+ */
+async function serverTimes(appUrl: string, tenants: TenantSample[]) {
+  const pages: ServerSample[] = [];
+  const searches: ServerSample[] = [];
+  for (let i = 0; i < SERVER_SAMPLES; i++) {
+    const tenant = pick(tenants);
+    const term = pick(tenant.terms);
+    pages.push({
+      tenantId: tenant.tenantId,
+      productId: pick(tenant.productIds),
+      locale: term.locale,
+      currency: tenant.currency,
+    });
+    searches.push({ tenantId: tenant.tenantId, text: term.text, locale: term.locale });
+  }
+  const page = await serverTime(
+    appUrl,
+    pages,
+    `perform count(*) from catalog.product_page((r ->> 'productId')::uuid, r ->> 'locale', null, null, r ->> 'currency', 1)`,
+  );
+  const search = await serverTime(
+    appUrl,
+    searches,
+    `perform count(*) from catalog.search_products(r ->> 'text', r ->> 'locale', null, null, null, null, null, null, false, null, null, 24)`,
+  );
+  return { page, search };
+}
+
+/** A row for requests timed inside the server, one after another in one session. */
+function serverRow(workload: string, latency: LoadResult['latency']): ResultRow {
+  const seconds = (latency.meanMs * latency.count) / 1000;
+  return loadRow(workload, { clients: 1, seconds, perSecond: latency.count / seconds, latency });
+}
+
+function ceilingNote(what: string, latency: LoadResult['latency'], targetP99Ms: number): string {
+  const cores = availableParallelism();
+  const { perSecond, minMeanLatencyMs } = serverCeiling(latency.meanMs, cores, CLIENTS);
+  return (
+    `${what}: ${latency.meanMs.toFixed(2)} ms of server time each, so at most ${Math.round(perSecond).toLocaleString('en')}/s ` +
+    `on ${cores} cores with no client cost at all, and ${CLIENTS} clients in a closed loop wait at least ` +
+    `${minMeanLatencyMs.toFixed(1)} ms on average (Little's law) against a p99 target of ${targetP99Ms} ms`
+  );
+}
+
 function p99Target(result: LoadResult, targetP99Ms: number): ResultRow['target'] {
   return { text: `p99 < ${targetP99Ms} ms`, met: result.latency.p99Ms < targetP99Ms };
 }
@@ -146,6 +197,35 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
     return [page, found];
   });
 
+  say(
+    `server time: ${SERVER_SAMPLES.toLocaleString('en')} product pages and searches timed inside the server`,
+  );
+  const server = await serverTimes(db.appUrl, tenants);
+
+  // The product page transaction as the application sends it, driven by pgbench instead of Node: a C
+  // client with prepared statements, always the same (cached) product. The best a client could do here.
+  const sampleTenant = tenants[0] as TenantSample;
+  const pageScript = {
+    name: 'product page via pgbench',
+    text: [
+      'begin;',
+      "select set_config('app.tenant_id', :tenant, true), set_config('app.user_id', '', true);",
+      'select * from catalog.product_page(:product, :locale, null, null, :currency, 1);',
+      'commit;',
+      '',
+    ].join('\n'),
+    variables: {
+      tenant: sampleTenant.tenantId,
+      product: sampleTenant.productIds[0] as string,
+      locale: (sampleTenant.terms[0] as TenantSample['terms'][number]).locale,
+      currency: sampleTenant.currency,
+    },
+  };
+  say(`product page via pgbench (C client, prepared, one product): ${CLIENTS} clients, ${during}`);
+  const pageBench = { script: pageScript, clients: CLIENTS, threads: 2 };
+  await runPgbench(db.appUrl, { ...pageBench, seconds: options.warmupSeconds });
+  const pageViaPgbench = await runPgbench(db.appUrl, { ...pageBench, seconds: options.seconds });
+
   say(`pgbench: initialising scale ${PGBENCH_SCALE} in a scratch database`);
   const pgbench = await withPgbenchDatabase(db.adminUrl, PGBENCH_SCALE, async (url) => {
     const bench = { script: 'select-only' as const, clients: CLIENTS, threads: 2 };
@@ -159,6 +239,9 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
     rows: [
       loadRow('product page (getProductPage)', page, p99Target(page, TARGET_P99_MS.productPage)),
       loadRow('search (searchProducts)', found, p99Target(found, TARGET_P99_MS.search)),
+      serverRow('product page, server time only', server.page),
+      serverRow('search, server time only', server.search),
+      pgbenchRow('product page via pgbench (C client, 1 product)', pageViaPgbench),
       pgbenchRow(`pgbench select-only (-S, scale ${PGBENCH_SCALE})`, pgbench),
     ],
     notes: [
@@ -169,6 +252,13 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
       'latency is end to end as the application sees it: withTenant transaction (begin, tenant context, ' +
         'queries, commit) as b2b_app through a pool of 8 connections, measured in the same Node process',
       'per s for the catalog rows is requests (transactions) per second; pgbench reports an average only',
+      'server time only: the same function calls run one after another by a PL/pgSQL loop in one session as ' +
+        'b2b_app, timed inside the server (no protocol, driver or Node), after one unmeasured pass',
+      'product page via pgbench: the same transaction (begin and tenant context, catalog.product_page, ' +
+        'commit) as b2b_app from pgbench with prepared statements, always one product of one tenant: the ' +
+        'cheapest client and the warmest cache there can be, for comparison with the Node row',
+      ceilingNote('product page', server.page, TARGET_P99_MS.productPage),
+      ceilingNote('search', server.search, TARGET_P99_MS.search),
     ],
   };
 }

@@ -1,0 +1,69 @@
+// Server time of one request, without the client: a PL/pgSQL loop on the server runs the request's
+// statement once per sample, as the application role (row-level security applies), and times each call
+// with clock_timestamp(). No protocol, no driver, no Node, no other client: what is left is the cost the
+// server pays per request. Divided into the machine's cores it bounds the throughput any client could
+// reach, and through Little's law the latency of N clients in a closed loop (see docs/benchmarks.md).
+import pg from 'pg';
+import { type LatencySummary, summarize } from './percentiles';
+
+/** One request: the tenant it runs for, and the values its statement reads as `r ->> 'key'`. */
+export type ServerSample = { tenantId: string } & Record<string, string>;
+
+/**
+ * Times `statement` (PL/pgSQL, e.g. `perform count(*) from catalog.product_page((r ->> 'productId')::uuid, ...)`,
+ * reading the sample as the jsonb `r`) once per sample, after one unmeasured pass over the same samples
+ * (plans cached, pages in memory), in a single session as the role of `appUrl`. The statement is trusted
+ * text from a suite, never user input.
+ */
+export async function serverTime(
+  appUrl: string,
+  samples: ServerSample[],
+  statement: string,
+): Promise<LatencySummary> {
+  if (samples.length === 0) throw new Error('serverTime needs at least one sample');
+  const client = new pg.Client({ connectionString: appUrl });
+  await client.connect();
+  const notices: string[] = [];
+  client.on('notice', (n) => {
+    if (n.message?.startsWith('server-time ')) notices.push(n.message.slice('server-time '.length));
+  });
+  try {
+    await client.query('begin');
+    await client.query(`select set_config('bench.samples', $1, true)`, [JSON.stringify(samples)]);
+    const loop = (measure: boolean) => `
+      do $loop$
+      declare
+        r jsonb;
+        started timestamptz;
+        times float8[] := '{}';
+      begin
+        for r in select * from jsonb_array_elements(current_setting('bench.samples')::jsonb) loop
+          perform set_config('app.tenant_id', r ->> 'tenantId', true);
+          started := clock_timestamp();
+          ${statement};
+          times := times || extract(epoch from clock_timestamp() - started) * 1000;
+        end loop;
+        ${measure ? `raise notice 'server-time %', array_to_string(times, ',');` : ''}
+      end
+      $loop$`;
+    await client.query(loop(false));
+    await client.query(loop(true));
+    await client.query('commit');
+  } finally {
+    await client.end();
+  }
+  const times = (notices[0] ?? '').split(',').filter(Boolean).map(Number);
+  if (times.length !== samples.length) {
+    throw new Error(`server time: ${times.length} timings for ${samples.length} samples`);
+  }
+  return summarize(times);
+}
+
+/**
+ * What a server time allows on this machine: requests per second with every core busy on them and
+ * nothing else, and so (Little's law, closed loop) the least mean latency of `clients` clients.
+ */
+export function serverCeiling(meanMs: number, cores: number, clients: number) {
+  const perSecond = (cores * 1000) / meanMs;
+  return { perSecond, minMeanLatencyMs: (clients * 1000) / perSecond };
+}
