@@ -8,12 +8,13 @@ import { type LineInput, placeOrder } from '@b2b/orders';
 import type pg from 'pg';
 import type { DevDatabase } from '../../dev-database';
 import { assertApplicationRole, type LoadResult, runLoad, withPool } from '../clients';
-import { runPgbench, withPgbenchDatabase } from '../pgbench';
+import { type PgbenchResult, runPgbench, withPgbenchDatabase } from '../pgbench';
 import { loadRow, pgbenchRow, type ResultRow, type SuiteResult } from '../report';
 import { benchDatabaseUrl, withBenchDatabase } from '../scratch';
 import type { BenchOptions, Suite } from '../suite';
 import { placeOrderInRoundTrips } from './orders-baseline';
 import { ORDERS_DATABASE, type OrdersFixture, prepareOrdersDatabase } from './orders-fixture';
+import { placeOrderScript } from './orders-pgbench';
 import { type PlacedCount, verifyOrders } from './orders-verify';
 
 const CLIENT_COUNTS = [1, 8, 32] as const;
@@ -92,6 +93,7 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
   const baselineRows: ResultRow[] = [];
   const pgbenchRows: ResultRow[] = [];
   const placed: PlacedCount[] = [];
+  let placeViaPgbench: PgbenchResult | undefined;
   const at = (rows: ResultRow[]) => rows.find((r) => r.clients === TARGET_CLIENTS)?.perSecond ?? Number.NaN;
 
   const { fixture, checks } = await withBenchDatabase(db.adminUrl, ORDERS_DATABASE, async (name) => {
@@ -125,13 +127,31 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
         );
       }
     });
+    // the same transaction from a C client, at the target's client count only
+    const viaPgbench = `bench-pgbench-${TARGET_CLIENTS}-${randomUUID().slice(0, 8)}`;
+    const script = await placeOrderScript(adminUrl, viaPgbench);
+    say(`placeOrder via pgbench (C client, prepared): ${TARGET_CLIENTS} clients, ${during}`);
+    const bench = { script, clients: TARGET_CLIENTS, threads: 2 };
+    const warmup = await runPgbench(appUrl, { ...bench, seconds: options.warmupSeconds });
+    placeViaPgbench = await runPgbench(appUrl, { ...bench, seconds: options.seconds });
+    placed.push({
+      prefix: viaPgbench,
+      workload: `placeOrder via pgbench at ${TARGET_CLIENTS}`,
+      completed: warmup.transactions + placeViaPgbench.transactions,
+      measured: placeViaPgbench.transactions,
+    });
     say('verifying the orders placed');
     return { fixture, checks: await verifyOrders(adminUrl, placed, LINES_PER_ORDER) };
   });
 
   return {
     dataset: fixture.summary,
-    rows: [...placeRows, ...baselineRows, ...pgbenchRows],
+    rows: [
+      ...placeRows,
+      ...(placeViaPgbench ? [pgbenchRow('placeOrder via pgbench (C client)', placeViaPgbench)] : []),
+      ...baselineRows,
+      ...pgbenchRows,
+    ],
     ratios: [
       {
         what: `placeOrder / pgbench TPC-B at ${TARGET_CLIENTS} clients`,
@@ -153,6 +173,9 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
       'per s for the order rows is orders placed per second (each a committed transaction); pgbench reports ' +
         'an average latency only',
       'workloads ran interleaved per client count: placeOrder, baseline, pgbench',
+      'placeOrder via pgbench: the placeOrder transaction as b2b_app from pgbench with prepared statements ' +
+        '(plus one read of a random buyer before it; see orders-pgbench.ts), after the other workloads: ' +
+        'what the orders cost without Node, to compare with the TPC-B rows',
     ],
   };
 }
