@@ -7,7 +7,7 @@ import { withClient } from '@b2b/testing';
 import type pg from 'pg';
 import type { DevDatabase } from '../../dev-database';
 import { assertApplicationRole, type LoadResult, runLoad, withPool } from '../clients';
-import { runPgbench, withPgbenchDatabase } from '../pgbench';
+import { type CustomScript, runPgbench, withPgbenchDatabase } from '../pgbench';
 import { loadRow, pgbenchRow, type ResultRow, type SuiteResult } from '../report';
 import { type ServerSample, serverCeiling, serverTime } from '../server-time';
 import { type BenchOptions, requireLargeProfile, type Suite } from '../suite';
@@ -171,6 +171,29 @@ function ceilingNote(what: string, latency: LoadResult['latency'], targetP99Ms: 
   );
 }
 
+/**
+ * The product page transaction as the application sends it, for pgbench instead of Node: a C client with
+ * prepared statements, always the same (cached) product of `tenant`. The best a client could do here.
+ */
+function productPageScript(tenant: TenantSample): CustomScript {
+  return {
+    name: 'product page via pgbench',
+    text: [
+      'begin;',
+      "select set_config('app.tenant_id', :tenant, true), set_config('app.user_id', '', true);",
+      'select * from catalog.product_page(:product, :locale, null, null, :currency, 1);',
+      'commit;',
+      '',
+    ].join('\n'),
+    variables: {
+      tenant: tenant.tenantId,
+      product: tenant.productIds[0] as string,
+      locale: (tenant.terms[0] as TenantSample['terms'][number]).locale,
+      currency: tenant.currency,
+    },
+  };
+}
+
 function p99Target(result: LoadResult, targetP99Ms: number): ResultRow['target'] {
   return { text: `p99 < ${targetP99Ms} ms`, met: result.latency.p99Ms < targetP99Ms };
 }
@@ -202,25 +225,7 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
   );
   const server = await serverTimes(db.appUrl, tenants);
 
-  // The product page transaction as the application sends it, driven by pgbench instead of Node: a C
-  // client with prepared statements, always the same (cached) product. The best a client could do here.
-  const sampleTenant = tenants[0] as TenantSample;
-  const pageScript = {
-    name: 'product page via pgbench',
-    text: [
-      'begin;',
-      "select set_config('app.tenant_id', :tenant, true), set_config('app.user_id', '', true);",
-      'select * from catalog.product_page(:product, :locale, null, null, :currency, 1);',
-      'commit;',
-      '',
-    ].join('\n'),
-    variables: {
-      tenant: sampleTenant.tenantId,
-      product: sampleTenant.productIds[0] as string,
-      locale: (sampleTenant.terms[0] as TenantSample['terms'][number]).locale,
-      currency: sampleTenant.currency,
-    },
-  };
+  const pageScript = productPageScript(tenants[0] as TenantSample);
   say(`product page via pgbench (C client, prepared, one product): ${CLIENTS} clients, ${during}`);
   const pageBench = { script: pageScript, clients: CLIENTS, threads: 2 };
   await runPgbench(db.appUrl, { ...pageBench, seconds: options.warmupSeconds });
