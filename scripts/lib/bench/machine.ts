@@ -10,14 +10,23 @@ export interface Machine {
   node: string;
   postgres: string;
   sharedBuffers: string;
+  /** Durability settings: a commit that waits for the WAL flush bounds every write workload. */
+  synchronousCommit: string;
+  fsync: string;
   /** 1-minute load average when the run started: well above the core count means a busy machine. */
   loadAverage: number;
 }
 
 export async function describeMachine(adminUrl: string): Promise<Machine> {
   const server = await withClient(adminUrl, async (client) => {
-    const { rows } = await client.query<{ version: string; shared_buffers: string }>(
-      `select current_setting('server_version') as version, current_setting('shared_buffers') as shared_buffers`,
+    const { rows } = await client.query<{
+      version: string;
+      shared_buffers: string;
+      synchronous_commit: string;
+      fsync: string;
+    }>(
+      `select current_setting('server_version') as version, current_setting('shared_buffers') as shared_buffers,
+         current_setting('synchronous_commit') as synchronous_commit, current_setting('fsync') as fsync`,
     );
     return rows[0];
   });
@@ -29,6 +38,8 @@ export async function describeMachine(adminUrl: string): Promise<Machine> {
     node: process.version,
     postgres: server?.version ?? 'unknown',
     sharedBuffers: server?.shared_buffers ?? 'unknown',
+    synchronousCommit: server?.synchronous_commit ?? 'unknown',
+    fsync: server?.fsync ?? 'unknown',
     loadAverage: loadavg()[0] ?? Number.NaN,
   };
 }
@@ -36,7 +47,7 @@ export async function describeMachine(adminUrl: string): Promise<Machine> {
 export function formatMachine(m: Machine): string {
   return [
     `${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB RAM, ${m.os}`,
-    `PostgreSQL ${m.postgres} (shared_buffers ${m.sharedBuffers}), Node ${m.node}`,
+    `PostgreSQL ${m.postgres} (shared_buffers ${m.sharedBuffers}, synchronous_commit ${m.synchronousCommit}, fsync ${m.fsync}), Node ${m.node}`,
     `load average at start: ${m.loadAverage.toFixed(2)} (1 min)`,
   ].join('\n');
 }

@@ -30,7 +30,7 @@ export async function requireLargeProfile(db: DevDatabase, options: BenchOptions
     throw new Error(
       [
         'The large seed profile is not loaded in the development database, and figures on the small seed',
-        'would not be comparable to the targets. Load it with `pnpm db:seed --profile large` (about 5 minutes),',
+        'would not be comparable to the targets. Load it with `pnpm db:seed --profile large` (about 2 minutes on a quiet machine),',
         'or pass --allow-small to benchmark whatever is loaded.',
       ].join('\n'),
     );

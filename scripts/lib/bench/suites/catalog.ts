@@ -261,7 +261,8 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
         'b2b_app, timed inside the server (no protocol, driver or Node), after one unmeasured pass',
       'product page via pgbench: the same transaction (begin and tenant context, catalog.product_page, ' +
         'commit) as b2b_app from pgbench with prepared statements, always one product of one tenant: the ' +
-        'cheapest client and the warmest cache there can be, for comparison with the Node row',
+        'cheapest client and the warmest cache there can be, for comparison with the Node row (begin and ' +
+        'the tenant context go as two statements there, one round trip more than withTenant)',
       ceilingNote('product page', server.page, TARGET_P99_MS.productPage),
       ceilingNote('search', server.search, TARGET_P99_MS.search),
     ],
