@@ -3,7 +3,7 @@
 // with clock_timestamp(). No protocol, no driver, no Node, no other client: what is left is the cost the
 // server pays per request. Divided into the machine's cores it bounds the throughput any client could
 // reach, and through Little's law the latency of N clients in a closed loop (see docs/benchmarks.md).
-import pg from 'pg';
+import { withClient } from '@b2b/testing';
 import { type LatencySummary, summarize } from './percentiles';
 
 /** One request: the tenant it runs for, and the values its statement reads as `r ->> 'key'`. */
@@ -21,13 +21,11 @@ export async function serverTime(
   statement: string,
 ): Promise<LatencySummary> {
   if (samples.length === 0) throw new Error('serverTime needs at least one sample');
-  const client = new pg.Client({ connectionString: appUrl });
-  await client.connect();
   const notices: string[] = [];
-  client.on('notice', (n) => {
-    if (n.message?.startsWith('server-time ')) notices.push(n.message.slice('server-time '.length));
-  });
-  try {
+  await withClient(appUrl, async (client) => {
+    client.on('notice', (n) => {
+      if (n.message?.startsWith('server-time ')) notices.push(n.message.slice('server-time '.length));
+    });
     await client.query('begin');
     await client.query(`select set_config('bench.samples', $1, true)`, [JSON.stringify(samples)]);
     const loop = (measure: boolean) => `
@@ -49,9 +47,7 @@ export async function serverTime(
     await client.query(loop(false));
     await client.query(loop(true));
     await client.query('commit');
-  } finally {
-    await client.end();
-  }
+  });
   const times = (notices[0] ?? '').split(',').filter(Boolean).map(Number);
   if (times.length !== samples.length) {
     throw new Error(`server time: ${times.length} timings for ${samples.length} samples`);
