@@ -1358,7 +1358,7 @@ CREATE FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid)
     LANGUAGE plpgsql
     AS $$
 declare
-  approver accounts.buyers;
+  approver_role uuid;
   current_tier integer;
 begin
   if p_order.state <> 'pending_approval' then
@@ -1366,7 +1366,7 @@ begin
       errcode = 'B3001',
       message = format('order %s is %s: only orders pending approval are approved or rejected', p_order.order_id, p_order.state);
   end if;
-  approver := accounts.acting_buyer(p_approver_id, p_order.company_id);
+  select a.buyer_role_id into approver_role from accounts.acting_buyer(p_approver_id, p_order.company_id) a;
   if p_approver_id = p_order.buyer_id then
     raise exception using
       errcode = 'B3104',
@@ -1382,7 +1382,7 @@ begin
      or not exists (
        select from orders.order_approval_steps s
        where s.tenant_id = p_order.tenant_id and s.order_id = p_order.order_id and s.tier = current_tier
-         and s.approver_role_id = approver.buyer_role_id) then
+         and s.approver_role_id = approver_role) then
     raise exception using
       errcode = 'B3101',
       message = format('buyer %s may not decide tier %s of order %s (needs orders.approve and a role of that tier)',
@@ -2231,7 +2231,7 @@ ALTER FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency
 -- Name: FUNCTION place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Applies approval rules, spending and credit limits, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant, returns that first order and changes nothing.';
+COMMENT ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Checks the company''s credit limit and the buyer''s spending limit, applies the approval rules, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant, returns that first order and changes nothing.';
 
 --
 -- Name: receive_return(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2820,7 +2820,7 @@ begin
         missing.variant_id, p_currency, p_company_id, missing.quantity);
   end if;
 
-  -- one statement for all lines (in line order, as before)
+  -- one statement for all lines (in line order)
   with inserted as (
     insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total,
       priced_from, price_list_id)

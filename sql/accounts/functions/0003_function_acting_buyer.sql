@@ -1,6 +1,7 @@
 -- The acting buyer: the one rule every buyer action starts with (a buyer acts only for its own company,
--- and only while active). In SQL so that order functions, price resolution and the typed packages share
--- one check and one error, instead of each re-implementing it.
+-- and only while active). In SQL so that order functions, the catalog's viewer check
+-- (catalog.viewer_pricing) and the typed packages share one check and one error, instead of each
+-- re-implementing it.
 -- It returns OUT columns rather than the accounts.buyers row type: a function returning the row type
 -- would depend on the table, and the versioned down migration that drops the table would fail.
 create or replace function accounts.acting_buyer(

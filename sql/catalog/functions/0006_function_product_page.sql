@@ -9,8 +9,7 @@
 -- key; packages/catalog/src/query-plans.test.ts pins the plan.
 -- SECURITY INVOKER (the default): row-level security applies to the caller, as for a plain query.
 -- The viewer is checked here (catalog.viewer_pricing) rather than by a query of its own before, so a page
--- is one round trip. (The signature changed with that: the old one is dropped first.)
-drop function if exists catalog.product_page(uuid, text, uuid, text, integer);
+-- is one round trip.
 create or replace function catalog.product_page(
   product uuid,
   requested_locale text,

@@ -43,7 +43,7 @@ begin
         missing.variant_id, p_currency, p_company_id, missing.quantity);
   end if;
 
-  -- one statement for all lines (in line order, as before)
+  -- one statement for all lines (in line order)
   with inserted as (
     insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total,
       priced_from, price_list_id)

@@ -6,7 +6,7 @@ returns integer
 language plpgsql
 as $$
 declare
-  approver accounts.buyers;
+  approver_role uuid;
   current_tier integer;
 begin
   if p_order.state <> 'pending_approval' then
@@ -14,7 +14,7 @@ begin
       errcode = 'B3001',
       message = format('order %s is %s: only orders pending approval are approved or rejected', p_order.order_id, p_order.state);
   end if;
-  approver := accounts.acting_buyer(p_approver_id, p_order.company_id);
+  select a.buyer_role_id into approver_role from accounts.acting_buyer(p_approver_id, p_order.company_id) a;
   if p_approver_id = p_order.buyer_id then
     raise exception using
       errcode = 'B3104',
@@ -30,7 +30,7 @@ begin
      or not exists (
        select from orders.order_approval_steps s
        where s.tenant_id = p_order.tenant_id and s.order_id = p_order.order_id and s.tier = current_tier
-         and s.approver_role_id = approver.buyer_role_id) then
+         and s.approver_role_id = approver_role) then
     raise exception using
       errcode = 'B3101',
       message = format('buyer %s may not decide tier %s of order %s (needs orders.approve and a role of that tier)',
