@@ -1,7 +1,7 @@
 -- place_order: one call creates a placed order priced by catalog.resolve_price, with address and payment
 -- terms snapshots and a checked total, reserves its stock, and records its history.
 begin;
-select plan(17);
+select plan(16);
 
 select tests.create_tenant('alpha') as alpha \gset
 select * from tests.create_order_world(:'alpha', stock => 10) \gset
@@ -68,7 +68,6 @@ select is((orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer'
 select throws_ok(format($$select orders.place_order(p_company_id => %L, p_buyer_id => %L, p_currency => 'EUR',
   p_lines => tests.lines(%L, 1), p_idempotency_key => null)$$, :'company', :'buyer', :'variant'),
   'B3007', null, 'placing needs an idempotency key');
-select is((select count(*) from orders.orders), 2::bigint, 'refused orders leave nothing behind');
 
 select * from finish();
 rollback;

@@ -1,7 +1,7 @@
 -- The database checks the totals: a line's total is quantity x unit price (check constraint), and an
 -- order's total is the sum of its lines (constraint trigger, at commit; made immediate here to see it).
 begin;
-select plan(6);
+select plan(5);
 
 select tests.create_tenant('alpha') as alpha \gset
 select * from tests.create_order_world(:'alpha', stock => 10) \gset
@@ -23,7 +23,6 @@ select throws_ok(format($$delete from orders.order_lines where order_id = %L$$, 
 select tests.throws_constraint(format($$insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from)
   values (%L, 2, gen_random_uuid(), 0, 1, 0, 'price_list')$$, :'order_id'),
   'chk_order_lines_quantity', 'a quantity is at least 1');
-select is((select total_amount from orders.orders where order_id = :'order_id'), 20.0000::numeric(19,4), 'the order is unchanged');
 
 select * from finish();
 rollback;
