@@ -12,7 +12,13 @@ export interface ErrorEntry {
   kind?: ErrorKind;
 }
 
-export type ErrorKind = 'conflict' | 'permission' | 'buyer_not_in_company' | 'tenant_context' | 'foreign_key';
+export type ErrorKind =
+  | 'conflict'
+  | 'permission'
+  | 'buyer_not_in_company'
+  | 'tenant_context'
+  | 'foreign_key'
+  | 'not_found';
 
 /** Custom SQLSTATEs (class B2: business rules). */
 export const sqlstateErrors: Record<string, ErrorEntry> = {
@@ -107,7 +113,7 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
   B3010: { code: 'order_not_editable', message: 'Only draft orders can be changed.' },
   B3011: { code: 'company_may_not_order', message: 'The company is on hold or closed and may not order.' },
   B3012: { code: 'append_only', message: 'This record is append-only: add a correcting entry instead.' },
-  B3013: { code: 'order_not_found', message: 'The order was not found.' },
+  B3013: { kind: 'not_found', code: 'order_not_found', message: 'The order was not found.' },
   B3014: { code: 'variant_discontinued', message: 'A variant is discontinued and can no longer be ordered.' },
   // orders: approvals and limits (B31xx)
   B3101: {
@@ -138,13 +144,13 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     message: 'A quote prices every line with a unit price of at least 0.',
   },
   B3304: { code: 'quote_validity_invalid', message: 'A quote must be valid until a time in the future.' },
-  B3305: { code: 'quote_not_found', message: 'The quote was not found.' },
+  B3305: { kind: 'not_found', code: 'quote_not_found', message: 'The quote was not found.' },
   // orders: returns (B34xx)
   B3401: {
     code: 'return_exceeds_fulfilled',
     message: 'More units cannot be returned than were shipped on the order line.',
   },
-  B3402: { code: 'return_not_found', message: 'The return was not found.' },
+  B3402: { kind: 'not_found', code: 'return_not_found', message: 'The return was not found.' },
   // orders: stock (B32xx)
   B3201: { code: 'insufficient_stock', message: 'Not enough stock to reserve every line of the order.' },
   B3202: {

@@ -1,5 +1,6 @@
 // Typed errors for what the database refuses. Callers branch on the class or on `code`, never on text.
 import { constraintErrors, type ErrorKind, sqlstateErrors } from './error-catalog';
+import { NotFoundError } from './rows';
 
 export interface DbErrorDetails {
   /** Stable application code, for example `tenant_slug_taken`. Listed in docs/errors.md. */
@@ -59,7 +60,7 @@ export class RetryExhaustedError extends DbError {
   override name = 'RetryExhaustedError';
 }
 
-const CLASS_OF_KIND: Record<ErrorKind, typeof DbError> = {
+const CLASS_OF_KIND: Record<Exclude<ErrorKind, 'not_found'>, typeof DbError> = {
   conflict: ConflictError, // e.g. a stale draft edit (B3002): the row changed since it was read
   permission: PermissionError,
   buyer_not_in_company: BuyerNotInCompanyError,
@@ -90,7 +91,7 @@ function isPgError(error: unknown): error is PgDatabaseError {
 function classFor(sqlstate: string): typeof DbError {
   // custom SQLSTATEs: the catalog entry names the class (ValidationError unless it says otherwise)
   const kind = sqlstateErrors[sqlstate]?.kind;
-  if (kind) return CLASS_OF_KIND[kind];
+  if (kind && kind !== 'not_found') return CLASS_OF_KIND[kind];
   if (sqlstate === '23505' || sqlstate === '23P01') return ConflictError;
   if (sqlstate === '23503') return ForeignKeyError;
   if (sqlstate === '42501') return PermissionError;
@@ -102,6 +103,9 @@ function classFor(sqlstate: string): typeof DbError {
 export function mapDbError(error: unknown): unknown {
   if (error instanceof DbError || !isPgError(error)) return error;
   const sqlstate = error.code as string;
+  // An unknown order, quote or return: the one NotFoundError every package throws (see rows.ts).
+  if (sqlstateErrors[sqlstate]?.kind === 'not_found')
+    return new NotFoundError(error.message, { cause: error });
   const table = error.schema && error.table ? `${error.schema}.${error.table}` : error.table;
   const Class = classFor(sqlstate);
   const byConstraint = error.constraint ? constraintErrors[error.constraint] : undefined;

@@ -1,7 +1,7 @@
 // The order errors an application branches on, as classes. @b2b/db maps every database error to a typed
 // DbError (ValidationError for business rules, ConflictError for a stale draft, ...); the few that apps
 // must tell apart get a subclass here, chosen by SQLSTATE, never by message text.
-import { ConflictError, DbError, mapDbError, NotFoundError, ValidationError } from '@b2b/db';
+import { ConflictError, DbError, mapDbError, ValidationError } from '@b2b/db';
 
 /** The order cannot make this state change (SQLSTATE B3001, `transition_not_allowed`). */
 export class TransitionNotAllowedError extends ValidationError {
@@ -45,12 +45,10 @@ const byConstraint: Record<string, DbErrorClass> = {
   chk_stock_levels_reserved_within_on_hand: InsufficientStockError,
 };
 
-/** mapDbError, then the order-specific class where there is one; an unknown order is a NotFoundError. */
+/** mapDbError (an unknown order, quote or return is its NotFoundError), then the order-specific class where there is one. */
 export function mapOrdersError(error: unknown): unknown {
   const mapped = mapDbError(error);
   if (!(mapped instanceof DbError)) return mapped;
-  if (mapped.code === 'order_not_found' || mapped.code === 'quote_not_found')
-    return new NotFoundError(mapped.message);
   const Class =
     bySqlstate[mapped.sqlstate] ?? (mapped.constraint ? byConstraint[mapped.constraint] : undefined);
   if (!Class || mapped.constructor === Class) return mapped;

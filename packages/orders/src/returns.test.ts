@@ -1,5 +1,5 @@
 // Returns through @b2b/orders as the application role.
-import { ValidationError } from '@b2b/db';
+import { NotFoundError, ValidationError } from '@b2b/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fulfilOrder, getOpenBalance, placeOrder, receiveReturn, requestReturn } from './index';
 import { type OrdersTestBed, openTestBed } from './test-bed';
@@ -49,4 +49,12 @@ describe('@b2b/orders returns', () => {
     );
     expect(rows[0].on_hand).toBe(7);
   }, 60_000);
+
+  test('an unknown return is a NotFoundError, as an unknown order or quote is', async () => {
+    const { warehouseId } = bed.world;
+    const unknown = bed.asTenant((c) =>
+      receiveReturn(c, { returnId: '00000000-0000-4000-8000-000000000000', warehouseId }),
+    );
+    await expect(unknown).rejects.toBeInstanceOf(NotFoundError);
+  });
 });
