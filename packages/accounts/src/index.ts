@@ -9,6 +9,7 @@ import {
   mapErrors,
   NotFoundError,
   one,
+  pageLimit,
   type Queryable,
 } from '@b2b/db';
 import {
@@ -48,11 +49,7 @@ export type SpendingPeriod = 'day' | 'week' | 'month';
 export type CompanyUpsert = IUpsertCompaniesParams['rows'][number];
 export type BuyerUpsert = IUpsertBuyersParams['rows'][number];
 
-function pageLimit(limit = 50): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-    throw new RangeError('limit must be a whole number from 1 to 500');
-  return limit;
-}
+const PAGE = { fallback: 50, max: 500 };
 
 // companies ---------------------------------------------------------------------------------------
 
@@ -70,7 +67,7 @@ export async function listCompanies(
       {
         afterLegalName: page.afterLegalName ?? null,
         afterCompanyId: page.afterCompanyId ?? null,
-        limit: pageLimit(page.limit),
+        limit: pageLimit(page.limit, PAGE),
       },
       client,
     ),
@@ -206,7 +203,7 @@ export async function listBuyersOfCompany(
 ): Promise<Buyer[]> {
   return mapErrors(() =>
     listBuyersOfCompanyQuery.run(
-      { companyId, afterEmail: page.afterEmail ?? null, limit: pageLimit(page.limit) },
+      { companyId, afterEmail: page.afterEmail ?? null, limit: pageLimit(page.limit, PAGE) },
       client,
     ),
   );

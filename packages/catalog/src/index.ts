@@ -9,6 +9,7 @@ import {
   mapErrors,
   NotFoundError,
   one,
+  pageLimit,
   type Queryable,
 } from '@b2b/db';
 import {
@@ -78,11 +79,7 @@ export type Attributes = { [key: string]: Json };
  */
 export type Viewer = { buyerId: string; companyId: string } | { currency: string };
 
-function pageLimit(limit = 24): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-    throw new RangeError('limit must be a whole number from 1 to 200');
-  return limit;
-}
+const PAGE = { fallback: 24, max: 200 };
 
 /** The viewer as the arguments of catalog.viewer_pricing (and of catalog.product_page). */
 function viewerArgs(viewer: Viewer): {
@@ -275,7 +272,7 @@ export async function listProductsInCategory(
   client: Queryable,
   request: { categoryId: string; locale: string; after?: ListingCursor | null; limit?: number },
 ): Promise<{ items: ListingItem[]; next: ListingCursor | null }> {
-  const limit = pageLimit(request.limit);
+  const limit = pageLimit(request.limit, PAGE);
   return mapErrors(async () => {
     const category = one(
       await getCategoryPathQuery.run({ categoryId: request.categoryId }, client),
@@ -342,7 +339,7 @@ export async function searchProducts(
     limit?: number;
   },
 ): Promise<{ items: SearchHit[]; next: SearchCursor | null }> {
-  const limit = pageLimit(request.limit);
+  const limit = pageLimit(request.limit, PAGE);
   const min = request.price?.min ?? null;
   const max = request.price?.max ?? null;
   if ((min !== null || max !== null) && !request.viewer)

@@ -2,14 +2,18 @@
 import { mapDbError, ValidationError } from './errors';
 
 /**
- * Runs `run` and rethrows any database error as a typed DbError. withTransaction/withTenant already map
- * what escapes them; this is for callers that inspect the error before the transaction ends.
+ * Runs `run` and rethrows any database error as a typed DbError (through `map`, mapDbError unless a
+ * package refines it). withTransaction/withTenant already map what escapes them; this is for callers that
+ * inspect the error before the transaction ends.
  */
-export async function mapErrors<T>(run: () => Promise<T>): Promise<T> {
+export async function mapErrors<T>(
+  run: () => Promise<T>,
+  map: (error: unknown) => unknown = mapDbError,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw mapDbError(error);
+    throw map(error);
   }
 }
 

@@ -12,6 +12,6 @@ export {
   ValidationError,
 } from './errors';
 export { createPool, type PoolOptions } from './pool';
-export { NotFoundError, one } from './rows';
+export { NotFoundError, one, pageLimit } from './rows';
 export { InvalidTenantContextError, type TenantContext, withTenant } from './tenant';
 export { type Isolation, type Queryable, type TransactionOptions, withTransaction } from './transaction';

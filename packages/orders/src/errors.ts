@@ -1,7 +1,7 @@
 // The order errors an application branches on, as classes. @b2b/db maps every database error to a typed
 // DbError (ValidationError for business rules, ConflictError for a stale draft, ...); the few that apps
 // must tell apart get a subclass here, chosen by SQLSTATE, never by message text.
-import { ConflictError, DbError, mapDbError, ValidationError } from '@b2b/db';
+import { ConflictError, DbError, mapDbError, mapErrors, ValidationError } from '@b2b/db';
 
 /** The order cannot make this state change (SQLSTATE B3001, `transition_not_allowed`). */
 export class TransitionNotAllowedError extends ValidationError {
@@ -62,10 +62,6 @@ export function mapOrdersError(error: unknown): unknown {
 }
 
 /** Runs one database call and throws typed order errors. */
-export async function ordersCall<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw mapOrdersError(error);
-  }
+export function ordersCall<T>(run: () => Promise<T>): Promise<T> {
+  return mapErrors(run, mapOrdersError);
 }

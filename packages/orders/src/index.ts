@@ -2,7 +2,7 @@
 // `orders`, called once with named arguments (placing an order is one round-trip): the rules (prices,
 // idempotency, state machine, stock reservation, totals) live in the database. Every function runs inside
 // withTenant(); row-level security limits it to that tenant. Errors are typed (see ./errors).
-import { NotFoundError, one, type Queryable } from '@b2b/db';
+import { NotFoundError, one, pageLimit, type Queryable } from '@b2b/db';
 import {
   cancelOrder as cancelOrderQuery,
   completeOrder as completeOrderQuery,
@@ -20,6 +20,7 @@ import {
   updateDraft as updateDraftQuery,
 } from '../queries/orders.queries';
 import { ordersCall } from './errors';
+import { type LineInput, linesJson } from './lines';
 
 export {
   type ApprovalRule,
@@ -57,6 +58,7 @@ export {
   recordPayment,
 } from './receivables';
 export { cancelReturn, type OrderReturn, receiveReturn, requestReturn } from './returns';
+export type { LineInput };
 export { NotFoundError };
 
 export type Order = IPlaceOrderResult;
@@ -71,17 +73,6 @@ export type OrderState =
   | 'completed'
   | 'rejected'
   | 'cancelled';
-
-/** One line to order or ship: a variant and a whole number of units (at least 1). */
-export interface LineInput {
-  variantId: string;
-  quantity: number;
-}
-
-/** The JSON the SQL functions take: [{"variant_id", "quantity"}] (a string: pg would send an array as a PG array). */
-function linesJson(lines: readonly LineInput[]): string {
-  return JSON.stringify(lines.map((l) => ({ variant_id: l.variantId, quantity: l.quantity })));
-}
 
 export interface PlaceOrderInput {
   companyId: string;
@@ -245,9 +236,7 @@ export async function listOrdersOfCompany(
   client: Queryable,
   page: { companyId: string; before?: { createdAt: Date; orderId: string }; limit?: number },
 ): Promise<Order[]> {
-  const limit = page.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-    throw new RangeError('limit must be a whole number from 1 to 500');
+  const limit = pageLimit(page.limit, { fallback: 50, max: 500 });
   return ordersCall(
     async () =>
       (await listOrdersOfCompanyQuery.run(

@@ -13,6 +13,7 @@ import {
   stageQuote as stageQuoteQuery,
 } from '../queries/quotes.queries';
 import { ordersCall } from './errors';
+import { linesJson } from './lines';
 
 export type Quote = IRequestQuoteResult;
 export type QuoteLine = IGetQuoteLinesResult;
@@ -28,7 +29,7 @@ export async function requestQuote(
     note?: string | null;
   },
 ): Promise<Quote> {
-  const lines = JSON.stringify(input.lines.map((l) => ({ variant_id: l.variantId, quantity: l.quantity })));
+  const lines = linesJson(input.lines);
   return ordersCall(async () =>
     one(await requestQuoteQuery.run({ ...input, lines, note: input.note ?? null }, client), 'The new quote'),
   );

@@ -1,6 +1,6 @@
 // Invoices and receivables: fulfilment issues the invoices (in the database); here they are read, payments
 // are recorded, and a company's open balance (what its credit limit is checked against) is asked for.
-import { one, type Queryable } from '@b2b/db';
+import { one, pageLimit, type Queryable } from '@b2b/db';
 import {
   getOpenBalance as getOpenBalanceQuery,
   getOrderInvoices as getOrderInvoicesQuery,
@@ -53,9 +53,7 @@ export async function listReceivableEntries(
   client: Queryable,
   page: { companyId: string; beforeEntryId?: string; limit?: number },
 ): Promise<ReceivableEntry[]> {
-  const limit = page.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-    throw new RangeError('limit must be a whole number from 1 to 500');
+  const limit = pageLimit(page.limit, { fallback: 50, max: 500 });
   return ordersCall(() =>
     listReceivableEntriesQuery.run(
       { companyId: page.companyId, beforeEntryId: page.beforeEntryId ?? null, limit },

@@ -8,6 +8,7 @@ import {
   requestReturn as requestReturnQuery,
 } from '../queries/returns.queries';
 import { ordersCall } from './errors';
+import { linesJson } from './lines';
 
 export type OrderReturn = IRequestReturnResult;
 
@@ -24,7 +25,7 @@ export async function requestReturn(
     reason?: string | null;
   },
 ): Promise<OrderReturn> {
-  const lines = JSON.stringify(input.lines.map((l) => ({ variant_id: l.variantId, quantity: l.quantity })));
+  const lines = linesJson(input.lines);
   return ordersCall(async () =>
     one(
       await requestReturnQuery.run(

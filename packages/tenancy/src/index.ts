@@ -1,7 +1,7 @@
 // @b2b/tenancy: the tenant's own settings and its staff. Every function runs inside withTenant();
 // row-level security limits it to that tenant, and the database's constraints report bad input as
 // typed errors from @b2b/db.
-import { NotFoundError, one, type Queryable } from '@b2b/db';
+import { NotFoundError, one, pageLimit, type Queryable } from '@b2b/db';
 import {
   createStaffUser as createStaffUserQuery,
   deleteStaffUser as deleteStaffUserQuery,
@@ -39,9 +39,7 @@ export async function listStaffUsers(
   client: Queryable,
   page: { afterEmail?: string; limit?: number } = {},
 ): Promise<StaffUserWithRoles[]> {
-  const limit = page.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-    throw new RangeError('limit must be a whole number from 1 to 500');
+  const limit = pageLimit(page.limit, { fallback: 50, max: 500 });
   return listStaffUsersQuery.run({ afterEmail: page.afterEmail ?? null, limit }, client);
 }
 
