@@ -1893,14 +1893,7 @@ begin
   end if;
 
   -- lock the stock rows in the global (variant_id, warehouse_id) order, as reserve_stock does
-  perform
-  from catalog.stock_levels s
-  where s.tenant_id = tenant
-    and (s.variant_id, s.warehouse_id) in (
-      select a.variant_id, a.warehouse_id from orders.order_allocations a
-      where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0)
-  order by s.variant_id, s.warehouse_id
-  for no key update;
+  perform orders.lock_allocated_stock(p_order_id);
 
   -- consume reservations warehouse by warehouse (by warehouse code) until each shipped quantity is covered
   with candidates as (
@@ -2067,6 +2060,35 @@ ALTER FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) OWN
 --
 
 COMMENT ON FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) IS 'Issues the invoice for shipment p_shipment ([{variant_id, quantity}]) of order p_order: amount = units x order unit price, due now() + payment_terms_days; adds it to the receivables ledger and to the order''s invoiced_amount.';
+
+--
+-- Name: lock_allocated_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.lock_allocated_stock(p_order_id uuid) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+declare
+  tenant uuid := app.require_tenant_id();
+begin
+  perform
+  from catalog.stock_levels s
+  where s.tenant_id = tenant
+    and (s.variant_id, s.warehouse_id) in (
+      select a.variant_id, a.warehouse_id from orders.order_allocations a
+      where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0)
+  order by s.variant_id, s.warehouse_id
+  for no key update;
+end
+$$;
+
+ALTER FUNCTION orders.lock_allocated_stock(p_order_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION lock_allocated_stock(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.lock_allocated_stock(p_order_id uuid) IS 'Internal step of release_stock and fulfil_order: locks (for no key update) the stock rows order p_order_id still holds reservations on, sorted by (variant_id, warehouse_id), the lock order of every stock change.';
 
 --
 -- Name: lock_order(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2517,14 +2539,7 @@ CREATE FUNCTION orders.release_stock(p_order_id uuid) RETURNS void
 declare
   tenant uuid := app.require_tenant_id();
 begin
-  perform
-  from catalog.stock_levels s
-  where s.tenant_id = tenant
-    and (s.variant_id, s.warehouse_id) in (
-      select a.variant_id, a.warehouse_id from orders.order_allocations a
-      where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0)
-  order by s.variant_id, s.warehouse_id
-  for no key update;
+  perform orders.lock_allocated_stock(p_order_id);
 
   update catalog.stock_levels s
   set reserved = s.reserved - a.reserved_quantity
@@ -7977,6 +7992,13 @@ GRANT INSERT(due_at) ON TABLE orders.invoices TO b2b_app;
 
 REVOKE ALL ON FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) TO b2b_app;
+
+--
+-- Name: FUNCTION lock_allocated_stock(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.lock_allocated_stock(p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.lock_allocated_stock(p_order_id uuid) TO b2b_app;
 
 --
 -- Name: FUNCTION lock_order(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner

@@ -7,14 +7,7 @@ as $$
 declare
   tenant uuid := app.require_tenant_id();
 begin
-  perform
-  from catalog.stock_levels s
-  where s.tenant_id = tenant
-    and (s.variant_id, s.warehouse_id) in (
-      select a.variant_id, a.warehouse_id from orders.order_allocations a
-      where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0)
-  order by s.variant_id, s.warehouse_id
-  for no key update;
+  perform orders.lock_allocated_stock(p_order_id);
 
   update catalog.stock_levels s
   set reserved = s.reserved - a.reserved_quantity

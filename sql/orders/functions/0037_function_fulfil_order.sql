@@ -44,14 +44,7 @@ begin
   end if;
 
   -- lock the stock rows in the global (variant_id, warehouse_id) order, as reserve_stock does
-  perform
-  from catalog.stock_levels s
-  where s.tenant_id = tenant
-    and (s.variant_id, s.warehouse_id) in (
-      select a.variant_id, a.warehouse_id from orders.order_allocations a
-      where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0)
-  order by s.variant_id, s.warehouse_id
-  for no key update;
+  perform orders.lock_allocated_stock(p_order_id);
 
   -- consume reservations warehouse by warehouse (by warehouse code) until each shipped quantity is covered
   with candidates as (

@@ -72,6 +72,7 @@ grant execute on function
   orders.reprice_order_lines(uuid),
   orders.reserve_stock(uuid),
   orders.release_stock(uuid),
+  orders.lock_allocated_stock(uuid),
   orders.start_order(uuid, uuid, text, text, text, uuid, uuid),
   orders.create_draft(uuid, uuid, text, jsonb, text, text, uuid, uuid),
   orders.update_draft(uuid, integer, jsonb, text, uuid, uuid),
