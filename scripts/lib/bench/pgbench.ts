@@ -90,6 +90,21 @@ export async function withPgbenchDatabase<T>(
 }
 
 /**
+ * The way every suite runs pgbench: once for `warmupSeconds` (not reported: connections, plans and caches
+ * warm up), then once measured; 2 threads (one per core of the project's machine kind).
+ */
+export async function measurePgbench(
+  url: string,
+  options: { script: 'select-only' | 'tpcb-like' | CustomScript; clients: number },
+  timing: { warmupSeconds: number; seconds: number },
+): Promise<{ warmup: PgbenchResult; measured: PgbenchResult }> {
+  const run = { ...options, threads: 2 };
+  const warmup = await runPgbench(url, { ...run, seconds: timing.warmupSeconds });
+  const measured = await runPgbench(url, { ...run, seconds: timing.seconds });
+  return { warmup, measured };
+}
+
+/**
  * One pgbench run (`-n`: no vacuum first; the scratch tables were vacuumed by the initialisation) of a
  * built-in script, or of a custom one with prepared statements (`-M prepared`: parsed and planned once per
  * connection, the cheapest a client can make a request).

@@ -7,7 +7,7 @@ import { withClient } from '@b2b/testing';
 import type pg from 'pg';
 import type { DevDatabase } from '../../dev-database';
 import { assertApplicationRole, type LoadResult, runLoad, withPool } from '../clients';
-import { type CustomScript, runPgbench, withPgbenchDatabase } from '../pgbench';
+import { type CustomScript, measurePgbench, withPgbenchDatabase } from '../pgbench';
 import { loadRow, pgbenchRow, type ResultRow, type SuiteResult } from '../report';
 import { type ServerSample, serverCeiling, serverTime } from '../server-time';
 import { type BenchOptions, requireLargeProfile, type Suite } from '../suite';
@@ -227,16 +227,16 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
 
   const pageScript = productPageScript(tenants[0] as TenantSample);
   say(`product page via pgbench (C client, prepared, one product): ${CLIENTS} clients, ${during}`);
-  const pageBench = { script: pageScript, clients: CLIENTS, threads: 2 };
-  await runPgbench(db.appUrl, { ...pageBench, seconds: options.warmupSeconds });
-  const pageViaPgbench = await runPgbench(db.appUrl, { ...pageBench, seconds: options.seconds });
+  const { measured: pageViaPgbench } = await measurePgbench(
+    db.appUrl,
+    { script: pageScript, clients: CLIENTS },
+    options,
+  );
 
   say(`pgbench: initialising scale ${PGBENCH_SCALE} in a scratch database`);
   const pgbench = await withPgbenchDatabase(db.adminUrl, PGBENCH_SCALE, async (url) => {
-    const bench = { script: 'select-only' as const, clients: CLIENTS, threads: 2 };
     say(`pgbench select-only: ${CLIENTS} clients, ${during}`);
-    await runPgbench(url, { ...bench, seconds: options.warmupSeconds });
-    return runPgbench(url, { ...bench, seconds: options.seconds });
+    return (await measurePgbench(url, { script: 'select-only', clients: CLIENTS }, options)).measured;
   });
 
   return {

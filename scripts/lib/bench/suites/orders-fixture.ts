@@ -19,11 +19,14 @@ export const FIXTURE = {
   tenants: 4,
   companiesPerTenant: 25,
   buyersPerCompany: 2,
-  /** Two variants each: 10,000 variants per tenant. */
   productsPerTenant: 5_000,
+  variantsPerProduct: 2,
   /** Units on hand per variant in each of the 2 warehouses: no order can run short. */
   onHand: 1_000_000,
 } as const;
+
+/** 10,000: the large seed profile's count per tenant. */
+export const VARIANTS_PER_TENANT = FIXTURE.productsPerTenant * FIXTURE.variantsPerProduct;
 
 export interface OrderingBuyer {
   tenantId: string;
@@ -95,8 +98,8 @@ const FIXTURE_SQL: [sql: string, values: number[]][] = [
   [
     `insert into catalog.variants (tenant_id, product_id, sku)
      select p.tenant_id, p.product_id, 'BENCH-' || row_number() over (partition by p.tenant_id) || '-' || v
-     from catalog.products p, generate_series(1, 2) v`,
-    [],
+     from catalog.products p, generate_series(1, $1::int) v`,
+    [FIXTURE.variantsPerProduct],
   ],
   [
     `insert into catalog.stock_levels (tenant_id, variant_id, warehouse_id, on_hand)
@@ -141,7 +144,7 @@ async function readFixture(client: pg.Client): Promise<OrdersFixture> {
     if (!list.length) variants.set(r.tenant_id, list);
     list.push(r.variant_id);
   }
-  const perTenant = FIXTURE.productsPerTenant * 2;
+  const perTenant = VARIANTS_PER_TENANT;
   return {
     buyers,
     variants,

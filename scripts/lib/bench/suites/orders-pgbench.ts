@@ -4,7 +4,7 @@
 // TPC-B is the work an order does in the database.
 import { withClient } from '@b2b/testing';
 import type { CustomScript } from '../pgbench';
-import { FIXTURE } from './orders-fixture';
+import { VARIANTS_PER_TENANT } from './orders-fixture';
 
 /**
  * pgbench has no arrays, so the buyers and the variants of each tenant are numbered in two tables of the
@@ -56,13 +56,12 @@ export async function placeOrderScript(adminUrl: string, prefix: string): Promis
     const { rows } = await client.query<{ n: string }>('select count(*) as n from bench.buyers');
     return Number(rows[0]?.n);
   });
-  const variantsPerTenant = FIXTURE.productsPerTenant * 2;
   return {
     name: 'placeOrder via pgbench',
     text: SCRIPT,
     variables: {
       buyers: String(buyers),
-      fifth: String(Math.floor(variantsPerTenant / 5)),
+      fifth: String(Math.floor(VARIANTS_PER_TENANT / 5)),
       prefix: `${prefix}-`,
     },
   };

@@ -8,7 +8,7 @@ import { type LineInput, placeOrder } from '@b2b/orders';
 import type pg from 'pg';
 import type { DevDatabase } from '../../dev-database';
 import { assertApplicationRole, type LoadResult, runLoad, withPool } from '../clients';
-import { type PgbenchResult, runPgbench, withPgbenchDatabase } from '../pgbench';
+import { measurePgbench, withPgbenchDatabase } from '../pgbench';
 import { loadRow, pgbenchRow, type ResultRow, type SuiteResult } from '../report';
 import { benchDatabaseUrl, withBenchDatabase } from '../scratch';
 import type { BenchOptions, Suite } from '../suite';
@@ -79,10 +79,9 @@ async function runOrders(
       },
     }),
   );
-  const name = workload === 'placeOrder' ? 'placeOrder' : 'baseline';
   return {
     load,
-    placed: { prefix, workload: `${name} at ${clients}`, completed, measured: load.latency.count },
+    placed: { prefix, workload: `${workload} at ${clients}`, completed, measured: load.latency.count },
   };
 }
 
@@ -93,62 +92,58 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
   const baselineRows: ResultRow[] = [];
   const pgbenchRows: ResultRow[] = [];
   const placed: PlacedCount[] = [];
-  let placeViaPgbench: PgbenchResult | undefined;
   const at = (rows: ResultRow[]) => rows.find((r) => r.clients === TARGET_CLIENTS)?.perSecond ?? Number.NaN;
 
-  const { fixture, checks } = await withBenchDatabase(db.adminUrl, ORDERS_DATABASE, async (name) => {
-    const adminUrl = benchDatabaseUrl(db.adminUrl, name);
-    const appUrl = benchDatabaseUrl(db.appUrl, name);
-    say(`orders: migrating a scratch database ${name} and loading the fixture`);
-    const fixture = await prepareOrdersDatabase(adminUrl);
-    await withPool(appUrl, 1, assertApplicationRole);
-    say(`pgbench: initialising scale ${PGBENCH_SCALE} in a scratch database`);
-    await withPgbenchDatabase(db.adminUrl, PGBENCH_SCALE, async (pgbenchUrl) => {
-      // Interleaved per client count, so the figures compared with each other were taken close in time
-      // (on a shared machine the load moves within minutes).
-      for (const clients of CLIENT_COUNTS) {
-        for (const workload of ['placeOrder', 'baseline'] as const) {
-          say(`${workload}: ${clients} clients, ${during}`);
-          const result = await runOrders(appUrl, fixture, workload, clients, options);
-          placed.push(result.placed);
-          const rows = workload === 'placeOrder' ? placeRows : baselineRows;
-          rows.push(
-            loadRow(workload === 'placeOrder' ? 'placeOrder (1 call)' : 'ORM-style baseline', result.load),
-          );
+  const { fixture, checks, placeViaPgbench } = await withBenchDatabase(
+    db.adminUrl,
+    ORDERS_DATABASE,
+    async (name) => {
+      const adminUrl = benchDatabaseUrl(db.adminUrl, name);
+      const appUrl = benchDatabaseUrl(db.appUrl, name);
+      say(`orders: migrating a scratch database ${name} and loading the fixture`);
+      const fixture = await prepareOrdersDatabase(adminUrl);
+      await withPool(appUrl, 1, assertApplicationRole);
+      say(`pgbench: initialising scale ${PGBENCH_SCALE} in a scratch database`);
+      await withPgbenchDatabase(db.adminUrl, PGBENCH_SCALE, async (pgbenchUrl) => {
+        // Interleaved per client count, so the figures compared with each other were taken close in time
+        // (on a shared machine the load moves within minutes).
+        for (const clients of CLIENT_COUNTS) {
+          for (const workload of ['placeOrder', 'baseline'] as const) {
+            say(`${workload}: ${clients} clients, ${during}`);
+            const result = await runOrders(appUrl, fixture, workload, clients, options);
+            placed.push(result.placed);
+            const rows = workload === 'placeOrder' ? placeRows : baselineRows;
+            rows.push(
+              loadRow(workload === 'placeOrder' ? 'placeOrder (1 call)' : 'ORM-style baseline', result.load),
+            );
+          }
+          say(`pgbench TPC-B: ${clients} clients, ${during}`);
+          const { measured } = await measurePgbench(pgbenchUrl, { script: 'tpcb-like', clients }, options);
+          pgbenchRows.push(pgbenchRow(`pgbench TPC-B (tpcb-like, scale ${PGBENCH_SCALE})`, measured));
         }
-        say(`pgbench TPC-B: ${clients} clients, ${during}`);
-        const bench = { script: 'tpcb-like' as const, clients, threads: 2 };
-        await runPgbench(pgbenchUrl, { ...bench, seconds: options.warmupSeconds });
-        pgbenchRows.push(
-          pgbenchRow(
-            `pgbench TPC-B (tpcb-like, scale ${PGBENCH_SCALE})`,
-            await runPgbench(pgbenchUrl, { ...bench, seconds: options.seconds }),
-          ),
-        );
-      }
-    });
-    // the same transaction from a C client, at the target's client count only
-    const viaPgbench = `bench-pgbench-${TARGET_CLIENTS}-${randomUUID().slice(0, 8)}`;
-    const script = await placeOrderScript(adminUrl, viaPgbench);
-    say(`placeOrder via pgbench (C client, prepared): ${TARGET_CLIENTS} clients, ${during}`);
-    const bench = { script, clients: TARGET_CLIENTS, threads: 2 };
-    const warmup = await runPgbench(appUrl, { ...bench, seconds: options.warmupSeconds });
-    placeViaPgbench = await runPgbench(appUrl, { ...bench, seconds: options.seconds });
-    placed.push({
-      prefix: viaPgbench,
-      workload: `placeOrder via pgbench at ${TARGET_CLIENTS}`,
-      completed: warmup.transactions + placeViaPgbench.transactions,
-      measured: placeViaPgbench.transactions,
-    });
-    say('verifying the orders placed');
-    return { fixture, checks: await verifyOrders(adminUrl, placed, LINES_PER_ORDER) };
-  });
+      });
+      // the same transaction from a C client, at the target's client count only
+      const viaPgbench = `bench-pgbench-${TARGET_CLIENTS}-${randomUUID().slice(0, 8)}`;
+      const script = await placeOrderScript(adminUrl, viaPgbench);
+      say(`placeOrder via pgbench (C client, prepared): ${TARGET_CLIENTS} clients, ${during}`);
+      const viaPgbenchRun = await measurePgbench(appUrl, { script, clients: TARGET_CLIENTS }, options);
+      placed.push({
+        prefix: viaPgbench,
+        workload: `placeOrder via pgbench at ${TARGET_CLIENTS}`,
+        completed: viaPgbenchRun.warmup.transactions + viaPgbenchRun.measured.transactions,
+        measured: viaPgbenchRun.measured.transactions,
+      });
+      say('verifying the orders placed');
+      const checks = await verifyOrders(adminUrl, placed, LINES_PER_ORDER);
+      return { fixture, checks, placeViaPgbench: viaPgbenchRun.measured };
+    },
+  );
 
   return {
     dataset: fixture.summary,
     rows: [
       ...placeRows,
-      ...(placeViaPgbench ? [pgbenchRow('placeOrder via pgbench (C client)', placeViaPgbench)] : []),
+      pgbenchRow('placeOrder via pgbench (C client)', placeViaPgbench),
       ...baselineRows,
       ...pgbenchRows,
     ],
