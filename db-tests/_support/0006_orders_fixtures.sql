@@ -58,8 +58,6 @@ begin
 end
 $$;
 
-grant execute on all functions in schema tests to b2b_app, b2b_readonly, b2b_analytics;
-
 -- An approval rule of a company: orders at or above min_total EUR (null: any) and/or placed by a buyer
 -- with placed_by role (null: any), approved by the given roles, one tier each in order.
 create or replace function tests.create_approval_rule(tenant uuid, company uuid, name text, min_total numeric,

@@ -1,5 +1,6 @@
 // sql/bootstrap/after_migrate marks the reviewed search operators leakproof on every migrate (repairing
-// drift both ways), and a migrator that is not a superuser is warned instead of failing the migrate.
+// drift both ways), and run by a role that is not a superuser the step warns and changes nothing (the
+// file itself is run as b2b_owner here: migrate() always connects as the superuser it is given).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from '@b2b/migrate';

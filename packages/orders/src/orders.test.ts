@@ -60,6 +60,11 @@ describe('@b2b/orders', () => {
       ['draft', 'placed', bed.world.buyerId],
     ]);
     expect(again.version).toBe(placed.version);
+    const { rows } = await bed.admin.query(
+      'select sum(reserved_quantity)::int as reserved from orders.order_allocations where order_id = $1',
+      [placed.order_id],
+    );
+    expect(rows[0]).toEqual({ reserved: 3 });
   }, 60_000);
 
   test('a stale draft edit gets the typed conflict error', async () => {
