@@ -1401,6 +1401,41 @@ ALTER FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) 
 COMMENT ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) IS 'For approve_order and reject_order: the order is pending_approval (B3001), the approver is an active buyer of its company (B2104/B2105), not the buyer who placed it (B3104), with orders.approve and a role of the current tier (B3101). Returns the current tier.';
 
 --
+-- Name: check_buyer_may_order(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) RETURNS record
+    LANGUAGE plpgsql
+    AS $$
+declare
+  company_status text;
+begin
+  perform accounts.acting_buyer(p_buyer_id, p_company_id);
+  if not accounts.buyer_has_permission(p_buyer_id, 'orders.create') then
+    raise exception using
+      errcode = 'B3009',
+      message = format('buyer %s may not place orders (its role lacks orders.create)', p_buyer_id);
+  end if;
+  select c.status, c.default_currency, c.payment_terms_days
+  into company_status, default_currency, payment_terms_days
+  from accounts.companies c where c.tenant_id = app.require_tenant_id() and c.company_id = p_company_id;
+  if company_status <> 'active' then
+    raise exception using
+      errcode = 'B3011',
+      message = format('company %s is %s and may not order', p_company_id, company_status);
+  end if;
+end
+$$;
+
+ALTER FUNCTION orders.check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) IS 'Internal step of start_order and submit_order: buyer p_buyer_id acts for company p_company_id (B2104, B2105), may place orders (orders.create; B3009), and the company is active (B3011). Returns the company''s default_currency and payment_terms_days.';
+
+--
 -- Name: check_credit_limit(orders.orders); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -2939,20 +2974,10 @@ CREATE FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currenc
     AS $$
 declare
   tenant uuid := app.require_tenant_id();
-  company accounts.companies;
+  company record;
 begin
-  perform accounts.acting_buyer(p_buyer_id, p_company_id);
-  if not accounts.buyer_has_permission(p_buyer_id, 'orders.create') then
-    raise exception using
-      errcode = 'B3009',
-      message = format('buyer %s may not place orders (its role lacks orders.create)', p_buyer_id);
-  end if;
-  select c.* into company from accounts.companies c where c.tenant_id = tenant and c.company_id = p_company_id;
-  if company.status <> 'active' then
-    raise exception using
-      errcode = 'B3011',
-      message = format('company %s is %s and may not order', p_company_id, company.status);
-  end if;
+  select m.default_currency, m.payment_terms_days into company
+  from orders.check_buyer_may_order(p_buyer_id, p_company_id) m;
   if p_currency is distinct from company.default_currency then
     raise exception using
       errcode = 'B3005',
@@ -3043,7 +3068,6 @@ CREATE FUNCTION orders.submit_order(p_order_id uuid, p_expected_version integer 
     AS $$
 declare
   target orders.orders := orders.lock_order(p_order_id);
-  company_status text;
 begin
   if p_expected_version is not null and target.version <> p_expected_version then
     raise exception using
@@ -3051,19 +3075,7 @@ begin
       message = format('order %s is at version %s, not %s: it changed since it was read; read it again',
         p_order_id, target.version, p_expected_version);
   end if;
-  perform accounts.acting_buyer(target.buyer_id, target.company_id);
-  if not accounts.buyer_has_permission(target.buyer_id, 'orders.create') then
-    raise exception using
-      errcode = 'B3009',
-      message = format('buyer %s may not place orders (its role lacks orders.create)', target.buyer_id);
-  end if;
-  select c.status into company_status
-  from accounts.companies c where c.tenant_id = target.tenant_id and c.company_id = target.company_id;
-  if company_status <> 'active' then
-    raise exception using
-      errcode = 'B3011',
-      message = format('company %s is %s and may not order', target.company_id, company_status);
-  end if;
+  perform orders.check_buyer_may_order(target.buyer_id, target.company_id);
   return orders.submit(target, true);
 end
 $$;
@@ -7796,6 +7808,13 @@ GRANT ALL ON FUNCTION orders.cancel_return(p_return_id uuid) TO b2b_app;
 
 REVOKE ALL ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) TO b2b_app;
 
 --
 -- Name: FUNCTION check_credit_limit(p_order orders.orders); Type: ACL; Schema: orders; Owner: b2b_owner

@@ -18,20 +18,10 @@ language plpgsql
 as $$
 declare
   tenant uuid := app.require_tenant_id();
-  company accounts.companies;
+  company record;
 begin
-  perform accounts.acting_buyer(p_buyer_id, p_company_id);
-  if not accounts.buyer_has_permission(p_buyer_id, 'orders.create') then
-    raise exception using
-      errcode = 'B3009',
-      message = format('buyer %s may not place orders (its role lacks orders.create)', p_buyer_id);
-  end if;
-  select c.* into company from accounts.companies c where c.tenant_id = tenant and c.company_id = p_company_id;
-  if company.status <> 'active' then
-    raise exception using
-      errcode = 'B3011',
-      message = format('company %s is %s and may not order', p_company_id, company.status);
-  end if;
+  select m.default_currency, m.payment_terms_days into company
+  from orders.check_buyer_may_order(p_buyer_id, p_company_id) m;
   if p_currency is distinct from company.default_currency then
     raise exception using
       errcode = 'B3005',

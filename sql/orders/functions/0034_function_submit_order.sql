@@ -5,7 +5,6 @@ language plpgsql
 as $$
 declare
   target orders.orders := orders.lock_order(p_order_id);
-  company_status text;
 begin
   if p_expected_version is not null and target.version <> p_expected_version then
     raise exception using
@@ -13,19 +12,7 @@ begin
       message = format('order %s is at version %s, not %s: it changed since it was read; read it again',
         p_order_id, target.version, p_expected_version);
   end if;
-  perform accounts.acting_buyer(target.buyer_id, target.company_id);
-  if not accounts.buyer_has_permission(target.buyer_id, 'orders.create') then
-    raise exception using
-      errcode = 'B3009',
-      message = format('buyer %s may not place orders (its role lacks orders.create)', target.buyer_id);
-  end if;
-  select c.status into company_status
-  from accounts.companies c where c.tenant_id = target.tenant_id and c.company_id = target.company_id;
-  if company_status <> 'active' then
-    raise exception using
-      errcode = 'B3011',
-      message = format('company %s is %s and may not order', target.company_id, company_status);
-  end if;
+  perform orders.check_buyer_may_order(target.buyer_id, target.company_id);
   return orders.submit(target, true);
 end
 $$;

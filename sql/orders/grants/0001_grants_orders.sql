@@ -73,6 +73,7 @@ grant execute on function
   orders.reserve_stock(uuid),
   orders.release_stock(uuid),
   orders.lock_allocated_stock(uuid),
+  orders.check_buyer_may_order(uuid, uuid),
   orders.start_order(uuid, uuid, text, text, text, uuid, uuid),
   orders.create_draft(uuid, uuid, text, jsonb, text, text, uuid, uuid),
   orders.update_draft(uuid, integer, jsonb, text, uuid, uuid),
