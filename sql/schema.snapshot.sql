@@ -1060,12 +1060,15 @@ begin
   -- needed (the quote admits one order: uq_orders_tenant_id_quote_id)
   select * into s from orders.start_order(target.company_id, p_buyer_id, target.currency, null,
     p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
-  insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from)
-  select (s.started).order_id, l.line_number, l.variant_id, l.quantity, l.unit_price, l.quantity * l.unit_price, 'quote'
-  from orders.quote_lines l
-  where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id;
-  select sum(l.quantity * l.unit_price) into total
-  from orders.quote_lines l where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id;
+  -- the lines at the quoted prices, and their sum from the rows inserted (the quote is read once)
+  with inserted as (
+    insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from)
+    select (s.started).order_id, l.line_number, l.variant_id, l.quantity, l.unit_price, l.quantity * l.unit_price, 'quote'
+    from orders.quote_lines l
+    where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id
+    returning line_total
+  )
+  select sum(i.line_total) into total from inserted i;
   update orders.orders o set total_amount = total, quote_id = p_quote_id
   where o.tenant_id = target.tenant_id and o.order_id = (s.started).order_id
   returning o.* into placed;
@@ -2707,18 +2710,18 @@ begin
   perform accounts.acting_buyer(p_buyer_id, target.company_id);
 
   -- per order line: units in returns not cancelled, plus these, at most what was shipped
-  select p.variant_id, p.quantity, coalesce(l.fulfilled_quantity, 0) as fulfilled,
-    coalesce((select sum(rl.quantity) from orders.return_lines rl
-      join orders.returns r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
-      where rl.tenant_id = target.tenant_id and rl.order_id = p_order_id and rl.variant_id = p.variant_id
-        and r.state <> 'cancelled'), 0) as already
+  select p.variant_id, p.quantity, coalesce(l.fulfilled_quantity, 0) as fulfilled, b.already
   into too_many
   from orders.parse_order_lines(p_lines) p
   left join orders.order_lines l on l.tenant_id = target.tenant_id and l.order_id = p_order_id and l.variant_id = p.variant_id
-  where p.quantity + coalesce((select sum(rl.quantity) from orders.return_lines rl
-      join orders.returns r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
-      where rl.tenant_id = target.tenant_id and rl.order_id = p_order_id and rl.variant_id = p.variant_id
-        and r.state <> 'cancelled'), 0) > coalesce(l.fulfilled_quantity, 0)
+  cross join lateral (
+    select coalesce(sum(rl.quantity), 0) as already
+    from orders.return_lines rl
+    join orders.returns r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
+    where rl.tenant_id = target.tenant_id and rl.order_id = p_order_id and rl.variant_id = p.variant_id
+      and r.state <> 'cancelled'
+  ) b
+  where p.quantity + b.already > coalesce(l.fulfilled_quantity, 0)
   order by p.line_number
   limit 1;
   if found then

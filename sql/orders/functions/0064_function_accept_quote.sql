@@ -37,12 +37,15 @@ begin
   -- needed (the quote admits one order: uq_orders_tenant_id_quote_id)
   select * into s from orders.start_order(target.company_id, p_buyer_id, target.currency, null,
     p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
-  insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from)
-  select (s.started).order_id, l.line_number, l.variant_id, l.quantity, l.unit_price, l.quantity * l.unit_price, 'quote'
-  from orders.quote_lines l
-  where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id;
-  select sum(l.quantity * l.unit_price) into total
-  from orders.quote_lines l where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id;
+  -- the lines at the quoted prices, and their sum from the rows inserted (the quote is read once)
+  with inserted as (
+    insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from)
+    select (s.started).order_id, l.line_number, l.variant_id, l.quantity, l.unit_price, l.quantity * l.unit_price, 'quote'
+    from orders.quote_lines l
+    where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id
+    returning line_total
+  )
+  select sum(i.line_total) into total from inserted i;
   update orders.orders o set total_amount = total, quote_id = p_quote_id
   where o.tenant_id = target.tenant_id and o.order_id = (s.started).order_id
   returning o.* into placed;

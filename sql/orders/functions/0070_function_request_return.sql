@@ -17,18 +17,18 @@ begin
   perform accounts.acting_buyer(p_buyer_id, target.company_id);
 
   -- per order line: units in returns not cancelled, plus these, at most what was shipped
-  select p.variant_id, p.quantity, coalesce(l.fulfilled_quantity, 0) as fulfilled,
-    coalesce((select sum(rl.quantity) from orders.return_lines rl
-      join orders.returns r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
-      where rl.tenant_id = target.tenant_id and rl.order_id = p_order_id and rl.variant_id = p.variant_id
-        and r.state <> 'cancelled'), 0) as already
+  select p.variant_id, p.quantity, coalesce(l.fulfilled_quantity, 0) as fulfilled, b.already
   into too_many
   from orders.parse_order_lines(p_lines) p
   left join orders.order_lines l on l.tenant_id = target.tenant_id and l.order_id = p_order_id and l.variant_id = p.variant_id
-  where p.quantity + coalesce((select sum(rl.quantity) from orders.return_lines rl
-      join orders.returns r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
-      where rl.tenant_id = target.tenant_id and rl.order_id = p_order_id and rl.variant_id = p.variant_id
-        and r.state <> 'cancelled'), 0) > coalesce(l.fulfilled_quantity, 0)
+  cross join lateral (
+    select coalesce(sum(rl.quantity), 0) as already
+    from orders.return_lines rl
+    join orders.returns r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
+    where rl.tenant_id = target.tenant_id and rl.order_id = p_order_id and rl.variant_id = p.variant_id
+      and r.state <> 'cancelled'
+  ) b
+  where p.quantity + b.already > coalesce(l.fulfilled_quantity, 0)
   order by p.line_number
   limit 1;
   if found then
