@@ -180,7 +180,7 @@ export interface IDeclineQuoteQuery {
   result: IDeclineQuoteResult;
 }
 
-const declineQuoteIR: any = {"usedParamSet":{"quoteId":true,"buyerId":true},"params":[{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":277,"b":285}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":308,"b":316}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.decline_quote(p_quote_id => :quoteId!::uuid, p_buyer_id => :buyerId!::uuid) q                                                            "};
+const declineQuoteIR: any = {"usedParamSet":{"quoteId":true,"buyerId":true},"params":[{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":277,"b":285}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":308,"b":316}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.decline_quote(p_quote_id => :quoteId!::uuid, p_buyer_id => :buyerId!::uuid) q                                                                                                              "};
 
 /**
  * Query generated from SQL:
@@ -188,10 +188,50 @@ const declineQuoteIR: any = {"usedParamSet":{"quoteId":true,"buyerId":true},"par
  * select q.quote_id as "quote_id!", q.company_id as "company_id!", q.buyer_id as "buyer_id!",
  *   q.currency as "currency!", q.state as "state!", q.note, q.valid_until, q.quoted_at, q.quoted_by,
  *   q.decided_at, q.created_at as "created_at!"
- * from orders.decline_quote(p_quote_id => :quoteId!::uuid, p_buyer_id => :buyerId!::uuid) q                                                            
+ * from orders.decline_quote(p_quote_id => :quoteId!::uuid, p_buyer_id => :buyerId!::uuid) q                                                                                                              
  * ```
  */
 export const declineQuote = new PreparedQuery<IDeclineQuoteParams,IDeclineQuoteResult>(declineQuoteIR);
+
+
+/** 'WithdrawQuote' parameters type */
+export interface IWithdrawQuoteParams {
+  quoteId: string;
+}
+
+/** 'WithdrawQuote' return type */
+export interface IWithdrawQuoteResult {
+  buyer_id: string;
+  company_id: string;
+  created_at: Date;
+  currency: string;
+  decided_at: Date | null;
+  note: string | null;
+  quote_id: string;
+  quoted_at: Date | null;
+  quoted_by: string | null;
+  state: string;
+  valid_until: Date | null;
+}
+
+/** 'WithdrawQuote' query type */
+export interface IWithdrawQuoteQuery {
+  params: IWithdrawQuoteParams;
+  result: IWithdrawQuoteResult;
+}
+
+const withdrawQuoteIR: any = {"usedParamSet":{"quoteId":true},"params":[{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":278,"b":286}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.withdraw_quote(p_quote_id => :quoteId!::uuid) q                                                            "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select q.quote_id as "quote_id!", q.company_id as "company_id!", q.buyer_id as "buyer_id!",
+ *   q.currency as "currency!", q.state as "state!", q.note, q.valid_until, q.quoted_at, q.quoted_by,
+ *   q.decided_at, q.created_at as "created_at!"
+ * from orders.withdraw_quote(p_quote_id => :quoteId!::uuid) q                                                            
+ * ```
+ */
+export const withdrawQuote = new PreparedQuery<IWithdrawQuoteParams,IWithdrawQuoteResult>(withdrawQuoteIR);
 
 
 /** 'GetQuoteLines' parameters type */

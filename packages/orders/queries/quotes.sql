@@ -40,6 +40,13 @@ select q.quote_id as "quote_id!", q.company_id as "company_id!", q.buyer_id as "
   q.decided_at, q.created_at as "created_at!"
 from orders.decline_quote(p_quote_id => :quoteId!::uuid, p_buyer_id => :buyerId!::uuid) q;
 
+/* The buyer or the seller withdraws a quote before a decision (orders.withdraw_quote: B3001 once decided). */
+/* @name WithdrawQuote */
+select q.quote_id as "quote_id!", q.company_id as "company_id!", q.buyer_id as "buyer_id!",
+  q.currency as "currency!", q.state as "state!", q.note, q.valid_until, q.quoted_at, q.quoted_by,
+  q.decided_at, q.created_at as "created_at!"
+from orders.withdraw_quote(p_quote_id => :quoteId!::uuid) q;
+
 /* One quote's lines, with the quoted prices once staged. */
 /* @name GetQuoteLines */
 select l.line_number, l.variant_id, l.quantity, l.unit_price

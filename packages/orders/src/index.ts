@@ -48,6 +48,7 @@ export {
   type QuoteLine,
   requestQuote,
   stageQuote,
+  withdrawQuote,
 } from './quotes';
 export {
   getOpenBalance,

@@ -8,6 +8,8 @@ import {
   QuoteExpiredError,
   requestQuote,
   stageQuote,
+  TransitionNotAllowedError,
+  withdrawQuote,
 } from './index';
 import { type OrdersTestBed, openTestBed } from './test-bed';
 
@@ -31,7 +33,7 @@ describe('@b2b/orders quotes', () => {
     await bed?.close();
   });
 
-  test('a staged quote is accepted as an order at the quoted price; declined ones are closed', async () => {
+  test('a staged quote is accepted as an order at the quoted price; declined and withdrawn ones are closed', async () => {
     const quote = await request();
     expect(quote.state).toBe('requested');
     const staged = await bed.asTenant((c) =>
@@ -66,6 +68,11 @@ describe('@b2b/orders quotes', () => {
       (await bed.asTenant((c) => declineQuote(c, { quoteId: other.quote_id, buyerId: bed.world.buyerId })))
         .state,
     ).toBe('declined');
+    const withdrawn = await request();
+    expect((await bed.asTenant((c) => withdrawQuote(c, withdrawn.quote_id))).state).toBe('withdrawn');
+    await expect(bed.asTenant((c) => withdrawQuote(c, withdrawn.quote_id))).rejects.toBeInstanceOf(
+      TransitionNotAllowedError,
+    );
   }, 60_000);
 
   test('an expired quote cannot be accepted (typed error)', async () => {

@@ -11,6 +11,7 @@ import {
   type IRequestQuoteResult,
   requestQuote as requestQuoteQuery,
   stageQuote as stageQuoteQuery,
+  withdrawQuote as withdrawQuoteQuery,
 } from '../queries/quotes.queries';
 import { ordersCall } from './errors';
 import { linesJson } from './lines';
@@ -93,6 +94,11 @@ export async function declineQuote(
   input: { quoteId: string; buyerId: string },
 ): Promise<Quote> {
   return ordersCall(async () => one(await declineQuoteQuery.run(input, client), `Quote ${input.quoteId}`));
+}
+
+/** Withdraws a quote before a decision, for the buyer or the seller (TransitionNotAllowedError once decided). */
+export async function withdrawQuote(client: Queryable, quoteId: string): Promise<Quote> {
+  return ordersCall(async () => one(await withdrawQuoteQuery.run({ quoteId }, client), `Quote ${quoteId}`));
 }
 
 /** A quote's lines, with the quoted unit prices once staged. */
