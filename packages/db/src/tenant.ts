@@ -1,7 +1,7 @@
 // Tenant context: set transaction-locally, so it cannot leak to the next user of a pooled connection
 // (also behind PgBouncer in transaction mode).
 import type pg from 'pg';
-import { type Queryable, type TransactionOptions, withTransaction } from './transaction';
+import { type Queryable, runTransaction, type TransactionOptions } from './transaction';
 
 export interface TenantContext {
   tenantId: string;
@@ -37,5 +37,5 @@ export async function withTenant<T>(
   // Sent with `begin` in one simple-protocol message, so a request pays one round trip fewer. Inlining the
   // values is safe only because both were just checked to be UUIDs (or absent).
   const prelude = `select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId ?? ''}', true)`;
-  return withTransaction(pool, fn, options, prelude);
+  return runTransaction(pool, fn, options ?? {}, prelude);
 }

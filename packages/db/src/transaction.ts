@@ -27,11 +27,22 @@ function sqlstateOf(error: unknown): string | undefined {
  * whole transaction is retried (so `fn` must be safe to run again); any other error rolls back and
  * is rethrown as a typed DbError.
  */
-export async function withTransaction<T>(
+export function withTransaction<T>(
   pool: pg.Pool,
   fn: (client: Queryable) => Promise<T>,
   options: TransactionOptions = {},
-  /** SQL without parameters sent in the same message as `begin` (one round trip fewer); trusted text only. */
+): Promise<T> {
+  return runTransaction(pool, fn, options);
+}
+
+/**
+ * withTransaction, with `prelude`: SQL without parameters sent in the same message as `begin` (one round
+ * trip fewer). For withTenant only, which builds it from checked UUIDs; not exported from the package.
+ */
+export async function runTransaction<T>(
+  pool: pg.Pool,
+  fn: (client: Queryable) => Promise<T>,
+  options: TransactionOptions,
   prelude?: string,
 ): Promise<T> {
   const attempts = options.attempts ?? 5;

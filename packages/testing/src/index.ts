@@ -2,4 +2,4 @@ export { withClient } from './client';
 export * from './provider/index';
 export { SQL_DIR } from './template/build-template';
 export { type ScratchDatabase, serverMajor, withScratchDatabase } from './template/scratch';
-export { withRoleOption } from './template/server-urls';
+export { databaseUrl, withRoleOption } from './template/server-urls';

@@ -6,8 +6,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { databaseUrl } from '@b2b/testing';
 import { findPgBinaries, MIN_MAJOR } from '@b2b/testing/provider';
-import { benchDatabaseUrl, benchInterrupted, withBenchDatabase } from './scratch';
+import { benchInterrupted, withBenchDatabase } from './scratch';
 
 const run = promisify(execFile);
 
@@ -83,7 +84,7 @@ export async function withPgbenchDatabase<T>(
   fn: (url: string) => Promise<T>,
 ): Promise<T> {
   return withBenchDatabase(adminUrl, PGBENCH_DATABASE, async (name) => {
-    const url = benchDatabaseUrl(adminUrl, name);
+    const url = databaseUrl(adminUrl, name);
     await pgbench(['-i', '-q', '-s', String(scale), url]);
     return fn(url);
   });

@@ -12,12 +12,6 @@ export function benchInterrupted(): boolean {
   return interrupted;
 }
 
-export function benchDatabaseUrl(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
 function drop(adminUrl: string, name: string): Promise<unknown> {
   return withClient(adminUrl, async (c) => {
     // `with (force)` ends the benchmark's own connections still open (a pool being torn down, pgbench);

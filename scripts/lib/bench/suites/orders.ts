@@ -5,12 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { withTenant } from '@b2b/db';
 import { type LineInput, placeOrder } from '@b2b/orders';
+import { databaseUrl } from '@b2b/testing';
 import type pg from 'pg';
 import type { DevDatabase } from '../../dev-database';
 import { assertApplicationRole, type LoadResult, runLoad, withPool } from '../clients';
 import { measurePgbench, withPgbenchDatabase } from '../pgbench';
 import { loadRow, pgbenchRow, type ResultRow, type SuiteResult } from '../report';
-import { benchDatabaseUrl, withBenchDatabase } from '../scratch';
+import { withBenchDatabase } from '../scratch';
 import type { BenchOptions, Suite } from '../suite';
 import { placeOrderInRoundTrips } from './orders-baseline';
 import { ORDERS_DATABASE, type OrdersFixture, prepareOrdersDatabase } from './orders-fixture';
@@ -98,8 +99,8 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
     db.adminUrl,
     ORDERS_DATABASE,
     async (name) => {
-      const adminUrl = benchDatabaseUrl(db.adminUrl, name);
-      const appUrl = benchDatabaseUrl(db.appUrl, name);
+      const adminUrl = databaseUrl(db.adminUrl, name);
+      const appUrl = databaseUrl(db.appUrl, name);
       say(`orders: migrating a scratch database ${name} and loading the fixture`);
       const fixture = await prepareOrdersDatabase(adminUrl);
       await withPool(appUrl, 1, assertApplicationRole);
