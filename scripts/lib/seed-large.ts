@@ -127,29 +127,37 @@ function idsOf(kind: number, t: number, count: number): string[] {
   return Array.from({ length: count }, (_, n) => seedId(kind, t, n));
 }
 
+/** `build(t)` for tenant t, computed again only when t changes from the previous call. */
+function lastTenantCache<V>(build: (t: number) => V): (t: number) => V {
+  let cachedFor = -1;
+  let value: V | undefined;
+  return (t) => {
+    if (cachedFor !== t || value === undefined) {
+      value = build(t);
+      cachedFor = t;
+    }
+    return value;
+  };
+}
+
 /** The loads of the profile at a scale (the tests load a tiny one; `pnpm db:seed` the full one). */
 export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
   const T = scale.tenants;
   const P = scale.productsPerTenant;
   const V = LARGE.variantsPerProduct;
   const W = LARGE.warehousesPerTenant;
-  // A per-tenant cache of the ids rows refer to (products, variants): rebuilt when the tenant changes.
-  let cachedFor = -1;
-  let products: string[] = [];
-  let variants: string[] = [];
-  let variantsInIdOrder: number[] = [];
-  const ids = (t: number) => {
-    if (cachedFor !== t) {
-      products = idsOf(KIND.product, t, P);
-      variants = idsOf(KIND.variant, t, P * V);
-      // lowercase hex uuids sort as text the way uuid sorts
-      variantsInIdOrder = variants
-        .map((_, v) => v)
-        .sort((a, b) => ((variants[a] as string) < (variants[b] as string) ? -1 : 1));
-      cachedFor = t;
-    }
-    return { products, variants, variantsInIdOrder };
-  };
+  // The ids rows refer to, per tenant: each list is built when a load first asks for it for a tenant and
+  // kept until the tenant changes (the loads go through the tenants in order). Lazily, list by list: a
+  // load that needs only products does not build and sort the variants.
+  const productIds = lastTenantCache((t) => idsOf(KIND.product, t, P));
+  const variantIds = lastTenantCache((t) => idsOf(KIND.variant, t, P * V));
+  const variantsInIdOrder = lastTenantCache((t) => {
+    const variants = variantIds(t);
+    // lowercase hex uuids sort as text the way uuid sorts
+    return variants
+      .map((_, v) => v)
+      .sort((a, b) => ((variants[a] as string) < (variants[b] as string) ? -1 : 1));
+  });
   const tenantsInIdOrder = Array.from({ length: T }, (_, t) => t).sort((a, b) =>
     seedId(KIND.tenant, a, 0) < seedId(KIND.tenant, b, 0) ? -1 : 1,
   );
@@ -223,7 +231,7 @@ export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
       table: 'catalog.products',
       columns: ['tenant_id', 'product_id'],
       count: T * P,
-      chunks: () => perTenant(T, P, (t, p, tenant) => `${tenant}\t${ids(t).products[p]}\n`),
+      chunks: () => perTenant(T, P, (t, p, tenant) => `${tenant}\t${productIds(t)[p]}\n`),
     },
     {
       table: 'catalog.product_translations',
@@ -234,7 +242,7 @@ export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
           T,
           P,
           (t, p, tenant) => {
-            const product = ids(t).products[p];
+            const product = productIds(t)[p];
             const en = productName(t, p, WORDS);
             const de = productName(t, p, GERMAN);
             return (
@@ -253,8 +261,7 @@ export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
         perTenant(
           T,
           P,
-          (t, p, tenant) =>
-            `${tenant}\t${seedId(KIND.category, t, categoryIndex(p))}\t${ids(t).products[p]}\n`,
+          (t, p, tenant) => `${tenant}\t${seedId(KIND.category, t, categoryIndex(p))}\t${productIds(t)[p]}\n`,
         ),
     },
     {
@@ -264,7 +271,7 @@ export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
       chunks: () =>
         perTenant(T, P * V, (t, v, tenant) => {
           const p = Math.floor(v / V);
-          return `${tenant}\t${ids(t).variants[v]}\t${ids(t).products[p]}\tSKU-${hex(t, 3)}-${p}-${v % V}\n`;
+          return `${tenant}\t${variantIds(t)[v]}\t${productIds(t)[p]}\tSKU-${hex(t, 3)}-${p}-${v % V}\n`;
         }),
     },
     {
@@ -290,10 +297,10 @@ export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
           tenantsInIdOrder,
           P * V,
           (t, i, tenant) => {
-            const v = ids(t).variantsInIdOrder[i] as number;
+            const v = variantsInIdOrder(t)[i] as number;
             const price = 5 + ((v * 37 + t) % 2000) / 4;
             const list = seedId(KIND.priceList, t, 0);
-            const variant = ids(t).variants[v];
+            const variant = variantIds(t)[v];
             const currency = CURRENCIES[t % 4];
             return (
               `${tenant}\t${seedId(KIND.price, t, v * 2)}\t${list}\t${variant}\t${currency}\t${price.toFixed(4)}\t[1,10)\n` +
@@ -315,7 +322,7 @@ export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
             let rows = '';
             for (let w = 0; w < W; w++) {
               const onHand = (v * 13 + w * 7) % 500;
-              rows += `${tenant}\t${ids(t).variants[v]}\t${seedId(KIND.warehouse, t, w)}\t${onHand}\t${Math.floor(onHand / 10)}\n`;
+              rows += `${tenant}\t${variantIds(t)[v]}\t${seedId(KIND.warehouse, t, w)}\t${onHand}\t${Math.floor(onHand / 10)}\n`;
             }
             return rows;
           },
