@@ -217,9 +217,7 @@ export async function completeOrder(client: Queryable, orderId: string): Promise
 
 /** An order's header (NotFoundError when the tenant has no such order). */
 export async function getOrder(client: Queryable, orderId: string): Promise<Order> {
-  return ordersCall(
-    async () => one(await getOrderQuery.run({ orderId }, client), `Order ${orderId}`) as Order,
-  );
+  return ordersCall(async () => one(await getOrderQuery.run({ orderId }, client), `Order ${orderId}`));
 }
 
 /** An order's lines, by line number. */
@@ -240,7 +238,7 @@ export async function listOrdersOfCompany(
   const limit = pageLimit(page.limit, { fallback: 50, max: 500 });
   return ordersCall(
     async () =>
-      (await listOrdersOfCompanyQuery.run(
+      await listOrdersOfCompanyQuery.run(
         {
           companyId: page.companyId,
           beforeCreatedAt: page.before?.createdAt ?? null,
@@ -248,6 +246,6 @@ export async function listOrdersOfCompany(
           limit,
         },
         client,
-      )) as Order[],
+      ),
   );
 }
