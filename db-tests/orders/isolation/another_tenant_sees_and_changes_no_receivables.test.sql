@@ -1,7 +1,7 @@
 -- As the application role, a tenant cannot see another tenant's invoices or ledger, nor book entries on
 -- another tenant's company or invoice.
 begin;
-select plan(6);
+select plan(7);
 
 select tests.create_tenant('alpha') as alpha \gset
 select tests.create_tenant('beta') as beta \gset
@@ -17,6 +17,12 @@ select tests.act_as(:'alpha', :'buyer');
 select is_empty('select 1 from orders.invoices', 'invoices: invisible');
 select is_empty('select 1 from orders.receivable_entries', 'receivable_entries: invisible');
 select is(orders.open_balance(:'b_company'), 0.0000::numeric(19,4), 'another tenant''s balance reads as nothing');
+-- update and delete, written as an attacker writes them (no WHERE, no RETURNING: a statement that reads
+-- no column meets only its own command's policy), each run as alpha and checked against beta's rows
+select tests.clear_actor();
+select is_empty(format($$select * from tests.cross_tenant_breaches(%L, %L, array['orders.invoices', 'orders.receivable_entries'])$$, :'beta', :'alpha'),
+  'bare deletes and updates by alpha (delete from t, update t set tenant_id = alpha, update t set <column> = default) neither change nor reach beta''s invoices and ledger');
+select tests.act_as(:'alpha', :'buyer');
 select tests.throws_constraint(format($$insert into orders.receivable_entries (company_id, kind, amount, currency) values (%L, 'payment', 1, 'EUR')$$, :'b_company'),
   'fk_receivable_entries_tenant_id_company_id_companies', 'receivable_entries: not on another tenant''s company');
 select tests.throws_constraint(format($$insert into orders.receivable_entries (company_id, kind, amount, currency, invoice_id) values (%L, 'payment', 1, 'EUR', %L)$$, :'company', :'b_invoice'),

@@ -17,7 +17,12 @@ select return_id as b_return from orders.request_return(:'b_order', :'b_buyer', 
 select tests.act_as(:'alpha', :'buyer');
 select is_empty('select 1 from orders.returns', 'returns: invisible');
 select is_empty('select 1 from orders.return_lines', 'return_lines: invisible');
-select is_empty(format($$update orders.returns set state = 'cancelled' where return_id = %L returning 1$$, :'b_return'), 'returns: update changes nothing');
+-- update and delete, written as an attacker writes them (no WHERE, no RETURNING: a statement that reads
+-- no column meets only its own command's policy), each run as alpha and checked against beta's rows
+select tests.clear_actor();
+select is_empty(format($$select * from tests.cross_tenant_breaches(%L, %L, array['orders.returns', 'orders.return_lines'])$$, :'beta', :'alpha'),
+  'bare deletes and updates by alpha (delete from t, update t set tenant_id = alpha, update t set <column> = default) neither change nor reach beta''s returns and return lines');
+select tests.act_as(:'alpha', :'buyer');
 select tests.throws_constraint(format($$insert into orders.return_lines (return_id, order_id, variant_id, quantity) values (%L, %L, %L, 1)$$,
   :'b_return', :'b_order', :'b_variant'), 'fk_return_lines_tenant_id_return_id_order_id_returns', 'return_lines: not on another tenant''s return');
 select throws_ok(format($$select orders.request_return(%L, %L, tests.lines(%L, 1))$$, :'b_order', :'buyer', :'b_variant'),
