@@ -4,8 +4,10 @@ export interface TapAssertion {
   number: number;
   ok: boolean;
   description: string;
-  /** `# TODO` and `# SKIP` assertions never fail the file. */
+  /** `# SKIP` assertions pass (the runner prints their reason); a `# TODO` fails the file. */
   directive?: 'todo' | 'skip';
+  /** The text after `# TODO` or `# SKIP`: why. */
+  reason?: string;
   diagnostics: string[];
 }
 
@@ -16,7 +18,7 @@ export interface TapReport {
   otherDiagnostics: string[];
 }
 
-const ASSERTION = /^(not ok|ok)\s+(\d+)(?:\s+-?\s*(.*?))?(?:\s+#\s*(TODO|SKIP)\b.*)?$/i;
+const ASSERTION = /^(not ok|ok)\s+(\d+)(?:\s+-?\s*(.*?))?(?:\s*#\s*(TODO|SKIP)\b\s*(.*))?$/i;
 
 export function parseTap(output: string): TapReport {
   const report: TapReport = { assertions: [], otherDiagnostics: [] };
@@ -34,7 +36,7 @@ export function parseTap(output: string): TapReport {
         number: Number(match[2]),
         ok: match[1]?.toLowerCase() === 'ok',
         description: match[3] ?? '',
-        ...(directive ? { directive } : {}),
+        ...(directive ? { directive, reason: match[5] ?? '' } : {}),
         diagnostics: [],
       });
       continue;
@@ -52,7 +54,12 @@ export function tapFailure(report: TapReport, error?: string): string | undefine
   const problems: string[] = [];
   if (error) problems.push(`the file stopped with an error:\n    ${error.trim().split('\n').join('\n    ')}`);
   for (const a of report.assertions) {
-    if (!a.ok && a.directive !== 'todo' && a.directive !== 'skip') {
+    if (a.directive === 'todo') {
+      // a todo keeps a failing assertion green: assert the state reached today exactly, or fix it
+      problems.push(
+        `todo ${a.number} - ${a.description}: a todo is not allowed (${a.reason || 'no reason given'})`,
+      );
+    } else if (!a.ok && a.directive !== 'skip') {
       problems.push(
         `not ok ${a.number} - ${a.description}${a.diagnostics.length ? `\n    ${a.diagnostics.join('\n    ')}` : ''}`,
       );
@@ -67,4 +74,14 @@ export function tapFailure(report: TapReport, error?: string): string | undefine
     problems.push(report.otherDiagnostics.join('\n    '));
   }
   return problems.length ? problems.join('\n') : undefined;
+}
+
+/** The skipped assertions of a run, each with its reason, for the runner to print. */
+export function tapSkips(report: TapReport): string[] {
+  return report.assertions
+    .filter((a) => a.directive === 'skip')
+    .map(
+      (a) =>
+        `skipped ${a.number}${a.description ? ` - ${a.description}` : ''}: ${a.reason || 'no reason given'}`,
+    );
 }

@@ -60,6 +60,29 @@ describe('runPgTapFile', () => {
     expect(result.failure).toContain('planned 2 assertions but ran 1');
   });
 
+  test('a todo fails the file: it would keep a failing assertion green', async () => {
+    const result = await runPgTapFile(
+      db.adminUrl,
+      file(
+        'todo.test.sql',
+        `begin; select plan(1); select todo('not done yet', 1); select ok(false, 'later'); select * from finish(); rollback;`,
+      ),
+    );
+    expect(result.failure).toContain('todo 1 - later: a todo is not allowed (not done yet)');
+  });
+
+  test('a skip passes and its reason is reported for the run to print', async () => {
+    const result = await runPgTapFile(
+      db.adminUrl,
+      file(
+        'skip.test.sql',
+        `begin; select plan(1); select skip('needs PostgreSQL 99', 1); select * from finish(); rollback;`,
+      ),
+    );
+    expect(result.failure).toBeUndefined();
+    expect(result.skipped).toEqual(['skipped 1: needs PostgreSQL 99']);
+  });
+
   test('a file without a plan fails', async () => {
     const result = await runPgTapFile(db.adminUrl, file('noplan.test.sql', `select ok(true, 'orphan');`));
     expect(result.failure).toContain('no plan');

@@ -3,12 +3,14 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPgBinaries } from '../provider/binaries';
-import { parseTap, type TapReport, tapFailure } from './parse-tap';
+import { parseTap, type TapReport, tapFailure, tapSkips } from './parse-tap';
 
 export interface PgTapResult {
   report: TapReport;
   /** Undefined when the file passed. */
   failure?: string;
+  /** Skipped assertions with their reasons (`skip(why)` in pgTAP): the caller prints them. */
+  skipped: string[];
   output: string;
 }
 
@@ -41,7 +43,7 @@ export function runPgTapFile(url: string, file: string): Promise<PgTapResult> {
         }
         const report = parseTap(stdout);
         const failure = tapFailure(report, error ? stderr || error.message : undefined);
-        resolve({ report, output: stdout, ...(failure ? { failure } : {}) });
+        resolve({ report, output: stdout, skipped: tapSkips(report), ...(failure ? { failure } : {}) });
       },
     );
   });
