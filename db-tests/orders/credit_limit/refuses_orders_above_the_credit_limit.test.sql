@@ -2,7 +2,7 @@
 -- may not exceed it (B3103). Shipping moves exposure from open orders to the balance; payments and
 -- cancellations free credit.
 begin;
-select plan(7);
+select plan(8);
 
 select tests.create_tenant('alpha') as alpha \gset
 select * from tests.create_order_world(:'alpha', stock => 100) \gset
@@ -29,6 +29,10 @@ select tests.clear_actor();
 update accounts.companies set credit_limit = null where company_id = :'company';
 select tests.act_as(:'alpha', :'buyer');
 select lives_ok(:'place', 'without a credit limit nothing is counted');
+-- the state each accepted call reached, not only that it did not fail
+select results_eq($$select state::text, count(*)::int from orders.orders group by state order by state$$,
+  $$values ('cancelled', 1), ('fulfilled', 1), ('placed', 3)$$,
+  'the accepted orders were placed (three open, one cancelled), the first one shipped');
 
 select * from finish();
 rollback;

@@ -154,6 +154,13 @@ describe('@b2b/orders', () => {
       listOrdersOfCompany(c, { companyId: bed.world.companyId, limit: 500 }),
     );
     expect(all.length).toBeGreaterThanOrEqual(4);
+    // newest first, as the name says: created_at never increases down the list, and it does change
+    const times = all.map((o) => new Date(o.created_at).getTime());
+    expect(
+      times.every((t, i) => i === 0 || t <= (times[i - 1] as number)),
+      'created_at descending',
+    ).toBe(true);
+    expect(new Set(times).size, 'orders of more than one instant').toBeGreaterThan(1);
     const [first, second] = await bed.asTenant(async (c) => {
       const page1 = await listOrdersOfCompany(c, { companyId: bed.world.companyId, limit: 2 });
       const last = page1[1] as (typeof page1)[number];

@@ -110,6 +110,6 @@ describe('@b2b/tenancy', () => {
     const [ann] = await asAlpha((c) => listStaffUsers(c, { limit: 1 }));
     await expect(
       asAlpha((c) => revokeRole(c, { staffUserId: ann?.staff_user_id as string, role: 'viewer' })),
-    ).rejects.toThrow(/was not found in this tenant/);
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
