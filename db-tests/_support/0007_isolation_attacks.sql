@@ -173,4 +173,17 @@ comment on function tests.cross_tenant_breaches(uuid, uuid, text[]) is
   'Bare cross-tenant reads and writes (delete, move, set to default) by `attacker` as b2b_app against every '
   'tenant table: one line per breach of `victim`''s rows, naming the table and the statement.';
 
+-- Rows of a table the current role sees (under its policies).
+create or replace function tests.rows_visible(tbl regclass) returns bigint
+language plpgsql
+as $$
+declare
+  n bigint;
+begin
+  execute format('select count(*) from %s', tbl) into n;
+  return n;
+end
+$$;
+comment on function tests.rows_visible(regclass) is 'count(*) of a table as the current role sees it.';
+
 grant execute on all functions in schema tests to b2b_app, b2b_readonly, b2b_analytics;

@@ -145,6 +145,15 @@ const cases: Case[] = [
     expected: { 'tenancy/isolation/no_tenant_context_sees_nothing.test.sql': 'staff_users: nothing visible' },
   },
   {
+    name: 'orders.invoices: invoices_select also without a tenant',
+    ddl: brokenPolicy(
+      'orders.invoices',
+      'invoices_select',
+      `for select to b2b_app, b2b_readonly using ((select app.current_tenant_id()) is null or ${OWN_TENANT})`,
+    ),
+    expected: { [EVERY_TABLE]: 'orders.invoices' },
+  },
+  {
     name: 'catalog.products: products_select for any tenant',
     ddl: brokenPolicy(
       'catalog.products',

@@ -1,6 +1,6 @@
 -- A company can never be its own ancestor: not directly (check constraint), not through a chain (trigger, B2101).
 begin;
-select plan(5);
+select plan(6);
 
 select tests.create_tenant('alpha') as alpha \gset
 select tests.create_company(:'alpha', 'Holding') as holding \gset
@@ -24,6 +24,12 @@ select lives_ok(
 select lives_ok(
   format($$update accounts.companies set parent_company_id = %L where company_id = %L$$, :'plant', :'holding'),
   'once detached, the former ancestor may move under the former grandchild');
+-- the moves happened (an update that RLS or a trigger silently skipped would live too)
+select results_eq(
+  $$select c.legal_name, p.legal_name from accounts.companies c left join accounts.companies p
+    on p.tenant_id = c.tenant_id and p.company_id = c.parent_company_id order by c.legal_name$$,
+  $$values ('Division', null::text), ('Holding', 'Plant'), ('Plant', 'Division')$$,
+  'the tree is now Division > Plant > Holding');
 
 select * from finish();
 rollback;

@@ -4,8 +4,9 @@
 -- application may update. The victim's rows are counted and summed before and after each statement, and a
 -- probe tells whether a statement reached them at all (see db-tests/_support/0007_isolation_attacks.sql).
 -- The victim has a row in every tenant table: a new table without one here fails, named, until it has.
+-- Without a tenant context, the application and read-only roles see no row of any of them.
 begin;
-select plan(3);
+select plan(5);
 
 select tests.create_tenant('alpha') as alpha \gset
 select tests.create_tenant('beta') as beta \gset
@@ -46,6 +47,13 @@ select is_empty(format($$select b from tests.cross_tenant_breaches(%L, %L) b
   'beta has a row in every tenant table, so every table is attacked');
 select is_empty(format($$select * from tests.cross_tenant_breaches(%L, %L)$$, :'beta', :'alpha'),
   'no bare delete or update by alpha changes or reaches a row of beta, in any tenant table; alpha sees none of them');
+
+select tests.act_as(null);
+select is_empty($$select qualified from tests.linted_tables where has_tenant_id and tests.rows_visible(oid::regclass) > 0$$,
+  'b2b_app without a tenant sees no row of any tenant table');
+select tests.act_as(null, null, 'b2b_readonly');
+select is_empty($$select qualified from tests.linted_tables where has_tenant_id and tests.rows_visible(oid::regclass) > 0$$,
+  'b2b_readonly without a tenant sees no row of any tenant table');
 
 select * from finish();
 rollback;
