@@ -35,7 +35,9 @@ select order_id as b_order from orders.place_order(p_company_id => :'b_company',
   p_currency => 'EUR', p_lines => tests.lines(:'b_variant', 3), p_idempotency_key => 'b1') \gset
 select orders.approve_order(:'b_order', :'b_manager');
 select orders.fulfil_order(:'b_order', tests.lines(:'b_variant', 2));
-select orders.request_return(:'b_order', :'b_buyer', tests.lines(:'b_variant', 1));
+select return_id as b_return from orders.request_return(:'b_order', :'b_buyer', tests.lines(:'b_variant', 1)) \gset
+select orders.receive_return(:'b_return', :'b_warehouse');
+select orders.record_payment(p_company_id => :'b_company', p_amount => 5, p_currency => 'EUR', p_reference => 'b-pay');
 select orders.request_quote(p_company_id => :'b_company', p_buyer_id => :'b_buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'b_variant', 2));
 select tests.clear_actor();
