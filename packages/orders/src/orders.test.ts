@@ -123,9 +123,9 @@ describe('@b2b/orders', () => {
     ).rejects.toMatchObject({
       code: 'order_currency_mismatch',
     });
-    await expect(bed.asTenant((c) => placeOrder(c, { ...order('api-6'), lines: [] }))).rejects.toBeInstanceOf(
-      ValidationError,
-    );
+    const noLines = bed.asTenant((c) => placeOrder(c, { ...order('api-6'), lines: [] }));
+    await expect(noLines).rejects.toBeInstanceOf(ValidationError);
+    await expect(noLines).rejects.toMatchObject({ code: 'order_lines_invalid' });
     await expect(
       bed.asTenant((c) =>
         placeOrder(c, { ...order('api-7'), buyerId: '00000000-0000-4000-8000-000000000000' }),
@@ -144,9 +144,12 @@ describe('@b2b/orders', () => {
         [bed.world.tenantId, bed.world.companyId],
       )
     ).rows[0].id;
-    await expect(
-      bed.asTenant((c) => placeOrder(c, { ...order('api-8'), buyerId: viewer })),
-    ).rejects.toBeInstanceOf(PermissionError);
+    const notPermitted = bed.asTenant((c) => placeOrder(c, { ...order('api-8'), buyerId: viewer }));
+    await expect(notPermitted).rejects.toBeInstanceOf(PermissionError);
+    await expect(notPermitted).rejects.toMatchObject({
+      code: 'order_create_not_permitted',
+      sqlstate: 'B3009',
+    });
   }, 60_000);
 
   test('listOrdersOfCompany pages newest first', async () => {
