@@ -74,6 +74,23 @@ describe('demo seed profile', () => {
     expect(await seedIsLoaded(db.adminUrl, 'demo')).toBe(true);
   });
 
+  test('a tenant table added later that the demo does not fill is caught', async () => {
+    await withClient(db.adminUrl, async (client) => {
+      await client.query('begin');
+      try {
+        await client.query('create table orders.added_later (tenant_id uuid not null)');
+        await client.query(`insert into orders.added_later values ($1)`, [DEMO_TENANTS[0]?.tenantId]);
+        const counts = await tenantTableCounts(client);
+        const thin = counts
+          .filter((c) => c.tenants < DEMO_TENANTS.length)
+          .map((c) => `${c.table}: ${c.tenants}`);
+        expect(thin).toEqual(['orders.added_later: 1']);
+      } finally {
+        await client.query('rollback');
+      }
+    });
+  });
+
   test('orders, quotes and returns are in every state their tables know, for every tenant', async () => {
     await withClient(db.adminUrl, async (client) => {
       expect(
@@ -90,6 +107,14 @@ describe('demo seed profile', () => {
           'select tenant_id, state from orders.quotes',
         ),
       ).toEqual([]);
+      // the check can fail: a state no order reaches is named for every tenant
+      expect(
+        await missingPerTenant(
+          client,
+          "select state from orders.order_states union all select 'shipped_by_owl'",
+          'select tenant_id, state from orders.orders',
+        ),
+      ).toEqual(DEMO_TENANTS.map((t) => `${t.slug}: shipped_by_owl`).sort());
       // returns and ledger kinds are check constraints: the values are listed here
       expect(
         await missingPerTenant(
@@ -243,27 +268,27 @@ describe('demo seed profile', () => {
   });
 
   test('a failed load leaves nothing; loaded again (db:reset) it builds the same world', async () => {
-    await withClient(other.adminUrl, async (client) => {
-      // the small profile's tenants, and in the last one a staff user in the way of the demo's own
-      const last = DEMO_TENANTS[DEMO_TENANTS.length - 1];
-      await client.query(
-        `insert into tenancy.tenants (tenant_id, slug, name) values ($1, $2, 'In the way')`,
-        [last?.tenantId, last?.slug],
-      );
-      await client.query(
+    // the small profile first (the demo then builds on its tenants), and in the last tenant a staff user
+    // in the way of the demo's own: the load fails after two tenants' worlds were built
+    await loadSeed(other, 'small', quiet);
+    const last = DEMO_TENANTS[DEMO_TENANTS.length - 1];
+    const email = `casey.catalog@${last?.domain}`;
+    await withClient(other.adminUrl, (client) =>
+      client.query(
         `insert into tenancy.staff_users (tenant_id, email, display_name) values ($1, $2, 'In the way')`,
-        [last?.tenantId, `casey.catalog@${last?.domain}`],
-      );
-    });
-    await expect(loadSeed(other, 'demo', quiet)).rejects.toThrow(
-      /nothing was loaded.*staff_email_taken|nothing was loaded/,
+        [last?.tenantId, email],
+      ),
     );
+    await expect(loadSeed(other, 'demo', quiet)).rejects.toMatchObject({
+      message: expect.stringMatching(/^Seeding the demo world failed, nothing was loaded: /),
+      cause: { constraint: 'uq_staff_users_tenant_id_email' },
+    });
     await withClient(other.adminUrl, async (client) => {
       const counts = await tenantTableCounts(client);
       const left = counts.filter((c) => c.rows > 0).map((c) => `${c.table}: ${c.rows}`);
-      expect(left.sort()).toEqual(['tenancy.staff_users: 1', 'tenancy.tenants: 1']);
-      await client.query('delete from tenancy.staff_users');
-      await client.query('delete from tenancy.tenants');
+      // what the small profile and the test put there, nothing more
+      expect(left.sort()).toEqual(['tenancy.memberships: 4', 'tenancy.staff_users: 5', 'tenancy.tenants: 3']);
+      await client.query('delete from tenancy.staff_users where email = $1', [email]);
     });
     await loadSeed(other, 'demo', quiet);
     const [a, b] = await Promise.all([

@@ -60,7 +60,13 @@ export async function loadDemo(
           'select count(*)::int as n from tenancy.tenants where tenant_id = any($1::uuid[])',
           [TENANTS.map((t) => t.tenantId)],
         );
-        if ((rows[0]?.n ?? 0) === 0) await loadTenants(client);
+        const present = rows[0]?.n ?? 0;
+        if (present === 0) await loadTenants(client);
+        else if (present < TENANTS.length) {
+          throw new Error(
+            `${present} of the ${TENANTS.length} demo tenants exist (${TENANTS.map((t) => t.slug).join(', ')}): start from an empty database (pnpm db:reset)`,
+          );
+        }
         // from here on as the application role: grants, row-level security and every trigger apply
         await client.query('set local role b2b_app');
         const session = new DemoSession(client);
