@@ -1,9 +1,11 @@
-// `pnpm db:reset`: drop and recreate the development database, migrate and seed it.
+// `pnpm db:reset`: drop and recreate the development database, migrate and seed it (the demo world, as
+// db:up does).
 
 import { migrate } from '@b2b/migrate';
 import { DEV_DATABASE } from '@b2b/testing/provider';
 import pg from 'pg';
 import { log, main } from './lib/cli';
+import { describeDemo } from './lib/demo';
 import { ensureDevDatabase, SQL_DIR } from './lib/dev-database';
 import { loadSeed } from './lib/seed';
 
@@ -27,6 +29,8 @@ main(async () => {
   const db = await ensureDevDatabase(log);
   const result = await migrate({ url: db.adminUrl, sqlDir: SQL_DIR });
   log(`migrated: ${result.applied.length} versioned, ${result.repeatablesApplied.length} repeatable`);
-  await loadSeed(db.adminUrl, 'small', log);
+  await loadSeed(db, 'demo', log);
+  await describeDemo(db.adminUrl, log, { counts: true });
+  log('');
   log(`DATABASE_URL=${db.adminUrl}`);
 });

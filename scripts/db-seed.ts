@@ -1,11 +1,12 @@
-// `pnpm db:seed [--profile small|large]`: load a seed profile into the development database.
+// `pnpm db:seed [--profile demo|small|large]`: load a seed profile into the development database.
 import { log, main } from './lib/cli';
+import { describeDemo } from './lib/demo';
 import { requireDevDatabase } from './lib/dev-database';
 import { loadSeed, SEED_PROFILES, type SeedProfile, seedIsLoaded } from './lib/seed';
 
 function profileArg(args: string[]): SeedProfile {
   const at = args.indexOf('--profile');
-  const value = at >= 0 ? args[at + 1] : 'small';
+  const value = at >= 0 ? args[at + 1] : 'demo';
   if (!SEED_PROFILES.includes(value as SeedProfile)) {
     throw new Error(`Unknown seed profile "${value}". Profiles: ${SEED_PROFILES.join(', ')}`);
   }
@@ -19,6 +20,7 @@ main(async () => {
     throw new Error(`The ${profile} profile is already loaded; \`pnpm db:reset\` starts again from empty.`);
   }
   const started = performance.now();
-  await loadSeed(db.adminUrl, profile, log);
+  await loadSeed(db, profile, log);
   log(`seed profile ${profile} loaded in ${Math.round(performance.now() - started)} ms`);
+  if (profile === 'demo') await describeDemo(db.adminUrl, log, { counts: true });
 });

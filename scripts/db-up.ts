@@ -1,6 +1,8 @@
-// `pnpm db:up`: start the development database, migrate it, seed it once, print how to connect.
+// `pnpm db:up`: start the development database, migrate it, seed it once (the demo world), print how to
+// connect and how to explore it.
 import { migrate } from '@b2b/migrate';
 import { log, main } from './lib/cli';
+import { describeDemo } from './lib/demo';
 import { ensureDevDatabase, SQL_DIR } from './lib/dev-database';
 import { loadSeed, seedIsLoaded } from './lib/seed';
 
@@ -12,15 +14,19 @@ main(async () => {
       ? `migrated: ${result.applied.length} versioned, ${result.repeatablesApplied.length} repeatable`
       : 'migrations: up to date',
   );
-  if (await seedIsLoaded(db.adminUrl, 'small')) {
-    log('seed data: already loaded');
+  const loaded = await seedIsLoaded(db.adminUrl, 'demo');
+  if (loaded) {
+    log('seed data: the demo world is already loaded');
   } else {
-    log('loading seed profile small');
-    await loadSeed(db.adminUrl, 'small', log);
+    log('loading seed profile demo (three tenants, each with accounts, catalog, orders)');
+    const started = performance.now();
+    await loadSeed(db, 'demo', log);
+    log(`seed profile demo loaded in ${Math.round(performance.now() - started)} ms`);
   }
+  await describeDemo(db.adminUrl, log, { counts: !loaded });
   log('');
   log('The development database is ready.');
   log(`  DATABASE_URL=${db.adminUrl}`);
   log(`  application role (RLS applies): ${db.appUrl}`);
-  log('  pnpm db:psql to open a shell, pnpm db:down to stop it.');
+  log('  pnpm db:psql to open a shell (--tenant <slug> as the application role), pnpm db:down to stop it.');
 });

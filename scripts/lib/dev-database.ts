@@ -73,3 +73,19 @@ export async function requireDevDatabase(): Promise<DevDatabase> {
   if (!db) throw new Error('The development database is not running: start it with `pnpm db:up`.');
   return db;
 }
+
+/**
+ * `url` with a session setting added to its `options` (kept: a role set there). Encoded by hand like
+ * withRoleOption: libpq (psql) does not decode '+' as a space. For `db:psql --tenant`: the session acts for
+ * one tenant (app.tenant_id), where the application sets it per transaction.
+ */
+export function withSessionSetting(url: string, name: string, value: string): string {
+  if (!/^[a-z_][a-z0-9_.]*$/.test(name) || !/^[A-Za-z0-9._-]+$/.test(value)) {
+    throw new Error(`not a plain setting: ${name}=${value}`);
+  }
+  const u = new URL(url);
+  const existing = u.searchParams.get('options');
+  u.searchParams.delete('options');
+  const options = [existing, `-c ${name}=${value}`].filter(Boolean).join(' ');
+  return `${u.toString()}${u.search ? '&' : '?'}options=${encodeURIComponent(options)}`;
+}

@@ -1,20 +1,33 @@
-// Seed profiles: `small` (SQL files under seeds/small, for db:up and examples) and `large` (generated,
-// streamed through COPY; for benchmarks). Each loads in one transaction, once.
+// Seed profiles: `demo` (loaded by db:up: the small profile's tenants, each with a whole world built
+// through the packages' functions, scripts/lib/demo/), `small` (SQL files under seeds/small: three tenants
+// and their staff) and `large` (generated, streamed through COPY; for benchmarks). Each loads in one
+// transaction, once.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withClient } from '@b2b/testing';
 import { repoRoot } from '@b2b/testing/provider';
 import type pg from 'pg';
+import { demoIsLoaded, loadDemo } from './demo';
 import { loadLarge } from './seed-large';
 
-export const SEED_PROFILES = ['small', 'large'] as const;
+export const SEED_PROFILES = ['demo', 'small', 'large'] as const;
 export type SeedProfile = (typeof SEED_PROFILES)[number];
 
-/** A tenant slug each profile creates: its presence means the profile is loaded. */
-const MARKER_SLUG: Record<SeedProfile, string> = { small: 'acme-industrial', large: 'bulk-0000' };
+/** Where a profile is loaded: the owner's URL, and the application role's (the demo acts as it). */
+export interface SeedTarget {
+  adminUrl: string;
+  appUrl: string;
+}
+
+/** A tenant slug each SQL or COPY profile creates: its presence means the profile is loaded. */
+const MARKER_SLUG: Record<Exclude<SeedProfile, 'demo'>, string> = {
+  small: 'acme-industrial',
+  large: 'bulk-0000',
+};
 
 export function seedIsLoaded(url: string, profile: SeedProfile): Promise<boolean> {
   return withClient(url, async (client) => {
+    if (profile === 'demo') return demoIsLoaded(client);
     const { rows } = await client.query<{ seeded: boolean }>(
       'select exists (select from tenancy.tenants where slug = $1) as seeded',
       [MARKER_SLUG[profile]],
@@ -23,22 +36,27 @@ export function seedIsLoaded(url: string, profile: SeedProfile): Promise<boolean
   });
 }
 
-async function loadSqlFiles(
-  client: pg.Client,
-  profile: SeedProfile,
+/** Runs the SQL files of seeds/<profile>/ in name order, in the caller's transaction. */
+async function runSqlFiles(
+  client: pg.ClientBase,
+  profile: string,
   say: (line: string) => void,
 ): Promise<void> {
   const dir = join(repoRoot, 'seeds', profile);
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort();
+  for (const file of files) {
+    const started = performance.now();
+    await client.query(readFileSync(join(dir, file), 'utf8'));
+    say(`  seeds/${profile}/${file} (${Math.round(performance.now() - started)} ms)`);
+  }
+}
+
+async function loadSqlFiles(client: pg.Client, profile: string, say: (line: string) => void): Promise<void> {
   await client.query('begin');
   try {
-    for (const file of files) {
-      const started = performance.now();
-      await client.query(readFileSync(join(dir, file), 'utf8'));
-      say(`  seeds/${profile}/${file} (${Math.round(performance.now() - started)} ms)`);
-    }
+    await runSqlFiles(client, profile, say);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => {});
@@ -47,11 +65,16 @@ async function loadSqlFiles(
 }
 
 export async function loadSeed(
-  url: string,
+  target: SeedTarget,
   profile: SeedProfile,
   say: (line: string) => void,
 ): Promise<void> {
-  await withClient(url, async (client) => {
+  if (profile === 'demo') {
+    // the small profile's tenants and staff, then their worlds, in one transaction
+    await loadDemo(target, say, (client) => runSqlFiles(client, 'small', say));
+    return;
+  }
+  await withClient(target.adminUrl, async (client) => {
     if (profile === 'large') {
       const { rows, seconds, phases } = await loadLarge(client, say);
       say(
