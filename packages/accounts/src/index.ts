@@ -150,7 +150,7 @@ export async function upsertCompanies(
 ): Promise<IUpsertCompaniesResult[]> {
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => r.companyId, 'company');
-  for (const r of rows) decimalAmount(r.creditLimit, 'creditLimit');
+  for (const r of rows) decimalAmount(r.creditLimit ?? null, 'creditLimit');
   return inBatches(rows, (batch) => upsertCompaniesQuery.run({ rows: batch }, client));
 }
 
@@ -227,7 +227,7 @@ export async function upsertBuyers(
 ): Promise<IUpsertBuyersResult[]> {
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => `${r.companyId}/${r.email}`, 'buyer');
-  for (const r of rows) decimalAmount(r.spendingLimit, 'spendingLimit');
+  for (const r of rows) decimalAmount(r.spendingLimit ?? null, 'spendingLimit');
   return inBatches(rows, (batch) => upsertBuyersQuery.run({ rows: batch }, client));
 }
 

@@ -52,9 +52,7 @@ describe('@b2b/orders', () => {
           await getOrder(c, placed.order_id),
         ] as const,
     );
-    expect(lines).toMatchObject([
-      { line_number: 1, quantity: 3, unit_price: '10.00', line_total: '30.00' },
-    ]);
+    expect(lines).toMatchObject([{ line_number: 1, quantity: 3, unit_price: '10.00', line_total: '30.00' }]);
     expect(history.map((h) => [h.from_state, h.to_state, h.changed_by])).toEqual([
       [null, 'draft', bed.world.buyerId],
       ['draft', 'placed', bed.world.buyerId],

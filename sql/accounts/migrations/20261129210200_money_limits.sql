@@ -4,9 +4,11 @@
 -- currency's, kept honest by composite foreign keys (companies: to the currency; buyers: to their company,
 -- following it on update), and filled by triggers when a write leaves it out.
 -- Dropping the numeric(19, 4) typmod does not rewrite the tables; the checks are validated in the same
--- transaction (the tables are small: one row per company or buyer).
+-- transaction (the tables are small: one row per company or buyer), hence the squawk-ignore marks below.
+-- minor_units is a digit count (0-4): 16 bits are plenty.
 
 -- companies ----------------------------------------------------------------------------------------
+-- squawk-ignore prefer-bigint-over-smallint
 alter table accounts.companies add column minor_units smallint;
 update accounts.companies c set minor_units = cur.minor_units
 from catalog.currencies cur where cur.currency_code = c.default_currency;
@@ -14,12 +16,14 @@ from catalog.currencies cur where cur.currency_code = c.default_currency;
 alter table accounts.companies alter column minor_units set not null;
 -- squawk-ignore changing-column-type
 alter table accounts.companies alter column credit_limit type numeric;
--- squawk-ignore adding-foreign-key-constraint, constraint-missing-not-valid, disallowed-unique-constraint
 alter table accounts.companies
+  -- squawk-ignore adding-foreign-key-constraint, constraint-missing-not-valid
   add constraint fk_companies_default_currency_minor_units_currencies foreign key (default_currency, minor_units)
     references catalog.currencies (currency_code, minor_units),
   -- Target of fk_buyers_tenant_id_company_id_minor_units_companies: a buyer's limit is in its company's units.
+  -- squawk-ignore constraint-missing-not-valid, disallowed-unique-constraint
   add constraint uq_companies_tenant_id_company_id_minor_units unique (tenant_id, company_id, minor_units),
+  -- squawk-ignore constraint-missing-not-valid
   add constraint chk_companies_credit_limit_money check (app.is_money(credit_limit, minor_units));
 comment on column accounts.companies.minor_units is
   'The minor units of default_currency (copied, checked by fk_companies_default_currency_minor_units_currencies; filled by trigger): credit_limit and the buyers'' spending limits have at most this many decimals.';
@@ -29,10 +33,11 @@ comment on column accounts.companies.credit_limit is
 -- (removing a currency); replaces idx_companies_default_currency.
 -- squawk-ignore require-concurrent-index-creation
 create index idx_companies_default_currency_minor_units on accounts.companies (default_currency, minor_units);
--- squawk-ignore require-concurrent-index-creation
+-- squawk-ignore require-concurrent-index-deletion
 drop index accounts.idx_companies_default_currency;
 
 -- buyers -------------------------------------------------------------------------------------------
+-- squawk-ignore prefer-bigint-over-smallint
 alter table accounts.buyers add column minor_units smallint;
 update accounts.buyers b set minor_units = c.minor_units
 from accounts.companies c where c.tenant_id = b.tenant_id and c.company_id = b.company_id;
@@ -40,10 +45,11 @@ from accounts.companies c where c.tenant_id = b.tenant_id and c.company_id = b.c
 alter table accounts.buyers alter column minor_units set not null;
 -- squawk-ignore changing-column-type
 alter table accounts.buyers alter column spending_limit type numeric;
--- squawk-ignore adding-foreign-key-constraint, constraint-missing-not-valid
 alter table accounts.buyers
+  -- squawk-ignore adding-foreign-key-constraint, constraint-missing-not-valid
   add constraint fk_buyers_tenant_id_company_id_minor_units_companies foreign key (tenant_id, company_id, minor_units)
     references accounts.companies (tenant_id, company_id, minor_units) on update cascade,
+  -- squawk-ignore constraint-missing-not-valid
   add constraint chk_buyers_spending_limit_money check (app.is_money(spending_limit, minor_units));
 comment on column accounts.buyers.minor_units is
   'The minor units of the company''s currency (copied, follows the company by fk_buyers_tenant_id_company_id_minor_units_companies; filled by trigger): spending_limit has at most this many decimals.';

@@ -9,8 +9,8 @@ alter table catalog.prices alter column unit_price type numeric;
 alter table catalog.prices add constraint chk_prices_unit_price_money check (app.is_money(unit_price, 4));
 
 -- Target of the (currency, minor_units) foreign keys. The table is small reference data.
--- squawk-ignore disallowed-unique-constraint
 alter table catalog.currencies
+  -- squawk-ignore constraint-missing-not-valid, disallowed-unique-constraint
   add constraint uq_currencies_currency_code_minor_units unique (currency_code, minor_units);
 comment on column catalog.currencies.minor_units is
   'Digits after the decimal point of every booked amount in this currency (2 for EUR, 0 for JPY, 3 for KWD): totals, invoices, ledger entries, payments, credit notes, limits and thresholds are checked against it (composite foreign keys to uq_currencies_currency_code_minor_units). Unit prices may be finer (4 decimals).';
