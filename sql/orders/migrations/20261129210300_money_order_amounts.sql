@@ -13,6 +13,14 @@
 -- briefly on small tables, inside the one migration transaction. minor_units is a digit count (0-4):
 -- 16 bits are plenty.
 
+-- Triggers whose definition names an amount column (a WHEN clause or an UPDATE OF list) block the type
+-- changes: dropped here, re-created by their repeatable files (sql/orders/triggers/0003, 0004: changed in
+-- this release, so the migrate that runs this re-applies them).
+drop trigger if exists trg_orders_after_insert_check_total on orders.orders;
+drop trigger if exists trg_orders_after_write_check_total on orders.orders;
+drop trigger if exists trg_order_lines_after_write_check_total on orders.order_lines;
+drop trigger if exists trg_order_lines_before_write_editable on orders.order_lines;
+
 -- orders -------------------------------------------------------------------------------------------
 -- squawk-ignore prefer-bigint-over-smallint
 alter table orders.orders add column minor_units smallint;
@@ -196,6 +204,10 @@ drop index orders.idx_approval_rules_currency;
 
 -- Down Migration
 -- The triggers that fill minor_units (repeatable) go first; the next migrate re-creates them.
+drop trigger if exists trg_orders_after_insert_check_total on orders.orders;
+drop trigger if exists trg_orders_after_write_check_total on orders.orders;
+drop trigger if exists trg_order_lines_after_write_check_total on orders.order_lines;
+drop trigger if exists trg_order_lines_before_write_editable on orders.order_lines;
 drop trigger if exists trg_approval_rules_before_write_minor_units on orders.approval_rules;
 drop trigger if exists trg_returns_before_insert_minor_units on orders.returns;
 drop trigger if exists trg_receivable_entries_before_insert_minor_units on orders.receivable_entries;
