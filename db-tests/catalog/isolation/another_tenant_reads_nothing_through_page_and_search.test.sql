@@ -17,7 +17,7 @@ values (:'beta', :'beta_list', :'beta_variant', 'EUR', 10);
 select tests.act_as(:'beta');
 select is(
   (select array[name, sku, unit_price::text] from catalog.product_page(:'beta_product', 'en', null, null, 'EUR', 1)),
-  array['Beta pressure valve', 'B-VALVE-1', '10.0000'],
+  array['Beta pressure valve', 'B-VALVE-1', '10'],
   'beta sees its product page with its price'
 );
 select is(

@@ -49,7 +49,7 @@ select throws_ok(format($$select orders.place_order(p_company_id => %L, p_buyer_
   :'company', :'buyer', :'b_variant'), 'B3008', null, 'place_order: another tenant''s variant has no price here');
 
 select tests.act_as(:'beta');
-select is((select state || ' ' || total_amount || ' ' || coalesce(purchase_order_number, '-') from orders.orders), 'placed 30.0000 -',
+select is((select state || ' ' || total_amount || ' ' || coalesce(purchase_order_number, '-') from orders.orders), 'placed 30.00 -',
   'beta''s order is unchanged');
 select is((select reserved from catalog.stock_levels), 3::bigint, 'beta''s reservation is unchanged');
 

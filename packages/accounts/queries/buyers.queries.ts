@@ -86,7 +86,7 @@ export interface ICreateBuyerResult {
   full_name: string;
   /** E.164 phone number (+ and up to 15 digits). */
   phone: string | null;
-  /** Most the buyer may order per spending_period, in the company's default_currency; null = no limit. */
+  /** Most the buyer may order per spending_period, in the company's default_currency and its minor units (chk_buyers_spending_limit_money); null = no limit. */
   spending_limit: string | null;
   /** day, week or month: the calendar period spending_limit applies to; set exactly when spending_limit is. */
   spending_period: string | null;
@@ -137,7 +137,7 @@ export interface IUpdateBuyerResult {
   full_name: string;
   /** E.164 phone number (+ and up to 15 digits). */
   phone: string | null;
-  /** Most the buyer may order per spending_period, in the company's default_currency; null = no limit. */
+  /** Most the buyer may order per spending_period, in the company's default_currency and its minor units (chk_buyers_spending_limit_money); null = no limit. */
   spending_limit: string | null;
   /** day, week or month: the calendar period spending_limit applies to; set exactly when spending_limit is. */
   spending_period: string | null;
@@ -188,7 +188,7 @@ export interface IListBuyersOfCompanyResult {
   full_name: string;
   /** E.164 phone number (+ and up to 15 digits). */
   phone: string | null;
-  /** Most the buyer may order per spending_period, in the company's default_currency; null = no limit. */
+  /** Most the buyer may order per spending_period, in the company's default_currency and its minor units (chk_buyers_spending_limit_money); null = no limit. */
   spending_limit: string | null;
   /** day, week or month: the calendar period spending_limit applies to; set exactly when spending_limit is. */
   spending_period: string | null;

@@ -10,7 +10,7 @@ export interface IGetCompanyParams {
 export interface IGetCompanyResult {
   company_id: string;
   created_at: Date;
-  /** Maximum open receivables in default_currency; null means no credit limit is enforced. */
+  /** Maximum open receivables in default_currency, in its minor units (chk_companies_credit_limit_money); null means no credit limit is enforced. */
   credit_limit: string | null;
   /** ISO 4217 currency of the company's prices, invoices, credit limit and buyer spending limits. */
   default_currency: string;
@@ -59,7 +59,7 @@ export interface IListCompaniesParams {
 export interface IListCompaniesResult {
   company_id: string;
   created_at: Date;
-  /** Maximum open receivables in default_currency; null means no credit limit is enforced. */
+  /** Maximum open receivables in default_currency, in its minor units (chk_companies_credit_limit_money); null means no credit limit is enforced. */
   credit_limit: string | null;
   /** ISO 4217 currency of the company's prices, invoices, credit limit and buyer spending limits. */
   default_currency: string;
@@ -115,7 +115,7 @@ export interface ICreateCompanyParams {
 export interface ICreateCompanyResult {
   company_id: string;
   created_at: Date;
-  /** Maximum open receivables in default_currency; null means no credit limit is enforced. */
+  /** Maximum open receivables in default_currency, in its minor units (chk_companies_credit_limit_money); null means no credit limit is enforced. */
   credit_limit: string | null;
   /** ISO 4217 currency of the company's prices, invoices, credit limit and buyer spending limits. */
   default_currency: string;
@@ -171,7 +171,7 @@ export interface IUpdateCompanyParams {
 export interface IUpdateCompanyResult {
   company_id: string;
   created_at: Date;
-  /** Maximum open receivables in default_currency; null means no credit limit is enforced. */
+  /** Maximum open receivables in default_currency, in its minor units (chk_companies_credit_limit_money); null means no credit limit is enforced. */
   credit_limit: string | null;
   /** ISO 4217 currency of the company's prices, invoices, credit limit and buyer spending limits. */
   default_currency: string;
@@ -226,7 +226,7 @@ export interface ISetParentCompanyParams {
 export interface ISetParentCompanyResult {
   company_id: string;
   created_at: Date;
-  /** Maximum open receivables in default_currency; null means no credit limit is enforced. */
+  /** Maximum open receivables in default_currency, in its minor units (chk_companies_credit_limit_money); null means no credit limit is enforced. */
   credit_limit: string | null;
   /** ISO 4217 currency of the company's prices, invoices, credit limit and buyer spending limits. */
   default_currency: string;

@@ -5,6 +5,7 @@
 import {
   assertUniqueKeys,
   BuyerNotInCompanyError,
+  decimalAmount,
   inBatches,
   mapErrors,
   NotFoundError,
@@ -92,7 +93,10 @@ export async function createCompany(
     creditLimit?: string | null;
   },
 ): Promise<Company> {
-  const params: ICreateCompanyParams = company;
+  const params: ICreateCompanyParams = {
+    ...company,
+    creditLimit: decimalAmount(company.creditLimit, 'creditLimit'),
+  };
   return one(await mapErrors(() => createCompanyQuery.run(params, client)), 'The new company');
 }
 
@@ -110,7 +114,12 @@ export async function updateCompany(
   },
 ): Promise<Company> {
   return one(
-    await mapErrors(() => updateCompanyQuery.run({ companyId, ...changes }, client)),
+    await mapErrors(() =>
+      updateCompanyQuery.run(
+        { companyId, ...changes, creditLimit: decimalAmount(changes.creditLimit, 'creditLimit') },
+        client,
+      ),
+    ),
     `Company ${companyId}`,
   );
 }
@@ -141,6 +150,7 @@ export async function upsertCompanies(
 ): Promise<IUpsertCompaniesResult[]> {
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => r.companyId, 'company');
+  for (const r of rows) decimalAmount(r.creditLimit ?? null, 'creditLimit');
   return inBatches(rows, (batch) => upsertCompaniesQuery.run({ rows: batch }, client));
 }
 
@@ -180,6 +190,7 @@ export async function createBuyer(
     spendingPeriod?: SpendingPeriod | null;
   },
 ): Promise<Buyer> {
+  decimalAmount(buyer.spendingLimit, 'spendingLimit');
   return one(await mapErrors(() => createBuyerQuery.run(buyer, client)), 'The new buyer');
 }
 
@@ -216,6 +227,7 @@ export async function upsertBuyers(
 ): Promise<IUpsertBuyersResult[]> {
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => `${r.companyId}/${r.email}`, 'buyer');
+  for (const r of rows) decimalAmount(r.spendingLimit ?? null, 'spendingLimit');
   return inBatches(rows, (batch) => upsertBuyersQuery.run({ rows: batch }, client));
 }
 

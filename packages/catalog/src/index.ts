@@ -5,6 +5,7 @@
 import {
   assertUniqueKeys,
   ConflictError,
+  decimalAmount,
   inBatches,
   mapErrors,
   NotFoundError,
@@ -340,8 +341,8 @@ export async function searchProducts(
   },
 ): Promise<{ items: SearchHit[]; next: SearchCursor | null }> {
   const limit = pageLimit(request.limit, PAGE);
-  const min = request.price?.min ?? null;
-  const max = request.price?.max ?? null;
+  const min = decimalAmount(request.price?.min ?? null, 'price.min');
+  const max = decimalAmount(request.price?.max ?? null, 'price.max');
   if ((min !== null || max !== null) && !request.viewer)
     throw new RangeError('a price range needs a viewer: whose prices, in which currency');
   return mapErrors(async () => {
@@ -518,6 +519,7 @@ export async function upsertPrices(
 ): Promise<IUpsertPricesResult[]> {
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => r.priceId, 'price');
+  for (const r of rows) decimalAmount(r.unitPrice, 'unitPrice');
   return inBatches(rows, (batch) => upsertPricesQuery.run({ rows: batch }, client));
 }
 

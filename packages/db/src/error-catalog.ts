@@ -22,6 +22,19 @@ export type ErrorKind =
 
 /** Custom SQLSTATEs (class B2: business rules). */
 export const sqlstateErrors: Record<string, ErrorEntry> = {
+  // money (B10xx): the money rule (chk_<table>_<column>_money checks, app.check_money; README "Money")
+  B1001: {
+    code: 'amount_finer_than_currency',
+    message:
+      'This amount has more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); amounts are never rounded silently.',
+  },
+  B1002: { code: 'amount_not_finite', message: 'An amount must be a finite number (not NaN or Infinity).' },
+  B1003: { code: 'amount_out_of_range', message: 'An amount must be below 10^15 in magnitude.' },
+  B1004: {
+    code: 'amount_not_decimal_string',
+    message:
+      'An amount is passed as a decimal string such as "12.50" (not a JavaScript number, not exponent notation).',
+  },
   B2001: {
     kind: 'tenant_context',
     code: 'tenant_context_missing',
@@ -236,6 +249,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'currency_minor_units_invalid',
     message: 'A currency has between 0 and 4 digits after the decimal point.',
   },
+  uq_currencies_currency_code_minor_units: {
+    code: 'currency_exists',
+    message: 'This currency already exists.',
+  },
 
   // catalog.countries
   pk_countries: { code: 'country_exists', message: 'This country already exists.' },
@@ -290,6 +307,19 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_companies_credit_limit_not_negative: {
     code: 'credit_limit_negative',
     message: 'A credit limit cannot be negative.',
+  },
+  fk_companies_default_currency_minor_units_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported (or its minor units are in use and cannot change).',
+  },
+  uq_companies_tenant_id_company_id_minor_units: {
+    code: 'company_exists',
+    message: 'A company with this id already exists.',
+  },
+  chk_companies_credit_limit_money: {
+    code: 'amount_invalid',
+    message:
+      'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
   },
   chk_companies_status: {
     code: 'company_status_invalid',
@@ -383,6 +413,15 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_buyers_spending_limit_not_negative: {
     code: 'spending_limit_negative',
     message: 'A spending limit cannot be negative.',
+  },
+  fk_buyers_tenant_id_company_id_minor_units_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist.',
+  },
+  chk_buyers_spending_limit_money: {
+    code: 'amount_invalid',
+    message:
+      'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
   },
   chk_buyers_spending_period: {
     code: 'spending_period_invalid',
@@ -592,6 +631,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message: 'The variant does not exist, or still has prices.',
   },
   chk_prices_unit_price_not_negative: { code: 'price_negative', message: 'A price cannot be negative.' },
+  chk_prices_unit_price_money: {
+    code: 'unit_price_invalid',
+    message: 'A unit price is a finite number below 10^15 with at most 4 decimals; it is never rounded.',
+  },
   chk_prices_quantities_valid: {
     code: 'price_tier_invalid',
     message: 'A quantity tier must not be empty and starts at 1 unit or more.',
@@ -733,6 +776,19 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'order_total_negative',
     message: 'An order total cannot be negative.',
   },
+  fk_orders_currency_minor_units_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported (or its minor units are in use and cannot change).',
+  },
+  uq_orders_tenant_id_order_id_minor_units: {
+    code: 'order_exists',
+    message: 'An order with this id already exists.',
+  },
+  chk_orders_total_amount_money: {
+    code: 'amount_invalid',
+    message:
+      'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
+  },
   chk_orders_submitted_unless_draft: {
     code: 'order_submission_inconsistent',
     message: 'An order has a submission time exactly when it is no longer a draft.',
@@ -758,9 +814,22 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message: 'An order line quantity is a whole number from 1 to 1,000,000.',
   },
   chk_order_lines_unit_price_not_negative: { code: 'price_negative', message: 'A price cannot be negative.' },
+  chk_order_lines_unit_price_money: {
+    code: 'unit_price_invalid',
+    message: 'A unit price is a finite number below 10^15 with at most 4 decimals; it is never rounded.',
+  },
+  chk_order_lines_line_total_money: {
+    code: 'amount_invalid',
+    message:
+      'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
+  },
   chk_order_lines_line_total: {
     code: 'order_line_total_mismatch',
-    message: 'A line total is its quantity times its unit price.',
+    message: "A line total is its quantity times its unit price, rounded to the currency's minor units.",
+  },
+  fk_order_lines_tenant_id_order_id_minor_units_orders: {
+    code: 'order_not_found',
+    message: "The order does not exist (or the minor units given are not its currency's).",
   },
   chk_order_lines_priced_from: {
     code: 'order_priced_from_invalid',
@@ -824,6 +893,19 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   fk_approval_rules_currency_currencies: {
     code: 'currency_unknown',
     message: 'This currency is not supported.',
+  },
+  fk_approval_rules_currency_minor_units_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported (or its minor units are in use and cannot change).',
+  },
+  chk_approval_rules_minor_units_with_currency: {
+    code: 'approval_rule_amount_currency_required',
+    message: 'An approval amount needs a currency, and a currency needs an amount.',
+  },
+  chk_approval_rules_min_total_amount_money: {
+    code: 'amount_invalid',
+    message:
+      'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
   },
   chk_approval_rules_name_not_blank: {
     code: 'approval_rule_name_required',
@@ -901,6 +983,15 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'order_invoiced_amount_invalid',
     message: 'An order cannot be invoiced for more than its total.',
   },
+  chk_orders_invoiced_amount_money: {
+    code: 'amount_invalid',
+    message:
+      'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
+  },
+  chk_orders_fulfilled_fully_invoiced: {
+    code: 'order_not_fully_invoiced',
+    message: 'A fulfilled order has been invoiced for exactly its total.',
+  },
 
   // orders.invoices
   pk_invoices: { code: 'invoice_exists', message: 'An invoice with this id already exists.' },
@@ -910,6 +1001,15 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message: 'The company does not exist, or still has invoices.',
   },
   fk_invoices_currency_currencies: { code: 'currency_unknown', message: 'This currency is not supported.' },
+  fk_invoices_currency_minor_units_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported (or its minor units are in use and cannot change).',
+  },
+  chk_invoices_amount_money: {
+    code: 'amount_invalid',
+    message:
+      'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
+  },
   chk_invoices_amount_not_negative: {
     code: 'invoice_amount_negative',
     message: 'An invoice amount cannot be negative.',
@@ -944,6 +1044,19 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_receivable_entries_amount_not_negative: {
     code: 'receivable_amount_negative',
     message: 'A ledger amount is positive; its kind gives the direction.',
+  },
+  fk_receivable_entries_currency_minor_units_currencies: {
+    code: 'currency_unknown',
+    message: 'This currency is not supported (or its minor units are in use and cannot change).',
+  },
+  chk_receivable_entries_amount_money: {
+    code: 'amount_invalid',
+    message:
+      'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
+  },
+  chk_receivable_entries_payment_positive: {
+    code: 'payment_amount_invalid',
+    message: 'A payment is a positive amount.',
   },
   chk_receivable_entries_invoice_has_invoice: {
     code: 'receivable_invoice_required',
@@ -1021,6 +1134,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message: 'A quote line quantity is a whole number from 1 to 1,000,000.',
   },
   chk_quote_lines_unit_price_not_negative: { code: 'price_negative', message: 'A price cannot be negative.' },
+  chk_quote_lines_unit_price_money: {
+    code: 'unit_price_invalid',
+    message: 'A unit price is a finite number below 10^15 with at most 4 decimals; it is never rounded.',
+  },
 
   // orders.orders (quotes)
   fk_orders_tenant_id_quote_id_quotes: { code: 'quote_not_found', message: 'The quote does not exist.' },
@@ -1055,6 +1172,15 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_returns_credit_amount_not_negative: {
     code: 'return_credit_negative',
     message: 'A return credit cannot be negative.',
+  },
+  fk_returns_tenant_id_order_id_minor_units_orders: {
+    code: 'order_not_found',
+    message: "The order does not exist (or the minor units given are not its currency's).",
+  },
+  chk_returns_credit_amount_money: {
+    code: 'amount_invalid',
+    message:
+      'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
   },
   chk_returns_received_complete: {
     code: 'return_receipt_incomplete',

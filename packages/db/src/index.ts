@@ -11,6 +11,7 @@ export {
   TenantContextError,
   ValidationError,
 } from './errors';
+export { decimalAmount } from './money';
 export { createPool, type PoolOptions } from './pool';
 export { NotFoundError, one, pageLimit } from './rows';
 export { InvalidTenantContextError, type TenantContext, withTenant } from './tenant';

@@ -24,7 +24,7 @@ export interface ICreateApprovalRuleResult {
   currency: string | null;
   /** Inactive rules match nothing; orders already waiting keep the tiers they were given. */
   is_active: boolean;
-  /** The rule matches orders with total_amount at or above this (in currency); null: any total. */
+  /** The rule matches orders with total_amount at or above this (in currency and its minor units); null: any total. */
   min_total_amount: string | null;
   /** Name of the rule, unique within the company. */
   name: string;

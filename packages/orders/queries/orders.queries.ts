@@ -403,7 +403,7 @@ export interface IGetOrderResult {
   state: string;
   /** When the order left draft (placed or sent for approval); null exactly while draft. Spending periods count by it. */
   submitted_at: Date | null;
-  /** Sum of the lines' line_total, in currency (checked by trg_orders_after_write_check_total at commit). */
+  /** Sum of the lines' line_total, in currency and its minor units (checked by trg_orders_after_write_check_total at commit). */
   total_amount: string;
   /** When the order was last changed. */
   updated_at: Date;
@@ -443,7 +443,7 @@ export interface IGetOrderLinesResult {
   fulfilled_quantity: number;
   /** Position of the line in the order, from 1. */
   line_number: number;
-  /** quantity * unit_price (checked). */
+  /** quantity * unit_price rounded to the order currency's minor units by app.round_money (half away from zero; checked). */
   line_total: string;
   /** The price list the unit price came from, for price_list lines (no foreign key: a list may be deleted later, the snapshot stays). */
   price_list_id: string | null;
@@ -551,7 +551,7 @@ export interface IListOrdersOfCompanyResult {
   state: string;
   /** When the order left draft (placed or sent for approval); null exactly while draft. Spending periods count by it. */
   submitted_at: Date | null;
-  /** Sum of the lines' line_total, in currency (checked by trg_orders_after_write_check_total at commit). */
+  /** Sum of the lines' line_total, in currency and its minor units (checked by trg_orders_after_write_check_total at commit). */
   total_amount: string;
   /** When the order was last changed. */
   updated_at: Date;

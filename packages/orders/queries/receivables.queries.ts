@@ -10,7 +10,7 @@ export interface IGetOrderInvoicesParams {
 
 /** 'GetOrderInvoices' return type */
 export interface IGetOrderInvoicesResult {
-  /** Shipped units times their order unit price, in currency. */
+  /** What this shipment adds to the invoiced lines, in currency and its minor units: per line, the rounded total of the units shipped so far minus that of the units shipped before (so the invoices of an order add up to its total). */
   amount: string;
   /** The invoiced company (the order's). */
   company_id: string;
@@ -130,7 +130,7 @@ export interface IListReceivableEntriesParams {
 
 /** 'ListReceivableEntries' return type */
 export interface IListReceivableEntriesResult {
-  /** Positive amount in currency; kind gives the direction. */
+  /** Positive amount in currency and its minor units; kind gives the direction. */
   amount: string;
   /** The company whose balance the entry changes. */
   company_id: string;

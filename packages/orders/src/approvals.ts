@@ -1,7 +1,7 @@
 // Approvals: a company's rules (orders at or above an amount, or placed by a role, wait for approver
 // roles in tiers) and the decisions on a waiting order. The rules are checked in the database when an
 // order is submitted; approveOrder / rejectOrder check the approver there too.
-import { one, type Queryable } from '@b2b/db';
+import { decimalAmount, one, type Queryable } from '@b2b/db';
 import {
   approveOrder as approveOrderQuery,
   createApprovalRule as createApprovalRuleQuery,
@@ -20,7 +20,9 @@ export type OrderApprovalTier = IGetOrderApprovalsResult;
 /**
  * Creates an approval rule of a company. It matches orders with a total at or above `minTotalAmount`
  * in `currency`, and/or placed by a buyer with role `placedByRoleId`; `tiers[i]` lists the buyer roles
- * that may decide tier i + 1 (one approver per tier, tiers in order).
+ * that may decide tier i + 1 (one approver per tier, tiers in order). `minTotalAmount` is a decimal string
+ * in the currency's minor units (ValidationError `amount_not_decimal_string` for a number or "1e3",
+ * `amount_invalid` for NaN, 10^15 or "100.001" EUR: never rounded).
  */
 export async function createApprovalRule(
   client: Queryable,
@@ -42,7 +44,7 @@ export async function createApprovalRule(
         {
           companyId: rule.companyId,
           name: rule.name,
-          minTotalAmount: rule.minTotalAmount ?? null,
+          minTotalAmount: decimalAmount(rule.minTotalAmount ?? null, 'minTotalAmount'),
           currency: rule.currency ?? null,
           placedByRoleId: rule.placedByRoleId ?? null,
           tiers: JSON.stringify(tiers),

@@ -43,7 +43,7 @@ describe('@b2b/orders', () => {
       (c) => placeOrder(c, { ...order('api-1', 3), purchaseOrderNumber: 'PO-9' }),
       bed.world.buyerId,
     );
-    expect(placed).toMatchObject({ state: 'placed', total_amount: '30.0000', purchase_order_number: 'PO-9' });
+    expect(placed).toMatchObject({ state: 'placed', total_amount: '30.00', purchase_order_number: 'PO-9' });
     const [lines, history, again] = await bed.asTenant(
       async (c) =>
         [
@@ -52,9 +52,7 @@ describe('@b2b/orders', () => {
           await getOrder(c, placed.order_id),
         ] as const,
     );
-    expect(lines).toMatchObject([
-      { line_number: 1, quantity: 3, unit_price: '10.0000', line_total: '30.0000' },
-    ]);
+    expect(lines).toMatchObject([{ line_number: 1, quantity: 3, unit_price: '10.00', line_total: '30.00' }]);
     expect(history.map((h) => [h.from_state, h.to_state, h.changed_by])).toEqual([
       [null, 'draft', bed.world.buyerId],
       ['draft', 'placed', bed.world.buyerId],
@@ -77,7 +75,7 @@ describe('@b2b/orders', () => {
       }),
     );
     expect(edited.version).toBeGreaterThan(draft.version);
-    expect(edited.total_amount).toBe('20.0000');
+    expect(edited.total_amount).toBe('20.00');
 
     const stale = bed.asTenant((c) =>
       updateDraft(c, {

@@ -45,15 +45,15 @@ describe('@b2b/orders quotes', () => {
     );
     expect(staged.state).toBe('quoted');
     expect(await bed.asTenant((c) => getQuoteLines(c, quote.quote_id))).toMatchObject([
-      { unit_price: '7.2500' },
+      { unit_price: '7.25' },
     ]);
 
     const order = await bed.asTenant((c) =>
       acceptQuote(c, { quoteId: quote.quote_id, buyerId: bed.world.buyerId }),
     );
-    expect(order).toMatchObject({ state: 'placed', total_amount: '145.0000' });
+    expect(order).toMatchObject({ state: 'placed', total_amount: '145.00' });
     expect(await bed.asTenant((c) => getOrderLines(c, order.order_id))).toMatchObject([
-      { unit_price: '7.2500', priced_from: 'quote' },
+      { unit_price: '7.25', priced_from: 'quote' },
     ]);
 
     const other = await request();

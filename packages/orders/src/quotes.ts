@@ -1,7 +1,7 @@
 // Quotes (requests for quotation): the buyer requests, the seller stages prices with a valid-until date,
 // the buyer accepts (an order at the quoted prices, submitted like any order) or declines. The state
 // machine and the expiry rule are in the database.
-import { one, type Queryable } from '@b2b/db';
+import { decimalAmount, one, type Queryable } from '@b2b/db';
 import type { IPlaceOrderResult } from '../queries/orders.queries';
 import {
   acceptQuote as acceptQuoteQuery,
@@ -41,13 +41,13 @@ export async function stageQuote(
   client: Queryable,
   input: { quoteId: string; prices: readonly { variantId: string; unitPrice: string }[]; validUntil: Date },
 ): Promise<Quote> {
-  // unit prices go as JSON numbers written from the exact decimal strings (no float in between)
+  // unit prices go as JSON numbers written from the exact decimal strings (no float in between);
+  // anything but a plain decimal string is ValidationError `amount_not_decimal_string`
   const prices = `[${input.prices
-    .map((p) => {
-      if (!/^\d+(\.\d+)?$/.test(p.unitPrice))
-        throw new RangeError(`unit price ${p.unitPrice} is not a decimal`);
-      return `{"variant_id":${JSON.stringify(p.variantId)},"unit_price":${p.unitPrice}}`;
-    })
+    .map(
+      (p) =>
+        `{"variant_id":${JSON.stringify(p.variantId)},"unit_price":${decimalAmount(p.unitPrice, 'unitPrice')}}`,
+    )
     .join(',')}]`;
   return ordersCall(async () =>
     one(

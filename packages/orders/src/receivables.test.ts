@@ -36,9 +36,9 @@ describe('@b2b/orders receivables', () => {
     const placed = await bed.asTenant((c) => placeOrder(c, order('r-1', 8)));
     await bed.asTenant((c) => fulfilOrder(c, placed.order_id));
     const [invoice] = await bed.asTenant((c) => getOrderInvoices(c, placed.order_id));
-    expect(invoice).toMatchObject({ amount: '80.0000', currency: 'EUR' });
+    expect(invoice).toMatchObject({ amount: '80.00', currency: 'EUR' });
     expect((invoice?.due_at.getTime() ?? 0) - (invoice?.issued_at.getTime() ?? 0)).toBe(14 * 86_400_000);
-    expect(await bed.asTenant((c) => getOpenBalance(c, bed.world.companyId))).toBe('80.0000');
+    expect(await bed.asTenant((c) => getOpenBalance(c, bed.world.companyId))).toBe('80.00');
 
     const refused = bed.asTenant((c) => placeOrder(c, order('r-2', 3)));
     await expect(refused).rejects.toBeInstanceOf(CreditLimitExceededError);
@@ -52,8 +52,8 @@ describe('@b2b/orders receivables', () => {
         reference: 'SEPA-77',
       }),
     );
-    expect(payment).toMatchObject({ kind: 'payment', amount: '80.0000' });
-    expect(await bed.asTenant((c) => getOpenBalance(c, bed.world.companyId))).toBe('0.0000');
+    expect(payment).toMatchObject({ kind: 'payment', amount: '80.00' });
+    expect(await bed.asTenant((c) => getOpenBalance(c, bed.world.companyId))).toBe('0.00');
     expect((await bed.asTenant((c) => placeOrder(c, order('r-3', 3)))).state).toBe('placed');
 
     const ledger = await bed.asTenant((c) => listReceivableEntries(c, { companyId: bed.world.companyId }));

@@ -1,6 +1,6 @@
 // Invoices and receivables: fulfilment issues the invoices (in the database); here they are read, payments
 // are recorded, and a company's open balance (what its credit limit is checked against) is asked for.
-import { one, pageLimit, type Queryable } from '@b2b/db';
+import { decimalAmount, one, pageLimit, type Queryable } from '@b2b/db';
 import {
   getOpenBalance as getOpenBalanceQuery,
   getOrderInvoices as getOrderInvoicesQuery,
@@ -27,8 +27,11 @@ export async function getOpenBalance(client: Queryable, companyId: string): Prom
 }
 
 /**
- * Records a payment (a positive decimal string, in the company's currency) in the receivables ledger.
- * ValidationError `payment_amount_invalid` or `order_currency_mismatch` otherwise.
+ * Records a payment in the receivables ledger (orders.record_payment): `amount` is a positive decimal
+ * string in the company's currency and its minor units ("80.00" EUR, "1500" JPY). Never rounded; typed
+ * ValidationErrors otherwise: `amount_not_decimal_string` (a JavaScript number, "1e-5", " 1.0 "),
+ * `amount_finer_than_currency` ("0.00001" EUR, "0.5" JPY), `amount_not_finite`, `amount_out_of_range`,
+ * `payment_amount_invalid` (zero or negative), `order_currency_mismatch`.
  */
 export async function recordPayment(
   client: Queryable,
@@ -40,6 +43,7 @@ export async function recordPayment(
     invoiceId?: string | null;
   },
 ): Promise<ReceivableEntry> {
+  decimalAmount(payment.amount, 'amount');
   return ordersCall(async () =>
     one(
       await recordPaymentQuery.run({ ...payment, invoiceId: payment.invoiceId ?? null }, client),

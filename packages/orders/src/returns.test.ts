@@ -41,8 +41,8 @@ describe('@b2b/orders returns', () => {
       }),
     );
     const received = await bed.asTenant((c) => receiveReturn(c, { returnId: ret.return_id, warehouseId }));
-    expect(received).toMatchObject({ state: 'received', credit_amount: '10.0000' });
-    expect(await bed.asTenant((c) => getOpenBalance(c, companyId))).toBe('30.0000');
+    expect(received).toMatchObject({ state: 'received', credit_amount: '10.00' });
+    expect(await bed.asTenant((c) => getOpenBalance(c, companyId))).toBe('30.00');
     const { rows } = await bed.admin.query(
       'select on_hand::int from catalog.stock_levels where variant_id = $1',
       [variantId],

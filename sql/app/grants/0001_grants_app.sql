@@ -5,3 +5,7 @@ revoke all on all functions in schema app from public, b2b_app, b2b_readonly, b2
 grant usage on schema app to b2b_app, b2b_readonly, b2b_analytics;
 grant execute on function app.current_tenant_id(), app.require_tenant_id(), app.current_user_id()
   to b2b_app, b2b_readonly, b2b_analytics;
+-- Money: the rounding rule is called by check constraints (run as the writing role) and functions.
+grant execute on function app.round_money(numeric, integer), app.is_money(numeric, integer),
+  app.check_money(numeric, integer, text)
+  to b2b_app, b2b_readonly, b2b_analytics;

@@ -8,7 +8,7 @@ declare
   tenant uuid := app.require_tenant_id();
   lines jsonb;
   missing record;
-  total numeric(19, 4);
+  total numeric;
   archived_sku text;
 begin
   -- the lines, each with its variant's archived flag and its price, read once (resolve_price is inlined
@@ -43,14 +43,17 @@ begin
         missing.variant_id, p_currency, p_company_id, missing.quantity);
   end if;
 
-  -- one statement for all lines (in line order)
+  -- one statement for all lines (in line order); a line total is rounded to the order currency's minor
+  -- units by the one rounding rule (app.round_money)
   with inserted as (
     insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total,
-      priced_from, price_list_id)
+      priced_from, price_list_id, minor_units)
     select p_order_id, (e ->> 'line_number')::integer, (e ->> 'variant_id')::uuid, (e ->> 'quantity')::integer,
-      (e ->> 'unit_price')::numeric(19, 4), (e ->> 'quantity')::integer * (e ->> 'unit_price')::numeric(19, 4),
-      'price_list', (e ->> 'price_list_id')::uuid
+      (e ->> 'unit_price')::numeric,
+      app.round_money((e ->> 'quantity')::integer * (e ->> 'unit_price')::numeric, o.minor_units),
+      'price_list', (e ->> 'price_list_id')::uuid, o.minor_units
     from jsonb_array_elements(lines) with ordinality as x(e, n)
+    cross join (select o.minor_units from orders.orders o where o.tenant_id = tenant and o.order_id = p_order_id) o
     order by x.n
     returning line_total
   )
@@ -61,4 +64,4 @@ begin
 end
 $$;
 comment on function orders.set_order_lines(uuid, uuid, text, jsonb) is
-  'Replaces the lines of draft p_order_id with p_lines (JSON array of {variant_id, quantity}), each priced by catalog.resolve_price at now(), and sets total_amount to their sum. SQLSTATE B3008 when a variant has no price, B3014 when it is discontinued, B3007 for malformed lines.';
+  'Replaces the lines of draft p_order_id with p_lines (JSON array of {variant_id, quantity}), each priced by catalog.resolve_price at now() (line_total = quantity x unit price rounded to the currency''s minor units by app.round_money), and sets total_amount to their sum. SQLSTATE B3008 when a variant has no price, B3014 when it is discontinued, B3007 for malformed lines.';

@@ -9,7 +9,7 @@ declare
   target orders.orders;
   line record;
   price record;
-  total numeric(19, 4);
+  total numeric;
 begin
   select o.* into target from orders.orders o where o.tenant_id = tenant and o.order_id = p_order_id;
   for line in
@@ -28,7 +28,8 @@ begin
     end if;
     if price.unit_price <> line.unit_price then
       update orders.order_lines l
-      set unit_price = price.unit_price, line_total = l.quantity * price.unit_price, price_list_id = price.price_list_id
+      set unit_price = price.unit_price, line_total = app.round_money(l.quantity * price.unit_price, l.minor_units),
+        price_list_id = price.price_list_id
       where l.tenant_id = tenant and l.order_id = p_order_id and l.line_number = line.line_number;
     end if;
   end loop;

@@ -9,7 +9,7 @@ as $$
 declare
   buyer accounts.buyers;
   period_start timestamptz;
-  spent numeric(19, 4);
+  spent numeric;
 begin
   select b.* into buyer from accounts.buyers b where b.tenant_id = p_order.tenant_id and b.buyer_id = p_order.buyer_id;
   if buyer.spending_limit is null then

@@ -7,7 +7,7 @@ language plpgsql stable
 as $$
 begin
   return (
-    select coalesce(sum(case e.kind when 'invoice' then e.amount else -e.amount end), 0)::numeric(19, 4)
+    select coalesce(sum(case e.kind when 'invoice' then e.amount else -e.amount end), 0)
     from orders.receivable_entries e
     where e.tenant_id = app.require_tenant_id() and e.company_id = p_company_id
   );

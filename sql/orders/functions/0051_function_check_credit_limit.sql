@@ -6,9 +6,9 @@ returns void
 language plpgsql
 as $$
 declare
-  credit_limit numeric(19, 4);
-  balance numeric(19, 4);
-  uninvoiced numeric(19, 4);
+  credit_limit numeric;
+  balance numeric;
+  uninvoiced numeric;
 begin
   select c.credit_limit into credit_limit
   from accounts.companies c where c.tenant_id = p_order.tenant_id and c.company_id = p_order.company_id;

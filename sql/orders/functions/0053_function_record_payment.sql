@@ -11,9 +11,10 @@ language plpgsql
 as $$
 declare
   company_currency text;
+  units integer;
   recorded orders.receivable_entries;
 begin
-  select c.default_currency into company_currency
+  select c.default_currency, c.minor_units into company_currency, units
   from accounts.companies c where c.tenant_id = app.require_tenant_id() and c.company_id = p_company_id;
   if p_currency is distinct from company_currency then
     raise exception using
@@ -21,16 +22,19 @@ begin
       message = format('the receivables of company %s are in %s, not %s', p_company_id,
         coalesce(company_currency, 'an unknown currency'), coalesce(p_currency, 'null'));
   end if;
+  -- money rule: finite, bounded, in the currency's minor units; never rounded (0.00001 EUR is refused,
+  -- not stored as 0.00)
+  perform app.check_money(p_amount, units, p_currency);
   if p_amount is null or p_amount <= 0 then
     raise exception using
       errcode = 'B3105',
       message = format('a payment is a positive amount, not %s', coalesce(p_amount::text, 'null'));
   end if;
   insert into orders.receivable_entries (company_id, kind, amount, currency, invoice_id, reference)
-  values (p_company_id, 'payment', p_amount, p_currency, p_invoice_id, p_reference)
+  values (p_company_id, 'payment', app.round_money(p_amount, units), p_currency, p_invoice_id, p_reference)
   returning * into recorded;
   return recorded;
 end
 $$;
 comment on function orders.record_payment(uuid, numeric, text, text, uuid) is
-  'Records a payment of p_amount (positive: B3105) in the company''s currency (B3005) from company p_company_id, optionally for invoice p_invoice_id, in the receivables ledger. Returns the ledger entry.';
+  'Records a payment of p_amount (positive: B3105; finite, bounded and in the currency''s minor units: app.check_money, B1001-B1003, never rounded) in the company''s currency (B3005) from company p_company_id, optionally for invoice p_invoice_id, in the receivables ledger. Returns the ledger entry.';

@@ -14,7 +14,7 @@ as $$
 declare
   target orders.quotes := orders.lock_quote(p_quote_id);
   s record;
-  total numeric(19, 4);
+  total numeric;
   placed orders.orders;
 begin
   perform accounts.acting_buyer(p_buyer_id, target.company_id);
@@ -39,8 +39,10 @@ begin
     p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
   -- the lines at the quoted prices, and their sum from the rows inserted (the quote is read once)
   with inserted as (
-    insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from)
-    select (s.started).order_id, l.line_number, l.variant_id, l.quantity, l.unit_price, l.quantity * l.unit_price, 'quote'
+    insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from,
+      minor_units)
+    select (s.started).order_id, l.line_number, l.variant_id, l.quantity, l.unit_price,
+      app.round_money(l.quantity * l.unit_price, (s.started).minor_units), 'quote', (s.started).minor_units
     from orders.quote_lines l
     where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id
     returning line_total

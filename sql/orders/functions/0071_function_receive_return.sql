@@ -9,7 +9,7 @@ declare
   tenant uuid := app.require_tenant_id();
   target orders.returns;
   parent orders.orders;
-  credit numeric(19, 4);
+  credit numeric;
   received orders.returns;
 begin
   select r.* into target from orders.returns r where r.tenant_id = tenant and r.return_id = p_return_id for update;
@@ -23,7 +23,9 @@ begin
       errcode = 'B3001',
       message = format('return %s cannot move from %s to received', p_return_id, target.state);
   end if;
-  select o.* into parent from orders.orders o where o.tenant_id = tenant and o.order_id = target.order_id;
+  -- the order row is locked (as request_return does), so two returns of one order are credited in turn
+  select o.* into parent from orders.orders o where o.tenant_id = tenant and o.order_id = target.order_id
+  for no key update;
 
   perform
   from catalog.stock_levels s
@@ -38,9 +40,22 @@ begin
   order by rl.variant_id
   on conflict (tenant_id, variant_id, warehouse_id) do update set on_hand = catalog.stock_levels.on_hand + excluded.on_hand;
 
-  select coalesce(sum(rl.quantity * l.unit_price), 0) into credit
+  -- the credit, in the order's minor units by the cumulative difference (as invoices): per line, the
+  -- rounded value of the units returned so far (received returns and this one) minus that of the units
+  -- received before, so the credit notes of a line never add up to more than what its units were invoiced
+  select coalesce(sum(
+      app.round_money((rl.quantity + coalesce(b.units, 0)) * l.unit_price, l.minor_units)
+      - app.round_money(coalesce(b.units, 0) * l.unit_price, l.minor_units)), 0)
+  into credit
   from orders.return_lines rl
   join orders.order_lines l on l.tenant_id = rl.tenant_id and l.order_id = rl.order_id and l.variant_id = rl.variant_id
+  left join lateral (
+    select sum(prev.quantity) as units
+    from orders.return_lines prev
+    join orders.returns r on r.tenant_id = prev.tenant_id and r.return_id = prev.return_id
+    where prev.tenant_id = rl.tenant_id and prev.order_id = rl.order_id and prev.variant_id = rl.variant_id
+      and r.state = 'received'
+  ) b on true
   where rl.tenant_id = tenant and rl.return_id = p_return_id;
   insert into orders.receivable_entries (company_id, kind, amount, currency, return_id, reference)
   values (parent.company_id, 'credit_note', credit, parent.currency, p_return_id,
@@ -54,4 +69,4 @@ begin
 end
 $$;
 comment on function orders.receive_return(uuid, uuid) is
-  'Receives requested return p_return_id into warehouse p_warehouse_id: restocks its units (on_hand up; stock rows locked in (variant_id, warehouse_id) order), books a credit note of the units at their order unit prices in the receivables ledger and marks the return received. B3402 for an unknown return, B3001 unless requested.';
+  'Receives requested return p_return_id into warehouse p_warehouse_id: restocks its units (on_hand up; stock rows locked in (variant_id, warehouse_id) order), books a credit note of the units at their order unit prices (in the currency''s minor units by the cumulative difference over the order''s received returns, app.round_money) in the receivables ledger and marks the return received. B3402 for an unknown return, B3001 unless requested.';

@@ -21,8 +21,8 @@ grant insert (order_id, company_id, buyer_id, currency, idempotency_key, purchas
 grant update (state, purchase_order_number, billing_address, shipping_address, total_amount, submitted_at,
   invoiced_amount, quote_id) on orders.orders to b2b_app;
 
-grant insert (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from, price_list_id)
-  on orders.order_lines to b2b_app;
+grant insert (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from, price_list_id,
+  minor_units) on orders.order_lines to b2b_app;
 grant update (unit_price, line_total, price_list_id, fulfilled_quantity) on orders.order_lines to b2b_app;
 grant delete on orders.order_lines to b2b_app;
 

@@ -1,3 +1,4 @@
+-- (The money migration 20261129210300 drops these to change the amount columns' type; this file re-creates them.)
 -- An order's total equals the sum of its lines, checked at commit (constraint triggers, deferred: the
 -- header and lines are written in several statements). Constraint triggers cannot be created "or
 -- replace", hence drop + create.

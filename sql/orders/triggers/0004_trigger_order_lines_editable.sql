@@ -1,3 +1,4 @@
+-- (The money migration 20261129210300 drops it to change the amount columns' type; this file re-creates it.)
 -- What was ordered is frozen once the order leaves draft (fulfilled_quantity may still move).
 create or replace trigger trg_order_lines_before_write_editable
   before insert or delete or update of line_number, variant_id, quantity, unit_price, line_total, priced_from, price_list_id
