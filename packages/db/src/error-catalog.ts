@@ -22,6 +22,13 @@ export type ErrorKind =
 
 /** Custom SQLSTATEs (class B2: business rules). */
 export const sqlstateErrors: Record<string, ErrorEntry> = {
+  // @b2b/db (B104x: transaction outcome). Raised by withTransaction's commit guard, which turns it into
+  // TransactionOutcomeUnknownError before any mapping; listed so the code is documented and reserved.
+  B1040: {
+    code: 'transaction_ended_in_callback',
+    message:
+      'The transaction was ended inside the callback (commit or rollback), so its outcome is not the one withTransaction reports.',
+  },
   B2001: {
     kind: 'tenant_context',
     code: 'tenant_context_missing',
