@@ -780,6 +780,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
 
   // orders.order_state_history
   pk_order_state_history: { code: 'order_history_exists', message: 'This history entry already exists.' },
+  uq_order_state_history_tenant_id_order_id_number: {
+    code: 'order_history_number_taken',
+    message: 'This change of the order was recorded at the same time as another; try again.',
+  },
+  chk_order_state_history_number_positive: {
+    code: 'order_history_number_invalid',
+    message: 'A change of an order is numbered from 1.',
+  },
   fk_order_state_history_tenant_id_order_id_orders: {
     code: 'order_not_found',
     message: 'The order does not exist.',
