@@ -11,6 +11,8 @@ alter table orders.receivable_entries add column entry_uuid uuid;
 
 -- the append-only trigger (B3012) refuses updates; this one-off rewrite is the schema's own change
 alter table orders.receivable_entries disable trigger user;
+-- the owner obeys row-level security (forced): lift it for the rewrite, which sees every tenant's rows
+alter table orders.receivable_entries no force row level security;
 update orders.receivable_entries e
 set entry_uuid = fresh.id
 from (
@@ -27,6 +29,7 @@ from (
   ) ids using (tenant_id, company_id, recorded_at, position)
 ) fresh
 where fresh.tenant_id = e.tenant_id and fresh.entry_id = e.entry_id;
+alter table orders.receivable_entries force row level security;
 alter table orders.receivable_entries enable trigger user;
 
 alter table orders.receivable_entries alter column entry_id drop identity;
@@ -53,6 +56,8 @@ create index idx_receivable_entries_tenant_id_company_id_recorded_at
 drop index orders.idx_receivable_entries_tenant_id_company_id_recorded_at;
 alter table orders.receivable_entries add column entry_number bigint;
 alter table orders.receivable_entries disable trigger user;
+-- the owner obeys row-level security (forced): lift it for the rewrite, which sees every tenant's rows
+alter table orders.receivable_entries no force row level security;
 update orders.receivable_entries e
 set entry_number = numbered.n
 from (
@@ -69,5 +74,6 @@ alter table orders.receivable_entries drop column entry_number;
 alter table orders.receivable_entries alter column entry_id add generated always as identity;
 select setval(pg_get_serial_sequence('orders.receivable_entries', 'entry_id'),
   coalesce((select max(entry_id) from orders.receivable_entries), 0) + 1, false);
+alter table orders.receivable_entries force row level security;
 comment on column orders.receivable_entries.entry_id is 'Order of the entries.';
 comment on column orders.receivable_entries.recorded_at is 'When the entry was recorded.';

@@ -12,6 +12,8 @@ alter table orders.order_state_history
 
 -- the append-only trigger refuses updates; this one-off rewrite is the schema's own change
 alter table orders.order_state_history disable trigger user;
+-- the owner obeys row-level security (forced): lift it for the rewrite, which sees every tenant's rows
+alter table orders.order_state_history no force row level security;
 update orders.order_state_history h
 set transition_uuid = gen_random_uuid(), transition_number = numbered.n
 from (
@@ -20,6 +22,7 @@ from (
   from orders.order_state_history
 ) numbered
 where numbered.tenant_id = h.tenant_id and numbered.transition_id = h.transition_id;
+alter table orders.order_state_history force row level security;
 alter table orders.order_state_history enable trigger user;
 
 -- squawk-ignore require-concurrent-index-deletion
@@ -53,6 +56,8 @@ alter table orders.order_state_history
   drop constraint chk_order_state_history_number_positive;
 alter table orders.order_state_history add column transition_serial bigint;
 alter table orders.order_state_history disable trigger user;
+-- the owner obeys row-level security (forced): lift it for the rewrite, which sees every tenant's rows
+alter table orders.order_state_history no force row level security;
 update orders.order_state_history h
 set transition_serial = numbered.n
 from (
@@ -68,5 +73,6 @@ alter table orders.order_state_history drop column transition_serial, drop colum
 alter table orders.order_state_history alter column transition_id add generated always as identity;
 select setval(pg_get_serial_sequence('orders.order_state_history', 'transition_id'),
   coalesce((select max(transition_id) from orders.order_state_history), 0) + 1, false);
+alter table orders.order_state_history force row level security;
 comment on column orders.order_state_history.transition_id is 'Order of the changes (several may share one changed_at: one transaction).';
 create index idx_order_state_history_tenant_id_order_id on orders.order_state_history (tenant_id, order_id, transition_id);
