@@ -224,6 +224,13 @@ async function seed(): Promise<void> {
      from generate_series(1, $3::int) n`,
     [tenantId, companyId, TIES],
   );
+  // and entries in one millisecond that differ below it: a millisecond cursor would repeat or skip them
+  await admin.query(
+    `insert into orders.receivable_entries (tenant_id, company_id, kind, amount, currency, reference, recorded_at)
+     select $1, $2, 'payment', 1, 'EUR', 'sub-ms ' || us, '2026-11-29 21:00:00.124000+00'::timestamptz + us * interval '1 microsecond'
+     from unnest(array[1, 2, 500, 999]) us`,
+    [tenantId, companyId],
+  );
   await bed.asTenant((c) =>
     orders.recordPayment(c, { companyId, amount: '1.00', currency: 'EUR', reference: 'last' }),
   );
