@@ -22,8 +22,9 @@ export interface Page<T> {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{6})Z$/;
 const FLOAT = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-const MAX_CURSOR_LENGTH = 4096;
-const MAX_TEXT_KEY = 1024;
+const MAX_CURSOR_LENGTH = 16_384;
+// a sort key of text (a name, an email) well beyond any bounded text column, so every row can be a page end
+const MAX_TEXT_KEY = 4096;
 
 function validTimestamp(value: string): boolean {
   const m = TIMESTAMP.exec(value);
