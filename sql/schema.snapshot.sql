@@ -2555,9 +2555,14 @@ CREATE FUNCTION orders.record_order_transition() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 begin
-  -- tenant_id comes from the tenant context (its default), like every insert by the application role
-  insert into orders.order_state_history (order_id, from_state, to_state, changed_by)
-  values (new.order_id, case when tg_op = 'UPDATE' then old.state end, new.state,
+  -- tenant_id comes from the tenant context (its default), like every insert by the application role.
+  -- transition_number counts the order's changes: the order's row is locked by the change being recorded
+  -- (or new), so no other transaction numbers a change of this order until this one ends.
+  insert into orders.order_state_history (order_id, transition_number, from_state, to_state, changed_by)
+  values (new.order_id,
+    coalesce((select max(h.transition_number) from orders.order_state_history h
+              where h.tenant_id = new.tenant_id and h.order_id = new.order_id), 0) + 1,
+    case when tg_op = 'UPDATE' then old.state end, new.state,
     app.current_user_id());
   return null;
 end
@@ -2569,7 +2574,7 @@ ALTER FUNCTION orders.record_order_transition() OWNER TO b2b_owner;
 -- Name: FUNCTION record_order_transition(); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.record_order_transition() IS 'Trigger function on orders.orders (after insert, and after update of state when it changed): appends to orders.order_state_history with the acting user from app.current_user_id().';
+COMMENT ON FUNCTION orders.record_order_transition() IS 'Trigger function on orders.orders (after insert, and after update of state when it changed): appends to orders.order_state_history with the acting user from app.current_user_id() and the next transition_number of the order.';
 
 --
 -- Name: receivable_entries; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -2577,7 +2582,7 @@ COMMENT ON FUNCTION orders.record_order_transition() IS 'Trigger function on ord
 
 CREATE TABLE orders.receivable_entries (
     tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
-    entry_id bigint NOT NULL,
+    entry_id uuid DEFAULT gen_random_uuid() NOT NULL,
     company_id uuid NOT NULL,
     kind text NOT NULL,
     amount numeric NOT NULL,
@@ -2585,7 +2590,7 @@ CREATE TABLE orders.receivable_entries (
     invoice_id uuid,
     reference text,
     recorded_by uuid DEFAULT app.current_user_id(),
-    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    recorded_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
     return_id uuid,
     minor_units smallint NOT NULL,
     CONSTRAINT chk_receivable_entries_amount_money CHECK (app.is_money(amount, (minor_units)::integer)),
@@ -2610,7 +2615,7 @@ COMMENT ON TABLE orders.receivable_entries IS 'Append-only receivables ledger of
 -- Name: COLUMN receivable_entries.entry_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.receivable_entries.entry_id IS 'Order of the entries.';
+COMMENT ON COLUMN orders.receivable_entries.entry_id IS 'Random id of the entry (gen_random_uuid(): from no sequence shared across tenants). Not an order: the ledger is ordered by (recorded_at, entry_id).';
 
 --
 -- Name: COLUMN receivable_entries.company_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -2658,7 +2663,7 @@ COMMENT ON COLUMN orders.receivable_entries.recorded_by IS 'The acting user (app
 -- Name: COLUMN receivable_entries.recorded_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.receivable_entries.recorded_at IS 'When the entry was recorded.';
+COMMENT ON COLUMN orders.receivable_entries.recorded_at IS 'When the entry was recorded (clock_timestamp(): the moment of the insert, so entries of one transaction keep their order). The ledger is ordered by (recorded_at, entry_id).';
 
 --
 -- Name: COLUMN receivable_entries.return_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -4647,13 +4652,15 @@ COMMENT ON COLUMN orders.order_lines.minor_units IS 'The order''s minor units (c
 
 CREATE TABLE orders.order_state_history (
     tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
-    transition_id bigint NOT NULL,
+    transition_id uuid DEFAULT gen_random_uuid() NOT NULL,
     order_id uuid NOT NULL,
     from_state text,
     to_state text NOT NULL,
     changed_by uuid,
     changed_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT chk_order_state_history_changed CHECK ((from_state IS DISTINCT FROM to_state))
+    transition_number integer NOT NULL,
+    CONSTRAINT chk_order_state_history_changed CHECK ((from_state IS DISTINCT FROM to_state)),
+    CONSTRAINT chk_order_state_history_number_positive CHECK ((transition_number >= 1))
 );
 
 ALTER TABLE ONLY orders.order_state_history FORCE ROW LEVEL SECURITY;
@@ -4670,7 +4677,7 @@ COMMENT ON TABLE orders.order_state_history IS 'Append-only history of every ord
 -- Name: COLUMN order_state_history.transition_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.order_state_history.transition_id IS 'Order of the changes (several may share one changed_at: one transaction).';
+COMMENT ON COLUMN orders.order_state_history.transition_id IS 'Random id of the change (gen_random_uuid(): from no sequence shared across tenants).';
 
 --
 -- Name: COLUMN order_state_history.from_state; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -4697,17 +4704,10 @@ COMMENT ON COLUMN orders.order_state_history.changed_by IS 'The acting user (app
 COMMENT ON COLUMN orders.order_state_history.changed_at IS 'When the change happened (transaction time).';
 
 --
--- Name: order_state_history_transition_id_seq; Type: SEQUENCE; Schema: orders; Owner: b2b_owner
+-- Name: COLUMN order_state_history.transition_number; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-ALTER TABLE orders.order_state_history ALTER COLUMN transition_id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME orders.order_state_history_transition_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
+COMMENT ON COLUMN orders.order_state_history.transition_number IS 'Position of the change in its order''s history: 1 for the creation, then 2, 3... (set by orders.record_order_transition).';
 
 --
 -- Name: order_states; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -4900,19 +4900,6 @@ COMMENT ON COLUMN orders.quote_transitions.to_state IS 'State the quote enters.'
 --
 
 COMMENT ON COLUMN orders.quote_transitions.description IS 'Which operation makes this move.';
-
---
--- Name: receivable_entries_entry_id_seq; Type: SEQUENCE; Schema: orders; Owner: b2b_owner
---
-
-ALTER TABLE orders.receivable_entries ALTER COLUMN entry_id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME orders.receivable_entries_entry_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
 
 --
 -- Name: return_lines; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -5499,6 +5486,13 @@ ALTER TABLE ONLY orders.order_lines
     ADD CONSTRAINT uq_order_lines_tenant_id_order_id_variant_id UNIQUE (tenant_id, order_id, variant_id);
 
 --
+-- Name: order_state_history uq_order_state_history_tenant_id_order_id_number; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_state_history
+    ADD CONSTRAINT uq_order_state_history_tenant_id_order_id_number UNIQUE (tenant_id, order_id, transition_number);
+
+--
 -- Name: orders uq_orders_tenant_id_idempotency_key; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -5616,6 +5610,12 @@ CREATE INDEX idx_companies_default_currency_minor_units ON accounts.companies US
 --
 
 CREATE INDEX idx_companies_default_locale ON accounts.companies USING btree (default_locale);
+
+--
+-- Name: idx_companies_tenant_id_legal_name_company_id; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE INDEX idx_companies_tenant_id_legal_name_company_id ON accounts.companies USING btree (tenant_id, legal_name, company_id);
 
 --
 -- Name: idx_companies_tenant_id_parent_company_id; Type: INDEX; Schema: accounts; Owner: b2b_owner
@@ -5822,12 +5822,6 @@ CREATE INDEX idx_order_lines_tenant_id_order_id_minor_units ON orders.order_line
 CREATE INDEX idx_order_lines_tenant_id_variant_id ON orders.order_lines USING btree (tenant_id, variant_id);
 
 --
--- Name: idx_order_state_history_tenant_id_order_id; Type: INDEX; Schema: orders; Owner: b2b_owner
---
-
-CREATE INDEX idx_order_state_history_tenant_id_order_id ON orders.order_state_history USING btree (tenant_id, order_id, transition_id);
-
---
 -- Name: idx_order_transitions_to_state; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
@@ -5852,10 +5846,10 @@ CREATE INDEX idx_orders_state ON orders.orders USING btree (state);
 CREATE INDEX idx_orders_tenant_id_buyer_id_submitted_at ON orders.orders USING btree (tenant_id, buyer_id, submitted_at);
 
 --
--- Name: idx_orders_tenant_id_company_id_created_at; Type: INDEX; Schema: orders; Owner: b2b_owner
+-- Name: idx_orders_tenant_id_company_id_created_at_order_id; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
-CREATE INDEX idx_orders_tenant_id_company_id_created_at ON orders.orders USING btree (tenant_id, company_id, created_at DESC);
+CREATE INDEX idx_orders_tenant_id_company_id_created_at_order_id ON orders.orders USING btree (tenant_id, company_id, created_at DESC, order_id DESC);
 
 --
 -- Name: idx_orders_tenant_id_company_id_state; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -5910,6 +5904,12 @@ CREATE INDEX idx_receivable_entries_currency_minor_units ON orders.receivable_en
 --
 
 CREATE INDEX idx_receivable_entries_tenant_id_company_id ON orders.receivable_entries USING btree (tenant_id, company_id, kind);
+
+--
+-- Name: idx_receivable_entries_tenant_id_company_id_recorded_at; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_receivable_entries_tenant_id_company_id_recorded_at ON orders.receivable_entries USING btree (tenant_id, company_id, recorded_at DESC, entry_id DESC);
 
 --
 -- Name: idx_receivable_entries_tenant_id_invoice_id; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -9612,6 +9612,12 @@ GRANT INSERT(to_state) ON TABLE orders.order_state_history TO b2b_app;
 --
 
 GRANT INSERT(changed_by) ON TABLE orders.order_state_history TO b2b_app;
+
+--
+-- Name: COLUMN order_state_history.transition_number; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(transition_number) ON TABLE orders.order_state_history TO b2b_app;
 
 --
 -- Name: TABLE order_states; Type: ACL; Schema: orders; Owner: b2b_owner

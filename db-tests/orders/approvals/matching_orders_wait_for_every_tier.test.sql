@@ -51,7 +51,7 @@ select is((orders.approve_order(:'big', :'director')).state, 'placed', 'the last
 select results_eq(format($$select tier, approver_id, decision, comment from orders.order_approvals where order_id = %L order by tier$$, :'big'),
   format($$values (1, %L::uuid, 'approved', 'ok from me'), (2, %L::uuid, 'approved', null)$$, :'manager', :'director'),
   'the decisions are recorded');
-select is((select to_state from orders.order_state_history where order_id = :'big' order by transition_id desc limit 1), 'placed',
+select is((select to_state from orders.order_state_history where order_id = :'big' order by transition_number desc limit 1), 'placed',
   'the history shows the move to placed');
 select throws_ok(format($$select orders.approve_order(%L, %L)$$, :'big', :'director'), 'B3001', null,
   'a placed order is not approved again');

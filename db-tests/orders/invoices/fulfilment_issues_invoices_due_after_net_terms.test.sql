@@ -33,7 +33,7 @@ select is((select due_at from orders.invoices where order_id = :'order_id' order
 select is(orders.open_balance(:'company'), 50.0000::numeric(19,4), 'both invoices are open');
 select is((select invoiced_amount = total_amount from orders.orders where order_id = :'order_id'), true, 'fully invoiced');
 select results_eq(format($$select e.kind, e.amount from orders.receivable_entries e join orders.invoices i using (tenant_id, invoice_id)
-  where i.order_id = %L order by e.entry_id$$, :'order_id'),
+  where i.order_id = %L order by e.recorded_at, e.entry_id$$, :'order_id'),
   $$values ('invoice', 20.0000::numeric(19,4)), ('invoice', 30.0000::numeric(19,4))$$, 'the ledger has one entry per invoice');
 
 select * from finish();

@@ -41,7 +41,7 @@ select results_eq(
 select is((select sum(reserved_quantity) from orders.order_allocations where order_id = :'o_order_id'), 7::numeric,
   'allocations record what each line holds');
 select results_eq(
-  format($$select from_state, to_state, changed_by from orders.order_state_history where order_id = %L order by transition_id$$, :'o_order_id'),
+  format($$select from_state, to_state, changed_by from orders.order_state_history where order_id = %L order by transition_number$$, :'o_order_id'),
   format($$values (null, 'draft', %1$L::uuid), ('draft', 'placed', %1$L::uuid)$$, :'buyer'),
   'history records creation and placement, by the acting user');
 

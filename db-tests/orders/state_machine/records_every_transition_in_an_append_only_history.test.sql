@@ -16,14 +16,14 @@ select tests.act_as(:'alpha');
 select orders.complete_order(:'order_id');
 
 select results_eq(
-  format($$select from_state, to_state, changed_by from orders.order_state_history where order_id = %L order by transition_id$$, :'order_id'),
+  format($$select from_state, to_state, changed_by from orders.order_state_history where order_id = %L order by transition_number$$, :'order_id'),
   format($$values (null, 'draft', %1$L::uuid), ('draft', 'placed', %1$L::uuid), ('placed', 'partially_fulfilled', %2$L::uuid),
     ('partially_fulfilled', 'fulfilled', %2$L::uuid), ('fulfilled', 'completed', null)$$, :'buyer', :'clerk'),
   'from, to and who, for every change');
 select is((select count(distinct changed_at) from orders.order_state_history where order_id = :'order_id'), 1::bigint,
   'when: the transaction time of each change');
 select is((select count(*) from orders.order_state_history h join orders.orders o using (tenant_id, order_id)
-  where h.to_state = o.state and h.order_id = :'order_id' and h.transition_id = (select max(transition_id) from orders.order_state_history)), 1::bigint,
+  where h.to_state = o.state and h.order_id = :'order_id' and h.transition_number = (select max(transition_number) from orders.order_state_history where order_id = :'order_id')), 1::bigint,
   'the last entry is the current state');
 
 select throws_ok(format($$update orders.order_state_history set to_state = 'cancelled' where order_id = %L$$, :'order_id'),

@@ -151,7 +151,7 @@ export interface IUpdateBuyerQuery {
   result: IUpdateBuyerResult;
 }
 
-const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"fullName":true,"phone":true,"status":true,"buyerId":true},"params":[{"name":"buyerRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":63}]},{"name":"email","required":false,"transform":{"type":"scalar"},"locs":[{"a":103,"b":108}]},{"name":"fullName","required":false,"transform":{"type":"scalar"},"locs":[{"a":144,"b":152}]},{"name":"phone","required":false,"transform":{"type":"scalar"},"locs":[{"a":188,"b":193}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":226,"b":232}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":268}]}],"statement":"update accounts.buyers\nset buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),\n    email = coalesce(:email, email),\n    full_name = coalesce(:fullName, full_name),\n    phone = coalesce(:phone, phone),\n    status = coalesce(:status, status)\nwhere buyer_id = :buyerId!\nreturning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                       "};
+const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"fullName":true,"phone":true,"status":true,"buyerId":true},"params":[{"name":"buyerRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":63}]},{"name":"email","required":false,"transform":{"type":"scalar"},"locs":[{"a":103,"b":108}]},{"name":"fullName","required":false,"transform":{"type":"scalar"},"locs":[{"a":144,"b":152}]},{"name":"phone","required":false,"transform":{"type":"scalar"},"locs":[{"a":188,"b":193}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":226,"b":232}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":268}]}],"statement":"update accounts.buyers\nset buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),\n    email = coalesce(:email, email),\n    full_name = coalesce(:fullName, full_name),\n    phone = coalesce(:phone, phone),\n    status = coalesce(:status, status)\nwhere buyer_id = :buyerId!\nreturning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
@@ -164,7 +164,7 @@ const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"ful
  *     status = coalesce(:status, status)
  * where buyer_id = :buyerId!
  * returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
- *   spending_period, created_at, updated_at                                                                                                       
+ *   spending_period, created_at, updated_at                                                                                                                                            
  * ```
  */
 export const updateBuyer = new PreparedQuery<IUpdateBuyerParams,IUpdateBuyerResult>(updateBuyerIR);
@@ -172,6 +172,7 @@ export const updateBuyer = new PreparedQuery<IUpdateBuyerParams,IUpdateBuyerResu
 
 /** 'ListBuyersOfCompany' parameters type */
 export interface IListBuyersOfCompanyParams {
+  afterBuyerId?: string | null | void;
   afterEmail?: string | null | void;
   companyId: string;
   limit: number;
@@ -202,7 +203,7 @@ export interface IListBuyersOfCompanyQuery {
   result: IListBuyersOfCompanyResult;
 }
 
-const listBuyersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"afterEmail":true,"limit":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":175,"b":185}]},{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":208,"b":218}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":247,"b":253}]}],"statement":"select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at\nfrom accounts.buyers\nwhere company_id = :companyId! and email > coalesce(:afterEmail, '')\norder by email\nlimit (:limit!)::int                                                                                                                                                                                                                                 "};
+const listBuyersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"afterEmail":true,"afterBuyerId":true,"limit":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":175,"b":185}]},{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":194,"b":204},{"a":244,"b":254}]},{"name":"afterBuyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":263,"b":275}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":317,"b":323}]}],"statement":"select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at\nfrom accounts.buyers\nwhere company_id = :companyId!\n  and (:afterEmail::text is null or (email, buyer_id) > (:afterEmail::text, :afterBuyerId::uuid))\norder by email, buyer_id\nlimit (:limit!)::int                                                                                                                                                                                                                                 "};
 
 /**
  * Query generated from SQL:
@@ -210,8 +211,9 @@ const listBuyersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"afterEmail
  * select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
  *   spending_period, created_at, updated_at
  * from accounts.buyers
- * where company_id = :companyId! and email > coalesce(:afterEmail, '')
- * order by email
+ * where company_id = :companyId!
+ *   and (:afterEmail::text is null or (email, buyer_id) > (:afterEmail::text, :afterBuyerId::uuid))
+ * order by email, buyer_id
  * limit (:limit!)::int                                                                                                                                                                                                                                 
  * ```
  */

@@ -28,13 +28,14 @@ where buyer_id = :buyerId!
 returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
   spending_period, created_at, updated_at;
 
-/* Buyers of a company by email, a page at a time (keyset: the last email seen; unique per company). */
+/* Buyers of a company by email ascending, then id, a page at a time (keyset on (email, buyer_id), the last row's, from the page cursor). */
 /* @name ListBuyersOfCompany */
 select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
   spending_period, created_at, updated_at
 from accounts.buyers
-where company_id = :companyId! and email > coalesce(:afterEmail, '')
-order by email
+where company_id = :companyId!
+  and (:afterEmail::text is null or (email, buyer_id) > (:afterEmail::text, :afterBuyerId::uuid))
+order by email, buyer_id
 limit (:limit!)::int;
 
 /* The acting buyer, checked by accounts.acting_buyer (SQLSTATE B2104 when it does not belong to the company or is unknown, B2105 when disabled); with the company's currency, locale and status, and the buyer's permissions. */

@@ -34,7 +34,7 @@ export interface IGetCompanyQuery {
   result: IGetCompanyResult;
 }
 
-const getCompanyIR: any = {"usedParamSet":{"companyId":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":202,"b":212}]}],"statement":"select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere company_id = :companyId!                                                                                                                        "};
+const getCompanyIR: any = {"usedParamSet":{"companyId":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":202,"b":212}]}],"statement":"select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere company_id = :companyId!                                                                                                                                                                                                                   "};
 
 /**
  * Query generated from SQL:
@@ -42,7 +42,7 @@ const getCompanyIR: any = {"usedParamSet":{"companyId":true},"params":[{"name":"
  * select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at
  * from accounts.companies
- * where company_id = :companyId!                                                                                                                        
+ * where company_id = :companyId!                                                                                                                                                                                                                   
  * ```
  */
 export const getCompany = new PreparedQuery<IGetCompanyParams,IGetCompanyResult>(getCompanyIR);
@@ -83,7 +83,7 @@ export interface IListCompaniesQuery {
   result: IListCompaniesResult;
 }
 
-const listCompaniesIR: any = {"usedParamSet":{"afterLegalName":true,"afterCompanyId":true,"limit":true},"params":[{"name":"afterLegalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":226,"b":240}]},{"name":"afterCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":257,"b":271}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":360,"b":366}]}],"statement":"select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere (legal_name, company_id) > (coalesce(:afterLegalName, ''), coalesce(:afterCompanyId, '00000000-0000-0000-0000-000000000000'::uuid))\norder by legal_name, company_id\nlimit (:limit!)::int"};
+const listCompaniesIR: any = {"usedParamSet":{"afterLegalName":true,"afterCompanyId":true,"limit":true},"params":[{"name":"afterLegalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":190,"b":204},{"a":251,"b":265}]},{"name":"afterCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":274,"b":288}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":337,"b":343}]}],"statement":"select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))\norder by legal_name, company_id\nlimit (:limit!)::int"};
 
 /**
  * Query generated from SQL:
@@ -91,7 +91,7 @@ const listCompaniesIR: any = {"usedParamSet":{"afterLegalName":true,"afterCompan
  * select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at
  * from accounts.companies
- * where (legal_name, company_id) > (coalesce(:afterLegalName, ''), coalesce(:afterCompanyId, '00000000-0000-0000-0000-000000000000'::uuid))
+ * where (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))
  * order by legal_name, company_id
  * limit (:limit!)::int
  * ```

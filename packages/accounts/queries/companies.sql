@@ -4,12 +4,12 @@ select company_id, parent_company_id, legal_name, tax_id, default_currency, defa
 from accounts.companies
 where company_id = :companyId!;
 
-/* Companies of the current tenant by legal name, a page at a time (keyset: the last legal_name and company_id seen). */
+/* Companies of the current tenant by legal name ascending, then id, a page at a time (keyset on (legal_name, company_id), the last row's, from the page cursor; idx_companies_tenant_id_legal_name_company_id). */
 /* @name ListCompanies */
 select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
   payment_terms_days, credit_limit, status, created_at, updated_at
 from accounts.companies
-where (legal_name, company_id) > (coalesce(:afterLegalName, ''), coalesce(:afterCompanyId, '00000000-0000-0000-0000-000000000000'::uuid))
+where (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))
 order by legal_name, company_id
 limit (:limit!)::int;
 

@@ -66,13 +66,11 @@ describe('@b2b/accounts', () => {
     );
     expect(updated).toMatchObject({ credit_limit: '5000.50', status: 'on_hold', tax_id: 'DE123456789' });
     const first = await asAlpha((c) => listCompanies(c, { limit: 2 }));
-    expect(first.map((x) => x.legal_name)).toEqual(['Acme', 'Bolt']);
-    const last = first[1];
-    const next = await asAlpha((c) =>
-      listCompanies(c, { afterLegalName: last?.legal_name, afterCompanyId: last?.company_id }),
-    );
-    expect(next.map((x) => x.legal_name)).toEqual(['Crane']);
-    expect(await withTenant(pool, { tenantId: beta }, (c) => listCompanies(c))).toEqual([]);
+    expect(first.items.map((x) => x.legal_name)).toEqual(['Acme', 'Bolt']);
+    const next = await asAlpha((c) => listCompanies(c, { after: first.next }));
+    expect(next.items.map((x) => x.legal_name)).toEqual(['Crane']);
+    expect(next.next).toBeUndefined();
+    expect(await withTenant(pool, { tenantId: beta }, (c) => listCompanies(c))).toEqual({ items: [] });
   });
 
   test('an unknown currency is a ForeignKeyError currency_unknown', async () => {
@@ -149,7 +147,7 @@ describe('@b2b/accounts', () => {
   });
 
   test('buyers: roles, creation, paging, bulk upsert and their errors', async () => {
-    const acme = (await asAlpha((c) => listCompanies(c, { limit: 1 })))[0];
+    const acme = (await asAlpha((c) => listCompanies(c, { limit: 1 }))).items[0];
     const companyId = acme?.company_id as string;
     const role = await asAlpha((c) =>
       createBuyerRole(c, { name: 'Purchaser', permissions: ['orders.create', 'invoices.view'] }),
@@ -211,16 +209,16 @@ describe('@b2b/accounts', () => {
     ]);
     expect(upserted[0]?.buyer_id).toBe(ann.buyer_id);
     const page1 = await asAlpha((c) => listBuyersOfCompany(c, companyId, { limit: 1 }));
-    expect(page1.map((b) => [b.email, b.full_name, b.spending_limit])).toEqual([
+    expect(page1.items.map((b) => [b.email, b.full_name, b.spending_limit])).toEqual([
       ['ann@acme.example', 'Ann Smith', null],
     ]);
-    const page2 = await asAlpha((c) => listBuyersOfCompany(c, companyId, { afterEmail: 'ann@acme.example' }));
-    expect(page2.map((b) => b.email)).toEqual(['bob@acme.example']);
+    const page2 = await asAlpha((c) => listBuyersOfCompany(c, companyId, { after: page1.next }));
+    expect(page2.items.map((b) => b.email)).toEqual(['bob@acme.example']);
   });
 
   test('a buyer acting for another company is a BuyerNotInCompanyError (a PermissionError)', async () => {
-    const [acme, bolt] = await asAlpha((c) => listCompanies(c, { limit: 2 }));
-    const [ann] = await asAlpha((c) => listBuyersOfCompany(c, acme?.company_id as string));
+    const [acme, bolt] = (await asAlpha((c) => listCompanies(c, { limit: 2 }))).items;
+    const [ann] = (await asAlpha((c) => listBuyersOfCompany(c, acme?.company_id as string))).items;
     const buyerId = ann?.buyer_id as string;
     const acting = await asAlpha((c) =>
       assertBuyerActsForCompany(c, { buyerId, companyId: acme?.company_id as string }),
@@ -251,7 +249,7 @@ describe('@b2b/accounts', () => {
   });
 
   test("another tenant's company cannot be read or updated: NotFoundError", async () => {
-    const [acme] = await asAlpha((c) => listCompanies(c, { limit: 1 }));
+    const [acme] = (await asAlpha((c) => listCompanies(c, { limit: 1 }))).items;
     const id = acme?.company_id as string;
     await expect(withTenant(pool, { tenantId: beta }, (c) => getCompany(c, id))).rejects.toBeInstanceOf(
       NotFoundError,

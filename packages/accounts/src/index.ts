@@ -6,10 +6,13 @@ import {
   assertUniqueKeys,
   BuyerNotInCompanyError,
   decimalAmount,
+  defineCursor,
+  fetchSize,
   inBatches,
   mapErrors,
   NotFoundError,
   one,
+  type Page,
   pageLimit,
   type Queryable,
 } from '@b2b/db';
@@ -58,21 +61,23 @@ export async function getCompany(client: Queryable, companyId: string): Promise<
   return one(await mapErrors(() => getCompanyQuery.run({ companyId }, client)), `Company ${companyId}`);
 }
 
-/** One page of companies by legal name; pass the last row's legal_name and company_id for the next. */
+const COMPANIES_PAGE = defineCursor('accounts.listCompanies', ['text', 'uuid'] as const);
+
+/**
+ * One page of the tenant's companies by legal name ascending, then id: `{ items, next? }`; pass `next` as
+ * `after` for the following page (absent: no more). `limit` 1 to 500 (default 50; RangeError otherwise);
+ * ValidationError `cursor_invalid` for a cursor this listing did not make. SQL: ListCompanies.
+ */
 export async function listCompanies(
   client: Queryable,
-  page: { afterLegalName?: string; afterCompanyId?: string; limit?: number } = {},
-): Promise<Company[]> {
-  return mapErrors(() =>
-    listCompaniesQuery.run(
-      {
-        afterLegalName: page.afterLegalName ?? null,
-        afterCompanyId: page.afterCompanyId ?? null,
-        limit: pageLimit(page.limit, PAGE),
-      },
-      client,
-    ),
+  page: { after?: string | null; limit?: number } = {},
+): Promise<Page<Company>> {
+  const limit = pageLimit(page.limit, PAGE);
+  const [afterLegalName, afterCompanyId] = COMPANIES_PAGE.decode(page.after) ?? [null, null];
+  const rows = await mapErrors(() =>
+    listCompaniesQuery.run({ afterLegalName, afterCompanyId, limit: fetchSize(limit) }, client),
   );
+  return COMPANIES_PAGE.page(rows, limit, (r) => [r.legal_name, r.company_id]);
 }
 
 /**
@@ -206,18 +211,24 @@ export async function updateBuyer(
   );
 }
 
-/** One page of a company's buyers by email; pass the last email seen as `afterEmail` for the next. */
+const BUYERS_PAGE = defineCursor('accounts.listBuyersOfCompany', ['text', 'uuid'] as const);
+
+/**
+ * One page of a company's buyers by email ascending, then id: `{ items, next? }`; pass `next` as `after`
+ * for the following page (absent: no more). `limit` 1 to 500 (default 50; RangeError otherwise);
+ * ValidationError `cursor_invalid` for a cursor this listing did not make. SQL: ListBuyersOfCompany.
+ */
 export async function listBuyersOfCompany(
   client: Queryable,
   companyId: string,
-  page: { afterEmail?: string; limit?: number } = {},
-): Promise<Buyer[]> {
-  return mapErrors(() =>
-    listBuyersOfCompanyQuery.run(
-      { companyId, afterEmail: page.afterEmail ?? null, limit: pageLimit(page.limit, PAGE) },
-      client,
-    ),
+  page: { after?: string | null; limit?: number } = {},
+): Promise<Page<Buyer>> {
+  const limit = pageLimit(page.limit, PAGE);
+  const [afterEmail, afterBuyerId] = BUYERS_PAGE.decode(page.after) ?? [null, null];
+  const rows = await mapErrors(() =>
+    listBuyersOfCompanyQuery.run({ companyId, afterEmail, afterBuyerId, limit: fetchSize(limit) }, client),
   );
+  return BUYERS_PAGE.page(rows, limit, (r) => [r.email, r.buyer_id]);
 }
 
 /** Inserts or updates many buyers in one statement, keyed by (company_id, email). */

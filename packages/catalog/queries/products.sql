@@ -49,9 +49,10 @@ select category_id, path
 from catalog.categories
 where category_id = :categoryId!;
 
-/* Live products in a category subtree (path >= :pathFrom and path < :pathTo: a range scan of idx_categories_tenant_id_path), newest first; keyset on (created_at desc, product_id). */
+/* Live products in a category subtree (path >= :pathFrom and path < :pathTo: a range scan of idx_categories_tenant_id_path), newest first: created_at descending, then product_id ascending (idx_products_tenant_id_created_at_live); keyset on the last row's (created_at, product_id) from the page cursor, created_at at full precision (cursor_created_at: UTC, microseconds). */
 /* @name ListProductsInSubtree */
-select p.product_id, p.attributes, p.created_at, p.created_at::text as "cursor_created_at!",
+select p.product_id, p.attributes, p.created_at,
+  to_char(p.created_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_created_at!",
   t.locale as "locale?", t.name as "name?", t.slug as "slug?"
 from catalog.products p
 left join lateral catalog.resolve_translation(p.product_id, :locale!) t on true

@@ -6,10 +6,13 @@ import {
   assertUniqueKeys,
   ConflictError,
   decimalAmount,
+  defineCursor,
+  fetchSize,
   inBatches,
   mapErrors,
   NotFoundError,
   one,
+  type Page,
   pageLimit,
   type Queryable,
 } from '@b2b/db';
@@ -259,21 +262,21 @@ export interface ListingItem {
   name: string | null;
   slug: string | null;
 }
-export interface ListingCursor {
-  /** Exact timestamp as PostgreSQL prints it (a JS Date would lose the microseconds). */
-  createdAt: string;
-  productId: string;
-}
+const LISTING_PAGE = defineCursor('catalog.listProductsInCategory', ['timestamptz', 'uuid'] as const);
 
 /**
- * Live products in a category and all its subcategories, newest first, one page at a time: pass `next`
- * of a page as `after` for the following one (null: no more).
+ * Live products in a category and all its subcategories, newest first (created_at descending, then
+ * product_id ascending), one page at a time: `{ items, next? }`; pass `next` as `after` for the following
+ * page (absent: no more). `limit` 1 to 200 (default 24; RangeError otherwise); ValidationError
+ * `cursor_invalid` for a cursor this listing did not make; NotFoundError for an unknown category.
+ * SQL: GetCategoryPath, ListProductsInSubtree.
  */
 export async function listProductsInCategory(
   client: Queryable,
-  request: { categoryId: string; locale: string; after?: ListingCursor | null; limit?: number },
-): Promise<{ items: ListingItem[]; next: ListingCursor | null }> {
+  request: { categoryId: string; locale: string; after?: string | null; limit?: number },
+): Promise<Page<ListingItem>> {
   const limit = pageLimit(request.limit, PAGE);
+  const [afterCreatedAt, afterProductId] = LISTING_PAGE.decode(request.after) ?? [null, null];
   return mapErrors(async () => {
     const category = one(
       await getCategoryPathQuery.run({ categoryId: request.categoryId }, client),
@@ -283,20 +286,18 @@ export async function listProductsInCategory(
       {
         locale: request.locale,
         ...subtreeRange(category.path),
-        afterCreatedAt: request.after?.createdAt ?? null,
-        afterProductId: request.after?.productId ?? null,
-        limit,
+        afterCreatedAt,
+        afterProductId,
+        limit: fetchSize(limit),
       },
       client,
     );
-    const last = rows.at(-1);
-    return {
-      items: rows.map(({ cursor_created_at: _, ...item }) => item),
-      next:
-        rows.length === limit && last
-          ? { createdAt: last.cursor_created_at, productId: last.product_id }
-          : null,
-    };
+    return LISTING_PAGE.page(
+      rows,
+      limit,
+      (r) => [r.cursor_created_at, r.product_id],
+      ({ cursor_created_at: _, ...item }) => item,
+    );
   });
 }
 
@@ -307,10 +308,8 @@ export interface SearchHit {
   name: string | null;
   slug: string | null;
 }
-export interface SearchCursor {
-  score: number;
-  productId: string;
-}
+// The score is a float8; its shortest decimal text (JavaScript's String) reads back as the same float8.
+const SEARCH_PAGE = defineCursor('catalog.searchProducts', ['float8', 'uuid'] as const);
 
 export interface SearchFilters {
   /** Only products in this category or any of its subcategories (NotFoundError for an unknown one). */
@@ -326,8 +325,10 @@ export interface SearchFilters {
 
 /**
  * Searches live products by `text` (web search syntax, stemmed in the locale's language) and by names
- * and SKUs similar to it (trigrams); best first, a page at a time (pass `next` as `after`). Filters:
- * a category subtree, a price range for the viewer, in stock.
+ * and SKUs similar to it (trigrams); best first (score descending, then product_id ascending), a page at a
+ * time: `{ items, next? }`, pass `next` as `after` (absent: no more). Filters: a category subtree, a price
+ * range for the viewer, in stock. ValidationError `cursor_invalid` for a cursor this search did not make.
+ * SQL: catalog.search_products.
  */
 export async function searchProducts(
   client: Queryable,
@@ -336,11 +337,12 @@ export async function searchProducts(
     locale: string;
     /** Whose prices the price range is in: a buyer acting for a company, or base prices in a currency. */
     viewer?: Viewer;
-    after?: SearchCursor | null;
+    after?: string | null;
     limit?: number;
   },
-): Promise<{ items: SearchHit[]; next: SearchCursor | null }> {
+): Promise<Page<SearchHit>> {
   const limit = pageLimit(request.limit, PAGE);
+  const [afterScore, afterProductId] = SEARCH_PAGE.decode(request.after) ?? [null, null];
   const min = decimalAmount(request.price?.min ?? null, 'price.min');
   const max = decimalAmount(request.price?.max ?? null, 'price.max');
   if ((min !== null || max !== null) && !request.viewer)
@@ -365,17 +367,13 @@ export async function searchProducts(
         minPrice: min,
         maxPrice: max,
         inStock: request.inStock ?? false,
-        afterScore: request.after?.score ?? null,
-        afterProductId: request.after?.productId ?? null,
-        limit,
+        afterScore: afterScore === null ? null : Number(afterScore),
+        afterProductId,
+        limit: fetchSize(limit),
       },
       client,
     );
-    const last = rows.at(-1);
-    return {
-      items: rows,
-      next: rows.length === limit && last ? { score: last.score, productId: last.product_id } : null,
-    };
+    return SEARCH_PAGE.page(rows, limit, (r) => [String(r.score), r.product_id]);
   });
 }
 

@@ -35,6 +35,13 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     message:
       'An amount is passed as a decimal string such as "12.50" (not a JavaScript number, not exponent notation).',
   },
+  // @b2b/db (B104x: transaction outcome). Raised by withTransaction's commit guard, which turns it into
+  // TransactionOutcomeUnknownError before any mapping; listed so the code is documented and reserved.
+  B1040: {
+    code: 'transaction_ended_in_callback',
+    message:
+      'The transaction was ended inside the callback (commit or rollback), so its outcome is not the one withTransaction reports.',
+  },
   B2001: {
     kind: 'tenant_context',
     code: 'tenant_context_missing',
@@ -842,6 +849,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
 
   // orders.order_state_history
   pk_order_state_history: { code: 'order_history_exists', message: 'This history entry already exists.' },
+  uq_order_state_history_tenant_id_order_id_number: {
+    code: 'order_history_number_taken',
+    message: 'This change of the order was recorded at the same time as another; try again.',
+  },
+  chk_order_state_history_number_positive: {
+    code: 'order_history_number_invalid',
+    message: 'A change of an order is numbered from 1.',
+  },
   fk_order_state_history_tenant_id_order_id_orders: {
     code: 'order_not_found',
     message: 'The order does not exist.',

@@ -1,4 +1,11 @@
 export { assertUniqueKeys, BATCH_ROWS, inBatches, mapErrors } from './bulk';
+export {
+  type Cursor,
+  type CursorKey,
+  defineCursor,
+  fetchSize,
+  type Page,
+} from './cursor';
 export { constraintErrors, type ErrorEntry, sqlstateErrors } from './error-catalog';
 export {
   BuyerNotInCompanyError,
@@ -16,3 +23,4 @@ export { createPool, type PoolOptions } from './pool';
 export { NotFoundError, one, pageLimit } from './rows';
 export { InvalidTenantContextError, type TenantContext, withTenant } from './tenant';
 export { type Isolation, type Queryable, type TransactionOptions, withTransaction } from './transaction';
+export { TransactionAbortedError, TransactionOutcomeUnknownError } from './transaction-errors';

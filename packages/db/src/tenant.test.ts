@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mapDbError, TenantContextError } from './errors';
 import { createPool } from './pool';
 import { InvalidTenantContextError, withTenant } from './tenant';
+import { TransactionAbortedError, TransactionOutcomeUnknownError } from './transaction-errors';
 
 const TENANTS = 8;
 
@@ -109,5 +110,36 @@ describe('withTenant', () => {
     const mapped = mapDbError(error);
     expect(mapped).toBeInstanceOf(TenantContextError);
     expect((mapped as TenantContextError).code).toBe('tenant_context_missing');
+  });
+
+  test('a tenant transaction whose error the callback swallowed is TransactionAbortedError, and the group does not exist', async () => {
+    const tenantId = tenantIds[1] as string;
+    const error = await withTenant(pool, { tenantId }, async (c) => {
+      await c.query(`insert into accounts.customer_groups (name) values ('g')`);
+      try {
+        await c.query('select 1/0');
+      } catch {
+        // swallowed: PostgreSQL answers the final commit with ROLLBACK
+      }
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransactionAbortedError);
+    expect((error as TransactionAbortedError).code).toBe('transaction_rolled_back');
+    const groups = await withTenant(
+      pool,
+      { tenantId },
+      async (c) =>
+        (await c.query(`select count(*)::int as n from accounts.customer_groups where name = 'g'`)).rows[0].n,
+    );
+    expect(groups).toBe(0);
+  });
+
+  test('a tenant transaction the callback rolled back itself is transaction_ended_in_callback', async () => {
+    const tenantId = tenantIds[1] as string;
+    const error = await withTenant(pool, { tenantId }, async (c) => {
+      await c.query(`insert into accounts.customer_groups (name) values ('rolled back by fn')`);
+      await c.query('rollback');
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransactionOutcomeUnknownError);
+    expect((error as TransactionOutcomeUnknownError).code).toBe('transaction_ended_in_callback');
   });
 });

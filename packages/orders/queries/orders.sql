@@ -111,15 +111,16 @@ order by l.line_number;
 select h.from_state, h.to_state, h.changed_by, h.changed_at
 from orders.order_state_history h
 where h.order_id = :orderId!
-order by h.transition_id;
+order by h.transition_number;
 
-/* One page of a company's orders, newest first (keyset: pass the last row's created_at and order_id). */
+/* One page of a company's orders, newest first: created_at descending, then order_id descending (idx_orders_tenant_id_company_id_created_at_order_id); keyset on the last row's (created_at, order_id) from the page cursor, created_at at full precision (cursor_created_at: UTC, microseconds). */
 /* @name ListOrdersOfCompany */
 select o.order_id, o.company_id, o.buyer_id, o.currency, o.state, o.version,
   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
-  o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at
+  o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at,
+  to_char(o.created_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_created_at!"
 from orders.orders o
 where o.company_id = :companyId!
-  and (:beforeCreatedAt::timestamptz is null or (o.created_at, o.order_id) < (:beforeCreatedAt::timestamptz, :beforeOrderId::uuid))
+  and (:afterCreatedAt::timestamptz is null or (o.created_at, o.order_id) < (:afterCreatedAt::timestamptz, :afterOrderId::uuid))
 order by o.created_at desc, o.order_id desc
 limit (:limit!)::int;

@@ -1,6 +1,8 @@
 /** Types generated for queries found in "queries/receivables.sql" */
 import { PreparedQuery } from '@pgtyped/runtime';
 
+export type DateOrString = Date | string;
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** 'GetOrderInvoices' parameters type */
@@ -102,7 +104,7 @@ export interface IRecordPaymentQuery {
   result: IRecordPaymentResult;
 }
 
-const recordPaymentIR: any = {"usedParamSet":{"companyId":true,"amount":true,"currency":true,"reference":true,"invoiceId":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":256,"b":266}]},{"name":"amount","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":296}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":324,"b":333}]},{"name":"reference","required":true,"transform":{"type":"scalar"},"locs":[{"a":359,"b":369}]},{"name":"invoiceId","required":false,"transform":{"type":"scalar"},"locs":[{"a":396,"b":405}]}],"statement":"select e.entry_id as \"entry_id!\", e.company_id as \"company_id!\", e.kind as \"kind!\", e.amount as \"amount!\",\n  e.currency as \"currency!\", e.invoice_id, e.reference, e.recorded_by, e.recorded_at as \"recorded_at!\"\nfrom orders.record_payment(\n  p_company_id => :companyId!::uuid,\n  p_amount => :amount!::numeric,\n  p_currency => :currency!::text,\n  p_reference => :reference!::text,\n  p_invoice_id => :invoiceId::uuid\n) e                                                                        "};
+const recordPaymentIR: any = {"usedParamSet":{"companyId":true,"amount":true,"currency":true,"reference":true,"invoiceId":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":256,"b":266}]},{"name":"amount","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":296}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":324,"b":333}]},{"name":"reference","required":true,"transform":{"type":"scalar"},"locs":[{"a":359,"b":369}]},{"name":"invoiceId","required":false,"transform":{"type":"scalar"},"locs":[{"a":396,"b":405}]}],"statement":"select e.entry_id as \"entry_id!\", e.company_id as \"company_id!\", e.kind as \"kind!\", e.amount as \"amount!\",\n  e.currency as \"currency!\", e.invoice_id, e.reference, e.recorded_by, e.recorded_at as \"recorded_at!\"\nfrom orders.record_payment(\n  p_company_id => :companyId!::uuid,\n  p_amount => :amount!::numeric,\n  p_currency => :currency!::text,\n  p_reference => :reference!::text,\n  p_invoice_id => :invoiceId::uuid\n) e                                                                                                                                                                                                                                                                                                             "};
 
 /**
  * Query generated from SQL:
@@ -115,7 +117,7 @@ const recordPaymentIR: any = {"usedParamSet":{"companyId":true,"amount":true,"cu
  *   p_currency => :currency!::text,
  *   p_reference => :reference!::text,
  *   p_invoice_id => :invoiceId::uuid
- * ) e                                                                        
+ * ) e                                                                                                                                                                                                                                                                                                             
  * ```
  */
 export const recordPayment = new PreparedQuery<IRecordPaymentParams,IRecordPaymentResult>(recordPaymentIR);
@@ -123,7 +125,8 @@ export const recordPayment = new PreparedQuery<IRecordPaymentParams,IRecordPayme
 
 /** 'ListReceivableEntries' parameters type */
 export interface IListReceivableEntriesParams {
-  beforeEntryId?: string | null | void;
+  afterEntryId?: string | null | void;
+  afterRecordedAt?: DateOrString | null | void;
   companyId: string;
   limit: number;
 }
@@ -136,13 +139,14 @@ export interface IListReceivableEntriesResult {
   company_id: string;
   /** ISO 4217 currency: the company's. */
   currency: string;
-  /** Order of the entries. */
+  cursor_recorded_at: string;
+  /** Random id of the entry (gen_random_uuid(): from no sequence shared across tenants). Not an order: the ledger is ordered by (recorded_at, entry_id). */
   entry_id: string;
   /** The invoice issued (kind invoice) or paid or credited, when known. */
   invoice_id: string | null;
   /** invoice (raises the balance), payment or credit_note (lower it). */
   kind: string;
-  /** When the entry was recorded. */
+  /** When the entry was recorded (clock_timestamp(): the moment of the insert, so entries of one transaction keep their order). The ledger is ordered by (recorded_at, entry_id). */
   recorded_at: Date;
   /** The acting user (app.current_user_id()) who recorded the entry. */
   recorded_by: string | null;
@@ -156,15 +160,17 @@ export interface IListReceivableEntriesQuery {
   result: IListReceivableEntriesResult;
 }
 
-const listReceivableEntriesIR: any = {"usedParamSet":{"companyId":true,"beforeEntryId":true,"limit":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":173,"b":183}]},{"name":"beforeEntryId","required":false,"transform":{"type":"scalar"},"locs":[{"a":190,"b":203},{"a":237,"b":250}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":293,"b":299}]}],"statement":"select e.entry_id, e.company_id, e.kind, e.amount, e.currency, e.invoice_id, e.reference, e.recorded_by, e.recorded_at\nfrom orders.receivable_entries e\nwhere e.company_id = :companyId! and (:beforeEntryId::bigint is null or e.entry_id < :beforeEntryId::bigint)\norder by e.entry_id desc\nlimit (:limit!)::int"};
+const listReceivableEntriesIR: any = {"usedParamSet":{"companyId":true,"afterRecordedAt":true,"afterEntryId":true,"limit":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":276,"b":286}]},{"name":"afterRecordedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":295,"b":310},{"a":367,"b":382}]},{"name":"afterEntryId","required":false,"transform":{"type":"scalar"},"locs":[{"a":398,"b":410}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":472,"b":478}]}],"statement":"select e.entry_id, e.company_id, e.kind, e.amount, e.currency, e.invoice_id, e.reference, e.recorded_by, e.recorded_at,\n  to_char(e.recorded_at at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as \"cursor_recorded_at!\"\nfrom orders.receivable_entries e\nwhere e.company_id = :companyId!\n  and (:afterRecordedAt::timestamptz is null or (e.recorded_at, e.entry_id) < (:afterRecordedAt::timestamptz, :afterEntryId::uuid))\norder by e.recorded_at desc, e.entry_id desc\nlimit (:limit!)::int"};
 
 /**
  * Query generated from SQL:
  * ```
- * select e.entry_id, e.company_id, e.kind, e.amount, e.currency, e.invoice_id, e.reference, e.recorded_by, e.recorded_at
+ * select e.entry_id, e.company_id, e.kind, e.amount, e.currency, e.invoice_id, e.reference, e.recorded_by, e.recorded_at,
+ *   to_char(e.recorded_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_recorded_at!"
  * from orders.receivable_entries e
- * where e.company_id = :companyId! and (:beforeEntryId::bigint is null or e.entry_id < :beforeEntryId::bigint)
- * order by e.entry_id desc
+ * where e.company_id = :companyId!
+ *   and (:afterRecordedAt::timestamptz is null or (e.recorded_at, e.entry_id) < (:afterRecordedAt::timestamptz, :afterEntryId::uuid))
+ * order by e.recorded_at desc, e.entry_id desc
  * limit (:limit!)::int
  * ```
  */

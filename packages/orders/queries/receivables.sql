@@ -21,10 +21,12 @@ from orders.record_payment(
   p_invoice_id => :invoiceId::uuid
 ) e;
 
-/* One page of a company's ledger, newest first (keyset on entry_id). */
+/* One page of a company's ledger, newest first: recorded_at descending, then entry_id descending (idx_receivable_entries_tenant_id_company_id_recorded_at); keyset on the last row's (recorded_at, entry_id) from the page cursor, recorded_at at full precision (cursor_recorded_at: UTC, microseconds). */
 /* @name ListReceivableEntries */
-select e.entry_id, e.company_id, e.kind, e.amount, e.currency, e.invoice_id, e.reference, e.recorded_by, e.recorded_at
+select e.entry_id, e.company_id, e.kind, e.amount, e.currency, e.invoice_id, e.reference, e.recorded_by, e.recorded_at,
+  to_char(e.recorded_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_recorded_at!"
 from orders.receivable_entries e
-where e.company_id = :companyId! and (:beforeEntryId::bigint is null or e.entry_id < :beforeEntryId::bigint)
-order by e.entry_id desc
+where e.company_id = :companyId!
+  and (:afterRecordedAt::timestamptz is null or (e.recorded_at, e.entry_id) < (:afterRecordedAt::timestamptz, :afterEntryId::uuid))
+order by e.recorded_at desc, e.entry_id desc
 limit (:limit!)::int;

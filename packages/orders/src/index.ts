@@ -2,7 +2,7 @@
 // `orders`, called once with named arguments (placing an order is one round-trip): the rules (prices,
 // idempotency, state machine, stock reservation, totals) live in the database. Every function runs inside
 // withTenant(); row-level security limits it to that tenant. Errors are typed (see ./errors).
-import { NotFoundError, one, pageLimit, type Queryable } from '@b2b/db';
+import { defineCursor, fetchSize, NotFoundError, one, type Page, pageLimit, type Queryable } from '@b2b/db';
 import {
   cancelOrder as cancelOrderQuery,
   completeOrder as completeOrderQuery,
@@ -230,22 +230,30 @@ export async function getOrderHistory(client: Queryable, orderId: string): Promi
   return ordersCall(() => getOrderHistoryQuery.run({ orderId }, client));
 }
 
-/** One page of a company's orders, newest first; pass the last row's createdAt and orderId for the next. */
+const ORDERS_PAGE = defineCursor('orders.listOrdersOfCompany', ['timestamptz', 'uuid'] as const);
+
+/**
+ * One page of a company's orders, newest first (created_at descending, then order_id descending; orders
+ * placed in one transaction share created_at): `{ items, next? }`; pass `next` as `after` for the
+ * following page (absent: no more). `limit` 1 to 500 (default 50; RangeError otherwise); ValidationError
+ * `cursor_invalid` for a cursor this listing did not make. SQL: ListOrdersOfCompany.
+ */
 export async function listOrdersOfCompany(
   client: Queryable,
-  page: { companyId: string; before?: { createdAt: Date; orderId: string }; limit?: number },
-): Promise<Order[]> {
+  page: { companyId: string; after?: string | null; limit?: number },
+): Promise<Page<Order>> {
   const limit = pageLimit(page.limit, { fallback: 50, max: 500 });
-  return ordersCall(
-    async () =>
-      await listOrdersOfCompanyQuery.run(
-        {
-          companyId: page.companyId,
-          beforeCreatedAt: page.before?.createdAt ?? null,
-          beforeOrderId: page.before?.orderId ?? null,
-          limit,
-        },
-        client,
-      ),
-  );
+  const [afterCreatedAt, afterOrderId] = ORDERS_PAGE.decode(page.after) ?? [null, null];
+  return ordersCall(async () => {
+    const rows = await listOrdersOfCompanyQuery.run(
+      { companyId: page.companyId, afterCreatedAt, afterOrderId, limit: fetchSize(limit) },
+      client,
+    );
+    return ORDERS_PAGE.page(
+      rows,
+      limit,
+      (r) => [r.cursor_created_at, r.order_id],
+      ({ cursor_created_at: _, ...order }) => order,
+    );
+  });
 }

@@ -57,6 +57,6 @@ describe('@b2b/orders receivables', () => {
     expect((await bed.asTenant((c) => placeOrder(c, order('r-3', 3)))).state).toBe('placed');
 
     const ledger = await bed.asTenant((c) => listReceivableEntries(c, { companyId: bed.world.companyId }));
-    expect(ledger.map((e) => e.kind)).toEqual(['payment', 'invoice']);
+    expect(ledger.items.map((e) => e.kind)).toEqual(['payment', 'invoice']);
   }, 60_000);
 });

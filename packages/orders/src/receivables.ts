@@ -1,6 +1,6 @@
 // Invoices and receivables: fulfilment issues the invoices (in the database); here they are read, payments
 // are recorded, and a company's open balance (what its credit limit is checked against) is asked for.
-import { decimalAmount, one, pageLimit, type Queryable } from '@b2b/db';
+import { decimalAmount, defineCursor, fetchSize, one, type Page, pageLimit, type Queryable } from '@b2b/db';
 import {
   getOpenBalance as getOpenBalanceQuery,
   getOrderInvoices as getOrderInvoicesQuery,
@@ -52,16 +52,30 @@ export async function recordPayment(
   );
 }
 
-/** One page of a company's ledger, newest first; pass the last entryId for the next page. */
+const LEDGER_PAGE = defineCursor('orders.listReceivableEntries', ['timestamptz', 'uuid'] as const);
+
+/**
+ * One page of a company's ledger, newest first (recorded_at descending, then entry_id descending):
+ * `{ items, next? }`; pass `next` as `after` for the following page (absent: no more). `limit` 1 to 500
+ * (default 50; RangeError otherwise); ValidationError `cursor_invalid` for a cursor this listing did not
+ * make. Entry ids are random uuids (no sequence shared across tenants). SQL: ListReceivableEntries.
+ */
 export async function listReceivableEntries(
   client: Queryable,
-  page: { companyId: string; beforeEntryId?: string; limit?: number },
-): Promise<ReceivableEntry[]> {
+  page: { companyId: string; after?: string | null; limit?: number },
+): Promise<Page<ReceivableEntry>> {
   const limit = pageLimit(page.limit, { fallback: 50, max: 500 });
-  return ordersCall(() =>
-    listReceivableEntriesQuery.run(
-      { companyId: page.companyId, beforeEntryId: page.beforeEntryId ?? null, limit },
+  const [afterRecordedAt, afterEntryId] = LEDGER_PAGE.decode(page.after) ?? [null, null];
+  return ordersCall(async () => {
+    const rows = await listReceivableEntriesQuery.run(
+      { companyId: page.companyId, afterRecordedAt, afterEntryId, limit: fetchSize(limit) },
       client,
-    ),
-  );
+    );
+    return LEDGER_PAGE.page(
+      rows,
+      limit,
+      (r) => [r.cursor_recorded_at, r.entry_id],
+      ({ cursor_recorded_at: _, ...entry }) => entry,
+    );
+  });
 }

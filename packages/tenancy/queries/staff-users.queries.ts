@@ -6,6 +6,7 @@ export type stringArray = (string)[];
 /** 'ListStaffUsers' parameters type */
 export interface IListStaffUsersParams {
   afterEmail?: string | null | void;
+  afterStaffUserId?: string | null | void;
   limit: number;
 }
 
@@ -27,7 +28,7 @@ export interface IListStaffUsersQuery {
   result: IListStaffUsersResult;
 }
 
-const listStaffUsersIR: any = {"usedParamSet":{"afterEmail":true,"limit":true},"params":[{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":322,"b":332}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":401,"b":407}]}],"statement":"select u.staff_user_id, u.email, u.display_name, u.status, u.created_at,\n  coalesce(array_agg(m.role order by m.role) filter (where m.role is not null), '{}') as \"roles!\"\nfrom tenancy.staff_users u\nleft join tenancy.memberships m on m.tenant_id = u.tenant_id and m.staff_user_id = u.staff_user_id\nwhere u.email > coalesce(:afterEmail, '')\ngroup by u.tenant_id, u.staff_user_id\norder by u.email\nlimit (:limit!)::int"};
+const listStaffUsersIR: any = {"usedParamSet":{"afterEmail":true,"afterStaffUserId":true,"limit":true},"params":[{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":304,"b":314},{"a":363,"b":373}]},{"name":"afterStaffUserId","required":false,"transform":{"type":"scalar"},"locs":[{"a":382,"b":398}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":487,"b":493}]}],"statement":"select u.staff_user_id, u.email, u.display_name, u.status, u.created_at,\n  coalesce(array_agg(m.role order by m.role) filter (where m.role is not null), '{}') as \"roles!\"\nfrom tenancy.staff_users u\nleft join tenancy.memberships m on m.tenant_id = u.tenant_id and m.staff_user_id = u.staff_user_id\nwhere (:afterEmail::text is null or (u.email, u.staff_user_id) > (:afterEmail::text, :afterStaffUserId::uuid))\ngroup by u.tenant_id, u.staff_user_id\norder by u.email, u.staff_user_id\nlimit (:limit!)::int"};
 
 /**
  * Query generated from SQL:
@@ -36,9 +37,9 @@ const listStaffUsersIR: any = {"usedParamSet":{"afterEmail":true,"limit":true},"
  *   coalesce(array_agg(m.role order by m.role) filter (where m.role is not null), '{}') as "roles!"
  * from tenancy.staff_users u
  * left join tenancy.memberships m on m.tenant_id = u.tenant_id and m.staff_user_id = u.staff_user_id
- * where u.email > coalesce(:afterEmail, '')
+ * where (:afterEmail::text is null or (u.email, u.staff_user_id) > (:afterEmail::text, :afterStaffUserId::uuid))
  * group by u.tenant_id, u.staff_user_id
- * order by u.email
+ * order by u.email, u.staff_user_id
  * limit (:limit!)::int
  * ```
  */

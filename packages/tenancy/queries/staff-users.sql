@@ -1,12 +1,12 @@
-/* Staff of the current tenant, by email, a page at a time (keyset: pass the last email seen). */
+/* Staff of the current tenant by email ascending, then id, a page at a time (keyset on (email, staff_user_id), the last row's, from the page cursor). */
 /* @name ListStaffUsers */
 select u.staff_user_id, u.email, u.display_name, u.status, u.created_at,
   coalesce(array_agg(m.role order by m.role) filter (where m.role is not null), '{}') as "roles!"
 from tenancy.staff_users u
 left join tenancy.memberships m on m.tenant_id = u.tenant_id and m.staff_user_id = u.staff_user_id
-where u.email > coalesce(:afterEmail, '')
+where (:afterEmail::text is null or (u.email, u.staff_user_id) > (:afterEmail::text, :afterStaffUserId::uuid))
 group by u.tenant_id, u.staff_user_id
-order by u.email
+order by u.email, u.staff_user_id
 limit (:limit!)::int;
 
 /* @name CreateStaffUser */

@@ -1,7 +1,7 @@
 // @b2b/tenancy: the tenant's own settings and its staff. Every function runs inside withTenant();
 // row-level security limits it to that tenant, and the database's constraints report bad input as
 // typed errors from @b2b/db.
-import { NotFoundError, one, pageLimit, type Queryable } from '@b2b/db';
+import { defineCursor, fetchSize, NotFoundError, one, type Page, pageLimit, type Queryable } from '@b2b/db';
 import {
   createStaffUser as createStaffUserQuery,
   deleteStaffUser as deleteStaffUserQuery,
@@ -34,13 +34,24 @@ export async function updateTenantSettings(
   return one(await updateTenantSettingsQuery.run(settings, client), 'The current tenant');
 }
 
-/** One page of staff, ordered by email; pass the last email of a page as `afterEmail` for the next. */
+const STAFF_PAGE = defineCursor('tenancy.listStaffUsers', ['text', 'uuid'] as const);
+
+/**
+ * One page of the tenant's staff with their roles, by email ascending, then id: `{ items, next? }`; pass
+ * `next` as `after` for the following page (absent: no more). `limit` 1 to 500 (default 50; RangeError
+ * otherwise); ValidationError `cursor_invalid` for a cursor this listing did not make. SQL: ListStaffUsers.
+ */
 export async function listStaffUsers(
   client: Queryable,
-  page: { afterEmail?: string; limit?: number } = {},
-): Promise<StaffUserWithRoles[]> {
+  page: { after?: string | null; limit?: number } = {},
+): Promise<Page<StaffUserWithRoles>> {
   const limit = pageLimit(page.limit, { fallback: 50, max: 500 });
-  return listStaffUsersQuery.run({ afterEmail: page.afterEmail ?? null, limit }, client);
+  const [afterEmail, afterStaffUserId] = STAFF_PAGE.decode(page.after) ?? [null, null];
+  const rows = await listStaffUsersQuery.run(
+    { afterEmail, afterStaffUserId, limit: fetchSize(limit) },
+    client,
+  );
+  return STAFF_PAGE.page(rows, limit, (r) => [r.email, r.staff_user_id]);
 }
 
 export async function createStaffUser(

@@ -54,9 +54,10 @@ describe('@b2b/tenancy', () => {
       await grantRole(c, { staffUserId: bob.staff_user_id, role: 'viewer', grantedBy: ann.staff_user_id });
     });
     const first = await asAlpha((c) => listStaffUsers(c, { limit: 1 }));
-    expect(first.map((u) => [u.email, u.roles])).toEqual([['ann@alpha.example', ['owner']]]);
-    const next = await asAlpha((c) => listStaffUsers(c, { afterEmail: first[0]?.email, limit: 10 }));
-    expect(next.map((u) => [u.email, u.roles])).toEqual([['bob@alpha.example', ['viewer']]]);
+    expect(first.items.map((u) => [u.email, u.roles])).toEqual([['ann@alpha.example', ['owner']]]);
+    const next = await asAlpha((c) => listStaffUsers(c, { after: first.next, limit: 10 }));
+    expect(next.items.map((u) => [u.email, u.roles])).toEqual([['bob@alpha.example', ['viewer']]]);
+    expect(next.next).toBeUndefined();
   });
 
   test('a duplicate email is a ConflictError with a stable code', async () => {
@@ -87,7 +88,7 @@ describe('@b2b/tenancy', () => {
     ).catch((e: unknown) => e);
     expect(crossTenant).toBeInstanceOf(ForeignKeyError);
     expect(crossTenant).toMatchObject({ code: 'staff_user_not_found' });
-    const users = await asAlpha((c) => listStaffUsers(c));
+    const users = (await asAlpha((c) => listStaffUsers(c))).items;
     const unknownRole = await asAlpha((c) =>
       // @ts-expect-error: a role the type does not allow, as untyped callers could send
       grantRole(c, { staffUserId: users[0]?.staff_user_id as string, role: 'janitor' }),
@@ -96,18 +97,18 @@ describe('@b2b/tenancy', () => {
   });
 
   test("another tenant's user cannot be updated or deleted: NotFoundError, nothing changes", async () => {
-    const bobOfBeta = (await withTenant(pool, { tenantId: beta }, (c) => listStaffUsers(c)))[0];
+    const bobOfBeta = (await withTenant(pool, { tenantId: beta }, (c) => listStaffUsers(c))).items[0];
     const id = bobOfBeta?.staff_user_id as string;
     await expect(asAlpha((c) => updateStaffUser(c, id, { displayName: 'hijacked' }))).rejects.toBeInstanceOf(
       NotFoundError,
     );
     await expect(asAlpha((c) => deleteStaffUser(c, id))).rejects.toBeInstanceOf(NotFoundError);
     const still = await withTenant(pool, { tenantId: beta }, (c) => listStaffUsers(c));
-    expect(still[0]?.display_name).toBe('Bob');
+    expect(still.items[0]?.display_name).toBe('Bob');
   });
 
   test('revoking a role the user does not hold is a NotFoundError', async () => {
-    const [ann] = await asAlpha((c) => listStaffUsers(c, { limit: 1 }));
+    const [ann] = (await asAlpha((c) => listStaffUsers(c, { limit: 1 }))).items;
     await expect(
       asAlpha((c) => revokeRole(c, { staffUserId: ann?.staff_user_id as string, role: 'viewer' })),
     ).rejects.toBeInstanceOf(NotFoundError);

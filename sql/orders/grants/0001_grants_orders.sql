@@ -27,7 +27,7 @@ grant update (unit_price, line_total, price_list_id, fulfilled_quantity) on orde
 grant delete on orders.order_lines to b2b_app;
 
 -- Appended by trigger as the caller; never updated or deleted.
-grant insert (order_id, from_state, to_state, changed_by) on orders.order_state_history to b2b_app;
+grant insert (order_id, transition_number, from_state, to_state, changed_by) on orders.order_state_history to b2b_app;
 
 grant insert (order_id, variant_id, warehouse_id, reserved_quantity) on orders.order_allocations to b2b_app;
 grant update (reserved_quantity, consumed_quantity) on orders.order_allocations to b2b_app;
