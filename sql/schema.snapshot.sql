@@ -916,7 +916,12 @@ CREATE TABLE orders.orders (
     CONSTRAINT chk_orders_payment_terms_days CHECK (((payment_terms_days >= 0) AND (payment_terms_days <= 365))),
     CONSTRAINT chk_orders_purchase_order_number_format CHECK ((purchase_order_number ~ '^\S(.{0,62}\S)?$'::text)),
     CONSTRAINT chk_orders_shipping_address_object CHECK ((jsonb_typeof(shipping_address) = 'object'::text)),
-    CONSTRAINT chk_orders_submitted_unless_draft CHECK (((state = 'draft'::text) = (submitted_at IS NULL))),
+    CONSTRAINT chk_orders_submitted_at_by_state CHECK (
+CASE state
+    WHEN 'draft'::text THEN (submitted_at IS NULL)
+    WHEN 'cancelled'::text THEN true
+    ELSE (submitted_at IS NOT NULL)
+END),
     CONSTRAINT chk_orders_total_amount_not_negative CHECK ((total_amount >= (0)::numeric)),
     CONSTRAINT chk_orders_version_positive CHECK ((version >= 1))
 );
@@ -1001,7 +1006,7 @@ COMMENT ON COLUMN orders.orders.total_amount IS 'Sum of the lines'' line_total, 
 -- Name: COLUMN orders.submitted_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.orders.submitted_at IS 'When the order left draft (placed or sent for approval); null exactly while draft. Spending periods count by it.';
+COMMENT ON COLUMN orders.orders.submitted_at IS 'When the order left draft (placed or sent for approval): null while draft and for a draft that was cancelled, set in every other state. Spending periods count by it.';
 
 --
 -- Name: COLUMN orders.created_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -1166,9 +1171,19 @@ CREATE FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comm
     AS $$
 declare
   target orders.orders := orders.lock_order(p_order_id);
-  decided_tier integer := orders.check_approver(target, p_approver_id);
+  decided_tier integer;
   decided orders.orders;
 begin
+  perform accounts.acting_buyer(p_approver_id, target.company_id);
+  if exists (
+    select from orders.order_approvals a
+    where a.tenant_id = target.tenant_id and a.order_id = p_order_id and a.approver_id = p_approver_id
+      and a.decision = 'approved'
+  ) then
+    return target;
+  end if;
+  decided_tier := orders.check_approver(target, p_approver_id);
+
   insert into orders.order_approvals (order_id, tier, approver_id, decision, comment)
   values (p_order_id, decided_tier, p_approver_id, 'approved', p_comment);
   if exists (
@@ -1193,7 +1208,7 @@ ALTER FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comme
 -- Name: FUNCTION approve_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text) IS 'Buyer p_approver_id approves the current tier of order p_order_id (eligibility: see orders.check_approver). When no tier is left the order is placed. Returns the order.';
+COMMENT ON FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text) IS 'Buyer p_approver_id approves the current tier of order p_order_id (eligibility: see orders.check_approver; one tier per approver, B3015). When no tier is left the order is placed. Returns the order. A repeat by an approver who already approved this order is a replay: it returns the order as it is and changes nothing (p_comment is not stored again).';
 
 --
 -- Name: bump_version(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1261,8 +1276,7 @@ CREATE TABLE orders.returns (
     received_at timestamp with time zone,
     CONSTRAINT chk_returns_credit_amount_not_negative CHECK ((credit_amount >= (0)::numeric)),
     CONSTRAINT chk_returns_reason_not_blank CHECK ((btrim(reason) <> ''::text)),
-    CONSTRAINT chk_returns_received_complete CHECK (((state = 'received'::text) = ((received_at IS NOT NULL) AND (warehouse_id IS NOT NULL) AND (credit_amount IS NOT NULL)))),
-    CONSTRAINT chk_returns_state CHECK ((state = ANY (ARRAY['requested'::text, 'received'::text, 'cancelled'::text])))
+    CONSTRAINT chk_returns_received_complete CHECK (((state = 'received'::text) = ((received_at IS NOT NULL) AND (warehouse_id IS NOT NULL) AND (credit_amount IS NOT NULL))))
 );
 
 ALTER TABLE ONLY orders.returns FORCE ROW LEVEL SECURITY;
@@ -1291,7 +1305,7 @@ COMMENT ON COLUMN orders.returns.buyer_id IS 'The buyer of the order''s company 
 -- Name: COLUMN returns.state; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.returns.state IS 'requested, received (restocked and credited) or cancelled.';
+COMMENT ON COLUMN orders.returns.state IS 'Current state (orders.return_states); changed only along orders.return_transitions.';
 
 --
 -- Name: COLUMN returns.reason; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -1331,16 +1345,12 @@ CREATE FUNCTION orders.cancel_return(p_return_id uuid) RETURNS orders.returns
     LANGUAGE plpgsql
     AS $$
 declare
+  target orders.returns := orders.lock_return(p_return_id);
   cancelled orders.returns;
 begin
   update orders.returns r set state = 'cancelled'
-  where r.tenant_id = app.require_tenant_id() and r.return_id = p_return_id and r.state = 'requested'
+  where r.tenant_id = target.tenant_id and r.return_id = p_return_id
   returning r.* into cancelled;
-  if not found then
-    raise exception using
-      errcode = 'B3001',
-      message = format('return %s cannot move to cancelled: it is unknown, received or already cancelled', p_return_id);
-  end if;
   return cancelled;
 end
 $$;
@@ -1351,7 +1361,7 @@ ALTER FUNCTION orders.cancel_return(p_return_id uuid) OWNER TO b2b_owner;
 -- Name: FUNCTION cancel_return(p_return_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.cancel_return(p_return_id uuid) IS 'Cancels requested return p_return_id (B3001 when it is not a requested return of the tenant).';
+COMMENT ON FUNCTION orders.cancel_return(p_return_id uuid) IS 'Cancels requested return p_return_id (B3402 when the tenant has no such return, B3001 when it is received or already cancelled).';
 
 --
 -- Name: check_approver(orders.orders, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1363,6 +1373,7 @@ CREATE FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid)
 declare
   approver_role uuid;
   current_tier integer;
+  decided_tier integer;
 begin
   if p_order.state <> 'pending_approval' then
     raise exception using
@@ -1374,6 +1385,15 @@ begin
     raise exception using
       errcode = 'B3104',
       message = format('buyer %s placed order %s and cannot decide on its approval', p_approver_id, p_order.order_id);
+  end if;
+  select a.tier into decided_tier
+  from orders.order_approvals a
+  where a.tenant_id = p_order.tenant_id and a.order_id = p_order.order_id and a.approver_id = p_approver_id;
+  if found then
+    raise exception using
+      errcode = 'B3015',
+      message = format('buyer %s already decided tier %s of order %s: another approver decides the next tier',
+        p_approver_id, decided_tier, p_order.order_id);
   end if;
   select min(s.tier) into current_tier
   from orders.order_approval_steps s
@@ -1401,7 +1421,7 @@ ALTER FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) 
 -- Name: FUNCTION check_approver(p_order orders.orders, p_approver_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) IS 'For approve_order and reject_order: the order is pending_approval (B3001), the approver is an active buyer of its company (B2104/B2105), not the buyer who placed it (B3104), with orders.approve and a role of the current tier (B3101). Returns the current tier.';
+COMMENT ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) IS 'For approve_order and reject_order: the order is pending_approval (B3001), the approver is an active buyer of its company (B2104/B2105), not the buyer who placed it (B3104), has decided no tier of this order yet (B3015), and has orders.approve and a role of the current tier (B3101). Returns the current tier.';
 
 --
 -- Name: check_buyer_may_order(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1635,6 +1655,43 @@ ALTER FUNCTION orders.check_quote_transition() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION orders.check_quote_transition() IS 'Trigger function on orders.quotes: a new quote is requested, and a state change must be listed in orders.quote_transitions (SQLSTATE B3001 otherwise).';
+
+--
+-- Name: check_return_transition(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.check_return_transition() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    if new.state <> 'requested' then
+      raise exception using
+        errcode = 'B3001',
+        message = format('a return is created as requested, not %s', new.state),
+        table = tg_table_name,
+        schema = tg_table_schema;
+    end if;
+  elsif not exists (
+    select from orders.return_transitions t where t.from_state = old.state and t.to_state = new.state
+  ) then
+    raise exception using
+      errcode = 'B3001',
+      message = format('return %s cannot move from %s to %s', old.return_id, old.state, new.state),
+      table = tg_table_name,
+      schema = tg_table_schema;
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION orders.check_return_transition() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_return_transition(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.check_return_transition() IS 'Trigger function on orders.returns: a new return is requested, and a state change must be listed in orders.return_transitions (SQLSTATE B3001 otherwise).';
 
 --
 -- Name: check_spending_limit(orders.orders); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2191,6 +2248,37 @@ ALTER FUNCTION orders.lock_quote(p_quote_id uuid) OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.lock_quote(p_quote_id uuid) IS 'The quote p_quote_id, locked (for update) until the transaction ends; SQLSTATE B3305 when the tenant has no such quote.';
 
 --
+-- Name: lock_return(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.lock_return(p_return_id uuid) RETURNS orders.returns
+    LANGUAGE plpgsql
+    AS $$
+declare
+  locked orders.returns;
+begin
+  select r.* into locked
+  from orders.returns r
+  where r.tenant_id = app.require_tenant_id() and r.return_id = p_return_id
+  for update;
+  if not found then
+    raise exception using
+      errcode = 'B3402',
+      message = format('return %s was not found in this tenant', p_return_id);
+  end if;
+  return locked;
+end
+$$;
+
+ALTER FUNCTION orders.lock_return(p_return_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION lock_return(p_return_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.lock_return(p_return_id uuid) IS 'The return p_return_id, locked (for update) until the transaction ends; SQLSTATE B3402 when the tenant has no such return.';
+
+--
 -- Name: open_balance(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -2302,18 +2390,15 @@ CREATE FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) RET
     AS $$
 declare
   tenant uuid := app.require_tenant_id();
-  target orders.returns;
+  target orders.returns := orders.lock_return(p_return_id);
   parent orders.orders;
   credit numeric(19, 4);
   received orders.returns;
 begin
-  select r.* into target from orders.returns r where r.tenant_id = tenant and r.return_id = p_return_id for update;
-  if not found then
-    raise exception using
-      errcode = 'B3402',
-      message = format('return %s was not found in this tenant', p_return_id);
-  end if;
-  if target.state <> 'requested' then
+  -- checked before any stock moves (the state machine trigger would refuse the move at the end too)
+  if not exists (
+    select from orders.return_transitions t where t.from_state = target.state and t.to_state = 'received'
+  ) then
     raise exception using
       errcode = 'B3001',
       message = format('return %s cannot move from %s to received', p_return_id, target.state);
@@ -2546,9 +2631,19 @@ CREATE FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comme
     AS $$
 declare
   target orders.orders := orders.lock_order(p_order_id);
-  decided_tier integer := orders.check_approver(target, p_approver_id);
+  decided_tier integer;
   decided orders.orders;
 begin
+  perform accounts.acting_buyer(p_approver_id, target.company_id);
+  if exists (
+    select from orders.order_approvals a
+    where a.tenant_id = target.tenant_id and a.order_id = p_order_id and a.approver_id = p_approver_id
+      and a.decision = 'rejected'
+  ) then
+    return target;
+  end if;
+  decided_tier := orders.check_approver(target, p_approver_id);
+
   insert into orders.order_approvals (order_id, tier, approver_id, decision, comment)
   values (p_order_id, decided_tier, p_approver_id, 'rejected', p_comment);
   update orders.orders o set state = 'rejected'
@@ -2565,7 +2660,7 @@ ALTER FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_commen
 -- Name: FUNCTION reject_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text) IS 'Buyer p_approver_id rejects order p_order_id at its current tier (eligibility: see orders.check_approver): the order is rejected and its stock released.';
+COMMENT ON FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text) IS 'Buyer p_approver_id rejects order p_order_id at its current tier (eligibility: see orders.check_approver): the order is rejected and its stock released. A repeat by an approver who already rejected this order is a replay: it returns the order as it is and changes nothing.';
 
 --
 -- Name: release_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -4689,6 +4784,73 @@ COMMENT ON COLUMN orders.return_lines.variant_id IS 'The variant (an order line 
 COMMENT ON COLUMN orders.return_lines.quantity IS 'Units returned (at least 1; with the line''s other returns at most its fulfilled_quantity).';
 
 --
+-- Name: return_states; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.return_states (
+    state text NOT NULL,
+    description text NOT NULL,
+    CONSTRAINT chk_return_states_format CHECK ((state ~ '^[a-z_]+$'::text))
+);
+
+ALTER TABLE orders.return_states OWNER TO b2b_owner;
+
+--
+-- Name: TABLE return_states; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.return_states IS 'The states a return can be in; shared by all tenants. Moves between them are listed in return_transitions.';
+
+--
+-- Name: COLUMN return_states.state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_states.state IS 'State name, lowercase with underscores.';
+
+--
+-- Name: COLUMN return_states.description; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_states.description IS 'What the state means.';
+
+--
+-- Name: return_transitions; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.return_transitions (
+    from_state text NOT NULL,
+    to_state text NOT NULL,
+    description text NOT NULL,
+    CONSTRAINT chk_return_transitions_not_to_itself CHECK ((from_state <> to_state))
+);
+
+ALTER TABLE orders.return_transitions OWNER TO b2b_owner;
+
+--
+-- Name: TABLE return_transitions; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.return_transitions IS 'The allowed moves of a return; trg_returns_before_insert_or_update_state refuses every other (SQLSTATE B3001). A return is created as requested.';
+
+--
+-- Name: COLUMN return_transitions.from_state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_transitions.from_state IS 'State the return leaves.';
+
+--
+-- Name: COLUMN return_transitions.to_state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_transitions.to_state IS 'State the return enters.';
+
+--
+-- Name: COLUMN return_transitions.description; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_transitions.description IS 'Which operation makes this move.';
+
+--
 -- Name: memberships; Type: TABLE; Schema: tenancy; Owner: b2b_owner
 --
 
@@ -5197,6 +5359,20 @@ ALTER TABLE ONLY orders.return_lines
     ADD CONSTRAINT pk_return_lines PRIMARY KEY (tenant_id, return_id, variant_id);
 
 --
+-- Name: return_states pk_return_states; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.return_states
+    ADD CONSTRAINT pk_return_states PRIMARY KEY (state);
+
+--
+-- Name: return_transitions pk_return_transitions; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.return_transitions
+    ADD CONSTRAINT pk_return_transitions PRIMARY KEY (from_state, to_state);
+
+--
 -- Name: returns pk_returns; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -5209,6 +5385,13 @@ ALTER TABLE ONLY orders.returns
 
 ALTER TABLE ONLY orders.approval_rules
     ADD CONSTRAINT uq_approval_rules_tenant_id_company_id_name UNIQUE (tenant_id, company_id, name);
+
+--
+-- Name: order_approvals uq_order_approvals_tenant_id_order_id_approver_id; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_approvals
+    ADD CONSTRAINT uq_order_approvals_tenant_id_order_id_approver_id UNIQUE (tenant_id, order_id, approver_id);
 
 --
 -- Name: order_lines uq_order_lines_tenant_id_order_id_variant_id; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -5636,6 +5819,18 @@ CREATE INDEX idx_return_lines_tenant_id_order_id_variant_id ON orders.return_lin
 CREATE INDEX idx_return_lines_tenant_id_return_id_order_id ON orders.return_lines USING btree (tenant_id, return_id, order_id);
 
 --
+-- Name: idx_return_transitions_to_state; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_return_transitions_to_state ON orders.return_transitions USING btree (to_state);
+
+--
+-- Name: idx_returns_state; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_returns_state ON orders.returns USING btree (state);
+
+--
 -- Name: idx_returns_tenant_id_buyer_id; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
@@ -5910,6 +6105,12 @@ CREATE TRIGGER trg_quotes_before_update BEFORE UPDATE ON orders.quotes FOR EACH 
 --
 
 CREATE TRIGGER trg_receivable_entries_before_update_or_delete BEFORE DELETE OR UPDATE ON orders.receivable_entries FOR EACH ROW EXECUTE FUNCTION orders.refuse_change();
+
+--
+-- Name: returns trg_returns_before_insert_or_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_returns_before_insert_or_update_state BEFORE INSERT OR UPDATE OF state ON orders.returns FOR EACH ROW EXECUTE FUNCTION orders.check_return_transition();
 
 --
 -- Name: staff_users trg_staff_users_before_update; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
@@ -6440,6 +6641,27 @@ ALTER TABLE ONLY orders.return_lines
 
 ALTER TABLE ONLY orders.return_lines
     ADD CONSTRAINT fk_return_lines_tenant_id_return_id_order_id_returns FOREIGN KEY (tenant_id, return_id, order_id) REFERENCES orders.returns(tenant_id, return_id, order_id) ON DELETE CASCADE;
+
+--
+-- Name: return_transitions fk_return_transitions_from_state_return_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.return_transitions
+    ADD CONSTRAINT fk_return_transitions_from_state_return_states FOREIGN KEY (from_state) REFERENCES orders.return_states(state);
+
+--
+-- Name: return_transitions fk_return_transitions_to_state_return_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.return_transitions
+    ADD CONSTRAINT fk_return_transitions_to_state_return_states FOREIGN KEY (to_state) REFERENCES orders.return_states(state);
+
+--
+-- Name: returns fk_returns_state_return_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.returns
+    ADD CONSTRAINT fk_returns_state_return_states FOREIGN KEY (state) REFERENCES orders.return_states(state);
 
 --
 -- Name: returns fk_returns_tenant_id_buyer_id_buyers; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -7851,6 +8073,12 @@ REVOKE ALL ON FUNCTION orders.check_order_transition() FROM PUBLIC;
 REVOKE ALL ON FUNCTION orders.check_quote_transition() FROM PUBLIC;
 
 --
+-- Name: FUNCTION check_return_transition(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.check_return_transition() FROM PUBLIC;
+
+--
 -- Name: FUNCTION check_spending_limit(p_order orders.orders); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -8035,6 +8263,13 @@ GRANT ALL ON FUNCTION orders.lock_order(p_order_id uuid) TO b2b_app;
 
 REVOKE ALL ON FUNCTION orders.lock_quote(p_quote_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.lock_quote(p_quote_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION lock_return(p_return_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.lock_return(p_return_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.lock_return(p_return_id uuid) TO b2b_app;
 
 --
 -- Name: FUNCTION open_balance(p_company_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9247,6 +9482,20 @@ GRANT INSERT(variant_id) ON TABLE orders.return_lines TO b2b_app;
 --
 
 GRANT INSERT(quantity) ON TABLE orders.return_lines TO b2b_app;
+
+--
+-- Name: TABLE return_states; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.return_states TO b2b_app;
+GRANT SELECT ON TABLE orders.return_states TO b2b_readonly;
+
+--
+-- Name: TABLE return_transitions; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.return_transitions TO b2b_app;
+GRANT SELECT ON TABLE orders.return_transitions TO b2b_readonly;
 
 --
 -- Name: TABLE memberships; Type: ACL; Schema: tenancy; Owner: b2b_owner

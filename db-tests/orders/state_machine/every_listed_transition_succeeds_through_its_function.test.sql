@@ -7,7 +7,7 @@
 -- operation is tried on an order in every state. A transition added later is tried too, and fails this
 -- test until a function makes it. As b2b_app.
 begin;
-select plan(5);
+select plan(7);
 
 select tests.create_tenant('alpha') as alpha \gset
 select * from tests.create_order_world(:'alpha', stock => 100) \gset
@@ -200,6 +200,20 @@ select results_eq(format($$select c.state, c.submitted_at is null, (select count
     (select reserved from catalog.stock_levels where variant_id = %L) from orders.cancel_order(%L) c$$, :'variant', :'draft'),
   $$values ('cancelled', true, 0::bigint, 0::bigint)$$,
   'a draft is cancelled without a submission time, allocations or reserved stock');
+
+-- inputs of the kind from other platforms' reports: a draft whose variant was discontinued since, or whose
+-- buyer was disabled since, can still be dropped (Vendure #1567: such a draft could not be cancelled)
+select order_id as stale_draft from orders.create_draft(p_company_id => :'company', p_buyer_id => :'buyer',
+  p_currency => 'EUR', p_lines => tests.lines(:'variant', 1)) \gset
+select tests.clear_actor();
+update catalog.variants set archived_at = now() where variant_id = :'variant';
+update accounts.buyers set status = 'disabled' where buyer_id = :'buyer';
+select tests.act_as(:'alpha');
+select is((orders.cancel_order(:'stale_draft')).state, 'cancelled',
+  'a draft of a discontinued variant and a disabled buyer is cancelled');
+-- and a cancelled order is final: nothing moves it on (an eshop report: cancelled -> delivered went through)
+select throws_ok(format($$select orders.fulfil_order(%L)$$, :'stale_draft'), 'B3001', null,
+  'a cancelled order does not ship');
 
 select * from finish();
 rollback;
