@@ -57,6 +57,9 @@ alter table orders.returns validate constraint fk_returns_state_return_states;
 comment on column orders.returns.state is 'Current state (orders.return_states); changed only along orders.return_transitions.';
 
 -- Down Migration
+-- orders.lock_return (a repeatable, re-created by the next migrate) returns orders.returns: dropped here, so
+-- that the down step of create_returns, which predates it, can drop the table.
+drop function if exists orders.lock_return(uuid);
 alter table orders.returns drop constraint fk_returns_state_return_states;
 alter table orders.returns add constraint chk_returns_state check (state in ('requested', 'received', 'cancelled'));
 comment on column orders.returns.state is 'requested, received (restocked and credited) or cancelled.';
