@@ -1,6 +1,6 @@
 -- The state machine's reference data is seeded, readable by the application and written only by migrations.
 begin;
-select plan(6);
+select plan(9);
 
 select tests.create_tenant('alpha') as alpha \gset
 select tests.act_as(:'alpha');
@@ -15,6 +15,13 @@ select is_empty($$select from orders.order_transitions t join orders.order_state
 select throws_ok($$insert into orders.order_transitions values ('cancelled', 'placed', 'undo')$$, '42501', null,
   'the application cannot add a transition');
 select throws_ok($$delete from orders.order_states$$, '42501', null, 'the application cannot remove a state');
+
+-- returns have the same shape: requested, then received or cancelled, both final
+select results_eq($$select from_state, to_state from orders.return_transitions order by 1, 2$$,
+  $$values ('requested', 'cancelled'), ('requested', 'received')$$, 'a return is received or cancelled once it is requested');
+select throws_ok($$insert into orders.return_transitions values ('received', 'requested', 'again')$$, '42501', null,
+  'the application cannot add a return transition');
+select throws_ok($$delete from orders.return_states$$, '42501', null, 'the application cannot remove a return state');
 
 select * from finish();
 rollback;

@@ -1,6 +1,8 @@
--- The state machine: from every state, exactly the moves listed in orders.order_transitions succeed and
--- every other one is refused with B3001, tried as the application role by direct update (so the trigger
--- itself is tested, not the functions in front of it). New orders start as draft.
+-- The state machine's trigger: from every state, exactly the moves listed in orders.order_transitions
+-- succeed and every other one is refused with B3001, tried as the application role by direct update (so
+-- the trigger itself is tested, not the functions in front of it: those are tested in
+-- every_listed_transition_succeeds_through_its_function). Any other error fails the test. New orders
+-- start as draft.
 begin;
 select plan(5);
 
@@ -14,16 +16,21 @@ select tests.create_approval_rule(:'alpha', :'company', 'big', 50, null, array[:
 create temporary table in_state (state text primary key, order_id uuid not null);
 grant select, insert on in_state to b2b_app;
 
--- 'refused' when the trigger refuses the move (B3001); 'allowed' when it lets it through (a check
--- constraint may still object to the bare update: that is not the state machine's answer). Never keeps it.
+-- 'allowed' when the update goes through, 'refused' when the trigger refuses the move (B3001), and the
+-- SQLSTATE of any other error (a failure of this test: a check constraint refusing a listed move is not
+-- the state machine allowing it). The update also gives the order the submission time the new state
+-- needs, so that only the state machine can object. Never keeps the move.
 create function pg_temp.try_move(p_order uuid, p_to text) returns text language plpgsql as $$
 begin
   begin
-    update orders.orders set state = p_to where order_id = p_order;
+    update orders.orders
+    set state = p_to, submitted_at = case when p_to = 'draft' then null else coalesce(submitted_at, now()) end
+    where order_id = p_order;
     raise exception using errcode = 'U0001', message = 'undo the move';
   exception
+    when sqlstate 'U0001' then return 'allowed';
     when sqlstate 'B3001' then return 'refused';
-    when others then return 'allowed';
+    when others then return 'error ' || sqlstate;
   end;
 end
 $$;
@@ -49,12 +56,13 @@ select results_eq($$select o.state from in_state s join orders.orders o using (o
 -- (arrays, not set_eq: set_eq needs temporary tables, which the application role may not create)
 select is(
   (select array_agg(m order by m) from (
-    select s.state || ' > ' || t.state as m from in_state s cross join orders.order_states t
-    where pg_temp.try_move(s.order_id, t.state) = 'allowed') x),
+    select s.state || ' > ' || t.state || ': ' || r.outcome as m
+    from in_state s cross join orders.order_states t cross join lateral (select pg_temp.try_move(s.order_id, t.state) as outcome) r
+    where r.outcome <> 'refused') x),
   (select array_agg(m order by m) from (
-    select from_state || ' > ' || to_state as m from orders.order_transitions
+    select from_state || ' > ' || to_state || ': allowed' as m from orders.order_transitions
     where from_state in (select state from in_state)) x),
-  'from every state, exactly the listed moves are allowed; every other move (to itself too) is refused with B3001');
+  'from every state, exactly the listed moves are allowed; every other move (to itself too) is refused with B3001, and nothing else refuses');
 select throws_ok(format($$update orders.orders set state = 'placed' where order_id = %L$$,
     (select order_id from in_state where state = 'completed')),
   'B3001', format('order %s cannot move from completed to placed', (select order_id from in_state where state = 'completed')),

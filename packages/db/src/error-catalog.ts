@@ -135,6 +135,13 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
   B3012: { code: 'append_only', message: 'This record is append-only: add a correcting entry instead.' },
   B3013: { kind: 'not_found', code: 'order_not_found', message: 'The order was not found.' },
   B3014: { code: 'variant_discontinued', message: 'A variant is discontinued and can no longer be ordered.' },
+  // orders: state machines and approvals (B3015-B3029)
+  B3015: {
+    kind: 'permission',
+    code: 'approver_already_decided',
+    message:
+      'This buyer already decided a tier of this order: one person decides at most one tier, another approver decides the next.',
+  },
   // orders: approvals and limits (B31xx)
   B3101: {
     kind: 'permission',
@@ -796,9 +803,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message:
       'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
   },
-  chk_orders_submitted_unless_draft: {
+  chk_orders_submitted_at_by_state: {
     code: 'order_submission_inconsistent',
-    message: 'An order has a submission time exactly when it is no longer a draft.',
+    message:
+      'A draft has no submission time, an order past draft has one; a cancelled order may have either.',
   },
 
   // orders.order_lines
@@ -977,6 +985,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
 
   // orders.order_approvals
   pk_order_approvals: { code: 'approval_tier_decided', message: 'This approval tier was already decided.' },
+  uq_order_approvals_tenant_id_order_id_approver_id: {
+    code: 'approver_already_decided',
+    message: 'This buyer already decided a tier of this order: one person decides at most one tier.',
+  },
   fk_order_approvals_tenant_id_order_id_orders: {
     code: 'order_not_found',
     message: 'The order does not exist.',
@@ -1161,6 +1173,28 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message: 'This quote already became an order.',
   },
 
+  // orders.return_states
+  pk_return_states: { code: 'return_state_exists', message: 'This return state already exists.' },
+  chk_return_states_format: {
+    code: 'return_state_invalid',
+    message: 'A return state is lowercase letters and underscores.',
+  },
+
+  // orders.return_transitions
+  pk_return_transitions: { code: 'return_transition_exists', message: 'This transition is already allowed.' },
+  fk_return_transitions_from_state_return_states: {
+    code: 'return_state_unknown',
+    message: 'There is no such return state.',
+  },
+  fk_return_transitions_to_state_return_states: {
+    code: 'return_state_unknown',
+    message: 'There is no such return state.',
+  },
+  chk_return_transitions_not_to_itself: {
+    code: 'return_transition_to_itself',
+    message: 'A transition leads to another state.',
+  },
+
   // orders.returns
   pk_returns: { code: 'return_exists', message: 'A return with this id already exists.' },
   uq_returns_tenant_id_return_id_order_id: {
@@ -1176,10 +1210,7 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'warehouse_not_found',
     message: 'The warehouse does not exist, or still has returns.',
   },
-  chk_returns_state: {
-    code: 'return_state_invalid',
-    message: 'A return is requested, received or cancelled.',
-  },
+  fk_returns_state_return_states: { code: 'return_state_unknown', message: 'There is no such return state.' },
   chk_returns_reason_not_blank: {
     code: 'return_reason_blank',
     message: 'A return reason, when given, must not be blank.',

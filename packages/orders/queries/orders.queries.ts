@@ -401,7 +401,7 @@ export interface IGetOrderResult {
   shipping_address: Json | null;
   /** Current state (orders.order_states); changed only along orders.order_transitions. */
   state: string;
-  /** When the order left draft (placed or sent for approval); null exactly while draft. Spending periods count by it. */
+  /** When the order left draft (placed or sent for approval): null while draft and for a draft that was cancelled, set in every other state. Spending periods count by it. */
   submitted_at: Date | null;
   /** Sum of the lines' line_total, in currency and its minor units (checked by trg_orders_after_write_check_total at commit). */
   total_amount: string;
@@ -550,7 +550,7 @@ export interface IListOrdersOfCompanyResult {
   shipping_address: Json | null;
   /** Current state (orders.order_states); changed only along orders.order_transitions. */
   state: string;
-  /** When the order left draft (placed or sent for approval); null exactly while draft. Spending periods count by it. */
+  /** When the order left draft (placed or sent for approval): null while draft and for a draft that was cancelled, set in every other state. Spending periods count by it. */
   submitted_at: Date | null;
   /** Sum of the lines' line_total, in currency and its minor units (checked by trg_orders_after_write_check_total at commit). */
   total_amount: string;

@@ -71,8 +71,15 @@ export async function setApprovalRuleActive(
 }
 
 /**
- * Approves the current tier of a pending order as buyer `approverId` (PermissionError
- * `approver_not_eligible` / `self_approval` when it may not). The last tier places the order.
+ * Approves the current tier of a pending order as buyer `approverId` (orders.approve_order); the last
+ * tier places the order. Returns the order (state `pending_approval` or `placed`).
+ *
+ * One person decides at most one tier: a repeat by an approver who already approved this order, in
+ * sequence or at the same time, is a replay: it returns the order as it is now and changes nothing
+ * (`comment` is not stored again). Throws PermissionError `approver_not_eligible` (needs orders.approve
+ * and a role of the current tier), `self_approval` (placed it), `approver_already_decided` (rejected it,
+ * or decided another tier); BuyerNotInCompanyError (`buyer_not_in_company`, `buyer_disabled`);
+ * TransitionNotAllowedError (`transition_not_allowed`) when the order is not pending approval; NotFoundError.
  */
 export async function approveOrder(
   client: Queryable,
@@ -86,7 +93,11 @@ export async function approveOrder(
   );
 }
 
-/** Rejects a pending order at its current tier: one rejection rejects it; its stock is released. */
+/**
+ * Rejects a pending order at its current tier (orders.reject_order): one rejection rejects it, also after
+ * earlier tiers approved; its stock is released. A repeat by the approver who rejected it is a replay (the
+ * order as it is). Errors as approveOrder (`approver_already_decided` when this buyer approved a tier).
+ */
 export async function rejectOrder(
   client: Queryable,
   input: { orderId: string; approverId: string; comment?: string | null },

@@ -191,7 +191,12 @@ export async function submitOrder(
   );
 }
 
-/** Cancels an order that shipped nothing and releases its stock (TransitionNotAllowedError otherwise). */
+/**
+ * Cancels an order that shipped nothing (orders.cancel_order): a draft (it holds no stock: nothing is
+ * released), an order pending approval or a placed one (its reserved stock is released). Returns the
+ * order, `cancelled`. TransitionNotAllowedError (`transition_not_allowed`) from any other state, a
+ * cancelled order included; NotFoundError (`order_not_found`).
+ */
 export async function cancelOrder(client: Queryable, orderId: string): Promise<Order> {
   return ordersCall(async () => one(await cancelOrderQuery.run({ orderId }, client), `Order ${orderId}`));
 }

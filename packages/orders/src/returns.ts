@@ -45,7 +45,11 @@ export async function receiveReturn(
   return ordersCall(async () => one(await receiveReturnQuery.run(input, client), `Return ${input.returnId}`));
 }
 
-/** Cancels a requested return; its units may be returned again later. */
+/**
+ * Cancels a requested return (orders.cancel_return); its units may be returned again later. Returns the
+ * return, `cancelled`. TransitionNotAllowedError (`transition_not_allowed`) when it was received or
+ * cancelled already (orders.return_transitions); NotFoundError (`return_not_found`) for an unknown return.
+ */
 export async function cancelReturn(client: Queryable, returnId: string): Promise<OrderReturn> {
   return ordersCall(async () => one(await cancelReturnQuery.run({ returnId }, client), `Return ${returnId}`));
 }

@@ -1,6 +1,8 @@
 -- The shared half of approve_order and reject_order: the order waits for approval, the approver is an
--- active buyer of the order's company (not the one who placed it) with orders.approve and a role named
--- by the order's current tier (the lowest one not yet decided). Returns that tier.
+-- active buyer of the order's company (not the one who placed it) who has decided no tier of this order
+-- yet, with orders.approve and a role named by the order's current tier (the lowest one not yet
+-- decided). Returns that tier. One person decides at most one tier: two tiers that name the same role
+-- need two holders of it (with one, the order waits until another is appointed, or is cancelled).
 create or replace function orders.check_approver(p_order orders.orders, p_approver_id uuid)
 returns integer
 language plpgsql
@@ -8,6 +10,7 @@ as $$
 declare
   approver_role uuid;
   current_tier integer;
+  decided_tier integer;
 begin
   if p_order.state <> 'pending_approval' then
     raise exception using
@@ -19,6 +22,15 @@ begin
     raise exception using
       errcode = 'B3104',
       message = format('buyer %s placed order %s and cannot decide on its approval', p_approver_id, p_order.order_id);
+  end if;
+  select a.tier into decided_tier
+  from orders.order_approvals a
+  where a.tenant_id = p_order.tenant_id and a.order_id = p_order.order_id and a.approver_id = p_approver_id;
+  if found then
+    raise exception using
+      errcode = 'B3015',
+      message = format('buyer %s already decided tier %s of order %s: another approver decides the next tier',
+        p_approver_id, decided_tier, p_order.order_id);
   end if;
   select min(s.tier) into current_tier
   from orders.order_approval_steps s
@@ -40,4 +52,4 @@ begin
 end
 $$;
 comment on function orders.check_approver(orders.orders, uuid) is
-  'For approve_order and reject_order: the order is pending_approval (B3001), the approver is an active buyer of its company (B2104/B2105), not the buyer who placed it (B3104), with orders.approve and a role of the current tier (B3101). Returns the current tier.';
+  'For approve_order and reject_order: the order is pending_approval (B3001), the approver is an active buyer of its company (B2104/B2105), not the buyer who placed it (B3104), has decided no tier of this order yet (B3015), and has orders.approve and a role of the current tier (B3101). Returns the current tier.';

@@ -1,13 +1,26 @@
 -- Approves the current tier; the last tier approved places the order (its stock is already reserved).
+-- A repeat of this approver's approval (a retry, or the same request sent twice at once: the order lock
+-- makes the second wait for the first and then see its decision) is a replay: it returns the order as it
+-- is now and changes nothing, also once the order has moved on. One person approves at most one tier.
 create or replace function orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text default null)
 returns orders.orders
 language plpgsql
 as $$
 declare
   target orders.orders := orders.lock_order(p_order_id);
-  decided_tier integer := orders.check_approver(target, p_approver_id);
+  decided_tier integer;
   decided orders.orders;
 begin
+  perform accounts.acting_buyer(p_approver_id, target.company_id);
+  if exists (
+    select from orders.order_approvals a
+    where a.tenant_id = target.tenant_id and a.order_id = p_order_id and a.approver_id = p_approver_id
+      and a.decision = 'approved'
+  ) then
+    return target;
+  end if;
+  decided_tier := orders.check_approver(target, p_approver_id);
+
   insert into orders.order_approvals (order_id, tier, approver_id, decision, comment)
   values (p_order_id, decided_tier, p_approver_id, 'approved', p_comment);
   if exists (
@@ -26,4 +39,4 @@ begin
 end
 $$;
 comment on function orders.approve_order(uuid, uuid, text) is
-  'Buyer p_approver_id approves the current tier of order p_order_id (eligibility: see orders.check_approver). When no tier is left the order is placed. Returns the order.';
+  'Buyer p_approver_id approves the current tier of order p_order_id (eligibility: see orders.check_approver; one tier per approver, B3015). When no tier is left the order is placed. Returns the order. A repeat by an approver who already approved this order is a replay: it returns the order as it is and changes nothing (p_comment is not stored again).';

@@ -7,18 +7,15 @@ language plpgsql
 as $$
 declare
   tenant uuid := app.require_tenant_id();
-  target orders.returns;
+  target orders.returns := orders.lock_return(p_return_id);
   parent orders.orders;
   credit numeric;
   received orders.returns;
 begin
-  select r.* into target from orders.returns r where r.tenant_id = tenant and r.return_id = p_return_id for update;
-  if not found then
-    raise exception using
-      errcode = 'B3402',
-      message = format('return %s was not found in this tenant', p_return_id);
-  end if;
-  if target.state <> 'requested' then
+  -- checked before any stock moves (the state machine trigger would refuse the move at the end too)
+  if not exists (
+    select from orders.return_transitions t where t.from_state = target.state and t.to_state = 'received'
+  ) then
     raise exception using
       errcode = 'B3001',
       message = format('return %s cannot move from %s to received', p_return_id, target.state);

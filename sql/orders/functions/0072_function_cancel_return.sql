@@ -1,20 +1,19 @@
--- A return request that will not come: its units no longer count against what may be returned.
+-- A return request that will not come: its units no longer count against what may be returned. The move
+-- itself is checked by the return state machine (trg_returns_before_insert_or_update_state: B3001 from
+-- received or cancelled); an unknown return is not found (B3402), not a refused move.
 create or replace function orders.cancel_return(p_return_id uuid)
 returns orders.returns
 language plpgsql
 as $$
 declare
+  target orders.returns := orders.lock_return(p_return_id);
   cancelled orders.returns;
 begin
   update orders.returns r set state = 'cancelled'
-  where r.tenant_id = app.require_tenant_id() and r.return_id = p_return_id and r.state = 'requested'
+  where r.tenant_id = target.tenant_id and r.return_id = p_return_id
   returning r.* into cancelled;
-  if not found then
-    raise exception using
-      errcode = 'B3001',
-      message = format('return %s cannot move to cancelled: it is unknown, received or already cancelled', p_return_id);
-  end if;
   return cancelled;
 end
 $$;
-comment on function orders.cancel_return(uuid) is 'Cancels requested return p_return_id (B3001 when it is not a requested return of the tenant).';
+comment on function orders.cancel_return(uuid) is
+  'Cancels requested return p_return_id (B3402 when the tenant has no such return, B3001 when it is received or already cancelled).';

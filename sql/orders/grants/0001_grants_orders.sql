@@ -10,7 +10,8 @@ revoke all on all functions in schema orders from public, b2b_app, b2b_readonly,
 grant usage on schema orders to b2b_app, b2b_readonly;
 
 -- The state machine: reference data, written only by migrations.
-grant select on orders.order_states, orders.order_transitions, orders.quote_states, orders.quote_transitions
+grant select on orders.order_states, orders.order_transitions, orders.quote_states, orders.quote_transitions,
+  orders.return_states, orders.return_transitions
   to b2b_app, b2b_readonly;
 
 grant select on orders.orders, orders.order_lines, orders.order_state_history, orders.order_allocations
@@ -93,6 +94,7 @@ grant execute on function
   orders.decline_quote(uuid, uuid),
   orders.expire_quotes(),
   orders.withdraw_quote(uuid),
+  orders.lock_return(uuid),
   orders.request_return(uuid, uuid, jsonb, text),
   orders.receive_return(uuid, uuid),
   orders.cancel_return(uuid),
