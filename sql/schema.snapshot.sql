@@ -910,8 +910,13 @@ CREATE TABLE orders.orders (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     invoiced_amount numeric(19,4) DEFAULT 0 NOT NULL,
     quote_id uuid,
+    idempotency_operation text,
+    idempotency_fingerprint bytea,
     CONSTRAINT chk_orders_billing_address_object CHECK ((jsonb_typeof(billing_address) = 'object'::text)),
+    CONSTRAINT chk_orders_idempotency_fingerprint_sha256 CHECK ((octet_length(idempotency_fingerprint) = 32)),
+    CONSTRAINT chk_orders_idempotency_key_bound_to_request CHECK ((((idempotency_key IS NULL) = (idempotency_operation IS NULL)) AND ((idempotency_key IS NULL) = (idempotency_fingerprint IS NULL)))),
     CONSTRAINT chk_orders_idempotency_key_format CHECK ((idempotency_key ~ '^[\x21-\x7e]{1,200}$'::text)),
+    CONSTRAINT chk_orders_idempotency_operation CHECK ((idempotency_operation = ANY (ARRAY['create_draft'::text, 'place_order'::text]))),
     CONSTRAINT chk_orders_invoiced_within_total CHECK (((invoiced_amount >= (0)::numeric) AND (invoiced_amount <= total_amount))),
     CONSTRAINT chk_orders_payment_terms_days CHECK (((payment_terms_days >= 0) AND (payment_terms_days <= 365))),
     CONSTRAINT chk_orders_purchase_order_number_format CHECK ((purchase_order_number ~ '^\S(.{0,62}\S)?$'::text)),
@@ -965,7 +970,7 @@ COMMENT ON COLUMN orders.orders.version IS 'Optimistic locking counter: 1 when c
 -- Name: COLUMN orders.idempotency_key; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.orders.idempotency_key IS 'Client-chosen key, unique per tenant: placing with a key already used returns the first order instead of a new one.';
+COMMENT ON COLUMN orders.orders.idempotency_key IS 'Client-chosen key, unique per tenant, bound to its first request (idempotency_operation, idempotency_fingerprint): the same operation with the same request returns the first order; another request or operation is refused with B3004.';
 
 --
 -- Name: COLUMN orders.purchase_order_number; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -1026,6 +1031,18 @@ COMMENT ON COLUMN orders.orders.invoiced_amount IS 'Sum of the invoices issued f
 --
 
 COMMENT ON COLUMN orders.orders.quote_id IS 'The accepted quote this order was made from (its lines are priced from it); at most one order per quote.';
+
+--
+-- Name: COLUMN orders.idempotency_operation; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.idempotency_operation IS 'The operation that first used idempotency_key: create_draft or place_order. Null exactly when the order has no key.';
+
+--
+-- Name: COLUMN orders.idempotency_fingerprint; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.idempotency_fingerprint IS 'orders.request_fingerprint of the request that first used idempotency_key (32 bytes): a later call with the key and another request or operation is refused with B3004. Null exactly when the order has no key.';
 
 --
 -- Name: accept_quote(uuid, uuid, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1717,7 +1734,7 @@ declare
   s record;
 begin
   select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
-    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id, 'create_draft', p_lines);
   if not s.is_new then
     return s.started;
   end if;
@@ -1732,7 +1749,7 @@ ALTER FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currenc
 -- Name: FUNCTION create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used, returns that order unchanged.';
+COMMENT ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used by create_draft with the same request (orders.request_fingerprint), returns that order unchanged; with another request or operation, B3004 (idempotency_key_reused).';
 
 --
 -- Name: quotes; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -2275,7 +2292,7 @@ begin
       message = 'placing an order needs an idempotency key (a retry with the same key returns the first order)';
   end if;
   select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
-    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id, 'place_order', p_lines);
   if not s.is_new then
     return s.started;
   end if;
@@ -2291,7 +2308,7 @@ ALTER FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency
 -- Name: FUNCTION place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Checks the company''s credit limit and the buyer''s spending limit, applies the approval rules, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant, returns that first order and changes nothing.';
+COMMENT ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Checks the company''s credit limit and the buyer''s spending limit, applies the approval rules, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant by place_order with the same request (orders.request_fingerprint), returns that first order and changes nothing; with another request or operation, B3004 (idempotency_key_reused).';
 
 --
 -- Name: receive_return(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2652,6 +2669,43 @@ ALTER FUNCTION orders.reprice_order_lines(p_order_id uuid) OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.reprice_order_lines(p_order_id uuid) IS 'Prices the price_list lines of draft p_order_id again with catalog.resolve_price at now() (quoted lines keep their price) and sets total_amount to the sum of the lines. SQLSTATE B3008 when a variant no longer has a price.';
 
 --
+-- Name: request_fingerprint(text, uuid, uuid, text, jsonb, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) RETURNS bytea
+    LANGUAGE plpgsql IMMUTABLE
+    AS $$
+begin
+  -- The canonical form is a jsonb value printed as text: jsonb keeps one copy of each key, sorts keys and
+  -- prints without the caller's whitespace, so the JSON the client sent is compared by meaning. Lines are
+  -- read by orders.parse_order_lines (uuids in one spelling, whole quantities) and sorted by variant: an
+  -- order has one line per variant, so the same lines in another order are the same request. Addresses are
+  -- compared as sent (null = the company's default), the purchase order number in Unicode NFC.
+  return sha256(convert_to(jsonb_build_object(
+    'operation', p_operation,
+    'company_id', p_company_id,
+    'buyer_id', p_buyer_id,
+    'currency', p_currency,
+    'lines', (
+      select jsonb_agg(jsonb_build_array(l.variant_id, l.quantity) order by l.variant_id)
+      from orders.parse_order_lines(p_lines) l
+    ),
+    'purchase_order_number', normalize(p_purchase_order_number, nfc),
+    'billing_address_id', p_billing_address_id,
+    'shipping_address_id', p_shipping_address_id
+  )::text, 'UTF8'));
+end
+$$;
+
+ALTER FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'SHA-256 of the canonical form of an order request (operation, company, buyer, currency, lines sorted by variant, purchase order number in NFC, billing and shipping address ids as sent): equal for requests that differ only in JSON key order, whitespace, uuid case or line order; different for any other difference. Stored with an idempotency key in orders.orders.idempotency_fingerprint.';
+
+--
 -- Name: request_quote(uuid, uuid, text, jsonb, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -2969,15 +3023,16 @@ ALTER FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until
 COMMENT ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) IS 'The seller quotes p_quote_id: p_prices ([{variant_id, unit_price}]) must price every line (B3303), p_valid_until must be in the future (B3304). A requested quote becomes quoted; a quoted one gets the new prices and date. B3001 from any other state.';
 
 --
--- Name: start_order(uuid, uuid, text, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: start_order(uuid, uuid, text, text, text, uuid, uuid, text, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) RETURNS record
+CREATE FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text DEFAULT NULL::text, p_lines jsonb DEFAULT NULL::jsonb, OUT started orders.orders, OUT is_new boolean) RETURNS record
     LANGUAGE plpgsql
     AS $$
 declare
   tenant uuid := app.require_tenant_id();
   company record;
+  fingerprint bytea;
 begin
   select m.default_currency, m.payment_terms_days into company
   from orders.check_buyer_may_order(p_buyer_id, p_company_id) m;
@@ -2988,9 +3043,20 @@ begin
         company.default_currency, coalesce(p_currency, 'null'));
   end if;
 
-  insert into orders.orders (company_id, buyer_id, currency, idempotency_key, purchase_order_number,
-    billing_address, shipping_address, payment_terms_days)
-  values (p_company_id, p_buyer_id, p_currency, p_idempotency_key, p_purchase_order_number,
+  if p_idempotency_key is not null then
+    if p_operation is null then
+      raise exception using
+        errcode = 'B3007',
+        message = 'an idempotency key needs the operation it is used for (create_draft or place_order)';
+    end if;
+    fingerprint := orders.request_fingerprint(p_operation, p_company_id, p_buyer_id, p_currency, p_lines,
+      p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+  end if;
+
+  insert into orders.orders (company_id, buyer_id, currency, idempotency_key, idempotency_operation,
+    idempotency_fingerprint, purchase_order_number, billing_address, shipping_address, payment_terms_days)
+  values (p_company_id, p_buyer_id, p_currency, p_idempotency_key,
+    case when p_idempotency_key is not null then p_operation end, fingerprint, p_purchase_order_number,
     orders.address_snapshot(p_company_id, p_billing_address_id, 'billing'),
     orders.address_snapshot(p_company_id, p_shipping_address_id, 'shipping'),
     company.payment_terms_days)
@@ -2999,22 +3065,29 @@ begin
   is_new := found;
   if not is_new then
     select o.* into started from orders.orders o where o.tenant_id = tenant and o.idempotency_key = p_idempotency_key;
-    if started.company_id <> p_company_id or started.buyer_id <> p_buyer_id then
+    if started.idempotency_operation is distinct from p_operation then
       raise exception using
         errcode = 'B3004',
-        message = format('idempotency key %s was already used for another buyer''s or company''s order', p_idempotency_key);
+        message = format('idempotency key %s was already used for %s, not %s: send a new key for a new request',
+          p_idempotency_key, started.idempotency_operation, p_operation);
+    end if;
+    if started.idempotency_fingerprint is distinct from fingerprint then
+      raise exception using
+        errcode = 'B3004',
+        message = format('idempotency key %s was already used for a different %s request (company, buyer, currency, lines, purchase order number or addresses differ): send a new key for a new request',
+          p_idempotency_key, p_operation);
     end if;
   end if;
 end
 $$;
 
-ALTER FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) OWNER TO b2b_owner;
+ALTER FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) IS 'Checks the buyer (accounts.acting_buyer, orders.create: B3009), the company (active: B3011) and the currency (the company''s: B3005), snapshots the addresses and inserts a draft header; with an idempotency key already used in the tenant it returns that order instead (is_new false; B3004 when it belongs to another buyer or company). Concurrency-safe through the unique index.';
+COMMENT ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) IS 'Checks the buyer (accounts.acting_buyer, orders.create: B3009), the company (active: B3011) and the currency (the company''s: B3005), snapshots the addresses and inserts a draft header with the key, p_operation and the request fingerprint (orders.request_fingerprint of the arguments and p_lines); with an idempotency key already used in the tenant it returns that order instead (is_new false) when the operation and fingerprint match, else B3004 (idempotency_key_reused). Concurrency-safe through the unique index.';
 
 --
 -- Name: submit(orders.orders, boolean); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -7703,6 +7776,18 @@ GRANT UPDATE(invoiced_amount) ON TABLE orders.orders TO b2b_app;
 GRANT UPDATE(quote_id) ON TABLE orders.orders TO b2b_app;
 
 --
+-- Name: COLUMN orders.idempotency_operation; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(idempotency_operation) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.idempotency_fingerprint; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(idempotency_fingerprint) ON TABLE orders.orders TO b2b_app;
+
+--
 -- Name: FUNCTION accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -8155,6 +8240,13 @@ REVOKE ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) TO b2b_app;
 
 --
+-- Name: FUNCTION request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
+
+--
 -- Name: FUNCTION request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -8190,11 +8282,11 @@ REVOKE ALL ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_val
 GRANT ALL ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) TO b2b_app;
 
 --
--- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) TO b2b_app;
 
 --
 -- Name: FUNCTION submit(p_order orders.orders, p_reprice boolean); Type: ACL; Schema: orders; Owner: b2b_owner

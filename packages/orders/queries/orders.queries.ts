@@ -390,7 +390,7 @@ export interface IGetOrderResult {
   created_at: Date;
   /** ISO 4217 currency of every amount of the order: the company's default currency (limits, invoices and the ledger are kept in it). */
   currency: string;
-  /** Client-chosen key, unique per tenant: placing with a key already used returns the first order instead of a new one. */
+  /** Client-chosen key, unique per tenant, bound to its first request (idempotency_operation, idempotency_fingerprint): the same operation with the same request returns the first order; another request or operation is refused with B3004. */
   idempotency_key: string | null;
   order_id: string;
   /** Snapshot of the company's net payment terms: invoices of this order are due this many days after issue. */
@@ -538,7 +538,7 @@ export interface IListOrdersOfCompanyResult {
   created_at: Date;
   /** ISO 4217 currency of every amount of the order: the company's default currency (limits, invoices and the ledger are kept in it). */
   currency: string;
-  /** Client-chosen key, unique per tenant: placing with a key already used returns the first order instead of a new one. */
+  /** Client-chosen key, unique per tenant, bound to its first request (idempotency_operation, idempotency_fingerprint): the same operation with the same request returns the first order; another request or operation is refused with B3004. */
   idempotency_key: string | null;
   order_id: string;
   /** Snapshot of the company's net payment terms: invoices of this order are due this many days after issue. */
