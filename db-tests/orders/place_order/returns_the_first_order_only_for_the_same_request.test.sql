@@ -4,7 +4,7 @@
 -- another operation (create_draft then place_order, or the reverse) is refused with B3004
 -- (idempotency_key_reused) and changes nothing either; keys are per tenant.
 begin;
-select plan(27);
+select plan(30);
 
 select tests.create_tenant('alpha') as alpha \gset
 select tests.create_tenant('beta') as beta \gset
@@ -121,6 +121,17 @@ select throws_ok(format($$select orders.place_order(p_company_id => %L, p_buyer_
 select is((orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'variant', 5), p_idempotency_key => 'retry-me-2')).state, 'placed',
   'the 5 units are placed under a new key');
+
+-- a refused first attempt stores nothing (its transaction is undone with its key): the key is free for a
+-- retry after the cause is fixed, and for another request too; only a stored result binds a key
+select throws_ok(format($$select orders.place_order(p_company_id => %L, p_buyer_id => %L, p_currency => 'EUR',
+  p_lines => tests.lines(%L, 5000), p_idempotency_key => 'short-first')$$, :'company', :'buyer', :'variant'),
+  'B3201', null, 'a first attempt refused for lack of stock');
+select is((select count(*) from orders.orders where idempotency_key = 'short-first'), 0::bigint,
+  'leaves no order behind to bind the key');
+select is((orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
+  p_lines => tests.lines(:'variant', 3), p_idempotency_key => 'short-first')).state, 'placed',
+  'so the key places a corrected request');
 
 -- direct writes cannot store a key without its request
 select throws_ok(format($$insert into orders.orders (company_id, buyer_id, currency, idempotency_key, payment_terms_days)
