@@ -1,8 +1,8 @@
 -- orders.request_fingerprint, the canonical form an idempotency key is bound to: equal for requests that
--- differ only in spelling (JSON key order, whitespace, uuid case, line order, Unicode normalization of the
--- purchase order number), different for every field that changes what the request does.
+-- differ only in spelling (JSON key order, whitespace, uuid spelling, line order, Unicode normalization of
+-- the purchase order number), different for every field that changes what the request does.
 begin;
-select plan(16);
+select plan(20);
 
 \set company '''11111111-1111-4111-8111-111111111111'''
 \set buyer '''22222222-2222-4222-8222-222222222222'''
@@ -29,6 +29,15 @@ select is(pg_temp.fp(lines => format('[{"variant_id": "%s", "quantity": 2}, {"va
 select is(pg_temp.fp(lines => format('[{"variant_id": "%s", "quantity": 1, "note": "x"}, {"variant_id": "%s", "quantity": 2}]', :v1, :v2)::jsonb),
   (select fp from base), 'members the order functions do not read do not count');
 select is(pg_temp.fp(po => normalize('PO-É', nfd)), (select fp from base), 'the purchase order number compares in NFC');
+select is(pg_temp.fp(lines => format('[{"variant_id": "{%s}", "quantity": 1}, {"variant_id": "%s", "quantity": 2}]',
+    replace(:v1, '-', ''), upper(:v2))::jsonb),
+  (select fp from base), 'a uuid in braces or without hyphens is the same uuid');
+select throws_ok(format($$select orders.request_fingerprint('place_order', null, null, null, '[{"variant_id": "%s", "quantity": "1"}]', null, null, null)$$, :v1),
+  'B3007', null, 'a quantity sent as a string is refused with the typed lines error, not fingerprinted');
+select throws_ok($$select orders.request_fingerprint('place_order', null, null, null, '{"not": "an array"}', null, null, null)$$,
+  'B3007', null, 'lines that are not an array are refused with the typed lines error');
+select throws_ok($$select orders.request_fingerprint('place_order', null, null, null, '[1, "x"]', null, null, null)$$,
+  'B3007', null, 'so are elements that are not line objects');
 
 select isnt(pg_temp.fp(op => 'create_draft'), (select fp from base), 'another operation differs');
 select isnt(pg_temp.fp(company => '44444444-4444-4444-8444-444444444444'), (select fp from base), 'another company differs');

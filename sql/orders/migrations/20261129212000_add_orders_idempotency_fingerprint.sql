@@ -24,9 +24,11 @@ as $$
 begin
   -- The canonical form is a jsonb value printed as text: jsonb keeps one copy of each key, sorts keys and
   -- prints without the caller's whitespace, so the JSON the client sent is compared by meaning. Lines are
-  -- read by orders.parse_order_lines (uuids in one spelling, whole quantities) and sorted by variant: an
-  -- order has one line per variant, so the same lines in another order are the same request. Addresses are
-  -- compared as sent (null = the company's default), the purchase order number in Unicode NFC.
+  -- read by orders.parse_order_lines (B3007 when malformed; a variant id in any spelling PostgreSQL reads
+  -- as that uuid; members it does not read left out) and sorted by variant: an order has one line per
+  -- variant, so the same lines in another order are the same request. Addresses are compared as sent
+  -- (null = the company's default), the purchase order number in Unicode NFC. Measured cheaper than a
+  -- hand-rolled pass over the JSON (which would also have to avoid raising on malformed lines).
   return sha256(convert_to(jsonb_build_object(
     'operation', p_operation,
     'company_id', p_company_id,
@@ -43,7 +45,7 @@ begin
 end
 $$;
 comment on function orders.request_fingerprint(text, uuid, uuid, text, jsonb, text, uuid, uuid) is
-  'SHA-256 of the canonical form of an order request (operation, company, buyer, currency, lines sorted by variant, purchase order number in NFC, billing and shipping address ids as sent): equal for requests that differ only in JSON key order, whitespace, uuid case or line order; different for any other difference. Stored with an idempotency key in orders.orders.idempotency_fingerprint.';
+  'SHA-256 of the canonical form of an order request (operation, company, buyer, currency, lines as [variant_id, quantity] sorted by variant, purchase order number in NFC, billing and shipping address ids as sent): equal for requests that differ only in JSON key order, whitespace, uuid spelling, members not read, or line order; different for any other difference. Stored with an idempotency key in orders.orders.idempotency_fingerprint. B3007 for malformed lines (orders.parse_order_lines).';
 
 alter table orders.orders
   add column idempotency_operation text,
