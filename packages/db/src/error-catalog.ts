@@ -105,8 +105,11 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     message: 'The order total does not equal the sum of its lines.',
   },
   B3004: {
+    // the key is taken by another request: retrying cannot help, so a conflict (like a stale version)
+    kind: 'conflict',
     code: 'idempotency_key_reused',
-    message: 'This idempotency key was already used for an order of another buyer or company.',
+    message:
+      'This idempotency key was already used for a different request (another operation, company, buyer, currency, lines, purchase order number or address): send a new key for a new request.',
   },
   B3005: {
     code: 'order_currency_mismatch',
@@ -769,6 +772,18 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_orders_idempotency_key_format: {
     code: 'idempotency_key_invalid',
     message: 'An idempotency key is 1 to 200 printable characters without spaces.',
+  },
+  chk_orders_idempotency_operation: {
+    code: 'idempotency_operation_invalid',
+    message: 'An idempotency key is used by create_draft or place_order.',
+  },
+  chk_orders_idempotency_fingerprint_sha256: {
+    code: 'idempotency_fingerprint_invalid',
+    message: 'A request fingerprint is a SHA-256 digest (32 bytes).',
+  },
+  chk_orders_idempotency_key_bound_to_request: {
+    code: 'idempotency_key_unbound',
+    message: 'An idempotency key is stored with the operation and the fingerprint of its request.',
   },
   chk_orders_purchase_order_number_format: {
     code: 'purchase_order_number_invalid',

@@ -81,7 +81,10 @@ export interface PlaceOrderInput {
   /** The company's currency (ISO 4217); another one is refused (`order_currency_mismatch`). */
   currency: string;
   lines: readonly LineInput[];
-  /** Client-chosen key: a retry with the same key returns the first order instead of placing another. */
+  /**
+   * Client-chosen key, bound to this request: a retry with the same key and the same request returns the
+   * first order; the key with another request or operation throws ConflictError `idempotency_key_reused`.
+   */
   idempotencyKey: string;
   purchaseOrderNumber?: string | null;
   /** Defaults to the company's default billing / shipping address (none when it has none). */
@@ -91,8 +94,9 @@ export interface PlaceOrderInput {
 
 /**
  * Places an order in one database call: priced at now(), checked, stock reserved. Returns the order
- * (placed, or pending_approval when an approval rule matches). Retrying with the same idempotency key,
- * even concurrently, returns the first order. Throws InsufficientStockError, ValidationError
+ * (placed, or pending_approval when an approval rule matches). Retrying with the same idempotency key and
+ * the same request (lines in any order), even concurrently, returns the first order; the key with another
+ * request, or a key first used by createDraft, throws ConflictError `idempotency_key_reused` (B3004). Throws InsufficientStockError, ValidationError
  * (`price_not_found`, `order_lines_invalid`, ...), PermissionError (`order_create_not_permitted`) or a
  * buyer error (`buyer_not_in_company`, `buyer_disabled`).
  */
@@ -117,7 +121,11 @@ export async function placeOrder(client: Queryable, input: PlaceOrderInput): Pro
   );
 }
 
-/** Creates a draft: priced, holds no stock; edit it with updateDraft, send it with submitOrder. */
+/**
+ * Creates a draft (orders.create_draft): priced, holds no stock; edit it with updateDraft, send it with
+ * submitOrder. With an idempotency key: the same request again returns the draft; another request, or a
+ * key first used by placeOrder, throws ConflictError `idempotency_key_reused` (B3004).
+ */
 export async function createDraft(
   client: Queryable,
   input: Omit<PlaceOrderInput, 'idempotencyKey'> & { idempotencyKey?: string | null },

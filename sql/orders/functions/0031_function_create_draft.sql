@@ -16,7 +16,7 @@ declare
   s record;
 begin
   select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
-    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id, 'create_draft', p_lines);
   if not s.is_new then
     return s.started;
   end if;
@@ -25,4 +25,4 @@ begin
 end
 $$;
 comment on function orders.create_draft(uuid, uuid, text, jsonb, text, text, uuid, uuid) is
-  'Creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used, returns that order unchanged.';
+  'Creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used by create_draft with the same request (orders.request_fingerprint), returns that order unchanged; with another request or operation, B3004 (idempotency_key_reused).';

@@ -1,5 +1,6 @@
 -- Placing an order is one call: create (idempotently), price, check and reserve. A retry with the same
--- idempotency key, even concurrent with the first call, returns the first order and does nothing else.
+-- idempotency key and the same request, even concurrent with the first call, returns the first order and
+-- does nothing else; the key with another request, or a key first used by create_draft, is refused (B3004).
 create or replace function orders.place_order(
   p_company_id uuid,
   p_buyer_id uuid,
@@ -22,7 +23,7 @@ begin
       message = 'placing an order needs an idempotency key (a retry with the same key returns the first order)';
   end if;
   select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
-    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id, 'place_order', p_lines);
   if not s.is_new then
     return s.started;
   end if;
@@ -32,4 +33,4 @@ begin
 end
 $$;
 comment on function orders.place_order(uuid, uuid, text, jsonb, text, text, uuid, uuid) is
-  'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Checks the company''s credit limit and the buyer''s spending limit, applies the approval rules, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant, returns that first order and changes nothing.';
+  'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Checks the company''s credit limit and the buyer''s spending limit, applies the approval rules, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant by place_order with the same request (orders.request_fingerprint), returns that first order and changes nothing; with another request or operation, B3004 (idempotency_key_reused).';

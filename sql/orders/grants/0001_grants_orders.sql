@@ -17,8 +17,9 @@ grant select on orders.order_states, orders.order_transitions, orders.quote_stat
 grant select on orders.orders, orders.order_lines, orders.order_state_history, orders.order_allocations
   to b2b_app, b2b_readonly;
 
-grant insert (order_id, company_id, buyer_id, currency, idempotency_key, purchase_order_number,
-  billing_address, shipping_address, payment_terms_days) on orders.orders to b2b_app;
+grant insert (order_id, company_id, buyer_id, currency, idempotency_key, idempotency_operation,
+  idempotency_fingerprint, purchase_order_number, billing_address, shipping_address, payment_terms_days)
+  on orders.orders to b2b_app;
 grant update (state, purchase_order_number, billing_address, shipping_address, total_amount, submitted_at,
   invoiced_amount, quote_id) on orders.orders to b2b_app;
 
@@ -75,7 +76,8 @@ grant execute on function
   orders.release_stock(uuid),
   orders.lock_allocated_stock(uuid),
   orders.check_buyer_may_order(uuid, uuid),
-  orders.start_order(uuid, uuid, text, text, text, uuid, uuid),
+  orders.request_fingerprint(text, uuid, uuid, text, jsonb, text, uuid, uuid),
+  orders.start_order(uuid, uuid, text, text, text, uuid, uuid, text, jsonb),
   orders.create_draft(uuid, uuid, text, jsonb, text, text, uuid, uuid),
   orders.update_draft(uuid, integer, jsonb, text, uuid, uuid),
   orders.apply_approval_rules(uuid),

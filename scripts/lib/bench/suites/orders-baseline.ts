@@ -144,9 +144,11 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
   const address = (kind: string) => addresses.find((a) => a.kind === kind)?.snapshot ?? null;
   const order = await one<{ order_id: string }>(
     client,
-    `insert into orders.orders (company_id, buyer_id, currency, idempotency_key, billing_address,
-       shipping_address, payment_terms_days)
-     values ($1, $2, $3, $4, $5, $6, $7)
+    // the key is stored with the fingerprint of its request, as orders.start_order stores it
+    `insert into orders.orders (company_id, buyer_id, currency, idempotency_key, idempotency_operation,
+       idempotency_fingerprint, billing_address, shipping_address, payment_terms_days)
+     values ($1, $2, $3, $4, 'place_order',
+       orders.request_fingerprint('place_order', $1, $2, $3, $8::jsonb, null, null, null), $5, $6, $7)
      on conflict (tenant_id, idempotency_key) do nothing
      returning order_id`,
     [
@@ -157,6 +159,7 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
       address('billing'),
       address('shipping'),
       company.payment_terms_days,
+      JSON.stringify(lines.map((l) => ({ variant_id: l.variantId, quantity: l.quantity }))),
     ],
     'idempotency key already used',
   );
