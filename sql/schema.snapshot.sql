@@ -4290,13 +4290,13 @@ COMMENT ON TABLE catalog.stock_levels IS 'Units of a variant in a warehouse: on_
 -- Name: COLUMN stock_levels.on_hand; Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN catalog.stock_levels.on_hand IS 'Units physically in the warehouse.';
+COMMENT ON COLUMN catalog.stock_levels.on_hand IS 'Units physically in the warehouse. Set by counts (catalog.sync_stock_levels) and adjustments (catalog.adjust_stock_levels), never below reserved (B2210); lowered by fulfilment, raised by returns; every change journaled in catalog.stock_movements.';
 
 --
 -- Name: COLUMN stock_levels.reserved; Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN catalog.stock_levels.reserved IS 'Units of on_hand promised to open orders and not yet shipped.';
+COMMENT ON COLUMN catalog.stock_levels.reserved IS 'Units of on_hand promised to open orders and not yet shipped. Changed only by the order functions (reserve, release, fulfil: trg_stock_levels_after_update refuses any other change, B2212); every change journaled in catalog.stock_movements.';
 
 --
 -- Name: COLUMN stock_levels.available; Type: COMMENT; Schema: catalog; Owner: b2b_owner

@@ -176,9 +176,9 @@ export interface IGetStockByWarehouseResult {
   /** Inactive warehouses keep their stock history but are not used for new reservations. */
   is_active: boolean;
   name: string;
-  /** Units physically in the warehouse. */
+  /** Units physically in the warehouse. Set by counts (catalog.sync_stock_levels) and adjustments (catalog.adjust_stock_levels), never below reserved (B2210); lowered by fulfilment, raised by returns; every change journaled in catalog.stock_movements. */
   on_hand: string;
-  /** Units of on_hand promised to open orders and not yet shipped. */
+  /** Units of on_hand promised to open orders and not yet shipped. Changed only by the order functions (reserve, release, fulfil: trg_stock_levels_after_update refuses any other change, B2212); every change journaled in catalog.stock_movements. */
   reserved: string;
   warehouse_id: string;
 }

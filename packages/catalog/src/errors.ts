@@ -13,7 +13,11 @@ export class StockBelowReservedError extends ValidationError {
 /** mapDbError, then StockBelowReservedError for B2210. */
 export function mapCatalogError(error: unknown): unknown {
   const mapped = mapDbError(error);
-  if (!(mapped instanceof DbError) || mapped.sqlstate !== 'B2210' || mapped instanceof StockBelowReservedError)
+  if (
+    !(mapped instanceof DbError) ||
+    mapped.sqlstate !== 'B2210' ||
+    mapped instanceof StockBelowReservedError
+  )
     return mapped;
   return new StockBelowReservedError(mapped.message, {
     code: mapped.code,

@@ -56,13 +56,13 @@ import {
   type ISyncStockLevelsResult,
   syncStockLevels as syncStockLevelsQuery,
 } from '../queries/stock.queries';
-import { stockCall } from './errors';
 import {
   createVariant as createVariantQuery,
   type ICreateVariantResult,
   type IUpsertVariantsResult,
   upsertVariants as upsertVariantsQuery,
 } from '../queries/variants.queries';
+import { stockCall } from './errors';
 
 export type { Json };
 export type Product = ICreateProductResult;
@@ -582,7 +582,9 @@ export interface StockAdjustment {
 }
 
 const countsJson = (rows: readonly StockCount[]) =>
-  JSON.stringify(rows.map((r) => ({ variant_id: r.variantId, warehouse_id: r.warehouseId, on_hand: r.onHand })));
+  JSON.stringify(
+    rows.map((r) => ({ variant_id: r.variantId, warehouse_id: r.warehouseId, on_hand: r.onHand })),
+  );
 
 async function writeCounts(
   client: Queryable,
@@ -607,7 +609,10 @@ async function writeCounts(
  * is not a whole number, `batch_duplicate_key` for a pair sent twice, ForeignKeyError `variant_not_found`
  * / `warehouse_not_found`.
  */
-export async function upsertStockLevels(client: Queryable, rows: readonly StockCount[]): Promise<StockLevel[]> {
+export async function upsertStockLevels(
+  client: Queryable,
+  rows: readonly StockCount[],
+): Promise<StockLevel[]> {
   return writeCounts(client, rows, 'adjustment');
 }
 

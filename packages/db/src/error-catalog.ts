@@ -670,13 +670,19 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   },
 
   // catalog.stock_movements
-  pk_stock_movements: { code: 'stock_movement_exists', message: 'A stock movement with this id already exists.' },
+  pk_stock_movements: {
+    code: 'stock_movement_exists',
+    message: 'A stock movement with this id already exists.',
+  },
   fk_stock_movements_tenant_id_variant_id_warehouse_id_stock: {
     code: 'stock_level_has_history',
     message:
       'The stock level does not exist, or it has stock movements and cannot be removed: set its stock to 0 instead.',
   },
-  fk_stock_movements_tenant_id_order_id_orders: { code: 'order_not_found', message: 'The order does not exist.' },
+  fk_stock_movements_tenant_id_order_id_orders: {
+    code: 'order_not_found',
+    message: 'The order does not exist.',
+  },
   fk_stock_movements_tenant_id_return_id_returns: {
     code: 'return_not_found',
     message: 'The return does not exist.',

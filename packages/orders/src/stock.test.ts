@@ -96,7 +96,7 @@ describe('stock belongs to the orders that reserved it', () => {
   test('a count or adjustment below the reserved units is a StockBelowReservedError; exactly reserved is fine', async () => {
     const variantId = await freshVariant('BELOW-1', 10);
     const { warehouseId } = bed.world;
-    await order(variantId, 6);
+    const held = await order(variantId, 6);
     for (const write of [
       () => bed.asTenant((c) => upsertStockLevels(c, [{ variantId, warehouseId, onHand: 5 }])),
       () => bed.asTenant((c) => syncStockLevels(c, [{ variantId, warehouseId, onHand: 0 }])),
@@ -115,6 +115,11 @@ describe('stock belongs to the orders that reserved it', () => {
       .catch((e: unknown) => e);
     expect(negative).toBeInstanceOf(ValidationError);
     expect(negative).toMatchObject({ code: 'stock_negative' });
+    // an order whose units an ERP count brought down to exactly what is reserved can still be cancelled
+    // (Medusa #12796, Magento: a WMS count left a cancel impossible)
+    expect(await order(variantId, 1).catch((e: unknown) => e)).toBeInstanceOf(InsufficientStockError);
+    expect((await bed.asTenant((c) => cancelOrder(c, held.order_id))).state).toBe('cancelled');
+    expect(await level(variantId, warehouseId)).toEqual({ onHand: 6, reserved: 0 });
     const twice = await bed
       .asTenant((c) =>
         syncStockLevels(c, [
@@ -142,7 +147,9 @@ describe('stock belongs to the orders that reserved it', () => {
     );
     await bed.asTenant((c) => receiveReturn(c, { returnId: ret.return_id, warehouseId: returnsWarehouse }));
     await bed.asTenant((c) => syncStockLevels(c, [{ variantId, warehouseId, onHand: 2 }]));
-    await bed.asTenant((c) => adjustStockLevels(c, [{ variantId, warehouseId: returnsWarehouse, delta: -1 }]));
+    await bed.asTenant((c) =>
+      adjustStockLevels(c, [{ variantId, warehouseId: returnsWarehouse, delta: -1 }]),
+    );
 
     const main = await bed.asTenant((c) => getStockMovements(c, { variantId, warehouseId }));
     expect(main.map((m) => [m.reason, m.on_hand_delta, m.reserved_delta]).sort()).toEqual(
@@ -154,7 +161,9 @@ describe('stock belongs to the orders that reserved it', () => {
         ['sync', '-1', '0'],
       ].sort(),
     );
-    const back = await bed.asTenant((c) => getStockMovements(c, { variantId, warehouseId: returnsWarehouse }));
+    const back = await bed.asTenant((c) =>
+      getStockMovements(c, { variantId, warehouseId: returnsWarehouse }),
+    );
     expect(back.map((m) => [m.reason, m.on_hand_delta, m.order_id, m.return_id]).sort()).toEqual(
       [
         ['return', '4', placed.order_id, ret.return_id],
@@ -165,12 +174,42 @@ describe('stock belongs to the orders that reserved it', () => {
     expect(await bed.asTenant((c) => reconcileStock(c))).toEqual([]);
   });
 
+  test('a split order releases every warehouse on cancel; concurrent shipments of one order consume it once', async () => {
+    // grandnode #560 (a cancel released only the first warehouse), Medusa #12401 (reserved decremented twice)
+    const variantId = await freshVariant('SPLIT-1', 6);
+    const { tenantId, warehouseId } = bed.world;
+    const { rows } = await bed.admin.query(`select tests.create_warehouse($1, 'SPLIT-EAST') as id`, [
+      tenantId,
+    ]);
+    const east: string = rows[0].id;
+    await bed.asTenant((c) => syncStockLevels(c, [{ variantId, warehouseId: east, onHand: 4 }]));
+    const split = await order(variantId, 9);
+    expect(await level(variantId, warehouseId)).toEqual({ onHand: 6, reserved: 6 });
+    expect(await level(variantId, east)).toEqual({ onHand: 4, reserved: 3 });
+    await bed.asTenant((c) => cancelOrder(c, split.order_id));
+    expect(await level(variantId, warehouseId)).toEqual({ onHand: 6, reserved: 0 });
+    expect(await level(variantId, east)).toEqual({ onHand: 4, reserved: 0 });
+
+    const shipped = await order(variantId, 8);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 4 }, () =>
+        withTenant(bed.pool, { tenantId }, (c) => fulfilOrder(c, shipped.order_id), { attempts: 1 }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(await level(variantId, warehouseId)).toEqual({ onHand: 0, reserved: 0 });
+    expect(await level(variantId, east)).toEqual({ onHand: 2, reserved: 0 });
+    expect(await bed.asTenant((c) => reconcileStock(c))).toEqual([]);
+  });
+
   test('a deactivated warehouse keeps its reservations: they ship or cancel, counts stay protected', async () => {
     const variantId = await freshVariant('INACTIVE-1', 6);
     const { warehouseId } = bed.world;
     const shipped = await order(variantId, 2);
     const cancelled = await order(variantId, 3);
-    await bed.admin.query('update catalog.warehouses set is_active = false where warehouse_id = $1', [warehouseId]);
+    await bed.admin.query('update catalog.warehouses set is_active = false where warehouse_id = $1', [
+      warehouseId,
+    ]);
     try {
       expect(await order(variantId, 1).catch((e: unknown) => e)).toBeInstanceOf(InsufficientStockError);
       const refused = await bed
@@ -182,7 +221,9 @@ describe('stock belongs to the orders that reserved it', () => {
       expect(await level(variantId, warehouseId)).toEqual({ onHand: 4, reserved: 0 });
       expect(await bed.asTenant((c) => reconcileStock(c))).toEqual([]);
     } finally {
-      await bed.admin.query('update catalog.warehouses set is_active = true where warehouse_id = $1', [warehouseId]);
+      await bed.admin.query('update catalog.warehouses set is_active = true where warehouse_id = $1', [
+        warehouseId,
+      ]);
     }
   });
 
@@ -190,7 +231,9 @@ describe('stock belongs to the orders that reserved it', () => {
     const { tenantId, warehouseId } = bed.world;
     const first = await freshVariant('RUSH-A', 20);
     const second = await freshVariant('RUSH-B', 20);
-    const { rows } = await bed.admin.query(`select tests.create_warehouse($1, 'RUSH-EAST') as id`, [tenantId]);
+    const { rows } = await bed.admin.query(`select tests.create_warehouse($1, 'RUSH-EAST') as id`, [
+      tenantId,
+    ]);
     const east: string = rows[0].id;
     await bed.asTenant((c) =>
       syncStockLevels(c, [

@@ -4,7 +4,9 @@
 -- no write can skip it. The order, return and fulfilment functions name the reason and the order or
 -- return (catalog.set_stock_reason); admin and ERP writes (catalog.sync_stock_levels,
 -- catalog.adjust_stock_levels) are `sync` or `adjustment`. Reserved moves only with an order's reason.
--- The keys to orders and returns are added by the orders domain (20261129211100), which loads later.
+-- The table is in schema catalog (it is the history of catalog.stock_levels; its triggers, policies and
+-- grants are catalog's repeatables), but this migration is in the orders domain because a movement
+-- points at the order or return it belongs to, and a domain uses only the domains loaded before it.
 create table catalog.stock_movements (
   tenant_id uuid not null default app.require_tenant_id(),
   movement_id uuid not null default gen_random_uuid(),
@@ -20,6 +22,11 @@ create table catalog.stock_movements (
   constraint pk_stock_movements primary key (tenant_id, movement_id),
   constraint fk_stock_movements_tenant_id_variant_id_warehouse_id_stock foreign key (tenant_id, variant_id, warehouse_id)
     references catalog.stock_levels (tenant_id, variant_id, warehouse_id),
+  -- orders and returns are never deleted: these keys only check that the reference exists, in the tenant
+  constraint fk_stock_movements_tenant_id_order_id_orders foreign key (tenant_id, order_id)
+    references orders.orders (tenant_id, order_id),
+  constraint fk_stock_movements_tenant_id_return_id_returns foreign key (tenant_id, return_id)
+    references orders.returns (tenant_id, return_id),
   constraint chk_stock_movements_reason check (
     reason in ('order', 'cancel', 'fulfilment', 'return', 'adjustment', 'sync')
   ),
@@ -62,6 +69,17 @@ alter table catalog.stock_movements force row level security;
 -- and orders.reconcile_stock (sums per variant and warehouse).
 create index idx_stock_movements_tenant_id_variant_id_warehouse_id
   on catalog.stock_movements (tenant_id, variant_id, warehouse_id, moved_at);
+-- Serves fk_stock_movements_tenant_id_order_id_orders and "stock movements of an order".
+create index idx_stock_movements_tenant_id_order_id on catalog.stock_movements (tenant_id, order_id);
+-- Serves fk_stock_movements_tenant_id_return_id_returns and "stock movements of a return".
+create index idx_stock_movements_tenant_id_return_id on catalog.stock_movements (tenant_id, return_id);
+
+comment on column catalog.stock_levels.on_hand is
+  'Units physically in the warehouse. Set by counts (catalog.sync_stock_levels) and adjustments (catalog.adjust_stock_levels), never below reserved (B2210); lowered by fulfilment, raised by returns; every change journaled in catalog.stock_movements.';
+comment on column catalog.stock_levels.reserved is
+  'Units of on_hand promised to open orders and not yet shipped. Changed only by the order functions (reserve, release, fulfil: trg_stock_levels_after_update refuses any other change, B2212); every change journaled in catalog.stock_movements.';
 
 -- Down Migration
+comment on column catalog.stock_levels.on_hand is 'Units physically in the warehouse.';
+comment on column catalog.stock_levels.reserved is 'Units of on_hand promised to open orders and not yet shipped.';
 drop table catalog.stock_movements;
