@@ -404,6 +404,83 @@ ALTER FUNCTION app.set_updated_at() OWNER TO b2b_owner;
 COMMENT ON FUNCTION app.set_updated_at() IS 'Trigger function: sets updated_at to now() on update.';
 
 --
+-- Name: adjust_stock_levels(jsonb); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
+    LANGUAGE plpgsql
+    AS $$
+#variable_conflict use_column
+declare
+  tenant uuid := app.require_tenant_id();
+  variants uuid[];
+  warehouses uuid[];
+  deltas bigint[];
+  short record;
+begin
+  select coalesce(array_agg(r.variant_id order by r.variant_id, r.warehouse_id), '{}'),
+    coalesce(array_agg(r.warehouse_id order by r.variant_id, r.warehouse_id), '{}'),
+    coalesce(array_agg(r.quantity order by r.variant_id, r.warehouse_id), '{}')
+  into variants, warehouses, deltas
+  from catalog.parse_stock_rows(p_adjustments, 'delta') r;
+
+  -- 1. lock the existing levels in the one global (variant_id, warehouse_id) order of every stock change
+  perform
+  from catalog.stock_levels s
+  where s.tenant_id = tenant and (s.variant_id, s.warehouse_id) in (select c.v, c.w from unnest(variants, warehouses) c(v, w))
+  order by s.variant_id, s.warehouse_id
+  for no key update;
+
+  -- 2. a result below the reserved units is refused (a negative one is chk_stock_levels_on_hand_not_negative's)
+  select c.v, c.w, c.d, s.on_hand, s.reserved into short
+  from unnest(variants, warehouses, deltas) c(v, w, d)
+  join catalog.stock_levels s on s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w
+  where s.on_hand + c.d >= 0 and s.on_hand + c.d < s.reserved
+  order by c.v, c.w
+  limit 1;
+  if found then
+    raise exception using
+      errcode = 'B2210',
+      message = format('stock of variant %s in warehouse %s cannot go from %s to %s: open orders have %s units reserved there',
+        short.v, short.w, short.on_hand, short.on_hand + short.d, short.reserved),
+      table = 'stock_levels',
+      schema = 'catalog';
+  end if;
+
+  -- 3. write in key order; the journal triggers record each change as an adjustment. Existing levels are
+  -- updated and new ones inserted in one statement (not insert ... on conflict: the proposed row, a
+  -- negative delta, would fail chk_stock_levels_on_hand_not_negative before the conflict is seen).
+  perform catalog.set_stock_reason('adjustment');
+  with changed as (
+    update catalog.stock_levels s
+    set on_hand = s.on_hand + c.d
+    from unnest(variants, warehouses, deltas) c(v, w, d)
+    where s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w and c.d <> 0
+  )
+  insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
+  select c.v, c.w, c.d
+  from unnest(variants, warehouses, deltas) c(v, w, d)
+  where not exists (select from catalog.stock_levels s where s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w)
+  order by c.v, c.w;
+  perform catalog.set_stock_reason(null);
+
+  return query
+    select s.variant_id, s.warehouse_id, s.on_hand, s.reserved, s.available
+    from unnest(variants, warehouses) c(v, w)
+    join catalog.stock_levels s on s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w
+    order by s.variant_id, s.warehouse_id;
+end
+$$;
+
+ALTER FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION adjust_stock_levels(p_adjustments jsonb); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) IS 'Adds signed deltas p_adjustments ([{variant_id, warehouse_id, delta}], one statement for the batch) to on_hand, creating new levels; reserved is never touched. Each change is journaled as an adjustment in catalog.stock_movements. Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 when on_hand would fall below the reserved units, B2211 for malformed rows; stock_negative when it would fall below 0.';
+
+--
 -- Name: check_attributes(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
@@ -456,6 +533,177 @@ ALTER FUNCTION catalog.check_attributes() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION catalog.check_attributes() IS 'Trigger function on catalog.products and catalog.variants: every key of attributes is declared in catalog.attribute_definitions (SQLSTATE B2202) and its value has the declared type (B2203).';
+
+--
+-- Name: guard_stock_movements(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.guard_stock_movements() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    if pg_catalog.pg_trigger_depth() > 1 then
+      return null;
+    end if;
+    raise exception using
+      errcode = 'B2213',
+      message = 'catalog.stock_movements is written only by changes of catalog.stock_levels: sync or adjust the stock instead',
+      table = tg_table_name,
+      schema = tg_table_schema;
+  end if;
+  raise exception using
+    errcode = 'B2214',
+    message = format('%s.%s is append-only: %s is not allowed, adjust the stock instead', tg_table_schema, tg_table_name, lower(tg_op)),
+    table = tg_table_name,
+    schema = tg_table_schema;
+end
+$$;
+
+ALTER FUNCTION catalog.guard_stock_movements() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION guard_stock_movements(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.guard_stock_movements() IS 'Trigger function on catalog.stock_movements (before, per statement): refuses a direct insert (SQLSTATE B2213; the journal triggers of catalog.stock_levels insert at trigger depth 2) and any update or delete (B2214, append-only).';
+
+--
+-- Name: journal_stock_inserts(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.journal_stock_inserts() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  reason text := coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment');
+  order_ref uuid := nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid;
+  return_ref uuid := nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid;
+  bad record;
+begin
+  select i.variant_id, i.warehouse_id, i.reserved into bad from inserted i where i.reserved <> 0 limit 1;
+  if found then
+    raise exception using
+      errcode = 'B2212',
+      message = format('stock of variant %s in warehouse %s cannot start with %s reserved units: only orders reserve stock',
+        bad.variant_id, bad.warehouse_id, bad.reserved),
+      table = 'stock_levels',
+      schema = 'catalog';
+  end if;
+
+  insert into catalog.stock_movements (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
+  select i.tenant_id, i.variant_id, i.warehouse_id, i.on_hand, 0, reason, order_ref, return_ref
+  from inserted i
+  where i.on_hand <> 0;
+  return null;
+end
+$$;
+
+ALTER FUNCTION catalog.journal_stock_inserts() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION journal_stock_inserts(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.journal_stock_inserts() IS 'Trigger function (after insert on catalog.stock_levels, per statement): appends one catalog.stock_movements row per new level with on_hand > 0, with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 for a new level with reserved units (only orders reserve).';
+
+--
+-- Name: journal_stock_updates(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.journal_stock_updates() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  reason text := coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment');
+  order_ref uuid := nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid;
+  return_ref uuid := nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid;
+  bad record;
+begin
+  if reason not in ('order', 'cancel', 'fulfilment') then
+    select n.variant_id, n.warehouse_id, o.reserved as was, n.reserved as now into bad
+    from new_rows n
+    join old_rows o on o.tenant_id = n.tenant_id and o.variant_id = n.variant_id and o.warehouse_id = n.warehouse_id
+    where n.reserved <> o.reserved
+    limit 1;
+    if found then
+      raise exception using
+        errcode = 'B2212',
+        message = format('reserved stock of variant %s in warehouse %s cannot change from %s to %s by a %s write: only orders reserve and release stock',
+          bad.variant_id, bad.warehouse_id, bad.was, bad.now, reason),
+        table = 'stock_levels',
+        schema = 'catalog';
+    end if;
+  end if;
+
+  insert into catalog.stock_movements (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
+  select n.tenant_id, n.variant_id, n.warehouse_id, n.on_hand - o.on_hand, n.reserved - o.reserved, reason, order_ref, return_ref
+  from new_rows n
+  join old_rows o on o.tenant_id = n.tenant_id and o.variant_id = n.variant_id and o.warehouse_id = n.warehouse_id
+  where n.on_hand <> o.on_hand or n.reserved <> o.reserved;
+  return null;
+end
+$$;
+
+ALTER FUNCTION catalog.journal_stock_updates() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION journal_stock_updates(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.journal_stock_updates() IS 'Trigger function (after update on catalog.stock_levels, per statement): appends one catalog.stock_movements row per level whose on_hand or reserved changed (the deltas), with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 when reserved changes without an order reason (order, cancel, fulfilment).';
+
+--
+-- Name: parse_stock_rows(jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) RETURNS TABLE(variant_id uuid, warehouse_id uuid, quantity bigint)
+    LANGUAGE plpgsql IMMUTABLE
+    AS $_$
+declare
+  uuid_format constant text := '^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$';
+begin
+  if jsonb_typeof(p_rows) is distinct from 'array' then
+    raise exception using
+      errcode = 'B2211',
+      message = format('stock rows must be a JSON array of {"variant_id", "warehouse_id", "%s"} objects', p_field);
+  end if;
+  if exists (
+    select from jsonb_array_elements(p_rows) e
+    where case
+      when jsonb_typeof(e) <> 'object'
+        or jsonb_typeof(e -> 'variant_id') is distinct from 'string'
+        or jsonb_typeof(e -> 'warehouse_id') is distinct from 'string'
+        or jsonb_typeof(e -> p_field) is distinct from 'number' then true
+      when (e ->> 'variant_id') !~ uuid_format or (e ->> 'warehouse_id') !~ uuid_format then true
+      else (e ->> p_field)::numeric <> trunc((e ->> p_field)::numeric)
+        or abs((e ->> p_field)::numeric) > 1000000000000000
+    end
+  ) then
+    raise exception using
+      errcode = 'B2211',
+      message = format('every stock row needs a "variant_id" and a "warehouse_id" (uuid strings) and a "%s" (a whole number of units)', p_field);
+  end if;
+  if (select count(distinct (lower(e ->> 'variant_id'), lower(e ->> 'warehouse_id'))) from jsonb_array_elements(p_rows) e)
+      <> jsonb_array_length(p_rows) then
+    raise exception using
+      errcode = 'B2211',
+      message = 'a variant and warehouse appear in more than one stock row: send each one once';
+  end if;
+  return query
+    select (e ->> 'variant_id')::uuid, (e ->> 'warehouse_id')::uuid, (e ->> p_field)::numeric::bigint
+    from jsonb_array_elements(p_rows) e
+    order by 1, 2;
+end
+$_$;
+
+ALTER FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION parse_stock_rows(p_rows jsonb, p_field text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) IS 'Reads stock rows from a JSON array of {"variant_id": uuid, "warehouse_id": uuid, <p_field>: whole number} objects, sorted by (variant_id, warehouse_id); SQLSTATE B2211 when it is not such an array, a number is not whole (or beyond 10^15), or a variant and warehouse appear twice.';
 
 --
 -- Name: product_page(uuid, text, uuid, uuid, text, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -837,6 +1085,101 @@ ALTER FUNCTION catalog.set_category_path() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION catalog.set_category_path() IS 'Trigger function on catalog.categories: sets path from the parent''s path; refuses a parent inside the category''s own subtree (SQLSTATE B2201).';
+
+--
+-- Name: set_stock_reason(text, uuid, uuid); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid DEFAULT NULL::uuid, p_return_id uuid DEFAULT NULL::uuid) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+begin
+  perform pg_catalog.set_config('app.stock_reason', coalesce(p_reason, ''), true),
+    pg_catalog.set_config('app.stock_order_id', coalesce(p_order_id::text, ''), true),
+    pg_catalog.set_config('app.stock_return_id', coalesce(p_return_id::text, ''), true);
+end
+$$;
+
+ALTER FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) IS 'Sets (transaction-local) the reason, order and return the stock journal records for the next writes of catalog.stock_levels; null clears them. Called around each stock write by the order functions (order, cancel, fulfilment, return) and by sync_stock_levels / adjust_stock_levels (sync, adjustment). Without a reason a write is journaled as adjustment and may not change reserved.';
+
+--
+-- Name: sync_stock_levels(jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text DEFAULT 'sync'::text) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
+    LANGUAGE plpgsql
+    AS $$
+#variable_conflict use_column
+declare
+  tenant uuid := app.require_tenant_id();
+  variants uuid[];
+  warehouses uuid[];
+  counts bigint[];
+  short record;
+begin
+  if p_reason is null or p_reason not in ('sync', 'adjustment') then
+    raise exception using
+      errcode = 'B2211',
+      message = format('a stock count is recorded as sync or adjustment, not %s', coalesce(p_reason, 'null'));
+  end if;
+  select coalesce(array_agg(r.variant_id order by r.variant_id, r.warehouse_id), '{}'),
+    coalesce(array_agg(r.warehouse_id order by r.variant_id, r.warehouse_id), '{}'),
+    coalesce(array_agg(r.quantity order by r.variant_id, r.warehouse_id), '{}')
+  into variants, warehouses, counts
+  from catalog.parse_stock_rows(p_counts, 'on_hand') r;
+
+  -- 1. lock the existing levels in the one global (variant_id, warehouse_id) order of every stock change
+  perform
+  from catalog.stock_levels s
+  where s.tenant_id = tenant and (s.variant_id, s.warehouse_id) in (select c.v, c.w from unnest(variants, warehouses) c(v, w))
+  order by s.variant_id, s.warehouse_id
+  for no key update;
+
+  -- 2. a count below the reserved units is refused (a negative one is chk_stock_levels_on_hand_not_negative's)
+  select c.v, c.w, c.n, s.reserved into short
+  from unnest(variants, warehouses, counts) c(v, w, n)
+  join catalog.stock_levels s on s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w
+  where c.n >= 0 and c.n < s.reserved
+  order by c.v, c.w
+  limit 1;
+  if found then
+    raise exception using
+      errcode = 'B2210',
+      message = format('stock of variant %s in warehouse %s cannot be set to %s: open orders have %s units reserved there',
+        short.v, short.w, short.n, short.reserved),
+      table = 'stock_levels',
+      schema = 'catalog';
+  end if;
+
+  -- 3. write in key order; the journal trigger records the differences
+  perform catalog.set_stock_reason(p_reason);
+  insert into catalog.stock_levels as s (variant_id, warehouse_id, on_hand)
+  select c.v, c.w, c.n from unnest(variants, warehouses, counts) c(v, w, n) order by c.v, c.w
+  on conflict on constraint pk_stock_levels do update set on_hand = excluded.on_hand
+  where s.on_hand <> excluded.on_hand;
+  perform catalog.set_stock_reason(null);
+
+  return query
+    select s.variant_id, s.warehouse_id, s.on_hand, s.reserved, s.available
+    from unnest(variants, warehouses) c(v, w)
+    join catalog.stock_levels s on s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w
+    order by s.variant_id, s.warehouse_id;
+end
+$$;
+
+ALTER FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION sync_stock_levels(p_counts jsonb, p_reason text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) IS 'Sets on_hand to absolute counts p_counts ([{variant_id, warehouse_id, on_hand}], one statement for the batch), creating new levels; reserved is never touched. Each difference is journaled as one catalog.stock_movements row with reason p_reason (sync for an ERP, adjustment for an admin). Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 for a count below the reserved units, B2211 for malformed rows; stock_negative (chk_stock_levels_on_hand_not_negative) for a negative count.';
 
 --
 -- Name: viewer_pricing(uuid, uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -1951,6 +2294,7 @@ begin
   perform orders.lock_allocated_stock(p_order_id);
 
   -- consume reservations warehouse by warehouse (by warehouse code) until each shipped quantity is covered
+  perform catalog.set_stock_reason('fulfilment', p_order_id);
   with candidates as (
     select a.variant_id, a.warehouse_id, a.reserved_quantity, sh.quantity,
       coalesce(sum(a.reserved_quantity) over (
@@ -1975,6 +2319,7 @@ begin
   set reserved_quantity = a.reserved_quantity - c.take, consumed_quantity = a.consumed_quantity + c.take
   from consumption c
   where a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id;
+  perform catalog.set_stock_reason(null);
 
   perform orders.issue_invoice(target, shipment);
 
@@ -2343,12 +2688,14 @@ begin
     and s.variant_id in (select rl.variant_id from orders.return_lines rl where rl.tenant_id = tenant and rl.return_id = p_return_id)
   order by s.variant_id, s.warehouse_id
   for no key update;
+  perform catalog.set_stock_reason('return', target.order_id, p_return_id);
   insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
   select rl.variant_id, p_warehouse_id, rl.quantity
   from orders.return_lines rl
   where rl.tenant_id = tenant and rl.return_id = p_return_id
   order by rl.variant_id
   on conflict (tenant_id, variant_id, warehouse_id) do update set on_hand = catalog.stock_levels.on_hand + excluded.on_hand;
+  perform catalog.set_stock_reason(null);
 
   select coalesce(sum(rl.quantity * l.unit_price), 0) into credit
   from orders.return_lines rl
@@ -2373,6 +2720,74 @@ ALTER FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) OWNE
 --
 
 COMMENT ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) IS 'Receives requested return p_return_id into warehouse p_warehouse_id: restocks its units (on_hand up; stock rows locked in (variant_id, warehouse_id) order), books a credit note of the units at their order unit prices in the receivables ledger and marks the return received. B3402 for an unknown return, B3001 unless requested.';
+
+--
+-- Name: reconcile_stock(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.reconcile_stock() RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, journal_on_hand bigint, journal_reserved bigint, allocated bigint, drift text)
+    LANGUAGE plpgsql STABLE
+    AS $$
+#variable_conflict use_column
+declare
+  tenant uuid := app.require_tenant_id();
+begin
+  return query
+    with levels as (
+      select s.variant_id, s.warehouse_id, s.on_hand, s.reserved
+      from catalog.stock_levels s
+      where s.tenant_id = tenant
+    ),
+    journal as (
+      select m.variant_id, m.warehouse_id, sum(m.on_hand_delta)::bigint as on_hand, sum(m.reserved_delta)::bigint as reserved
+      from catalog.stock_movements m
+      where m.tenant_id = tenant
+      group by m.variant_id, m.warehouse_id
+    ),
+    -- what open orders hold (pending_approval, placed, partially_fulfilled: order_states.is_open), and
+    -- what closed orders (cancelled, rejected, fulfilled, ...) still hold, which should be nothing
+    allocations as (
+      select a.variant_id, a.warehouse_id,
+        coalesce(sum(a.reserved_quantity) filter (where st.is_open), 0)::bigint as reserved,
+        coalesce(sum(a.reserved_quantity) filter (where not st.is_open), 0)::bigint as closed
+      from orders.order_allocations a
+      join orders.orders o on o.tenant_id = a.tenant_id and o.order_id = a.order_id
+      join orders.order_states st on st.state = o.state
+      where a.tenant_id = tenant and a.reserved_quantity <> 0
+      group by a.variant_id, a.warehouse_id
+    ),
+    compared as (
+      select coalesce(l.variant_id, j.variant_id) as variant_id, coalesce(l.warehouse_id, j.warehouse_id) as warehouse_id,
+        l.on_hand, l.reserved, coalesce(j.on_hand, 0) as journal_on_hand, coalesce(j.reserved, 0) as journal_reserved
+      from levels l
+      full join journal j on j.variant_id = l.variant_id and j.warehouse_id = l.warehouse_id
+    )
+    select coalesce(c.variant_id, a.variant_id), coalesce(c.warehouse_id, a.warehouse_id),
+      c.on_hand, c.reserved, coalesce(c.journal_on_hand, 0), coalesce(c.journal_reserved, 0), coalesce(a.reserved, 0),
+      concat_ws('; ',
+        case when c.on_hand is null then 'no stock level' end,
+        case when coalesce(c.on_hand, 0) <> coalesce(c.journal_on_hand, 0) then 'on_hand differs from the journal' end,
+        case when coalesce(c.reserved, 0) <> coalesce(c.journal_reserved, 0) then 'reserved differs from the journal' end,
+        case when coalesce(c.reserved, 0) <> coalesce(a.reserved, 0) then 'reserved differs from the open orders'' allocations' end,
+        case when a.closed <> 0 then 'closed orders still hold reservations' end)
+    from compared c
+    full join allocations a on a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id
+    where c.on_hand is null
+      or c.on_hand <> c.journal_on_hand
+      or c.reserved <> c.journal_reserved
+      or coalesce(c.reserved, 0) <> coalesce(a.reserved, 0)
+      or a.closed <> 0
+    order by 1, 2;
+end
+$$;
+
+ALTER FUNCTION orders.reconcile_stock() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION reconcile_stock(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.reconcile_stock() IS 'Reconciles the current tenant''s stock: one row per (variant, warehouse) where catalog.stock_levels differs from the sum of catalog.stock_movements (on_hand, reserved) or where reserved differs from the reserved_quantity of open orders'' allocations (orders.order_allocations of orders in an open state), or where a closed order still holds a reservation, with the values and what differs (drift). No rows: levels, journal and allocations agree.';
 
 --
 -- Name: record_order_transition(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2596,11 +3011,13 @@ declare
 begin
   perform orders.lock_allocated_stock(p_order_id);
 
+  perform catalog.set_stock_reason('cancel', p_order_id);
   update catalog.stock_levels s
   set reserved = s.reserved - a.reserved_quantity
   from orders.order_allocations a
   where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0
     and s.tenant_id = a.tenant_id and s.variant_id = a.variant_id and s.warehouse_id = a.warehouse_id;
+  perform catalog.set_stock_reason(null);
 
   update orders.order_allocations a
   set reserved_quantity = 0
@@ -2844,7 +3261,8 @@ begin
       schema = 'catalog';
   end if;
 
-  -- 3. allocate (the rule above) and reserve
+  -- 3. allocate (the rule above) and reserve (journaled as reason order by the stock_levels trigger)
+  perform catalog.set_stock_reason('order', p_order_id);
   with candidates as (
     -- warehouses holding each line's variant, best first, with the units of better ones before them
     select l.variant_id, l.quantity, s.warehouse_id, s.available,
@@ -2872,6 +3290,7 @@ begin
   insert into orders.order_allocations (order_id, variant_id, warehouse_id, reserved_quantity)
   select p_order_id, r.variant_id, r.warehouse_id, r.take
   from reserved r;
+  perform catalog.set_stock_reason(null);
 end
 $$;
 
@@ -3969,19 +4388,123 @@ COMMENT ON TABLE catalog.stock_levels IS 'Units of a variant in a warehouse: on_
 -- Name: COLUMN stock_levels.on_hand; Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN catalog.stock_levels.on_hand IS 'Units physically in the warehouse.';
+COMMENT ON COLUMN catalog.stock_levels.on_hand IS 'Units physically in the warehouse. Set by counts (catalog.sync_stock_levels) and adjustments (catalog.adjust_stock_levels), never below reserved (B2210); lowered by fulfilment, raised by returns; every change journaled in catalog.stock_movements.';
 
 --
 -- Name: COLUMN stock_levels.reserved; Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN catalog.stock_levels.reserved IS 'Units of on_hand promised to open orders and not yet shipped.';
+COMMENT ON COLUMN catalog.stock_levels.reserved IS 'Units of on_hand promised to open orders and not yet shipped. Changed only by the order functions (reserve, release, fulfil: trg_stock_levels_after_update refuses any other change, B2212); every change journaled in catalog.stock_movements.';
 
 --
 -- Name: COLUMN stock_levels.available; Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
 COMMENT ON COLUMN catalog.stock_levels.available IS 'Units that can still be promised: on_hand - reserved (generated).';
+
+--
+-- Name: stock_movements; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.stock_movements (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    movement_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    variant_id uuid NOT NULL,
+    warehouse_id uuid NOT NULL,
+    on_hand_delta bigint NOT NULL,
+    reserved_delta bigint NOT NULL,
+    reason text NOT NULL,
+    order_id uuid,
+    return_id uuid,
+    moved_by uuid DEFAULT app.current_user_id(),
+    moved_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_stock_movements_changes_stock CHECK (((on_hand_delta <> 0) OR (reserved_delta <> 0))),
+    CONSTRAINT chk_stock_movements_deltas_fit_reason CHECK (
+CASE reason
+    WHEN 'order'::text THEN ((on_hand_delta = 0) AND (reserved_delta > 0))
+    WHEN 'cancel'::text THEN ((on_hand_delta = 0) AND (reserved_delta < 0))
+    WHEN 'fulfilment'::text THEN ((on_hand_delta < 0) AND (reserved_delta = on_hand_delta))
+    WHEN 'return'::text THEN ((on_hand_delta > 0) AND (reserved_delta = 0))
+    ELSE (reserved_delta = 0)
+END),
+    CONSTRAINT chk_stock_movements_reason CHECK ((reason = ANY (ARRAY['order'::text, 'cancel'::text, 'fulfilment'::text, 'return'::text, 'adjustment'::text, 'sync'::text]))),
+    CONSTRAINT chk_stock_movements_reference_fits_reason CHECK (
+CASE
+    WHEN (reason = ANY (ARRAY['order'::text, 'cancel'::text, 'fulfilment'::text])) THEN ((order_id IS NOT NULL) AND (return_id IS NULL))
+    WHEN (reason = 'return'::text) THEN ((order_id IS NOT NULL) AND (return_id IS NOT NULL))
+    ELSE ((order_id IS NULL) AND (return_id IS NULL))
+END)
+);
+
+ALTER TABLE ONLY catalog.stock_movements FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.stock_movements OWNER TO b2b_owner;
+
+--
+-- Name: TABLE stock_movements; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.stock_movements IS 'Append-only journal of stock: one row per change of a stock level''s on_hand or reserved, written only by the triggers on catalog.stock_levels (SQLSTATE B2213 for a direct insert, B2214 for update or delete). Per (variant, warehouse) the deltas add up to the level; orders.reconcile_stock reports any drift.';
+
+--
+-- Name: COLUMN stock_movements.movement_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.movement_id IS 'Random id of the movement (no sequence shared across tenants).';
+
+--
+-- Name: COLUMN stock_movements.variant_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.variant_id IS 'The variant of the stock level that moved.';
+
+--
+-- Name: COLUMN stock_movements.warehouse_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.warehouse_id IS 'The warehouse of the stock level that moved.';
+
+--
+-- Name: COLUMN stock_movements.on_hand_delta; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.on_hand_delta IS 'Units added to (positive) or taken from (negative) on_hand.';
+
+--
+-- Name: COLUMN stock_movements.reserved_delta; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.reserved_delta IS 'Units added to or taken from reserved; non-zero only for order, cancel and fulfilment.';
+
+--
+-- Name: COLUMN stock_movements.reason; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.reason IS 'Why stock moved: order (reserved), cancel (released on cancel or reject), fulfilment (shipped), return (received back), adjustment (an admin write or count), sync (an ERP count).';
+
+--
+-- Name: COLUMN stock_movements.order_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.order_id IS 'The order the movement belongs to (order, cancel, fulfilment, return); null for adjustment and sync.';
+
+--
+-- Name: COLUMN stock_movements.return_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.return_id IS 'The return the movement belongs to (return only).';
+
+--
+-- Name: COLUMN stock_movements.moved_by; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.moved_by IS 'The acting user (app.current_user_id(): the staff user or buyer set by withTenant), null when none was set.';
+
+--
+-- Name: COLUMN stock_movements.moved_at; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.moved_at IS 'When the movement was recorded (the transaction''s time).';
 
 --
 -- Name: variants; Type: TABLE; Schema: catalog; Owner: b2b_owner
@@ -5106,6 +5629,13 @@ ALTER TABLE ONLY catalog.stock_levels
     ADD CONSTRAINT pk_stock_levels PRIMARY KEY (tenant_id, variant_id, warehouse_id);
 
 --
+-- Name: stock_movements pk_stock_movements; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.stock_movements
+    ADD CONSTRAINT pk_stock_movements PRIMARY KEY (tenant_id, movement_id);
+
+--
 -- Name: variants pk_variants; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
 --
 
@@ -5536,6 +6066,24 @@ CREATE INDEX idx_products_tenant_id_created_at_live ON catalog.products USING bt
 CREATE INDEX idx_stock_levels_tenant_id_warehouse_id ON catalog.stock_levels USING btree (tenant_id, warehouse_id);
 
 --
+-- Name: idx_stock_movements_tenant_id_order_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_stock_movements_tenant_id_order_id ON catalog.stock_movements USING btree (tenant_id, order_id);
+
+--
+-- Name: idx_stock_movements_tenant_id_return_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_stock_movements_tenant_id_return_id ON catalog.stock_movements USING btree (tenant_id, return_id);
+
+--
+-- Name: idx_stock_movements_tenant_id_variant_id_warehouse_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_stock_movements_tenant_id_variant_id_warehouse_id ON catalog.stock_movements USING btree (tenant_id, variant_id, warehouse_id, moved_at);
+
+--
 -- Name: idx_variants_tenant_id_attributes; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
@@ -5878,10 +6426,34 @@ CREATE TRIGGER trg_products_before_insert_or_update_attributes BEFORE INSERT OR 
 CREATE TRIGGER trg_products_before_update BEFORE UPDATE ON catalog.products FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: stock_levels trg_stock_levels_after_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_levels_after_insert AFTER INSERT ON catalog.stock_levels REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION catalog.journal_stock_inserts();
+
+--
+-- Name: stock_levels trg_stock_levels_after_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_levels_after_update AFTER UPDATE ON catalog.stock_levels REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.journal_stock_updates();
+
+--
 -- Name: stock_levels trg_stock_levels_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_stock_levels_before_update BEFORE UPDATE ON catalog.stock_levels FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: stock_movements trg_stock_movements_before_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_movements_before_insert BEFORE INSERT ON catalog.stock_movements FOR EACH STATEMENT EXECUTE FUNCTION catalog.guard_stock_movements();
+
+--
+-- Name: stock_movements trg_stock_movements_before_update_or_delete; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_movements_before_update_or_delete BEFORE DELETE OR UPDATE ON catalog.stock_movements FOR EACH STATEMENT EXECUTE FUNCTION catalog.guard_stock_movements();
 
 --
 -- Name: variants trg_variants_before_insert_or_update_attributes; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -6251,6 +6823,27 @@ ALTER TABLE ONLY catalog.stock_levels
 
 ALTER TABLE ONLY catalog.stock_levels
     ADD CONSTRAINT fk_stock_levels_tenant_id_warehouse_id_warehouses FOREIGN KEY (tenant_id, warehouse_id) REFERENCES catalog.warehouses(tenant_id, warehouse_id);
+
+--
+-- Name: stock_movements fk_stock_movements_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.stock_movements
+    ADD CONSTRAINT fk_stock_movements_tenant_id_order_id_orders FOREIGN KEY (tenant_id, order_id) REFERENCES orders.orders(tenant_id, order_id);
+
+--
+-- Name: stock_movements fk_stock_movements_tenant_id_return_id_returns; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.stock_movements
+    ADD CONSTRAINT fk_stock_movements_tenant_id_return_id_returns FOREIGN KEY (tenant_id, return_id) REFERENCES orders.returns(tenant_id, return_id);
+
+--
+-- Name: stock_movements fk_stock_movements_tenant_id_variant_id_warehouse_id_stock; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.stock_movements
+    ADD CONSTRAINT fk_stock_movements_tenant_id_variant_id_warehouse_id_stock FOREIGN KEY (tenant_id, variant_id, warehouse_id) REFERENCES catalog.stock_levels(tenant_id, variant_id, warehouse_id);
 
 --
 -- Name: variants fk_variants_tenant_id_product_id_products; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
@@ -7059,6 +7652,24 @@ CREATE POLICY stock_levels_select ON catalog.stock_levels FOR SELECT TO b2b_app,
 CREATE POLICY stock_levels_update ON catalog.stock_levels FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: stock_movements; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.stock_movements ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: stock_movements stock_movements_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY stock_movements_insert ON catalog.stock_movements FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: stock_movements stock_movements_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY stock_movements_select ON catalog.stock_movements FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: variants; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
 --
 
@@ -7607,10 +8218,42 @@ GRANT ALL ON FUNCTION app.require_tenant_id() TO b2b_analytics;
 REVOKE ALL ON FUNCTION app.set_updated_at() FROM PUBLIC;
 
 --
+-- Name: FUNCTION adjust_stock_levels(p_adjustments jsonb); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) TO b2b_app;
+
+--
 -- Name: FUNCTION check_attributes(); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION catalog.check_attributes() FROM PUBLIC;
+
+--
+-- Name: FUNCTION guard_stock_movements(); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.guard_stock_movements() FROM PUBLIC;
+
+--
+-- Name: FUNCTION journal_stock_inserts(); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.journal_stock_inserts() FROM PUBLIC;
+
+--
+-- Name: FUNCTION journal_stock_updates(); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.journal_stock_updates() FROM PUBLIC;
+
+--
+-- Name: FUNCTION parse_stock_rows(p_rows jsonb, p_field text); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) TO b2b_app;
 
 --
 -- Name: FUNCTION product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -7700,6 +8343,20 @@ GRANT ALL ON FUNCTION catalog.search_products(search_text text, requested_locale
 --
 
 REVOKE ALL ON FUNCTION catalog.set_category_path() FROM PUBLIC;
+
+--
+-- Name: FUNCTION set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION sync_stock_levels(p_counts jsonb, p_reason text); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) TO b2b_app;
 
 --
 -- Name: FUNCTION viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -8174,6 +8831,14 @@ GRANT ALL ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_c
 
 REVOKE ALL ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION reconcile_stock(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.reconcile_stock() FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.reconcile_stock() TO b2b_app;
+GRANT ALL ON FUNCTION orders.reconcile_stock() TO b2b_readonly;
 
 --
 -- Name: FUNCTION record_order_transition(); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -8928,7 +9593,62 @@ GRANT INSERT(on_hand),UPDATE(on_hand) ON TABLE catalog.stock_levels TO b2b_app;
 -- Name: COLUMN stock_levels.reserved; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(reserved),UPDATE(reserved) ON TABLE catalog.stock_levels TO b2b_app;
+GRANT UPDATE(reserved) ON TABLE catalog.stock_levels TO b2b_app;
+
+--
+-- Name: TABLE stock_movements; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE catalog.stock_movements TO b2b_app;
+GRANT SELECT ON TABLE catalog.stock_movements TO b2b_readonly;
+
+--
+-- Name: COLUMN stock_movements.tenant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(variant_id) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.warehouse_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(warehouse_id) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.on_hand_delta; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(on_hand_delta) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.reserved_delta; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(reserved_delta) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.reason; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(reason) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.order_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(order_id) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.return_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(return_id) ON TABLE catalog.stock_movements TO b2b_app;
 
 --
 -- Name: TABLE variants; Type: ACL; Schema: catalog; Owner: b2b_owner

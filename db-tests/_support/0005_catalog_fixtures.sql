@@ -25,4 +25,11 @@ as $$
   insert into catalog.categories (tenant_id, parent_category_id) values (tenant, parent) returning category_id
 $$;
 
+-- One stock row as the JSON catalog.sync_stock_levels ('on_hand') and adjust_stock_levels ('delta') take.
+create or replace function tests.stock_row(variant uuid, warehouse uuid, field text, n numeric) returns jsonb
+language sql immutable
+as $$
+  select jsonb_build_object('variant_id', variant, 'warehouse_id', warehouse, field, n)
+$$;
+
 grant execute on all functions in schema tests to b2b_app, b2b_readonly, b2b_analytics;

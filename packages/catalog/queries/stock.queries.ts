@@ -1,6 +1,8 @@
 /** Types generated for queries found in "queries/stock.sql" */
 import { PreparedQuery } from '@pgtyped/runtime';
 
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
 /** 'CreateWarehouse' parameters type */
 export interface ICreateWarehouseParams {
   code: string;
@@ -26,61 +28,137 @@ export interface ICreateWarehouseQuery {
   result: ICreateWarehouseResult;
 }
 
-const createWarehouseIR: any = {"usedParamSet":{"warehouseId":true,"code":true,"name":true,"countryCode":true},"params":[{"name":"warehouseId","required":false,"transform":{"type":"scalar"},"locs":[{"a":89,"b":100}]},{"name":"code","required":true,"transform":{"type":"scalar"},"locs":[{"a":129,"b":134}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":137,"b":142}]},{"name":"countryCode","required":true,"transform":{"type":"scalar"},"locs":[{"a":145,"b":157}]}],"statement":"insert into catalog.warehouses (warehouse_id, code, name, country_code)\nvalues (coalesce(:warehouseId::uuid, gen_random_uuid()), :code!, :name!, :countryCode!)\nreturning warehouse_id, code, name, country_code, is_active"};
+const createWarehouseIR: any = {"usedParamSet":{"warehouseId":true,"code":true,"name":true,"countryCode":true},"params":[{"name":"warehouseId","required":false,"transform":{"type":"scalar"},"locs":[{"a":89,"b":100}]},{"name":"code","required":true,"transform":{"type":"scalar"},"locs":[{"a":129,"b":134}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":137,"b":142}]},{"name":"countryCode","required":true,"transform":{"type":"scalar"},"locs":[{"a":145,"b":157}]}],"statement":"insert into catalog.warehouses (warehouse_id, code, name, country_code)\nvalues (coalesce(:warehouseId::uuid, gen_random_uuid()), :code!, :name!, :countryCode!)\nreturning warehouse_id, code, name, country_code, is_active                                                                                                                                                                                 "};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into catalog.warehouses (warehouse_id, code, name, country_code)
  * values (coalesce(:warehouseId::uuid, gen_random_uuid()), :code!, :name!, :countryCode!)
- * returning warehouse_id, code, name, country_code, is_active
+ * returning warehouse_id, code, name, country_code, is_active                                                                                                                                                                                 
  * ```
  */
 export const createWarehouse = new PreparedQuery<ICreateWarehouseParams,ICreateWarehouseResult>(createWarehouseIR);
 
 
-/** 'UpsertStockLevels' parameters type */
-export interface IUpsertStockLevelsParams {
-  rows: readonly ({
-    variantId: string,
-    warehouseId: string,
-    onHand: string,
-    reserved: string
-  })[];
+/** 'SyncStockLevels' parameters type */
+export interface ISyncStockLevelsParams {
+  counts: Json;
+  reason: string;
 }
 
-/** 'UpsertStockLevels' return type */
-export interface IUpsertStockLevelsResult {
-  /** Units that can still be promised: on_hand - reserved (generated). */
+/** 'SyncStockLevels' return type */
+export interface ISyncStockLevelsResult {
   available: string;
-  /** Units physically in the warehouse. */
   on_hand: string;
-  /** Units of on_hand promised to open orders and not yet shipped. */
   reserved: string;
   variant_id: string;
   warehouse_id: string;
 }
 
-/** 'UpsertStockLevels' query type */
-export interface IUpsertStockLevelsQuery {
-  params: IUpsertStockLevelsParams;
-  result: IUpsertStockLevelsResult;
+/** 'SyncStockLevels' query type */
+export interface ISyncStockLevelsQuery {
+  params: ISyncStockLevelsParams;
+  result: ISyncStockLevelsResult;
 }
 
-const upsertStockLevelsIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"variantId","required":true},{"name":"warehouseId","required":true},{"name":"onHand","required":true},{"name":"reserved","required":true}]},"locs":[{"a":86,"b":90}]}],"statement":"insert into catalog.stock_levels (variant_id, warehouse_id, on_hand, reserved)\nvalues :rows\non conflict (tenant_id, variant_id, warehouse_id) do update\nset on_hand = excluded.on_hand,\n    reserved = excluded.reserved\nreturning variant_id, warehouse_id, on_hand, reserved, available                                                          "};
+const syncStockLevelsIR: any = {"usedParamSet":{"counts":true,"reason":true},"params":[{"name":"counts","required":true,"transform":{"type":"scalar"},"locs":[{"a":198,"b":205}]},{"name":"reason","required":true,"transform":{"type":"scalar"},"locs":[{"a":227,"b":234}]}],"statement":"select s.variant_id as \"variant_id!\", s.warehouse_id as \"warehouse_id!\", s.on_hand as \"on_hand!\",\n  s.reserved as \"reserved!\", s.available as \"available!\"\nfrom catalog.sync_stock_levels(p_counts => :counts!::jsonb, p_reason => :reason!::text) s                                                                                                                 "};
 
 /**
  * Query generated from SQL:
  * ```
- * insert into catalog.stock_levels (variant_id, warehouse_id, on_hand, reserved)
- * values :rows
- * on conflict (tenant_id, variant_id, warehouse_id) do update
- * set on_hand = excluded.on_hand,
- *     reserved = excluded.reserved
- * returning variant_id, warehouse_id, on_hand, reserved, available                                                          
+ * select s.variant_id as "variant_id!", s.warehouse_id as "warehouse_id!", s.on_hand as "on_hand!",
+ *   s.reserved as "reserved!", s.available as "available!"
+ * from catalog.sync_stock_levels(p_counts => :counts!::jsonb, p_reason => :reason!::text) s                                                                                                                 
  * ```
  */
-export const upsertStockLevels = new PreparedQuery<IUpsertStockLevelsParams,IUpsertStockLevelsResult>(upsertStockLevelsIR);
+export const syncStockLevels = new PreparedQuery<ISyncStockLevelsParams,ISyncStockLevelsResult>(syncStockLevelsIR);
+
+
+/** 'AdjustStockLevels' parameters type */
+export interface IAdjustStockLevelsParams {
+  adjustments: Json;
+}
+
+/** 'AdjustStockLevels' return type */
+export interface IAdjustStockLevelsResult {
+  available: string;
+  on_hand: string;
+  reserved: string;
+  variant_id: string;
+  warehouse_id: string;
+}
+
+/** 'AdjustStockLevels' query type */
+export interface IAdjustStockLevelsQuery {
+  params: IAdjustStockLevelsParams;
+  result: IAdjustStockLevelsResult;
+}
+
+const adjustStockLevelsIR: any = {"usedParamSet":{"adjustments":true},"params":[{"name":"adjustments","required":true,"transform":{"type":"scalar"},"locs":[{"a":205,"b":217}]}],"statement":"select s.variant_id as \"variant_id!\", s.warehouse_id as \"warehouse_id!\", s.on_hand as \"on_hand!\",\n  s.reserved as \"reserved!\", s.available as \"available!\"\nfrom catalog.adjust_stock_levels(p_adjustments => :adjustments!::jsonb) s                                                                                                                  "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select s.variant_id as "variant_id!", s.warehouse_id as "warehouse_id!", s.on_hand as "on_hand!",
+ *   s.reserved as "reserved!", s.available as "available!"
+ * from catalog.adjust_stock_levels(p_adjustments => :adjustments!::jsonb) s                                                                                                                  
+ * ```
+ */
+export const adjustStockLevels = new PreparedQuery<IAdjustStockLevelsParams,IAdjustStockLevelsResult>(adjustStockLevelsIR);
+
+
+/** 'GetStockMovements' parameters type */
+export interface IGetStockMovementsParams {
+  limit: string;
+  variantId: string;
+  warehouseId: string;
+}
+
+/** 'GetStockMovements' return type */
+export interface IGetStockMovementsResult {
+  /** When the movement was recorded (the transaction's time). */
+  moved_at: Date;
+  /** The acting user (app.current_user_id(): the staff user or buyer set by withTenant), null when none was set. */
+  moved_by: string | null;
+  /** Random id of the movement (no sequence shared across tenants). */
+  movement_id: string;
+  /** Units added to (positive) or taken from (negative) on_hand. */
+  on_hand_delta: string;
+  /** The order the movement belongs to (order, cancel, fulfilment, return); null for adjustment and sync. */
+  order_id: string | null;
+  /** Why stock moved: order (reserved), cancel (released on cancel or reject), fulfilment (shipped), return (received back), adjustment (an admin write or count), sync (an ERP count). */
+  reason: string;
+  /** Units added to or taken from reserved; non-zero only for order, cancel and fulfilment. */
+  reserved_delta: string;
+  /** The return the movement belongs to (return only). */
+  return_id: string | null;
+  /** The variant of the stock level that moved. */
+  variant_id: string;
+  /** The warehouse of the stock level that moved. */
+  warehouse_id: string;
+}
+
+/** 'GetStockMovements' query type */
+export interface IGetStockMovementsQuery {
+  params: IGetStockMovementsParams;
+  result: IGetStockMovementsResult;
+}
+
+const getStockMovementsIR: any = {"usedParamSet":{"variantId":true,"warehouseId":true,"limit":true},"params":[{"name":"variantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":241,"b":251}]},{"name":"warehouseId","required":true,"transform":{"type":"scalar"},"locs":[{"a":274,"b":286}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":339,"b":345}]}],"statement":"select m.movement_id, m.variant_id, m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.reason,\n  m.order_id, m.return_id, m.moved_by, m.moved_at\nfrom catalog.stock_movements m\nwhere m.tenant_id = app.current_tenant_id() and m.variant_id = :variantId! and m.warehouse_id = :warehouseId!\norder by m.moved_at desc, m.movement_id desc\nlimit :limit!                                                          "};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select m.movement_id, m.variant_id, m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.reason,
+ *   m.order_id, m.return_id, m.moved_by, m.moved_at
+ * from catalog.stock_movements m
+ * where m.tenant_id = app.current_tenant_id() and m.variant_id = :variantId! and m.warehouse_id = :warehouseId!
+ * order by m.moved_at desc, m.movement_id desc
+ * limit :limit!                                                          
+ * ```
+ */
+export const getStockMovements = new PreparedQuery<IGetStockMovementsParams,IGetStockMovementsResult>(getStockMovementsIR);
 
 
 /** 'GetStockByWarehouse' parameters type */
@@ -98,9 +176,9 @@ export interface IGetStockByWarehouseResult {
   /** Inactive warehouses keep their stock history but are not used for new reservations. */
   is_active: boolean;
   name: string;
-  /** Units physically in the warehouse. */
+  /** Units physically in the warehouse. Set by counts (catalog.sync_stock_levels) and adjustments (catalog.adjust_stock_levels), never below reserved (B2210); lowered by fulfilment, raised by returns; every change journaled in catalog.stock_movements. */
   on_hand: string;
-  /** Units of on_hand promised to open orders and not yet shipped. */
+  /** Units of on_hand promised to open orders and not yet shipped. Changed only by the order functions (reserve, release, fulfil: trg_stock_levels_after_update refuses any other change, B2212); every change journaled in catalog.stock_movements. */
   reserved: string;
   warehouse_id: string;
 }

@@ -3,16 +3,27 @@ insert into catalog.warehouses (warehouse_id, code, name, country_code)
 values (coalesce(:warehouseId::uuid, gen_random_uuid()), :code!, :name!, :countryCode!)
 returning warehouse_id, code, name, country_code, is_active;
 
-/*
-  @name UpsertStockLevels
-  @param rows -> ((variantId!, warehouseId!, onHand!, reserved!)...)
-*/
-insert into catalog.stock_levels (variant_id, warehouse_id, on_hand, reserved)
-values :rows
-on conflict (tenant_id, variant_id, warehouse_id) do update
-set on_hand = excluded.on_hand,
-    reserved = excluded.reserved
-returning variant_id, warehouse_id, on_hand, reserved, available;
+/* Absolute counts (catalog.sync_stock_levels): sets on_hand, never reserved; each difference is one
+   journaled movement with reason sync (an ERP) or adjustment (an admin). */
+/* @name SyncStockLevels */
+select s.variant_id as "variant_id!", s.warehouse_id as "warehouse_id!", s.on_hand as "on_hand!",
+  s.reserved as "reserved!", s.available as "available!"
+from catalog.sync_stock_levels(p_counts => :counts!::jsonb, p_reason => :reason!::text) s;
+
+/* Relative corrections (catalog.adjust_stock_levels): adds signed deltas to on_hand, journaled as adjustment. */
+/* @name AdjustStockLevels */
+select s.variant_id as "variant_id!", s.warehouse_id as "warehouse_id!", s.on_hand as "on_hand!",
+  s.reserved as "reserved!", s.available as "available!"
+from catalog.adjust_stock_levels(p_adjustments => :adjustments!::jsonb) s;
+
+/* The journal of one stock level, newest first (serves idx_stock_movements_tenant_id_variant_id_warehouse_id). */
+/* @name GetStockMovements */
+select m.movement_id, m.variant_id, m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.reason,
+  m.order_id, m.return_id, m.moved_by, m.moved_at
+from catalog.stock_movements m
+where m.tenant_id = app.current_tenant_id() and m.variant_id = :variantId! and m.warehouse_id = :warehouseId!
+order by m.moved_at desc, m.movement_id desc
+limit :limit!;
 
 /* Stock of a variant per warehouse, by warehouse code. */
 /* @name GetStockByWarehouse */

@@ -224,13 +224,13 @@ describe('@b2b/catalog', () => {
     );
     await asAlpha((c) =>
       upsertStockLevels(c, [
-        { variantId: id('DRL-18V-2AH'), warehouseId: berlin.warehouse_id, onHand: 10, reserved: 3 },
+        { variantId: id('DRL-18V-2AH'), warehouseId: berlin.warehouse_id, onHand: 7 },
         { variantId: id('DRL-18V-2AH'), warehouseId: vienna.warehouse_id, onHand: 5 },
       ]),
     );
     const stock = await asAlpha((c) => getStockByWarehouse(c, id('DRL-18V-2AH')));
     expect(stock.map((s) => [s.code, s.on_hand, s.reserved, s.available])).toEqual([
-      ['BER', '10', '3', '7'],
+      ['BER', '7', '0', '7'],
       ['VIE', '5', '0', '5'],
     ]);
 
@@ -347,7 +347,7 @@ describe('@b2b/catalog', () => {
     expect(page).toMatchObject({ code: 'currency_unknown', sqlstate: 'B2204' });
   });
 
-  test('negative stock is a ValidationError stock_negative; a fraction is value_invalid', async () => {
+  test('negative stock is a ValidationError stock_negative; a fraction is stock_rows_invalid', async () => {
     const [warehouse] = await asAlpha((c) => getStockByWarehouse(c, id('DRL-18V-2AH')));
     const stock = (onHand: number) => [
       { variantId: id('SAW-190'), warehouseId: warehouse?.warehouse_id as string, onHand },
@@ -360,7 +360,7 @@ describe('@b2b/catalog', () => {
     });
     const fraction = await asAlpha((c) => upsertStockLevels(c, stock(1.5))).catch((e: unknown) => e);
     expect(fraction).toBeInstanceOf(ValidationError);
-    expect(fraction).toMatchObject({ code: 'value_invalid' });
+    expect(fraction).toMatchObject({ code: 'stock_rows_invalid', sqlstate: 'B2211' });
   });
 
   test('a buyer acting for another company is a BuyerNotInCompanyError buyer_not_in_company', async () => {

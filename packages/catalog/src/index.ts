@@ -50,12 +50,15 @@ import {
   upsertProductTranslations as upsertProductTranslationsQuery,
 } from '../queries/products.queries';
 import {
+  adjustStockLevels as adjustStockLevelsQuery,
   createWarehouse as createWarehouseQuery,
   getStockByWarehouse as getStockByWarehouseQuery,
+  getStockMovements as getStockMovementsQuery,
   type ICreateWarehouseResult,
   type IGetStockByWarehouseResult,
-  type IUpsertStockLevelsResult,
-  upsertStockLevels as upsertStockLevelsQuery,
+  type IGetStockMovementsResult,
+  type ISyncStockLevelsResult,
+  syncStockLevels as syncStockLevelsQuery,
 } from '../queries/stock.queries';
 import {
   createVariant as createVariantQuery,
@@ -63,6 +66,7 @@ import {
   type IUpsertVariantsResult,
   upsertVariants as upsertVariantsQuery,
 } from '../queries/variants.queries';
+import { stockCall } from './errors';
 
 export type { Json };
 export type Product = ICreateProductResult;
@@ -73,6 +77,9 @@ export type PriceList = ICreatePriceListResult;
 export type ResolvedPrice = IResolvePriceResult;
 export type Warehouse = ICreateWarehouseResult;
 export type WarehouseStock = IGetStockByWarehouseResult;
+export type StockLevel = ISyncStockLevelsResult;
+export type StockMovement = IGetStockMovementsResult;
+export { StockBelowReservedError } from './errors';
 export type PriceUpsert = IUpsertPricesParams['rows'][number] & { quantities: string; validDuring: string };
 export type ProductTranslationUpsert = IUpsertProductTranslationsParams['rows'][number];
 export type Attributes = { [key: string]: Json };
@@ -560,25 +567,109 @@ export async function createWarehouse(
   );
 }
 
+/** An absolute count of a variant in a warehouse: units physically there (a whole number, at least 0). */
+export interface StockCount {
+  variantId: string;
+  warehouseId: string;
+  onHand: number;
+}
+
+/** A signed correction of a variant's units on hand in a warehouse (a whole number, not 0 to change anything). */
+export interface StockAdjustment {
+  variantId: string;
+  warehouseId: string;
+  delta: number;
+}
+
+const countsJson = (rows: readonly StockCount[]) =>
+  JSON.stringify(
+    rows.map((r) => ({ variant_id: r.variantId, warehouse_id: r.warehouseId, on_hand: r.onHand })),
+  );
+
+async function writeCounts(
+  client: Queryable,
+  rows: readonly StockCount[],
+  reason: 'sync' | 'adjustment',
+): Promise<StockLevel[]> {
+  if (rows.length === 0) return [];
+  assertUniqueKeys(rows, (r) => `${r.variantId}/${r.warehouseId}`, 'stock level');
+  return inBatches(rows, (batch) =>
+    stockCall(() => syncStockLevelsQuery.run({ counts: countsJson(batch), reason }, client)),
+  );
+}
+
 /**
- * Sets stock of many (variant, warehouse) pairs in one statement. ValidationError `stock_negative`,
- * `reservation_negative`, `insufficient_stock` (more reserved than on hand), `value_invalid` (not a
- * whole number).
+ * An admin's counts: sets on_hand of many (variant, warehouse) pairs, creating new levels
+ * (catalog.sync_stock_levels with reason `adjustment`, one statement per batch of BATCH_ROWS). Reserved
+ * units belong to the orders and are never changed here. Each difference is journaled in
+ * catalog.stock_movements. Returns the levels ({ variant_id, warehouse_id, on_hand, reserved, available },
+ * units as decimal strings), sorted by variant and warehouse.
+ * Throws StockBelowReservedError (`stock_below_reserved`) for a count below the units open orders have
+ * reserved, ValidationError `stock_negative` for a negative count, `stock_rows_invalid` for a count that
+ * is not a whole number, `batch_duplicate_key` for a pair sent twice, ForeignKeyError `variant_not_found`
+ * / `warehouse_not_found`.
  */
 export async function upsertStockLevels(
   client: Queryable,
-  rows: readonly { variantId: string; warehouseId: string; onHand: number; reserved?: number }[],
-): Promise<IUpsertStockLevelsResult[]> {
+  rows: readonly StockCount[],
+): Promise<StockLevel[]> {
+  return writeCounts(client, rows, 'adjustment');
+}
+
+/**
+ * An ERP-style sync: the same as upsertStockLevels (absolute counts per variant and warehouse, on_hand
+ * only, batched), journaled with reason `sync`, so a stock level's history tells the ERP's counts from
+ * an admin's. Errors as upsertStockLevels.
+ */
+export async function syncStockLevels(client: Queryable, rows: readonly StockCount[]): Promise<StockLevel[]> {
+  return writeCounts(client, rows, 'sync');
+}
+
+/**
+ * Relative corrections (found, damaged, miscounted): adds each signed `delta` to on_hand
+ * (catalog.adjust_stock_levels, one statement per batch), creating new levels; journaled as
+ * `adjustment`. Returns the levels after the change. Throws StockBelowReservedError when on_hand would
+ * fall below the reserved units, ValidationError `stock_negative` below 0, `stock_rows_invalid`,
+ * `batch_duplicate_key`, ForeignKeyError as upsertStockLevels.
+ */
+export async function adjustStockLevels(
+  client: Queryable,
+  rows: readonly StockAdjustment[],
+): Promise<StockLevel[]> {
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => `${r.variantId}/${r.warehouseId}`, 'stock level');
-  return inBatches(
-    rows.map((r) => ({
-      variantId: r.variantId,
-      warehouseId: r.warehouseId,
-      onHand: String(r.onHand),
-      reserved: String(r.reserved ?? 0),
-    })),
-    (batch) => upsertStockLevelsQuery.run({ rows: batch }, client),
+  return inBatches(rows, (batch) =>
+    stockCall(() =>
+      adjustStockLevelsQuery.run(
+        {
+          adjustments: JSON.stringify(
+            batch.map((r) => ({ variant_id: r.variantId, warehouse_id: r.warehouseId, delta: r.delta })),
+          ),
+        },
+        client,
+      ),
+    ),
+  );
+}
+
+/**
+ * The journal of one stock level (catalog.stock_movements), newest first, at most `limit` (default 50,
+ * at most 200) rows: deltas of on_hand and reserved as decimal strings, the reason (order, cancel,
+ * fulfilment, return, adjustment, sync), the order or return, who and when.
+ */
+export async function getStockMovements(
+  client: Queryable,
+  request: { variantId: string; warehouseId: string; limit?: number },
+): Promise<StockMovement[]> {
+  return stockCall(() =>
+    getStockMovementsQuery.run(
+      {
+        variantId: request.variantId,
+        warehouseId: request.warehouseId,
+        limit: String(pageLimit(request.limit, { fallback: 50, max: 200 })),
+      },
+      client,
+    ),
   );
 }
 

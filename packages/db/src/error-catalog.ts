@@ -89,6 +89,26 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     code: 'currency_unknown',
     message: 'This is not a currency the platform supports (ISO 4217).',
   },
+  // catalog: stock (B221x)
+  B2210: {
+    code: 'stock_below_reserved',
+    message:
+      'Stock on hand cannot go below the units open orders have reserved: correct the count, or cancel or ship those orders first.',
+  },
+  B2211: {
+    code: 'stock_rows_invalid',
+    message:
+      'Stock rows are a list of a variant, a warehouse and a whole number of units (a count of at least 0, or a signed delta), each variant and warehouse once.',
+  },
+  B2212: {
+    code: 'reserved_changed_outside_orders',
+    message: 'Reserved stock belongs to the orders: only placing, cancelling and shipping orders change it.',
+  },
+  B2213: {
+    code: 'stock_movement_direct_write',
+    message: 'The stock journal is written by stock changes only: sync or adjust the stock instead.',
+  },
+  B2214: { code: 'append_only', message: 'This record is append-only: add a correcting entry instead.' },
   // orders (B30xx: orders and the state machine)
   B3001: {
     code: 'transition_not_allowed',
@@ -707,6 +727,43 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_stock_levels_reserved_within_on_hand: {
     code: 'insufficient_stock',
     message: 'Not enough stock: more units would be reserved than are on hand.',
+  },
+
+  // catalog.stock_movements
+  pk_stock_movements: {
+    code: 'stock_movement_exists',
+    message: 'A stock movement with this id already exists.',
+  },
+  fk_stock_movements_tenant_id_variant_id_warehouse_id_stock: {
+    code: 'stock_level_has_history',
+    message:
+      'The stock level does not exist, or it has stock movements and cannot be removed: set its stock to 0 instead.',
+  },
+  fk_stock_movements_tenant_id_order_id_orders: {
+    code: 'order_not_found',
+    message: 'The order does not exist.',
+  },
+  fk_stock_movements_tenant_id_return_id_returns: {
+    code: 'return_not_found',
+    message: 'The return does not exist.',
+  },
+  chk_stock_movements_reason: {
+    code: 'stock_movement_reason_invalid',
+    message: 'A stock movement is an order, cancel, fulfilment, return, adjustment or sync.',
+  },
+  chk_stock_movements_changes_stock: {
+    code: 'stock_movement_empty',
+    message: 'A stock movement changes on hand or reserved units.',
+  },
+  chk_stock_movements_deltas_fit_reason: {
+    code: 'stock_movement_invalid',
+    message:
+      'This stock change does not fit its reason: only orders reserve (order up, cancel down, fulfilment ships reserved units), returns and counts move on hand only.',
+  },
+  chk_stock_movements_reference_fits_reason: {
+    code: 'stock_movement_reference_invalid',
+    message:
+      'Order, cancel and fulfilment movements name their order, a return names its order and return, adjustments and syncs name neither.',
   },
 
   // catalog.attribute_definitions

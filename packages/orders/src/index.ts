@@ -59,6 +59,7 @@ export {
   recordPayment,
 } from './receivables';
 export { cancelReturn, type OrderReturn, receiveReturn, requestReturn } from './returns';
+export { reconcileStock, type StockDrift } from './stock';
 export type { LineInput };
 export { NotFoundError };
 

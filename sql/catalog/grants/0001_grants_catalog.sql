@@ -70,9 +70,27 @@ grant insert (warehouse_id, code, name, country_code, is_active) on catalog.ware
 grant update (code, name, country_code, is_active) on catalog.warehouses to b2b_app;
 grant delete on catalog.warehouses to b2b_app;
 
-grant insert (variant_id, warehouse_id, on_hand, reserved) on catalog.stock_levels to b2b_app;
+-- Reserved belongs to the orders. A new level never starts reserved, so the insert grant leaves it out
+-- (a direct insert naming it is refused, 42501). The update grant must keep it: the order functions run
+-- as the caller (security invoker) and reserve through it; trg_stock_levels_after_update refuses a change
+-- of reserved unless an order function named its reason (B2212), and journals every change.
+-- A level with journal rows cannot be deleted (fk_stock_movements_..._stock): set on_hand to 0.
+grant insert (variant_id, warehouse_id, on_hand) on catalog.stock_levels to b2b_app;
 grant update (on_hand, reserved) on catalog.stock_levels to b2b_app;
 grant delete on catalog.stock_levels to b2b_app;
+
+-- The stock journal: read by the app; the insert grant serves the stock_levels journal triggers, which run
+-- as the caller (trg_stock_movements_before_insert refuses any other insert, B2213). No update or delete.
+grant select on catalog.stock_movements to b2b_app, b2b_readonly;
+grant insert (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
+  on catalog.stock_movements to b2b_app;
+
+-- Stock writes: counts (sync or admin) and adjustments change on_hand only; set_stock_reason is the step
+-- the order functions (run as the caller) take before they change stock.
+grant execute on function catalog.parse_stock_rows(jsonb, text) to b2b_app;
+grant execute on function catalog.set_stock_reason(text, uuid, uuid) to b2b_app;
+grant execute on function catalog.sync_stock_levels(jsonb, text) to b2b_app;
+grant execute on function catalog.adjust_stock_levels(jsonb) to b2b_app;
 
 -- data_type is fixed once declared (values already stored were checked against it): declare a new key.
 -- Deleting a definition does not rewrite stored attributes; the next write of such a row fails with B2202.

@@ -43,7 +43,8 @@ begin
       schema = 'catalog';
   end if;
 
-  -- 3. allocate (the rule above) and reserve
+  -- 3. allocate (the rule above) and reserve (journaled as reason order by the stock_levels trigger)
+  perform catalog.set_stock_reason('order', p_order_id);
   with candidates as (
     -- warehouses holding each line's variant, best first, with the units of better ones before them
     select l.variant_id, l.quantity, s.warehouse_id, s.available,
@@ -71,6 +72,7 @@ begin
   insert into orders.order_allocations (order_id, variant_id, warehouse_id, reserved_quantity)
   select p_order_id, r.variant_id, r.warehouse_id, r.take
   from reserved r;
+  perform catalog.set_stock_reason(null);
 end
 $$;
 comment on function orders.reserve_stock(uuid) is

@@ -9,11 +9,13 @@ declare
 begin
   perform orders.lock_allocated_stock(p_order_id);
 
+  perform catalog.set_stock_reason('cancel', p_order_id);
   update catalog.stock_levels s
   set reserved = s.reserved - a.reserved_quantity
   from orders.order_allocations a
   where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0
     and s.tenant_id = a.tenant_id and s.variant_id = a.variant_id and s.warehouse_id = a.warehouse_id;
+  perform catalog.set_stock_reason(null);
 
   update orders.order_allocations a
   set reserved_quantity = 0

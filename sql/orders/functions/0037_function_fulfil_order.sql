@@ -47,6 +47,7 @@ begin
   perform orders.lock_allocated_stock(p_order_id);
 
   -- consume reservations warehouse by warehouse (by warehouse code) until each shipped quantity is covered
+  perform catalog.set_stock_reason('fulfilment', p_order_id);
   with candidates as (
     select a.variant_id, a.warehouse_id, a.reserved_quantity, sh.quantity,
       coalesce(sum(a.reserved_quantity) over (
@@ -71,6 +72,7 @@ begin
   set reserved_quantity = a.reserved_quantity - c.take, consumed_quantity = a.consumed_quantity + c.take
   from consumption c
   where a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id;
+  perform catalog.set_stock_reason(null);
 
   perform orders.issue_invoice(target, shipment);
 

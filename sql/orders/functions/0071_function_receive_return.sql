@@ -30,12 +30,14 @@ begin
     and s.variant_id in (select rl.variant_id from orders.return_lines rl where rl.tenant_id = tenant and rl.return_id = p_return_id)
   order by s.variant_id, s.warehouse_id
   for no key update;
+  perform catalog.set_stock_reason('return', target.order_id, p_return_id);
   insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
   select rl.variant_id, p_warehouse_id, rl.quantity
   from orders.return_lines rl
   where rl.tenant_id = tenant and rl.return_id = p_return_id
   order by rl.variant_id
   on conflict (tenant_id, variant_id, warehouse_id) do update set on_hand = catalog.stock_levels.on_hand + excluded.on_hand;
+  perform catalog.set_stock_reason(null);
 
   -- the credit, in the order's minor units by the cumulative difference (as invoices): per line, the
   -- rounded value of the units returned so far (received returns and this one) minus that of the units

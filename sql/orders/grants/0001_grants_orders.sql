@@ -108,3 +108,6 @@ grant execute on function
   orders.complete_order(uuid)
   to b2b_app;
 grant execute on function orders.open_balance(uuid) to b2b_readonly;
+
+-- Stock reconciliation (levels against the journal and the open orders' allocations): a read.
+grant execute on function orders.reconcile_stock() to b2b_app, b2b_readonly;

@@ -289,6 +289,8 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
     )
   ).rows;
   const picks = allocate(lines, stock);
+  // reserved belongs to the orders: the journal trigger needs the order's reason (catalog.set_stock_reason)
+  await client.query(`select catalog.set_stock_reason('order', $1)`, [order.order_id]);
   for (const p of picks) {
     await client.query(
       `update catalog.stock_levels s set reserved = s.reserved + $3
@@ -296,6 +298,7 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
       [p.variantId, p.warehouseId, p.take],
     );
   }
+  await client.query('select catalog.set_stock_reason(null)');
   await client.query(
     `insert into orders.order_allocations (order_id, variant_id, warehouse_id, reserved_quantity)
      select $1, a.variant_id, a.warehouse_id, a.take

@@ -86,6 +86,18 @@ export async function verifyOrders(
       ok: drift === 0,
       detail: `${drift} stock rows are not`,
     });
+    const unjournaled = await count(
+      c,
+      `select count(*) as n from catalog.stock_levels s
+       left join (select tenant_id, variant_id, warehouse_id, sum(on_hand_delta) as on_hand, sum(reserved_delta) as reserved
+                  from catalog.stock_movements group by 1, 2, 3) m using (tenant_id, variant_id, warehouse_id)
+       where s.on_hand <> coalesce(m.on_hand, 0) or s.reserved <> coalesce(m.reserved, 0)`,
+    );
+    checks.push({
+      what: 'stock: every level equals the sum of its journal (catalog.stock_movements)',
+      ok: unjournaled === 0,
+      detail: `${unjournaled} stock rows do not`,
+    });
     const deadlocks = await count(
       c,
       'select deadlocks as n from pg_stat_database where datname = current_database()',
