@@ -320,6 +320,111 @@ ALTER FUNCTION accounts.check_company_hierarchy() OWNER TO b2b_owner;
 COMMENT ON FUNCTION accounts.check_company_hierarchy() IS 'Trigger function on accounts.companies: refuses a parent that would close a cycle (SQLSTATE B2101) or make the hierarchy deeper than 5 levels (B2102). Serializes hierarchy changes per tenant with an advisory lock.';
 
 --
+-- Name: canonical_text(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.canonical_text(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN btrim(regexp_replace(regexp_replace(translate(NORMALIZE(value, NFC), '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～'::text, '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'::text), '[\u00ad\u200b\u2060\ufeff]'::text, ''::text, 'g'::text), '[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+'::text, ' '::text, 'g'::text), ' '::text);
+
+ALTER FUNCTION app.canonical_text(value text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION canonical_text(value text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.canonical_text(value text) IS 'Canonical form of a name people type: NFC, full-width ASCII to ASCII, invisible format characters (U+00AD, U+200B, U+2060, U+FEFF) removed, white space (NBSP and Unicode spaces included) collapsed to one space and trimmed. Case is kept.';
+
+--
+-- Name: canonical_code(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.canonical_code(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN upper(regexp_replace(app.canonical_text(value), '[\u200c\u200d]'::text, ''::text, 'g'::text));
+
+ALTER FUNCTION app.canonical_code(value text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION canonical_code(value text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.canonical_code(value text) IS 'Canonical form of a code (SKU, warehouse code): app.canonical_text, U+200C/U+200D removed, upper case.';
+
+--
+-- Name: canonical_key(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.canonical_key(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN lower(regexp_replace(app.canonical_text(value), '[\u200c\u200d]'::text, ''::text, 'g'::text));
+
+ALTER FUNCTION app.canonical_key(value text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION canonical_key(value text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.canonical_key(value text) IS 'Canonical form of a key compared without regard to case (email, slug): app.canonical_text, U+200C/U+200D removed, lower case.';
+
+--
+-- Name: canonical_tax_id(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.canonical_tax_id(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN upper(regexp_replace(app.canonical_text(value), '[\s./\u200c\u200d-]'::text, ''::text, 'g'::text));
+
+ALTER FUNCTION app.canonical_tax_id(value text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION canonical_tax_id(value text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.canonical_tax_id(value text) IS 'Canonical form of a tax id: app.canonical_text without spaces, dots, slashes and hyphens, upper case (as VAT registries compare them).';
+
+--
+-- Name: canonicalize(); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.canonicalize() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  current_row jsonb := pg_catalog.to_jsonb(new);
+  changes jsonb := '{}';
+  column_name text;
+  form text;
+  value text;
+begin
+  for i in 0 .. tg_nargs - 1 loop
+    column_name := pg_catalog.split_part(tg_argv[i], ':', 1);
+    form := pg_catalog.split_part(tg_argv[i], ':', 2);
+    value := current_row ->> column_name;
+    continue when value is null;
+    changes := changes || pg_catalog.jsonb_build_object(column_name, case form
+      when 'text' then app.canonical_text(value)
+      when 'key' then app.canonical_key(value)
+      when 'code' then app.canonical_code(value)
+      when 'tax_id' then app.canonical_tax_id(value)
+    end);
+    if form not in ('text', 'key', 'code', 'tax_id') then
+      raise exception 'app.canonicalize: unknown form % for %.%', form, tg_table_name, column_name;
+    end if;
+  end loop;
+  return pg_catalog.jsonb_populate_record(new, changes);
+end
+$$;
+
+ALTER FUNCTION app.canonicalize() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION canonicalize(); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.canonicalize() IS 'Trigger function (before insert or update): replaces each column named in the trigger arguments (''column:form'') by its canonical form (app.canonical_text, _key, _code or _tax_id), so equal identifiers collide on their unique key.';
+
+--
 -- Name: current_tenant_id(); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -624,8 +729,11 @@ CREATE TABLE catalog.product_translations (
     search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector(catalog.text_search_config(locale), name), 'A'::"char") || setweight(to_tsvector(catalog.text_search_config(locale), COALESCE(description, ''::text)), 'B'::"char"))) STORED NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_product_translations_description_length CHECK ((char_length(description) <= 10000)),
+    CONSTRAINT chk_product_translations_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_product_translations_name_not_blank CHECK ((btrim(name) <> ''::text)),
-    CONSTRAINT chk_product_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text))
+    CONSTRAINT chk_product_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT chk_product_translations_slug_length CHECK ((char_length(slug) <= 200))
 );
 
 ALTER TABLE ONLY catalog.product_translations FORCE ROW LEVEL SECURITY;
@@ -910,11 +1018,15 @@ CREATE TABLE orders.orders (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     invoiced_amount numeric(19,4) DEFAULT 0 NOT NULL,
     quote_id uuid,
+    CONSTRAINT chk_orders_billing_address_length CHECK ((octet_length((billing_address)::text) <= 8192)),
     CONSTRAINT chk_orders_billing_address_object CHECK ((jsonb_typeof(billing_address) = 'object'::text)),
     CONSTRAINT chk_orders_idempotency_key_format CHECK ((idempotency_key ~ '^[\x21-\x7e]{1,200}$'::text)),
+    CONSTRAINT chk_orders_idempotency_key_length CHECK ((char_length(idempotency_key) <= 200)),
     CONSTRAINT chk_orders_invoiced_within_total CHECK (((invoiced_amount >= (0)::numeric) AND (invoiced_amount <= total_amount))),
     CONSTRAINT chk_orders_payment_terms_days CHECK (((payment_terms_days >= 0) AND (payment_terms_days <= 365))),
     CONSTRAINT chk_orders_purchase_order_number_format CHECK ((purchase_order_number ~ '^\S(.{0,62}\S)?$'::text)),
+    CONSTRAINT chk_orders_purchase_order_number_length CHECK ((char_length(purchase_order_number) <= 100)),
+    CONSTRAINT chk_orders_shipping_address_length CHECK ((octet_length((shipping_address)::text) <= 8192)),
     CONSTRAINT chk_orders_shipping_address_object CHECK ((jsonb_typeof(shipping_address) = 'object'::text)),
     CONSTRAINT chk_orders_submitted_unless_draft CHECK (((state = 'draft'::text) = (submitted_at IS NULL))),
     CONSTRAINT chk_orders_total_amount_not_negative CHECK ((total_amount >= (0)::numeric)),
@@ -1260,6 +1372,7 @@ CREATE TABLE orders.returns (
     requested_at timestamp with time zone DEFAULT now() NOT NULL,
     received_at timestamp with time zone,
     CONSTRAINT chk_returns_credit_amount_not_negative CHECK ((credit_amount >= (0)::numeric)),
+    CONSTRAINT chk_returns_reason_length CHECK ((char_length(reason) <= 2000)),
     CONSTRAINT chk_returns_reason_not_blank CHECK ((btrim(reason) <> ''::text)),
     CONSTRAINT chk_returns_received_complete CHECK (((state = 'received'::text) = ((received_at IS NOT NULL) AND (warehouse_id IS NOT NULL) AND (credit_amount IS NOT NULL)))),
     CONSTRAINT chk_returns_state CHECK ((state = ANY (ARRAY['requested'::text, 'received'::text, 'cancelled'::text])))
@@ -1752,6 +1865,7 @@ CREATE TABLE orders.quotes (
     decided_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_quotes_note_length CHECK ((char_length(note) <= 2000)),
     CONSTRAINT chk_quotes_note_not_blank CHECK ((btrim(note) <> ''::text)),
     CONSTRAINT chk_quotes_priced_unless_requested CHECK (((state = ANY (ARRAY['requested'::text, 'withdrawn'::text])) OR (quoted_at IS NOT NULL))),
     CONSTRAINT chk_quotes_quoted_has_validity CHECK (((quoted_at IS NULL) = (valid_until IS NULL)))
@@ -2400,6 +2514,7 @@ CREATE TABLE orders.receivable_entries (
     CONSTRAINT chk_receivable_entries_amount_not_negative CHECK ((amount >= (0)::numeric)),
     CONSTRAINT chk_receivable_entries_invoice_has_invoice CHECK (((kind <> 'invoice'::text) OR (invoice_id IS NOT NULL))),
     CONSTRAINT chk_receivable_entries_kind CHECK ((kind = ANY (ARRAY['invoice'::text, 'payment'::text, 'credit_note'::text]))),
+    CONSTRAINT chk_receivable_entries_reference_length CHECK ((char_length(reference) <= 200)),
     CONSTRAINT chk_receivable_entries_reference_not_blank CHECK ((btrim(reference) <> ''::text))
 );
 
@@ -3185,11 +3300,20 @@ CREATE TABLE accounts.addresses (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT chk_addresses_kind CHECK ((kind = ANY (ARRAY['billing'::text, 'shipping'::text]))),
+    CONSTRAINT chk_addresses_label_length CHECK ((char_length(label) <= 100)),
+    CONSTRAINT chk_addresses_line1_length CHECK ((char_length(line1) <= 200)),
     CONSTRAINT chk_addresses_line1_not_blank CHECK ((btrim(line1) <> ''::text)),
+    CONSTRAINT chk_addresses_line2_length CHECK ((char_length(line2) <= 200)),
+    CONSTRAINT chk_addresses_line3_length CHECK ((char_length(line3) <= 200)),
+    CONSTRAINT chk_addresses_locality_length CHECK ((char_length(locality) <= 100)),
     CONSTRAINT chk_addresses_locality_not_blank CHECK ((btrim(locality) <> ''::text)),
     CONSTRAINT chk_addresses_phone_e164 CHECK ((phone ~ '^\+[1-9][0-9]{1,14}$'::text)),
+    CONSTRAINT chk_addresses_phone_length CHECK ((char_length(phone) <= 32)),
     CONSTRAINT chk_addresses_postal_code_format CHECK ((postal_code ~ '^[A-Za-z0-9][A-Za-z0-9 -]{0,10}[A-Za-z0-9]$'::text)),
-    CONSTRAINT chk_addresses_recipient_not_blank CHECK ((btrim(recipient) <> ''::text))
+    CONSTRAINT chk_addresses_postal_code_length CHECK ((char_length(postal_code) <= 20)),
+    CONSTRAINT chk_addresses_recipient_length CHECK ((char_length(recipient) <= 200)),
+    CONSTRAINT chk_addresses_recipient_not_blank CHECK ((btrim(recipient) <> ''::text)),
+    CONSTRAINT chk_addresses_region_length CHECK ((char_length(region) <= 100))
 );
 
 ALTER TABLE ONLY accounts.addresses FORCE ROW LEVEL SECURITY;
@@ -3281,6 +3405,8 @@ CREATE TABLE accounts.buyer_roles (
     description text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_buyer_roles_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_buyer_roles_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_buyer_roles_name_not_blank CHECK ((btrim(name) <> ''::text))
 );
 
@@ -3312,8 +3438,11 @@ CREATE TABLE accounts.buyers (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT chk_buyers_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (email = lower(email)))),
+    CONSTRAINT chk_buyers_email_length CHECK ((char_length(email) <= 254)),
+    CONSTRAINT chk_buyers_full_name_length CHECK ((char_length(full_name) <= 200)),
     CONSTRAINT chk_buyers_full_name_not_blank CHECK ((btrim(full_name) <> ''::text)),
     CONSTRAINT chk_buyers_phone_e164 CHECK ((phone ~ '^\+[1-9][0-9]{1,14}$'::text)),
+    CONSTRAINT chk_buyers_phone_length CHECK ((char_length(phone) <= 32)),
     CONSTRAINT chk_buyers_spending_limit_has_period CHECK (((spending_limit IS NULL) = (spending_period IS NULL))),
     CONSTRAINT chk_buyers_spending_limit_not_negative CHECK ((spending_limit >= (0)::numeric)),
     CONSTRAINT chk_buyers_spending_period CHECK ((spending_period = ANY (ARRAY['day'::text, 'week'::text, 'month'::text]))),
@@ -3372,11 +3501,13 @@ CREATE TABLE accounts.companies (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT chk_companies_credit_limit_not_negative CHECK ((credit_limit >= (0)::numeric)),
+    CONSTRAINT chk_companies_legal_name_length CHECK ((char_length(legal_name) <= 200)),
     CONSTRAINT chk_companies_legal_name_not_blank CHECK ((btrim(legal_name) <> ''::text)),
     CONSTRAINT chk_companies_not_own_parent CHECK ((parent_company_id <> company_id)),
     CONSTRAINT chk_companies_payment_terms_days CHECK (((payment_terms_days >= 0) AND (payment_terms_days <= 365))),
     CONSTRAINT chk_companies_status CHECK ((status = ANY (ARRAY['active'::text, 'on_hold'::text, 'closed'::text]))),
-    CONSTRAINT chk_companies_tax_id_format CHECK ((tax_id ~ '^[A-Za-z0-9][A-Za-z0-9 ./-]{1,38}[A-Za-z0-9]$'::text))
+    CONSTRAINT chk_companies_tax_id_format CHECK ((tax_id ~ '^[A-Za-z0-9][A-Za-z0-9 ./-]{1,38}[A-Za-z0-9]$'::text)),
+    CONSTRAINT chk_companies_tax_id_length CHECK ((char_length(tax_id) <= 50))
 );
 
 ALTER TABLE ONLY accounts.companies FORCE ROW LEVEL SECURITY;
@@ -3463,6 +3594,8 @@ CREATE TABLE accounts.customer_groups (
     description text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_customer_groups_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_customer_groups_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_customer_groups_name_not_blank CHECK ((btrim(name) <> ''::text))
 );
 
@@ -3483,7 +3616,9 @@ COMMENT ON TABLE accounts.customer_groups IS 'A named group of companies (wholes
 CREATE TABLE accounts.permissions (
     permission text NOT NULL,
     description text NOT NULL,
-    CONSTRAINT chk_permissions_format CHECK ((permission ~ '^[a-z_]+\.[a-z_]+$'::text))
+    CONSTRAINT chk_permissions_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_permissions_format CHECK ((permission ~ '^[a-z_]+\.[a-z_]+$'::text)),
+    CONSTRAINT chk_permissions_permission_length CHECK ((char_length(permission) <= 100))
 );
 
 ALTER TABLE accounts.permissions OWNER TO b2b_owner;
@@ -3505,8 +3640,10 @@ CREATE TABLE catalog.attribute_definitions (
     unit text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_attribute_definitions_attribute_key_length CHECK ((char_length(attribute_key) <= 100)),
     CONSTRAINT chk_attribute_definitions_data_type CHECK ((data_type = ANY (ARRAY['text'::text, 'number'::text, 'integer'::text, 'boolean'::text, 'text_list'::text]))),
     CONSTRAINT chk_attribute_definitions_key_format CHECK ((attribute_key ~ '^[a-z][a-z0-9_]{0,62}$'::text)),
+    CONSTRAINT chk_attribute_definitions_unit_length CHECK ((char_length(unit) <= 50)),
     CONSTRAINT chk_attribute_definitions_unit_not_blank CHECK ((btrim(unit) <> ''::text))
 );
 
@@ -3582,8 +3719,11 @@ CREATE TABLE catalog.category_translations (
     description text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_category_translations_description_length CHECK ((char_length(description) <= 10000)),
+    CONSTRAINT chk_category_translations_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_category_translations_name_not_blank CHECK ((btrim(name) <> ''::text)),
-    CONSTRAINT chk_category_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text))
+    CONSTRAINT chk_category_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT chk_category_translations_slug_length CHECK ((char_length(slug) <= 200))
 );
 
 ALTER TABLE ONLY catalog.category_translations FORCE ROW LEVEL SECURITY;
@@ -3610,7 +3750,9 @@ CREATE TABLE catalog.countries (
     country_code text NOT NULL,
     name text NOT NULL,
     uses_postal_code boolean NOT NULL,
-    CONSTRAINT chk_countries_code_format CHECK ((country_code ~ '^[A-Z]{2}$'::text))
+    CONSTRAINT chk_countries_code_format CHECK ((country_code ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT chk_countries_country_code_length CHECK ((char_length(country_code) <= 2)),
+    CONSTRAINT chk_countries_name_length CHECK ((char_length(name) <= 200))
 );
 
 ALTER TABLE catalog.countries OWNER TO b2b_owner;
@@ -3636,7 +3778,9 @@ CREATE TABLE catalog.currencies (
     name text NOT NULL,
     minor_units smallint NOT NULL,
     CONSTRAINT chk_currencies_code_format CHECK ((currency_code ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT chk_currencies_minor_units CHECK (((minor_units >= 0) AND (minor_units <= 4)))
+    CONSTRAINT chk_currencies_currency_code_length CHECK ((char_length(currency_code) <= 3)),
+    CONSTRAINT chk_currencies_minor_units CHECK (((minor_units >= 0) AND (minor_units <= 4))),
+    CONSTRAINT chk_currencies_name_length CHECK ((char_length(name) <= 200))
 );
 
 ALTER TABLE catalog.currencies OWNER TO b2b_owner;
@@ -3661,7 +3805,9 @@ CREATE TABLE catalog.locales (
     locale text NOT NULL,
     language text GENERATED ALWAYS AS (split_part(locale, '-'::text, 1)) STORED NOT NULL,
     name text NOT NULL,
-    CONSTRAINT chk_locales_format CHECK ((locale ~ '^[a-z]{2,3}(-[A-Z]{2})?$'::text))
+    CONSTRAINT chk_locales_format CHECK ((locale ~ '^[a-z]{2,3}(-[A-Z]{2})?$'::text)),
+    CONSTRAINT chk_locales_locale_length CHECK ((char_length(locale) <= 35)),
+    CONSTRAINT chk_locales_name_length CHECK ((char_length(name) <= 200))
 );
 
 ALTER TABLE catalog.locales OWNER TO b2b_owner;
@@ -3694,6 +3840,7 @@ CREATE TABLE catalog.price_lists (
     valid_during tstzrange DEFAULT '(,)'::tstzrange NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_price_lists_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_price_lists_name_not_blank CHECK ((btrim(name) <> ''::text)),
     CONSTRAINT chk_price_lists_priority CHECK (((priority >= '-1000000'::integer) AND (priority <= 1000000))),
     CONSTRAINT chk_price_lists_scope CHECK ((scope = ANY (ARRAY['base'::text, 'customer_group'::text, 'company'::text]))),
@@ -3815,6 +3962,7 @@ CREATE TABLE catalog.products (
     archived_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_products_attributes_length CHECK ((octet_length((attributes)::text) <= 65536)),
     CONSTRAINT chk_products_attributes_object CHECK ((jsonb_typeof(attributes) = 'object'::text))
 );
 
@@ -3898,8 +4046,10 @@ CREATE TABLE catalog.variants (
     archived_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_variants_attributes_length CHECK ((octet_length((attributes)::text) <= 65536)),
     CONSTRAINT chk_variants_attributes_object CHECK ((jsonb_typeof(attributes) = 'object'::text)),
-    CONSTRAINT chk_variants_sku_format CHECK ((sku ~ '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$'::text))
+    CONSTRAINT chk_variants_sku_format CHECK ((sku ~ '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$'::text)),
+    CONSTRAINT chk_variants_sku_length CHECK ((char_length(sku) <= 100))
 );
 
 ALTER TABLE ONLY catalog.variants FORCE ROW LEVEL SECURITY;
@@ -3944,6 +4094,8 @@ CREATE TABLE catalog.warehouses (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT chk_warehouses_code_format CHECK ((code ~ '^[A-Z0-9][A-Z0-9_-]{0,31}$'::text)),
+    CONSTRAINT chk_warehouses_code_length CHECK ((char_length(code) <= 100)),
+    CONSTRAINT chk_warehouses_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_warehouses_name_not_blank CHECK ((btrim(name) <> ''::text))
 );
 
@@ -4066,6 +4218,7 @@ CREATE TABLE orders.approval_rules (
     CONSTRAINT chk_approval_rules_amount_has_currency CHECK (((min_total_amount IS NULL) = (currency IS NULL))),
     CONSTRAINT chk_approval_rules_has_condition CHECK (((min_total_amount IS NOT NULL) OR (placed_by_role_id IS NOT NULL))),
     CONSTRAINT chk_approval_rules_min_total_amount_not_negative CHECK ((min_total_amount >= (0)::numeric)),
+    CONSTRAINT chk_approval_rules_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_approval_rules_name_not_blank CHECK ((btrim(name) <> ''::text))
 );
 
@@ -4236,6 +4389,7 @@ CREATE TABLE orders.order_approvals (
     decision text NOT NULL,
     comment text,
     decided_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_order_approvals_comment_length CHECK ((char_length(comment) <= 2000)),
     CONSTRAINT chk_order_approvals_comment_not_blank CHECK ((btrim(comment) <> ''::text)),
     CONSTRAINT chk_order_approvals_decision CHECK ((decision = ANY (ARRAY['approved'::text, 'rejected'::text])))
 );
@@ -4451,7 +4605,9 @@ CREATE TABLE orders.order_states (
     state text NOT NULL,
     description text NOT NULL,
     is_open boolean NOT NULL,
-    CONSTRAINT chk_order_states_format CHECK ((state ~ '^[a-z_]+$'::text))
+    CONSTRAINT chk_order_states_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_order_states_format CHECK ((state ~ '^[a-z_]+$'::text)),
+    CONSTRAINT chk_order_states_state_length CHECK ((char_length(state) <= 50))
 );
 
 ALTER TABLE orders.order_states OWNER TO b2b_owner;
@@ -4488,6 +4644,7 @@ CREATE TABLE orders.order_transitions (
     from_state text NOT NULL,
     to_state text NOT NULL,
     description text NOT NULL,
+    CONSTRAINT chk_order_transitions_description_length CHECK ((char_length(description) <= 1000)),
     CONSTRAINT chk_order_transitions_not_to_itself CHECK ((from_state <> to_state))
 );
 
@@ -4574,7 +4731,9 @@ COMMENT ON COLUMN orders.quote_lines.unit_price IS 'Quoted unit price in the quo
 CREATE TABLE orders.quote_states (
     state text NOT NULL,
     description text NOT NULL,
-    CONSTRAINT chk_quote_states_format CHECK ((state ~ '^[a-z_]+$'::text))
+    CONSTRAINT chk_quote_states_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_quote_states_format CHECK ((state ~ '^[a-z_]+$'::text)),
+    CONSTRAINT chk_quote_states_state_length CHECK ((char_length(state) <= 50))
 );
 
 ALTER TABLE orders.quote_states OWNER TO b2b_owner;
@@ -4605,6 +4764,7 @@ CREATE TABLE orders.quote_transitions (
     from_state text NOT NULL,
     to_state text NOT NULL,
     description text NOT NULL,
+    CONSTRAINT chk_quote_transitions_description_length CHECK ((char_length(description) <= 1000)),
     CONSTRAINT chk_quote_transitions_not_to_itself CHECK ((from_state <> to_state))
 );
 
@@ -4722,7 +4882,9 @@ COMMENT ON COLUMN tenancy.memberships.granted_by IS 'The staff user who granted 
 
 CREATE TABLE tenancy.staff_roles (
     role text NOT NULL,
-    description text NOT NULL
+    description text NOT NULL,
+    CONSTRAINT chk_staff_roles_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_staff_roles_role_length CHECK ((char_length(role) <= 50))
 );
 
 ALTER TABLE tenancy.staff_roles OWNER TO b2b_owner;
@@ -4745,8 +4907,10 @@ CREATE TABLE tenancy.staff_users (
     status text DEFAULT 'active'::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_staff_users_display_name_length CHECK ((char_length(display_name) <= 200)),
     CONSTRAINT chk_staff_users_display_name_not_blank CHECK ((btrim(display_name) <> ''::text)),
     CONSTRAINT chk_staff_users_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (email = lower(email)))),
+    CONSTRAINT chk_staff_users_email_length CHECK ((char_length(email) <= 254)),
     CONSTRAINT chk_staff_users_status CHECK ((status = ANY (ARRAY['active'::text, 'disabled'::text])))
 );
 
@@ -4787,8 +4951,10 @@ CREATE TABLE tenancy.tenants (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT chk_tenants_default_currency_format CHECK ((default_currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT chk_tenants_default_locale_format CHECK ((default_locale ~ '^[a-z]{2,3}(-[A-Z]{2})?$'::text)),
+    CONSTRAINT chk_tenants_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_tenants_name_not_blank CHECK ((btrim(name) <> ''::text)),
     CONSTRAINT chk_tenants_slug_format CHECK ((slug ~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'::text)),
+    CONSTRAINT chk_tenants_slug_length CHECK ((char_length(slug) <= 100)),
     CONSTRAINT chk_tenants_status CHECK ((status = ANY (ARRAY['active'::text, 'suspended'::text, 'closed'::text])))
 );
 
@@ -4889,13 +5055,6 @@ ALTER TABLE ONLY accounts.permissions
     ADD CONSTRAINT pk_permissions PRIMARY KEY (permission);
 
 --
--- Name: buyer_roles uq_buyer_roles_tenant_id_name; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
---
-
-ALTER TABLE ONLY accounts.buyer_roles
-    ADD CONSTRAINT uq_buyer_roles_tenant_id_name UNIQUE (tenant_id, name);
-
---
 -- Name: buyers uq_buyers_tenant_id_company_id_email; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
 --
 
@@ -4908,13 +5067,6 @@ ALTER TABLE ONLY accounts.buyers
 
 ALTER TABLE ONLY accounts.companies
     ADD CONSTRAINT uq_companies_tenant_id_tax_id UNIQUE (tenant_id, tax_id);
-
---
--- Name: customer_groups uq_customer_groups_tenant_id_name; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
---
-
-ALTER TABLE ONLY accounts.customer_groups
-    ADD CONSTRAINT uq_customer_groups_tenant_id_name UNIQUE (tenant_id, name);
 
 --
 -- Name: prices excl_prices_no_overlap; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
@@ -5027,13 +5179,6 @@ ALTER TABLE ONLY catalog.warehouses
 
 ALTER TABLE ONLY catalog.category_translations
     ADD CONSTRAINT uq_category_translations_tenant_id_locale_slug UNIQUE (tenant_id, locale, slug);
-
---
--- Name: price_lists uq_price_lists_tenant_id_name; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
---
-
-ALTER TABLE ONLY catalog.price_lists
-    ADD CONSTRAINT uq_price_lists_tenant_id_name UNIQUE (tenant_id, name);
 
 --
 -- Name: price_lists uq_price_lists_tenant_id_price_list_id_currency; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
@@ -5204,13 +5349,6 @@ ALTER TABLE ONLY orders.returns
     ADD CONSTRAINT pk_returns PRIMARY KEY (tenant_id, return_id);
 
 --
--- Name: approval_rules uq_approval_rules_tenant_id_company_id_name; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
---
-
-ALTER TABLE ONLY orders.approval_rules
-    ADD CONSTRAINT uq_approval_rules_tenant_id_company_id_name UNIQUE (tenant_id, company_id, name);
-
---
 -- Name: order_lines uq_order_lines_tenant_id_order_id_variant_id; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -5342,6 +5480,18 @@ CREATE INDEX idx_company_customer_groups_tenant_id_customer_group_id ON accounts
 CREATE UNIQUE INDEX uq_addresses_default_per_company_kind ON accounts.addresses USING btree (tenant_id, company_id, kind) WHERE is_default;
 
 --
+-- Name: uq_buyer_roles_tenant_id_name; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE UNIQUE INDEX uq_buyer_roles_tenant_id_name ON accounts.buyer_roles USING btree (tenant_id, lower(name));
+
+--
+-- Name: uq_customer_groups_tenant_id_name; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE UNIQUE INDEX uq_customer_groups_tenant_id_name ON accounts.customer_groups USING btree (tenant_id, lower(name));
+
+--
 -- Name: idx_categories_tenant_id_parent_category_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
@@ -5460,6 +5610,12 @@ CREATE INDEX idx_variants_tenant_id_sku_trgm ON catalog.variants USING gin (tena
 --
 
 CREATE INDEX idx_warehouses_country_code ON catalog.warehouses USING btree (country_code);
+
+--
+-- Name: uq_price_lists_tenant_id_name; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE UNIQUE INDEX uq_price_lists_tenant_id_name ON catalog.price_lists USING btree (tenant_id, lower(name));
 
 --
 -- Name: idx_approval_rule_tiers_tenant_id_approver_role_id; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -5654,6 +5810,12 @@ CREATE INDEX idx_returns_tenant_id_order_id ON orders.returns USING btree (tenan
 CREATE INDEX idx_returns_tenant_id_warehouse_id ON orders.returns USING btree (tenant_id, warehouse_id);
 
 --
+-- Name: uq_approval_rules_tenant_id_company_id_name; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE UNIQUE INDEX uq_approval_rules_tenant_id_company_id_name ON orders.approval_rules USING btree (tenant_id, company_id, lower(name));
+
+--
 -- Name: idx_memberships_role; Type: INDEX; Schema: tenancy; Owner: b2b_owner
 --
 
@@ -5696,10 +5858,22 @@ CREATE TRIGGER trg_addresses_before_update BEFORE UPDATE ON accounts.addresses F
 CREATE TRIGGER trg_buyer_roles_before_update BEFORE UPDATE ON accounts.buyer_roles FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: buyer_roles trg_buyer_roles_before_write_canonical; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyer_roles_before_write_canonical BEFORE INSERT OR UPDATE OF name ON accounts.buyer_roles FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
+
+--
 -- Name: buyers trg_buyers_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_buyers_before_update BEFORE UPDATE ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: buyers trg_buyers_before_write_canonical; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyers_before_write_canonical BEFORE INSERT OR UPDATE OF email ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION app.canonicalize('email:key');
 
 --
 -- Name: companies trg_companies_before_insert_or_update_parent; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
@@ -5714,16 +5888,34 @@ CREATE TRIGGER trg_companies_before_insert_or_update_parent BEFORE INSERT OR UPD
 CREATE TRIGGER trg_companies_before_update BEFORE UPDATE ON accounts.companies FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: companies trg_companies_before_write_canonical; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_companies_before_write_canonical BEFORE INSERT OR UPDATE OF tax_id ON accounts.companies FOR EACH ROW EXECUTE FUNCTION app.canonicalize('tax_id:tax_id');
+
+--
 -- Name: customer_groups trg_customer_groups_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_customer_groups_before_update BEFORE UPDATE ON accounts.customer_groups FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: customer_groups trg_customer_groups_before_write_canonical; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_customer_groups_before_write_canonical BEFORE INSERT OR UPDATE OF name ON accounts.customer_groups FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
+
+--
 -- Name: attribute_definitions trg_attribute_definitions_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_attribute_definitions_before_update BEFORE UPDATE ON catalog.attribute_definitions FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: attribute_definitions trg_attribute_definitions_before_write_canonical; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_attribute_definitions_before_write_canonical BEFORE INSERT OR UPDATE OF attribute_key ON catalog.attribute_definitions FOR EACH ROW EXECUTE FUNCTION app.canonicalize('attribute_key:text');
 
 --
 -- Name: categories trg_categories_after_update_parent; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -5750,10 +5942,22 @@ CREATE TRIGGER trg_categories_before_update BEFORE UPDATE ON catalog.categories 
 CREATE TRIGGER trg_category_translations_before_update BEFORE UPDATE ON catalog.category_translations FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: category_translations trg_category_translations_before_write_canonical; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_category_translations_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON catalog.category_translations FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
+
+--
 -- Name: price_lists trg_price_lists_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_price_lists_before_update BEFORE UPDATE ON catalog.price_lists FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: price_lists trg_price_lists_before_write_canonical; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_price_lists_before_write_canonical BEFORE INSERT OR UPDATE OF name ON catalog.price_lists FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
 
 --
 -- Name: prices trg_prices_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -5766,6 +5970,12 @@ CREATE TRIGGER trg_prices_before_update BEFORE UPDATE ON catalog.prices FOR EACH
 --
 
 CREATE TRIGGER trg_product_translations_before_update BEFORE UPDATE ON catalog.product_translations FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: product_translations trg_product_translations_before_write_canonical; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_translations_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON catalog.product_translations FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
 
 --
 -- Name: products trg_products_before_insert_or_update_attributes; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -5798,10 +6008,22 @@ CREATE TRIGGER trg_variants_before_insert_or_update_attributes BEFORE INSERT OR 
 CREATE TRIGGER trg_variants_before_update BEFORE UPDATE ON catalog.variants FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: variants trg_variants_before_write_canonical; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_variants_before_write_canonical BEFORE INSERT OR UPDATE OF sku ON catalog.variants FOR EACH ROW EXECUTE FUNCTION app.canonicalize('sku:code');
+
+--
 -- Name: warehouses trg_warehouses_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_warehouses_before_update BEFORE UPDATE ON catalog.warehouses FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: warehouses trg_warehouses_before_write_canonical; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_warehouses_before_write_canonical BEFORE INSERT OR UPDATE OF code ON catalog.warehouses FOR EACH ROW EXECUTE FUNCTION app.canonicalize('code:code');
 
 --
 -- Name: pgmigrations trg_pgmigrations_before_insert; Type: TRIGGER; Schema: migrations; Owner: b2b_owner
@@ -5814,6 +6036,12 @@ CREATE TRIGGER trg_pgmigrations_before_insert BEFORE INSERT ON migrations.pgmigr
 --
 
 CREATE TRIGGER trg_approval_rules_before_update BEFORE UPDATE ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: approval_rules trg_approval_rules_before_write_canonical; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_approval_rules_before_write_canonical BEFORE INSERT OR UPDATE OF name ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
 
 --
 -- Name: invoices trg_invoices_before_update_or_delete; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -5918,10 +6146,22 @@ CREATE TRIGGER trg_receivable_entries_before_update_or_delete BEFORE DELETE OR U
 CREATE TRIGGER trg_staff_users_before_update BEFORE UPDATE ON tenancy.staff_users FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: staff_users trg_staff_users_before_write_canonical; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_staff_users_before_write_canonical BEFORE INSERT OR UPDATE OF email ON tenancy.staff_users FOR EACH ROW EXECUTE FUNCTION app.canonicalize('email:key');
+
+--
 -- Name: tenants trg_tenants_before_update; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_tenants_before_update BEFORE UPDATE ON tenancy.tenants FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: tenants trg_tenants_before_write_canonical; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_tenants_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON tenancy.tenants FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
 
 --
 -- Name: addresses fk_addresses_country_code_countries; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
@@ -7474,6 +7714,48 @@ REVOKE ALL ON FUNCTION accounts.check_address_postal_code() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION accounts.check_company_hierarchy() FROM PUBLIC;
+
+--
+-- Name: FUNCTION canonical_text(value text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.canonical_text(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.canonical_text(value text) TO b2b_app;
+GRANT ALL ON FUNCTION app.canonical_text(value text) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.canonical_text(value text) TO b2b_analytics;
+
+--
+-- Name: FUNCTION canonical_code(value text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.canonical_code(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.canonical_code(value text) TO b2b_app;
+GRANT ALL ON FUNCTION app.canonical_code(value text) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.canonical_code(value text) TO b2b_analytics;
+
+--
+-- Name: FUNCTION canonical_key(value text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.canonical_key(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.canonical_key(value text) TO b2b_app;
+GRANT ALL ON FUNCTION app.canonical_key(value text) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.canonical_key(value text) TO b2b_analytics;
+
+--
+-- Name: FUNCTION canonical_tax_id(value text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.canonical_tax_id(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.canonical_tax_id(value text) TO b2b_app;
+GRANT ALL ON FUNCTION app.canonical_tax_id(value text) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.canonical_tax_id(value text) TO b2b_analytics;
+
+--
+-- Name: FUNCTION canonicalize(); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.canonicalize() FROM PUBLIC;
 
 --
 -- Name: FUNCTION current_tenant_id(); Type: ACL; Schema: app; Owner: b2b_owner

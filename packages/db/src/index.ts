@@ -11,6 +11,7 @@ export {
   TenantContextError,
   ValidationError,
 } from './errors';
+export { assertId, assertIds, guarded, invalidInput, isGuarded, toTypedError } from './input';
 export { createPool, type PoolOptions } from './pool';
 export { NotFoundError, one, pageLimit } from './rows';
 export { InvalidTenantContextError, type TenantContext, withTenant } from './tenant';

@@ -5,3 +5,8 @@ revoke all on all functions in schema app from public, b2b_app, b2b_readonly, b2
 grant usage on schema app to b2b_app, b2b_readonly, b2b_analytics;
 grant execute on function app.current_tenant_id(), app.require_tenant_id(), app.current_user_id()
   to b2b_app, b2b_readonly, b2b_analytics;
+-- The canonical forms of typed identifiers (app.canonicalize() calls them as the writing role; lookups
+-- by a typed email or SKU canonicalize the same way).
+grant execute on function app.canonical_text(text), app.canonical_key(text), app.canonical_code(text),
+  app.canonical_tax_id(text)
+  to b2b_app, b2b_readonly, b2b_analytics;
