@@ -1,7 +1,7 @@
 -- app.canonical_text/_key/_code/_tax_id: the forms identifiers are stored in. NFC, not NFKC (width
 -- mapping only, as PRECIS does); invisible characters out; every kind of space one space, trimmed.
 begin;
-select plan(20);
+select plan(23);
 
 select is(app.canonical_text(normalize('Einkäufe', nfd)), normalize('Einkäufe', nfc), 'NFD becomes NFC');
 select ok(app.canonical_text(normalize('Ångström', nfd)) is nfc normalized, 'the result is NFC normalized');
@@ -25,6 +25,11 @@ select is(app.canonical_code(' dr-1 '), 'DR-1', 'a code: trimmed, upper case');
 select is(app.canonical_code('ｄｒ－１'), 'DR-1', 'a full-width code becomes ASCII upper case');
 select is(app.canonical_tax_id('de 123.456-789'), 'DE123456789', 'a tax id loses spaces, dots and hyphens');
 select is(app.canonical_tax_id(e'DE\u00a0123/456'), 'DE123456', 'and NBSP and slashes');
+select is(app.canonical_key(e'\u212bngstr\u00f6m@example.se'), 'ångström@example.se',
+  'the Angstrom sign (U+212B) is the letter Å (a canonical singleton, NFC)');
+select is(app.canonical_key('STRAẞE@example.de'), 'straße@example.de', 'capital sharp s (U+1E9E) lowers to ß');
+select isnt(app.canonical_key('strasse@example.de'), app.canonical_key('straße@example.de'),
+  'lower case is not full case folding: ss and ß stay different addresses');
 select is(app.canonical_text(null), null, 'null stays null');
 
 select * from finish();
