@@ -22,6 +22,7 @@ describe('mapDbError by SQLSTATE first', () => {
       create table scratch.slugs (slug text, code varchar(5), amount numeric(4, 2), at timestamptz,
         constraint uq_product_translations_tenant_id_locale_slug unique (slug),
         constraint chk_buyers_email_length check (char_length(slug) <= 9000));`);
+    await client.query('begin');
   });
   afterAll(async () => {
     await client.end();
@@ -39,10 +40,6 @@ describe('mapDbError by SQLSTATE first', () => {
     }
     throw new Error(`${sql} succeeded`);
   }
-
-  beforeAll(async () => {
-    await client.query('begin');
-  });
 
   // 8,000 characters that do not compress, so the index row really is too large
   const incompressible = Array.from({ length: 8000 }, (_, i) =>
