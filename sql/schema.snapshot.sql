@@ -320,6 +320,111 @@ ALTER FUNCTION accounts.check_company_hierarchy() OWNER TO b2b_owner;
 COMMENT ON FUNCTION accounts.check_company_hierarchy() IS 'Trigger function on accounts.companies: refuses a parent that would close a cycle (SQLSTATE B2101) or make the hierarchy deeper than 5 levels (B2102). Serializes hierarchy changes per tenant with an advisory lock.';
 
 --
+-- Name: canonical_text(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.canonical_text(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN btrim(regexp_replace(regexp_replace(translate(NORMALIZE(value, NFC), '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～'::text, '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'::text), '[\u00ad\u200b\u2060\ufeff]'::text, ''::text, 'g'::text), '[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+'::text, ' '::text, 'g'::text), ' '::text);
+
+ALTER FUNCTION app.canonical_text(value text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION canonical_text(value text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.canonical_text(value text) IS 'Canonical form of a name people type: NFC, full-width ASCII to ASCII, invisible format characters (U+00AD, U+200B, U+2060, U+FEFF) removed, white space (NBSP and Unicode spaces included) collapsed to one space and trimmed. Case is kept.';
+
+--
+-- Name: canonical_code(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.canonical_code(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN upper(regexp_replace(app.canonical_text(value), '[\u200c\u200d]'::text, ''::text, 'g'::text));
+
+ALTER FUNCTION app.canonical_code(value text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION canonical_code(value text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.canonical_code(value text) IS 'Canonical form of a code (SKU, warehouse code): app.canonical_text, U+200C/U+200D removed, upper case.';
+
+--
+-- Name: canonical_key(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.canonical_key(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN lower(regexp_replace(app.canonical_text(value), '[\u200c\u200d]'::text, ''::text, 'g'::text));
+
+ALTER FUNCTION app.canonical_key(value text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION canonical_key(value text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.canonical_key(value text) IS 'Canonical form of a key compared without regard to case (email, slug): app.canonical_text, U+200C/U+200D removed, lower case.';
+
+--
+-- Name: canonical_tax_id(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.canonical_tax_id(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN upper(regexp_replace(app.canonical_text(value), '[\s./\u200c\u200d-]'::text, ''::text, 'g'::text));
+
+ALTER FUNCTION app.canonical_tax_id(value text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION canonical_tax_id(value text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.canonical_tax_id(value text) IS 'Canonical form of a tax id: app.canonical_text without spaces, dots, slashes and hyphens, upper case (as VAT registries compare them).';
+
+--
+-- Name: canonicalize(); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.canonicalize() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  current_row jsonb := pg_catalog.to_jsonb(new);
+  changes jsonb := '{}';
+  column_name text;
+  form text;
+  value text;
+begin
+  for i in 0 .. tg_nargs - 1 loop
+    column_name := pg_catalog.split_part(tg_argv[i], ':', 1);
+    form := pg_catalog.split_part(tg_argv[i], ':', 2);
+    value := current_row ->> column_name;
+    continue when value is null;
+    changes := changes || pg_catalog.jsonb_build_object(column_name, case form
+      when 'text' then app.canonical_text(value)
+      when 'key' then app.canonical_key(value)
+      when 'code' then app.canonical_code(value)
+      when 'tax_id' then app.canonical_tax_id(value)
+    end);
+    if form not in ('text', 'key', 'code', 'tax_id') then
+      raise exception 'app.canonicalize: unknown form % for %.%', form, tg_table_name, column_name;
+    end if;
+  end loop;
+  return pg_catalog.jsonb_populate_record(new, changes);
+end
+$$;
+
+ALTER FUNCTION app.canonicalize() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION canonicalize(); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.canonicalize() IS 'Trigger function (before insert or update): replaces each column named in the trigger arguments (''column:form'') by its canonical form (app.canonical_text, _key, _code or _tax_id), so equal identifiers collide on their unique key.';
+
+--
 -- Name: current_tenant_id(); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -404,83 +509,6 @@ ALTER FUNCTION app.set_updated_at() OWNER TO b2b_owner;
 COMMENT ON FUNCTION app.set_updated_at() IS 'Trigger function: sets updated_at to now() on update.';
 
 --
--- Name: adjust_stock_levels(jsonb); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
---
-
-CREATE FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
-    LANGUAGE plpgsql
-    AS $$
-#variable_conflict use_column
-declare
-  tenant uuid := app.require_tenant_id();
-  variants uuid[];
-  warehouses uuid[];
-  deltas bigint[];
-  short record;
-begin
-  select coalesce(array_agg(r.variant_id order by r.variant_id, r.warehouse_id), '{}'),
-    coalesce(array_agg(r.warehouse_id order by r.variant_id, r.warehouse_id), '{}'),
-    coalesce(array_agg(r.quantity order by r.variant_id, r.warehouse_id), '{}')
-  into variants, warehouses, deltas
-  from catalog.parse_stock_rows(p_adjustments, 'delta') r;
-
-  -- 1. lock the existing levels in the one global (variant_id, warehouse_id) order of every stock change
-  perform
-  from catalog.stock_levels s
-  where s.tenant_id = tenant and (s.variant_id, s.warehouse_id) in (select c.v, c.w from unnest(variants, warehouses) c(v, w))
-  order by s.variant_id, s.warehouse_id
-  for no key update;
-
-  -- 2. a result below the reserved units is refused (a negative one is chk_stock_levels_on_hand_not_negative's)
-  select c.v, c.w, c.d, s.on_hand, s.reserved into short
-  from unnest(variants, warehouses, deltas) c(v, w, d)
-  join catalog.stock_levels s on s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w
-  where s.on_hand + c.d >= 0 and s.on_hand + c.d < s.reserved
-  order by c.v, c.w
-  limit 1;
-  if found then
-    raise exception using
-      errcode = 'B2210',
-      message = format('stock of variant %s in warehouse %s cannot go from %s to %s: open orders have %s units reserved there',
-        short.v, short.w, short.on_hand, short.on_hand + short.d, short.reserved),
-      table = 'stock_levels',
-      schema = 'catalog';
-  end if;
-
-  -- 3. write in key order; the journal triggers record each change as an adjustment. Existing levels are
-  -- updated and new ones inserted in one statement (not insert ... on conflict: the proposed row, a
-  -- negative delta, would fail chk_stock_levels_on_hand_not_negative before the conflict is seen).
-  perform catalog.set_stock_reason('adjustment');
-  with changed as (
-    update catalog.stock_levels s
-    set on_hand = s.on_hand + c.d
-    from unnest(variants, warehouses, deltas) c(v, w, d)
-    where s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w and c.d <> 0
-  )
-  insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
-  select c.v, c.w, c.d
-  from unnest(variants, warehouses, deltas) c(v, w, d)
-  where not exists (select from catalog.stock_levels s where s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w)
-  order by c.v, c.w;
-  perform catalog.set_stock_reason(null);
-
-  return query
-    select s.variant_id, s.warehouse_id, s.on_hand, s.reserved, s.available
-    from unnest(variants, warehouses) c(v, w)
-    join catalog.stock_levels s on s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w
-    order by s.variant_id, s.warehouse_id;
-end
-$$;
-
-ALTER FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION adjust_stock_levels(p_adjustments jsonb); Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) IS 'Adds signed deltas p_adjustments ([{variant_id, warehouse_id, delta}], one statement for the batch) to on_hand, creating new levels; reserved is never touched. Each change is journaled as an adjustment in catalog.stock_movements. Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 when on_hand would fall below the reserved units, B2211 for malformed rows; stock_negative when it would fall below 0.';
-
---
 -- Name: check_attributes(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
@@ -533,177 +561,6 @@ ALTER FUNCTION catalog.check_attributes() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION catalog.check_attributes() IS 'Trigger function on catalog.products and catalog.variants: every key of attributes is declared in catalog.attribute_definitions (SQLSTATE B2202) and its value has the declared type (B2203).';
-
---
--- Name: guard_stock_movements(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
---
-
-CREATE FUNCTION catalog.guard_stock_movements() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-begin
-  if tg_op = 'INSERT' then
-    if pg_catalog.pg_trigger_depth() > 1 then
-      return null;
-    end if;
-    raise exception using
-      errcode = 'B2213',
-      message = 'catalog.stock_movements is written only by changes of catalog.stock_levels: sync or adjust the stock instead',
-      table = tg_table_name,
-      schema = tg_table_schema;
-  end if;
-  raise exception using
-    errcode = 'B2214',
-    message = format('%s.%s is append-only: %s is not allowed, adjust the stock instead', tg_table_schema, tg_table_name, lower(tg_op)),
-    table = tg_table_name,
-    schema = tg_table_schema;
-end
-$$;
-
-ALTER FUNCTION catalog.guard_stock_movements() OWNER TO b2b_owner;
-
---
--- Name: FUNCTION guard_stock_movements(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION catalog.guard_stock_movements() IS 'Trigger function on catalog.stock_movements (before, per statement): refuses a direct insert (SQLSTATE B2213; the journal triggers of catalog.stock_levels insert at trigger depth 2) and any update or delete (B2214, append-only).';
-
---
--- Name: journal_stock_inserts(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
---
-
-CREATE FUNCTION catalog.journal_stock_inserts() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-declare
-  reason text := coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment');
-  order_ref uuid := nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid;
-  return_ref uuid := nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid;
-  bad record;
-begin
-  select i.variant_id, i.warehouse_id, i.reserved into bad from inserted i where i.reserved <> 0 limit 1;
-  if found then
-    raise exception using
-      errcode = 'B2212',
-      message = format('stock of variant %s in warehouse %s cannot start with %s reserved units: only orders reserve stock',
-        bad.variant_id, bad.warehouse_id, bad.reserved),
-      table = 'stock_levels',
-      schema = 'catalog';
-  end if;
-
-  insert into catalog.stock_movements (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
-  select i.tenant_id, i.variant_id, i.warehouse_id, i.on_hand, 0, reason, order_ref, return_ref
-  from inserted i
-  where i.on_hand <> 0;
-  return null;
-end
-$$;
-
-ALTER FUNCTION catalog.journal_stock_inserts() OWNER TO b2b_owner;
-
---
--- Name: FUNCTION journal_stock_inserts(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION catalog.journal_stock_inserts() IS 'Trigger function (after insert on catalog.stock_levels, per statement): appends one catalog.stock_movements row per new level with on_hand > 0, with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 for a new level with reserved units (only orders reserve).';
-
---
--- Name: journal_stock_updates(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
---
-
-CREATE FUNCTION catalog.journal_stock_updates() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-declare
-  reason text := coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment');
-  order_ref uuid := nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid;
-  return_ref uuid := nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid;
-  bad record;
-begin
-  if reason not in ('order', 'cancel', 'fulfilment') then
-    select n.variant_id, n.warehouse_id, o.reserved as was, n.reserved as now into bad
-    from new_rows n
-    join old_rows o on o.tenant_id = n.tenant_id and o.variant_id = n.variant_id and o.warehouse_id = n.warehouse_id
-    where n.reserved <> o.reserved
-    limit 1;
-    if found then
-      raise exception using
-        errcode = 'B2212',
-        message = format('reserved stock of variant %s in warehouse %s cannot change from %s to %s by a %s write: only orders reserve and release stock',
-          bad.variant_id, bad.warehouse_id, bad.was, bad.now, reason),
-        table = 'stock_levels',
-        schema = 'catalog';
-    end if;
-  end if;
-
-  insert into catalog.stock_movements (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
-  select n.tenant_id, n.variant_id, n.warehouse_id, n.on_hand - o.on_hand, n.reserved - o.reserved, reason, order_ref, return_ref
-  from new_rows n
-  join old_rows o on o.tenant_id = n.tenant_id and o.variant_id = n.variant_id and o.warehouse_id = n.warehouse_id
-  where n.on_hand <> o.on_hand or n.reserved <> o.reserved;
-  return null;
-end
-$$;
-
-ALTER FUNCTION catalog.journal_stock_updates() OWNER TO b2b_owner;
-
---
--- Name: FUNCTION journal_stock_updates(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION catalog.journal_stock_updates() IS 'Trigger function (after update on catalog.stock_levels, per statement): appends one catalog.stock_movements row per level whose on_hand or reserved changed (the deltas), with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 when reserved changes without an order reason (order, cancel, fulfilment).';
-
---
--- Name: parse_stock_rows(jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
---
-
-CREATE FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) RETURNS TABLE(variant_id uuid, warehouse_id uuid, quantity bigint)
-    LANGUAGE plpgsql IMMUTABLE
-    AS $_$
-declare
-  uuid_format constant text := '^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$';
-begin
-  if jsonb_typeof(p_rows) is distinct from 'array' then
-    raise exception using
-      errcode = 'B2211',
-      message = format('stock rows must be a JSON array of {"variant_id", "warehouse_id", "%s"} objects', p_field);
-  end if;
-  if exists (
-    select from jsonb_array_elements(p_rows) e
-    where case
-      when jsonb_typeof(e) <> 'object'
-        or jsonb_typeof(e -> 'variant_id') is distinct from 'string'
-        or jsonb_typeof(e -> 'warehouse_id') is distinct from 'string'
-        or jsonb_typeof(e -> p_field) is distinct from 'number' then true
-      when (e ->> 'variant_id') !~ uuid_format or (e ->> 'warehouse_id') !~ uuid_format then true
-      else (e ->> p_field)::numeric <> trunc((e ->> p_field)::numeric)
-        or abs((e ->> p_field)::numeric) > 1000000000000000
-    end
-  ) then
-    raise exception using
-      errcode = 'B2211',
-      message = format('every stock row needs a "variant_id" and a "warehouse_id" (uuid strings) and a "%s" (a whole number of units)', p_field);
-  end if;
-  if (select count(distinct (lower(e ->> 'variant_id'), lower(e ->> 'warehouse_id'))) from jsonb_array_elements(p_rows) e)
-      <> jsonb_array_length(p_rows) then
-    raise exception using
-      errcode = 'B2211',
-      message = 'a variant and warehouse appear in more than one stock row: send each one once';
-  end if;
-  return query
-    select (e ->> 'variant_id')::uuid, (e ->> 'warehouse_id')::uuid, (e ->> p_field)::numeric::bigint
-    from jsonb_array_elements(p_rows) e
-    order by 1, 2;
-end
-$_$;
-
-ALTER FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION parse_stock_rows(p_rows jsonb, p_field text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) IS 'Reads stock rows from a JSON array of {"variant_id": uuid, "warehouse_id": uuid, <p_field>: whole number} objects, sorted by (variant_id, warehouse_id); SQLSTATE B2211 when it is not such an array, a number is not whole (or beyond 10^15), or a variant and warehouse appear twice.';
 
 --
 -- Name: product_page(uuid, text, uuid, uuid, text, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -872,8 +729,11 @@ CREATE TABLE catalog.product_translations (
     search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector(catalog.text_search_config(locale), name), 'A'::"char") || setweight(to_tsvector(catalog.text_search_config(locale), COALESCE(description, ''::text)), 'B'::"char"))) STORED NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_product_translations_description_length CHECK ((char_length(description) <= 10000)),
+    CONSTRAINT chk_product_translations_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_product_translations_name_not_blank CHECK ((btrim(name) <> ''::text)),
-    CONSTRAINT chk_product_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text))
+    CONSTRAINT chk_product_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT chk_product_translations_slug_length CHECK ((char_length(slug) <= 200))
 );
 
 ALTER TABLE ONLY catalog.product_translations FORCE ROW LEVEL SECURITY;
@@ -1087,101 +947,6 @@ ALTER FUNCTION catalog.set_category_path() OWNER TO b2b_owner;
 COMMENT ON FUNCTION catalog.set_category_path() IS 'Trigger function on catalog.categories: sets path from the parent''s path; refuses a parent inside the category''s own subtree (SQLSTATE B2201).';
 
 --
--- Name: set_stock_reason(text, uuid, uuid); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
---
-
-CREATE FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid DEFAULT NULL::uuid, p_return_id uuid DEFAULT NULL::uuid) RETURNS void
-    LANGUAGE plpgsql
-    AS $$
-begin
-  perform pg_catalog.set_config('app.stock_reason', coalesce(p_reason, ''), true),
-    pg_catalog.set_config('app.stock_order_id', coalesce(p_order_id::text, ''), true),
-    pg_catalog.set_config('app.stock_return_id', coalesce(p_return_id::text, ''), true);
-end
-$$;
-
-ALTER FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid); Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) IS 'Sets (transaction-local) the reason, order and return the stock journal records for the next writes of catalog.stock_levels; null clears them. Called around each stock write by the order functions (order, cancel, fulfilment, return) and by sync_stock_levels / adjust_stock_levels (sync, adjustment). Without a reason a write is journaled as adjustment and may not change reserved.';
-
---
--- Name: sync_stock_levels(jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
---
-
-CREATE FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text DEFAULT 'sync'::text) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
-    LANGUAGE plpgsql
-    AS $$
-#variable_conflict use_column
-declare
-  tenant uuid := app.require_tenant_id();
-  variants uuid[];
-  warehouses uuid[];
-  counts bigint[];
-  short record;
-begin
-  if p_reason is null or p_reason not in ('sync', 'adjustment') then
-    raise exception using
-      errcode = 'B2211',
-      message = format('a stock count is recorded as sync or adjustment, not %s', coalesce(p_reason, 'null'));
-  end if;
-  select coalesce(array_agg(r.variant_id order by r.variant_id, r.warehouse_id), '{}'),
-    coalesce(array_agg(r.warehouse_id order by r.variant_id, r.warehouse_id), '{}'),
-    coalesce(array_agg(r.quantity order by r.variant_id, r.warehouse_id), '{}')
-  into variants, warehouses, counts
-  from catalog.parse_stock_rows(p_counts, 'on_hand') r;
-
-  -- 1. lock the existing levels in the one global (variant_id, warehouse_id) order of every stock change
-  perform
-  from catalog.stock_levels s
-  where s.tenant_id = tenant and (s.variant_id, s.warehouse_id) in (select c.v, c.w from unnest(variants, warehouses) c(v, w))
-  order by s.variant_id, s.warehouse_id
-  for no key update;
-
-  -- 2. a count below the reserved units is refused (a negative one is chk_stock_levels_on_hand_not_negative's)
-  select c.v, c.w, c.n, s.reserved into short
-  from unnest(variants, warehouses, counts) c(v, w, n)
-  join catalog.stock_levels s on s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w
-  where c.n >= 0 and c.n < s.reserved
-  order by c.v, c.w
-  limit 1;
-  if found then
-    raise exception using
-      errcode = 'B2210',
-      message = format('stock of variant %s in warehouse %s cannot be set to %s: open orders have %s units reserved there',
-        short.v, short.w, short.n, short.reserved),
-      table = 'stock_levels',
-      schema = 'catalog';
-  end if;
-
-  -- 3. write in key order; the journal trigger records the differences
-  perform catalog.set_stock_reason(p_reason);
-  insert into catalog.stock_levels as s (variant_id, warehouse_id, on_hand)
-  select c.v, c.w, c.n from unnest(variants, warehouses, counts) c(v, w, n) order by c.v, c.w
-  on conflict on constraint pk_stock_levels do update set on_hand = excluded.on_hand
-  where s.on_hand <> excluded.on_hand;
-  perform catalog.set_stock_reason(null);
-
-  return query
-    select s.variant_id, s.warehouse_id, s.on_hand, s.reserved, s.available
-    from unnest(variants, warehouses) c(v, w)
-    join catalog.stock_levels s on s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w
-    order by s.variant_id, s.warehouse_id;
-end
-$$;
-
-ALTER FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION sync_stock_levels(p_counts jsonb, p_reason text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) IS 'Sets on_hand to absolute counts p_counts ([{variant_id, warehouse_id, on_hand}], one statement for the batch), creating new levels; reserved is never touched. Each difference is journaled as one catalog.stock_movements row with reason p_reason (sync for an ERP, adjustment for an admin). Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 for a count below the reserved units, B2211 for malformed rows; stock_negative (chk_stock_levels_on_hand_not_negative) for a negative count.';
-
---
 -- Name: viewer_pricing(uuid, uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
@@ -1253,16 +1018,15 @@ CREATE TABLE orders.orders (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     invoiced_amount numeric(19,4) DEFAULT 0 NOT NULL,
     quote_id uuid,
-    idempotency_operation text,
-    idempotency_fingerprint bytea,
+    CONSTRAINT chk_orders_billing_address_length CHECK ((octet_length((billing_address)::text) <= 8192)),
     CONSTRAINT chk_orders_billing_address_object CHECK ((jsonb_typeof(billing_address) = 'object'::text)),
-    CONSTRAINT chk_orders_idempotency_fingerprint_sha256 CHECK ((octet_length(idempotency_fingerprint) = 32)),
-    CONSTRAINT chk_orders_idempotency_key_bound_to_request CHECK ((((idempotency_key IS NULL) = (idempotency_operation IS NULL)) AND ((idempotency_key IS NULL) = (idempotency_fingerprint IS NULL)))),
     CONSTRAINT chk_orders_idempotency_key_format CHECK ((idempotency_key ~ '^[\x21-\x7e]{1,200}$'::text)),
-    CONSTRAINT chk_orders_idempotency_operation CHECK ((idempotency_operation = ANY (ARRAY['create_draft'::text, 'place_order'::text]))),
+    CONSTRAINT chk_orders_idempotency_key_length CHECK ((char_length(idempotency_key) <= 200)),
     CONSTRAINT chk_orders_invoiced_within_total CHECK (((invoiced_amount >= (0)::numeric) AND (invoiced_amount <= total_amount))),
     CONSTRAINT chk_orders_payment_terms_days CHECK (((payment_terms_days >= 0) AND (payment_terms_days <= 365))),
     CONSTRAINT chk_orders_purchase_order_number_format CHECK ((purchase_order_number ~ '^\S(.{0,62}\S)?$'::text)),
+    CONSTRAINT chk_orders_purchase_order_number_length CHECK ((char_length(purchase_order_number) <= 100)),
+    CONSTRAINT chk_orders_shipping_address_length CHECK ((octet_length((shipping_address)::text) <= 8192)),
     CONSTRAINT chk_orders_shipping_address_object CHECK ((jsonb_typeof(shipping_address) = 'object'::text)),
     CONSTRAINT chk_orders_submitted_unless_draft CHECK (((state = 'draft'::text) = (submitted_at IS NULL))),
     CONSTRAINT chk_orders_total_amount_not_negative CHECK ((total_amount >= (0)::numeric)),
@@ -1313,7 +1077,7 @@ COMMENT ON COLUMN orders.orders.version IS 'Optimistic locking counter: 1 when c
 -- Name: COLUMN orders.idempotency_key; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.orders.idempotency_key IS 'Client-chosen key, unique per tenant, bound to its first request (idempotency_operation, idempotency_fingerprint): the same operation with the same request returns the first order; another request or operation is refused with B3004.';
+COMMENT ON COLUMN orders.orders.idempotency_key IS 'Client-chosen key, unique per tenant: placing with a key already used returns the first order instead of a new one.';
 
 --
 -- Name: COLUMN orders.purchase_order_number; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -1374,18 +1138,6 @@ COMMENT ON COLUMN orders.orders.invoiced_amount IS 'Sum of the invoices issued f
 --
 
 COMMENT ON COLUMN orders.orders.quote_id IS 'The accepted quote this order was made from (its lines are priced from it); at most one order per quote.';
-
---
--- Name: COLUMN orders.idempotency_operation; Type: COMMENT; Schema: orders; Owner: b2b_owner
---
-
-COMMENT ON COLUMN orders.orders.idempotency_operation IS 'The operation that first used idempotency_key: create_draft or place_order. Null exactly when the order has no key.';
-
---
--- Name: COLUMN orders.idempotency_fingerprint; Type: COMMENT; Schema: orders; Owner: b2b_owner
---
-
-COMMENT ON COLUMN orders.orders.idempotency_fingerprint IS 'orders.request_fingerprint of the request that first used idempotency_key (32 bytes): a later call with the key and another request or operation is refused with B3004. Null exactly when the order has no key.';
 
 --
 -- Name: accept_quote(uuid, uuid, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1620,6 +1372,7 @@ CREATE TABLE orders.returns (
     requested_at timestamp with time zone DEFAULT now() NOT NULL,
     received_at timestamp with time zone,
     CONSTRAINT chk_returns_credit_amount_not_negative CHECK ((credit_amount >= (0)::numeric)),
+    CONSTRAINT chk_returns_reason_length CHECK ((char_length(reason) <= 2000)),
     CONSTRAINT chk_returns_reason_not_blank CHECK ((btrim(reason) <> ''::text)),
     CONSTRAINT chk_returns_received_complete CHECK (((state = 'received'::text) = ((received_at IS NOT NULL) AND (warehouse_id IS NOT NULL) AND (credit_amount IS NOT NULL)))),
     CONSTRAINT chk_returns_state CHECK ((state = ANY (ARRAY['requested'::text, 'received'::text, 'cancelled'::text])))
@@ -2077,7 +1830,7 @@ declare
   s record;
 begin
   select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
-    p_purchase_order_number, p_billing_address_id, p_shipping_address_id, 'create_draft', p_lines);
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
   if not s.is_new then
     return s.started;
   end if;
@@ -2092,7 +1845,7 @@ ALTER FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currenc
 -- Name: FUNCTION create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used by create_draft with the same request (orders.request_fingerprint), returns that order unchanged; with another request or operation, B3004 (idempotency_key_reused).';
+COMMENT ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used, returns that order unchanged.';
 
 --
 -- Name: quotes; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -2112,6 +1865,7 @@ CREATE TABLE orders.quotes (
     decided_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_quotes_note_length CHECK ((char_length(note) <= 2000)),
     CONSTRAINT chk_quotes_note_not_blank CHECK ((btrim(note) <> ''::text)),
     CONSTRAINT chk_quotes_priced_unless_requested CHECK (((state = ANY (ARRAY['requested'::text, 'withdrawn'::text])) OR (quoted_at IS NOT NULL))),
     CONSTRAINT chk_quotes_quoted_has_validity CHECK (((quoted_at IS NULL) = (valid_until IS NULL)))
@@ -2294,7 +2048,6 @@ begin
   perform orders.lock_allocated_stock(p_order_id);
 
   -- consume reservations warehouse by warehouse (by warehouse code) until each shipped quantity is covered
-  perform catalog.set_stock_reason('fulfilment', p_order_id);
   with candidates as (
     select a.variant_id, a.warehouse_id, a.reserved_quantity, sh.quantity,
       coalesce(sum(a.reserved_quantity) over (
@@ -2319,7 +2072,6 @@ begin
   set reserved_quantity = a.reserved_quantity - c.take, consumed_quantity = a.consumed_quantity + c.take
   from consumption c
   where a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id;
-  perform catalog.set_stock_reason(null);
 
   perform orders.issue_invoice(target, shipment);
 
@@ -2637,7 +2389,7 @@ begin
       message = 'placing an order needs an idempotency key (a retry with the same key returns the first order)';
   end if;
   select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
-    p_purchase_order_number, p_billing_address_id, p_shipping_address_id, 'place_order', p_lines);
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
   if not s.is_new then
     return s.started;
   end if;
@@ -2653,7 +2405,7 @@ ALTER FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency
 -- Name: FUNCTION place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Checks the company''s credit limit and the buyer''s spending limit, applies the approval rules, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant by place_order with the same request (orders.request_fingerprint), returns that first order and changes nothing; with another request or operation, B3004 (idempotency_key_reused).';
+COMMENT ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Checks the company''s credit limit and the buyer''s spending limit, applies the approval rules, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant, returns that first order and changes nothing.';
 
 --
 -- Name: receive_return(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2688,14 +2440,12 @@ begin
     and s.variant_id in (select rl.variant_id from orders.return_lines rl where rl.tenant_id = tenant and rl.return_id = p_return_id)
   order by s.variant_id, s.warehouse_id
   for no key update;
-  perform catalog.set_stock_reason('return', target.order_id, p_return_id);
   insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
   select rl.variant_id, p_warehouse_id, rl.quantity
   from orders.return_lines rl
   where rl.tenant_id = tenant and rl.return_id = p_return_id
   order by rl.variant_id
   on conflict (tenant_id, variant_id, warehouse_id) do update set on_hand = catalog.stock_levels.on_hand + excluded.on_hand;
-  perform catalog.set_stock_reason(null);
 
   select coalesce(sum(rl.quantity * l.unit_price), 0) into credit
   from orders.return_lines rl
@@ -2720,74 +2470,6 @@ ALTER FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) OWNE
 --
 
 COMMENT ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) IS 'Receives requested return p_return_id into warehouse p_warehouse_id: restocks its units (on_hand up; stock rows locked in (variant_id, warehouse_id) order), books a credit note of the units at their order unit prices in the receivables ledger and marks the return received. B3402 for an unknown return, B3001 unless requested.';
-
---
--- Name: reconcile_stock(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
---
-
-CREATE FUNCTION orders.reconcile_stock() RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, journal_on_hand bigint, journal_reserved bigint, allocated bigint, drift text)
-    LANGUAGE plpgsql STABLE
-    AS $$
-#variable_conflict use_column
-declare
-  tenant uuid := app.require_tenant_id();
-begin
-  return query
-    with levels as (
-      select s.variant_id, s.warehouse_id, s.on_hand, s.reserved
-      from catalog.stock_levels s
-      where s.tenant_id = tenant
-    ),
-    journal as (
-      select m.variant_id, m.warehouse_id, sum(m.on_hand_delta)::bigint as on_hand, sum(m.reserved_delta)::bigint as reserved
-      from catalog.stock_movements m
-      where m.tenant_id = tenant
-      group by m.variant_id, m.warehouse_id
-    ),
-    -- what open orders hold (pending_approval, placed, partially_fulfilled: order_states.is_open), and
-    -- what closed orders (cancelled, rejected, fulfilled, ...) still hold, which should be nothing
-    allocations as (
-      select a.variant_id, a.warehouse_id,
-        coalesce(sum(a.reserved_quantity) filter (where st.is_open), 0)::bigint as reserved,
-        coalesce(sum(a.reserved_quantity) filter (where not st.is_open), 0)::bigint as closed
-      from orders.order_allocations a
-      join orders.orders o on o.tenant_id = a.tenant_id and o.order_id = a.order_id
-      join orders.order_states st on st.state = o.state
-      where a.tenant_id = tenant and a.reserved_quantity <> 0
-      group by a.variant_id, a.warehouse_id
-    ),
-    compared as (
-      select coalesce(l.variant_id, j.variant_id) as variant_id, coalesce(l.warehouse_id, j.warehouse_id) as warehouse_id,
-        l.on_hand, l.reserved, coalesce(j.on_hand, 0) as journal_on_hand, coalesce(j.reserved, 0) as journal_reserved
-      from levels l
-      full join journal j on j.variant_id = l.variant_id and j.warehouse_id = l.warehouse_id
-    )
-    select coalesce(c.variant_id, a.variant_id), coalesce(c.warehouse_id, a.warehouse_id),
-      c.on_hand, c.reserved, coalesce(c.journal_on_hand, 0), coalesce(c.journal_reserved, 0), coalesce(a.reserved, 0),
-      concat_ws('; ',
-        case when c.on_hand is null then 'no stock level' end,
-        case when coalesce(c.on_hand, 0) <> coalesce(c.journal_on_hand, 0) then 'on_hand differs from the journal' end,
-        case when coalesce(c.reserved, 0) <> coalesce(c.journal_reserved, 0) then 'reserved differs from the journal' end,
-        case when coalesce(c.reserved, 0) <> coalesce(a.reserved, 0) then 'reserved differs from the open orders'' allocations' end,
-        case when a.closed <> 0 then 'closed orders still hold reservations' end)
-    from compared c
-    full join allocations a on a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id
-    where c.on_hand is null
-      or c.on_hand <> c.journal_on_hand
-      or c.reserved <> c.journal_reserved
-      or coalesce(c.reserved, 0) <> coalesce(a.reserved, 0)
-      or a.closed <> 0
-    order by 1, 2;
-end
-$$;
-
-ALTER FUNCTION orders.reconcile_stock() OWNER TO b2b_owner;
-
---
--- Name: FUNCTION reconcile_stock(); Type: COMMENT; Schema: orders; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION orders.reconcile_stock() IS 'Reconciles the current tenant''s stock: one row per (variant, warehouse) where catalog.stock_levels differs from the sum of catalog.stock_movements (on_hand, reserved) or where reserved differs from the reserved_quantity of open orders'' allocations (orders.order_allocations of orders in an open state), or where a closed order still holds a reservation, with the values and what differs (drift). No rows: levels, journal and allocations agree.';
 
 --
 -- Name: record_order_transition(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2832,6 +2514,7 @@ CREATE TABLE orders.receivable_entries (
     CONSTRAINT chk_receivable_entries_amount_not_negative CHECK ((amount >= (0)::numeric)),
     CONSTRAINT chk_receivable_entries_invoice_has_invoice CHECK (((kind <> 'invoice'::text) OR (invoice_id IS NOT NULL))),
     CONSTRAINT chk_receivable_entries_kind CHECK ((kind = ANY (ARRAY['invoice'::text, 'payment'::text, 'credit_note'::text]))),
+    CONSTRAINT chk_receivable_entries_reference_length CHECK ((char_length(reference) <= 200)),
     CONSTRAINT chk_receivable_entries_reference_not_blank CHECK ((btrim(reference) <> ''::text))
 );
 
@@ -3011,13 +2694,11 @@ declare
 begin
   perform orders.lock_allocated_stock(p_order_id);
 
-  perform catalog.set_stock_reason('cancel', p_order_id);
   update catalog.stock_levels s
   set reserved = s.reserved - a.reserved_quantity
   from orders.order_allocations a
   where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0
     and s.tenant_id = a.tenant_id and s.variant_id = a.variant_id and s.warehouse_id = a.warehouse_id;
-  perform catalog.set_stock_reason(null);
 
   update orders.order_allocations a
   set reserved_quantity = 0
@@ -3084,45 +2765,6 @@ ALTER FUNCTION orders.reprice_order_lines(p_order_id uuid) OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION orders.reprice_order_lines(p_order_id uuid) IS 'Prices the price_list lines of draft p_order_id again with catalog.resolve_price at now() (quoted lines keep their price) and sets total_amount to the sum of the lines. SQLSTATE B3008 when a variant no longer has a price.';
-
---
--- Name: request_fingerprint(text, uuid, uuid, text, jsonb, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
---
-
-CREATE FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) RETURNS bytea
-    LANGUAGE plpgsql IMMUTABLE
-    AS $$
-begin
-  -- The canonical form is a jsonb value printed as text: jsonb keeps one copy of each key, sorts keys and
-  -- prints without the caller's whitespace, so the JSON the client sent is compared by meaning. Lines are
-  -- read by orders.parse_order_lines (B3007 when malformed; a variant id in any spelling PostgreSQL reads
-  -- as that uuid; members it does not read left out) and sorted by variant: an order has one line per
-  -- variant, so the same lines in another order are the same request. Addresses are compared as sent
-  -- (null = the company's default), the purchase order number in Unicode NFC. Measured cheaper than a
-  -- hand-rolled pass over the JSON (which would also have to avoid raising on malformed lines).
-  return sha256(convert_to(jsonb_build_object(
-    'operation', p_operation,
-    'company_id', p_company_id,
-    'buyer_id', p_buyer_id,
-    'currency', p_currency,
-    'lines', (
-      select jsonb_agg(jsonb_build_array(l.variant_id, l.quantity) order by l.variant_id)
-      from orders.parse_order_lines(p_lines) l
-    ),
-    'purchase_order_number', normalize(p_purchase_order_number, nfc),
-    'billing_address_id', p_billing_address_id,
-    'shipping_address_id', p_shipping_address_id
-  )::text, 'UTF8'));
-end
-$$;
-
-ALTER FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'SHA-256 of the canonical form of an order request (operation, company, buyer, currency, lines as [variant_id, quantity] sorted by variant, purchase order number in NFC, billing and shipping address ids as sent): equal for requests that differ only in JSON key order, whitespace, uuid spelling, members not read, or line order; different for any other difference. Stored with an idempotency key in orders.orders.idempotency_fingerprint. B3007 for malformed lines (orders.parse_order_lines).';
 
 --
 -- Name: request_quote(uuid, uuid, text, jsonb, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -3261,8 +2903,7 @@ begin
       schema = 'catalog';
   end if;
 
-  -- 3. allocate (the rule above) and reserve (journaled as reason order by the stock_levels trigger)
-  perform catalog.set_stock_reason('order', p_order_id);
+  -- 3. allocate (the rule above) and reserve
   with candidates as (
     -- warehouses holding each line's variant, best first, with the units of better ones before them
     select l.variant_id, l.quantity, s.warehouse_id, s.available,
@@ -3290,7 +2931,6 @@ begin
   insert into orders.order_allocations (order_id, variant_id, warehouse_id, reserved_quantity)
   select p_order_id, r.variant_id, r.warehouse_id, r.take
   from reserved r;
-  perform catalog.set_stock_reason(null);
 end
 $$;
 
@@ -3444,16 +3084,15 @@ ALTER FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until
 COMMENT ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) IS 'The seller quotes p_quote_id: p_prices ([{variant_id, unit_price}]) must price every line (B3303), p_valid_until must be in the future (B3304). A requested quote becomes quoted; a quoted one gets the new prices and date. B3001 from any other state.';
 
 --
--- Name: start_order(uuid, uuid, text, text, text, uuid, uuid, text, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: start_order(uuid, uuid, text, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text DEFAULT NULL::text, p_lines jsonb DEFAULT NULL::jsonb, OUT started orders.orders, OUT is_new boolean) RETURNS record
+CREATE FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) RETURNS record
     LANGUAGE plpgsql
     AS $$
 declare
   tenant uuid := app.require_tenant_id();
   company record;
-  fingerprint bytea;
 begin
   select m.default_currency, m.payment_terms_days into company
   from orders.check_buyer_may_order(p_buyer_id, p_company_id) m;
@@ -3464,20 +3103,9 @@ begin
         company.default_currency, coalesce(p_currency, 'null'));
   end if;
 
-  if p_idempotency_key is not null then
-    if p_operation is null then
-      raise exception using
-        errcode = 'B3007',
-        message = 'an idempotency key needs the operation it is used for (create_draft or place_order)';
-    end if;
-    fingerprint := orders.request_fingerprint(p_operation, p_company_id, p_buyer_id, p_currency, p_lines,
-      p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
-  end if;
-
-  insert into orders.orders (company_id, buyer_id, currency, idempotency_key, idempotency_operation,
-    idempotency_fingerprint, purchase_order_number, billing_address, shipping_address, payment_terms_days)
-  values (p_company_id, p_buyer_id, p_currency, p_idempotency_key,
-    case when p_idempotency_key is not null then p_operation end, fingerprint, p_purchase_order_number,
+  insert into orders.orders (company_id, buyer_id, currency, idempotency_key, purchase_order_number,
+    billing_address, shipping_address, payment_terms_days)
+  values (p_company_id, p_buyer_id, p_currency, p_idempotency_key, p_purchase_order_number,
     orders.address_snapshot(p_company_id, p_billing_address_id, 'billing'),
     orders.address_snapshot(p_company_id, p_shipping_address_id, 'shipping'),
     company.payment_terms_days)
@@ -3486,29 +3114,22 @@ begin
   is_new := found;
   if not is_new then
     select o.* into started from orders.orders o where o.tenant_id = tenant and o.idempotency_key = p_idempotency_key;
-    if started.idempotency_operation is distinct from p_operation then
+    if started.company_id <> p_company_id or started.buyer_id <> p_buyer_id then
       raise exception using
         errcode = 'B3004',
-        message = format('idempotency key %s was already used for %s, not %s: send a new key for a new request',
-          p_idempotency_key, started.idempotency_operation, p_operation);
-    end if;
-    if started.idempotency_fingerprint is distinct from fingerprint then
-      raise exception using
-        errcode = 'B3004',
-        message = format('idempotency key %s was already used for a different %s request (company, buyer, currency, lines, purchase order number or addresses differ): send a new key for a new request',
-          p_idempotency_key, p_operation);
+        message = format('idempotency key %s was already used for another buyer''s or company''s order', p_idempotency_key);
     end if;
   end if;
 end
 $$;
 
-ALTER FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) OWNER TO b2b_owner;
+ALTER FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) IS 'Checks the buyer (accounts.acting_buyer, orders.create: B3009), the company (active: B3011) and the currency (the company''s: B3005), snapshots the addresses and inserts a draft header with the key, p_operation and the request fingerprint (orders.request_fingerprint of the arguments and p_lines); with an idempotency key already used in the tenant it returns that order instead (is_new false) when the operation and fingerprint match, else B3004 (idempotency_key_reused). Concurrency-safe through the unique index.';
+COMMENT ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) IS 'Checks the buyer (accounts.acting_buyer, orders.create: B3009), the company (active: B3011) and the currency (the company''s: B3005), snapshots the addresses and inserts a draft header; with an idempotency key already used in the tenant it returns that order instead (is_new false; B3004 when it belongs to another buyer or company). Concurrency-safe through the unique index.';
 
 --
 -- Name: submit(orders.orders, boolean); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -3679,11 +3300,20 @@ CREATE TABLE accounts.addresses (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT chk_addresses_kind CHECK ((kind = ANY (ARRAY['billing'::text, 'shipping'::text]))),
+    CONSTRAINT chk_addresses_label_length CHECK ((char_length(label) <= 100)),
+    CONSTRAINT chk_addresses_line1_length CHECK ((char_length(line1) <= 200)),
     CONSTRAINT chk_addresses_line1_not_blank CHECK ((btrim(line1) <> ''::text)),
+    CONSTRAINT chk_addresses_line2_length CHECK ((char_length(line2) <= 200)),
+    CONSTRAINT chk_addresses_line3_length CHECK ((char_length(line3) <= 200)),
+    CONSTRAINT chk_addresses_locality_length CHECK ((char_length(locality) <= 100)),
     CONSTRAINT chk_addresses_locality_not_blank CHECK ((btrim(locality) <> ''::text)),
     CONSTRAINT chk_addresses_phone_e164 CHECK ((phone ~ '^\+[1-9][0-9]{1,14}$'::text)),
+    CONSTRAINT chk_addresses_phone_length CHECK ((char_length(phone) <= 32)),
     CONSTRAINT chk_addresses_postal_code_format CHECK ((postal_code ~ '^[A-Za-z0-9][A-Za-z0-9 -]{0,10}[A-Za-z0-9]$'::text)),
-    CONSTRAINT chk_addresses_recipient_not_blank CHECK ((btrim(recipient) <> ''::text))
+    CONSTRAINT chk_addresses_postal_code_length CHECK ((char_length(postal_code) <= 20)),
+    CONSTRAINT chk_addresses_recipient_length CHECK ((char_length(recipient) <= 200)),
+    CONSTRAINT chk_addresses_recipient_not_blank CHECK ((btrim(recipient) <> ''::text)),
+    CONSTRAINT chk_addresses_region_length CHECK ((char_length(region) <= 100))
 );
 
 ALTER TABLE ONLY accounts.addresses FORCE ROW LEVEL SECURITY;
@@ -3775,6 +3405,8 @@ CREATE TABLE accounts.buyer_roles (
     description text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_buyer_roles_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_buyer_roles_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_buyer_roles_name_not_blank CHECK ((btrim(name) <> ''::text))
 );
 
@@ -3806,8 +3438,11 @@ CREATE TABLE accounts.buyers (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT chk_buyers_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (email = lower(email)))),
+    CONSTRAINT chk_buyers_email_length CHECK ((char_length(email) <= 254)),
+    CONSTRAINT chk_buyers_full_name_length CHECK ((char_length(full_name) <= 200)),
     CONSTRAINT chk_buyers_full_name_not_blank CHECK ((btrim(full_name) <> ''::text)),
     CONSTRAINT chk_buyers_phone_e164 CHECK ((phone ~ '^\+[1-9][0-9]{1,14}$'::text)),
+    CONSTRAINT chk_buyers_phone_length CHECK ((char_length(phone) <= 32)),
     CONSTRAINT chk_buyers_spending_limit_has_period CHECK (((spending_limit IS NULL) = (spending_period IS NULL))),
     CONSTRAINT chk_buyers_spending_limit_not_negative CHECK ((spending_limit >= (0)::numeric)),
     CONSTRAINT chk_buyers_spending_period CHECK ((spending_period = ANY (ARRAY['day'::text, 'week'::text, 'month'::text]))),
@@ -3866,11 +3501,13 @@ CREATE TABLE accounts.companies (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT chk_companies_credit_limit_not_negative CHECK ((credit_limit >= (0)::numeric)),
+    CONSTRAINT chk_companies_legal_name_length CHECK ((char_length(legal_name) <= 200)),
     CONSTRAINT chk_companies_legal_name_not_blank CHECK ((btrim(legal_name) <> ''::text)),
     CONSTRAINT chk_companies_not_own_parent CHECK ((parent_company_id <> company_id)),
     CONSTRAINT chk_companies_payment_terms_days CHECK (((payment_terms_days >= 0) AND (payment_terms_days <= 365))),
     CONSTRAINT chk_companies_status CHECK ((status = ANY (ARRAY['active'::text, 'on_hold'::text, 'closed'::text]))),
-    CONSTRAINT chk_companies_tax_id_format CHECK ((tax_id ~ '^[A-Za-z0-9][A-Za-z0-9 ./-]{1,38}[A-Za-z0-9]$'::text))
+    CONSTRAINT chk_companies_tax_id_format CHECK ((tax_id ~ '^[A-Za-z0-9][A-Za-z0-9 ./-]{1,38}[A-Za-z0-9]$'::text)),
+    CONSTRAINT chk_companies_tax_id_length CHECK ((char_length(tax_id) <= 50))
 );
 
 ALTER TABLE ONLY accounts.companies FORCE ROW LEVEL SECURITY;
@@ -3957,6 +3594,8 @@ CREATE TABLE accounts.customer_groups (
     description text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_customer_groups_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_customer_groups_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_customer_groups_name_not_blank CHECK ((btrim(name) <> ''::text))
 );
 
@@ -3977,7 +3616,9 @@ COMMENT ON TABLE accounts.customer_groups IS 'A named group of companies (wholes
 CREATE TABLE accounts.permissions (
     permission text NOT NULL,
     description text NOT NULL,
-    CONSTRAINT chk_permissions_format CHECK ((permission ~ '^[a-z_]+\.[a-z_]+$'::text))
+    CONSTRAINT chk_permissions_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_permissions_format CHECK ((permission ~ '^[a-z_]+\.[a-z_]+$'::text)),
+    CONSTRAINT chk_permissions_permission_length CHECK ((char_length(permission) <= 100))
 );
 
 ALTER TABLE accounts.permissions OWNER TO b2b_owner;
@@ -3987,29 +3628,6 @@ ALTER TABLE accounts.permissions OWNER TO b2b_owner;
 --
 
 COMMENT ON TABLE accounts.permissions IS 'Reference list of named buyer permissions (area.action) that buyer roles are built from; shared by all tenants.';
-
---
--- Name: personal_data_columns; Type: VIEW; Schema: app; Owner: b2b_owner
---
-
-CREATE VIEW app.personal_data_columns AS
- SELECT (v.schema_name)::name AS schema_name,
-    (v.table_name)::name AS table_name,
-    (v.column_name)::name AS column_name,
-    v.personal,
-    v.category,
-    v.legal_basis,
-    v.retention,
-    v.note
-   FROM ( VALUES ('accounts'::text,'buyers'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'login and order notifications'::text), ('accounts'::text,'buyers'::text,'full_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text), ('accounts'::text,'buyers'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text), ('accounts'::text,'addresses'::text,'recipient'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'a person''s name when the recipient is a person'::text), ('accounts'::text,'addresses'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'for the carrier'::text), ('accounts'::text,'addresses'::text,'line1'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'personal where the company is a sole trader or the address a home'::text), ('accounts'::text,'addresses'::text,'line2'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text), ('accounts'::text,'addresses'::text,'line3'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text), ('accounts'::text,'addresses'::text,'postal_code'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text), ('accounts'::text,'addresses'::text,'locality'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text), ('accounts'::text,'companies'::text,'legal_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a person''s name when the company is a sole trader'::text), ('accounts'::text,'companies'::text,'tax_id'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a personal tax number when the company is a sole trader'::text), ('accounts'::text,'buyer_roles'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a role (purchaser, manager), not of a person'::text), ('accounts'::text,'customer_groups'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a group of companies'::text), ('tenancy'::text,'staff_users'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,'login'::text), ('tenancy'::text,'staff_users'::text,'display_name'::text,true,'identity'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,NULL::text), ('tenancy'::text,'tenants'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the seller''s business name'::text), ('orders'::text,'orders'::text,'billing_address'::text,true,'address'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text), ('orders'::text,'orders'::text,'shipping_address'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text), ('orders'::text,'order_approvals'::text,'comment'::text,true,'free text'::text,'legitimate interest (Art. 6(1)(f))'::text,'with the order'::text,'an approver''s words; may name people'::text), ('orders'::text,'quotes'::text,'note'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the quote'::text,'a buyer''s words; may name people'::text), ('orders'::text,'returns'::text,'reason'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the order'::text,'a buyer''s words; may name people'::text), ('orders'::text,'approval_rules'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a rule'::text), ('catalog'::text,'category_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a category name'::text), ('catalog'::text,'product_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a product name'::text), ('catalog'::text,'countries'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text), ('catalog'::text,'currencies'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text), ('catalog'::text,'locales'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text), ('catalog'::text,'price_lists'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a price list'::text), ('catalog'::text,'warehouses'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a warehouse'::text)) v(schema_name, table_name, column_name, personal, category, legal_basis, retention, note);
-
-ALTER TABLE app.personal_data_columns OWNER TO b2b_owner;
-
---
--- Name: VIEW personal_data_columns; Type: COMMENT; Schema: app; Owner: b2b_owner
---
-
-COMMENT ON VIEW app.personal_data_columns IS 'The one list of personal-data decisions per column: personal (category, legal basis, retention required) or not (note gives the reason). Checked against the columns by db-tests/lint/personal_data_is_decided.test.sql; docs/data-dictionary.md is generated from it.';
 
 --
 -- Name: attribute_definitions; Type: TABLE; Schema: catalog; Owner: b2b_owner
@@ -4022,8 +3640,10 @@ CREATE TABLE catalog.attribute_definitions (
     unit text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_attribute_definitions_attribute_key_length CHECK ((char_length(attribute_key) <= 100)),
     CONSTRAINT chk_attribute_definitions_data_type CHECK ((data_type = ANY (ARRAY['text'::text, 'number'::text, 'integer'::text, 'boolean'::text, 'text_list'::text]))),
     CONSTRAINT chk_attribute_definitions_key_format CHECK ((attribute_key ~ '^[a-z][a-z0-9_]{0,62}$'::text)),
+    CONSTRAINT chk_attribute_definitions_unit_length CHECK ((char_length(unit) <= 50)),
     CONSTRAINT chk_attribute_definitions_unit_not_blank CHECK ((btrim(unit) <> ''::text))
 );
 
@@ -4099,8 +3719,11 @@ CREATE TABLE catalog.category_translations (
     description text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_category_translations_description_length CHECK ((char_length(description) <= 10000)),
+    CONSTRAINT chk_category_translations_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_category_translations_name_not_blank CHECK ((btrim(name) <> ''::text)),
-    CONSTRAINT chk_category_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text))
+    CONSTRAINT chk_category_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT chk_category_translations_slug_length CHECK ((char_length(slug) <= 200))
 );
 
 ALTER TABLE ONLY catalog.category_translations FORCE ROW LEVEL SECURITY;
@@ -4127,7 +3750,9 @@ CREATE TABLE catalog.countries (
     country_code text NOT NULL,
     name text NOT NULL,
     uses_postal_code boolean NOT NULL,
-    CONSTRAINT chk_countries_code_format CHECK ((country_code ~ '^[A-Z]{2}$'::text))
+    CONSTRAINT chk_countries_code_format CHECK ((country_code ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT chk_countries_country_code_length CHECK ((char_length(country_code) <= 2)),
+    CONSTRAINT chk_countries_name_length CHECK ((char_length(name) <= 200))
 );
 
 ALTER TABLE catalog.countries OWNER TO b2b_owner;
@@ -4153,7 +3778,9 @@ CREATE TABLE catalog.currencies (
     name text NOT NULL,
     minor_units smallint NOT NULL,
     CONSTRAINT chk_currencies_code_format CHECK ((currency_code ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT chk_currencies_minor_units CHECK (((minor_units >= 0) AND (minor_units <= 4)))
+    CONSTRAINT chk_currencies_currency_code_length CHECK ((char_length(currency_code) <= 3)),
+    CONSTRAINT chk_currencies_minor_units CHECK (((minor_units >= 0) AND (minor_units <= 4))),
+    CONSTRAINT chk_currencies_name_length CHECK ((char_length(name) <= 200))
 );
 
 ALTER TABLE catalog.currencies OWNER TO b2b_owner;
@@ -4178,7 +3805,9 @@ CREATE TABLE catalog.locales (
     locale text NOT NULL,
     language text GENERATED ALWAYS AS (split_part(locale, '-'::text, 1)) STORED NOT NULL,
     name text NOT NULL,
-    CONSTRAINT chk_locales_format CHECK ((locale ~ '^[a-z]{2,3}(-[A-Z]{2})?$'::text))
+    CONSTRAINT chk_locales_format CHECK ((locale ~ '^[a-z]{2,3}(-[A-Z]{2})?$'::text)),
+    CONSTRAINT chk_locales_locale_length CHECK ((char_length(locale) <= 35)),
+    CONSTRAINT chk_locales_name_length CHECK ((char_length(name) <= 200))
 );
 
 ALTER TABLE catalog.locales OWNER TO b2b_owner;
@@ -4211,6 +3840,7 @@ CREATE TABLE catalog.price_lists (
     valid_during tstzrange DEFAULT '(,)'::tstzrange NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_price_lists_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_price_lists_name_not_blank CHECK ((btrim(name) <> ''::text)),
     CONSTRAINT chk_price_lists_priority CHECK (((priority >= '-1000000'::integer) AND (priority <= 1000000))),
     CONSTRAINT chk_price_lists_scope CHECK ((scope = ANY (ARRAY['base'::text, 'customer_group'::text, 'company'::text]))),
@@ -4332,6 +3962,7 @@ CREATE TABLE catalog.products (
     archived_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_products_attributes_length CHECK ((octet_length((attributes)::text) <= 65536)),
     CONSTRAINT chk_products_attributes_object CHECK ((jsonb_typeof(attributes) = 'object'::text))
 );
 
@@ -4388,123 +4019,19 @@ COMMENT ON TABLE catalog.stock_levels IS 'Units of a variant in a warehouse: on_
 -- Name: COLUMN stock_levels.on_hand; Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN catalog.stock_levels.on_hand IS 'Units physically in the warehouse. Set by counts (catalog.sync_stock_levels) and adjustments (catalog.adjust_stock_levels), never below reserved (B2210); lowered by fulfilment, raised by returns; every change journaled in catalog.stock_movements.';
+COMMENT ON COLUMN catalog.stock_levels.on_hand IS 'Units physically in the warehouse.';
 
 --
 -- Name: COLUMN stock_levels.reserved; Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN catalog.stock_levels.reserved IS 'Units of on_hand promised to open orders and not yet shipped. Changed only by the order functions (reserve, release, fulfil: trg_stock_levels_after_update refuses any other change, B2212); every change journaled in catalog.stock_movements.';
+COMMENT ON COLUMN catalog.stock_levels.reserved IS 'Units of on_hand promised to open orders and not yet shipped.';
 
 --
 -- Name: COLUMN stock_levels.available; Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
 COMMENT ON COLUMN catalog.stock_levels.available IS 'Units that can still be promised: on_hand - reserved (generated).';
-
---
--- Name: stock_movements; Type: TABLE; Schema: catalog; Owner: b2b_owner
---
-
-CREATE TABLE catalog.stock_movements (
-    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
-    movement_id uuid DEFAULT gen_random_uuid() NOT NULL,
-    variant_id uuid NOT NULL,
-    warehouse_id uuid NOT NULL,
-    on_hand_delta bigint NOT NULL,
-    reserved_delta bigint NOT NULL,
-    reason text NOT NULL,
-    order_id uuid,
-    return_id uuid,
-    moved_by uuid DEFAULT app.current_user_id(),
-    moved_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT chk_stock_movements_changes_stock CHECK (((on_hand_delta <> 0) OR (reserved_delta <> 0))),
-    CONSTRAINT chk_stock_movements_deltas_fit_reason CHECK (
-CASE reason
-    WHEN 'order'::text THEN ((on_hand_delta = 0) AND (reserved_delta > 0))
-    WHEN 'cancel'::text THEN ((on_hand_delta = 0) AND (reserved_delta < 0))
-    WHEN 'fulfilment'::text THEN ((on_hand_delta < 0) AND (reserved_delta = on_hand_delta))
-    WHEN 'return'::text THEN ((on_hand_delta > 0) AND (reserved_delta = 0))
-    ELSE (reserved_delta = 0)
-END),
-    CONSTRAINT chk_stock_movements_reason CHECK ((reason = ANY (ARRAY['order'::text, 'cancel'::text, 'fulfilment'::text, 'return'::text, 'adjustment'::text, 'sync'::text]))),
-    CONSTRAINT chk_stock_movements_reference_fits_reason CHECK (
-CASE
-    WHEN (reason = ANY (ARRAY['order'::text, 'cancel'::text, 'fulfilment'::text])) THEN ((order_id IS NOT NULL) AND (return_id IS NULL))
-    WHEN (reason = 'return'::text) THEN ((order_id IS NOT NULL) AND (return_id IS NOT NULL))
-    ELSE ((order_id IS NULL) AND (return_id IS NULL))
-END)
-);
-
-ALTER TABLE ONLY catalog.stock_movements FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE catalog.stock_movements OWNER TO b2b_owner;
-
---
--- Name: TABLE stock_movements; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON TABLE catalog.stock_movements IS 'Append-only journal of stock: one row per change of a stock level''s on_hand or reserved, written only by the triggers on catalog.stock_levels (SQLSTATE B2213 for a direct insert, B2214 for update or delete). Per (variant, warehouse) the deltas add up to the level; orders.reconcile_stock reports any drift.';
-
---
--- Name: COLUMN stock_movements.movement_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.stock_movements.movement_id IS 'Random id of the movement (no sequence shared across tenants).';
-
---
--- Name: COLUMN stock_movements.variant_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.stock_movements.variant_id IS 'The variant of the stock level that moved.';
-
---
--- Name: COLUMN stock_movements.warehouse_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.stock_movements.warehouse_id IS 'The warehouse of the stock level that moved.';
-
---
--- Name: COLUMN stock_movements.on_hand_delta; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.stock_movements.on_hand_delta IS 'Units added to (positive) or taken from (negative) on_hand.';
-
---
--- Name: COLUMN stock_movements.reserved_delta; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.stock_movements.reserved_delta IS 'Units added to or taken from reserved; non-zero only for order, cancel and fulfilment.';
-
---
--- Name: COLUMN stock_movements.reason; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.stock_movements.reason IS 'Why stock moved: order (reserved), cancel (released on cancel or reject), fulfilment (shipped), return (received back), adjustment (an admin write or count), sync (an ERP count).';
-
---
--- Name: COLUMN stock_movements.order_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.stock_movements.order_id IS 'The order the movement belongs to (order, cancel, fulfilment, return); null for adjustment and sync.';
-
---
--- Name: COLUMN stock_movements.return_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.stock_movements.return_id IS 'The return the movement belongs to (return only).';
-
---
--- Name: COLUMN stock_movements.moved_by; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.stock_movements.moved_by IS 'The acting user (app.current_user_id(): the staff user or buyer set by withTenant), null when none was set.';
-
---
--- Name: COLUMN stock_movements.moved_at; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.stock_movements.moved_at IS 'When the movement was recorded (the transaction''s time).';
 
 --
 -- Name: variants; Type: TABLE; Schema: catalog; Owner: b2b_owner
@@ -4519,8 +4046,10 @@ CREATE TABLE catalog.variants (
     archived_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_variants_attributes_length CHECK ((octet_length((attributes)::text) <= 65536)),
     CONSTRAINT chk_variants_attributes_object CHECK ((jsonb_typeof(attributes) = 'object'::text)),
-    CONSTRAINT chk_variants_sku_format CHECK ((sku ~ '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$'::text))
+    CONSTRAINT chk_variants_sku_format CHECK ((sku ~ '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$'::text)),
+    CONSTRAINT chk_variants_sku_length CHECK ((char_length(sku) <= 100))
 );
 
 ALTER TABLE ONLY catalog.variants FORCE ROW LEVEL SECURITY;
@@ -4565,6 +4094,8 @@ CREATE TABLE catalog.warehouses (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT chk_warehouses_code_format CHECK ((code ~ '^[A-Z0-9][A-Z0-9_-]{0,31}$'::text)),
+    CONSTRAINT chk_warehouses_code_length CHECK ((char_length(code) <= 100)),
+    CONSTRAINT chk_warehouses_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_warehouses_name_not_blank CHECK ((btrim(name) <> ''::text))
 );
 
@@ -4687,6 +4218,7 @@ CREATE TABLE orders.approval_rules (
     CONSTRAINT chk_approval_rules_amount_has_currency CHECK (((min_total_amount IS NULL) = (currency IS NULL))),
     CONSTRAINT chk_approval_rules_has_condition CHECK (((min_total_amount IS NOT NULL) OR (placed_by_role_id IS NOT NULL))),
     CONSTRAINT chk_approval_rules_min_total_amount_not_negative CHECK ((min_total_amount >= (0)::numeric)),
+    CONSTRAINT chk_approval_rules_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_approval_rules_name_not_blank CHECK ((btrim(name) <> ''::text))
 );
 
@@ -4857,6 +4389,7 @@ CREATE TABLE orders.order_approvals (
     decision text NOT NULL,
     comment text,
     decided_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_order_approvals_comment_length CHECK ((char_length(comment) <= 2000)),
     CONSTRAINT chk_order_approvals_comment_not_blank CHECK ((btrim(comment) <> ''::text)),
     CONSTRAINT chk_order_approvals_decision CHECK ((decision = ANY (ARRAY['approved'::text, 'rejected'::text])))
 );
@@ -5072,7 +4605,9 @@ CREATE TABLE orders.order_states (
     state text NOT NULL,
     description text NOT NULL,
     is_open boolean NOT NULL,
-    CONSTRAINT chk_order_states_format CHECK ((state ~ '^[a-z_]+$'::text))
+    CONSTRAINT chk_order_states_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_order_states_format CHECK ((state ~ '^[a-z_]+$'::text)),
+    CONSTRAINT chk_order_states_state_length CHECK ((char_length(state) <= 50))
 );
 
 ALTER TABLE orders.order_states OWNER TO b2b_owner;
@@ -5109,6 +4644,7 @@ CREATE TABLE orders.order_transitions (
     from_state text NOT NULL,
     to_state text NOT NULL,
     description text NOT NULL,
+    CONSTRAINT chk_order_transitions_description_length CHECK ((char_length(description) <= 1000)),
     CONSTRAINT chk_order_transitions_not_to_itself CHECK ((from_state <> to_state))
 );
 
@@ -5195,7 +4731,9 @@ COMMENT ON COLUMN orders.quote_lines.unit_price IS 'Quoted unit price in the quo
 CREATE TABLE orders.quote_states (
     state text NOT NULL,
     description text NOT NULL,
-    CONSTRAINT chk_quote_states_format CHECK ((state ~ '^[a-z_]+$'::text))
+    CONSTRAINT chk_quote_states_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_quote_states_format CHECK ((state ~ '^[a-z_]+$'::text)),
+    CONSTRAINT chk_quote_states_state_length CHECK ((char_length(state) <= 50))
 );
 
 ALTER TABLE orders.quote_states OWNER TO b2b_owner;
@@ -5226,6 +4764,7 @@ CREATE TABLE orders.quote_transitions (
     from_state text NOT NULL,
     to_state text NOT NULL,
     description text NOT NULL,
+    CONSTRAINT chk_quote_transitions_description_length CHECK ((char_length(description) <= 1000)),
     CONSTRAINT chk_quote_transitions_not_to_itself CHECK ((from_state <> to_state))
 );
 
@@ -5343,7 +4882,9 @@ COMMENT ON COLUMN tenancy.memberships.granted_by IS 'The staff user who granted 
 
 CREATE TABLE tenancy.staff_roles (
     role text NOT NULL,
-    description text NOT NULL
+    description text NOT NULL,
+    CONSTRAINT chk_staff_roles_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_staff_roles_role_length CHECK ((char_length(role) <= 50))
 );
 
 ALTER TABLE tenancy.staff_roles OWNER TO b2b_owner;
@@ -5366,8 +4907,10 @@ CREATE TABLE tenancy.staff_users (
     status text DEFAULT 'active'::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_staff_users_display_name_length CHECK ((char_length(display_name) <= 200)),
     CONSTRAINT chk_staff_users_display_name_not_blank CHECK ((btrim(display_name) <> ''::text)),
     CONSTRAINT chk_staff_users_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (email = lower(email)))),
+    CONSTRAINT chk_staff_users_email_length CHECK ((char_length(email) <= 254)),
     CONSTRAINT chk_staff_users_status CHECK ((status = ANY (ARRAY['active'::text, 'disabled'::text])))
 );
 
@@ -5408,8 +4951,10 @@ CREATE TABLE tenancy.tenants (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT chk_tenants_default_currency_format CHECK ((default_currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT chk_tenants_default_locale_format CHECK ((default_locale ~ '^[a-z]{2,3}(-[A-Z]{2})?$'::text)),
+    CONSTRAINT chk_tenants_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_tenants_name_not_blank CHECK ((btrim(name) <> ''::text)),
     CONSTRAINT chk_tenants_slug_format CHECK ((slug ~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'::text)),
+    CONSTRAINT chk_tenants_slug_length CHECK ((char_length(slug) <= 100)),
     CONSTRAINT chk_tenants_status CHECK ((status = ANY (ARRAY['active'::text, 'suspended'::text, 'closed'::text])))
 );
 
@@ -5510,13 +5055,6 @@ ALTER TABLE ONLY accounts.permissions
     ADD CONSTRAINT pk_permissions PRIMARY KEY (permission);
 
 --
--- Name: buyer_roles uq_buyer_roles_tenant_id_name; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
---
-
-ALTER TABLE ONLY accounts.buyer_roles
-    ADD CONSTRAINT uq_buyer_roles_tenant_id_name UNIQUE (tenant_id, name);
-
---
 -- Name: buyers uq_buyers_tenant_id_company_id_email; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
 --
 
@@ -5529,13 +5067,6 @@ ALTER TABLE ONLY accounts.buyers
 
 ALTER TABLE ONLY accounts.companies
     ADD CONSTRAINT uq_companies_tenant_id_tax_id UNIQUE (tenant_id, tax_id);
-
---
--- Name: customer_groups uq_customer_groups_tenant_id_name; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
---
-
-ALTER TABLE ONLY accounts.customer_groups
-    ADD CONSTRAINT uq_customer_groups_tenant_id_name UNIQUE (tenant_id, name);
 
 --
 -- Name: prices excl_prices_no_overlap; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
@@ -5629,13 +5160,6 @@ ALTER TABLE ONLY catalog.stock_levels
     ADD CONSTRAINT pk_stock_levels PRIMARY KEY (tenant_id, variant_id, warehouse_id);
 
 --
--- Name: stock_movements pk_stock_movements; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
---
-
-ALTER TABLE ONLY catalog.stock_movements
-    ADD CONSTRAINT pk_stock_movements PRIMARY KEY (tenant_id, movement_id);
-
---
 -- Name: variants pk_variants; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
 --
 
@@ -5655,13 +5179,6 @@ ALTER TABLE ONLY catalog.warehouses
 
 ALTER TABLE ONLY catalog.category_translations
     ADD CONSTRAINT uq_category_translations_tenant_id_locale_slug UNIQUE (tenant_id, locale, slug);
-
---
--- Name: price_lists uq_price_lists_tenant_id_name; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
---
-
-ALTER TABLE ONLY catalog.price_lists
-    ADD CONSTRAINT uq_price_lists_tenant_id_name UNIQUE (tenant_id, name);
 
 --
 -- Name: price_lists uq_price_lists_tenant_id_price_list_id_currency; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
@@ -5832,13 +5349,6 @@ ALTER TABLE ONLY orders.returns
     ADD CONSTRAINT pk_returns PRIMARY KEY (tenant_id, return_id);
 
 --
--- Name: approval_rules uq_approval_rules_tenant_id_company_id_name; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
---
-
-ALTER TABLE ONLY orders.approval_rules
-    ADD CONSTRAINT uq_approval_rules_tenant_id_company_id_name UNIQUE (tenant_id, company_id, name);
-
---
 -- Name: order_lines uq_order_lines_tenant_id_order_id_variant_id; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -5970,6 +5480,18 @@ CREATE INDEX idx_company_customer_groups_tenant_id_customer_group_id ON accounts
 CREATE UNIQUE INDEX uq_addresses_default_per_company_kind ON accounts.addresses USING btree (tenant_id, company_id, kind) WHERE is_default;
 
 --
+-- Name: uq_buyer_roles_tenant_id_name; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE UNIQUE INDEX uq_buyer_roles_tenant_id_name ON accounts.buyer_roles USING btree (tenant_id, lower(name));
+
+--
+-- Name: uq_customer_groups_tenant_id_name; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE UNIQUE INDEX uq_customer_groups_tenant_id_name ON accounts.customer_groups USING btree (tenant_id, lower(name));
+
+--
 -- Name: idx_categories_tenant_id_parent_category_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
@@ -6066,24 +5588,6 @@ CREATE INDEX idx_products_tenant_id_created_at_live ON catalog.products USING bt
 CREATE INDEX idx_stock_levels_tenant_id_warehouse_id ON catalog.stock_levels USING btree (tenant_id, warehouse_id);
 
 --
--- Name: idx_stock_movements_tenant_id_order_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
---
-
-CREATE INDEX idx_stock_movements_tenant_id_order_id ON catalog.stock_movements USING btree (tenant_id, order_id);
-
---
--- Name: idx_stock_movements_tenant_id_return_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
---
-
-CREATE INDEX idx_stock_movements_tenant_id_return_id ON catalog.stock_movements USING btree (tenant_id, return_id);
-
---
--- Name: idx_stock_movements_tenant_id_variant_id_warehouse_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
---
-
-CREATE INDEX idx_stock_movements_tenant_id_variant_id_warehouse_id ON catalog.stock_movements USING btree (tenant_id, variant_id, warehouse_id, moved_at);
-
---
 -- Name: idx_variants_tenant_id_attributes; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
@@ -6106,6 +5610,12 @@ CREATE INDEX idx_variants_tenant_id_sku_trgm ON catalog.variants USING gin (tena
 --
 
 CREATE INDEX idx_warehouses_country_code ON catalog.warehouses USING btree (country_code);
+
+--
+-- Name: uq_price_lists_tenant_id_name; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE UNIQUE INDEX uq_price_lists_tenant_id_name ON catalog.price_lists USING btree (tenant_id, lower(name));
 
 --
 -- Name: idx_approval_rule_tiers_tenant_id_approver_role_id; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -6300,6 +5810,12 @@ CREATE INDEX idx_returns_tenant_id_order_id ON orders.returns USING btree (tenan
 CREATE INDEX idx_returns_tenant_id_warehouse_id ON orders.returns USING btree (tenant_id, warehouse_id);
 
 --
+-- Name: uq_approval_rules_tenant_id_company_id_name; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE UNIQUE INDEX uq_approval_rules_tenant_id_company_id_name ON orders.approval_rules USING btree (tenant_id, company_id, lower(name));
+
+--
 -- Name: idx_memberships_role; Type: INDEX; Schema: tenancy; Owner: b2b_owner
 --
 
@@ -6342,10 +5858,22 @@ CREATE TRIGGER trg_addresses_before_update BEFORE UPDATE ON accounts.addresses F
 CREATE TRIGGER trg_buyer_roles_before_update BEFORE UPDATE ON accounts.buyer_roles FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: buyer_roles trg_buyer_roles_before_write_canonical; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyer_roles_before_write_canonical BEFORE INSERT OR UPDATE OF name ON accounts.buyer_roles FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
+
+--
 -- Name: buyers trg_buyers_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_buyers_before_update BEFORE UPDATE ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: buyers trg_buyers_before_write_canonical; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyers_before_write_canonical BEFORE INSERT OR UPDATE OF email ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION app.canonicalize('email:key');
 
 --
 -- Name: companies trg_companies_before_insert_or_update_parent; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
@@ -6360,16 +5888,34 @@ CREATE TRIGGER trg_companies_before_insert_or_update_parent BEFORE INSERT OR UPD
 CREATE TRIGGER trg_companies_before_update BEFORE UPDATE ON accounts.companies FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: companies trg_companies_before_write_canonical; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_companies_before_write_canonical BEFORE INSERT OR UPDATE OF tax_id ON accounts.companies FOR EACH ROW EXECUTE FUNCTION app.canonicalize('tax_id:tax_id');
+
+--
 -- Name: customer_groups trg_customer_groups_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_customer_groups_before_update BEFORE UPDATE ON accounts.customer_groups FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: customer_groups trg_customer_groups_before_write_canonical; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_customer_groups_before_write_canonical BEFORE INSERT OR UPDATE OF name ON accounts.customer_groups FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
+
+--
 -- Name: attribute_definitions trg_attribute_definitions_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_attribute_definitions_before_update BEFORE UPDATE ON catalog.attribute_definitions FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: attribute_definitions trg_attribute_definitions_before_write_canonical; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_attribute_definitions_before_write_canonical BEFORE INSERT OR UPDATE OF attribute_key ON catalog.attribute_definitions FOR EACH ROW EXECUTE FUNCTION app.canonicalize('attribute_key:text');
 
 --
 -- Name: categories trg_categories_after_update_parent; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -6396,10 +5942,22 @@ CREATE TRIGGER trg_categories_before_update BEFORE UPDATE ON catalog.categories 
 CREATE TRIGGER trg_category_translations_before_update BEFORE UPDATE ON catalog.category_translations FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: category_translations trg_category_translations_before_write_canonical; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_category_translations_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON catalog.category_translations FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
+
+--
 -- Name: price_lists trg_price_lists_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_price_lists_before_update BEFORE UPDATE ON catalog.price_lists FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: price_lists trg_price_lists_before_write_canonical; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_price_lists_before_write_canonical BEFORE INSERT OR UPDATE OF name ON catalog.price_lists FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
 
 --
 -- Name: prices trg_prices_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -6414,6 +5972,12 @@ CREATE TRIGGER trg_prices_before_update BEFORE UPDATE ON catalog.prices FOR EACH
 CREATE TRIGGER trg_product_translations_before_update BEFORE UPDATE ON catalog.product_translations FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: product_translations trg_product_translations_before_write_canonical; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_translations_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON catalog.product_translations FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
+
+--
 -- Name: products trg_products_before_insert_or_update_attributes; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -6426,34 +5990,10 @@ CREATE TRIGGER trg_products_before_insert_or_update_attributes BEFORE INSERT OR 
 CREATE TRIGGER trg_products_before_update BEFORE UPDATE ON catalog.products FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
--- Name: stock_levels trg_stock_levels_after_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
---
-
-CREATE TRIGGER trg_stock_levels_after_insert AFTER INSERT ON catalog.stock_levels REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION catalog.journal_stock_inserts();
-
---
--- Name: stock_levels trg_stock_levels_after_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
---
-
-CREATE TRIGGER trg_stock_levels_after_update AFTER UPDATE ON catalog.stock_levels REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.journal_stock_updates();
-
---
 -- Name: stock_levels trg_stock_levels_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_stock_levels_before_update BEFORE UPDATE ON catalog.stock_levels FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
-
---
--- Name: stock_movements trg_stock_movements_before_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
---
-
-CREATE TRIGGER trg_stock_movements_before_insert BEFORE INSERT ON catalog.stock_movements FOR EACH STATEMENT EXECUTE FUNCTION catalog.guard_stock_movements();
-
---
--- Name: stock_movements trg_stock_movements_before_update_or_delete; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
---
-
-CREATE TRIGGER trg_stock_movements_before_update_or_delete BEFORE DELETE OR UPDATE ON catalog.stock_movements FOR EACH STATEMENT EXECUTE FUNCTION catalog.guard_stock_movements();
 
 --
 -- Name: variants trg_variants_before_insert_or_update_attributes; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -6468,10 +6008,22 @@ CREATE TRIGGER trg_variants_before_insert_or_update_attributes BEFORE INSERT OR 
 CREATE TRIGGER trg_variants_before_update BEFORE UPDATE ON catalog.variants FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: variants trg_variants_before_write_canonical; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_variants_before_write_canonical BEFORE INSERT OR UPDATE OF sku ON catalog.variants FOR EACH ROW EXECUTE FUNCTION app.canonicalize('sku:code');
+
+--
 -- Name: warehouses trg_warehouses_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_warehouses_before_update BEFORE UPDATE ON catalog.warehouses FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: warehouses trg_warehouses_before_write_canonical; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_warehouses_before_write_canonical BEFORE INSERT OR UPDATE OF code ON catalog.warehouses FOR EACH ROW EXECUTE FUNCTION app.canonicalize('code:code');
 
 --
 -- Name: pgmigrations trg_pgmigrations_before_insert; Type: TRIGGER; Schema: migrations; Owner: b2b_owner
@@ -6484,6 +6036,12 @@ CREATE TRIGGER trg_pgmigrations_before_insert BEFORE INSERT ON migrations.pgmigr
 --
 
 CREATE TRIGGER trg_approval_rules_before_update BEFORE UPDATE ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: approval_rules trg_approval_rules_before_write_canonical; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_approval_rules_before_write_canonical BEFORE INSERT OR UPDATE OF name ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
 
 --
 -- Name: invoices trg_invoices_before_update_or_delete; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -6588,10 +6146,22 @@ CREATE TRIGGER trg_receivable_entries_before_update_or_delete BEFORE DELETE OR U
 CREATE TRIGGER trg_staff_users_before_update BEFORE UPDATE ON tenancy.staff_users FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: staff_users trg_staff_users_before_write_canonical; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_staff_users_before_write_canonical BEFORE INSERT OR UPDATE OF email ON tenancy.staff_users FOR EACH ROW EXECUTE FUNCTION app.canonicalize('email:key');
+
+--
 -- Name: tenants trg_tenants_before_update; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_tenants_before_update BEFORE UPDATE ON tenancy.tenants FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: tenants trg_tenants_before_write_canonical; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_tenants_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON tenancy.tenants FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
 
 --
 -- Name: addresses fk_addresses_country_code_countries; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
@@ -6823,27 +6393,6 @@ ALTER TABLE ONLY catalog.stock_levels
 
 ALTER TABLE ONLY catalog.stock_levels
     ADD CONSTRAINT fk_stock_levels_tenant_id_warehouse_id_warehouses FOREIGN KEY (tenant_id, warehouse_id) REFERENCES catalog.warehouses(tenant_id, warehouse_id);
-
---
--- Name: stock_movements fk_stock_movements_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
---
-
-ALTER TABLE ONLY catalog.stock_movements
-    ADD CONSTRAINT fk_stock_movements_tenant_id_order_id_orders FOREIGN KEY (tenant_id, order_id) REFERENCES orders.orders(tenant_id, order_id);
-
---
--- Name: stock_movements fk_stock_movements_tenant_id_return_id_returns; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
---
-
-ALTER TABLE ONLY catalog.stock_movements
-    ADD CONSTRAINT fk_stock_movements_tenant_id_return_id_returns FOREIGN KEY (tenant_id, return_id) REFERENCES orders.returns(tenant_id, return_id);
-
---
--- Name: stock_movements fk_stock_movements_tenant_id_variant_id_warehouse_id_stock; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
---
-
-ALTER TABLE ONLY catalog.stock_movements
-    ADD CONSTRAINT fk_stock_movements_tenant_id_variant_id_warehouse_id_stock FOREIGN KEY (tenant_id, variant_id, warehouse_id) REFERENCES catalog.stock_levels(tenant_id, variant_id, warehouse_id);
 
 --
 -- Name: variants fk_variants_tenant_id_product_id_products; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
@@ -7652,24 +7201,6 @@ CREATE POLICY stock_levels_select ON catalog.stock_levels FOR SELECT TO b2b_app,
 CREATE POLICY stock_levels_update ON catalog.stock_levels FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
--- Name: stock_movements; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
---
-
-ALTER TABLE catalog.stock_movements ENABLE ROW LEVEL SECURITY;
-
---
--- Name: stock_movements stock_movements_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
---
-
-CREATE POLICY stock_movements_insert ON catalog.stock_movements FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
-
---
--- Name: stock_movements stock_movements_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
---
-
-CREATE POLICY stock_movements_select ON catalog.stock_movements FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
-
---
 -- Name: variants; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
 --
 
@@ -8185,6 +7716,48 @@ REVOKE ALL ON FUNCTION accounts.check_address_postal_code() FROM PUBLIC;
 REVOKE ALL ON FUNCTION accounts.check_company_hierarchy() FROM PUBLIC;
 
 --
+-- Name: FUNCTION canonical_text(value text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.canonical_text(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.canonical_text(value text) TO b2b_app;
+GRANT ALL ON FUNCTION app.canonical_text(value text) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.canonical_text(value text) TO b2b_analytics;
+
+--
+-- Name: FUNCTION canonical_code(value text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.canonical_code(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.canonical_code(value text) TO b2b_app;
+GRANT ALL ON FUNCTION app.canonical_code(value text) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.canonical_code(value text) TO b2b_analytics;
+
+--
+-- Name: FUNCTION canonical_key(value text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.canonical_key(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.canonical_key(value text) TO b2b_app;
+GRANT ALL ON FUNCTION app.canonical_key(value text) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.canonical_key(value text) TO b2b_analytics;
+
+--
+-- Name: FUNCTION canonical_tax_id(value text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.canonical_tax_id(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.canonical_tax_id(value text) TO b2b_app;
+GRANT ALL ON FUNCTION app.canonical_tax_id(value text) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.canonical_tax_id(value text) TO b2b_analytics;
+
+--
+-- Name: FUNCTION canonicalize(); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.canonicalize() FROM PUBLIC;
+
+--
 -- Name: FUNCTION current_tenant_id(); Type: ACL; Schema: app; Owner: b2b_owner
 --
 
@@ -8218,42 +7791,10 @@ GRANT ALL ON FUNCTION app.require_tenant_id() TO b2b_analytics;
 REVOKE ALL ON FUNCTION app.set_updated_at() FROM PUBLIC;
 
 --
--- Name: FUNCTION adjust_stock_levels(p_adjustments jsonb); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) TO b2b_app;
-
---
 -- Name: FUNCTION check_attributes(); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION catalog.check_attributes() FROM PUBLIC;
-
---
--- Name: FUNCTION guard_stock_movements(); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.guard_stock_movements() FROM PUBLIC;
-
---
--- Name: FUNCTION journal_stock_inserts(); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.journal_stock_inserts() FROM PUBLIC;
-
---
--- Name: FUNCTION journal_stock_updates(); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.journal_stock_updates() FROM PUBLIC;
-
---
--- Name: FUNCTION parse_stock_rows(p_rows jsonb, p_field text); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) TO b2b_app;
 
 --
 -- Name: FUNCTION product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -8343,20 +7884,6 @@ GRANT ALL ON FUNCTION catalog.search_products(search_text text, requested_locale
 --
 
 REVOKE ALL ON FUNCTION catalog.set_category_path() FROM PUBLIC;
-
---
--- Name: FUNCTION set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) TO b2b_app;
-
---
--- Name: FUNCTION sync_stock_levels(p_counts jsonb, p_reason text); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) TO b2b_app;
 
 --
 -- Name: FUNCTION viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -8456,18 +7983,6 @@ GRANT UPDATE(invoiced_amount) ON TABLE orders.orders TO b2b_app;
 --
 
 GRANT UPDATE(quote_id) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.idempotency_operation; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(idempotency_operation) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.idempotency_fingerprint; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(idempotency_fingerprint) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: FUNCTION accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -8833,14 +8348,6 @@ REVOKE ALL ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uu
 GRANT ALL ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION reconcile_stock(); Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION orders.reconcile_stock() FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.reconcile_stock() TO b2b_app;
-GRANT ALL ON FUNCTION orders.reconcile_stock() TO b2b_readonly;
-
---
 -- Name: FUNCTION record_order_transition(); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -8930,13 +8437,6 @@ REVOKE ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
-
---
 -- Name: FUNCTION request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -8972,11 +8472,11 @@ REVOKE ALL ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_val
 GRANT ALL ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) TO b2b_app;
 
 --
--- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) TO b2b_app;
 
 --
 -- Name: FUNCTION submit(p_order orders.orders, p_reprice boolean); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9593,62 +9093,7 @@ GRANT INSERT(on_hand),UPDATE(on_hand) ON TABLE catalog.stock_levels TO b2b_app;
 -- Name: COLUMN stock_levels.reserved; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT UPDATE(reserved) ON TABLE catalog.stock_levels TO b2b_app;
-
---
--- Name: TABLE stock_movements; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT SELECT ON TABLE catalog.stock_movements TO b2b_app;
-GRANT SELECT ON TABLE catalog.stock_movements TO b2b_readonly;
-
---
--- Name: COLUMN stock_movements.tenant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.warehouse_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(warehouse_id) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.on_hand_delta; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(on_hand_delta) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.reserved_delta; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(reserved_delta) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.reason; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(reason) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.order_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.return_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(return_id) ON TABLE catalog.stock_movements TO b2b_app;
+GRANT INSERT(reserved),UPDATE(reserved) ON TABLE catalog.stock_levels TO b2b_app;
 
 --
 -- Name: TABLE variants; Type: ACL; Schema: catalog; Owner: b2b_owner

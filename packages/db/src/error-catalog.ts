@@ -240,6 +240,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'tenant_status_invalid',
     message: 'A tenant status is active, suspended or closed.',
   },
+  chk_tenants_slug_length: {
+    code: 'tenant_slug_too_long',
+    message: 'A tenant slug is at most 100 characters.',
+  },
+  chk_tenants_name_length: {
+    code: 'tenant_name_too_long',
+    message: 'A tenant name is at most 200 characters.',
+  },
 
   // tenancy.staff_users
   pk_staff_users: { code: 'staff_user_exists', message: 'A staff user with this id already exists.' },
@@ -260,9 +268,25 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'staff_status_invalid',
     message: 'A staff user status is active or disabled.',
   },
+  chk_staff_users_email_length: {
+    code: 'staff_email_too_long',
+    message: 'An email address is at most 254 characters.',
+  },
+  chk_staff_users_display_name_length: {
+    code: 'staff_display_name_too_long',
+    message: 'A display name is at most 200 characters.',
+  },
 
   // tenancy.staff_roles
   pk_staff_roles: { code: 'staff_role_exists', message: 'This staff role already exists.' },
+  chk_staff_roles_role_length: {
+    code: 'staff_role_too_long',
+    message: 'A staff role name is at most 50 characters.',
+  },
+  chk_staff_roles_description_length: {
+    code: 'staff_role_description_too_long',
+    message: 'A staff role description is at most 1,000 characters.',
+  },
 
   // tenancy.memberships
   pk_memberships: { code: 'membership_exists', message: 'The staff user already has this role.' },
@@ -290,12 +314,28 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'currency_exists',
     message: 'This currency already exists.',
   },
+  chk_currencies_currency_code_length: {
+    code: 'currency_code_too_long',
+    message: 'A currency code is 3 letters (ISO 4217).',
+  },
+  chk_currencies_name_length: {
+    code: 'currency_name_too_long',
+    message: 'A currency name is at most 200 characters.',
+  },
 
   // catalog.countries
   pk_countries: { code: 'country_exists', message: 'This country already exists.' },
   chk_countries_code_format: {
     code: 'country_invalid',
     message: 'A country is a two-letter ISO 3166-1 code, for example DE.',
+  },
+  chk_countries_country_code_length: {
+    code: 'country_code_too_long',
+    message: 'A country code is 2 letters (ISO 3166-1 alpha-2).',
+  },
+  chk_countries_name_length: {
+    code: 'country_name_too_long',
+    message: 'A country name is at most 200 characters.',
   },
 
   // catalog.locales
@@ -307,6 +347,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   fk_locales_language_locales: {
     code: 'locale_language_unknown',
     message: 'A regional locale needs its language as a locale too (de before de-CH).',
+  },
+  chk_locales_locale_length: {
+    code: 'locale_too_long',
+    message: 'A locale tag is at most 35 characters.',
+  },
+  chk_locales_name_length: {
+    code: 'locale_name_too_long',
+    message: 'A locale name is at most 200 characters.',
   },
 
   // accounts.companies
@@ -362,6 +410,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'company_status_invalid',
     message: 'A company status is active, on hold or closed.',
   },
+  chk_companies_legal_name_length: {
+    code: 'company_legal_name_too_long',
+    message: 'A legal name is at most 200 characters.',
+  },
+  chk_companies_tax_id_length: {
+    code: 'company_tax_id_too_long',
+    message: 'A tax id is at most 50 characters.',
+  },
 
   // accounts.customer_groups
   pk_customer_groups: {
@@ -376,6 +432,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_customer_groups_name_not_blank: {
     code: 'customer_group_name_required',
     message: 'A customer group needs a name.',
+  },
+  chk_customer_groups_name_length: {
+    code: 'customer_group_name_too_long',
+    message: 'A customer group name is at most 200 characters.',
+  },
+  chk_customer_groups_description_length: {
+    code: 'customer_group_description_too_long',
+    message: 'A customer group description is at most 1,000 characters.',
   },
 
   // accounts.company_customer_groups
@@ -398,6 +462,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'permission_invalid',
     message: 'A permission is written area.action, for example orders.create.',
   },
+  chk_permissions_permission_length: {
+    code: 'permission_too_long',
+    message: 'A permission name is at most 100 characters.',
+  },
+  chk_permissions_description_length: {
+    code: 'permission_description_too_long',
+    message: 'A permission description is at most 1,000 characters.',
+  },
 
   // accounts.buyer_roles
   pk_buyer_roles: { code: 'buyer_role_exists', message: 'A buyer role with this id already exists.' },
@@ -407,6 +479,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   },
   fk_buyer_roles_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
   chk_buyer_roles_name_not_blank: { code: 'buyer_role_name_required', message: 'A buyer role needs a name.' },
+  chk_buyer_roles_name_length: {
+    code: 'buyer_role_name_too_long',
+    message: 'A buyer role name is at most 200 characters.',
+  },
+  chk_buyer_roles_description_length: {
+    code: 'buyer_role_description_too_long',
+    message: 'A buyer role description is at most 1,000 characters.',
+  },
 
   // accounts.buyer_role_permissions
   pk_buyer_role_permissions: {
@@ -468,6 +548,18 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'spending_limit_period_required',
     message: 'A spending limit needs a period (day, week or month), and a period needs a limit.',
   },
+  chk_buyers_email_length: {
+    code: 'buyer_email_too_long',
+    message: 'An email address is at most 254 characters.',
+  },
+  chk_buyers_full_name_length: {
+    code: 'buyer_full_name_too_long',
+    message: 'A full name is at most 200 characters.',
+  },
+  chk_buyers_phone_length: {
+    code: 'buyer_phone_too_long',
+    message: 'A phone number is at most 32 characters.',
+  },
 
   // accounts.addresses
   pk_addresses: { code: 'address_exists', message: 'An address with this id already exists.' },
@@ -505,6 +597,42 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message:
       'A phone number is written in international form: + and up to 15 digits, for example +4930123456.',
   },
+  chk_addresses_label_length: {
+    code: 'address_label_too_long',
+    message: 'An address label is at most 100 characters.',
+  },
+  chk_addresses_recipient_length: {
+    code: 'address_recipient_too_long',
+    message: 'A recipient is at most 200 characters.',
+  },
+  chk_addresses_line1_length: {
+    code: 'address_line1_too_long',
+    message: 'An address line is at most 200 characters.',
+  },
+  chk_addresses_line2_length: {
+    code: 'address_line2_too_long',
+    message: 'An address line is at most 200 characters.',
+  },
+  chk_addresses_line3_length: {
+    code: 'address_line3_too_long',
+    message: 'An address line is at most 200 characters.',
+  },
+  chk_addresses_locality_length: {
+    code: 'address_locality_too_long',
+    message: 'A locality is at most 100 characters.',
+  },
+  chk_addresses_region_length: {
+    code: 'address_region_too_long',
+    message: 'A region is at most 100 characters.',
+  },
+  chk_addresses_postal_code_length: {
+    code: 'address_postal_code_too_long',
+    message: 'A postal code is at most 20 characters.',
+  },
+  chk_addresses_phone_length: {
+    code: 'address_phone_too_long',
+    message: 'A phone number is at most 32 characters.',
+  },
 
   // catalog.products
   pk_products: { code: 'product_exists', message: 'A product with this id already exists.' },
@@ -512,6 +640,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_products_attributes_object: {
     code: 'product_attributes_invalid',
     message: 'Product attributes must be a set of named values (a JSON object).',
+  },
+  chk_products_attributes_length: {
+    code: 'product_attributes_too_large',
+    message: 'Product attributes are at most 64 KiB of JSON.',
   },
 
   // catalog.variants
@@ -529,6 +661,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_variants_attributes_object: {
     code: 'variant_attributes_invalid',
     message: 'Variant attributes must be a set of named values (a JSON object).',
+  },
+  chk_variants_sku_length: {
+    code: 'sku_too_long',
+    message: 'A SKU is at most 100 characters.',
+  },
+  chk_variants_attributes_length: {
+    code: 'variant_attributes_too_large',
+    message: 'Variant attributes are at most 64 KiB of JSON.',
   },
 
   // catalog.categories
@@ -573,6 +713,18 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message:
       'A slug is lowercase letters and digits in words joined by single hyphens, for example power-tools.',
   },
+  chk_category_translations_name_length: {
+    code: 'category_name_too_long',
+    message: 'A category name is at most 200 characters.',
+  },
+  chk_category_translations_slug_length: {
+    code: 'category_slug_too_long',
+    message: 'A category slug is at most 200 characters.',
+  },
+  chk_category_translations_description_length: {
+    code: 'category_description_too_long',
+    message: 'A category description is at most 10,000 characters.',
+  },
 
   // catalog.product_categories
   pk_product_categories: {
@@ -613,6 +765,18 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'slug_invalid',
     message:
       'A slug is lowercase letters and digits in words joined by single hyphens, for example power-tools.',
+  },
+  chk_product_translations_name_length: {
+    code: 'product_name_too_long',
+    message: 'A product name is at most 200 characters.',
+  },
+  chk_product_translations_slug_length: {
+    code: 'product_slug_too_long',
+    message: 'A product slug is at most 200 characters.',
+  },
+  chk_product_translations_description_length: {
+    code: 'product_description_too_long',
+    message: 'A product description is at most 10,000 characters.',
   },
 
   // catalog.price_lists
@@ -655,6 +819,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_price_lists_valid_during_not_empty: {
     code: 'validity_period_empty',
     message: 'The validity period must not be empty: its end must be after its start.',
+  },
+  chk_price_lists_name_length: {
+    code: 'price_list_name_too_long',
+    message: 'A price list name is at most 200 characters.',
   },
 
   // catalog.prices
@@ -702,6 +870,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message: 'A warehouse code is 1 to 32 uppercase letters, digits, underscores or hyphens.',
   },
   chk_warehouses_name_not_blank: { code: 'warehouse_name_required', message: 'A warehouse needs a name.' },
+  chk_warehouses_code_length: {
+    code: 'warehouse_code_too_long',
+    message: 'A warehouse code is at most 100 characters.',
+  },
+  chk_warehouses_name_length: {
+    code: 'warehouse_name_too_long',
+    message: 'A warehouse name is at most 200 characters.',
+  },
 
   // catalog.stock_levels
   pk_stock_levels: {
@@ -793,6 +969,22 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'order_state_invalid',
     message: 'An order state is lowercase letters and underscores.',
   },
+  chk_attribute_definitions_attribute_key_length: {
+    code: 'attribute_key_too_long',
+    message: 'An attribute key is at most 100 characters.',
+  },
+  chk_attribute_definitions_unit_length: {
+    code: 'attribute_unit_too_long',
+    message: 'An attribute unit is at most 50 characters.',
+  },
+  chk_order_states_state_length: {
+    code: 'order_state_too_long',
+    message: 'An order state name is at most 50 characters.',
+  },
+  chk_order_states_description_length: {
+    code: 'order_state_description_too_long',
+    message: 'A description is at most 1,000 characters.',
+  },
 
   // orders.order_transitions
   pk_order_transitions: { code: 'order_transition_exists', message: 'This transition is already allowed.' },
@@ -807,6 +999,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_order_transitions_not_to_itself: {
     code: 'order_transition_to_itself',
     message: 'A transition leads to another state.',
+  },
+  chk_order_transitions_description_length: {
+    code: 'order_transition_description_too_long',
+    message: 'A description is at most 1,000 characters.',
   },
 
   // orders.orders
@@ -879,6 +1075,22 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'order_submission_inconsistent',
     message:
       'A draft has no submission time, an order past draft has one; a cancelled order may have either.',
+  },
+  chk_orders_idempotency_key_length: {
+    code: 'idempotency_key_too_long',
+    message: 'An idempotency key is at most 200 characters.',
+  },
+  chk_orders_purchase_order_number_length: {
+    code: 'purchase_order_number_too_long',
+    message: 'A purchase order number is at most 100 characters.',
+  },
+  chk_orders_billing_address_length: {
+    code: 'order_billing_address_too_large',
+    message: 'An address snapshot is at most 8 KiB of JSON.',
+  },
+  chk_orders_shipping_address_length: {
+    code: 'order_shipping_address_too_large',
+    message: 'An address snapshot is at most 8 KiB of JSON.',
   },
 
   // orders.order_lines
@@ -1018,6 +1230,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'approval_rule_condition_required',
     message: 'An approval rule matches on an order total, on the role of the buyer who placed it, or both.',
   },
+  chk_approval_rules_name_length: {
+    code: 'approval_rule_name_too_long',
+    message: 'An approval rule name is at most 200 characters.',
+  },
 
   // orders.approval_rule_tiers
   pk_approval_rule_tiers: {
@@ -1090,6 +1306,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_orders_fulfilled_fully_invoiced: {
     code: 'order_not_fully_invoiced',
     message: 'A fulfilled order has been invoiced for exactly its total.',
+  },
+  chk_order_approvals_comment_length: {
+    code: 'approval_comment_too_long',
+    message: 'An approval comment is at most 2,000 characters.',
   },
 
   // orders.invoices
@@ -1165,12 +1385,24 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'receivable_reference_blank',
     message: 'A ledger reference, when given, must not be blank.',
   },
+  chk_receivable_entries_reference_length: {
+    code: 'payment_reference_too_long',
+    message: 'A payment reference is at most 200 characters.',
+  },
 
   // orders.quote_states
   pk_quote_states: { code: 'quote_state_exists', message: 'This quote state already exists.' },
   chk_quote_states_format: {
     code: 'quote_state_invalid',
     message: 'A quote state is lowercase letters and underscores.',
+  },
+  chk_quote_states_state_length: {
+    code: 'quote_state_too_long',
+    message: 'A quote state name is at most 50 characters.',
+  },
+  chk_quote_states_description_length: {
+    code: 'quote_state_description_too_long',
+    message: 'A description is at most 1,000 characters.',
   },
 
   // orders.quote_transitions
@@ -1186,6 +1418,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_quote_transitions_not_to_itself: {
     code: 'quote_transition_to_itself',
     message: 'A transition leads to another state.',
+  },
+  chk_quote_transitions_description_length: {
+    code: 'quote_transition_description_too_long',
+    message: 'A description is at most 1,000 characters.',
   },
 
   // orders.quotes
@@ -1211,6 +1447,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_quotes_priced_unless_requested: {
     code: 'quote_not_priced',
     message: 'A quote is priced before it can be accepted, declined or expire.',
+  },
+  chk_quotes_note_length: {
+    code: 'quote_note_too_long',
+    message: 'A quote note is at most 2,000 characters.',
   },
 
   // orders.quote_lines
@@ -1304,6 +1544,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'return_receipt_incomplete',
     message: 'A received return has its warehouse, receipt time and credit amount, and only then.',
   },
+  chk_returns_reason_length: {
+    code: 'return_reason_too_long',
+    message: 'A return reason is at most 2,000 characters.',
+  },
 
   // orders.return_lines
   pk_return_lines: { code: 'return_line_exists', message: 'The return already has a line for this variant.' },
@@ -1325,4 +1569,45 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'return_not_found',
     message: 'The return does not exist.',
   },
+};
+
+/**
+ * Data exceptions and limits, each with its own code (ValidationError): what PostgreSQL refused about a
+ * value itself, whatever table or constraint it was headed for. Class 22 codes not listed here are
+ * `value_invalid`. @b2b/db's mapDbError uses them
+ * for any table; docs/errors.md lists them.
+ */
+export const valueErrors: Record<string, ErrorEntry> = {
+  '54000': {
+    code: 'value_too_large',
+    message: 'A value is too large for the database to store or index; send a shorter one.',
+  },
+  '22001': { code: 'value_too_long', message: 'A text value is longer than its column allows.' },
+  // 22P02 and 22003 keep the generic `value_invalid` (what callers and the money checks already branch on)
+  '22P02': {
+    code: 'value_invalid',
+    message:
+      'A value is not in the expected form (for example an id that is not a UUID, or a number that is not one).',
+  },
+  '22021': {
+    code: 'text_encoding_invalid',
+    message: 'Text contains a byte sequence that is not valid UTF-8, or a NUL character (0x00).',
+  },
+  '22P05': {
+    code: 'text_encoding_invalid',
+    message: 'Text contains a character the database cannot store (for example a NUL character, \\u0000).',
+  },
+  '22003': { code: 'value_invalid', message: 'A number is outside the range its column allows.' },
+  '22007': { code: 'datetime_malformed', message: 'A date or time is not in a form the database reads.' },
+  '22008': {
+    code: 'datetime_out_of_range',
+    message: 'A date or time is outside the range the database stores.',
+  },
+  '22012': { code: 'division_by_zero', message: 'A calculation divided by zero.' },
+  '22023': { code: 'value_invalid', message: 'A parameter has a value that is not allowed.' },
+  '2202E': { code: 'value_invalid', message: 'An array index or size is out of range.' },
+  '22004': { code: 'value_required', message: 'A required value is null.' },
+  '22030': { code: 'json_invalid', message: 'A JSON value has a duplicate or invalid key.' },
+  '22032': { code: 'json_invalid', message: 'A value is not valid JSON.' },
+  '2203A': { code: 'json_invalid', message: 'A JSON object has no such member.' },
 };

@@ -1,5 +1,5 @@
 // Renders docs/errors.md from the error catalog, so the document cannot drift from the code.
-import { constraintErrors, sqlstateErrors } from './error-catalog';
+import { constraintErrors, sqlstateErrors, valueErrors } from './error-catalog';
 
 const escapeCell = (text: string) => text.replaceAll('|', '\\|');
 
@@ -28,7 +28,12 @@ export function renderErrorsDoc(): string {
     '| code | class | when |',
     '|---|---|---|',
     '| `value_required` | ValidationError | a NOT NULL column got no value (23502) |',
-    '| `value_invalid` | ValidationError | a value PostgreSQL cannot parse or store: bad uuid, number out of range (class 22) |',
+    '| `value_invalid` | ValidationError | a value PostgreSQL cannot parse or store: bad uuid, number out of range (class 22 unless listed below) |',
+    ...Object.entries(valueErrors)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([state, e]) => `| \`${e.code}\` | ValidationError | ${escapeCell(e.message)} (${state}) |`),
+    '| `invalid_id` | ValidationError | a package function was given an id that is not a UUID (checked before any query) |',
+    '| `input_invalid` | ValidationError | a package function was given an argument of the wrong type or shape (checked before any query) |',
     '| `batch_duplicate_key` | ValidationError | one bulk write names the same key twice (21000) |',
     '| `permission_denied` | PermissionError | a missing grant or a row-level security policy refused the write (42501) |',
     '| `retry_exhausted` | RetryExhaustedError | serialization failures or deadlocks outlasted every retry (40001, 40P01) |',

@@ -1,5 +1,5 @@
 // Typed errors for what the database refuses. Callers branch on the class or on `code`, never on text.
-import { constraintErrors, type ErrorKind, sqlstateErrors } from './error-catalog';
+import { constraintErrors, type ErrorKind, sqlstateErrors, valueErrors } from './error-catalog';
 import { NotFoundError } from './rows';
 
 export interface DbErrorDetails {
@@ -99,7 +99,30 @@ function classFor(sqlstate: string): typeof DbError {
   return ValidationError;
 }
 
-/** Turns a driver error into a typed DbError; anything that is not a database error is returned as is. */
+/**
+ * The SQLSTATE a named constraint raises, by the name's prefix: the catalog entry of a constraint is used
+ * only when the error is of that class. A check constraint's name in a 54000 (index row too large) or a
+ * unique index's name in anything but 23505 says where it happened, not what happened.
+ */
+const SQLSTATE_OF_CONSTRAINT_PREFIX: Record<string, string> = {
+  pk: '23505',
+  uq: '23505',
+  fk: '23503',
+  chk: '23514',
+  excl: '23P01',
+};
+
+function constraintMatchesSqlstate(constraint: string, sqlstate: string): boolean {
+  const prefix = constraint.slice(0, constraint.indexOf('_'));
+  return SQLSTATE_OF_CONSTRAINT_PREFIX[prefix] === sqlstate;
+}
+
+/**
+ * Turns a driver error into a typed DbError; anything that is not a database error is returned as is.
+ * The SQLSTATE decides first (its class and, for custom states, the catalog); the constraint name only
+ * picks the precise code when the SQLSTATE is one that constraint can raise (23505 for pk_/uq_, 23503
+ * for fk_, 23514 for chk_, 23P01 for excl_).
+ */
 export function mapDbError(error: unknown): unknown {
   if (error instanceof DbError || !isPgError(error)) return error;
   const sqlstate = error.code as string;
@@ -108,12 +131,14 @@ export function mapDbError(error: unknown): unknown {
     return new NotFoundError(error.message, { cause: error });
   const table = error.schema && error.table ? `${error.schema}.${error.table}` : error.table;
   const Class = classFor(sqlstate);
-  const byConstraint = error.constraint ? constraintErrors[error.constraint] : undefined;
+  const constraint =
+    error.constraint && constraintMatchesSqlstate(error.constraint, sqlstate) ? error.constraint : undefined;
+  const byConstraint = constraint ? constraintErrors[constraint] : undefined;
   if (byConstraint) {
     return new Class(byConstraint.message, {
       code: byConstraint.code,
       sqlstate,
-      constraint: error.constraint,
+      constraint,
       table,
       cause: error,
     });
@@ -142,10 +167,11 @@ export function mapDbError(error: unknown): unknown {
       },
     );
   }
-  if (sqlstate.startsWith('22')) {
+  const byValue = valueErrors[sqlstate];
+  if (byValue || sqlstate.startsWith('22')) {
     // Data exceptions: a value PostgreSQL cannot parse or store (bad uuid, number out of range, ...).
-    return new ValidationError(`Invalid value: ${error.message}.`, {
-      code: 'value_invalid',
+    return new ValidationError(`${byValue?.message ?? 'Invalid value.'} (${error.message})`, {
+      code: byValue?.code ?? 'value_invalid',
       sqlstate,
       table,
       cause: error,
@@ -159,10 +185,11 @@ export function mapDbError(error: unknown): unknown {
       cause: error,
     });
   }
-  if (sqlstate.startsWith('23') && error.constraint) {
-    // A named constraint without a catalog entry: still typed; the lint pack keeps this from shipping.
-    return new Class(`Constraint ${error.constraint} was violated.`, {
-      code: error.constraint,
+  if (sqlstate.startsWith('23')) {
+    // An integrity error without a catalog entry (or a name of another class): still typed; the lint
+    // pack keeps unnamed and uncatalogued constraints from shipping.
+    return new Class(`Constraint ${error.constraint ?? '(unnamed)'} was violated.`, {
+      code: error.constraint ?? `integrity_${sqlstate}`,
       sqlstate,
       constraint: error.constraint,
       table,

@@ -9,3 +9,8 @@ grant execute on function app.current_tenant_id(), app.require_tenant_id(), app.
 grant execute on function app.round_money(numeric, integer), app.is_money(numeric, integer),
   app.check_money(numeric, integer, text)
   to b2b_app, b2b_readonly, b2b_analytics;
+-- The canonical forms of typed identifiers (app.canonicalize() calls them as the writing role; lookups
+-- by a typed email or SKU canonicalize the same way).
+grant execute on function app.canonical_text(text), app.canonical_key(text), app.canonical_code(text),
+  app.canonical_tax_id(text)
+  to b2b_app, b2b_readonly, b2b_analytics;

@@ -1,4 +1,5 @@
 import './context';
 
 export { type PgTapResult, runPgTapFile } from '../pgtap/run-file';
+export { callWithHostileInputs, type Escape, HOSTILE_VALUES } from './hostile-inputs';
 export { createTestDatabase, type TestDatabase, testContext } from './test-database';
