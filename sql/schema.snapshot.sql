@@ -320,6 +320,51 @@ ALTER FUNCTION accounts.check_company_hierarchy() OWNER TO b2b_owner;
 COMMENT ON FUNCTION accounts.check_company_hierarchy() IS 'Trigger function on accounts.companies: refuses a parent that would close a cycle (SQLSTATE B2101) or make the hierarchy deeper than 5 levels (B2102). Serializes hierarchy changes per tenant with an advisory lock.';
 
 --
+-- Name: set_buyer_minor_units(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.set_buyer_minor_units() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  new.minor_units := coalesce(
+    (select c.minor_units from accounts.companies c where c.tenant_id = new.tenant_id and c.company_id = new.company_id),
+    4);
+  return new;
+end
+$$;
+
+ALTER FUNCTION accounts.set_buyer_minor_units() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION set_buyer_minor_units(); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.set_buyer_minor_units() IS 'Trigger function: sets a buyer''s minor_units to its company''s (4 for an unknown company, which its foreign key then refuses).';
+
+--
+-- Name: set_company_minor_units(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.set_company_minor_units() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  new.minor_units := coalesce(
+    (select c.minor_units from catalog.currencies c where c.currency_code = new.default_currency), 4);
+  return new;
+end
+$$;
+
+ALTER FUNCTION accounts.set_company_minor_units() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION set_company_minor_units(); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.set_company_minor_units() IS 'Trigger function: sets a company''s minor_units to those of its default_currency (4 for an unknown currency, which its foreign key then refuses).';
+
+--
 -- Name: canonical_text(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -425,6 +470,45 @@ ALTER FUNCTION app.canonicalize() OWNER TO b2b_owner;
 COMMENT ON FUNCTION app.canonicalize() IS 'Trigger function (before insert or update): replaces each column named in the trigger arguments (''column:form'') by its canonical form (app.canonical_text, _key, _code or _tax_id), so equal identifiers collide on their unique key.';
 
 --
+-- Name: check_money(numeric, integer, text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.check_money(p_amount numeric, p_minor_units integer, p_currency text) RETURNS numeric
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+begin
+  if p_amount is null then
+    return null;
+  end if;
+  if p_amount in ('NaN', 'Infinity', '-Infinity') then
+    raise exception using
+      errcode = 'B1002',
+      message = format('an amount must be a finite number, not %s', p_amount);
+  end if;
+  if abs(p_amount) >= 1e15 then
+    raise exception using
+      errcode = 'B1003',
+      message = format('an amount must be below 10^15 in magnitude, not %s', p_amount);
+  end if;
+  if p_minor_units is not null and p_amount <> app.round_money(p_amount, p_minor_units) then
+    raise exception using
+      errcode = 'B1001',
+      message = format('%s has more decimals than %s allows (%s): amounts are never rounded silently',
+        p_amount, coalesce(p_currency, 'its currency'), p_minor_units);
+  end if;
+  return p_amount;
+end
+$$;
+
+ALTER FUNCTION app.check_money(p_amount numeric, p_minor_units integer, p_currency text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_money(p_amount numeric, p_minor_units integer, p_currency text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.check_money(p_amount numeric, p_minor_units integer, p_currency text) IS 'Returns p_amount when it is finite (B1002 otherwise), below 10^15 in magnitude (B1003) and has no more decimals than p_minor_units, the minor units of p_currency (B1001); null for null. Never rounds.';
+
+--
 -- Name: current_tenant_id(); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -461,6 +545,22 @@ ALTER FUNCTION app.current_user_id() OWNER TO b2b_owner;
 COMMENT ON FUNCTION app.current_user_id() IS 'The acting staff user or buyer of the current transaction, or null.';
 
 --
+-- Name: is_money(numeric, integer); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.is_money(amount numeric, max_scale integer) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN ((amount <> ALL (ARRAY['NaN'::numeric, 'Infinity'::numeric, '-Infinity'::numeric])) AND ((amount = ANY (ARRAY['NaN'::numeric, 'Infinity'::numeric, '-Infinity'::numeric])) OR (abs(amount) < '1000000000000000'::numeric)) AND ((amount = ANY (ARRAY['NaN'::numeric, 'Infinity'::numeric, '-Infinity'::numeric])) OR (amount = round(amount, max_scale))));
+
+ALTER FUNCTION app.is_money(amount numeric, max_scale integer) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION is_money(amount numeric, max_scale integer); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.is_money(amount numeric, max_scale integer) IS 'The money rule for check constraints: amount is finite (no NaN or Infinity), below 10^15 in magnitude and has at most max_scale decimals (the currency''s minor units for booked amounts, 4 for unit prices). Never rounds.';
+
+--
 -- Name: require_tenant_id(); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -488,6 +588,22 @@ ALTER FUNCTION app.require_tenant_id() OWNER TO b2b_owner;
 COMMENT ON FUNCTION app.require_tenant_id() IS 'The tenant of the current transaction; raises B2001 when none is set. Default of every tenant_id column.';
 
 --
+-- Name: round_money(numeric, integer); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.round_money(amount numeric, minor_units integer) RETURNS numeric
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN round(amount, minor_units);
+
+ALTER FUNCTION app.round_money(amount numeric, minor_units integer) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION round_money(amount numeric, minor_units integer); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.round_money(amount numeric, minor_units integer) IS 'The one rounding rule for money: amount rounded to minor_units decimals, half away from zero (PostgreSQL round(numeric, integer)). Every computed amount (line totals, invoices, credit notes) goes through it.';
+
+--
 -- Name: set_updated_at(); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -507,6 +623,83 @@ ALTER FUNCTION app.set_updated_at() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION app.set_updated_at() IS 'Trigger function: sets updated_at to now() on update.';
+
+--
+-- Name: adjust_stock_levels(jsonb); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
+    LANGUAGE plpgsql
+    AS $$
+#variable_conflict use_column
+declare
+  tenant uuid := app.require_tenant_id();
+  variants uuid[];
+  warehouses uuid[];
+  deltas bigint[];
+  short record;
+begin
+  select coalesce(array_agg(r.variant_id order by r.variant_id, r.warehouse_id), '{}'),
+    coalesce(array_agg(r.warehouse_id order by r.variant_id, r.warehouse_id), '{}'),
+    coalesce(array_agg(r.quantity order by r.variant_id, r.warehouse_id), '{}')
+  into variants, warehouses, deltas
+  from catalog.parse_stock_rows(p_adjustments, 'delta') r;
+
+  -- 1. lock the existing levels in the one global (variant_id, warehouse_id) order of every stock change
+  perform
+  from catalog.stock_levels s
+  where s.tenant_id = tenant and (s.variant_id, s.warehouse_id) in (select c.v, c.w from unnest(variants, warehouses) c(v, w))
+  order by s.variant_id, s.warehouse_id
+  for no key update;
+
+  -- 2. a result below the reserved units is refused (a negative one is chk_stock_levels_on_hand_not_negative's)
+  select c.v, c.w, c.d, s.on_hand, s.reserved into short
+  from unnest(variants, warehouses, deltas) c(v, w, d)
+  join catalog.stock_levels s on s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w
+  where s.on_hand + c.d >= 0 and s.on_hand + c.d < s.reserved
+  order by c.v, c.w
+  limit 1;
+  if found then
+    raise exception using
+      errcode = 'B2210',
+      message = format('stock of variant %s in warehouse %s cannot go from %s to %s: open orders have %s units reserved there',
+        short.v, short.w, short.on_hand, short.on_hand + short.d, short.reserved),
+      table = 'stock_levels',
+      schema = 'catalog';
+  end if;
+
+  -- 3. write in key order; the journal triggers record each change as an adjustment. Existing levels are
+  -- updated and new ones inserted in one statement (not insert ... on conflict: the proposed row, a
+  -- negative delta, would fail chk_stock_levels_on_hand_not_negative before the conflict is seen).
+  perform catalog.set_stock_reason('adjustment');
+  with changed as (
+    update catalog.stock_levels s
+    set on_hand = s.on_hand + c.d
+    from unnest(variants, warehouses, deltas) c(v, w, d)
+    where s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w and c.d <> 0
+  )
+  insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
+  select c.v, c.w, c.d
+  from unnest(variants, warehouses, deltas) c(v, w, d)
+  where not exists (select from catalog.stock_levels s where s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w)
+  order by c.v, c.w;
+  perform catalog.set_stock_reason(null);
+
+  return query
+    select s.variant_id, s.warehouse_id, s.on_hand, s.reserved, s.available
+    from unnest(variants, warehouses) c(v, w)
+    join catalog.stock_levels s on s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w
+    order by s.variant_id, s.warehouse_id;
+end
+$$;
+
+ALTER FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION adjust_stock_levels(p_adjustments jsonb); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) IS 'Adds signed deltas p_adjustments ([{variant_id, warehouse_id, delta}], one statement for the batch) to on_hand, creating new levels; reserved is never touched. Each change is journaled as an adjustment in catalog.stock_movements. Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 when on_hand would fall below the reserved units, B2211 for malformed rows; stock_negative when it would fall below 0.';
 
 --
 -- Name: check_attributes(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -561,6 +754,177 @@ ALTER FUNCTION catalog.check_attributes() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION catalog.check_attributes() IS 'Trigger function on catalog.products and catalog.variants: every key of attributes is declared in catalog.attribute_definitions (SQLSTATE B2202) and its value has the declared type (B2203).';
+
+--
+-- Name: guard_stock_movements(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.guard_stock_movements() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    if pg_catalog.pg_trigger_depth() > 1 then
+      return null;
+    end if;
+    raise exception using
+      errcode = 'B2213',
+      message = 'catalog.stock_movements is written only by changes of catalog.stock_levels: sync or adjust the stock instead',
+      table = tg_table_name,
+      schema = tg_table_schema;
+  end if;
+  raise exception using
+    errcode = 'B2214',
+    message = format('%s.%s is append-only: %s is not allowed, adjust the stock instead', tg_table_schema, tg_table_name, lower(tg_op)),
+    table = tg_table_name,
+    schema = tg_table_schema;
+end
+$$;
+
+ALTER FUNCTION catalog.guard_stock_movements() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION guard_stock_movements(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.guard_stock_movements() IS 'Trigger function on catalog.stock_movements (before, per statement): refuses a direct insert (SQLSTATE B2213; the journal triggers of catalog.stock_levels insert at trigger depth 2) and any update or delete (B2214, append-only).';
+
+--
+-- Name: journal_stock_inserts(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.journal_stock_inserts() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  reason text := coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment');
+  order_ref uuid := nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid;
+  return_ref uuid := nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid;
+  bad record;
+begin
+  select i.variant_id, i.warehouse_id, i.reserved into bad from inserted i where i.reserved <> 0 limit 1;
+  if found then
+    raise exception using
+      errcode = 'B2212',
+      message = format('stock of variant %s in warehouse %s cannot start with %s reserved units: only orders reserve stock',
+        bad.variant_id, bad.warehouse_id, bad.reserved),
+      table = 'stock_levels',
+      schema = 'catalog';
+  end if;
+
+  insert into catalog.stock_movements (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
+  select i.tenant_id, i.variant_id, i.warehouse_id, i.on_hand, 0, reason, order_ref, return_ref
+  from inserted i
+  where i.on_hand <> 0;
+  return null;
+end
+$$;
+
+ALTER FUNCTION catalog.journal_stock_inserts() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION journal_stock_inserts(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.journal_stock_inserts() IS 'Trigger function (after insert on catalog.stock_levels, per statement): appends one catalog.stock_movements row per new level with on_hand > 0, with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 for a new level with reserved units (only orders reserve).';
+
+--
+-- Name: journal_stock_updates(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.journal_stock_updates() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  reason text := coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment');
+  order_ref uuid := nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid;
+  return_ref uuid := nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid;
+  bad record;
+begin
+  if reason not in ('order', 'cancel', 'fulfilment') then
+    select n.variant_id, n.warehouse_id, o.reserved as was, n.reserved as now into bad
+    from new_rows n
+    join old_rows o on o.tenant_id = n.tenant_id and o.variant_id = n.variant_id and o.warehouse_id = n.warehouse_id
+    where n.reserved <> o.reserved
+    limit 1;
+    if found then
+      raise exception using
+        errcode = 'B2212',
+        message = format('reserved stock of variant %s in warehouse %s cannot change from %s to %s by a %s write: only orders reserve and release stock',
+          bad.variant_id, bad.warehouse_id, bad.was, bad.now, reason),
+        table = 'stock_levels',
+        schema = 'catalog';
+    end if;
+  end if;
+
+  insert into catalog.stock_movements (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
+  select n.tenant_id, n.variant_id, n.warehouse_id, n.on_hand - o.on_hand, n.reserved - o.reserved, reason, order_ref, return_ref
+  from new_rows n
+  join old_rows o on o.tenant_id = n.tenant_id and o.variant_id = n.variant_id and o.warehouse_id = n.warehouse_id
+  where n.on_hand <> o.on_hand or n.reserved <> o.reserved;
+  return null;
+end
+$$;
+
+ALTER FUNCTION catalog.journal_stock_updates() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION journal_stock_updates(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.journal_stock_updates() IS 'Trigger function (after update on catalog.stock_levels, per statement): appends one catalog.stock_movements row per level whose on_hand or reserved changed (the deltas), with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 when reserved changes without an order reason (order, cancel, fulfilment).';
+
+--
+-- Name: parse_stock_rows(jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) RETURNS TABLE(variant_id uuid, warehouse_id uuid, quantity bigint)
+    LANGUAGE plpgsql IMMUTABLE
+    AS $_$
+declare
+  uuid_format constant text := '^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$';
+begin
+  if jsonb_typeof(p_rows) is distinct from 'array' then
+    raise exception using
+      errcode = 'B2211',
+      message = format('stock rows must be a JSON array of {"variant_id", "warehouse_id", "%s"} objects', p_field);
+  end if;
+  if exists (
+    select from jsonb_array_elements(p_rows) e
+    where case
+      when jsonb_typeof(e) <> 'object'
+        or jsonb_typeof(e -> 'variant_id') is distinct from 'string'
+        or jsonb_typeof(e -> 'warehouse_id') is distinct from 'string'
+        or jsonb_typeof(e -> p_field) is distinct from 'number' then true
+      when (e ->> 'variant_id') !~ uuid_format or (e ->> 'warehouse_id') !~ uuid_format then true
+      else (e ->> p_field)::numeric <> trunc((e ->> p_field)::numeric)
+        or abs((e ->> p_field)::numeric) > 1000000000000000
+    end
+  ) then
+    raise exception using
+      errcode = 'B2211',
+      message = format('every stock row needs a "variant_id" and a "warehouse_id" (uuid strings) and a "%s" (a whole number of units)', p_field);
+  end if;
+  if (select count(distinct (lower(e ->> 'variant_id'), lower(e ->> 'warehouse_id'))) from jsonb_array_elements(p_rows) e)
+      <> jsonb_array_length(p_rows) then
+    raise exception using
+      errcode = 'B2211',
+      message = 'a variant and warehouse appear in more than one stock row: send each one once';
+  end if;
+  return query
+    select (e ->> 'variant_id')::uuid, (e ->> 'warehouse_id')::uuid, (e ->> p_field)::numeric::bigint
+    from jsonb_array_elements(p_rows) e
+    order by 1, 2;
+end
+$_$;
+
+ALTER FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION parse_stock_rows(p_rows jsonb, p_field text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) IS 'Reads stock rows from a JSON array of {"variant_id": uuid, "warehouse_id": uuid, <p_field>: whole number} objects, sorted by (variant_id, warehouse_id); SQLSTATE B2211 when it is not such an array, a number is not whole (or beyond 10^15), or a variant and warehouse appear twice.';
 
 --
 -- Name: product_page(uuid, text, uuid, uuid, text, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -947,6 +1311,127 @@ ALTER FUNCTION catalog.set_category_path() OWNER TO b2b_owner;
 COMMENT ON FUNCTION catalog.set_category_path() IS 'Trigger function on catalog.categories: sets path from the parent''s path; refuses a parent inside the category''s own subtree (SQLSTATE B2201).';
 
 --
+-- Name: set_minor_units(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.set_minor_units() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if new.currency is null then
+    new.minor_units := null;
+  else
+    new.minor_units := coalesce(
+      (select c.minor_units from catalog.currencies c where c.currency_code = new.currency), 4);
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION catalog.set_minor_units() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION set_minor_units(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.set_minor_units() IS 'Trigger function: sets minor_units to the minor units of the row''s currency, whatever the write gave (4 for an unknown currency, which its foreign key then refuses; null without a currency). Checked by the table''s (currency, minor_units) foreign key.';
+
+--
+-- Name: set_stock_reason(text, uuid, uuid); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid DEFAULT NULL::uuid, p_return_id uuid DEFAULT NULL::uuid) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+begin
+  perform pg_catalog.set_config('app.stock_reason', coalesce(p_reason, ''), true),
+    pg_catalog.set_config('app.stock_order_id', coalesce(p_order_id::text, ''), true),
+    pg_catalog.set_config('app.stock_return_id', coalesce(p_return_id::text, ''), true);
+end
+$$;
+
+ALTER FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) IS 'Sets (transaction-local) the reason, order and return the stock journal records for the next writes of catalog.stock_levels; null clears them. Called around each stock write by the order functions (order, cancel, fulfilment, return) and by sync_stock_levels / adjust_stock_levels (sync, adjustment). Without a reason a write is journaled as adjustment and may not change reserved.';
+
+--
+-- Name: sync_stock_levels(jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text DEFAULT 'sync'::text) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
+    LANGUAGE plpgsql
+    AS $$
+#variable_conflict use_column
+declare
+  tenant uuid := app.require_tenant_id();
+  variants uuid[];
+  warehouses uuid[];
+  counts bigint[];
+  short record;
+begin
+  if p_reason is null or p_reason not in ('sync', 'adjustment') then
+    raise exception using
+      errcode = 'B2211',
+      message = format('a stock count is recorded as sync or adjustment, not %s', coalesce(p_reason, 'null'));
+  end if;
+  select coalesce(array_agg(r.variant_id order by r.variant_id, r.warehouse_id), '{}'),
+    coalesce(array_agg(r.warehouse_id order by r.variant_id, r.warehouse_id), '{}'),
+    coalesce(array_agg(r.quantity order by r.variant_id, r.warehouse_id), '{}')
+  into variants, warehouses, counts
+  from catalog.parse_stock_rows(p_counts, 'on_hand') r;
+
+  -- 1. lock the existing levels in the one global (variant_id, warehouse_id) order of every stock change
+  perform
+  from catalog.stock_levels s
+  where s.tenant_id = tenant and (s.variant_id, s.warehouse_id) in (select c.v, c.w from unnest(variants, warehouses) c(v, w))
+  order by s.variant_id, s.warehouse_id
+  for no key update;
+
+  -- 2. a count below the reserved units is refused (a negative one is chk_stock_levels_on_hand_not_negative's)
+  select c.v, c.w, c.n, s.reserved into short
+  from unnest(variants, warehouses, counts) c(v, w, n)
+  join catalog.stock_levels s on s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w
+  where c.n >= 0 and c.n < s.reserved
+  order by c.v, c.w
+  limit 1;
+  if found then
+    raise exception using
+      errcode = 'B2210',
+      message = format('stock of variant %s in warehouse %s cannot be set to %s: open orders have %s units reserved there',
+        short.v, short.w, short.n, short.reserved),
+      table = 'stock_levels',
+      schema = 'catalog';
+  end if;
+
+  -- 3. write in key order; the journal trigger records the differences
+  perform catalog.set_stock_reason(p_reason);
+  insert into catalog.stock_levels as s (variant_id, warehouse_id, on_hand)
+  select c.v, c.w, c.n from unnest(variants, warehouses, counts) c(v, w, n) order by c.v, c.w
+  on conflict on constraint pk_stock_levels do update set on_hand = excluded.on_hand
+  where s.on_hand <> excluded.on_hand;
+  perform catalog.set_stock_reason(null);
+
+  return query
+    select s.variant_id, s.warehouse_id, s.on_hand, s.reserved, s.available
+    from unnest(variants, warehouses) c(v, w)
+    join catalog.stock_levels s on s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w
+    order by s.variant_id, s.warehouse_id;
+end
+$$;
+
+ALTER FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION sync_stock_levels(p_counts jsonb, p_reason text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) IS 'Sets on_hand to absolute counts p_counts ([{variant_id, warehouse_id, on_hand}], one statement for the batch), creating new levels; reserved is never touched. Each difference is journaled as one catalog.stock_movements row with reason p_reason (sync for an ERP, adjustment for an admin). Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 for a count below the reserved units, B2211 for malformed rows; stock_negative (chk_stock_levels_on_hand_not_negative) for a negative count.';
+
+--
 -- Name: viewer_pricing(uuid, uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
@@ -1012,23 +1497,37 @@ CREATE TABLE orders.orders (
     billing_address jsonb,
     shipping_address jsonb,
     payment_terms_days integer NOT NULL,
-    total_amount numeric(19,4) DEFAULT 0 NOT NULL,
+    total_amount numeric DEFAULT 0 NOT NULL,
     submitted_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    invoiced_amount numeric(19,4) DEFAULT 0 NOT NULL,
+    invoiced_amount numeric DEFAULT 0 NOT NULL,
     quote_id uuid,
+    minor_units smallint NOT NULL,
+    idempotency_operation text,
+    idempotency_fingerprint bytea,
     CONSTRAINT chk_orders_billing_address_length CHECK ((octet_length((billing_address)::text) <= 8192)),
     CONSTRAINT chk_orders_billing_address_object CHECK ((jsonb_typeof(billing_address) = 'object'::text)),
+    CONSTRAINT chk_orders_fulfilled_fully_invoiced CHECK (((state <> ALL (ARRAY['fulfilled'::text, 'completed'::text])) OR (invoiced_amount = total_amount))),
+    CONSTRAINT chk_orders_idempotency_fingerprint_sha256 CHECK ((octet_length(idempotency_fingerprint) = 32)),
+    CONSTRAINT chk_orders_idempotency_key_bound_to_request CHECK ((((idempotency_key IS NULL) = (idempotency_operation IS NULL)) AND ((idempotency_key IS NULL) = (idempotency_fingerprint IS NULL)))),
     CONSTRAINT chk_orders_idempotency_key_format CHECK ((idempotency_key ~ '^[\x21-\x7e]{1,200}$'::text)),
     CONSTRAINT chk_orders_idempotency_key_length CHECK ((char_length(idempotency_key) <= 200)),
+    CONSTRAINT chk_orders_idempotency_operation CHECK ((idempotency_operation = ANY (ARRAY['create_draft'::text, 'place_order'::text]))),
+    CONSTRAINT chk_orders_invoiced_amount_money CHECK (app.is_money(invoiced_amount, (minor_units)::integer)),
     CONSTRAINT chk_orders_invoiced_within_total CHECK (((invoiced_amount >= (0)::numeric) AND (invoiced_amount <= total_amount))),
     CONSTRAINT chk_orders_payment_terms_days CHECK (((payment_terms_days >= 0) AND (payment_terms_days <= 365))),
     CONSTRAINT chk_orders_purchase_order_number_format CHECK ((purchase_order_number ~ '^\S(.{0,62}\S)?$'::text)),
     CONSTRAINT chk_orders_purchase_order_number_length CHECK ((char_length(purchase_order_number) <= 100)),
     CONSTRAINT chk_orders_shipping_address_length CHECK ((octet_length((shipping_address)::text) <= 8192)),
     CONSTRAINT chk_orders_shipping_address_object CHECK ((jsonb_typeof(shipping_address) = 'object'::text)),
-    CONSTRAINT chk_orders_submitted_unless_draft CHECK (((state = 'draft'::text) = (submitted_at IS NULL))),
+    CONSTRAINT chk_orders_submitted_at_by_state CHECK (
+CASE state
+    WHEN 'draft'::text THEN (submitted_at IS NULL)
+    WHEN 'cancelled'::text THEN true
+    ELSE (submitted_at IS NOT NULL)
+END),
+    CONSTRAINT chk_orders_total_amount_money CHECK (app.is_money(total_amount, (minor_units)::integer)),
     CONSTRAINT chk_orders_total_amount_not_negative CHECK ((total_amount >= (0)::numeric)),
     CONSTRAINT chk_orders_version_positive CHECK ((version >= 1))
 );
@@ -1077,7 +1576,7 @@ COMMENT ON COLUMN orders.orders.version IS 'Optimistic locking counter: 1 when c
 -- Name: COLUMN orders.idempotency_key; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.orders.idempotency_key IS 'Client-chosen key, unique per tenant: placing with a key already used returns the first order instead of a new one.';
+COMMENT ON COLUMN orders.orders.idempotency_key IS 'Client-chosen key, unique per tenant, bound to its first request (idempotency_operation, idempotency_fingerprint): the same operation with the same request returns the first order; another request or operation is refused with B3004.';
 
 --
 -- Name: COLUMN orders.purchase_order_number; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -1107,13 +1606,13 @@ COMMENT ON COLUMN orders.orders.payment_terms_days IS 'Snapshot of the company''
 -- Name: COLUMN orders.total_amount; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.orders.total_amount IS 'Sum of the lines'' line_total, in currency (checked by trg_orders_after_write_check_total at commit).';
+COMMENT ON COLUMN orders.orders.total_amount IS 'Sum of the lines'' line_total, in currency and its minor units (checked by trg_orders_after_write_check_total at commit).';
 
 --
 -- Name: COLUMN orders.submitted_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.orders.submitted_at IS 'When the order left draft (placed or sent for approval); null exactly while draft. Spending periods count by it.';
+COMMENT ON COLUMN orders.orders.submitted_at IS 'When the order left draft (placed or sent for approval): null while draft and for a draft that was cancelled, set in every other state. Spending periods count by it.';
 
 --
 -- Name: COLUMN orders.created_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -1140,6 +1639,24 @@ COMMENT ON COLUMN orders.orders.invoiced_amount IS 'Sum of the invoices issued f
 COMMENT ON COLUMN orders.orders.quote_id IS 'The accepted quote this order was made from (its lines are priced from it); at most one order per quote.';
 
 --
+-- Name: COLUMN orders.minor_units; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.minor_units IS 'The minor units of currency (copied, checked by fk_orders_currency_minor_units_currencies; filled by trigger): every amount of the order, its lines, invoices and returns has at most this many decimals.';
+
+--
+-- Name: COLUMN orders.idempotency_operation; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.idempotency_operation IS 'The operation that first used idempotency_key: create_draft or place_order. Null exactly when the order has no key.';
+
+--
+-- Name: COLUMN orders.idempotency_fingerprint; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.orders.idempotency_fingerprint IS 'orders.request_fingerprint of the request that first used idempotency_key (32 bytes): a later call with the key and another request or operation is refused with B3004. Null exactly when the order has no key.';
+
+--
 -- Name: accept_quote(uuid, uuid, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -1149,7 +1666,7 @@ CREATE FUNCTION orders.accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase
 declare
   target orders.quotes := orders.lock_quote(p_quote_id);
   s record;
-  total numeric(19, 4);
+  total numeric;
   placed orders.orders;
 begin
   perform accounts.acting_buyer(p_buyer_id, target.company_id);
@@ -1174,8 +1691,10 @@ begin
     p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
   -- the lines at the quoted prices, and their sum from the rows inserted (the quote is read once)
   with inserted as (
-    insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from)
-    select (s.started).order_id, l.line_number, l.variant_id, l.quantity, l.unit_price, l.quantity * l.unit_price, 'quote'
+    insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from,
+      minor_units)
+    select (s.started).order_id, l.line_number, l.variant_id, l.quantity, l.unit_price,
+      app.round_money(l.quantity * l.unit_price, (s.started).minor_units), 'quote', (s.started).minor_units
     from orders.quote_lines l
     where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id
     returning line_total
@@ -1278,9 +1797,19 @@ CREATE FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comm
     AS $$
 declare
   target orders.orders := orders.lock_order(p_order_id);
-  decided_tier integer := orders.check_approver(target, p_approver_id);
+  decided_tier integer;
   decided orders.orders;
 begin
+  perform accounts.acting_buyer(p_approver_id, target.company_id);
+  if exists (
+    select from orders.order_approvals a
+    where a.tenant_id = target.tenant_id and a.order_id = p_order_id and a.approver_id = p_approver_id
+      and a.decision = 'approved'
+  ) then
+    return target;
+  end if;
+  decided_tier := orders.check_approver(target, p_approver_id);
+
   insert into orders.order_approvals (order_id, tier, approver_id, decision, comment)
   values (p_order_id, decided_tier, p_approver_id, 'approved', p_comment);
   if exists (
@@ -1305,7 +1834,7 @@ ALTER FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comme
 -- Name: FUNCTION approve_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text) IS 'Buyer p_approver_id approves the current tier of order p_order_id (eligibility: see orders.check_approver). When no tier is left the order is placed. Returns the order.';
+COMMENT ON FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text) IS 'Buyer p_approver_id approves the current tier of order p_order_id (eligibility: see orders.check_approver; one tier per approver, B3015). When no tier is left the order is placed. Returns the order. A repeat by an approver who already approved this order is a replay: it returns the order as it is and changes nothing (p_comment is not stored again).';
 
 --
 -- Name: bump_version(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1368,14 +1897,15 @@ CREATE TABLE orders.returns (
     state text DEFAULT 'requested'::text NOT NULL,
     reason text,
     warehouse_id uuid,
-    credit_amount numeric(19,4),
+    credit_amount numeric,
     requested_at timestamp with time zone DEFAULT now() NOT NULL,
     received_at timestamp with time zone,
+    minor_units smallint NOT NULL,
+    CONSTRAINT chk_returns_credit_amount_money CHECK (app.is_money(credit_amount, (minor_units)::integer)),
     CONSTRAINT chk_returns_credit_amount_not_negative CHECK ((credit_amount >= (0)::numeric)),
     CONSTRAINT chk_returns_reason_length CHECK ((char_length(reason) <= 2000)),
     CONSTRAINT chk_returns_reason_not_blank CHECK ((btrim(reason) <> ''::text)),
-    CONSTRAINT chk_returns_received_complete CHECK (((state = 'received'::text) = ((received_at IS NOT NULL) AND (warehouse_id IS NOT NULL) AND (credit_amount IS NOT NULL)))),
-    CONSTRAINT chk_returns_state CHECK ((state = ANY (ARRAY['requested'::text, 'received'::text, 'cancelled'::text])))
+    CONSTRAINT chk_returns_received_complete CHECK (((state = 'received'::text) = ((received_at IS NOT NULL) AND (warehouse_id IS NOT NULL) AND (credit_amount IS NOT NULL))))
 );
 
 ALTER TABLE ONLY orders.returns FORCE ROW LEVEL SECURITY;
@@ -1404,7 +1934,7 @@ COMMENT ON COLUMN orders.returns.buyer_id IS 'The buyer of the order''s company 
 -- Name: COLUMN returns.state; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.returns.state IS 'requested, received (restocked and credited) or cancelled.';
+COMMENT ON COLUMN orders.returns.state IS 'Current state (orders.return_states); changed only along orders.return_transitions.';
 
 --
 -- Name: COLUMN returns.reason; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -1422,7 +1952,7 @@ COMMENT ON COLUMN orders.returns.warehouse_id IS 'Where the units were restocked
 -- Name: COLUMN returns.credit_amount; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.returns.credit_amount IS 'The credit note amount: returned units at their order unit price (set on receipt).';
+COMMENT ON COLUMN orders.returns.credit_amount IS 'The credit note amount, in the order''s currency and minor units: per line, the rounded value of the units returned so far minus that of the units returned before (set on receipt).';
 
 --
 -- Name: COLUMN returns.requested_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -1437,6 +1967,12 @@ COMMENT ON COLUMN orders.returns.requested_at IS 'When the return was requested.
 COMMENT ON COLUMN orders.returns.received_at IS 'When the units arrived and were restocked.';
 
 --
+-- Name: COLUMN returns.minor_units; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.returns.minor_units IS 'The order''s minor units (checked by fk_returns_tenant_id_order_id_minor_units_orders; filled by trigger).';
+
+--
 -- Name: cancel_return(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -1444,16 +1980,12 @@ CREATE FUNCTION orders.cancel_return(p_return_id uuid) RETURNS orders.returns
     LANGUAGE plpgsql
     AS $$
 declare
+  target orders.returns := orders.lock_return(p_return_id);
   cancelled orders.returns;
 begin
   update orders.returns r set state = 'cancelled'
-  where r.tenant_id = app.require_tenant_id() and r.return_id = p_return_id and r.state = 'requested'
+  where r.tenant_id = target.tenant_id and r.return_id = p_return_id
   returning r.* into cancelled;
-  if not found then
-    raise exception using
-      errcode = 'B3001',
-      message = format('return %s cannot move to cancelled: it is unknown, received or already cancelled', p_return_id);
-  end if;
   return cancelled;
 end
 $$;
@@ -1464,7 +1996,7 @@ ALTER FUNCTION orders.cancel_return(p_return_id uuid) OWNER TO b2b_owner;
 -- Name: FUNCTION cancel_return(p_return_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.cancel_return(p_return_id uuid) IS 'Cancels requested return p_return_id (B3001 when it is not a requested return of the tenant).';
+COMMENT ON FUNCTION orders.cancel_return(p_return_id uuid) IS 'Cancels requested return p_return_id (B3402 when the tenant has no such return, B3001 when it is received or already cancelled).';
 
 --
 -- Name: check_approver(orders.orders, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1476,6 +2008,7 @@ CREATE FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid)
 declare
   approver_role uuid;
   current_tier integer;
+  decided_tier integer;
 begin
   if p_order.state <> 'pending_approval' then
     raise exception using
@@ -1487,6 +2020,15 @@ begin
     raise exception using
       errcode = 'B3104',
       message = format('buyer %s placed order %s and cannot decide on its approval', p_approver_id, p_order.order_id);
+  end if;
+  select a.tier into decided_tier
+  from orders.order_approvals a
+  where a.tenant_id = p_order.tenant_id and a.order_id = p_order.order_id and a.approver_id = p_approver_id;
+  if found then
+    raise exception using
+      errcode = 'B3015',
+      message = format('buyer %s already decided tier %s of order %s: another approver decides the next tier',
+        p_approver_id, decided_tier, p_order.order_id);
   end if;
   select min(s.tier) into current_tier
   from orders.order_approval_steps s
@@ -1514,7 +2056,7 @@ ALTER FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) 
 -- Name: FUNCTION check_approver(p_order orders.orders, p_approver_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) IS 'For approve_order and reject_order: the order is pending_approval (B3001), the approver is an active buyer of its company (B2104/B2105), not the buyer who placed it (B3104), with orders.approve and a role of the current tier (B3101). Returns the current tier.';
+COMMENT ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) IS 'For approve_order and reject_order: the order is pending_approval (B3001), the approver is an active buyer of its company (B2104/B2105), not the buyer who placed it (B3104), has decided no tier of this order yet (B3015), and has orders.approve and a role of the current tier (B3101). Returns the current tier.';
 
 --
 -- Name: check_buyer_may_order(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -1559,9 +2101,9 @@ CREATE FUNCTION orders.check_credit_limit(p_order orders.orders) RETURNS void
     LANGUAGE plpgsql
     AS $$
 declare
-  credit_limit numeric(19, 4);
-  balance numeric(19, 4);
-  uninvoiced numeric(19, 4);
+  credit_limit numeric;
+  balance numeric;
+  uninvoiced numeric;
 begin
   select c.credit_limit into credit_limit
   from accounts.companies c where c.tenant_id = p_order.tenant_id and c.company_id = p_order.company_id;
@@ -1750,6 +2292,43 @@ ALTER FUNCTION orders.check_quote_transition() OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.check_quote_transition() IS 'Trigger function on orders.quotes: a new quote is requested, and a state change must be listed in orders.quote_transitions (SQLSTATE B3001 otherwise).';
 
 --
+-- Name: check_return_transition(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.check_return_transition() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    if new.state <> 'requested' then
+      raise exception using
+        errcode = 'B3001',
+        message = format('a return is created as requested, not %s', new.state),
+        table = tg_table_name,
+        schema = tg_table_schema;
+    end if;
+  elsif not exists (
+    select from orders.return_transitions t where t.from_state = old.state and t.to_state = new.state
+  ) then
+    raise exception using
+      errcode = 'B3001',
+      message = format('return %s cannot move from %s to %s', old.return_id, old.state, new.state),
+      table = tg_table_name,
+      schema = tg_table_schema;
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION orders.check_return_transition() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_return_transition(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.check_return_transition() IS 'Trigger function on orders.returns: a new return is requested, and a state change must be listed in orders.return_transitions (SQLSTATE B3001 otherwise).';
+
+--
 -- Name: check_spending_limit(orders.orders); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -1759,7 +2338,7 @@ CREATE FUNCTION orders.check_spending_limit(p_order orders.orders) RETURNS void
 declare
   buyer accounts.buyers;
   period_start timestamptz;
-  spent numeric(19, 4);
+  spent numeric;
 begin
   select b.* into buyer from accounts.buyers b where b.tenant_id = p_order.tenant_id and b.buyer_id = p_order.buyer_id;
   if buyer.spending_limit is null then
@@ -1830,7 +2409,7 @@ declare
   s record;
 begin
   select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
-    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id, 'create_draft', p_lines);
   if not s.is_new then
     return s.started;
   end if;
@@ -1845,7 +2424,7 @@ ALTER FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currenc
 -- Name: FUNCTION create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used, returns that order unchanged.';
+COMMENT ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used by create_draft with the same request (orders.request_fingerprint), returns that order unchanged; with another request or operation, B3004 (idempotency_key_reused).';
 
 --
 -- Name: quotes; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -2048,6 +2627,7 @@ begin
   perform orders.lock_allocated_stock(p_order_id);
 
   -- consume reservations warehouse by warehouse (by warehouse code) until each shipped quantity is covered
+  perform catalog.set_stock_reason('fulfilment', p_order_id);
   with candidates as (
     select a.variant_id, a.warehouse_id, a.reserved_quantity, sh.quantity,
       coalesce(sum(a.reserved_quantity) over (
@@ -2072,6 +2652,7 @@ begin
   set reserved_quantity = a.reserved_quantity - c.take, consumed_quantity = a.consumed_quantity + c.take
   from consumption c
   where a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id;
+  perform catalog.set_stock_reason(null);
 
   perform orders.issue_invoice(target, shipment);
 
@@ -2115,10 +2696,12 @@ CREATE TABLE orders.invoices (
     order_id uuid NOT NULL,
     company_id uuid NOT NULL,
     currency text NOT NULL,
-    amount numeric(19,4) NOT NULL,
+    amount numeric NOT NULL,
     lines jsonb NOT NULL,
     issued_at timestamp with time zone DEFAULT now() NOT NULL,
     due_at timestamp with time zone NOT NULL,
+    minor_units smallint NOT NULL,
+    CONSTRAINT chk_invoices_amount_money CHECK (app.is_money(amount, (minor_units)::integer)),
     CONSTRAINT chk_invoices_amount_not_negative CHECK ((amount >= (0)::numeric)),
     CONSTRAINT chk_invoices_due_after_issue CHECK ((due_at >= issued_at)),
     CONSTRAINT chk_invoices_lines_array CHECK ((jsonb_typeof(lines) = 'array'::text))
@@ -2156,7 +2739,7 @@ COMMENT ON COLUMN orders.invoices.currency IS 'ISO 4217 currency (the order''s).
 -- Name: COLUMN invoices.amount; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.invoices.amount IS 'Shipped units times their order unit price, in currency.';
+COMMENT ON COLUMN orders.invoices.amount IS 'What this shipment adds to the invoiced lines, in currency and its minor units: per line, the rounded total of the units shipped so far minus that of the units shipped before (so the invoices of an order add up to its total).';
 
 --
 -- Name: COLUMN invoices.lines; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -2177,6 +2760,12 @@ COMMENT ON COLUMN orders.invoices.issued_at IS 'When the invoice was issued (the
 COMMENT ON COLUMN orders.invoices.due_at IS 'issued_at plus the order''s payment_terms_days.';
 
 --
+-- Name: COLUMN invoices.minor_units; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.invoices.minor_units IS 'The minor units of currency (copied, checked by fk_invoices_currency_minor_units_currencies; filled by trigger).';
+
+--
 -- Name: issue_invoice(orders.orders, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -2188,12 +2777,17 @@ declare
 begin
   insert into orders.invoices (order_id, company_id, currency, amount, lines, issued_at, due_at)
   select p_order.order_id, p_order.company_id, p_order.currency,
-    coalesce(sum(sh.quantity * l.unit_price), 0),
-    coalesce(jsonb_agg(jsonb_build_object('variant_id', l.variant_id, 'quantity', sh.quantity,
-      'unit_price', l.unit_price, 'line_total', sh.quantity * l.unit_price) order by l.line_number), '[]'),
+    coalesce(sum(x.amount), 0),
+    coalesce(jsonb_agg(jsonb_build_object('variant_id', x.variant_id, 'quantity', x.quantity,
+      'unit_price', x.unit_price, 'line_total', x.amount) order by x.line_number), '[]'),
     now(), now() + make_interval(days => p_order.payment_terms_days)
-  from jsonb_to_recordset(p_shipment) as sh(variant_id uuid, quantity bigint)
-  join orders.order_lines l on l.tenant_id = p_order.tenant_id and l.order_id = p_order.order_id and l.variant_id = sh.variant_id
+  from (
+    select l.line_number, l.variant_id, sh.quantity, l.unit_price,
+      app.round_money((l.fulfilled_quantity + sh.quantity) * l.unit_price, l.minor_units)
+        - app.round_money(l.fulfilled_quantity * l.unit_price, l.minor_units) as amount
+    from jsonb_to_recordset(p_shipment) as sh(variant_id uuid, quantity bigint)
+    join orders.order_lines l on l.tenant_id = p_order.tenant_id and l.order_id = p_order.order_id and l.variant_id = sh.variant_id
+  ) x
   returning * into issued;
 
   insert into orders.receivable_entries (company_id, kind, amount, currency, invoice_id)
@@ -2211,7 +2805,7 @@ ALTER FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) OWN
 -- Name: FUNCTION issue_invoice(p_order orders.orders, p_shipment jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) IS 'Issues the invoice for shipment p_shipment ([{variant_id, quantity}]) of order p_order: amount = units x order unit price, due now() + payment_terms_days; adds it to the receivables ledger and to the order''s invoiced_amount.';
+COMMENT ON FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) IS 'Issues the invoice for shipment p_shipment ([{variant_id, quantity}]) of order p_order (called before fulfilled_quantity counts it): per line, app.round_money(units shipped so far incl. these x unit price) - app.round_money(units shipped before x unit price), so the invoices of a line add up to its line_total; due now() + payment_terms_days; adds it to the receivables ledger and to the order''s invoiced_amount.';
 
 --
 -- Name: lock_allocated_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2305,6 +2899,37 @@ ALTER FUNCTION orders.lock_quote(p_quote_id uuid) OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.lock_quote(p_quote_id uuid) IS 'The quote p_quote_id, locked (for update) until the transaction ends; SQLSTATE B3305 when the tenant has no such quote.';
 
 --
+-- Name: lock_return(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.lock_return(p_return_id uuid) RETURNS orders.returns
+    LANGUAGE plpgsql
+    AS $$
+declare
+  locked orders.returns;
+begin
+  select r.* into locked
+  from orders.returns r
+  where r.tenant_id = app.require_tenant_id() and r.return_id = p_return_id
+  for update;
+  if not found then
+    raise exception using
+      errcode = 'B3402',
+      message = format('return %s was not found in this tenant', p_return_id);
+  end if;
+  return locked;
+end
+$$;
+
+ALTER FUNCTION orders.lock_return(p_return_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION lock_return(p_return_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.lock_return(p_return_id uuid) IS 'The return p_return_id, locked (for update) until the transaction ends; SQLSTATE B3402 when the tenant has no such return.';
+
+--
 -- Name: open_balance(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -2313,7 +2938,7 @@ CREATE FUNCTION orders.open_balance(p_company_id uuid) RETURNS numeric
     AS $$
 begin
   return (
-    select coalesce(sum(case e.kind when 'invoice' then e.amount else -e.amount end), 0)::numeric(19, 4)
+    select coalesce(sum(case e.kind when 'invoice' then e.amount else -e.amount end), 0)
     from orders.receivable_entries e
     where e.tenant_id = app.require_tenant_id() and e.company_id = p_company_id
   );
@@ -2389,7 +3014,7 @@ begin
       message = 'placing an order needs an idempotency key (a retry with the same key returns the first order)';
   end if;
   select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
-    p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+    p_purchase_order_number, p_billing_address_id, p_shipping_address_id, 'place_order', p_lines);
   if not s.is_new then
     return s.started;
   end if;
@@ -2405,7 +3030,7 @@ ALTER FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency
 -- Name: FUNCTION place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Checks the company''s credit limit and the buyer''s spending limit, applies the approval rules, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant, returns that first order and changes nothing.';
+COMMENT ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Checks the company''s credit limit and the buyer''s spending limit, applies the approval rules, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant by place_order with the same request (orders.request_fingerprint), returns that first order and changes nothing; with another request or operation, B3004 (idempotency_key_reused).';
 
 --
 -- Name: receive_return(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2416,23 +3041,22 @@ CREATE FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) RET
     AS $$
 declare
   tenant uuid := app.require_tenant_id();
-  target orders.returns;
+  target orders.returns := orders.lock_return(p_return_id);
   parent orders.orders;
-  credit numeric(19, 4);
+  credit numeric;
   received orders.returns;
 begin
-  select r.* into target from orders.returns r where r.tenant_id = tenant and r.return_id = p_return_id for update;
-  if not found then
-    raise exception using
-      errcode = 'B3402',
-      message = format('return %s was not found in this tenant', p_return_id);
-  end if;
-  if target.state <> 'requested' then
+  -- checked before any stock moves (the state machine trigger would refuse the move at the end too)
+  if not exists (
+    select from orders.return_transitions t where t.from_state = target.state and t.to_state = 'received'
+  ) then
     raise exception using
       errcode = 'B3001',
       message = format('return %s cannot move from %s to received', p_return_id, target.state);
   end if;
-  select o.* into parent from orders.orders o where o.tenant_id = tenant and o.order_id = target.order_id;
+  -- the order row is locked (as request_return does), so two returns of one order are credited in turn
+  select o.* into parent from orders.orders o where o.tenant_id = tenant and o.order_id = target.order_id
+  for no key update;
 
   perform
   from catalog.stock_levels s
@@ -2440,16 +3064,31 @@ begin
     and s.variant_id in (select rl.variant_id from orders.return_lines rl where rl.tenant_id = tenant and rl.return_id = p_return_id)
   order by s.variant_id, s.warehouse_id
   for no key update;
+  perform catalog.set_stock_reason('return', target.order_id, p_return_id);
   insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
   select rl.variant_id, p_warehouse_id, rl.quantity
   from orders.return_lines rl
   where rl.tenant_id = tenant and rl.return_id = p_return_id
   order by rl.variant_id
   on conflict (tenant_id, variant_id, warehouse_id) do update set on_hand = catalog.stock_levels.on_hand + excluded.on_hand;
+  perform catalog.set_stock_reason(null);
 
-  select coalesce(sum(rl.quantity * l.unit_price), 0) into credit
+  -- the credit, in the order's minor units by the cumulative difference (as invoices): per line, the
+  -- rounded value of the units returned so far (received returns and this one) minus that of the units
+  -- received before, so the credit notes of a line never add up to more than what its units were invoiced
+  select coalesce(sum(
+      app.round_money((rl.quantity + coalesce(b.units, 0)) * l.unit_price, l.minor_units)
+      - app.round_money(coalesce(b.units, 0) * l.unit_price, l.minor_units)), 0)
+  into credit
   from orders.return_lines rl
   join orders.order_lines l on l.tenant_id = rl.tenant_id and l.order_id = rl.order_id and l.variant_id = rl.variant_id
+  left join lateral (
+    select sum(prev.quantity) as units
+    from orders.return_lines prev
+    join orders.returns r on r.tenant_id = prev.tenant_id and r.return_id = prev.return_id
+    where prev.tenant_id = rl.tenant_id and prev.order_id = rl.order_id and prev.variant_id = rl.variant_id
+      and r.state = 'received'
+  ) b on true
   where rl.tenant_id = tenant and rl.return_id = p_return_id;
   insert into orders.receivable_entries (company_id, kind, amount, currency, return_id, reference)
   values (parent.company_id, 'credit_note', credit, parent.currency, p_return_id,
@@ -2469,7 +3108,75 @@ ALTER FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) OWNE
 -- Name: FUNCTION receive_return(p_return_id uuid, p_warehouse_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) IS 'Receives requested return p_return_id into warehouse p_warehouse_id: restocks its units (on_hand up; stock rows locked in (variant_id, warehouse_id) order), books a credit note of the units at their order unit prices in the receivables ledger and marks the return received. B3402 for an unknown return, B3001 unless requested.';
+COMMENT ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) IS 'Receives requested return p_return_id into warehouse p_warehouse_id: restocks its units (on_hand up; stock rows locked in (variant_id, warehouse_id) order), books a credit note of the units at their order unit prices (in the currency''s minor units by the cumulative difference over the order''s received returns, app.round_money) in the receivables ledger and marks the return received. B3402 for an unknown return, B3001 unless requested.';
+
+--
+-- Name: reconcile_stock(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.reconcile_stock() RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, journal_on_hand bigint, journal_reserved bigint, allocated bigint, drift text)
+    LANGUAGE plpgsql STABLE
+    AS $$
+#variable_conflict use_column
+declare
+  tenant uuid := app.require_tenant_id();
+begin
+  return query
+    with levels as (
+      select s.variant_id, s.warehouse_id, s.on_hand, s.reserved
+      from catalog.stock_levels s
+      where s.tenant_id = tenant
+    ),
+    journal as (
+      select m.variant_id, m.warehouse_id, sum(m.on_hand_delta)::bigint as on_hand, sum(m.reserved_delta)::bigint as reserved
+      from catalog.stock_movements m
+      where m.tenant_id = tenant
+      group by m.variant_id, m.warehouse_id
+    ),
+    -- what open orders hold (pending_approval, placed, partially_fulfilled: order_states.is_open), and
+    -- what closed orders (cancelled, rejected, fulfilled, ...) still hold, which should be nothing
+    allocations as (
+      select a.variant_id, a.warehouse_id,
+        coalesce(sum(a.reserved_quantity) filter (where st.is_open), 0)::bigint as reserved,
+        coalesce(sum(a.reserved_quantity) filter (where not st.is_open), 0)::bigint as closed
+      from orders.order_allocations a
+      join orders.orders o on o.tenant_id = a.tenant_id and o.order_id = a.order_id
+      join orders.order_states st on st.state = o.state
+      where a.tenant_id = tenant and a.reserved_quantity <> 0
+      group by a.variant_id, a.warehouse_id
+    ),
+    compared as (
+      select coalesce(l.variant_id, j.variant_id) as variant_id, coalesce(l.warehouse_id, j.warehouse_id) as warehouse_id,
+        l.on_hand, l.reserved, coalesce(j.on_hand, 0) as journal_on_hand, coalesce(j.reserved, 0) as journal_reserved
+      from levels l
+      full join journal j on j.variant_id = l.variant_id and j.warehouse_id = l.warehouse_id
+    )
+    select coalesce(c.variant_id, a.variant_id), coalesce(c.warehouse_id, a.warehouse_id),
+      c.on_hand, c.reserved, coalesce(c.journal_on_hand, 0), coalesce(c.journal_reserved, 0), coalesce(a.reserved, 0),
+      concat_ws('; ',
+        case when c.on_hand is null then 'no stock level' end,
+        case when coalesce(c.on_hand, 0) <> coalesce(c.journal_on_hand, 0) then 'on_hand differs from the journal' end,
+        case when coalesce(c.reserved, 0) <> coalesce(c.journal_reserved, 0) then 'reserved differs from the journal' end,
+        case when coalesce(c.reserved, 0) <> coalesce(a.reserved, 0) then 'reserved differs from the open orders'' allocations' end,
+        case when a.closed <> 0 then 'closed orders still hold reservations' end)
+    from compared c
+    full join allocations a on a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id
+    where c.on_hand is null
+      or c.on_hand <> c.journal_on_hand
+      or c.reserved <> c.journal_reserved
+      or coalesce(c.reserved, 0) <> coalesce(a.reserved, 0)
+      or a.closed <> 0
+    order by 1, 2;
+end
+$$;
+
+ALTER FUNCTION orders.reconcile_stock() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION reconcile_stock(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.reconcile_stock() IS 'Reconciles the current tenant''s stock: one row per (variant, warehouse) where catalog.stock_levels differs from the sum of catalog.stock_movements (on_hand, reserved) or where reserved differs from the reserved_quantity of open orders'' allocations (orders.order_allocations of orders in an open state), or where a closed order still holds a reservation, with the values and what differs (drift). No rows: levels, journal and allocations agree.';
 
 --
 -- Name: record_order_transition(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2479,9 +3186,14 @@ CREATE FUNCTION orders.record_order_transition() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 begin
-  -- tenant_id comes from the tenant context (its default), like every insert by the application role
-  insert into orders.order_state_history (order_id, from_state, to_state, changed_by)
-  values (new.order_id, case when tg_op = 'UPDATE' then old.state end, new.state,
+  -- tenant_id comes from the tenant context (its default), like every insert by the application role.
+  -- transition_number counts the order's changes: the order's row is locked by the change being recorded
+  -- (or new), so no other transaction numbers a change of this order until this one ends.
+  insert into orders.order_state_history (order_id, transition_number, from_state, to_state, changed_by)
+  values (new.order_id,
+    coalesce((select max(h.transition_number) from orders.order_state_history h
+              where h.tenant_id = new.tenant_id and h.order_id = new.order_id), 0) + 1,
+    case when tg_op = 'UPDATE' then old.state end, new.state,
     app.current_user_id());
   return null;
 end
@@ -2493,7 +3205,7 @@ ALTER FUNCTION orders.record_order_transition() OWNER TO b2b_owner;
 -- Name: FUNCTION record_order_transition(); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.record_order_transition() IS 'Trigger function on orders.orders (after insert, and after update of state when it changed): appends to orders.order_state_history with the acting user from app.current_user_id().';
+COMMENT ON FUNCTION orders.record_order_transition() IS 'Trigger function on orders.orders (after insert, and after update of state when it changed): appends to orders.order_state_history with the acting user from app.current_user_id() and the next transition_number of the order.';
 
 --
 -- Name: receivable_entries; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -2501,19 +3213,22 @@ COMMENT ON FUNCTION orders.record_order_transition() IS 'Trigger function on ord
 
 CREATE TABLE orders.receivable_entries (
     tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
-    entry_id bigint NOT NULL,
+    entry_id uuid DEFAULT gen_random_uuid() NOT NULL,
     company_id uuid NOT NULL,
     kind text NOT NULL,
-    amount numeric(19,4) NOT NULL,
+    amount numeric NOT NULL,
     currency text NOT NULL,
     invoice_id uuid,
     reference text,
     recorded_by uuid DEFAULT app.current_user_id(),
-    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    recorded_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
     return_id uuid,
+    minor_units smallint NOT NULL,
+    CONSTRAINT chk_receivable_entries_amount_money CHECK (app.is_money(amount, (minor_units)::integer)),
     CONSTRAINT chk_receivable_entries_amount_not_negative CHECK ((amount >= (0)::numeric)),
     CONSTRAINT chk_receivable_entries_invoice_has_invoice CHECK (((kind <> 'invoice'::text) OR (invoice_id IS NOT NULL))),
     CONSTRAINT chk_receivable_entries_kind CHECK ((kind = ANY (ARRAY['invoice'::text, 'payment'::text, 'credit_note'::text]))),
+    CONSTRAINT chk_receivable_entries_payment_positive CHECK (((kind <> 'payment'::text) OR (amount > (0)::numeric))),
     CONSTRAINT chk_receivable_entries_reference_length CHECK ((char_length(reference) <= 200)),
     CONSTRAINT chk_receivable_entries_reference_not_blank CHECK ((btrim(reference) <> ''::text))
 );
@@ -2532,7 +3247,7 @@ COMMENT ON TABLE orders.receivable_entries IS 'Append-only receivables ledger of
 -- Name: COLUMN receivable_entries.entry_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.receivable_entries.entry_id IS 'Order of the entries.';
+COMMENT ON COLUMN orders.receivable_entries.entry_id IS 'Random id of the entry (gen_random_uuid(): from no sequence shared across tenants). Not an order: the ledger is ordered by (recorded_at, entry_id).';
 
 --
 -- Name: COLUMN receivable_entries.company_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -2550,7 +3265,7 @@ COMMENT ON COLUMN orders.receivable_entries.kind IS 'invoice (raises the balance
 -- Name: COLUMN receivable_entries.amount; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.receivable_entries.amount IS 'Positive amount in currency; kind gives the direction.';
+COMMENT ON COLUMN orders.receivable_entries.amount IS 'Positive amount in currency and its minor units; kind gives the direction.';
 
 --
 -- Name: COLUMN receivable_entries.currency; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -2580,13 +3295,19 @@ COMMENT ON COLUMN orders.receivable_entries.recorded_by IS 'The acting user (app
 -- Name: COLUMN receivable_entries.recorded_at; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.receivable_entries.recorded_at IS 'When the entry was recorded.';
+COMMENT ON COLUMN orders.receivable_entries.recorded_at IS 'When the entry was recorded (clock_timestamp(): the moment of the insert, so entries of one transaction keep their order). The ledger is ordered by (recorded_at, entry_id).';
 
 --
 -- Name: COLUMN receivable_entries.return_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
 COMMENT ON COLUMN orders.receivable_entries.return_id IS 'The return a credit note was booked for, when it was.';
+
+--
+-- Name: COLUMN receivable_entries.minor_units; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.receivable_entries.minor_units IS 'The minor units of currency (copied, checked by fk_receivable_entries_currency_minor_units_currencies; filled by trigger).';
 
 --
 -- Name: record_payment(uuid, numeric, text, text, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2597,9 +3318,10 @@ CREATE FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_cur
     AS $$
 declare
   company_currency text;
+  units integer;
   recorded orders.receivable_entries;
 begin
-  select c.default_currency into company_currency
+  select c.default_currency, c.minor_units into company_currency, units
   from accounts.companies c where c.tenant_id = app.require_tenant_id() and c.company_id = p_company_id;
   if p_currency is distinct from company_currency then
     raise exception using
@@ -2607,13 +3329,16 @@ begin
       message = format('the receivables of company %s are in %s, not %s', p_company_id,
         coalesce(company_currency, 'an unknown currency'), coalesce(p_currency, 'null'));
   end if;
+  -- money rule: finite, bounded, in the currency's minor units; never rounded (0.00001 EUR is refused,
+  -- not stored as 0.00)
+  perform app.check_money(p_amount, units, p_currency);
   if p_amount is null or p_amount <= 0 then
     raise exception using
       errcode = 'B3105',
       message = format('a payment is a positive amount, not %s', coalesce(p_amount::text, 'null'));
   end if;
   insert into orders.receivable_entries (company_id, kind, amount, currency, invoice_id, reference)
-  values (p_company_id, 'payment', p_amount, p_currency, p_invoice_id, p_reference)
+  values (p_company_id, 'payment', app.round_money(p_amount, units), p_currency, p_invoice_id, p_reference)
   returning * into recorded;
   return recorded;
 end
@@ -2625,7 +3350,7 @@ ALTER FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_curr
 -- Name: FUNCTION record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) IS 'Records a payment of p_amount (positive: B3105) in the company''s currency (B3005) from company p_company_id, optionally for invoice p_invoice_id, in the receivables ledger. Returns the ledger entry.';
+COMMENT ON FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) IS 'Records a payment of p_amount (positive: B3105; finite, bounded and in the currency''s minor units: app.check_money, B1001-B1003, never rounded) in the company''s currency (B3005) from company p_company_id, optionally for invoice p_invoice_id, in the receivables ledger. Returns the ledger entry.';
 
 --
 -- Name: refuse_change(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2661,9 +3386,19 @@ CREATE FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comme
     AS $$
 declare
   target orders.orders := orders.lock_order(p_order_id);
-  decided_tier integer := orders.check_approver(target, p_approver_id);
+  decided_tier integer;
   decided orders.orders;
 begin
+  perform accounts.acting_buyer(p_approver_id, target.company_id);
+  if exists (
+    select from orders.order_approvals a
+    where a.tenant_id = target.tenant_id and a.order_id = p_order_id and a.approver_id = p_approver_id
+      and a.decision = 'rejected'
+  ) then
+    return target;
+  end if;
+  decided_tier := orders.check_approver(target, p_approver_id);
+
   insert into orders.order_approvals (order_id, tier, approver_id, decision, comment)
   values (p_order_id, decided_tier, p_approver_id, 'rejected', p_comment);
   update orders.orders o set state = 'rejected'
@@ -2680,7 +3415,7 @@ ALTER FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_commen
 -- Name: FUNCTION reject_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text) IS 'Buyer p_approver_id rejects order p_order_id at its current tier (eligibility: see orders.check_approver): the order is rejected and its stock released.';
+COMMENT ON FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text) IS 'Buyer p_approver_id rejects order p_order_id at its current tier (eligibility: see orders.check_approver): the order is rejected and its stock released. A repeat by an approver who already rejected this order is a replay: it returns the order as it is and changes nothing.';
 
 --
 -- Name: release_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2694,11 +3429,13 @@ declare
 begin
   perform orders.lock_allocated_stock(p_order_id);
 
+  perform catalog.set_stock_reason('cancel', p_order_id);
   update catalog.stock_levels s
   set reserved = s.reserved - a.reserved_quantity
   from orders.order_allocations a
   where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0
     and s.tenant_id = a.tenant_id and s.variant_id = a.variant_id and s.warehouse_id = a.warehouse_id;
+  perform catalog.set_stock_reason(null);
 
   update orders.order_allocations a
   set reserved_quantity = 0
@@ -2726,7 +3463,7 @@ declare
   target orders.orders;
   line record;
   price record;
-  total numeric(19, 4);
+  total numeric;
 begin
   select o.* into target from orders.orders o where o.tenant_id = tenant and o.order_id = p_order_id;
   for line in
@@ -2745,7 +3482,8 @@ begin
     end if;
     if price.unit_price <> line.unit_price then
       update orders.order_lines l
-      set unit_price = price.unit_price, line_total = l.quantity * price.unit_price, price_list_id = price.price_list_id
+      set unit_price = price.unit_price, line_total = app.round_money(l.quantity * price.unit_price, l.minor_units),
+        price_list_id = price.price_list_id
       where l.tenant_id = tenant and l.order_id = p_order_id and l.line_number = line.line_number;
     end if;
   end loop;
@@ -2765,6 +3503,45 @@ ALTER FUNCTION orders.reprice_order_lines(p_order_id uuid) OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION orders.reprice_order_lines(p_order_id uuid) IS 'Prices the price_list lines of draft p_order_id again with catalog.resolve_price at now() (quoted lines keep their price) and sets total_amount to the sum of the lines. SQLSTATE B3008 when a variant no longer has a price.';
+
+--
+-- Name: request_fingerprint(text, uuid, uuid, text, jsonb, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) RETURNS bytea
+    LANGUAGE plpgsql IMMUTABLE
+    AS $$
+begin
+  -- The canonical form is a jsonb value printed as text: jsonb keeps one copy of each key, sorts keys and
+  -- prints without the caller's whitespace, so the JSON the client sent is compared by meaning. Lines are
+  -- read by orders.parse_order_lines (B3007 when malformed; a variant id in any spelling PostgreSQL reads
+  -- as that uuid; members it does not read left out) and sorted by variant: an order has one line per
+  -- variant, so the same lines in another order are the same request. Addresses are compared as sent
+  -- (null = the company's default), the purchase order number in Unicode NFC. Measured cheaper than a
+  -- hand-rolled pass over the JSON (which would also have to avoid raising on malformed lines).
+  return sha256(convert_to(jsonb_build_object(
+    'operation', p_operation,
+    'company_id', p_company_id,
+    'buyer_id', p_buyer_id,
+    'currency', p_currency,
+    'lines', (
+      select jsonb_agg(jsonb_build_array(l.variant_id, l.quantity) order by l.variant_id)
+      from orders.parse_order_lines(p_lines) l
+    ),
+    'purchase_order_number', normalize(p_purchase_order_number, nfc),
+    'billing_address_id', p_billing_address_id,
+    'shipping_address_id', p_shipping_address_id
+  )::text, 'UTF8'));
+end
+$$;
+
+ALTER FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'SHA-256 of the canonical form of an order request (operation, company, buyer, currency, lines as [variant_id, quantity] sorted by variant, purchase order number in NFC, billing and shipping address ids as sent): equal for requests that differ only in JSON key order, whitespace, uuid spelling, members not read, or line order; different for any other difference. Stored with an idempotency key in orders.orders.idempotency_fingerprint. B3007 for malformed lines (orders.parse_order_lines).';
 
 --
 -- Name: request_quote(uuid, uuid, text, jsonb, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2903,7 +3680,8 @@ begin
       schema = 'catalog';
   end if;
 
-  -- 3. allocate (the rule above) and reserve
+  -- 3. allocate (the rule above) and reserve (journaled as reason order by the stock_levels trigger)
+  perform catalog.set_stock_reason('order', p_order_id);
   with candidates as (
     -- warehouses holding each line's variant, best first, with the units of better ones before them
     select l.variant_id, l.quantity, s.warehouse_id, s.available,
@@ -2931,6 +3709,7 @@ begin
   insert into orders.order_allocations (order_id, variant_id, warehouse_id, reserved_quantity)
   select p_order_id, r.variant_id, r.warehouse_id, r.take
   from reserved r;
+  perform catalog.set_stock_reason(null);
 end
 $$;
 
@@ -2943,6 +3722,30 @@ ALTER FUNCTION orders.reserve_stock(p_order_id uuid) OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.reserve_stock(p_order_id uuid) IS 'Reserves stock for every line of order p_order_id: per line, active warehouses with the most available units first (ties by warehouse code), split across warehouses when needed; records order_allocations. Locks stock rows sorted by (variant_id, warehouse_id) first, so concurrent orders cannot deadlock. SQLSTATE B3201 when a line cannot be covered (nothing is reserved then).';
 
 --
+-- Name: set_minor_units_from_order(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.set_minor_units_from_order() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if new.minor_units is null then
+    new.minor_units := coalesce(
+      (select o.minor_units from orders.orders o where o.tenant_id = new.tenant_id and o.order_id = new.order_id), 4);
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION orders.set_minor_units_from_order() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION set_minor_units_from_order(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.set_minor_units_from_order() IS 'Trigger function for order_lines and returns: sets minor_units to the order''s when the write left it out (4 for an unknown order, which its foreign key then refuses).';
+
+--
 -- Name: set_order_lines(uuid, uuid, text, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -2953,7 +3756,7 @@ declare
   tenant uuid := app.require_tenant_id();
   lines jsonb;
   missing record;
-  total numeric(19, 4);
+  total numeric;
   archived_sku text;
 begin
   -- the lines, each with its variant's archived flag and its price, read once (resolve_price is inlined
@@ -2988,14 +3791,17 @@ begin
         missing.variant_id, p_currency, p_company_id, missing.quantity);
   end if;
 
-  -- one statement for all lines (in line order)
+  -- one statement for all lines (in line order); a line total is rounded to the order currency's minor
+  -- units by the one rounding rule (app.round_money)
   with inserted as (
     insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total,
-      priced_from, price_list_id)
+      priced_from, price_list_id, minor_units)
     select p_order_id, (e ->> 'line_number')::integer, (e ->> 'variant_id')::uuid, (e ->> 'quantity')::integer,
-      (e ->> 'unit_price')::numeric(19, 4), (e ->> 'quantity')::integer * (e ->> 'unit_price')::numeric(19, 4),
-      'price_list', (e ->> 'price_list_id')::uuid
+      (e ->> 'unit_price')::numeric,
+      app.round_money((e ->> 'quantity')::integer * (e ->> 'unit_price')::numeric, o.minor_units),
+      'price_list', (e ->> 'price_list_id')::uuid, o.minor_units
     from jsonb_array_elements(lines) with ordinality as x(e, n)
+    cross join (select o.minor_units from orders.orders o where o.tenant_id = tenant and o.order_id = p_order_id) o
     order by x.n
     returning line_total
   )
@@ -3012,7 +3818,7 @@ ALTER FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_curr
 -- Name: FUNCTION set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) IS 'Replaces the lines of draft p_order_id with p_lines (JSON array of {variant_id, quantity}), each priced by catalog.resolve_price at now(), and sets total_amount to their sum. SQLSTATE B3008 when a variant has no price, B3014 when it is discontinued, B3007 for malformed lines.';
+COMMENT ON FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) IS 'Replaces the lines of draft p_order_id with p_lines (JSON array of {variant_id, quantity}), each priced by catalog.resolve_price at now() (line_total = quantity x unit price rounded to the currency''s minor units by app.round_money), and sets total_amount to their sum. SQLSTATE B3008 when a variant has no price, B3014 when it is discontinued, B3007 for malformed lines.';
 
 --
 -- Name: stage_quote(uuid, jsonb, timestamp with time zone); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -3084,15 +3890,16 @@ ALTER FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until
 COMMENT ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) IS 'The seller quotes p_quote_id: p_prices ([{variant_id, unit_price}]) must price every line (B3303), p_valid_until must be in the future (B3304). A requested quote becomes quoted; a quoted one gets the new prices and date. B3001 from any other state.';
 
 --
--- Name: start_order(uuid, uuid, text, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: start_order(uuid, uuid, text, text, text, uuid, uuid, text, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) RETURNS record
+CREATE FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text DEFAULT NULL::text, p_lines jsonb DEFAULT NULL::jsonb, OUT started orders.orders, OUT is_new boolean) RETURNS record
     LANGUAGE plpgsql
     AS $$
 declare
   tenant uuid := app.require_tenant_id();
   company record;
+  fingerprint bytea;
 begin
   select m.default_currency, m.payment_terms_days into company
   from orders.check_buyer_may_order(p_buyer_id, p_company_id) m;
@@ -3103,9 +3910,20 @@ begin
         company.default_currency, coalesce(p_currency, 'null'));
   end if;
 
-  insert into orders.orders (company_id, buyer_id, currency, idempotency_key, purchase_order_number,
-    billing_address, shipping_address, payment_terms_days)
-  values (p_company_id, p_buyer_id, p_currency, p_idempotency_key, p_purchase_order_number,
+  if p_idempotency_key is not null then
+    if p_operation is null then
+      raise exception using
+        errcode = 'B3007',
+        message = 'an idempotency key needs the operation it is used for (create_draft or place_order)';
+    end if;
+    fingerprint := orders.request_fingerprint(p_operation, p_company_id, p_buyer_id, p_currency, p_lines,
+      p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
+  end if;
+
+  insert into orders.orders (company_id, buyer_id, currency, idempotency_key, idempotency_operation,
+    idempotency_fingerprint, purchase_order_number, billing_address, shipping_address, payment_terms_days)
+  values (p_company_id, p_buyer_id, p_currency, p_idempotency_key,
+    case when p_idempotency_key is not null then p_operation end, fingerprint, p_purchase_order_number,
     orders.address_snapshot(p_company_id, p_billing_address_id, 'billing'),
     orders.address_snapshot(p_company_id, p_shipping_address_id, 'shipping'),
     company.payment_terms_days)
@@ -3114,22 +3932,29 @@ begin
   is_new := found;
   if not is_new then
     select o.* into started from orders.orders o where o.tenant_id = tenant and o.idempotency_key = p_idempotency_key;
-    if started.company_id <> p_company_id or started.buyer_id <> p_buyer_id then
+    if started.idempotency_operation is distinct from p_operation then
       raise exception using
         errcode = 'B3004',
-        message = format('idempotency key %s was already used for another buyer''s or company''s order', p_idempotency_key);
+        message = format('idempotency key %s was already used for %s, not %s: send a new key for a new request',
+          p_idempotency_key, started.idempotency_operation, p_operation);
+    end if;
+    if started.idempotency_fingerprint is distinct from fingerprint then
+      raise exception using
+        errcode = 'B3004',
+        message = format('idempotency key %s was already used for a different %s request (company, buyer, currency, lines, purchase order number or addresses differ): send a new key for a new request',
+          p_idempotency_key, p_operation);
     end if;
   end if;
 end
 $$;
 
-ALTER FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) OWNER TO b2b_owner;
+ALTER FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) IS 'Checks the buyer (accounts.acting_buyer, orders.create: B3009), the company (active: B3011) and the currency (the company''s: B3005), snapshots the addresses and inserts a draft header; with an idempotency key already used in the tenant it returns that order instead (is_new false; B3004 when it belongs to another buyer or company). Concurrency-safe through the unique index.';
+COMMENT ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) IS 'Checks the buyer (accounts.acting_buyer, orders.create: B3009), the company (active: B3011) and the currency (the company''s: B3005), snapshots the addresses and inserts a draft header with the key, p_operation and the request fingerprint (orders.request_fingerprint of the arguments and p_lines); with an idempotency key already used in the tenant it returns that order instead (is_new false) when the operation and fingerprint match, else B3004 (idempotency_key_reused). Concurrency-safe through the unique index.';
 
 --
 -- Name: submit(orders.orders, boolean); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -3433,10 +4258,11 @@ CREATE TABLE accounts.buyers (
     full_name text NOT NULL,
     phone text,
     status text DEFAULT 'active'::text NOT NULL,
-    spending_limit numeric(19,4),
+    spending_limit numeric,
     spending_period text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    minor_units smallint NOT NULL,
     CONSTRAINT chk_buyers_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (email = lower(email)))),
     CONSTRAINT chk_buyers_email_length CHECK ((char_length(email) <= 254)),
     CONSTRAINT chk_buyers_full_name_length CHECK ((char_length(full_name) <= 200)),
@@ -3444,6 +4270,7 @@ CREATE TABLE accounts.buyers (
     CONSTRAINT chk_buyers_phone_e164 CHECK ((phone ~ '^\+[1-9][0-9]{1,14}$'::text)),
     CONSTRAINT chk_buyers_phone_length CHECK ((char_length(phone) <= 32)),
     CONSTRAINT chk_buyers_spending_limit_has_period CHECK (((spending_limit IS NULL) = (spending_period IS NULL))),
+    CONSTRAINT chk_buyers_spending_limit_money CHECK (app.is_money(spending_limit, (minor_units)::integer)),
     CONSTRAINT chk_buyers_spending_limit_not_negative CHECK ((spending_limit >= (0)::numeric)),
     CONSTRAINT chk_buyers_spending_period CHECK ((spending_period = ANY (ARRAY['day'::text, 'week'::text, 'month'::text]))),
     CONSTRAINT chk_buyers_status CHECK ((status = ANY (ARRAY['active'::text, 'disabled'::text])))
@@ -3475,13 +4302,19 @@ COMMENT ON COLUMN accounts.buyers.phone IS 'E.164 phone number (+ and up to 15 d
 -- Name: COLUMN buyers.spending_limit; Type: COMMENT; Schema: accounts; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN accounts.buyers.spending_limit IS 'Most the buyer may order per spending_period, in the company''s default_currency; null = no limit.';
+COMMENT ON COLUMN accounts.buyers.spending_limit IS 'Most the buyer may order per spending_period, in the company''s default_currency and its minor units (chk_buyers_spending_limit_money); null = no limit.';
 
 --
 -- Name: COLUMN buyers.spending_period; Type: COMMENT; Schema: accounts; Owner: b2b_owner
 --
 
 COMMENT ON COLUMN accounts.buyers.spending_period IS 'day, week or month: the calendar period spending_limit applies to; set exactly when spending_limit is.';
+
+--
+-- Name: COLUMN buyers.minor_units; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.buyers.minor_units IS 'The minor units of the company''s currency (copied, follows the company by fk_buyers_tenant_id_company_id_minor_units_companies; filled by trigger): spending_limit has at most this many decimals.';
 
 --
 -- Name: companies; Type: TABLE; Schema: accounts; Owner: b2b_owner
@@ -3496,10 +4329,12 @@ CREATE TABLE accounts.companies (
     default_currency text NOT NULL,
     default_locale text NOT NULL,
     payment_terms_days integer DEFAULT 30 NOT NULL,
-    credit_limit numeric(19,4),
+    credit_limit numeric,
     status text DEFAULT 'active'::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    minor_units smallint NOT NULL,
+    CONSTRAINT chk_companies_credit_limit_money CHECK (app.is_money(credit_limit, (minor_units)::integer)),
     CONSTRAINT chk_companies_credit_limit_not_negative CHECK ((credit_limit >= (0)::numeric)),
     CONSTRAINT chk_companies_legal_name_length CHECK ((char_length(legal_name) <= 200)),
     CONSTRAINT chk_companies_legal_name_not_blank CHECK ((btrim(legal_name) <> ''::text)),
@@ -3554,13 +4389,19 @@ COMMENT ON COLUMN accounts.companies.payment_terms_days IS 'Net payment terms: i
 -- Name: COLUMN companies.credit_limit; Type: COMMENT; Schema: accounts; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN accounts.companies.credit_limit IS 'Maximum open receivables in default_currency; null means no credit limit is enforced.';
+COMMENT ON COLUMN accounts.companies.credit_limit IS 'Maximum open receivables in default_currency, in its minor units (chk_companies_credit_limit_money); null means no credit limit is enforced.';
 
 --
 -- Name: COLUMN companies.status; Type: COMMENT; Schema: accounts; Owner: b2b_owner
 --
 
 COMMENT ON COLUMN accounts.companies.status IS 'active, on_hold (may not order) or closed.';
+
+--
+-- Name: COLUMN companies.minor_units; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.companies.minor_units IS 'The minor units of default_currency (copied, checked by fk_companies_default_currency_minor_units_currencies; filled by trigger): credit_limit and the buyers'' spending limits have at most this many decimals.';
 
 --
 -- Name: company_customer_groups; Type: TABLE; Schema: accounts; Owner: b2b_owner
@@ -3628,6 +4469,29 @@ ALTER TABLE accounts.permissions OWNER TO b2b_owner;
 --
 
 COMMENT ON TABLE accounts.permissions IS 'Reference list of named buyer permissions (area.action) that buyer roles are built from; shared by all tenants.';
+
+--
+-- Name: personal_data_columns; Type: VIEW; Schema: app; Owner: b2b_owner
+--
+
+CREATE VIEW app.personal_data_columns AS
+ SELECT (v.schema_name)::name AS schema_name,
+    (v.table_name)::name AS table_name,
+    (v.column_name)::name AS column_name,
+    v.personal,
+    v.category,
+    v.legal_basis,
+    v.retention,
+    v.note
+   FROM ( VALUES ('accounts'::text,'buyers'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'login and order notifications'::text), ('accounts'::text,'buyers'::text,'full_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text), ('accounts'::text,'buyers'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text), ('accounts'::text,'addresses'::text,'recipient'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'a person''s name when the recipient is a person'::text), ('accounts'::text,'addresses'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'for the carrier'::text), ('accounts'::text,'addresses'::text,'line1'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'personal where the company is a sole trader or the address a home'::text), ('accounts'::text,'addresses'::text,'line2'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text), ('accounts'::text,'addresses'::text,'line3'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text), ('accounts'::text,'addresses'::text,'postal_code'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text), ('accounts'::text,'addresses'::text,'locality'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text), ('accounts'::text,'companies'::text,'legal_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a person''s name when the company is a sole trader'::text), ('accounts'::text,'companies'::text,'tax_id'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a personal tax number when the company is a sole trader'::text), ('accounts'::text,'buyer_roles'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a role (purchaser, manager), not of a person'::text), ('accounts'::text,'customer_groups'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a group of companies'::text), ('tenancy'::text,'staff_users'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,'login'::text), ('tenancy'::text,'staff_users'::text,'display_name'::text,true,'identity'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,NULL::text), ('tenancy'::text,'tenants'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the seller''s business name'::text), ('orders'::text,'orders'::text,'billing_address'::text,true,'address'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text), ('orders'::text,'orders'::text,'shipping_address'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text), ('orders'::text,'order_approvals'::text,'comment'::text,true,'free text'::text,'legitimate interest (Art. 6(1)(f))'::text,'with the order'::text,'an approver''s words; may name people'::text), ('orders'::text,'quotes'::text,'note'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the quote'::text,'a buyer''s words; may name people'::text), ('orders'::text,'returns'::text,'reason'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the order'::text,'a buyer''s words; may name people'::text), ('orders'::text,'approval_rules'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a rule'::text), ('catalog'::text,'category_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a category name'::text), ('catalog'::text,'product_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a product name'::text), ('catalog'::text,'countries'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text), ('catalog'::text,'currencies'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text), ('catalog'::text,'locales'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text), ('catalog'::text,'price_lists'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a price list'::text), ('catalog'::text,'warehouses'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a warehouse'::text)) v(schema_name, table_name, column_name, personal, category, legal_basis, retention, note);
+
+ALTER TABLE app.personal_data_columns OWNER TO b2b_owner;
+
+--
+-- Name: VIEW personal_data_columns; Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON VIEW app.personal_data_columns IS 'The one list of personal-data decisions per column: personal (category, legal basis, retention required) or not (note gives the reason). Checked against the columns by db-tests/lint/personal_data_is_decided.test.sql; docs/data-dictionary.md is generated from it.';
 
 --
 -- Name: attribute_definitions; Type: TABLE; Schema: catalog; Owner: b2b_owner
@@ -3795,7 +4659,7 @@ COMMENT ON TABLE catalog.currencies IS 'ISO 4217 currencies the platform accepts
 -- Name: COLUMN currencies.minor_units; Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN catalog.currencies.minor_units IS 'Digits after the decimal point in amounts shown and invoiced (2 for EUR, 0 for JPY, 3 for KWD).';
+COMMENT ON COLUMN catalog.currencies.minor_units IS 'Digits after the decimal point of every booked amount in this currency (2 for EUR, 0 for JPY, 3 for KWD): totals, invoices, ledger entries, payments, credit notes, limits and thresholds are checked against it (composite foreign keys to uq_currencies_currency_code_minor_units). Unit prices may be finer (4 decimals).';
 
 --
 -- Name: locales; Type: TABLE; Schema: catalog; Owner: b2b_owner
@@ -3886,12 +4750,13 @@ CREATE TABLE catalog.prices (
     price_list_id uuid NOT NULL,
     variant_id uuid NOT NULL,
     currency text NOT NULL,
-    unit_price numeric(19,4) NOT NULL,
+    unit_price numeric NOT NULL,
     quantities int4range DEFAULT '[1,)'::int4range NOT NULL,
     valid_during tstzrange DEFAULT '(,)'::tstzrange NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT chk_prices_quantities_valid CHECK (((NOT isempty(quantities)) AND (lower(quantities) >= 1))),
+    CONSTRAINT chk_prices_unit_price_money CHECK (app.is_money(unit_price, 4)),
     CONSTRAINT chk_prices_unit_price_not_negative CHECK ((unit_price >= (0)::numeric)),
     CONSTRAINT chk_prices_valid_during_not_empty CHECK ((NOT isempty(valid_during)))
 );
@@ -4019,19 +4884,123 @@ COMMENT ON TABLE catalog.stock_levels IS 'Units of a variant in a warehouse: on_
 -- Name: COLUMN stock_levels.on_hand; Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN catalog.stock_levels.on_hand IS 'Units physically in the warehouse.';
+COMMENT ON COLUMN catalog.stock_levels.on_hand IS 'Units physically in the warehouse. Set by counts (catalog.sync_stock_levels) and adjustments (catalog.adjust_stock_levels), never below reserved (B2210); lowered by fulfilment, raised by returns; every change journaled in catalog.stock_movements.';
 
 --
 -- Name: COLUMN stock_levels.reserved; Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN catalog.stock_levels.reserved IS 'Units of on_hand promised to open orders and not yet shipped.';
+COMMENT ON COLUMN catalog.stock_levels.reserved IS 'Units of on_hand promised to open orders and not yet shipped. Changed only by the order functions (reserve, release, fulfil: trg_stock_levels_after_update refuses any other change, B2212); every change journaled in catalog.stock_movements.';
 
 --
 -- Name: COLUMN stock_levels.available; Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
 COMMENT ON COLUMN catalog.stock_levels.available IS 'Units that can still be promised: on_hand - reserved (generated).';
+
+--
+-- Name: stock_movements; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.stock_movements (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    movement_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    variant_id uuid NOT NULL,
+    warehouse_id uuid NOT NULL,
+    on_hand_delta bigint NOT NULL,
+    reserved_delta bigint NOT NULL,
+    reason text NOT NULL,
+    order_id uuid,
+    return_id uuid,
+    moved_by uuid DEFAULT app.current_user_id(),
+    moved_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_stock_movements_changes_stock CHECK (((on_hand_delta <> 0) OR (reserved_delta <> 0))),
+    CONSTRAINT chk_stock_movements_deltas_fit_reason CHECK (
+CASE reason
+    WHEN 'order'::text THEN ((on_hand_delta = 0) AND (reserved_delta > 0))
+    WHEN 'cancel'::text THEN ((on_hand_delta = 0) AND (reserved_delta < 0))
+    WHEN 'fulfilment'::text THEN ((on_hand_delta < 0) AND (reserved_delta = on_hand_delta))
+    WHEN 'return'::text THEN ((on_hand_delta > 0) AND (reserved_delta = 0))
+    ELSE (reserved_delta = 0)
+END),
+    CONSTRAINT chk_stock_movements_reason CHECK ((reason = ANY (ARRAY['order'::text, 'cancel'::text, 'fulfilment'::text, 'return'::text, 'adjustment'::text, 'sync'::text]))),
+    CONSTRAINT chk_stock_movements_reference_fits_reason CHECK (
+CASE
+    WHEN (reason = ANY (ARRAY['order'::text, 'cancel'::text, 'fulfilment'::text])) THEN ((order_id IS NOT NULL) AND (return_id IS NULL))
+    WHEN (reason = 'return'::text) THEN ((order_id IS NOT NULL) AND (return_id IS NOT NULL))
+    ELSE ((order_id IS NULL) AND (return_id IS NULL))
+END)
+);
+
+ALTER TABLE ONLY catalog.stock_movements FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.stock_movements OWNER TO b2b_owner;
+
+--
+-- Name: TABLE stock_movements; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.stock_movements IS 'Append-only journal of stock: one row per change of a stock level''s on_hand or reserved, written only by the triggers on catalog.stock_levels (SQLSTATE B2213 for a direct insert, B2214 for update or delete). Per (variant, warehouse) the deltas add up to the level; orders.reconcile_stock reports any drift.';
+
+--
+-- Name: COLUMN stock_movements.movement_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.movement_id IS 'Random id of the movement (no sequence shared across tenants).';
+
+--
+-- Name: COLUMN stock_movements.variant_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.variant_id IS 'The variant of the stock level that moved.';
+
+--
+-- Name: COLUMN stock_movements.warehouse_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.warehouse_id IS 'The warehouse of the stock level that moved.';
+
+--
+-- Name: COLUMN stock_movements.on_hand_delta; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.on_hand_delta IS 'Units added to (positive) or taken from (negative) on_hand.';
+
+--
+-- Name: COLUMN stock_movements.reserved_delta; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.reserved_delta IS 'Units added to or taken from reserved; non-zero only for order, cancel and fulfilment.';
+
+--
+-- Name: COLUMN stock_movements.reason; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.reason IS 'Why stock moved: order (reserved), cancel (released on cancel or reject), fulfilment (shipped), return (received back), adjustment (an admin write or count), sync (an ERP count).';
+
+--
+-- Name: COLUMN stock_movements.order_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.order_id IS 'The order the movement belongs to (order, cancel, fulfilment, return); null for adjustment and sync.';
+
+--
+-- Name: COLUMN stock_movements.return_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.return_id IS 'The return the movement belongs to (return only).';
+
+--
+-- Name: COLUMN stock_movements.moved_by; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.moved_by IS 'The acting user (app.current_user_id(): the staff user or buyer set by withTenant), null when none was set.';
+
+--
+-- Name: COLUMN stock_movements.moved_at; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.stock_movements.moved_at IS 'When the movement was recorded (the transaction''s time).';
 
 --
 -- Name: variants; Type: TABLE; Schema: catalog; Owner: b2b_owner
@@ -4209,15 +5178,18 @@ CREATE TABLE orders.approval_rules (
     approval_rule_id uuid DEFAULT gen_random_uuid() NOT NULL,
     company_id uuid NOT NULL,
     name text NOT NULL,
-    min_total_amount numeric(19,4),
+    min_total_amount numeric,
     currency text,
     placed_by_role_id uuid,
     is_active boolean DEFAULT true NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    minor_units smallint,
     CONSTRAINT chk_approval_rules_amount_has_currency CHECK (((min_total_amount IS NULL) = (currency IS NULL))),
     CONSTRAINT chk_approval_rules_has_condition CHECK (((min_total_amount IS NOT NULL) OR (placed_by_role_id IS NOT NULL))),
+    CONSTRAINT chk_approval_rules_min_total_amount_money CHECK (app.is_money(min_total_amount, (minor_units)::integer)),
     CONSTRAINT chk_approval_rules_min_total_amount_not_negative CHECK ((min_total_amount >= (0)::numeric)),
+    CONSTRAINT chk_approval_rules_minor_units_with_currency CHECK (((minor_units IS NULL) = (currency IS NULL))),
     CONSTRAINT chk_approval_rules_name_length CHECK ((char_length(name) <= 200)),
     CONSTRAINT chk_approval_rules_name_not_blank CHECK ((btrim(name) <> ''::text))
 );
@@ -4248,7 +5220,7 @@ COMMENT ON COLUMN orders.approval_rules.name IS 'Name of the rule, unique within
 -- Name: COLUMN approval_rules.min_total_amount; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.approval_rules.min_total_amount IS 'The rule matches orders with total_amount at or above this (in currency); null: any total.';
+COMMENT ON COLUMN orders.approval_rules.min_total_amount IS 'The rule matches orders with total_amount at or above this (in currency and its minor units); null: any total.';
 
 --
 -- Name: COLUMN approval_rules.currency; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -4279,6 +5251,12 @@ COMMENT ON COLUMN orders.approval_rules.created_at IS 'When the rule was created
 --
 
 COMMENT ON COLUMN orders.approval_rules.updated_at IS 'When the rule was last changed.';
+
+--
+-- Name: COLUMN approval_rules.minor_units; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.approval_rules.minor_units IS 'The minor units of currency when the rule has an amount (copied, checked by fk_approval_rules_currency_minor_units_currencies; filled by trigger).';
 
 --
 -- Name: order_allocations; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -4444,18 +5422,21 @@ CREATE TABLE orders.order_lines (
     line_number integer NOT NULL,
     variant_id uuid NOT NULL,
     quantity integer NOT NULL,
-    unit_price numeric(19,4) NOT NULL,
-    line_total numeric(19,4) NOT NULL,
+    unit_price numeric NOT NULL,
+    line_total numeric NOT NULL,
     priced_from text NOT NULL,
     price_list_id uuid,
     fulfilled_quantity integer DEFAULT 0 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    minor_units smallint NOT NULL,
     CONSTRAINT chk_order_lines_fulfilled_quantity CHECK (((fulfilled_quantity >= 0) AND (fulfilled_quantity <= quantity))),
     CONSTRAINT chk_order_lines_line_number_positive CHECK ((line_number >= 1)),
-    CONSTRAINT chk_order_lines_line_total CHECK ((line_total = ((quantity)::numeric * unit_price))),
+    CONSTRAINT chk_order_lines_line_total CHECK ((line_total = app.round_money(((quantity)::numeric * unit_price), (minor_units)::integer))),
+    CONSTRAINT chk_order_lines_line_total_money CHECK (app.is_money(line_total, (minor_units)::integer)),
     CONSTRAINT chk_order_lines_priced_from CHECK ((priced_from = ANY (ARRAY['price_list'::text, 'quote'::text]))),
     CONSTRAINT chk_order_lines_quantity CHECK (((quantity >= 1) AND (quantity <= 1000000))),
+    CONSTRAINT chk_order_lines_unit_price_money CHECK (app.is_money(unit_price, 4)),
     CONSTRAINT chk_order_lines_unit_price_not_negative CHECK ((unit_price >= (0)::numeric))
 );
 
@@ -4497,7 +5478,7 @@ COMMENT ON COLUMN orders.order_lines.unit_price IS 'Unit price snapshot in the o
 -- Name: COLUMN order_lines.line_total; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.order_lines.line_total IS 'quantity * unit_price (checked).';
+COMMENT ON COLUMN orders.order_lines.line_total IS 'quantity * unit_price rounded to the order currency''s minor units by app.round_money (half away from zero; checked).';
 
 --
 -- Name: COLUMN order_lines.priced_from; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -4530,18 +5511,26 @@ COMMENT ON COLUMN orders.order_lines.created_at IS 'When the line was added.';
 COMMENT ON COLUMN orders.order_lines.updated_at IS 'When the line was last changed.';
 
 --
+-- Name: COLUMN order_lines.minor_units; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.order_lines.minor_units IS 'The order''s minor units (checked by fk_order_lines_tenant_id_order_id_minor_units_orders; filled by trigger).';
+
+--
 -- Name: order_state_history; Type: TABLE; Schema: orders; Owner: b2b_owner
 --
 
 CREATE TABLE orders.order_state_history (
     tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
-    transition_id bigint NOT NULL,
+    transition_id uuid DEFAULT gen_random_uuid() NOT NULL,
     order_id uuid NOT NULL,
     from_state text,
     to_state text NOT NULL,
     changed_by uuid,
     changed_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT chk_order_state_history_changed CHECK ((from_state IS DISTINCT FROM to_state))
+    transition_number integer NOT NULL,
+    CONSTRAINT chk_order_state_history_changed CHECK ((from_state IS DISTINCT FROM to_state)),
+    CONSTRAINT chk_order_state_history_number_positive CHECK ((transition_number >= 1))
 );
 
 ALTER TABLE ONLY orders.order_state_history FORCE ROW LEVEL SECURITY;
@@ -4558,7 +5547,7 @@ COMMENT ON TABLE orders.order_state_history IS 'Append-only history of every ord
 -- Name: COLUMN order_state_history.transition_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.order_state_history.transition_id IS 'Order of the changes (several may share one changed_at: one transaction).';
+COMMENT ON COLUMN orders.order_state_history.transition_id IS 'Random id of the change (gen_random_uuid(): from no sequence shared across tenants).';
 
 --
 -- Name: COLUMN order_state_history.from_state; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -4585,17 +5574,10 @@ COMMENT ON COLUMN orders.order_state_history.changed_by IS 'The acting user (app
 COMMENT ON COLUMN orders.order_state_history.changed_at IS 'When the change happened (transaction time).';
 
 --
--- Name: order_state_history_transition_id_seq; Type: SEQUENCE; Schema: orders; Owner: b2b_owner
+-- Name: COLUMN order_state_history.transition_number; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-ALTER TABLE orders.order_state_history ALTER COLUMN transition_id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME orders.order_state_history_transition_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
+COMMENT ON COLUMN orders.order_state_history.transition_number IS 'Position of the change in its order''s history: 1 for the creation, then 2, 3... (set by orders.record_order_transition).';
 
 --
 -- Name: order_states; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -4684,9 +5666,10 @@ CREATE TABLE orders.quote_lines (
     line_number integer NOT NULL,
     variant_id uuid NOT NULL,
     quantity integer NOT NULL,
-    unit_price numeric(19,4),
+    unit_price numeric,
     CONSTRAINT chk_quote_lines_line_number_positive CHECK ((line_number >= 1)),
     CONSTRAINT chk_quote_lines_quantity CHECK (((quantity >= 1) AND (quantity <= 1000000))),
+    CONSTRAINT chk_quote_lines_unit_price_money CHECK (app.is_money(unit_price, 4)),
     CONSTRAINT chk_quote_lines_unit_price_not_negative CHECK ((unit_price >= (0)::numeric))
 );
 
@@ -4795,19 +5778,6 @@ COMMENT ON COLUMN orders.quote_transitions.to_state IS 'State the quote enters.'
 COMMENT ON COLUMN orders.quote_transitions.description IS 'Which operation makes this move.';
 
 --
--- Name: receivable_entries_entry_id_seq; Type: SEQUENCE; Schema: orders; Owner: b2b_owner
---
-
-ALTER TABLE orders.receivable_entries ALTER COLUMN entry_id ADD GENERATED ALWAYS AS IDENTITY (
-    SEQUENCE NAME orders.receivable_entries_entry_id_seq
-    START WITH 1
-    INCREMENT BY 1
-    NO MINVALUE
-    NO MAXVALUE
-    CACHE 1
-);
-
---
 -- Name: return_lines; Type: TABLE; Schema: orders; Owner: b2b_owner
 --
 
@@ -4847,6 +5817,73 @@ COMMENT ON COLUMN orders.return_lines.variant_id IS 'The variant (an order line 
 --
 
 COMMENT ON COLUMN orders.return_lines.quantity IS 'Units returned (at least 1; with the line''s other returns at most its fulfilled_quantity).';
+
+--
+-- Name: return_states; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.return_states (
+    state text NOT NULL,
+    description text NOT NULL,
+    CONSTRAINT chk_return_states_format CHECK ((state ~ '^[a-z_]+$'::text))
+);
+
+ALTER TABLE orders.return_states OWNER TO b2b_owner;
+
+--
+-- Name: TABLE return_states; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.return_states IS 'The states a return can be in; shared by all tenants. Moves between them are listed in return_transitions.';
+
+--
+-- Name: COLUMN return_states.state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_states.state IS 'State name, lowercase with underscores.';
+
+--
+-- Name: COLUMN return_states.description; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_states.description IS 'What the state means.';
+
+--
+-- Name: return_transitions; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.return_transitions (
+    from_state text NOT NULL,
+    to_state text NOT NULL,
+    description text NOT NULL,
+    CONSTRAINT chk_return_transitions_not_to_itself CHECK ((from_state <> to_state))
+);
+
+ALTER TABLE orders.return_transitions OWNER TO b2b_owner;
+
+--
+-- Name: TABLE return_transitions; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.return_transitions IS 'The allowed moves of a return; trg_returns_before_insert_or_update_state refuses every other (SQLSTATE B3001). A return is created as requested.';
+
+--
+-- Name: COLUMN return_transitions.from_state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_transitions.from_state IS 'State the return leaves.';
+
+--
+-- Name: COLUMN return_transitions.to_state; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_transitions.to_state IS 'State the return enters.';
+
+--
+-- Name: COLUMN return_transitions.description; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.return_transitions.description IS 'Which operation makes this move.';
 
 --
 -- Name: memberships; Type: TABLE; Schema: tenancy; Owner: b2b_owner
@@ -5062,6 +6099,13 @@ ALTER TABLE ONLY accounts.buyers
     ADD CONSTRAINT uq_buyers_tenant_id_company_id_email UNIQUE (tenant_id, company_id, email);
 
 --
+-- Name: companies uq_companies_tenant_id_company_id_minor_units; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.companies
+    ADD CONSTRAINT uq_companies_tenant_id_company_id_minor_units UNIQUE (tenant_id, company_id, minor_units);
+
+--
 -- Name: companies uq_companies_tenant_id_tax_id; Type: CONSTRAINT; Schema: accounts; Owner: b2b_owner
 --
 
@@ -5160,6 +6204,13 @@ ALTER TABLE ONLY catalog.stock_levels
     ADD CONSTRAINT pk_stock_levels PRIMARY KEY (tenant_id, variant_id, warehouse_id);
 
 --
+-- Name: stock_movements pk_stock_movements; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.stock_movements
+    ADD CONSTRAINT pk_stock_movements PRIMARY KEY (tenant_id, movement_id);
+
+--
 -- Name: variants pk_variants; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
 --
 
@@ -5179,6 +6230,13 @@ ALTER TABLE ONLY catalog.warehouses
 
 ALTER TABLE ONLY catalog.category_translations
     ADD CONSTRAINT uq_category_translations_tenant_id_locale_slug UNIQUE (tenant_id, locale, slug);
+
+--
+-- Name: currencies uq_currencies_currency_code_minor_units; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.currencies
+    ADD CONSTRAINT uq_currencies_currency_code_minor_units UNIQUE (currency_code, minor_units);
 
 --
 -- Name: price_lists uq_price_lists_tenant_id_price_list_id_currency; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
@@ -5342,11 +6400,32 @@ ALTER TABLE ONLY orders.return_lines
     ADD CONSTRAINT pk_return_lines PRIMARY KEY (tenant_id, return_id, variant_id);
 
 --
+-- Name: return_states pk_return_states; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.return_states
+    ADD CONSTRAINT pk_return_states PRIMARY KEY (state);
+
+--
+-- Name: return_transitions pk_return_transitions; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.return_transitions
+    ADD CONSTRAINT pk_return_transitions PRIMARY KEY (from_state, to_state);
+
+--
 -- Name: returns pk_returns; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
 ALTER TABLE ONLY orders.returns
     ADD CONSTRAINT pk_returns PRIMARY KEY (tenant_id, return_id);
+
+--
+-- Name: order_approvals uq_order_approvals_tenant_id_order_id_approver_id; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_approvals
+    ADD CONSTRAINT uq_order_approvals_tenant_id_order_id_approver_id UNIQUE (tenant_id, order_id, approver_id);
 
 --
 -- Name: order_lines uq_order_lines_tenant_id_order_id_variant_id; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -5356,11 +6435,25 @@ ALTER TABLE ONLY orders.order_lines
     ADD CONSTRAINT uq_order_lines_tenant_id_order_id_variant_id UNIQUE (tenant_id, order_id, variant_id);
 
 --
+-- Name: order_state_history uq_order_state_history_tenant_id_order_id_number; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_state_history
+    ADD CONSTRAINT uq_order_state_history_tenant_id_order_id_number UNIQUE (tenant_id, order_id, transition_number);
+
+--
 -- Name: orders uq_orders_tenant_id_idempotency_key; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
 ALTER TABLE ONLY orders.orders
     ADD CONSTRAINT uq_orders_tenant_id_idempotency_key UNIQUE (tenant_id, idempotency_key);
+
+--
+-- Name: orders uq_orders_tenant_id_order_id_minor_units; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.orders
+    ADD CONSTRAINT uq_orders_tenant_id_order_id_minor_units UNIQUE (tenant_id, order_id, minor_units);
 
 --
 -- Name: orders uq_orders_tenant_id_quote_id; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -5450,16 +6543,28 @@ CREATE INDEX idx_buyer_role_permissions_permission ON accounts.buyer_role_permis
 CREATE INDEX idx_buyers_tenant_id_buyer_role_id ON accounts.buyers USING btree (tenant_id, buyer_role_id);
 
 --
--- Name: idx_companies_default_currency; Type: INDEX; Schema: accounts; Owner: b2b_owner
+-- Name: idx_buyers_tenant_id_company_id_minor_units; Type: INDEX; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE INDEX idx_companies_default_currency ON accounts.companies USING btree (default_currency);
+CREATE INDEX idx_buyers_tenant_id_company_id_minor_units ON accounts.buyers USING btree (tenant_id, company_id, minor_units);
+
+--
+-- Name: idx_companies_default_currency_minor_units; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE INDEX idx_companies_default_currency_minor_units ON accounts.companies USING btree (default_currency, minor_units);
 
 --
 -- Name: idx_companies_default_locale; Type: INDEX; Schema: accounts; Owner: b2b_owner
 --
 
 CREATE INDEX idx_companies_default_locale ON accounts.companies USING btree (default_locale);
+
+--
+-- Name: idx_companies_tenant_id_legal_name_company_id; Type: INDEX; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE INDEX idx_companies_tenant_id_legal_name_company_id ON accounts.companies USING btree (tenant_id, legal_name, company_id);
 
 --
 -- Name: idx_companies_tenant_id_parent_company_id; Type: INDEX; Schema: accounts; Owner: b2b_owner
@@ -5588,6 +6693,24 @@ CREATE INDEX idx_products_tenant_id_created_at_live ON catalog.products USING bt
 CREATE INDEX idx_stock_levels_tenant_id_warehouse_id ON catalog.stock_levels USING btree (tenant_id, warehouse_id);
 
 --
+-- Name: idx_stock_movements_tenant_id_order_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_stock_movements_tenant_id_order_id ON catalog.stock_movements USING btree (tenant_id, order_id);
+
+--
+-- Name: idx_stock_movements_tenant_id_return_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_stock_movements_tenant_id_return_id ON catalog.stock_movements USING btree (tenant_id, return_id);
+
+--
+-- Name: idx_stock_movements_tenant_id_variant_id_warehouse_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_stock_movements_tenant_id_variant_id_warehouse_id ON catalog.stock_movements USING btree (tenant_id, variant_id, warehouse_id, moved_at);
+
+--
 -- Name: idx_variants_tenant_id_attributes; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
@@ -5624,10 +6747,10 @@ CREATE UNIQUE INDEX uq_price_lists_tenant_id_name ON catalog.price_lists USING b
 CREATE INDEX idx_approval_rule_tiers_tenant_id_approver_role_id ON orders.approval_rule_tiers USING btree (tenant_id, approver_role_id);
 
 --
--- Name: idx_approval_rules_currency; Type: INDEX; Schema: orders; Owner: b2b_owner
+-- Name: idx_approval_rules_currency_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
-CREATE INDEX idx_approval_rules_currency ON orders.approval_rules USING btree (currency);
+CREATE INDEX idx_approval_rules_currency_minor_units ON orders.approval_rules USING btree (currency, minor_units);
 
 --
 -- Name: idx_approval_rules_tenant_id_placed_by_role_id; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -5636,10 +6759,10 @@ CREATE INDEX idx_approval_rules_currency ON orders.approval_rules USING btree (c
 CREATE INDEX idx_approval_rules_tenant_id_placed_by_role_id ON orders.approval_rules USING btree (tenant_id, placed_by_role_id);
 
 --
--- Name: idx_invoices_currency; Type: INDEX; Schema: orders; Owner: b2b_owner
+-- Name: idx_invoices_currency_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
-CREATE INDEX idx_invoices_currency ON orders.invoices USING btree (currency);
+CREATE INDEX idx_invoices_currency_minor_units ON orders.invoices USING btree (currency, minor_units);
 
 --
 -- Name: idx_invoices_tenant_id_company_id_due_at; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -5672,16 +6795,16 @@ CREATE INDEX idx_order_approval_steps_tenant_id_approver_role_id ON orders.order
 CREATE INDEX idx_order_approvals_tenant_id_approver_id ON orders.order_approvals USING btree (tenant_id, approver_id);
 
 --
+-- Name: idx_order_lines_tenant_id_order_id_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_order_lines_tenant_id_order_id_minor_units ON orders.order_lines USING btree (tenant_id, order_id, minor_units);
+
+--
 -- Name: idx_order_lines_tenant_id_variant_id; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
 CREATE INDEX idx_order_lines_tenant_id_variant_id ON orders.order_lines USING btree (tenant_id, variant_id);
-
---
--- Name: idx_order_state_history_tenant_id_order_id; Type: INDEX; Schema: orders; Owner: b2b_owner
---
-
-CREATE INDEX idx_order_state_history_tenant_id_order_id ON orders.order_state_history USING btree (tenant_id, order_id, transition_id);
 
 --
 -- Name: idx_order_transitions_to_state; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -5690,10 +6813,10 @@ CREATE INDEX idx_order_state_history_tenant_id_order_id ON orders.order_state_hi
 CREATE INDEX idx_order_transitions_to_state ON orders.order_transitions USING btree (to_state);
 
 --
--- Name: idx_orders_currency; Type: INDEX; Schema: orders; Owner: b2b_owner
+-- Name: idx_orders_currency_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
-CREATE INDEX idx_orders_currency ON orders.orders USING btree (currency);
+CREATE INDEX idx_orders_currency_minor_units ON orders.orders USING btree (currency, minor_units);
 
 --
 -- Name: idx_orders_state; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -5708,10 +6831,10 @@ CREATE INDEX idx_orders_state ON orders.orders USING btree (state);
 CREATE INDEX idx_orders_tenant_id_buyer_id_submitted_at ON orders.orders USING btree (tenant_id, buyer_id, submitted_at);
 
 --
--- Name: idx_orders_tenant_id_company_id_created_at; Type: INDEX; Schema: orders; Owner: b2b_owner
+-- Name: idx_orders_tenant_id_company_id_created_at_order_id; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
-CREATE INDEX idx_orders_tenant_id_company_id_created_at ON orders.orders USING btree (tenant_id, company_id, created_at DESC);
+CREATE INDEX idx_orders_tenant_id_company_id_created_at_order_id ON orders.orders USING btree (tenant_id, company_id, created_at DESC, order_id DESC);
 
 --
 -- Name: idx_orders_tenant_id_company_id_state; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -5756,16 +6879,22 @@ CREATE INDEX idx_quotes_tenant_id_buyer_id ON orders.quotes USING btree (tenant_
 CREATE INDEX idx_quotes_tenant_id_company_id_created_at ON orders.quotes USING btree (tenant_id, company_id, created_at DESC);
 
 --
--- Name: idx_receivable_entries_currency; Type: INDEX; Schema: orders; Owner: b2b_owner
+-- Name: idx_receivable_entries_currency_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
-CREATE INDEX idx_receivable_entries_currency ON orders.receivable_entries USING btree (currency);
+CREATE INDEX idx_receivable_entries_currency_minor_units ON orders.receivable_entries USING btree (currency, minor_units);
 
 --
 -- Name: idx_receivable_entries_tenant_id_company_id; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
 CREATE INDEX idx_receivable_entries_tenant_id_company_id ON orders.receivable_entries USING btree (tenant_id, company_id, kind);
+
+--
+-- Name: idx_receivable_entries_tenant_id_company_id_recorded_at; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_receivable_entries_tenant_id_company_id_recorded_at ON orders.receivable_entries USING btree (tenant_id, company_id, recorded_at DESC, entry_id DESC);
 
 --
 -- Name: idx_receivable_entries_tenant_id_invoice_id; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -5792,16 +6921,28 @@ CREATE INDEX idx_return_lines_tenant_id_order_id_variant_id ON orders.return_lin
 CREATE INDEX idx_return_lines_tenant_id_return_id_order_id ON orders.return_lines USING btree (tenant_id, return_id, order_id);
 
 --
+-- Name: idx_return_transitions_to_state; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_return_transitions_to_state ON orders.return_transitions USING btree (to_state);
+
+--
+-- Name: idx_returns_state; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_returns_state ON orders.returns USING btree (state);
+
+--
 -- Name: idx_returns_tenant_id_buyer_id; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
 CREATE INDEX idx_returns_tenant_id_buyer_id ON orders.returns USING btree (tenant_id, buyer_id);
 
 --
--- Name: idx_returns_tenant_id_order_id; Type: INDEX; Schema: orders; Owner: b2b_owner
+-- Name: idx_returns_tenant_id_order_id_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
-CREATE INDEX idx_returns_tenant_id_order_id ON orders.returns USING btree (tenant_id, order_id);
+CREATE INDEX idx_returns_tenant_id_order_id_minor_units ON orders.returns USING btree (tenant_id, order_id, minor_units);
 
 --
 -- Name: idx_returns_tenant_id_warehouse_id; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -5876,6 +7017,12 @@ CREATE TRIGGER trg_buyers_before_update BEFORE UPDATE ON accounts.buyers FOR EAC
 CREATE TRIGGER trg_buyers_before_write_canonical BEFORE INSERT OR UPDATE OF email ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION app.canonicalize('email:key');
 
 --
+-- Name: buyers trg_buyers_before_write_minor_units; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyers_before_write_minor_units BEFORE INSERT OR UPDATE OF company_id, minor_units ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION accounts.set_buyer_minor_units();
+
+--
 -- Name: companies trg_companies_before_insert_or_update_parent; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
@@ -5892,6 +7039,12 @@ CREATE TRIGGER trg_companies_before_update BEFORE UPDATE ON accounts.companies F
 --
 
 CREATE TRIGGER trg_companies_before_write_canonical BEFORE INSERT OR UPDATE OF tax_id ON accounts.companies FOR EACH ROW EXECUTE FUNCTION app.canonicalize('tax_id:tax_id');
+
+--
+-- Name: companies trg_companies_before_write_minor_units; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_companies_before_write_minor_units BEFORE INSERT OR UPDATE OF default_currency, minor_units ON accounts.companies FOR EACH ROW EXECUTE FUNCTION accounts.set_company_minor_units();
 
 --
 -- Name: customer_groups trg_customer_groups_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
@@ -5990,10 +7143,34 @@ CREATE TRIGGER trg_products_before_insert_or_update_attributes BEFORE INSERT OR 
 CREATE TRIGGER trg_products_before_update BEFORE UPDATE ON catalog.products FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: stock_levels trg_stock_levels_after_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_levels_after_insert AFTER INSERT ON catalog.stock_levels REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION catalog.journal_stock_inserts();
+
+--
+-- Name: stock_levels trg_stock_levels_after_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_levels_after_update AFTER UPDATE ON catalog.stock_levels REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.journal_stock_updates();
+
+--
 -- Name: stock_levels trg_stock_levels_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_stock_levels_before_update BEFORE UPDATE ON catalog.stock_levels FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: stock_movements trg_stock_movements_before_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_movements_before_insert BEFORE INSERT ON catalog.stock_movements FOR EACH STATEMENT EXECUTE FUNCTION catalog.guard_stock_movements();
+
+--
+-- Name: stock_movements trg_stock_movements_before_update_or_delete; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_movements_before_update_or_delete BEFORE DELETE OR UPDATE ON catalog.stock_movements FOR EACH STATEMENT EXECUTE FUNCTION catalog.guard_stock_movements();
 
 --
 -- Name: variants trg_variants_before_insert_or_update_attributes; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -6044,6 +7221,18 @@ CREATE TRIGGER trg_approval_rules_before_update BEFORE UPDATE ON orders.approval
 CREATE TRIGGER trg_approval_rules_before_write_canonical BEFORE INSERT OR UPDATE OF name ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
 
 --
+-- Name: approval_rules trg_approval_rules_before_write_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_approval_rules_before_write_minor_units BEFORE INSERT OR UPDATE OF currency, minor_units ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION catalog.set_minor_units();
+
+--
+-- Name: invoices trg_invoices_before_insert_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_invoices_before_insert_minor_units BEFORE INSERT ON orders.invoices FOR EACH ROW EXECUTE FUNCTION catalog.set_minor_units();
+
+--
 -- Name: invoices trg_invoices_before_update_or_delete; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -6060,6 +7249,12 @@ CREATE TRIGGER trg_order_allocations_before_update BEFORE UPDATE ON orders.order
 --
 
 CREATE CONSTRAINT TRIGGER trg_order_lines_after_write_check_total AFTER INSERT OR DELETE OR UPDATE OF line_total ON orders.order_lines DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION orders.check_order_total();
+
+--
+-- Name: order_lines trg_order_lines_before_insert_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_lines_before_insert_minor_units BEFORE INSERT ON orders.order_lines FOR EACH ROW EXECUTE FUNCTION orders.set_minor_units_from_order();
 
 --
 -- Name: order_lines trg_order_lines_before_update; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -6122,6 +7317,12 @@ CREATE TRIGGER trg_orders_before_update BEFORE UPDATE ON orders.orders FOR EACH 
 CREATE TRIGGER trg_orders_before_update_version BEFORE UPDATE ON orders.orders FOR EACH ROW EXECUTE FUNCTION orders.bump_version();
 
 --
+-- Name: orders trg_orders_before_write_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_orders_before_write_minor_units BEFORE INSERT OR UPDATE OF currency, minor_units ON orders.orders FOR EACH ROW EXECUTE FUNCTION catalog.set_minor_units();
+
+--
 -- Name: quotes trg_quotes_before_insert_or_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -6134,10 +7335,28 @@ CREATE TRIGGER trg_quotes_before_insert_or_update_state BEFORE INSERT OR UPDATE 
 CREATE TRIGGER trg_quotes_before_update BEFORE UPDATE ON orders.quotes FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: receivable_entries trg_receivable_entries_before_insert_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_receivable_entries_before_insert_minor_units BEFORE INSERT ON orders.receivable_entries FOR EACH ROW EXECUTE FUNCTION catalog.set_minor_units();
+
+--
 -- Name: receivable_entries trg_receivable_entries_before_update_or_delete; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_receivable_entries_before_update_or_delete BEFORE DELETE OR UPDATE ON orders.receivable_entries FOR EACH ROW EXECUTE FUNCTION orders.refuse_change();
+
+--
+-- Name: returns trg_returns_before_insert_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_returns_before_insert_minor_units BEFORE INSERT ON orders.returns FOR EACH ROW EXECUTE FUNCTION orders.set_minor_units_from_order();
+
+--
+-- Name: returns trg_returns_before_insert_or_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_returns_before_insert_or_update_state BEFORE INSERT OR UPDATE OF state ON orders.returns FOR EACH ROW EXECUTE FUNCTION orders.check_return_transition();
 
 --
 -- Name: staff_users trg_staff_users_before_update; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
@@ -6213,11 +7432,25 @@ ALTER TABLE ONLY accounts.buyers
     ADD CONSTRAINT fk_buyers_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id);
 
 --
+-- Name: buyers fk_buyers_tenant_id_company_id_minor_units_companies; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.buyers
+    ADD CONSTRAINT fk_buyers_tenant_id_company_id_minor_units_companies FOREIGN KEY (tenant_id, company_id, minor_units) REFERENCES accounts.companies(tenant_id, company_id, minor_units) ON UPDATE CASCADE;
+
+--
 -- Name: companies fk_companies_default_currency_currencies; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
 --
 
 ALTER TABLE ONLY accounts.companies
     ADD CONSTRAINT fk_companies_default_currency_currencies FOREIGN KEY (default_currency) REFERENCES catalog.currencies(currency_code);
+
+--
+-- Name: companies fk_companies_default_currency_minor_units_currencies; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY accounts.companies
+    ADD CONSTRAINT fk_companies_default_currency_minor_units_currencies FOREIGN KEY (default_currency, minor_units) REFERENCES catalog.currencies(currency_code, minor_units);
 
 --
 -- Name: companies fk_companies_default_locale_locales; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
@@ -6395,6 +7628,27 @@ ALTER TABLE ONLY catalog.stock_levels
     ADD CONSTRAINT fk_stock_levels_tenant_id_warehouse_id_warehouses FOREIGN KEY (tenant_id, warehouse_id) REFERENCES catalog.warehouses(tenant_id, warehouse_id);
 
 --
+-- Name: stock_movements fk_stock_movements_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.stock_movements
+    ADD CONSTRAINT fk_stock_movements_tenant_id_order_id_orders FOREIGN KEY (tenant_id, order_id) REFERENCES orders.orders(tenant_id, order_id);
+
+--
+-- Name: stock_movements fk_stock_movements_tenant_id_return_id_returns; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.stock_movements
+    ADD CONSTRAINT fk_stock_movements_tenant_id_return_id_returns FOREIGN KEY (tenant_id, return_id) REFERENCES orders.returns(tenant_id, return_id);
+
+--
+-- Name: stock_movements fk_stock_movements_tenant_id_variant_id_warehouse_id_stock; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.stock_movements
+    ADD CONSTRAINT fk_stock_movements_tenant_id_variant_id_warehouse_id_stock FOREIGN KEY (tenant_id, variant_id, warehouse_id) REFERENCES catalog.stock_levels(tenant_id, variant_id, warehouse_id);
+
+--
 -- Name: variants fk_variants_tenant_id_product_id_products; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
 --
 
@@ -6437,6 +7691,13 @@ ALTER TABLE ONLY orders.approval_rules
     ADD CONSTRAINT fk_approval_rules_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
 
 --
+-- Name: approval_rules fk_approval_rules_currency_minor_units_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.approval_rules
+    ADD CONSTRAINT fk_approval_rules_currency_minor_units_currencies FOREIGN KEY (currency, minor_units) REFERENCES catalog.currencies(currency_code, minor_units);
+
+--
 -- Name: approval_rules fk_approval_rules_tenant_id_company_id_companies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -6456,6 +7717,13 @@ ALTER TABLE ONLY orders.approval_rules
 
 ALTER TABLE ONLY orders.invoices
     ADD CONSTRAINT fk_invoices_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
+
+--
+-- Name: invoices fk_invoices_currency_minor_units_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.invoices
+    ADD CONSTRAINT fk_invoices_currency_minor_units_currencies FOREIGN KEY (currency, minor_units) REFERENCES catalog.currencies(currency_code, minor_units);
 
 --
 -- Name: invoices fk_invoices_tenant_id_company_id_companies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -6514,6 +7782,13 @@ ALTER TABLE ONLY orders.order_approvals
     ADD CONSTRAINT fk_order_approvals_tenant_id_order_id_orders FOREIGN KEY (tenant_id, order_id) REFERENCES orders.orders(tenant_id, order_id);
 
 --
+-- Name: order_lines fk_order_lines_tenant_id_order_id_minor_units_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.order_lines
+    ADD CONSTRAINT fk_order_lines_tenant_id_order_id_minor_units_orders FOREIGN KEY (tenant_id, order_id, minor_units) REFERENCES orders.orders(tenant_id, order_id, minor_units) ON DELETE CASCADE;
+
+--
 -- Name: order_lines fk_order_lines_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -6554,6 +7829,13 @@ ALTER TABLE ONLY orders.order_transitions
 
 ALTER TABLE ONLY orders.orders
     ADD CONSTRAINT fk_orders_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
+
+--
+-- Name: orders fk_orders_currency_minor_units_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.orders
+    ADD CONSTRAINT fk_orders_currency_minor_units_currencies FOREIGN KEY (currency, minor_units) REFERENCES catalog.currencies(currency_code, minor_units);
 
 --
 -- Name: orders fk_orders_state_order_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -6647,6 +7929,13 @@ ALTER TABLE ONLY orders.receivable_entries
     ADD CONSTRAINT fk_receivable_entries_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
 
 --
+-- Name: receivable_entries fk_receivable_entries_currency_minor_units_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.receivable_entries
+    ADD CONSTRAINT fk_receivable_entries_currency_minor_units_currencies FOREIGN KEY (currency, minor_units) REFERENCES catalog.currencies(currency_code, minor_units);
+
+--
 -- Name: receivable_entries fk_receivable_entries_tenant_id_company_id_companies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -6682,11 +7971,39 @@ ALTER TABLE ONLY orders.return_lines
     ADD CONSTRAINT fk_return_lines_tenant_id_return_id_order_id_returns FOREIGN KEY (tenant_id, return_id, order_id) REFERENCES orders.returns(tenant_id, return_id, order_id) ON DELETE CASCADE;
 
 --
+-- Name: return_transitions fk_return_transitions_from_state_return_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.return_transitions
+    ADD CONSTRAINT fk_return_transitions_from_state_return_states FOREIGN KEY (from_state) REFERENCES orders.return_states(state);
+
+--
+-- Name: return_transitions fk_return_transitions_to_state_return_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.return_transitions
+    ADD CONSTRAINT fk_return_transitions_to_state_return_states FOREIGN KEY (to_state) REFERENCES orders.return_states(state);
+
+--
+-- Name: returns fk_returns_state_return_states; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.returns
+    ADD CONSTRAINT fk_returns_state_return_states FOREIGN KEY (state) REFERENCES orders.return_states(state);
+
+--
 -- Name: returns fk_returns_tenant_id_buyer_id_buyers; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
 ALTER TABLE ONLY orders.returns
     ADD CONSTRAINT fk_returns_tenant_id_buyer_id_buyers FOREIGN KEY (tenant_id, buyer_id) REFERENCES accounts.buyers(tenant_id, buyer_id);
+
+--
+-- Name: returns fk_returns_tenant_id_order_id_minor_units_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.returns
+    ADD CONSTRAINT fk_returns_tenant_id_order_id_minor_units_orders FOREIGN KEY (tenant_id, order_id, minor_units) REFERENCES orders.orders(tenant_id, order_id, minor_units);
 
 --
 -- Name: returns fk_returns_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -7199,6 +8516,24 @@ CREATE POLICY stock_levels_select ON catalog.stock_levels FOR SELECT TO b2b_app,
 --
 
 CREATE POLICY stock_levels_update ON catalog.stock_levels FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: stock_movements; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.stock_movements ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: stock_movements stock_movements_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY stock_movements_insert ON catalog.stock_movements FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: stock_movements stock_movements_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY stock_movements_select ON catalog.stock_movements FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: variants; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -7716,6 +9051,18 @@ REVOKE ALL ON FUNCTION accounts.check_address_postal_code() FROM PUBLIC;
 REVOKE ALL ON FUNCTION accounts.check_company_hierarchy() FROM PUBLIC;
 
 --
+-- Name: FUNCTION set_buyer_minor_units(); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.set_buyer_minor_units() FROM PUBLIC;
+
+--
+-- Name: FUNCTION set_company_minor_units(); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.set_company_minor_units() FROM PUBLIC;
+
+--
 -- Name: FUNCTION canonical_text(value text); Type: ACL; Schema: app; Owner: b2b_owner
 --
 
@@ -7758,6 +9105,15 @@ GRANT ALL ON FUNCTION app.canonical_tax_id(value text) TO b2b_analytics;
 REVOKE ALL ON FUNCTION app.canonicalize() FROM PUBLIC;
 
 --
+-- Name: FUNCTION check_money(p_amount numeric, p_minor_units integer, p_currency text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_money(p_amount numeric, p_minor_units integer, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.check_money(p_amount numeric, p_minor_units integer, p_currency text) TO b2b_app;
+GRANT ALL ON FUNCTION app.check_money(p_amount numeric, p_minor_units integer, p_currency text) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.check_money(p_amount numeric, p_minor_units integer, p_currency text) TO b2b_analytics;
+
+--
 -- Name: FUNCTION current_tenant_id(); Type: ACL; Schema: app; Owner: b2b_owner
 --
 
@@ -7776,6 +9132,15 @@ GRANT ALL ON FUNCTION app.current_user_id() TO b2b_readonly;
 GRANT ALL ON FUNCTION app.current_user_id() TO b2b_analytics;
 
 --
+-- Name: FUNCTION is_money(amount numeric, max_scale integer); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.is_money(amount numeric, max_scale integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.is_money(amount numeric, max_scale integer) TO b2b_app;
+GRANT ALL ON FUNCTION app.is_money(amount numeric, max_scale integer) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.is_money(amount numeric, max_scale integer) TO b2b_analytics;
+
+--
 -- Name: FUNCTION require_tenant_id(); Type: ACL; Schema: app; Owner: b2b_owner
 --
 
@@ -7785,16 +9150,57 @@ GRANT ALL ON FUNCTION app.require_tenant_id() TO b2b_readonly;
 GRANT ALL ON FUNCTION app.require_tenant_id() TO b2b_analytics;
 
 --
+-- Name: FUNCTION round_money(amount numeric, minor_units integer); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.round_money(amount numeric, minor_units integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.round_money(amount numeric, minor_units integer) TO b2b_app;
+GRANT ALL ON FUNCTION app.round_money(amount numeric, minor_units integer) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.round_money(amount numeric, minor_units integer) TO b2b_analytics;
+
+--
 -- Name: FUNCTION set_updated_at(); Type: ACL; Schema: app; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION app.set_updated_at() FROM PUBLIC;
 
 --
+-- Name: FUNCTION adjust_stock_levels(p_adjustments jsonb); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) TO b2b_app;
+
+--
 -- Name: FUNCTION check_attributes(); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION catalog.check_attributes() FROM PUBLIC;
+
+--
+-- Name: FUNCTION guard_stock_movements(); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.guard_stock_movements() FROM PUBLIC;
+
+--
+-- Name: FUNCTION journal_stock_inserts(); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.journal_stock_inserts() FROM PUBLIC;
+
+--
+-- Name: FUNCTION journal_stock_updates(); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.journal_stock_updates() FROM PUBLIC;
+
+--
+-- Name: FUNCTION parse_stock_rows(p_rows jsonb, p_field text); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) TO b2b_app;
 
 --
 -- Name: FUNCTION product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -7884,6 +9290,26 @@ GRANT ALL ON FUNCTION catalog.search_products(search_text text, requested_locale
 --
 
 REVOKE ALL ON FUNCTION catalog.set_category_path() FROM PUBLIC;
+
+--
+-- Name: FUNCTION set_minor_units(); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.set_minor_units() FROM PUBLIC;
+
+--
+-- Name: FUNCTION set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION sync_stock_levels(p_counts jsonb, p_reason text); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) TO b2b_app;
 
 --
 -- Name: FUNCTION viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -7983,6 +9409,18 @@ GRANT UPDATE(invoiced_amount) ON TABLE orders.orders TO b2b_app;
 --
 
 GRANT UPDATE(quote_id) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.idempotency_operation; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(idempotency_operation) ON TABLE orders.orders TO b2b_app;
+
+--
+-- Name: COLUMN orders.idempotency_fingerprint; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(idempotency_fingerprint) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: FUNCTION accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -8131,6 +9569,12 @@ REVOKE ALL ON FUNCTION orders.check_order_transition() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION orders.check_quote_transition() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_return_transition(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.check_return_transition() FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_spending_limit(p_order orders.orders); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -8319,6 +9763,13 @@ REVOKE ALL ON FUNCTION orders.lock_quote(p_quote_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.lock_quote(p_quote_id uuid) TO b2b_app;
 
 --
+-- Name: FUNCTION lock_return(p_return_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.lock_return(p_return_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.lock_return(p_return_id uuid) TO b2b_app;
+
+--
 -- Name: FUNCTION open_balance(p_company_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -8346,6 +9797,14 @@ GRANT ALL ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_c
 
 REVOKE ALL ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION reconcile_stock(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.reconcile_stock() FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.reconcile_stock() TO b2b_app;
+GRANT ALL ON FUNCTION orders.reconcile_stock() TO b2b_readonly;
 
 --
 -- Name: FUNCTION record_order_transition(); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -8437,6 +9896,13 @@ REVOKE ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) TO b2b_app;
 
 --
+-- Name: FUNCTION request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
+
+--
 -- Name: FUNCTION request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -8458,6 +9924,12 @@ REVOKE ALL ON FUNCTION orders.reserve_stock(p_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.reserve_stock(p_order_id uuid) TO b2b_app;
 
 --
+-- Name: FUNCTION set_minor_units_from_order(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.set_minor_units_from_order() FROM PUBLIC;
+
+--
 -- Name: FUNCTION set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -8472,11 +9944,11 @@ REVOKE ALL ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_val
 GRANT ALL ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) TO b2b_app;
 
 --
--- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, OUT started orders.orders, OUT is_new boolean) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) TO b2b_app;
 
 --
 -- Name: FUNCTION submit(p_order orders.orders, p_reprice boolean); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9093,7 +10565,62 @@ GRANT INSERT(on_hand),UPDATE(on_hand) ON TABLE catalog.stock_levels TO b2b_app;
 -- Name: COLUMN stock_levels.reserved; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(reserved),UPDATE(reserved) ON TABLE catalog.stock_levels TO b2b_app;
+GRANT UPDATE(reserved) ON TABLE catalog.stock_levels TO b2b_app;
+
+--
+-- Name: TABLE stock_movements; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE catalog.stock_movements TO b2b_app;
+GRANT SELECT ON TABLE catalog.stock_movements TO b2b_readonly;
+
+--
+-- Name: COLUMN stock_movements.tenant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(variant_id) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.warehouse_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(warehouse_id) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.on_hand_delta; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(on_hand_delta) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.reserved_delta; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(reserved_delta) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.reason; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(reason) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.order_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(order_id) ON TABLE catalog.stock_movements TO b2b_app;
+
+--
+-- Name: COLUMN stock_movements.return_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(return_id) ON TABLE catalog.stock_movements TO b2b_app;
 
 --
 -- Name: TABLE variants; Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -9404,6 +10931,12 @@ GRANT INSERT(price_list_id),UPDATE(price_list_id) ON TABLE orders.order_lines TO
 GRANT UPDATE(fulfilled_quantity) ON TABLE orders.order_lines TO b2b_app;
 
 --
+-- Name: COLUMN order_lines.minor_units; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(minor_units) ON TABLE orders.order_lines TO b2b_app;
+
+--
 -- Name: TABLE order_state_history; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -9433,6 +10966,12 @@ GRANT INSERT(to_state) ON TABLE orders.order_state_history TO b2b_app;
 --
 
 GRANT INSERT(changed_by) ON TABLE orders.order_state_history TO b2b_app;
+
+--
+-- Name: COLUMN order_state_history.transition_number; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(transition_number) ON TABLE orders.order_state_history TO b2b_app;
 
 --
 -- Name: TABLE order_states; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9529,6 +11068,20 @@ GRANT INSERT(variant_id) ON TABLE orders.return_lines TO b2b_app;
 --
 
 GRANT INSERT(quantity) ON TABLE orders.return_lines TO b2b_app;
+
+--
+-- Name: TABLE return_states; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.return_states TO b2b_app;
+GRANT SELECT ON TABLE orders.return_states TO b2b_readonly;
+
+--
+-- Name: TABLE return_transitions; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.return_transitions TO b2b_app;
+GRANT SELECT ON TABLE orders.return_transitions TO b2b_readonly;
 
 --
 -- Name: TABLE memberships; Type: ACL; Schema: tenancy; Owner: b2b_owner

@@ -63,7 +63,7 @@ test('the issue example: the NFC and NFD spellings of one email are one buyer of
   expect(upserted).toEqual([expect.objectContaining({ email: nfc, inserted: false })]);
 
   const buyers = await withTenant(pool, { tenantId }, (c) => listBuyersOfCompany(c, companyId));
-  expect(buyers.map((b) => [b.email, b.full_name])).toEqual([[nfc, 'Nina Imported']]);
+  expect(buyers.items.map((b) => [b.email, b.full_name])).toEqual([[nfc, 'Nina Imported']]);
 
   const tooLong = await withTenant(pool, { tenantId }, (c) =>
     createBuyer(c, {

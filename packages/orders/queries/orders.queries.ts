@@ -401,9 +401,9 @@ export interface IGetOrderResult {
   shipping_address: Json | null;
   /** Current state (orders.order_states); changed only along orders.order_transitions. */
   state: string;
-  /** When the order left draft (placed or sent for approval); null exactly while draft. Spending periods count by it. */
+  /** When the order left draft (placed or sent for approval): null while draft and for a draft that was cancelled, set in every other state. Spending periods count by it. */
   submitted_at: Date | null;
-  /** Sum of the lines' line_total, in currency (checked by trg_orders_after_write_check_total at commit). */
+  /** Sum of the lines' line_total, in currency and its minor units (checked by trg_orders_after_write_check_total at commit). */
   total_amount: string;
   /** When the order was last changed. */
   updated_at: Date;
@@ -443,7 +443,7 @@ export interface IGetOrderLinesResult {
   fulfilled_quantity: number;
   /** Position of the line in the order, from 1. */
   line_number: number;
-  /** quantity * unit_price (checked). */
+  /** quantity * unit_price rounded to the order currency's minor units by app.round_money (half away from zero; checked). */
   line_total: string;
   /** The price list the unit price came from, for price_list lines (no foreign key: a list may be deleted later, the snapshot stays). */
   price_list_id: string | null;
@@ -504,7 +504,7 @@ export interface IGetOrderHistoryQuery {
   result: IGetOrderHistoryResult;
 }
 
-const getOrderHistoryIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":113,"b":121}]}],"statement":"select h.from_state, h.to_state, h.changed_by, h.changed_at\nfrom orders.order_state_history h\nwhere h.order_id = :orderId!\norder by h.transition_id                                                                                                         "};
+const getOrderHistoryIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":113,"b":121}]}],"statement":"select h.from_state, h.to_state, h.changed_by, h.changed_at\nfrom orders.order_state_history h\nwhere h.order_id = :orderId!\norder by h.transition_number                                                                                                                                                                                                                                                                                                     "};
 
 /**
  * Query generated from SQL:
@@ -512,7 +512,7 @@ const getOrderHistoryIR: any = {"usedParamSet":{"orderId":true},"params":[{"name
  * select h.from_state, h.to_state, h.changed_by, h.changed_at
  * from orders.order_state_history h
  * where h.order_id = :orderId!
- * order by h.transition_id                                                                                                         
+ * order by h.transition_number                                                                                                                                                                                                                                                                                                     
  * ```
  */
 export const getOrderHistory = new PreparedQuery<IGetOrderHistoryParams,IGetOrderHistoryResult>(getOrderHistoryIR);
@@ -520,8 +520,8 @@ export const getOrderHistory = new PreparedQuery<IGetOrderHistoryParams,IGetOrde
 
 /** 'ListOrdersOfCompany' parameters type */
 export interface IListOrdersOfCompanyParams {
-  beforeCreatedAt?: DateOrString | null | void;
-  beforeOrderId?: string | null | void;
+  afterCreatedAt?: DateOrString | null | void;
+  afterOrderId?: string | null | void;
   companyId: string;
   limit: number;
 }
@@ -538,6 +538,7 @@ export interface IListOrdersOfCompanyResult {
   created_at: Date;
   /** ISO 4217 currency of every amount of the order: the company's default currency (limits, invoices and the ledger are kept in it). */
   currency: string;
+  cursor_created_at: string;
   /** Client-chosen key, unique per tenant, bound to its first request (idempotency_operation, idempotency_fingerprint): the same operation with the same request returns the first order; another request or operation is refused with B3004. */
   idempotency_key: string | null;
   order_id: string;
@@ -549,9 +550,9 @@ export interface IListOrdersOfCompanyResult {
   shipping_address: Json | null;
   /** Current state (orders.order_states); changed only along orders.order_transitions. */
   state: string;
-  /** When the order left draft (placed or sent for approval); null exactly while draft. Spending periods count by it. */
+  /** When the order left draft (placed or sent for approval): null while draft and for a draft that was cancelled, set in every other state. Spending periods count by it. */
   submitted_at: Date | null;
-  /** Sum of the lines' line_total, in currency (checked by trg_orders_after_write_check_total at commit). */
+  /** Sum of the lines' line_total, in currency and its minor units (checked by trg_orders_after_write_check_total at commit). */
   total_amount: string;
   /** When the order was last changed. */
   updated_at: Date;
@@ -565,17 +566,18 @@ export interface IListOrdersOfCompanyQuery {
   result: IListOrdersOfCompanyResult;
 }
 
-const listOrdersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"beforeCreatedAt":true,"beforeOrderId":true,"limit":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":287,"b":297}]},{"name":"beforeCreatedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":306,"b":321},{"a":377,"b":392}]},{"name":"beforeOrderId","required":false,"transform":{"type":"scalar"},"locs":[{"a":408,"b":421}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":482,"b":488}]}],"statement":"select o.order_id, o.company_id, o.buyer_id, o.currency, o.state, o.version,\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at\nfrom orders.orders o\nwhere o.company_id = :companyId!\n  and (:beforeCreatedAt::timestamptz is null or (o.created_at, o.order_id) < (:beforeCreatedAt::timestamptz, :beforeOrderId::uuid))\norder by o.created_at desc, o.order_id desc\nlimit (:limit!)::int"};
+const listOrdersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"afterCreatedAt":true,"afterOrderId":true,"limit":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":388,"b":398}]},{"name":"afterCreatedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":407,"b":421},{"a":477,"b":491}]},{"name":"afterOrderId","required":false,"transform":{"type":"scalar"},"locs":[{"a":507,"b":519}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":580,"b":586}]}],"statement":"select o.order_id, o.company_id, o.buyer_id, o.currency, o.state, o.version,\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at,\n  to_char(o.created_at at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as \"cursor_created_at!\"\nfrom orders.orders o\nwhere o.company_id = :companyId!\n  and (:afterCreatedAt::timestamptz is null or (o.created_at, o.order_id) < (:afterCreatedAt::timestamptz, :afterOrderId::uuid))\norder by o.created_at desc, o.order_id desc\nlimit (:limit!)::int"};
 
 /**
  * Query generated from SQL:
  * ```
  * select o.order_id, o.company_id, o.buyer_id, o.currency, o.state, o.version,
  *   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
- *   o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at
+ *   o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at,
+ *   to_char(o.created_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_created_at!"
  * from orders.orders o
  * where o.company_id = :companyId!
- *   and (:beforeCreatedAt::timestamptz is null or (o.created_at, o.order_id) < (:beforeCreatedAt::timestamptz, :beforeOrderId::uuid))
+ *   and (:afterCreatedAt::timestamptz is null or (o.created_at, o.order_id) < (:afterCreatedAt::timestamptz, :afterOrderId::uuid))
  * order by o.created_at desc, o.order_id desc
  * limit (:limit!)::int
  * ```
