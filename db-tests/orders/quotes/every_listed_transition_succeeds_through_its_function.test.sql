@@ -74,7 +74,9 @@ create function pg_temp.effects(p_from text, p_op ops, b jsonb, a jsonb) returns
     ((a ->> 'quoted')::boolean = (p_from <> 'requested' or p_op.target = 'quoted'), 'quoted is ' || (a ->> 'quoted')),
     -- exactly an accepted quote has an order, one, at the quoted prices, and a repeat returns the same one
     ((a ->> 'orders')::int = case when p_op.target = 'accepted' then 1 else 0 end, 'orders: ' || (a ->> 'orders')),
-    ((a ->> 'order_total') is not distinct from case when p_op.target = 'accepted' then a ->> 'quoted_total' end,
+    -- (compared as numbers: the order total is at EUR's scale, 24.00, the quoted lines' product is 24)
+    ((a ->> 'order_total')::numeric is not distinct from
+      case when p_op.target = 'accepted' then (a ->> 'quoted_total')::numeric end,
       'order total ' || (a ->> 'order_total')),
     ((b ->> 'order') is null or (b ->> 'order') = (a ->> 'order'), 'another order')
   ) as c(ok, problem)

@@ -26,9 +26,19 @@ insert into payment_attempts values
   ('-5', 'EUR', :'company', 'B3105', 'a negative payment is refused');
 select tests.act_as(:'alpha', :'buyer');
 
+-- one throws_ok per SQLSTATE, each naming it; a row filed under any other SQLSTATE breaks plan(19)
 select throws_ok(format('select orders.record_payment(%L, %L::numeric, %L, %L)', company, amount, currency, 'ref'),
-  sqlstate, null, label)
-from payment_attempts order by label;
+  'B1001', null, label)
+from payment_attempts where sqlstate = 'B1001' order by label;
+select throws_ok(format('select orders.record_payment(%L, %L::numeric, %L, %L)', company, amount, currency, 'ref'),
+  'B1002', null, label)
+from payment_attempts where sqlstate = 'B1002' order by label;
+select throws_ok(format('select orders.record_payment(%L, %L::numeric, %L, %L)', company, amount, currency, 'ref'),
+  'B1003', null, label)
+from payment_attempts where sqlstate = 'B1003' order by label;
+select throws_ok(format('select orders.record_payment(%L, %L::numeric, %L, %L)', company, amount, currency, 'ref'),
+  'B3105', null, label)
+from payment_attempts where sqlstate = 'B3105' order by label;
 
 select is((orders.record_payment(:'company', ' 1.0 '::numeric, 'EUR', 'spaces')).amount::text, '1.00',
   'a payment of '' 1.0 '' EUR is 1.00 EUR, stored at the currency''s scale');

@@ -18,13 +18,15 @@ grant select, insert on in_state to b2b_app;
 
 -- 'allowed' when the update goes through, 'refused' when the trigger refuses the move (B3001), and the
 -- SQLSTATE of any other error (a failure of this test: a check constraint refusing a listed move is not
--- the state machine allowing it). The update also gives the order the submission time the new state
--- needs, so that only the state machine can object. Never keeps the move.
+-- the state machine allowing it). The update also gives the order what the new state needs (a submission
+-- time past draft; every unit invoiced when fulfilled or completed, chk_orders_fulfilled_fully_invoiced),
+-- so that only the state machine can object. Never keeps the move.
 create function pg_temp.try_move(p_order uuid, p_to text) returns text language plpgsql as $$
 begin
   begin
     update orders.orders
-    set state = p_to, submitted_at = case when p_to = 'draft' then null else coalesce(submitted_at, now()) end
+    set state = p_to, submitted_at = case when p_to = 'draft' then null else coalesce(submitted_at, now()) end,
+      invoiced_amount = case when p_to in ('fulfilled', 'completed') then total_amount else invoiced_amount end
     where order_id = p_order;
     raise exception using errcode = 'U0001', message = 'undo the move';
   exception

@@ -85,7 +85,7 @@ create function pg_temp.observe(p_order uuid) returns jsonb language sql stable 
     'submitted', o.submitted_at is not null,
     'history', (select count(*) from orders.order_state_history h where h.order_id = o.order_id),
     'last_move', (select h.from_state || ' > ' || h.to_state from orders.order_state_history h
-      where h.order_id = o.order_id order by h.transition_id desc limit 1),
+      where h.order_id = o.order_id order by h.transition_number desc limit 1),
     'outstanding', (select sum(l.quantity - l.fulfilled_quantity) from orders.order_lines l where l.order_id = o.order_id),
     'shipped_value', (select sum(l.fulfilled_quantity * l.unit_price) from orders.order_lines l where l.order_id = o.order_id),
     'order_reserved', (select coalesce(sum(a.reserved_quantity), 0) from orders.order_allocations a where a.order_id = o.order_id),

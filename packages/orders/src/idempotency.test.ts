@@ -150,7 +150,7 @@ describe('@b2b/orders idempotency keys', () => {
       ),
     ).rejects.toThrow('the first caller gives up');
     const placed = await second;
-    expect(placed).toMatchObject({ state: 'placed', total_amount: '50.0000' });
+    expect(placed).toMatchObject({ state: 'placed', total_amount: '50.00' });
   });
 
   test('ten racing calls with one key and two payloads: one order, same-payload calls get it, the others conflict', async () => {
@@ -199,6 +199,6 @@ describe('@b2b/orders idempotency keys', () => {
       }),
     );
     expect(theirs.order_id).not.toBe(mine.order_id);
-    expect(theirs.total_amount).toBe('40.0000');
+    expect(theirs.total_amount).toBe('40.00');
   });
 });
