@@ -1766,15 +1766,30 @@ CREATE FUNCTION orders.apply_approval_rules(p_order_id uuid) RETURNS boolean
 declare
   tenant uuid := app.require_tenant_id();
 begin
+  with matched as (
+    select r.approval_rule_id, r.name, t.tier, t.approver_role_id
+    from orders.orders o
+    join accounts.buyers b on b.tenant_id = o.tenant_id and b.buyer_id = o.buyer_id
+    join orders.approval_rules r on r.tenant_id = o.tenant_id and r.company_id = o.company_id and r.is_active
+    join orders.approval_rule_tiers t on t.tenant_id = r.tenant_id and t.approval_rule_id = r.approval_rule_id
+    where o.tenant_id = tenant and o.order_id = p_order_id
+      and (r.min_total_amount is null or (r.currency = o.currency and o.total_amount >= r.min_total_amount))
+      and (r.placed_by_role_id is null or r.placed_by_role_id = b.buyer_role_id)
+  ), rules as (
+    select m.approval_rule_id, m.name,
+      string_agg(m.tier::text || ':' || m.approver_role_id::text, ',' order by m.tier, m.approver_role_id) as tiers
+    from matched m
+    group by m.approval_rule_id, m.name
+  ), distinct_rules as (
+    -- of rules with the same tiers, the first by name
+    select distinct on (r.tiers) r.approval_rule_id, r.name
+    from rules r
+    order by r.tiers, r.name, r.approval_rule_id
+  )
   insert into orders.order_approval_steps (order_id, tier, approver_role_id)
-  select distinct o.order_id, t.tier, t.approver_role_id
-  from orders.orders o
-  join accounts.buyers b on b.tenant_id = o.tenant_id and b.buyer_id = o.buyer_id
-  join orders.approval_rules r on r.tenant_id = o.tenant_id and r.company_id = o.company_id and r.is_active
-  join orders.approval_rule_tiers t on t.tenant_id = r.tenant_id and t.approval_rule_id = r.approval_rule_id
-  where o.tenant_id = tenant and o.order_id = p_order_id
-    and (r.min_total_amount is null or (r.currency = o.currency and o.total_amount >= r.min_total_amount))
-    and (r.placed_by_role_id is null or r.placed_by_role_id = b.buyer_role_id)
+  select p_order_id, dense_rank() over (order by d.name, d.approval_rule_id, m.tier), m.approver_role_id
+  from matched m
+  join distinct_rules d on d.approval_rule_id = m.approval_rule_id
   on conflict do nothing;
   return found;
 end
@@ -1786,7 +1801,7 @@ ALTER FUNCTION orders.apply_approval_rules(p_order_id uuid) OWNER TO b2b_owner;
 -- Name: FUNCTION apply_approval_rules(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.apply_approval_rules(p_order_id uuid) IS 'Copies the tiers of the company''s active approval rules that match order p_order_id (total at or above min_total_amount in its currency, and/or placed by a buyer with placed_by_role_id) into orders.order_approval_steps; true when any matched.';
+COMMENT ON FUNCTION orders.apply_approval_rules(p_order_id uuid) IS 'Copies the tiers of the company''s active approval rules that match order p_order_id (total at or above min_total_amount in its currency, and/or placed by a buyer with placed_by_role_id) into orders.order_approval_steps, one rule after the other (by name), numbered 1, 2, 3...: every matching rule needs its own approvers; rules with identical tiers are copied once. True when any matched.';
 
 --
 -- Name: approve_order(uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2399,6 +2414,71 @@ ALTER FUNCTION orders.complete_order(p_order_id uuid) OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.complete_order(p_order_id uuid) IS 'Moves fulfilled order p_order_id to completed (SQLSTATE B3001 from any other state).';
 
 --
+-- Name: consume_stock(uuid, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.consume_stock(p_order_id uuid, p_shipment jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant uuid := app.require_tenant_id();
+begin
+  if not exists (
+      select from orders.orders o
+      where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('placed', 'partially_fulfilled'))
+    or exists (
+      select
+      from jsonb_to_recordset(p_shipment) as sh(variant_id uuid, quantity bigint)
+      left join orders.order_lines l on l.tenant_id = tenant and l.order_id = p_order_id and l.variant_id = sh.variant_id
+      where l.variant_id is null or sh.quantity is null or sh.quantity < 1 or sh.quantity > l.quantity - l.fulfilled_quantity) then
+    raise exception using
+      errcode = 'B2212',
+      message = format('order %s cannot consume that stock: only a placed order ships, at most its outstanding units', p_order_id),
+      table = 'stock_levels',
+      schema = 'catalog';
+  end if;
+
+  perform orders.lock_allocated_stock(p_order_id);
+
+  perform catalog.set_stock_reason('fulfilment', p_order_id);
+  with candidates as (
+    select a.variant_id, a.warehouse_id, a.reserved_quantity, sh.quantity,
+      coalesce(sum(a.reserved_quantity) over (
+        partition by a.variant_id order by w.code rows between unbounded preceding and 1 preceding), 0) as before
+    from jsonb_to_recordset(p_shipment) as sh(variant_id uuid, quantity bigint)
+    join orders.order_allocations a on a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = sh.variant_id
+    join catalog.warehouses w on w.tenant_id = a.tenant_id and w.warehouse_id = a.warehouse_id
+    where a.reserved_quantity > 0
+  ),
+  consumption as (
+    select c.variant_id, c.warehouse_id, least(c.reserved_quantity, c.quantity - c.before) as take
+    from candidates c
+    where c.before < c.quantity
+  ),
+  stock as (
+    update catalog.stock_levels s
+    set on_hand = s.on_hand - c.take, reserved = s.reserved - c.take
+    from consumption c
+    where s.tenant_id = tenant and s.variant_id = c.variant_id and s.warehouse_id = c.warehouse_id
+  )
+  update orders.order_allocations a
+  set reserved_quantity = a.reserved_quantity - c.take, consumed_quantity = a.consumed_quantity + c.take
+  from consumption c
+  where a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id;
+  perform catalog.set_stock_reason(null);
+end
+$$;
+
+ALTER FUNCTION orders.consume_stock(p_order_id uuid, p_shipment jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION consume_stock(p_order_id uuid, p_shipment jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.consume_stock(p_order_id uuid, p_shipment jsonb) IS 'Internal step of fulfil_order: ships p_shipment ([{variant_id, quantity}]) of order p_order_id from its reservations (warehouses by code): on_hand and reserved go down, allocations move the units to consumed_quantity; stock rows locked in (variant_id, warehouse_id) order. SQLSTATE B2212 unless the order is placed or partially fulfilled and each quantity is within the line''s outstanding units. Security definer (owner b2b_owner).';
+
+--
 -- Name: create_draft(uuid, uuid, text, jsonb, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -2623,36 +2703,8 @@ begin
         bad.variant_id, coalesce(bad.outstanding, 0));
   end if;
 
-  -- lock the stock rows in the global (variant_id, warehouse_id) order, as reserve_stock does
-  perform orders.lock_allocated_stock(p_order_id);
-
-  -- consume reservations warehouse by warehouse (by warehouse code) until each shipped quantity is covered
-  perform catalog.set_stock_reason('fulfilment', p_order_id);
-  with candidates as (
-    select a.variant_id, a.warehouse_id, a.reserved_quantity, sh.quantity,
-      coalesce(sum(a.reserved_quantity) over (
-        partition by a.variant_id order by w.code rows between unbounded preceding and 1 preceding), 0) as before
-    from jsonb_to_recordset(shipment) as sh(variant_id uuid, quantity bigint)
-    join orders.order_allocations a on a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = sh.variant_id
-    join catalog.warehouses w on w.tenant_id = a.tenant_id and w.warehouse_id = a.warehouse_id
-    where a.reserved_quantity > 0
-  ),
-  consumption as (
-    select c.variant_id, c.warehouse_id, least(c.reserved_quantity, c.quantity - c.before) as take
-    from candidates c
-    where c.before < c.quantity
-  ),
-  stock as (
-    update catalog.stock_levels s
-    set on_hand = s.on_hand - c.take, reserved = s.reserved - c.take
-    from consumption c
-    where s.tenant_id = tenant and s.variant_id = c.variant_id and s.warehouse_id = c.warehouse_id
-  )
-  update orders.order_allocations a
-  set reserved_quantity = a.reserved_quantity - c.take, consumed_quantity = a.consumed_quantity + c.take
-  from consumption c
-  where a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id;
-  perform catalog.set_stock_reason(null);
+  -- consume the reservations (stock and allocations; security definer, as only the stock writers may)
+  perform orders.consume_stock(p_order_id, shipment);
 
   perform orders.issue_invoice(target, shipment);
 
@@ -2834,7 +2886,7 @@ ALTER FUNCTION orders.lock_allocated_stock(p_order_id uuid) OWNER TO b2b_owner;
 -- Name: FUNCTION lock_allocated_stock(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.lock_allocated_stock(p_order_id uuid) IS 'Internal step of release_stock and fulfil_order: locks (for no key update) the stock rows order p_order_id still holds reservations on, sorted by (variant_id, warehouse_id), the lock order of every stock change.';
+COMMENT ON FUNCTION orders.lock_allocated_stock(p_order_id uuid) IS 'Internal step of release_stock and consume_stock: locks (for no key update) the stock rows order p_order_id still holds reservations on, sorted by (variant_id, warehouse_id), the lock order of every stock change.';
 
 --
 -- Name: lock_order(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -3422,11 +3474,22 @@ COMMENT ON FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_c
 --
 
 CREATE FUNCTION orders.release_stock(p_order_id uuid) RETURNS void
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   tenant uuid := app.require_tenant_id();
 begin
+  if not exists (
+    select from orders.orders o
+    where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('cancelled', 'rejected')
+  ) then
+    raise exception using
+      errcode = 'B2212',
+      message = format('order %s cannot release its stock: only a cancelled or rejected order releases', p_order_id),
+      table = 'stock_levels',
+      schema = 'catalog';
+  end if;
   perform orders.lock_allocated_stock(p_order_id);
 
   perform catalog.set_stock_reason('cancel', p_order_id);
@@ -3449,7 +3512,7 @@ ALTER FUNCTION orders.release_stock(p_order_id uuid) OWNER TO b2b_owner;
 -- Name: FUNCTION release_stock(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.release_stock(p_order_id uuid) IS 'Releases the stock order p_order_id still has reserved (its allocations keep what was consumed). Locks stock rows in (variant_id, warehouse_id) order like reserve_stock.';
+COMMENT ON FUNCTION orders.release_stock(p_order_id uuid) IS 'Releases the stock order p_order_id still has reserved (its allocations keep what was consumed). Locks stock rows in (variant_id, warehouse_id) order like reserve_stock. SQLSTATE B2212 unless the order is cancelled or rejected. Security definer (owner b2b_owner).';
 
 --
 -- Name: reprice_order_lines(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -3646,12 +3709,24 @@ COMMENT ON FUNCTION orders.request_return(p_order_id uuid, p_buyer_id uuid, p_li
 --
 
 CREATE FUNCTION orders.reserve_stock(p_order_id uuid) RETURNS void
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   tenant uuid := app.require_tenant_id();
   short record;
 begin
+  if not exists (
+      select from orders.orders o
+      where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('placed', 'pending_approval'))
+    or exists (select from orders.order_allocations a where a.tenant_id = tenant and a.order_id = p_order_id) then
+    raise exception using
+      errcode = 'B2212',
+      message = format('order %s cannot reserve stock: only a submitted order that has reserved nothing yet reserves', p_order_id),
+      table = 'stock_levels',
+      schema = 'catalog';
+  end if;
+
   -- 1. lock the stock rows of the order's variants, in the one global order
   perform
   from catalog.stock_levels s
@@ -3719,7 +3794,7 @@ ALTER FUNCTION orders.reserve_stock(p_order_id uuid) OWNER TO b2b_owner;
 -- Name: FUNCTION reserve_stock(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.reserve_stock(p_order_id uuid) IS 'Reserves stock for every line of order p_order_id: per line, active warehouses with the most available units first (ties by warehouse code), split across warehouses when needed; records order_allocations. Locks stock rows sorted by (variant_id, warehouse_id) first, so concurrent orders cannot deadlock. SQLSTATE B3201 when a line cannot be covered (nothing is reserved then).';
+COMMENT ON FUNCTION orders.reserve_stock(p_order_id uuid) IS 'Reserves stock for every line of order p_order_id: per line, active warehouses with the most available units first (ties by warehouse code), split across warehouses when needed; records order_allocations. Locks stock rows sorted by (variant_id, warehouse_id) first, so concurrent orders cannot deadlock. SQLSTATE B3201 when a line cannot be covered (nothing is reserved then); B2212 unless the order is placed or pending approval and holds no allocation yet. Security definer (owner b2b_owner): the only way, with release_stock and consume_stock, that reserved changes.';
 
 --
 -- Name: set_minor_units_from_order(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -5330,7 +5405,7 @@ CREATE TABLE orders.order_approval_steps (
     order_id uuid NOT NULL,
     tier integer NOT NULL,
     approver_role_id uuid NOT NULL,
-    CONSTRAINT chk_order_approval_steps_tier CHECK (((tier >= 1) AND (tier <= 10)))
+    CONSTRAINT chk_order_approval_steps_tier CHECK ((tier >= 1))
 );
 
 ALTER TABLE ONLY orders.order_approval_steps FORCE ROW LEVEL SECURITY;
@@ -5347,7 +5422,7 @@ COMMENT ON TABLE orders.order_approval_steps IS 'The approval tiers an order nee
 -- Name: COLUMN order_approval_steps.tier; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN orders.order_approval_steps.tier IS 'Approval round, decided in ascending order.';
+COMMENT ON COLUMN orders.order_approval_steps.tier IS 'Approval step, decided in ascending order: the tiers of every matching rule, one rule after the other (by name), numbered from 1.';
 
 --
 -- Name: COLUMN order_approval_steps.approver_role_id; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -5825,7 +5900,9 @@ COMMENT ON COLUMN orders.return_lines.quantity IS 'Units returned (at least 1; w
 CREATE TABLE orders.return_states (
     state text NOT NULL,
     description text NOT NULL,
-    CONSTRAINT chk_return_states_format CHECK ((state ~ '^[a-z_]+$'::text))
+    CONSTRAINT chk_return_states_description_length CHECK ((char_length(description) <= 1000)),
+    CONSTRAINT chk_return_states_format CHECK ((state ~ '^[a-z_]+$'::text)),
+    CONSTRAINT chk_return_states_state_length CHECK ((char_length(state) <= 50))
 );
 
 ALTER TABLE orders.return_states OWNER TO b2b_owner;
@@ -5856,6 +5933,7 @@ CREATE TABLE orders.return_transitions (
     from_state text NOT NULL,
     to_state text NOT NULL,
     description text NOT NULL,
+    CONSTRAINT chk_return_transitions_description_length CHECK ((char_length(description) <= 1000)),
     CONSTRAINT chk_return_transitions_not_to_itself CHECK ((from_state <> to_state))
 );
 
@@ -6693,6 +6771,18 @@ CREATE INDEX idx_products_tenant_id_created_at_live ON catalog.products USING bt
 CREATE INDEX idx_stock_levels_tenant_id_warehouse_id ON catalog.stock_levels USING btree (tenant_id, warehouse_id);
 
 --
+-- Name: idx_stock_movements_tenant_id_moved_at_movement_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_stock_movements_tenant_id_moved_at_movement_id ON catalog.stock_movements USING btree (tenant_id, moved_at DESC, movement_id DESC);
+
+--
+-- Name: INDEX idx_stock_movements_tenant_id_moved_at_movement_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON INDEX catalog.idx_stock_movements_tenant_id_moved_at_movement_id IS 'Serves listStockMovements of a whole tenant or of one warehouse (newest first, keyset on moved_at, movement_id).';
+
+--
 -- Name: idx_stock_movements_tenant_id_order_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
@@ -6705,10 +6795,16 @@ CREATE INDEX idx_stock_movements_tenant_id_order_id ON catalog.stock_movements U
 CREATE INDEX idx_stock_movements_tenant_id_return_id ON catalog.stock_movements USING btree (tenant_id, return_id);
 
 --
--- Name: idx_stock_movements_tenant_id_variant_id_warehouse_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
+-- Name: idx_stock_movements_tenant_id_variant_id_warehouse_id_moved_at; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE INDEX idx_stock_movements_tenant_id_variant_id_warehouse_id ON catalog.stock_movements USING btree (tenant_id, variant_id, warehouse_id, moved_at);
+CREATE INDEX idx_stock_movements_tenant_id_variant_id_warehouse_id_moved_at ON catalog.stock_movements USING btree (tenant_id, variant_id, warehouse_id, moved_at DESC, movement_id DESC);
+
+--
+-- Name: INDEX idx_stock_movements_tenant_id_variant_id_warehouse_id_moved_at; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON INDEX catalog.idx_stock_movements_tenant_id_variant_id_warehouse_id_moved_at IS 'Serves fk_stock_movements_tenant_id_variant_id_warehouse_id_stock, orders.reconcile_stock (sums per level) and listStockMovements of one stock level (newest first, keyset on moved_at, movement_id).';
 
 --
 -- Name: idx_variants_tenant_id_attributes; Type: INDEX; Schema: catalog; Owner: b2b_owner
@@ -8509,13 +8605,13 @@ CREATE POLICY stock_levels_insert ON catalog.stock_levels FOR INSERT TO b2b_app 
 -- Name: stock_levels stock_levels_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_levels_select ON catalog.stock_levels FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_levels_select ON catalog.stock_levels FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: stock_levels stock_levels_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_levels_update ON catalog.stock_levels FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_levels_update ON catalog.stock_levels FOR UPDATE TO b2b_owner, b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: stock_movements; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8527,7 +8623,7 @@ ALTER TABLE catalog.stock_movements ENABLE ROW LEVEL SECURITY;
 -- Name: stock_movements stock_movements_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_movements_insert ON catalog.stock_movements FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_movements_insert ON catalog.stock_movements FOR INSERT TO b2b_owner, b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: stock_movements stock_movements_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
@@ -8551,7 +8647,7 @@ CREATE POLICY variants_insert ON catalog.variants FOR INSERT TO b2b_app WITH CHE
 -- Name: variants variants_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY variants_select ON catalog.variants FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY variants_select ON catalog.variants FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: variants variants_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
@@ -8581,7 +8677,7 @@ CREATE POLICY warehouses_insert ON catalog.warehouses FOR INSERT TO b2b_app WITH
 -- Name: warehouses warehouses_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY warehouses_select ON catalog.warehouses FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY warehouses_select ON catalog.warehouses FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: warehouses warehouses_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
@@ -8671,19 +8767,19 @@ ALTER TABLE orders.order_allocations ENABLE ROW LEVEL SECURITY;
 -- Name: order_allocations order_allocations_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_allocations_insert ON orders.order_allocations FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_allocations_insert ON orders.order_allocations FOR INSERT TO b2b_owner, b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: order_allocations order_allocations_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_allocations_select ON orders.order_allocations FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_allocations_select ON orders.order_allocations FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: order_allocations order_allocations_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_allocations_update ON orders.order_allocations FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_allocations_update ON orders.order_allocations FOR UPDATE TO b2b_owner, b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: order_approval_steps; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -8743,7 +8839,7 @@ CREATE POLICY order_lines_insert ON orders.order_lines FOR INSERT TO b2b_app WIT
 -- Name: order_lines order_lines_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_lines_select ON orders.order_lines FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_lines_select ON orders.order_lines FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: order_lines order_lines_update; Type: POLICY; Schema: orders; Owner: b2b_owner
@@ -8785,7 +8881,7 @@ CREATE POLICY orders_insert ON orders.orders FOR INSERT TO b2b_app WITH CHECK ((
 -- Name: orders orders_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY orders_select ON orders.orders FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY orders_select ON orders.orders FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: orders orders_update; Type: POLICY; Schema: orders; Owner: b2b_owner
@@ -9589,6 +9685,13 @@ GRANT ALL ON FUNCTION orders.check_spending_limit(p_order orders.orders) TO b2b_
 
 REVOKE ALL ON FUNCTION orders.complete_order(p_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.complete_order(p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION consume_stock(p_order_id uuid, p_shipment jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.consume_stock(p_order_id uuid, p_shipment jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.consume_stock(p_order_id uuid, p_shipment jsonb) TO b2b_app;
 
 --
 -- Name: FUNCTION create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10562,12 +10665,6 @@ GRANT INSERT(warehouse_id) ON TABLE catalog.stock_levels TO b2b_app;
 GRANT INSERT(on_hand),UPDATE(on_hand) ON TABLE catalog.stock_levels TO b2b_app;
 
 --
--- Name: COLUMN stock_levels.reserved; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT UPDATE(reserved) ON TABLE catalog.stock_levels TO b2b_app;
-
---
 -- Name: TABLE stock_movements; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
@@ -10776,36 +10873,6 @@ GRANT INSERT(is_active),UPDATE(is_active) ON TABLE orders.approval_rules TO b2b_
 
 GRANT SELECT ON TABLE orders.order_allocations TO b2b_app;
 GRANT SELECT ON TABLE orders.order_allocations TO b2b_readonly;
-
---
--- Name: COLUMN order_allocations.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.order_allocations TO b2b_app;
-
---
--- Name: COLUMN order_allocations.variant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE orders.order_allocations TO b2b_app;
-
---
--- Name: COLUMN order_allocations.warehouse_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(warehouse_id) ON TABLE orders.order_allocations TO b2b_app;
-
---
--- Name: COLUMN order_allocations.reserved_quantity; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(reserved_quantity),UPDATE(reserved_quantity) ON TABLE orders.order_allocations TO b2b_app;
-
---
--- Name: COLUMN order_allocations.consumed_quantity; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT UPDATE(consumed_quantity) ON TABLE orders.order_allocations TO b2b_app;
 
 --
 -- Name: TABLE order_approval_steps; Type: ACL; Schema: orders; Owner: b2b_owner

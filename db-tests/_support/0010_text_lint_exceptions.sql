@@ -22,6 +22,8 @@ insert into tests.lint_exceptions (rule, object, reason) values
    'Reference data seeded by migrations; chk_order_states_format admits lowercase ASCII only.'),
   ('unique_text_keys_are_canonical', 'orders.quote_states.state',
    'Reference data seeded by migrations; chk_quote_states_format admits lowercase ASCII only.'),
+  ('unique_text_keys_are_canonical', 'orders.return_states.state',
+   'Reference data seeded by migrations; chk_return_states_format admits lowercase ASCII only.'),
   ('unique_text_keys_are_canonical', 'tenancy.staff_roles.role',
    'Reference data seeded by migrations; nobody types a role name.'),
   ('unique_text_keys_are_canonical', 'orders.orders.idempotency_key',

@@ -1268,7 +1268,7 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   },
   chk_order_approval_steps_tier: {
     code: 'approval_tier_invalid',
-    message: 'An approval tier is from 1 to 10.',
+    message: 'An approval step of an order is numbered from 1.',
   },
 
   // orders.order_approvals
@@ -1491,6 +1491,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'return_state_invalid',
     message: 'A return state is lowercase letters and underscores.',
   },
+  chk_return_states_state_length: {
+    code: 'return_state_too_long',
+    message: 'A return state name is at most 50 characters.',
+  },
+  chk_return_states_description_length: {
+    code: 'return_state_description_too_long',
+    message: 'A description is at most 1,000 characters.',
+  },
 
   // orders.return_transitions
   pk_return_transitions: { code: 'return_transition_exists', message: 'This transition is already allowed.' },
@@ -1505,6 +1513,10 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_return_transitions_not_to_itself: {
     code: 'return_transition_to_itself',
     message: 'A transition leads to another state.',
+  },
+  chk_return_transitions_description_length: {
+    code: 'return_transition_description_too_long',
+    message: 'A description is at most 1,000 characters.',
   },
 
   // orders.returns

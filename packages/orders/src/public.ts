@@ -28,6 +28,7 @@ export const listReceivableEntries = guarded(impl.listReceivableEntries);
 export const mapOrdersError = guarded(impl.mapOrdersError);
 export const placeOrder = guarded(impl.placeOrder);
 export const receiveReturn = guarded(impl.receiveReturn);
+export const reconcileStock = guarded(impl.reconcileStock);
 export const recordPayment = guarded(impl.recordPayment);
 export const rejectOrder = guarded(impl.rejectOrder);
 export const requestQuote = guarded(impl.requestQuote);
