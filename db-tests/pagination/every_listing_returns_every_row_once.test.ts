@@ -1,7 +1,8 @@
 // Keyset pagination returns every row exactly once, in the stated order, also when rows tie on the first
 // sort key (orders placed in one transaction share created_at; companies share a legal name; products of
-// one import share created_at and a search score). Driven by the packages' exports: every exported list*
-// or search* function must have a scenario here, so a new listing cannot skip the test.
+// one import share created_at and a search score; stock movements of one transaction share moved_at).
+// Driven by the packages' exports: every exported list* or search* function must have a scenario here, so
+// a new listing cannot skip the test.
 import type { Page } from '@b2b/db';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -105,6 +106,21 @@ const SCENARIOS: Record<string, Scenario> = {
     page: (after, limit) =>
       bed.asTenant((c) => catalog.searchProducts(c, { text: 'tie widget', locale: 'en', after, limit })),
     id: (item) => rows<{ product_id: string }>(item).product_id,
+  },
+  'catalog.listStockMovements': {
+    // the orders placed in one transaction reserve in one transaction: their movements share moved_at
+    ties: {
+      sql: `select count(*) from catalog.stock_movements where tenant_id = $1 and variant_id = $2 group by moved_at`,
+      expected: TIES,
+    },
+    expected: {
+      sql: `select movement_id::text as id from catalog.stock_movements where tenant_id = $1 and variant_id = $2
+        order by moved_at desc, movement_id desc`,
+      params: () => [bed.world.tenantId, bed.world.variantId],
+    },
+    page: (after, limit) =>
+      bed.asTenant((c) => catalog.listStockMovements(c, { variantId: bed.world.variantId, after, limit })),
+    id: (item) => rows<{ movement_id: string }>(item).movement_id,
   },
   'orders.listOrdersOfCompany': {
     ties: {

@@ -1,6 +1,8 @@
 /** Types generated for queries found in "queries/stock.sql" */
 import { PreparedQuery } from '@pgtyped/runtime';
 
+export type DateOrString = Date | string;
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** 'CreateWarehouse' parameters type */
@@ -95,28 +97,31 @@ export interface IAdjustStockLevelsQuery {
   result: IAdjustStockLevelsResult;
 }
 
-const adjustStockLevelsIR: any = {"usedParamSet":{"adjustments":true},"params":[{"name":"adjustments","required":true,"transform":{"type":"scalar"},"locs":[{"a":205,"b":217}]}],"statement":"select s.variant_id as \"variant_id!\", s.warehouse_id as \"warehouse_id!\", s.on_hand as \"on_hand!\",\n  s.reserved as \"reserved!\", s.available as \"available!\"\nfrom catalog.adjust_stock_levels(p_adjustments => :adjustments!::jsonb) s                                                                                                                  "};
+const adjustStockLevelsIR: any = {"usedParamSet":{"adjustments":true},"params":[{"name":"adjustments","required":true,"transform":{"type":"scalar"},"locs":[{"a":205,"b":217}]}],"statement":"select s.variant_id as \"variant_id!\", s.warehouse_id as \"warehouse_id!\", s.on_hand as \"on_hand!\",\n  s.reserved as \"reserved!\", s.available as \"available!\"\nfrom catalog.adjust_stock_levels(p_adjustments => :adjustments!::jsonb) s                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             "};
 
 /**
  * Query generated from SQL:
  * ```
  * select s.variant_id as "variant_id!", s.warehouse_id as "warehouse_id!", s.on_hand as "on_hand!",
  *   s.reserved as "reserved!", s.available as "available!"
- * from catalog.adjust_stock_levels(p_adjustments => :adjustments!::jsonb) s                                                                                                                  
+ * from catalog.adjust_stock_levels(p_adjustments => :adjustments!::jsonb) s                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                             
  * ```
  */
 export const adjustStockLevels = new PreparedQuery<IAdjustStockLevelsParams,IAdjustStockLevelsResult>(adjustStockLevelsIR);
 
 
-/** 'GetStockMovements' parameters type */
-export interface IGetStockMovementsParams {
-  limit: string;
-  variantId: string;
-  warehouseId: string;
+/** 'ListStockMovements' parameters type */
+export interface IListStockMovementsParams {
+  afterMovedAt?: DateOrString | null | void;
+  afterMovementId?: string | null | void;
+  limit: number;
+  variantId?: string | null | void;
+  warehouseId?: string | null | void;
 }
 
-/** 'GetStockMovements' return type */
-export interface IGetStockMovementsResult {
+/** 'ListStockMovements' return type */
+export interface IListStockMovementsResult {
+  cursor_moved_at: string;
   /** When the movement was recorded (the transaction's time). */
   moved_at: Date;
   /** The acting user (app.current_user_id(): the staff user or buyer set by withTenant), null when none was set. */
@@ -139,26 +144,31 @@ export interface IGetStockMovementsResult {
   warehouse_id: string;
 }
 
-/** 'GetStockMovements' query type */
-export interface IGetStockMovementsQuery {
-  params: IGetStockMovementsParams;
-  result: IGetStockMovementsResult;
+/** 'ListStockMovements' query type */
+export interface IListStockMovementsQuery {
+  params: IListStockMovementsParams;
+  result: IListStockMovementsResult;
 }
 
-const getStockMovementsIR: any = {"usedParamSet":{"variantId":true,"warehouseId":true,"limit":true},"params":[{"name":"variantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":241,"b":251}]},{"name":"warehouseId","required":true,"transform":{"type":"scalar"},"locs":[{"a":274,"b":286}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":339,"b":345}]}],"statement":"select m.movement_id, m.variant_id, m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.reason,\n  m.order_id, m.return_id, m.moved_by, m.moved_at\nfrom catalog.stock_movements m\nwhere m.tenant_id = app.current_tenant_id() and m.variant_id = :variantId! and m.warehouse_id = :warehouseId!\norder by m.moved_at desc, m.movement_id desc\nlimit :limit!                                                          "};
+const listStockMovementsIR: any = {"usedParamSet":{"variantId":true,"warehouseId":true,"afterMovedAt":true,"afterMovementId":true,"limit":true},"params":[{"name":"variantId","required":false,"transform":{"type":"scalar"},"locs":[{"a":326,"b":335},{"a":369,"b":378}]},{"name":"warehouseId","required":false,"transform":{"type":"scalar"},"locs":[{"a":394,"b":405},{"a":441,"b":452}]},{"name":"afterMovedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":468,"b":480},{"a":541,"b":553}]},{"name":"afterMovementId","required":false,"transform":{"type":"scalar"},"locs":[{"a":569,"b":584}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":646,"b":652}]}],"statement":"select m.movement_id, m.variant_id, m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.reason,\n  m.order_id, m.return_id, m.moved_by, m.moved_at,\n  to_char(m.moved_at at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as \"cursor_moved_at!\"\nfrom catalog.stock_movements m\nwhere m.tenant_id = app.current_tenant_id()\n  and (:variantId::uuid is null or m.variant_id = :variantId::uuid)\n  and (:warehouseId::uuid is null or m.warehouse_id = :warehouseId::uuid)\n  and (:afterMovedAt::timestamptz is null\n    or (m.moved_at, m.movement_id) < (:afterMovedAt::timestamptz, :afterMovementId::uuid))\norder by m.moved_at desc, m.movement_id desc\nlimit (:limit!)::int                                                          "};
 
 /**
  * Query generated from SQL:
  * ```
  * select m.movement_id, m.variant_id, m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.reason,
- *   m.order_id, m.return_id, m.moved_by, m.moved_at
+ *   m.order_id, m.return_id, m.moved_by, m.moved_at,
+ *   to_char(m.moved_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_moved_at!"
  * from catalog.stock_movements m
- * where m.tenant_id = app.current_tenant_id() and m.variant_id = :variantId! and m.warehouse_id = :warehouseId!
+ * where m.tenant_id = app.current_tenant_id()
+ *   and (:variantId::uuid is null or m.variant_id = :variantId::uuid)
+ *   and (:warehouseId::uuid is null or m.warehouse_id = :warehouseId::uuid)
+ *   and (:afterMovedAt::timestamptz is null
+ *     or (m.moved_at, m.movement_id) < (:afterMovedAt::timestamptz, :afterMovementId::uuid))
  * order by m.moved_at desc, m.movement_id desc
- * limit :limit!                                                          
+ * limit (:limit!)::int                                                          
  * ```
  */
-export const getStockMovements = new PreparedQuery<IGetStockMovementsParams,IGetStockMovementsResult>(getStockMovementsIR);
+export const listStockMovements = new PreparedQuery<IListStockMovementsParams,IListStockMovementsResult>(listStockMovementsIR);
 
 
 /** 'GetStockByWarehouse' parameters type */

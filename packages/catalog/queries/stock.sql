@@ -16,14 +16,23 @@ select s.variant_id as "variant_id!", s.warehouse_id as "warehouse_id!", s.on_ha
   s.reserved as "reserved!", s.available as "available!"
 from catalog.adjust_stock_levels(p_adjustments => :adjustments!::jsonb) s;
 
-/* The journal of one stock level, newest first (serves idx_stock_movements_tenant_id_variant_id_warehouse_id). */
-/* @name GetStockMovements */
+/* One page of the journal, newest first: moved_at descending, then movement_id descending (the movements of
+   one transaction share moved_at); optionally of one variant and/or one warehouse. Keyset on the last
+   row's (moved_at, movement_id) from the page cursor, moved_at at full precision (cursor_moved_at: UTC,
+   microseconds). Serves idx_stock_movements_tenant_id_variant_id_warehouse_id_moved_at (one stock level,
+   one variant) and idx_stock_movements_tenant_id_moved_at_movement_id (the tenant, one warehouse). */
+/* @name ListStockMovements */
 select m.movement_id, m.variant_id, m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.reason,
-  m.order_id, m.return_id, m.moved_by, m.moved_at
+  m.order_id, m.return_id, m.moved_by, m.moved_at,
+  to_char(m.moved_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_moved_at!"
 from catalog.stock_movements m
-where m.tenant_id = app.current_tenant_id() and m.variant_id = :variantId! and m.warehouse_id = :warehouseId!
+where m.tenant_id = app.current_tenant_id()
+  and (:variantId::uuid is null or m.variant_id = :variantId::uuid)
+  and (:warehouseId::uuid is null or m.warehouse_id = :warehouseId::uuid)
+  and (:afterMovedAt::timestamptz is null
+    or (m.moved_at, m.movement_id) < (:afterMovedAt::timestamptz, :afterMovementId::uuid))
 order by m.moved_at desc, m.movement_id desc
-limit :limit!;
+limit (:limit!)::int;
 
 /* Stock of a variant per warehouse, by warehouse code. */
 /* @name GetStockByWarehouse */

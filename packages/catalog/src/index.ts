@@ -53,11 +53,11 @@ import {
   adjustStockLevels as adjustStockLevelsQuery,
   createWarehouse as createWarehouseQuery,
   getStockByWarehouse as getStockByWarehouseQuery,
-  getStockMovements as getStockMovementsQuery,
   type ICreateWarehouseResult,
   type IGetStockByWarehouseResult,
-  type IGetStockMovementsResult,
+  type IListStockMovementsResult,
   type ISyncStockLevelsResult,
+  listStockMovements as listStockMovementsQuery,
   syncStockLevels as syncStockLevelsQuery,
 } from '../queries/stock.queries';
 import {
@@ -78,7 +78,7 @@ export type ResolvedPrice = IResolvePriceResult;
 export type Warehouse = ICreateWarehouseResult;
 export type WarehouseStock = IGetStockByWarehouseResult;
 export type StockLevel = ISyncStockLevelsResult;
-export type StockMovement = IGetStockMovementsResult;
+export type StockMovement = Omit<IListStockMovementsResult, 'cursor_moved_at'>;
 export { StockBelowReservedError } from './errors';
 export type PriceUpsert = IUpsertPricesParams['rows'][number] & { quantities: string; validDuring: string };
 export type ProductTranslationUpsert = IUpsertProductTranslationsParams['rows'][number];
@@ -652,25 +652,46 @@ export async function adjustStockLevels(
   );
 }
 
+const MOVEMENTS_PAGE = defineCursor('catalog.listStockMovements', ['timestamptz', 'uuid'] as const);
+
 /**
- * The journal of one stock level (catalog.stock_movements), newest first, at most `limit` (default 50,
- * at most 200) rows: deltas of on_hand and reserved as decimal strings, the reason (order, cancel,
- * fulfilment, return, adjustment, sync), the order or return, who and when.
+ * One page of the stock journal (catalog.stock_movements), newest first (moved_at descending, then
+ * movement_id descending: the movements of one transaction share moved_at), of the tenant, or of one
+ * variant and/or one warehouse: `{ items, next? }`; pass `next` as `after` for the following page (absent:
+ * no more). Items: deltas of on_hand and reserved as decimal strings, the reason (order, cancel,
+ * fulfilment, return, adjustment, sync), the order or return, who and when. `limit` 1 to 200 (default 50;
+ * RangeError otherwise); ValidationError `cursor_invalid` for a cursor this listing did not make.
+ * SQL: ListStockMovements.
  */
-export async function getStockMovements(
+export async function listStockMovements(
   client: Queryable,
-  request: { variantId: string; warehouseId: string; limit?: number },
-): Promise<StockMovement[]> {
-  return stockCall(() =>
-    getStockMovementsQuery.run(
+  request: {
+    variantId?: string | null;
+    warehouseId?: string | null;
+    after?: string | null;
+    limit?: number;
+  } = {},
+): Promise<Page<StockMovement>> {
+  const limit = pageLimit(request.limit, { fallback: 50, max: 200 });
+  const [afterMovedAt, afterMovementId] = MOVEMENTS_PAGE.decode(request.after) ?? [null, null];
+  return stockCall(async () => {
+    const rows = await listStockMovementsQuery.run(
       {
-        variantId: request.variantId,
-        warehouseId: request.warehouseId,
-        limit: String(pageLimit(request.limit, { fallback: 50, max: 200 })),
+        variantId: request.variantId ?? null,
+        warehouseId: request.warehouseId ?? null,
+        afterMovedAt,
+        afterMovementId,
+        limit: fetchSize(limit),
       },
       client,
-    ),
-  );
+    );
+    return MOVEMENTS_PAGE.page(
+      rows,
+      limit,
+      (r) => [r.cursor_moved_at, r.movement_id],
+      ({ cursor_moved_at: _, ...movement }) => movement,
+    );
+  });
 }
 
 /** Stock of a variant per warehouse, by warehouse code. */

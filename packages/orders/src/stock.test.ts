@@ -3,7 +3,7 @@
 import {
   adjustStockLevels,
   getStockByWarehouse,
-  getStockMovements,
+  listStockMovements,
   StockBelowReservedError,
   syncStockLevels,
   upsertStockLevels,
@@ -151,7 +151,7 @@ describe('stock belongs to the orders that reserved it', () => {
       adjustStockLevels(c, [{ variantId, warehouseId: returnsWarehouse, delta: -1 }]),
     );
 
-    const main = await bed.asTenant((c) => getStockMovements(c, { variantId, warehouseId }));
+    const main = (await bed.asTenant((c) => listStockMovements(c, { variantId, warehouseId }))).items;
     expect(main.map((m) => [m.reason, m.on_hand_delta, m.reserved_delta]).sort()).toEqual(
       [
         ['adjustment', '8', '0'],
@@ -161,9 +161,9 @@ describe('stock belongs to the orders that reserved it', () => {
         ['sync', '-1', '0'],
       ].sort(),
     );
-    const back = await bed.asTenant((c) =>
-      getStockMovements(c, { variantId, warehouseId: returnsWarehouse }),
-    );
+    const back = (
+      await bed.asTenant((c) => listStockMovements(c, { variantId, warehouseId: returnsWarehouse }))
+    ).items;
     expect(back.map((m) => [m.reason, m.on_hand_delta, m.order_id, m.return_id]).sort()).toEqual(
       [
         ['return', '4', placed.order_id, ret.return_id],
