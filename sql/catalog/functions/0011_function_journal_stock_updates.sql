@@ -1,7 +1,9 @@
 -- Trigger function (after update on catalog.stock_levels, for each statement, transition tables
 -- `old_rows` / `new_rows`): journals what changed in one set-based insert, whatever wrote it, so no
--- change of on_hand or reserved can skip the journal. Reserved belongs to the orders: it may change only
--- while an order function has set its reason (order, cancel, fulfilment).
+-- change of on_hand or reserved can skip the journal. Reserved belongs to the orders: b2b_app holds no
+-- privilege on it (the guard that cannot be forged); the security definer stock writers change it under
+-- an order reason (order, cancel, fulfilment), and this check refuses any other change of it by a role
+-- that holds the privilege (owner, superuser). The reason setting is only the journal's label.
 create or replace function catalog.journal_stock_updates() returns trigger
 language plpgsql
 as $$

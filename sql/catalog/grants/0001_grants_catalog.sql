@@ -70,23 +70,28 @@ grant insert (warehouse_id, code, name, country_code, is_active) on catalog.ware
 grant update (code, name, country_code, is_active) on catalog.warehouses to b2b_app;
 grant delete on catalog.warehouses to b2b_app;
 
--- Reserved belongs to the orders. A new level never starts reserved, so the insert grant leaves it out
--- (a direct insert naming it is refused, 42501). The update grant must keep it: the order functions run
--- as the caller (security invoker) and reserve through it; trg_stock_levels_after_update refuses a change
--- of reserved unless an order function named its reason (B2212), and journals every change.
--- A level with journal rows cannot be deleted (fk_stock_movements_..._stock): set on_hand to 0.
+-- Reserved belongs to the orders: no grant to b2b_app names it, so no direct write of b2b_app (insert,
+-- update, or an upsert's conflict branch) can change it, whatever stock reason it sets (42501). Only the
+-- security definer stock writers owned by b2b_owner (orders.reserve_stock, release_stock, consume_stock)
+-- change it, each checking that the order is in the state that calls for it (B2212); row-level security
+-- is forced, so they act within the current tenant only. trg_stock_levels_after_update journals every
+-- change and still refuses a change of reserved without an order reason by a role that holds the
+-- privilege (B2212). A level with journal rows cannot be deleted (fk_stock_movements_..._stock): set on_hand to 0.
 grant insert (variant_id, warehouse_id, on_hand) on catalog.stock_levels to b2b_app;
-grant update (on_hand, reserved) on catalog.stock_levels to b2b_app;
+grant update (on_hand) on catalog.stock_levels to b2b_app;
 grant delete on catalog.stock_levels to b2b_app;
 
 -- The stock journal: read by the app; the insert grant serves the stock_levels journal triggers, which run
--- as the caller (trg_stock_movements_before_insert refuses any other insert, B2213). No update or delete.
+-- as the caller (trg_stock_movements_before_insert refuses any other insert, B2213: a journal insert from
+-- those triggers runs at trigger depth 2, and b2b_app cannot create a trigger of its own, having no
+-- create or temporary privilege anywhere). No update or delete.
 grant select on catalog.stock_movements to b2b_app, b2b_readonly;
 grant insert (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
   on catalog.stock_movements to b2b_app;
 
--- Stock writes: counts (sync or admin) and adjustments change on_hand only; set_stock_reason is the step
--- the order functions (run as the caller) take before they change stock.
+-- Stock writes: counts (sync or admin) and adjustments change on_hand only; set_stock_reason names the
+-- journal's reason. b2b_app may call it (sync, adjustment, and receive_return's return run as the caller),
+-- so a reason is a label, not a permission: it cannot change reserved (no grant names reserved).
 grant execute on function catalog.parse_stock_rows(jsonb, text) to b2b_app;
 grant execute on function catalog.set_stock_reason(text, uuid, uuid) to b2b_app;
 grant execute on function catalog.sync_stock_levels(jsonb, text) to b2b_app;

@@ -1,6 +1,8 @@
 -- variants: visible, added and changed only within the current tenant (never deleted: archived, to keep history).
+-- b2b_owner: the security definer stock writers (orders.reserve_stock, release_stock, consume_stock) run as
+-- it; row-level security is forced, so they too see and write only the current tenant's rows.
 drop policy if exists variants_select on catalog.variants;
-create policy variants_select on catalog.variants for select to b2b_app, b2b_readonly
+create policy variants_select on catalog.variants for select to b2b_app, b2b_readonly, b2b_owner
   using (tenant_id = (select app.current_tenant_id()));
 
 drop policy if exists variants_insert on catalog.variants;

@@ -1,6 +1,8 @@
 -- warehouses: visible and writable only within the current tenant.
+-- b2b_owner: the security definer stock writers (orders.reserve_stock, release_stock, consume_stock) run as
+-- it; row-level security is forced, so they too see and write only the current tenant's rows.
 drop policy if exists warehouses_select on catalog.warehouses;
-create policy warehouses_select on catalog.warehouses for select to b2b_app, b2b_readonly
+create policy warehouses_select on catalog.warehouses for select to b2b_app, b2b_readonly, b2b_owner
   using (tenant_id = (select app.current_tenant_id()));
 
 drop policy if exists warehouses_insert on catalog.warehouses;

@@ -1,5 +1,5 @@
 -- The first step of every function that gives reserved stock back or ships it (release_stock,
--- fulfil_order): lock the stock rows an order holds allocations on, in the one global order
+-- consume_stock): lock the stock rows an order holds allocations on, in the one global order
 -- (variant_id, warehouse_id) that reserve_stock and receive_return lock in too, so that concurrent
 -- stock changes wait for each other instead of deadlocking. One definition of that order.
 create or replace function orders.lock_allocated_stock(p_order_id uuid)
@@ -20,4 +20,4 @@ begin
 end
 $$;
 comment on function orders.lock_allocated_stock(uuid) is
-  'Internal step of release_stock and fulfil_order: locks (for no key update) the stock rows order p_order_id still holds reservations on, sorted by (variant_id, warehouse_id), the lock order of every stock change.';
+  'Internal step of release_stock and consume_stock: locks (for no key update) the stock rows order p_order_id still holds reservations on, sorted by (variant_id, warehouse_id), the lock order of every stock change.';

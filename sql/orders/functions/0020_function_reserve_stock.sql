@@ -7,14 +7,34 @@
 -- therefore always request shared rows in the same order, and one simply waits for the other. Overselling
 -- is impossible: availability is read after the locks are held, and chk_stock_levels_reserved_within_on_hand
 -- is the backstop.
+--
+-- Security definer (owner b2b_owner, search_path pinned): b2b_app holds no privilege on reserved or on
+-- the allocations, so this function, release_stock and consume_stock are the only ways reserved changes,
+-- and no setting the caller forges opens another. Row-level security is forced on every table it
+-- touches, so it still acts within the current tenant only. Since b2b_app may call it directly, it
+-- reserves only for a submitted order (placed or pending approval) that holds no allocation yet: an
+-- order reserves once (B2212 otherwise, and for another tenant's order, which it cannot see).
 create or replace function orders.reserve_stock(p_order_id uuid)
 returns void
 language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
   tenant uuid := app.require_tenant_id();
   short record;
 begin
+  if not exists (
+      select from orders.orders o
+      where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('placed', 'pending_approval'))
+    or exists (select from orders.order_allocations a where a.tenant_id = tenant and a.order_id = p_order_id) then
+    raise exception using
+      errcode = 'B2212',
+      message = format('order %s cannot reserve stock: only a submitted order that has reserved nothing yet reserves', p_order_id),
+      table = 'stock_levels',
+      schema = 'catalog';
+  end if;
+
   -- 1. lock the stock rows of the order's variants, in the one global order
   perform
   from catalog.stock_levels s
@@ -76,4 +96,4 @@ begin
 end
 $$;
 comment on function orders.reserve_stock(uuid) is
-  'Reserves stock for every line of order p_order_id: per line, active warehouses with the most available units first (ties by warehouse code), split across warehouses when needed; records order_allocations. Locks stock rows sorted by (variant_id, warehouse_id) first, so concurrent orders cannot deadlock. SQLSTATE B3201 when a line cannot be covered (nothing is reserved then).';
+  'Reserves stock for every line of order p_order_id: per line, active warehouses with the most available units first (ties by warehouse code), split across warehouses when needed; records order_allocations. Locks stock rows sorted by (variant_id, warehouse_id) first, so concurrent orders cannot deadlock. SQLSTATE B3201 when a line cannot be covered (nothing is reserved then); B2212 unless the order is placed or pending approval and holds no allocation yet. Security definer (owner b2b_owner): the only way, with release_stock and consume_stock, that reserved changes.';

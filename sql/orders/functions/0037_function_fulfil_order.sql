@@ -43,36 +43,8 @@ begin
         bad.variant_id, coalesce(bad.outstanding, 0));
   end if;
 
-  -- lock the stock rows in the global (variant_id, warehouse_id) order, as reserve_stock does
-  perform orders.lock_allocated_stock(p_order_id);
-
-  -- consume reservations warehouse by warehouse (by warehouse code) until each shipped quantity is covered
-  perform catalog.set_stock_reason('fulfilment', p_order_id);
-  with candidates as (
-    select a.variant_id, a.warehouse_id, a.reserved_quantity, sh.quantity,
-      coalesce(sum(a.reserved_quantity) over (
-        partition by a.variant_id order by w.code rows between unbounded preceding and 1 preceding), 0) as before
-    from jsonb_to_recordset(shipment) as sh(variant_id uuid, quantity bigint)
-    join orders.order_allocations a on a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = sh.variant_id
-    join catalog.warehouses w on w.tenant_id = a.tenant_id and w.warehouse_id = a.warehouse_id
-    where a.reserved_quantity > 0
-  ),
-  consumption as (
-    select c.variant_id, c.warehouse_id, least(c.reserved_quantity, c.quantity - c.before) as take
-    from candidates c
-    where c.before < c.quantity
-  ),
-  stock as (
-    update catalog.stock_levels s
-    set on_hand = s.on_hand - c.take, reserved = s.reserved - c.take
-    from consumption c
-    where s.tenant_id = tenant and s.variant_id = c.variant_id and s.warehouse_id = c.warehouse_id
-  )
-  update orders.order_allocations a
-  set reserved_quantity = a.reserved_quantity - c.take, consumed_quantity = a.consumed_quantity + c.take
-  from consumption c
-  where a.tenant_id = tenant and a.order_id = p_order_id and a.variant_id = c.variant_id and a.warehouse_id = c.warehouse_id;
-  perform catalog.set_stock_reason(null);
+  -- consume the reservations (stock and allocations; security definer, as only the stock writers may)
+  perform orders.consume_stock(p_order_id, shipment);
 
   perform orders.issue_invoice(target, shipment);
 

@@ -31,8 +31,8 @@ grant delete on orders.order_lines to b2b_app;
 -- Appended by trigger as the caller; never updated or deleted.
 grant insert (order_id, transition_number, from_state, to_state, changed_by) on orders.order_state_history to b2b_app;
 
-grant insert (order_id, variant_id, warehouse_id, reserved_quantity) on orders.order_allocations to b2b_app;
-grant update (reserved_quantity, consumed_quantity) on orders.order_allocations to b2b_app;
+-- Allocations say what release_stock gives back and consume_stock ships, so b2b_app never writes them:
+-- only the security definer stock writers (owned by b2b_owner) do, with the stock they reserve.
 
 -- Approval rules are the tenant's configuration for its companies; the steps and decisions are written
 -- by submit (steps) and approve_order / reject_order (decisions), never changed afterwards.
@@ -74,6 +74,7 @@ grant execute on function
   orders.reprice_order_lines(uuid),
   orders.reserve_stock(uuid),
   orders.release_stock(uuid),
+  orders.consume_stock(uuid, jsonb),
   orders.lock_allocated_stock(uuid),
   orders.check_buyer_may_order(uuid, uuid),
   orders.request_fingerprint(text, uuid, uuid, text, jsonb, text, uuid, uuid),

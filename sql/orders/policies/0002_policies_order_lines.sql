@@ -1,6 +1,8 @@
 -- order_lines: within the current tenant; deleted only while their order is a draft (trigger).
+-- b2b_owner: the security definer stock writers (orders.reserve_stock, release_stock, consume_stock) run as
+-- it; row-level security is forced, so they too see and write only the current tenant's rows.
 drop policy if exists order_lines_select on orders.order_lines;
-create policy order_lines_select on orders.order_lines for select to b2b_app, b2b_readonly
+create policy order_lines_select on orders.order_lines for select to b2b_app, b2b_readonly, b2b_owner
   using (tenant_id = (select app.current_tenant_id()));
 
 drop policy if exists order_lines_insert on orders.order_lines;

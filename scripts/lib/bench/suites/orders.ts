@@ -165,7 +165,7 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
       `an order: ${LINES_PER_ORDER} distinct random variants of the buyer's tenant, 1 to ${MAX_QUANTITY} units each, ` +
         'a random buyer of the fixture, a unique idempotency key; placed, priced and reserved in 2 warehouses',
       'placeOrder: withTenant transaction (begin, tenant context, one call to orders.place_order, commit) as ' +
-        'b2b_app; the baseline does the same work in 28 statements (see orders-baseline.ts)',
+        'b2b_app; the baseline does the same work in 20 statements (see orders-baseline.ts)',
       'per s for the order rows is orders placed per second (each a committed transaction); pgbench reports ' +
         'an average latency only',
       'workloads ran interleaved per client count: placeOrder, baseline, pgbench',
