@@ -6807,6 +6807,18 @@ CREATE INDEX idx_stock_movements_tenant_id_variant_id_warehouse_id_moved_at ON c
 COMMENT ON INDEX catalog.idx_stock_movements_tenant_id_variant_id_warehouse_id_moved_at IS 'Serves fk_stock_movements_tenant_id_variant_id_warehouse_id_stock, orders.reconcile_stock (sums per level) and listStockMovements of one stock level (newest first, keyset on moved_at, movement_id).';
 
 --
+-- Name: idx_stock_movements_tenant_id_warehouse_id_moved_at; Type: INDEX; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE INDEX idx_stock_movements_tenant_id_warehouse_id_moved_at ON catalog.stock_movements USING btree (tenant_id, warehouse_id, moved_at DESC, movement_id DESC);
+
+--
+-- Name: INDEX idx_stock_movements_tenant_id_warehouse_id_moved_at; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON INDEX catalog.idx_stock_movements_tenant_id_warehouse_id_moved_at IS 'Serves listStockMovements of one warehouse (newest first, keyset on moved_at, movement_id).';
+
+--
 -- Name: idx_variants_tenant_id_attributes; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 

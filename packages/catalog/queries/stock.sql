@@ -19,8 +19,9 @@ from catalog.adjust_stock_levels(p_adjustments => :adjustments!::jsonb) s;
 /* One page of the journal, newest first: moved_at descending, then movement_id descending (the movements of
    one transaction share moved_at); optionally of one variant and/or one warehouse. Keyset on the last
    row's (moved_at, movement_id) from the page cursor, moved_at at full precision (cursor_moved_at: UTC,
-   microseconds). Serves idx_stock_movements_tenant_id_variant_id_warehouse_id_moved_at (one stock level,
-   one variant) and idx_stock_movements_tenant_id_moved_at_movement_id (the tenant, one warehouse). */
+   microseconds). Serves idx_stock_movements_tenant_id_variant_id_warehouse_id_moved_at (one stock level;
+   one variant, sorted), idx_stock_movements_tenant_id_warehouse_id_moved_at (one warehouse) and
+   idx_stock_movements_tenant_id_moved_at_movement_id (the tenant). */
 /* @name ListStockMovements */
 select m.movement_id, m.variant_id, m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.reason,
   m.order_id, m.return_id, m.moved_by, m.moved_at,

@@ -11,6 +11,7 @@ import type { IDatabaseConnection } from '@pgtyped/runtime';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getProductPage, listProductsInSubtree, searchProducts } from '../queries/products.queries';
+import { listStockMovements } from '../queries/stock.queries';
 
 const TENANTS = 20;
 const PRODUCTS_PER_TENANT = 1000; // 2 variants, 1 price and 1 stock level per variant: about 180,000 rows
@@ -267,6 +268,53 @@ describe('query plans at scale, as the application role', () => {
     );
     expect(plan).not.toMatch(NO_SEQ_SCAN);
     expect(plan).toMatch(/idx_categories_tenant_id_path on categories \w+\s+Index Cond: [^\n]*path >= /);
+  });
+
+  test('the stock journal pages in index order (no sort) for a level, a warehouse and the tenant', async () => {
+    const { variant_id: variantId, warehouse_id: warehouseId } = (
+      await withTenant(pool, { tenantId }, (c) =>
+        c.query('select variant_id, warehouse_id from catalog.stock_levels order by variant_id limit 1'),
+      )
+    ).rows[0];
+    // a level and the tenant are read in index order; one warehouse by its own index (at this size, where
+    // the seed's movements share one moved_at and the tenant has one warehouse, the planner may fetch the
+    // warehouse's rows by bitmap and sort them; at a warehouse's real journal length the ordered scan wins)
+    const cases = [
+      {
+        variantId,
+        warehouseId,
+        index: 'idx_stock_movements_tenant_id_variant_id_warehouse_id_moved_at',
+        ordered: true,
+      },
+      {
+        variantId: null,
+        warehouseId: null,
+        index: 'idx_stock_movements_tenant_id_moved_at_movement_id',
+        ordered: true,
+      },
+      {
+        variantId: null,
+        warehouseId,
+        index: 'idx_stock_movements_tenant_id_warehouse_id_moved_at',
+        ordered: false,
+      },
+    ];
+    // the first page, and a later one (a cursor after every row of the seed: the whole journal qualifies)
+    const afters = [
+      { afterMovedAt: null, afterMovementId: null },
+      { afterMovedAt: '2999-01-01T00:00:00.000000Z', afterMovementId: productId },
+    ];
+    for (const { index, ordered, ...filters } of cases)
+      for (const after of afters) {
+        const plan = await planOf((c) => listStockMovements.run({ ...filters, ...after, limit: 51 }, c));
+        expect(plan).not.toMatch(/Seq Scan/);
+        expect(plan).toMatch(new RegExp(`Index Scan (using|on) ${index}\\b`));
+        if (ordered) {
+          expect(plan).not.toMatch(/Sort/);
+          if (after.afterMovedAt !== null)
+            expect(plan).toMatch(/Index Cond: [^\n]*ROW\(moved_at, movement_id\) </);
+        }
+      }
   });
 
   test('search matches names, full text and SKUs inside the GIN indexes (tenant_id in them)', async () => {

@@ -208,7 +208,7 @@ export interface IGetOrderApprovalsResult {
   decided_at: Date | null;
   /** approved or rejected. */
   decision: string | null;
-  /** Approval round, decided in ascending order. */
+  /** Approval step, decided in ascending order: the tiers of every matching rule, one rule after the other (by name), numbered from 1. */
   tier: number;
 }
 
