@@ -3716,6 +3716,9 @@ declare
   tenant uuid := app.require_tenant_id();
   short record;
 begin
+  -- a direct caller holds no lock on the order (submit does): two concurrent calls for one order take
+  -- turns here, so the second sees the first's allocations and refuses (one lock per order, no privilege)
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('orders.reserve_stock:' || p_order_id::text, 0));
   if not exists (
       select from orders.orders o
       where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('placed', 'pending_approval'))
