@@ -2191,6 +2191,39 @@ ALTER FUNCTION orders.check_order_lines_editable() OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.check_order_lines_editable() IS 'Trigger function on orders.order_lines: lines are added, removed or repriced only while their order is draft (SQLSTATE B3010).';
 
 --
+-- Name: check_order_stock_released(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.check_order_stock_released() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  still_reserved numeric;
+begin
+  select sum(a.reserved_quantity) into still_reserved
+  from orders.order_allocations a
+  where a.tenant_id = new.tenant_id and a.order_id = new.order_id and a.reserved_quantity > 0;
+  if still_reserved is not null then
+    raise exception using
+      errcode = 'B3016',
+      message = format('order %s cannot move from %s to %s: it still holds %s reserved unit(s); release its stock (cancel_order, reject_order)',
+        new.order_id, old.state, new.state, still_reserved),
+      table = tg_table_name,
+      schema = tg_table_schema;
+  end if;
+  return null;
+end
+$$;
+
+ALTER FUNCTION orders.check_order_stock_released() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_order_stock_released(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.check_order_stock_released() IS 'Constraint trigger function on orders.orders (deferred): an order moved from pending_approval or placed to cancelled or rejected must hold no reserved units by commit (SQLSTATE B3016 otherwise).';
+
+--
 -- Name: check_order_total(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -2239,6 +2272,8 @@ COMMENT ON FUNCTION orders.check_order_total() IS 'Constraint trigger function (
 CREATE FUNCTION orders.check_order_transition() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
+declare
+  missing_tiers text;
 begin
   if tg_op = 'INSERT' then
     if new.state <> 'draft' then
@@ -2256,6 +2291,23 @@ begin
       message = format('order %s cannot move from %s to %s', old.order_id, old.state, new.state),
       table = tg_table_name,
       schema = tg_table_schema;
+  elsif old.state = 'pending_approval' and new.state = 'placed' then
+    -- one index range read per table (the primary keys start with tenant_id, order_id), only on this move
+    select string_agg(distinct s.tier::text, ', ' order by s.tier::text) into missing_tiers
+    from orders.order_approval_steps s
+    where s.tenant_id = new.tenant_id and s.order_id = new.order_id
+      and not exists (
+        select from orders.order_approvals a
+        where a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier
+          and a.decision = 'approved');
+    if missing_tiers is not null then
+      raise exception using
+        errcode = 'B3016',
+        message = format('order %s cannot move from pending_approval to placed: approval tier(s) %s not approved',
+          new.order_id, missing_tiers),
+        table = tg_table_name,
+        schema = tg_table_schema;
+    end if;
   end if;
   return new;
 end
@@ -2267,7 +2319,7 @@ ALTER FUNCTION orders.check_order_transition() OWNER TO b2b_owner;
 -- Name: FUNCTION check_order_transition(); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.check_order_transition() IS 'Trigger function on orders.orders: a new order is draft, and a state change must be listed in orders.order_transitions (SQLSTATE B3001 otherwise).';
+COMMENT ON FUNCTION orders.check_order_transition() IS 'Trigger function on orders.orders: a new order is draft, and a state change must be listed in orders.order_transitions (SQLSTATE B3001 otherwise); pending_approval -> placed also needs every approval tier approved (SQLSTATE B3016 otherwise).';
 
 --
 -- Name: check_quote_transition(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -7404,6 +7456,12 @@ CREATE CONSTRAINT TRIGGER trg_orders_after_insert_check_total AFTER INSERT ON or
 CREATE TRIGGER trg_orders_after_update_state AFTER UPDATE OF state ON orders.orders FOR EACH ROW WHEN ((old.state IS DISTINCT FROM new.state)) EXECUTE FUNCTION orders.record_order_transition();
 
 --
+-- Name: orders trg_orders_after_update_state_check_stock_released; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE CONSTRAINT TRIGGER trg_orders_after_update_state_check_stock_released AFTER UPDATE OF state ON orders.orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (((old.state = ANY (ARRAY['pending_approval'::text, 'placed'::text])) AND (new.state = ANY (ARRAY['cancelled'::text, 'rejected'::text])))) EXECUTE FUNCTION orders.check_order_stock_released();
+
+--
 -- Name: orders trg_orders_after_write_check_total; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -9662,6 +9720,12 @@ GRANT ALL ON FUNCTION orders.check_credit_limit(p_order orders.orders) TO b2b_ap
 --
 
 REVOKE ALL ON FUNCTION orders.check_order_lines_editable() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_order_stock_released(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.check_order_stock_released() FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_order_total(); Type: ACL; Schema: orders; Owner: b2b_owner

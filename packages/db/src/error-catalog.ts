@@ -165,6 +165,11 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     message:
       'This buyer already decided a tier of this order: one person decides at most one tier, another approver decides the next.',
   },
+  B3016: {
+    code: 'order_transition_precondition_unmet',
+    message:
+      'The order cannot make this move yet: placing after approval needs every approval tier approved, and cancelling or rejecting needs its reserved stock released (use approve_order, cancel_order, reject_order).',
+  },
   // orders: approvals and limits (B31xx)
   B3101: {
     kind: 'permission',
