@@ -25,19 +25,7 @@ $$;
 
 create temporary table paths (state text primary key, ops text[] not null);
 insert into paths values ('requested', '{}');
-do $$
-begin
-  loop
-    insert into paths
-    select distinct on (o.target) o.target, p.ops || o.op
-    from paths p
-    join ops o on pg_temp.performs(p.state, o)
-    where o.target not in (select state from paths)
-    order by o.target, cardinality(p.ops), o.op;
-    exit when not found;
-  end loop;
-end
-$$;
+select tests.fill_transition_paths();
 
 create function pg_temp.observe(p_return uuid) returns jsonb language sql stable as $$
   select jsonb_build_object(

@@ -64,19 +64,7 @@ $$;
 -- how to reach every state from draft along listed moves (breadth first, operations by name)
 create temporary table paths (state text primary key, ops text[] not null);
 insert into paths values ('draft', '{}');
-do $$
-begin
-  loop
-    insert into paths
-    select distinct on (o.target) o.target, p.ops || o.op
-    from paths p
-    join ops o on pg_temp.performs(p.state, o)
-    where o.target not in (select state from paths)
-    order by o.target, cardinality(p.ops), o.op;
-    exit when not found;
-  end loop;
-end
-$$;
+select tests.fill_transition_paths();
 
 -- what can be observed of an order, before and after an operation
 create function pg_temp.observe(p_order uuid) returns jsonb language sql stable as $$
