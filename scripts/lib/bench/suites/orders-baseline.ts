@@ -25,15 +25,7 @@
 // - the discontinued-variant check takes the variant ids as an array (set_order_lines reads them from
 //   the JSON lines with parse_order_lines); both look the variants up by key.
 import type { Queryable } from '@b2b/db';
-import type { LineInput, PlaceOrderInput } from '@b2b/orders';
-
-interface StockRow {
-  variant_id: string;
-  warehouse_id: string;
-  available: string;
-  is_active: boolean;
-  code: string;
-}
+import type { PlaceOrderInput } from '@b2b/orders';
 
 class BaselineRefusal extends Error {
   override name = 'BaselineRefusal';
@@ -63,31 +55,6 @@ export function amount(value: bigint): string {
 /** The advisory lock of check_credit_limit / check_spending_limit: the same key, so both serialize alike. */
 async function advisoryLock(client: Queryable, key: string): Promise<void> {
   await client.query('select pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended($1, 0))', [key]);
-}
-
-/**
- * The allocation rule of orders.reserve_stock, in Node: per line, active warehouses with units available,
- * most available first (ties by warehouse code), taking what the line still needs from each.
- */
-export function allocate(
-  lines: readonly LineInput[],
-  stock: readonly StockRow[],
-): { variantId: string; warehouseId: string; take: number }[] {
-  const picks: { variantId: string; warehouseId: string; take: number }[] = [];
-  for (const line of lines) {
-    const candidates = stock
-      .filter((s) => s.variant_id === line.variantId && s.is_active && Number(s.available) > 0)
-      .sort((a, b) => Number(b.available) - Number(a.available) || (a.code < b.code ? -1 : 1));
-    let needed = line.quantity;
-    for (const s of candidates) {
-      if (needed === 0) break;
-      const take = Math.min(Number(s.available), needed);
-      picks.push({ variantId: line.variantId, warehouseId: s.warehouse_id, take });
-      needed -= take;
-    }
-    if (needed > 0) throw new BaselineRefusal(`not enough stock of ${line.variantId}`);
-  }
-  return picks;
 }
 
 export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrderInput): Promise<string> {
@@ -280,7 +247,7 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
   // reserve_stock: the one step done by the database function itself. b2b_app holds no privilege on
   // stock_levels.reserved or on order_allocations (reserved belongs to the orders: only the security
   // definer stock writers change it), so no client can reserve statement by statement; this call locks
-  // the stock rows in the one global order, allocates (the rule `allocate` below mirrors), reserves and
+  // the stock rows in the one global order, allocates, reserves and
   // records the allocations, as place_order's does.
   await client.query('select orders.reserve_stock($1)', [order.order_id]);
   return order.order_id;
