@@ -32,7 +32,6 @@ export function renderErrorsDoc(): string {
     ...Object.entries(valueErrors)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([state, e]) => `| \`${e.code}\` | ValidationError | ${escapeCell(e.message)} (${state}) |`),
-    '| `invalid_id` | ValidationError | a package function was given an id that is not a UUID (checked before any query) |',
     '| `input_invalid` | ValidationError | a package function was given an argument of the wrong type or shape (checked before any query) |',
     '| `batch_duplicate_key` | ValidationError | one bulk write names the same key twice (21000) |',
     '| `permission_denied` | PermissionError | a missing grant or a row-level security policy refused the write (42501) |',

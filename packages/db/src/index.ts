@@ -18,7 +18,7 @@ export {
   TenantContextError,
   ValidationError,
 } from './errors';
-export { assertId, assertIds, guarded, invalidInput, isGuarded, toTypedError } from './input';
+export { guarded, isGuarded, toTypedError } from './input';
 export { decimalAmount } from './money';
 export { createPool, type PoolOptions } from './pool';
 export { NotFoundError, one, pageLimit } from './rows';

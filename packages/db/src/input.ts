@@ -1,49 +1,7 @@
-// Refusals of a package function's arguments before any query runs: the same ValidationError class,
-// `code` and SQLSTATE the database would give for the value, so callers branch on one kind of error
-// whether the value was refused here or by PostgreSQL. No raw TypeError or driver error escapes.
+// What may leave a public package function: only typed errors. guarded() wraps each export of a package's
+// public entry (src/public.ts) so that no raw driver error, TypeError or RangeError escapes a call.
 import { DbError, mapDbError, ValidationError } from './errors';
 import { NotFoundError } from './rows';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A ValidationError for an argument refused before it reached the database (SQLSTATE 22023). */
-export function invalidInput(code: string, message: string): ValidationError {
-  return new ValidationError(message, { code, sqlstate: '22023' });
-}
-
-/**
- * `value` as a UUID string; ValidationError `invalid_id` (SQLSTATE 22P02, as PostgreSQL reports a bad
- * uuid) naming `what` otherwise. Optional ids pass `undefined` and `null` through unchanged.
- */
-export function assertId(value: unknown, what: string): string {
-  if (typeof value !== 'string' || !UUID.test(value))
-    throw new ValidationError(`${what} must be a UUID, got ${describe(value)}.`, {
-      code: 'invalid_id',
-      sqlstate: '22P02',
-    });
-  return value;
-}
-
-/** Every own property of `args` whose name ends in `Id` (or is `id`) is a UUID when present. */
-export function assertIds(args: unknown, where = 'argument'): void {
-  if (typeof args !== 'object' || args === null || Array.isArray(args))
-    throw invalidInput('input_invalid', `The ${where} must be an object, got ${describe(args)}.`);
-  for (const [key, value] of Object.entries(args)) {
-    if (value === undefined || value === null) continue;
-    if (key === 'id' || /[a-z]Id$/.test(key)) assertId(value, key);
-    else if (/[a-z]Ids$/.test(key)) {
-      if (!Array.isArray(value)) throw invalidInput('input_invalid', `${key} must be an array of UUIDs.`);
-      for (const v of value) assertId(v, key);
-    }
-  }
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
-  if (value === null || value === undefined) return String(value);
-  return typeof value;
-}
 
 const GUARDED = Symbol.for('@b2b/db.guarded');
 
