@@ -509,6 +509,34 @@ ALTER FUNCTION app.check_money(p_amount numeric, p_minor_units integer, p_curren
 COMMENT ON FUNCTION app.check_money(p_amount numeric, p_minor_units integer, p_currency text) IS 'Returns p_amount when it is finite (B1002 otherwise), below 10^15 in magnitude (B1003) and has no more decimals than p_minor_units, the minor units of p_currency (B1001); null for null. Never rounds.';
 
 --
+-- Name: check_tenant(uuid); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.check_tenant(p_tenant_id uuid) RETURNS uuid
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $$
+declare
+  tenant uuid := app.require_tenant_id();
+begin
+  if p_tenant_id is distinct from tenant then
+    raise exception using
+      errcode = 'B2002',
+      message = 'the tenant argument is not the transaction''s tenant',
+      detail = format('argument %s, transaction %s', coalesce(p_tenant_id::text, 'null'), tenant);
+  end if;
+  return tenant;
+end
+$$;
+
+ALTER FUNCTION app.check_tenant(p_tenant_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION check_tenant(p_tenant_id uuid); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.check_tenant(p_tenant_id uuid) IS 'Returns the transaction''s tenant when p_tenant_id is that tenant; raises B2002 otherwise, B2001 when no tenant is set. Called first by every entry point that takes p_tenant_id (the distribution argument on Citus).';
+
+--
 -- Name: current_tenant_id(); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -9281,6 +9309,15 @@ REVOKE ALL ON FUNCTION app.check_money(p_amount numeric, p_minor_units integer, 
 GRANT ALL ON FUNCTION app.check_money(p_amount numeric, p_minor_units integer, p_currency text) TO b2b_app;
 GRANT ALL ON FUNCTION app.check_money(p_amount numeric, p_minor_units integer, p_currency text) TO b2b_readonly;
 GRANT ALL ON FUNCTION app.check_money(p_amount numeric, p_minor_units integer, p_currency text) TO b2b_analytics;
+
+--
+-- Name: FUNCTION check_tenant(p_tenant_id uuid); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_tenant(p_tenant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.check_tenant(p_tenant_id uuid) TO b2b_app;
+GRANT ALL ON FUNCTION app.check_tenant(p_tenant_id uuid) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.check_tenant(p_tenant_id uuid) TO b2b_analytics;
 
 --
 -- Name: FUNCTION current_tenant_id(); Type: ACL; Schema: app; Owner: b2b_owner

@@ -47,6 +47,12 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     code: 'tenant_context_missing',
     message: 'No tenant context: the query must run inside withTenant().',
   },
+  B2002: {
+    kind: 'tenant_context',
+    code: 'tenant_argument_mismatch',
+    message:
+      "The tenant argument is not the transaction's tenant (withTenant): a call acts for one tenant only.",
+  },
   // accounts (B21xx)
   B2101: {
     code: 'company_hierarchy_cycle',

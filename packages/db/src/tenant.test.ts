@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mapDbError, TenantContextError } from './errors';
 import { createPool } from './pool';
-import { InvalidTenantContextError, withTenant } from './tenant';
+import { InvalidTenantContextError, tenantOf, withTenant } from './tenant';
 import { TransactionAbortedError, TransactionOutcomeUnknownError } from './transaction-errors';
 
 const TENANTS = 8;
@@ -75,6 +75,23 @@ describe('withTenant', () => {
       }),
     );
     expect(leaks).toEqual([]);
+  });
+
+  test('tenantOf gives the tenant of the withTenant call that handed out the client, and nothing outside it', async () => {
+    const tenantId = tenantIds[0] as string;
+    let leaked: pg.PoolClient | undefined;
+    const seen = await withTenant(pool, { tenantId }, async (c) => {
+      leaked = c;
+      return tenantOf(c);
+    });
+    expect(seen).toBe(tenantId);
+    expect(() => tenantOf(leaked as pg.PoolClient)).toThrow(InvalidTenantContextError);
+    const bare = await pool.connect();
+    try {
+      expect(() => tenantOf(bare)).toThrow(InvalidTenantContextError);
+    } finally {
+      bare.release();
+    }
   });
 
   test('a malformed tenant id is refused before touching the database', async () => {

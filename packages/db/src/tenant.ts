@@ -21,6 +21,24 @@ function assertUuid(value: string | undefined, what: string): void {
   }
 }
 
+// The tenant each client of a withTenant transaction acts for, so that package functions can pass it to
+// SQL as a value (the routing argument on Citus) without asking the server.
+const tenantOfClient = new WeakMap<object, string>();
+
+/**
+ * The tenant id (uuid string) the client acts for: the one given to the withTenant call that handed it out.
+ * Throws InvalidTenantContextError for a client that did not come from withTenant (or after it ended).
+ * Package functions pass it as `p_tenant_id` / `tenant_id = :tenantId`, so every statement names its tenant.
+ */
+export function tenantOf(client: Queryable): string {
+  const tenantId = tenantOfClient.get(client);
+  if (!tenantId)
+    throw new InvalidTenantContextError(
+      'this client does not act for a tenant: use the one withTenant() passes',
+    );
+  return tenantId;
+}
+
 /** Runs `fn` in a transaction acting for one tenant (and user). Row-level security does the rest. */
 export async function withTenant<T>(
   pool: pg.Pool,
@@ -37,5 +55,13 @@ export async function withTenant<T>(
   // Sent with `begin` in one simple-protocol message, so a request pays one round trip fewer. Inlining the
   // values is safe only because both were just checked to be UUIDs (or absent).
   const prelude = `select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId ?? ''}', true)`;
-  return runTransaction(pool, fn, options ?? {}, prelude);
+  const acting = async (client: Queryable): Promise<T> => {
+    tenantOfClient.set(client, tenantId);
+    try {
+      return await fn(client);
+    } finally {
+      tenantOfClient.delete(client);
+    }
+  };
+  return runTransaction(pool, acting, options ?? {}, prelude);
 }

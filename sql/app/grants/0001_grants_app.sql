@@ -14,3 +14,5 @@ grant execute on function app.round_money(numeric, integer), app.is_money(numeri
 grant execute on function app.canonical_text(text), app.canonical_key(text), app.canonical_code(text),
   app.canonical_tax_id(text)
   to b2b_app, b2b_readonly, b2b_analytics;
+-- Entry points check their routing argument against the transaction's tenant (as the calling role).
+grant execute on function app.check_tenant(uuid) to b2b_app, b2b_readonly, b2b_analytics;
