@@ -3,7 +3,7 @@
 import { migrate } from '@b2b/migrate';
 import { log, main } from './lib/cli';
 import { describeDemo } from './lib/demo';
-import { ensureDevDatabase, SQL_DIR } from './lib/dev-database';
+import { ensureDevDatabase, ensureMonitorLogin, SQL_DIR, withVerifyFull } from './lib/dev-database';
 import { loadSeed, seedIsLoaded } from './lib/seed';
 
 main(async () => {
@@ -14,6 +14,7 @@ main(async () => {
       ? `migrated: ${result.applied.length} versioned, ${result.repeatablesApplied.length} repeatable`
       : 'migrations: up to date',
   );
+  const monitorUrl = await ensureMonitorLogin(db);
   const loaded = await seedIsLoaded(db.adminUrl, 'demo');
   if (loaded) {
     log('seed data: the demo world is already loaded');
@@ -28,5 +29,9 @@ main(async () => {
   log('The development database is ready.');
   log(`  DATABASE_URL=${db.adminUrl}`);
   log(`  application role (RLS applies): ${db.appUrl}`);
+  if (db.caFile && monitorUrl) {
+    log(`  TLS, certificate checked (verify-full): ${withVerifyFull(db.adminUrl, db.caFile)}`);
+    log(`  monitoring role (SCRAM password in .data/monitor.password, TLS only): pnpm db:health`);
+  }
   log('  pnpm db:psql to open a shell (--tenant <slug> as the application role), pnpm db:down to stop it.');
 });

@@ -75,6 +75,20 @@ ALTER SCHEMA migrations OWNER TO b2b_owner;
 COMMENT ON SCHEMA migrations IS 'Migration ledger of @b2b/migrate: versioned migrations with checksums, repeatable objects.';
 
 --
+-- Name: ops; Type: SCHEMA; Schema: -; Owner: b2b_owner
+--
+
+CREATE SCHEMA ops;
+
+ALTER SCHEMA ops OWNER TO b2b_owner;
+
+--
+-- Name: SCHEMA ops; Type: COMMENT; Schema: -; Owner: b2b_owner
+--
+
+COMMENT ON SCHEMA ops IS 'Health views for operators: slow queries, sizes, index usage, bloat, long transactions, blocked locks, replication lag, wraparound margin. Readable by b2b_monitor only; printed by pnpm db:health.';
+
+--
 -- Name: orders; Type: SCHEMA; Schema: -; Owner: b2b_owner
 --
 
@@ -125,6 +139,18 @@ CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA extensions;
 --
 
 COMMENT ON EXTENSION btree_gist IS 'support for indexing common datatypes in GiST';
+
+--
+-- Name: pg_stat_statements; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements WITH SCHEMA public;
+
+--
+-- Name: EXTENSION pg_stat_statements; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION pg_stat_statements IS 'track planning and execution statistics of all SQL statements executed';
 
 --
 -- Name: pg_trgm; Type: EXTENSION; Schema: -; Owner: -
@@ -1507,6 +1533,80 @@ begin
 end $$;
 
 ALTER FUNCTION migrations.record_checksum() OWNER TO b2b_owner;
+
+--
+-- Name: table_bloat_estimate(); Type: FUNCTION; Schema: ops; Owner: b2b_owner
+--
+
+CREATE FUNCTION ops.table_bloat_estimate() RETURNS TABLE(schema_name name, table_name name, table_bytes numeric, bloat_bytes numeric, bloat_pct numeric, fillfactor integer, is_na boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog'
+    AS $$
+  select
+    s3.schema_name,
+    s3.table_name,
+    s3.bs * s3.tblpages as table_bytes,
+    case when s3.tblpages - s3.est_tblpages_ff > 0 then (s3.tblpages - s3.est_tblpages_ff) * s3.bs else 0 end
+      as bloat_bytes,
+    case when s3.tblpages > 0 and s3.tblpages - s3.est_tblpages_ff > 0
+      then round(100 * (s3.tblpages - s3.est_tblpages_ff) / s3.tblpages, 1) else 0 end as bloat_pct,
+    s3.fillfactor,
+    s3.is_na
+  from (
+    select
+      ceil(s2.reltuples / ((s2.bs - s2.page_hdr) * s2.fillfactor / (s2.tpl_size * 100)))
+        + ceil(s2.toasttuples / 4) as est_tblpages_ff,
+      s2.tblpages, s2.fillfactor, s2.bs, s2.schema_name, s2.table_name, s2.is_na
+    from (
+      select
+        (4 + s.tpl_hdr_size + s.tpl_data_size + (2 * s.ma)
+          - case when s.tpl_hdr_size % s.ma = 0 then s.ma else s.tpl_hdr_size % s.ma end
+          - case when ceil(s.tpl_data_size)::integer % s.ma = 0 then s.ma else ceil(s.tpl_data_size)::integer % s.ma end
+        ) as tpl_size,
+        (s.heappages + s.toastpages) as tblpages,
+        s.reltuples, s.toasttuples, s.bs, s.page_hdr, s.schema_name, s.table_name, s.fillfactor, s.is_na
+      from (
+        select
+          ns.nspname as schema_name,
+          tbl.relname as table_name,
+          greatest(tbl.reltuples, 0)::numeric as reltuples,
+          tbl.relpages as heappages,
+          coalesce(toast.relpages, 0) as toastpages,
+          greatest(coalesce(toast.reltuples, 0), 0)::numeric as toasttuples,
+          coalesce(substring(array_to_string(tbl.reloptions, ' ') from 'fillfactor=([0-9]+)')::smallint, 100)
+            as fillfactor,
+          current_setting('block_size')::numeric as bs,
+          case when version() ~ 'mingw32' or version() ~ '64-bit|x86_64|ppc64|ia64|amd64' then 8 else 4 end as ma,
+          24 as page_hdr,
+          23 + case when max(coalesce(st.null_frac, 0)) > 0 then (7 + count(st.attname)) / 8 else 0::integer end
+            as tpl_hdr_size,
+          sum((1 - coalesce(st.null_frac, 0)) * coalesce(st.avg_width, 0))::numeric as tpl_data_size,
+          bool_or(att.atttypid = 'pg_catalog.name'::regtype)
+            or sum(case when att.attnum > 0 then 1 else 0 end) <> count(st.attname) as is_na
+        from pg_attribute as att
+        join pg_class as tbl on att.attrelid = tbl.oid
+        join pg_namespace as ns on ns.oid = tbl.relnamespace
+        left join pg_stats as st on st.schemaname = ns.nspname and st.tablename = tbl.relname
+          and st.inherited = false and st.attname = att.attname
+        left join pg_class as toast on tbl.reltoastrelid = toast.oid
+        where not att.attisdropped
+          and att.attnum > 0
+          and tbl.relkind in ('r', 'm')
+          and ns.nspname not in ('pg_catalog', 'information_schema')
+          and ns.nspname !~ '^pg_toast'
+        group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      ) as s
+    ) as s2
+  ) as s3
+$$;
+
+ALTER FUNCTION ops.table_bloat_estimate() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION table_bloat_estimate(); Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION ops.table_bloat_estimate() IS 'Estimated bloat per table from pg_class and pg_stats (ioguix/pgsql-bloat-estimation, table_bloat.sql, BSD 2-clause): table bytes, bytes above the size packed at its fillfactor, that as a percentage, is_na when statistics are missing. Security definer as b2b_owner, so the statistics of our tables are visible to the monitoring role; returns no values, only sizes.';
 
 --
 -- Name: orders; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -5292,6 +5392,413 @@ CREATE TABLE migrations.repeatables (
 );
 
 ALTER TABLE migrations.repeatables OWNER TO b2b_owner;
+
+--
+-- Name: blocked_locks; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.blocked_locks AS
+ SELECT w.pid AS blocked_pid,
+    w.datname AS database_name,
+    w.usename AS blocked_role,
+    wl.locktype,
+    wl.mode AS waits_for_mode,
+        CASE
+            WHEN (wl.relation IS NOT NULL) THEN ((wl.relation)::regclass)::text
+            ELSE NULL::text
+        END AS relation,
+    wl.waitstart AS waiting_since,
+    round(EXTRACT(epoch FROM (now() - wl.waitstart)), 1) AS waiting_seconds,
+    "left"(w.query, 1000) AS blocked_query,
+    blocker.pid AS blocking_pid,
+    b.usename AS blocking_role,
+    b.state AS blocking_state,
+    (now() - b.xact_start) AS blocking_xact_age,
+    "left"(b.query, 1000) AS blocking_query
+   FROM (((pg_stat_activity w
+     CROSS JOIN LATERAL unnest(pg_blocking_pids(w.pid)) blocker(pid))
+     LEFT JOIN pg_stat_activity b ON ((b.pid = blocker.pid)))
+     LEFT JOIN LATERAL ( SELECT l.locktype,
+            l.mode,
+            l.relation,
+            l.waitstart
+           FROM pg_locks l
+          WHERE ((l.pid = w.pid) AND (NOT l.granted))
+         LIMIT 1) wl ON (true))
+  ORDER BY wl.waitstart, w.pid, blocker.pid;
+
+ALTER TABLE ops.blocked_locks OWNER TO b2b_owner;
+
+--
+-- Name: VIEW blocked_locks; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.blocked_locks IS 'One row per waiting session and session blocking it (pg_blocking_pids): the lock waited for (type, mode, relation), since when, both queries, and the blocker''s state and transaction age. blocking_pid 0: a prepared transaction.';
+
+--
+-- Name: duplicate_indexes; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.duplicate_indexes AS
+ WITH idx AS (
+         SELECT i.indexrelid,
+            i.indrelid,
+            n.nspname AS schema_name,
+            t.relname AS table_name,
+            ic.relname AS index_name,
+            am.amname,
+            i.indisunique,
+            string_to_array((i.indkey)::text, ' '::text) AS all_columns,
+            (string_to_array((i.indkey)::text, ' '::text))[1:i.indnkeyatts] AS keys,
+            (i.indnatts > i.indnkeyatts) AS has_include,
+            string_to_array((i.indclass)::text, ' '::text) AS classes,
+            string_to_array((i.indcollation)::text, ' '::text) AS collations,
+            COALESCE(pg_get_expr(i.indexprs, i.indrelid), ''::text) AS expressions,
+            COALESCE(pg_get_expr(i.indpred, i.indrelid), ''::text) AS predicate,
+            (EXISTS ( SELECT
+                   FROM pg_constraint k
+                  WHERE ((k.conindid = i.indexrelid) AND (k.conrelid = i.indrelid) AND (k.contype = ANY (ARRAY['p'::"char", 'u'::"char", 'x'::"char"]))))) AS backs_constraint
+           FROM ((((pg_index i
+             JOIN pg_class ic ON ((ic.oid = i.indexrelid)))
+             JOIN pg_class t ON ((t.oid = i.indrelid)))
+             JOIN pg_namespace n ON ((n.oid = t.relnamespace)))
+             JOIN pg_am am ON ((am.oid = ic.relam)))
+          WHERE (i.indisvalid AND (n.nspname <> ALL (ARRAY['pg_catalog'::name, 'information_schema'::name])) AND (n.nspname !~ '^pg_toast'::text))
+        ), ranked AS (
+         SELECT idx.indexrelid,
+            idx.indrelid,
+            idx.schema_name,
+            idx.table_name,
+            idx.index_name,
+            idx.amname,
+            idx.indisunique,
+            idx.all_columns,
+            idx.keys,
+            idx.has_include,
+            idx.classes,
+            idx.collations,
+            idx.expressions,
+            idx.predicate,
+            idx.backs_constraint,
+            (
+                CASE
+                    WHEN idx.backs_constraint THEN 2
+                    ELSE 0
+                END +
+                CASE
+                    WHEN idx.indisunique THEN 1
+                    ELSE 0
+                END) AS need
+           FROM idx
+        )
+ SELECT a.schema_name,
+    a.table_name,
+    a.index_name,
+    b.index_name AS duplicate_of,
+        CASE
+            WHEN (a.all_columns = b.all_columns) THEN 'identical'::text
+            ELSE 'prefix'::text
+        END AS kind,
+    pg_relation_size((a.indexrelid)::regclass) AS index_bytes,
+    pg_get_indexdef(a.indexrelid) AS index_definition,
+    pg_get_indexdef(b.indexrelid) AS duplicate_of_definition
+   FROM (ranked a
+     JOIN ranked b ON (((b.indrelid = a.indrelid) AND (b.indexrelid <> a.indexrelid) AND (b.amname = a.amname) AND (b.expressions = a.expressions) AND (b.predicate = a.predicate))))
+  WHERE (((a.all_columns = b.all_columns) AND (a.classes = b.classes) AND (a.collations = b.collations) AND ((a.need < b.need) OR ((a.need = b.need) AND (a.indexrelid > b.indexrelid)))) OR ((a.amname = 'btree'::name) AND (a.expressions = ''::text) AND (a.predicate = ''::text) AND (NOT a.indisunique) AND (NOT a.backs_constraint) AND (NOT a.has_include) AND (a.all_columns <> b.all_columns) AND (cardinality(a.keys) <= cardinality(b.keys)) AND (b.keys[1:cardinality(a.keys)] = a.keys) AND (b.classes[1:cardinality(a.classes)] = a.classes) AND (b.collations[1:cardinality(a.collations)] = a.collations)))
+  ORDER BY a.schema_name, a.table_name, a.index_name, b.index_name;
+
+ALTER TABLE ops.duplicate_indexes OWNER TO b2b_owner;
+
+--
+-- Name: VIEW duplicate_indexes; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.duplicate_indexes IS 'Indexes made redundant by another index of the same table: identical (same columns, operator classes, collations, expressions, predicate; the one behind a constraint, else unique, else older is kept) or prefix (a plain btree whose columns lead another btree''s). index_bytes is what dropping it frees.';
+
+--
+-- Name: index_usage; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.index_usage AS
+ WITH idx AS (
+         SELECT s.schemaname AS schema_name,
+            s.relname AS table_name,
+            s.indexrelname AS index_name,
+            s.idx_scan AS scans,
+            s.idx_tup_read AS tuples_read,
+            pg_relation_size((s.indexrelid)::regclass) AS index_bytes,
+            i.indisunique AS is_unique,
+            i.indisvalid AS is_valid,
+            (EXISTS ( SELECT
+                   FROM pg_constraint k
+                  WHERE ((k.conindid = s.indexrelid) AND (k.conrelid = s.relid) AND (k.contype = ANY (ARRAY['p'::"char", 'u'::"char", 'x'::"char"]))))) AS backs_constraint,
+            (EXISTS ( SELECT
+                   FROM pg_constraint f
+                  WHERE ((f.contype = 'f'::"char") AND (f.conrelid = s.relid) AND (( SELECT array_agg(u.attnum ORDER BY u.attnum) AS array_agg
+                           FROM unnest(i.indkey) WITH ORDINALITY u(attnum, "position")
+                          WHERE (u."position" <= cardinality(f.conkey))) = ( SELECT array_agg(k.attnum ORDER BY k.attnum) AS array_agg
+                           FROM unnest(f.conkey) k(attnum)))))) AS covers_foreign_key
+           FROM (pg_stat_user_indexes s
+             JOIN pg_index i ON ((i.indexrelid = s.indexrelid)))
+        )
+ SELECT idx.schema_name,
+    idx.table_name,
+    idx.index_name,
+    idx.scans,
+    idx.tuples_read,
+    idx.index_bytes,
+    pg_size_pretty(idx.index_bytes) AS index_size,
+    idx.is_unique,
+    idx.backs_constraint,
+    idx.covers_foreign_key,
+    ((idx.scans = 0) AND idx.is_valid AND (NOT idx.is_unique) AND (NOT idx.backs_constraint) AND (NOT idx.covers_foreign_key)) AS unused,
+    ( SELECT d.stats_reset
+           FROM pg_stat_database d
+          WHERE (d.datname = current_database())) AS counted_since
+   FROM idx
+  ORDER BY ((idx.scans = 0) AND idx.is_valid AND (NOT idx.is_unique) AND (NOT idx.backs_constraint) AND (NOT idx.covers_foreign_key)) DESC, idx.index_bytes DESC, idx.schema_name, idx.table_name, idx.index_name;
+
+ALTER TABLE ops.index_usage OWNER TO b2b_owner;
+
+--
+-- Name: VIEW index_usage; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.index_usage IS 'Every index of the user schemas: scans and tuples read since counted_since (the last statistics reset; null: since the cluster began), size, and unused = no scan while nothing needs it (not unique, not behind a constraint, not covering a foreign key, valid).';
+
+--
+-- Name: long_transactions; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.long_transactions AS
+ SELECT a.pid,
+    a.datname AS database_name,
+    a.usename AS role_name,
+    a.application_name,
+    a.client_addr,
+    a.state,
+    a.xact_start,
+    (now() - a.xact_start) AS xact_age,
+    round(EXTRACT(epoch FROM (now() - a.xact_start)), 1) AS xact_seconds,
+        CASE
+            WHEN (a.state = 'active'::text) THEN (now() - a.query_start)
+            ELSE NULL::interval
+        END AS query_age,
+    a.wait_event_type,
+    a.wait_event,
+    age(a.backend_xmin) AS xmin_age,
+    "left"(a.query, 1000) AS query
+   FROM pg_stat_activity a
+  WHERE ((a.xact_start IS NOT NULL) AND (a.pid <> pg_backend_pid()))
+UNION ALL
+ SELECT NULL::integer AS pid,
+    p.database AS database_name,
+    p.owner AS role_name,
+    NULL::text AS application_name,
+    NULL::inet AS client_addr,
+    'prepared'::text AS state,
+    p.prepared AS xact_start,
+    (now() - p.prepared) AS xact_age,
+    round(EXTRACT(epoch FROM (now() - p.prepared)), 1) AS xact_seconds,
+    NULL::interval AS query_age,
+    NULL::text AS wait_event_type,
+    NULL::text AS wait_event,
+    age(p.transaction) AS xmin_age,
+    ('prepared transaction '::text || p.gid) AS query
+   FROM pg_prepared_xacts p
+  ORDER BY 7;
+
+ALTER TABLE ops.long_transactions OWNER TO b2b_owner;
+
+--
+-- Name: VIEW long_transactions; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.long_transactions IS 'Open transactions (and prepared transactions, pid null), oldest first: who, where from, state, age, the current query''s age, what it waits on, and the age of the snapshot it holds (xmin_age: how far it holds back vacuum). The reading session is left out.';
+
+--
+-- Name: replication_lag; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.replication_lag AS
+ WITH here AS (
+         SELECT
+                CASE
+                    WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()
+                    ELSE pg_current_wal_lsn()
+                END AS lsn
+        )
+ SELECT 'standby'::text AS kind,
+    r.application_name AS name,
+    r.client_addr,
+    r.state,
+    r.sync_state,
+    (pg_wal_lsn_diff(here.lsn, r.replay_lsn))::bigint AS lag_bytes,
+    r.write_lag,
+    r.flush_lag,
+    r.replay_lag
+   FROM pg_stat_replication r,
+    here
+UNION ALL
+ SELECT 'slot'::text AS kind,
+    (s.slot_name)::text AS name,
+    NULL::inet AS client_addr,
+        CASE
+            WHEN s.active THEN 'active'::text
+            ELSE 'inactive'::text
+        END AS state,
+    s.slot_type AS sync_state,
+    (pg_wal_lsn_diff(here.lsn, s.restart_lsn))::bigint AS lag_bytes,
+    NULL::interval AS write_lag,
+    NULL::interval AS flush_lag,
+    NULL::interval AS replay_lag
+   FROM pg_replication_slots s,
+    here
+UNION ALL
+ SELECT 'this standby'::text AS kind,
+    current_setting('cluster_name'::text) AS name,
+    NULL::inet AS client_addr,
+    'in recovery'::text AS state,
+    NULL::text AS sync_state,
+    (pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()))::bigint AS lag_bytes,
+    NULL::interval AS write_lag,
+    NULL::interval AS flush_lag,
+    (now() - pg_last_xact_replay_timestamp()) AS replay_lag
+  WHERE pg_is_in_recovery();
+
+ALTER TABLE ops.replication_lag OWNER TO b2b_owner;
+
+--
+-- Name: VIEW replication_lag; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.replication_lag IS 'Replication lag: per standby (on a primary: WAL bytes not replayed, write/flush/replay lag), per replication slot (WAL it retains), and on a standby itself (WAL received not replayed, age of the last replayed transaction). Empty on a lone primary without slots.';
+
+--
+-- Name: slow_queries; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.slow_queries AS
+ SELECT d.datname AS database_name,
+    r.rolname AS role_name,
+    s.queryid,
+    s.toplevel,
+    s.calls,
+    round((s.total_exec_time)::numeric, 3) AS total_ms,
+    round((s.mean_exec_time)::numeric, 3) AS mean_ms,
+    round((s.max_exec_time)::numeric, 3) AS max_ms,
+    round((s.stddev_exec_time)::numeric, 3) AS stddev_ms,
+    s.rows,
+    round(((((100)::double precision * s.total_exec_time) / NULLIF(sum(s.total_exec_time) OVER (), (0)::double precision)))::numeric, 1) AS share_pct,
+    round(((100.0 * (s.shared_blks_hit)::numeric) / (NULLIF((s.shared_blks_hit + s.shared_blks_read), 0))::numeric), 1) AS cache_hit_pct,
+    s.temp_blks_written,
+    s.query
+   FROM ((public.pg_stat_statements s
+     LEFT JOIN pg_database d ON ((d.oid = s.dbid)))
+     LEFT JOIN pg_roles r ON ((r.oid = s.userid)))
+  ORDER BY s.total_exec_time DESC;
+
+ALTER TABLE ops.slow_queries OWNER TO b2b_owner;
+
+--
+-- Name: VIEW slow_queries; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.slow_queries IS 'Statements by total execution time (pg_stat_statements, every database and role, track = all): calls, total/mean/max/stddev in ms, rows, share of all execution time, shared-buffer hit ratio, temp blocks written. toplevel = false: a statement inside a function. No rows where pg_stat_statements is not installed.';
+
+--
+-- Name: table_bloat; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.table_bloat AS
+ SELECT b.schema_name,
+    b.table_name,
+    (b.table_bytes)::bigint AS table_bytes,
+    (b.bloat_bytes)::bigint AS bloat_bytes,
+    b.bloat_pct,
+    pg_size_pretty(b.bloat_bytes) AS bloat_size,
+    b.fillfactor,
+    b.is_na,
+    t.n_live_tup AS live_rows,
+    t.n_dead_tup AS dead_rows,
+    GREATEST(t.last_vacuum, t.last_autovacuum) AS last_vacuum,
+    GREATEST(t.last_analyze, t.last_autoanalyze) AS last_analyze
+   FROM (ops.table_bloat_estimate() b(schema_name, table_name, table_bytes, bloat_bytes, bloat_pct, fillfactor, is_na)
+     LEFT JOIN pg_stat_user_tables t ON (((t.schemaname = b.schema_name) AND (t.relname = b.table_name))))
+  ORDER BY b.is_na, b.bloat_bytes DESC, b.schema_name, b.table_name;
+
+ALTER TABLE ops.table_bloat OWNER TO b2b_owner;
+
+--
+-- Name: VIEW table_bloat; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.table_bloat IS 'Estimated bloat per table (ioguix/pgsql-bloat-estimation estimate; is_na: no usable statistics, run ANALYZE), with live and dead rows and the last vacuum and analyse (manual or auto). Most bloated first.';
+
+--
+-- Name: table_sizes; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.table_sizes AS
+ SELECT n.nspname AS schema_name,
+    c.relname AS table_name,
+        CASE c.relkind
+            WHEN 'm'::"char" THEN 'materialized view'::text
+            ELSE 'table'::text
+        END AS kind,
+    pg_total_relation_size((c.oid)::regclass) AS total_bytes,
+    pg_relation_size((c.oid)::regclass) AS table_bytes,
+    pg_indexes_size((c.oid)::regclass) AS index_bytes,
+    COALESCE(pg_total_relation_size((NULLIF(c.reltoastrelid, (0)::oid))::regclass), (0)::bigint) AS toast_bytes,
+    pg_size_pretty(pg_total_relation_size((c.oid)::regclass)) AS total_size,
+        CASE
+            WHEN (c.reltuples >= (0)::double precision) THEN (c.reltuples)::bigint
+            ELSE NULL::bigint
+        END AS estimated_rows
+   FROM (pg_class c
+     JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+  WHERE ((c.relkind = ANY (ARRAY['r'::"char", 'm'::"char"])) AND (n.nspname <> ALL (ARRAY['pg_catalog'::name, 'information_schema'::name])) AND (n.nspname !~ '^pg_toast'::text))
+  ORDER BY (pg_total_relation_size((c.oid)::regclass)) DESC, n.nspname, c.relname;
+
+ALTER TABLE ops.table_sizes OWNER TO b2b_owner;
+
+--
+-- Name: VIEW table_sizes; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.table_sizes IS 'Every table and materialized view outside the system schemas, largest first: total, heap, index and TOAST bytes, total as text, estimated rows (null before the first ANALYZE).';
+
+--
+-- Name: xid_wraparound; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.xid_wraparound AS
+ SELECT d.datname AS database_name,
+    age(d.datfrozenxid) AS xid_age,
+    (current_setting('autovacuum_freeze_max_age'::text))::integer AS autovacuum_freeze_max_age,
+    ((2147483647 - 3000000) - age(d.datfrozenxid)) AS xids_until_stop,
+    round(((100.0 * (age(d.datfrozenxid))::numeric) / ((2147483647 - 3000000))::numeric), 2) AS pct_towards_stop,
+    mxid_age(d.datminmxid) AS multixact_age,
+    oldest.table_name AS oldest_table,
+    oldest.xid_age AS oldest_table_xid_age
+   FROM (pg_database d
+     LEFT JOIN LATERAL ( SELECT format('%I.%I'::text, n.nspname, c.relname) AS table_name,
+            age(c.relfrozenxid) AS xid_age
+           FROM (pg_class c
+             JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+          WHERE ((d.datname = current_database()) AND (c.relkind = ANY (ARRAY['r'::"char", 'm'::"char", 't'::"char"])) AND (c.relfrozenxid <> '0'::xid))
+          ORDER BY (age(c.relfrozenxid)) DESC
+         LIMIT 1) oldest ON (true))
+  WHERE d.datallowconn
+  ORDER BY (age(d.datfrozenxid)) DESC;
+
+ALTER TABLE ops.xid_wraparound OWNER TO b2b_owner;
+
+--
+-- Name: VIEW xid_wraparound; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.xid_wraparound IS 'XID wraparound margin per database: age of the oldest unfrozen XID, the autovacuum_freeze_max_age it is compared with, XIDs left before PostgreSQL stops assigning them (2^31 - 3 million) and the percentage used, the multixact age, and for the current database the table with the oldest unfrozen XID.';
 
 --
 -- Name: approval_rule_tiers; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -9200,6 +9707,12 @@ GRANT USAGE ON SCHEMA extensions TO b2b_app;
 GRANT USAGE ON SCHEMA extensions TO b2b_readonly;
 
 --
+-- Name: SCHEMA ops; Type: ACL; Schema: -; Owner: b2b_owner
+--
+
+GRANT USAGE ON SCHEMA ops TO b2b_monitor;
+
+--
 -- Name: SCHEMA orders; Type: ACL; Schema: -; Owner: b2b_owner
 --
 
@@ -9211,6 +9724,7 @@ GRANT USAGE ON SCHEMA orders TO b2b_readonly;
 --
 
 REVOKE USAGE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO b2b_owner;
 
 --
 -- Name: SCHEMA tenancy; Type: ACL; Schema: -; Owner: b2b_owner
@@ -9524,6 +10038,13 @@ GRANT ALL ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) T
 REVOKE ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) FROM PUBLIC;
 GRANT ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_app;
 GRANT ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_readonly;
+
+--
+-- Name: FUNCTION table_bloat_estimate(); Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION ops.table_bloat_estimate() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.table_bloat_estimate() TO b2b_monitor;
 
 --
 -- Name: TABLE orders; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10910,6 +11431,67 @@ GRANT INSERT(country_code),UPDATE(country_code) ON TABLE catalog.warehouses TO b
 GRANT INSERT(is_active),UPDATE(is_active) ON TABLE catalog.warehouses TO b2b_app;
 
 --
+-- Name: TABLE blocked_locks; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.blocked_locks TO b2b_monitor;
+
+--
+-- Name: TABLE duplicate_indexes; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.duplicate_indexes TO b2b_monitor;
+
+--
+-- Name: TABLE index_usage; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.index_usage TO b2b_monitor;
+
+--
+-- Name: TABLE long_transactions; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.long_transactions TO b2b_monitor;
+
+--
+-- Name: TABLE replication_lag; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.replication_lag TO b2b_monitor;
+
+--
+-- Name: TABLE pg_stat_statements; Type: ACL; Schema: public; Owner: postgres
+--
+
+REVOKE SELECT ON TABLE public.pg_stat_statements FROM PUBLIC;
+GRANT SELECT ON TABLE public.pg_stat_statements TO b2b_owner;
+
+--
+-- Name: TABLE slow_queries; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.slow_queries TO b2b_monitor;
+
+--
+-- Name: TABLE table_bloat; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.table_bloat TO b2b_monitor;
+
+--
+-- Name: TABLE table_sizes; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.table_sizes TO b2b_monitor;
+
+--
+-- Name: TABLE xid_wraparound; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.xid_wraparound TO b2b_monitor;
+
+--
 -- Name: TABLE approval_rule_tiers; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -11265,6 +11847,13 @@ GRANT SELECT ON TABLE orders.return_states TO b2b_readonly;
 
 GRANT SELECT ON TABLE orders.return_transitions TO b2b_app;
 GRANT SELECT ON TABLE orders.return_transitions TO b2b_readonly;
+
+--
+-- Name: TABLE pg_stat_statements_info; Type: ACL; Schema: public; Owner: postgres
+--
+
+REVOKE SELECT ON TABLE public.pg_stat_statements_info FROM PUBLIC;
+GRANT SELECT ON TABLE public.pg_stat_statements_info TO b2b_owner;
 
 --
 -- Name: TABLE memberships; Type: ACL; Schema: tenancy; Owner: b2b_owner

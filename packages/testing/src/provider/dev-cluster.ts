@@ -13,10 +13,13 @@ import {
 } from './local-cluster';
 import { serverUserCanReach } from './os-user';
 import { repoRoot } from './repo';
+import { publishCaFile } from './tls';
 
 export const DEV_DATABASE = 'b2b_dev';
 const STATE_FILE = join(repoRoot, '.data', 'dev-cluster.json');
 const PREFERRED_PORT = 54329;
+/** The development cluster's certificate authority (sslrootcert for sslmode=verify-full). */
+export const DEV_CA_FILE = join(repoRoot, '.data', 'ca.crt');
 
 interface DevState {
   dataDir: string;
@@ -64,13 +67,21 @@ export async function ensureDevCluster(): Promise<RunningCluster & { started: bo
       port: previous.port,
       dataDir,
       major: 0,
+      caFile: existsSync(DEV_CA_FILE) ? DEV_CA_FILE : undefined,
       started: false,
       created,
     };
   }
-  const cluster = await startCluster({ dataDir, port: previous?.port ?? PREFERRED_PORT, ephemeral: false });
+  const cluster = await startCluster({
+    dataDir,
+    port: previous?.port ?? PREFERRED_PORT,
+    ephemeral: false,
+    tls: true,
+  });
   writeState({ dataDir, port: cluster.port });
-  return { ...cluster, started: true, created };
+  // The data directory is the server user's alone (0700): clients read the authority from .data/.
+  const caFile = cluster.caFile ? publishCaFile(cluster.caFile, DEV_CA_FILE) : undefined;
+  return { ...cluster, caFile, started: true, created };
 }
 
 export async function stopDevCluster(): Promise<boolean> {

@@ -5,13 +5,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findPgBinaries, installHint, type PgBinaries } from './binaries';
+import { writeHba } from './hba';
 import { asServerUser, chownToServerUser } from './os-user';
 import { freePort } from './ports';
+import { ensureServerTls } from './tls';
 
 const run = promisify(execFile);
 
+/**
+ * pg_stat_statements (PostgreSQL contrib, created by sql/bootstrap/database) on every cluster we start,
+ * development and test alike, so that ops.slow_queries is tested where it is used. It must be loaded at
+ * server start. track=all: our business logic runs inside PL/pgSQL functions (placing an order is one
+ * call), so the default `top` would list only the outer `select orders.place_order(...)`; with `all` the
+ * statements inside functions are counted too (toplevel = false), at the cost of more entries.
+ */
+const STATEMENT_STATS_SETTINGS = [
+  'shared_preload_libraries=pg_stat_statements',
+  'pg_stat_statements.track=all',
+];
+
 /** Settings that trade durability for speed; only for throwaway test clusters. */
-const TEST_ONLY_SETTINGS = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+const TEST_ONLY_SETTINGS = [
+  'fsync=off',
+  'synchronous_commit=off',
+  'full_page_writes=off',
+  // Statement statistics: the ops views are tested on these clusters.
+  ...STATEMENT_STATS_SETTINGS,
+];
 
 /**
  * Settings for the development cluster (`pnpm db:up`), which is ours alone, tuned for bulk loads such
@@ -24,7 +44,14 @@ const TEST_ONLY_SETTINGS = ['fsync=off', 'synchronous_commit=off', 'full_page_wr
  * - shared_buffers=512MB (default 128MB): the loaded tables' indexes are built and validated in memory.
  * The server reads these at start: `pnpm db:down && pnpm db:up` applies them to a running cluster.
  */
-const DEV_SETTINGS = ['wal_level=minimal', 'max_wal_senders=0', 'max_wal_size=4GB', 'shared_buffers=512MB'];
+const DEV_SETTINGS = [
+  'wal_level=minimal',
+  'max_wal_senders=0',
+  'max_wal_size=4GB',
+  'shared_buffers=512MB',
+  // Statement statistics for ops.slow_queries and `pnpm db:health` (see STATEMENT_STATS_SETTINGS).
+  ...STATEMENT_STATS_SETTINGS,
+];
 
 export interface ClusterOptions {
   dataDir: string;
@@ -32,6 +59,8 @@ export interface ClusterOptions {
   /** Test clusters skip durability; development clusters keep it. */
   ephemeral: boolean;
   binaries?: PgBinaries;
+  /** Serve TLS with a self-signed authority made on first start (tls.ts); the development cluster does. */
+  tls?: boolean;
 }
 
 export interface RunningCluster {
@@ -39,7 +68,12 @@ export interface RunningCluster {
   port: number;
   dataDir: string;
   major: number;
+  /** With TLS: the authority's certificate, for sslmode=verify-full (sslrootcert). */
+  caFile?: string;
 }
+
+/** Passwords are stored as SCRAM-SHA-256 verifiers (PostgreSQL 14+ default, stated so it stays). */
+const AUTH_SETTINGS = ['password_encryption=scram-sha-256'];
 
 async function asServer(bin: string, args: string[]): Promise<string> {
   const [cmd, cmdArgs] = asServerUser(bin, args);
@@ -95,6 +129,8 @@ export function clusterUrl(port: number, database = 'postgres'): string {
 export async function startCluster(options: ClusterOptions): Promise<RunningCluster> {
   const binaries = requireBinaries(options.binaries);
   let port = await freePort(options.port);
+  writeHba(options.dataDir);
+  const tls = options.tls ? ensureServerTls(options.dataDir) : undefined;
   for (let attempt = 0; ; attempt++) {
     const settings = [
       `-p ${port}`,
@@ -102,6 +138,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       '-c listen_addresses=127.0.0.1',
       '-c max_connections=200',
       ...(options.ephemeral ? TEST_ONLY_SETTINGS : DEV_SETTINGS).map((s) => `-c ${s}`),
+      ...[...AUTH_SETTINGS, ...(tls?.settings ?? [])].map((s) => `-c ${s}`),
     ].join(' ');
     try {
       await asServer(join(binaries.bindir, 'pg_ctl'), [
@@ -116,7 +153,13 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
         '-o',
         settings,
       ]);
-      return { url: clusterUrl(port), port, dataDir: options.dataDir, major: binaries.major };
+      return {
+        url: clusterUrl(port),
+        port,
+        dataDir: options.dataDir,
+        major: binaries.major,
+        caFile: tls?.caFile,
+      };
     } catch (error) {
       const log = readLogTail(options.dataDir);
       // Another process may grab the port between our probe and the server's bind: try the next one.
@@ -157,13 +200,15 @@ export async function clusterIsRunning(dataDir: string): Promise<boolean> {
  * A throwaway cluster for one test run. A detached watchdog stops and deletes it as soon as this
  * process is gone, so Ctrl-C, a crash or `kill -9` never leaves a server behind.
  */
-export async function startThrowawayCluster(): Promise<RunningCluster & { stop(): Promise<void> }> {
+export async function startThrowawayCluster(
+  options: { tls?: boolean } = {},
+): Promise<RunningCluster & { stop(): Promise<void> }> {
   const binaries = requireBinaries();
   const dataDir = mkdtempSync(join(tmpdir(), 'b2b-test-pg-'));
   const watchdog = spawnWatchdog(binaries.bindir, dataDir);
   try {
     await initCluster(dataDir, binaries);
-    const cluster = await startCluster({ dataDir, port: 55432, ephemeral: true, binaries });
+    const cluster = await startCluster({ dataDir, port: 55432, ephemeral: true, binaries, tls: options.tls });
     let stopped = false;
     return {
       ...cluster,
