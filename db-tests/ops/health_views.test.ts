@@ -225,6 +225,12 @@ describe('ops health views', () => {
        where query like '%ops_health_marker%' and query not like '%slow_queries%' and database_name = current_database()`,
     );
     expect(rows.map((r) => r.toplevel).sort()).toEqual([false, true]);
+    // pg_stat_statements hides other roles' texts from a role outside pg_read_all_stats (the text reads
+    // '<insufficient privilege>', queryid null): b2b_monitor, through pg_monitor, sees them all
+    const [hidden] = await monitor<{ n: string }>(
+      `select count(*) as n from ops.slow_queries where query = '<insufficient privilege>' or queryid is null`,
+    );
+    expect(Number(hidden?.n)).toBe(0);
   });
 
   test('an index nothing scans or needs is unused; a scanned, unique or foreign-key index is not', async () => {
