@@ -61,9 +61,12 @@ function fromCluster(clusterUrl: string): DevDatabase {
 /** `url` checked against the cluster's own certificate authority: TLS, host name verified. */
 export function withVerifyFull(url: string, caFile: string): string {
   const u = new URL(url);
-  u.searchParams.set('sslmode', 'verify-full');
-  u.searchParams.set('sslrootcert', caFile);
-  return u.toString();
+  u.searchParams.delete('sslmode');
+  u.searchParams.delete('sslrootcert');
+  // A path of plain characters is written as is, so the printed URL stays readable (libpq and
+  // node-postgres decode a %-encoded one too).
+  const path = /^[A-Za-z0-9/._-]+$/.test(caFile) ? caFile : encodeURIComponent(caFile);
+  return `${u.toString()}${u.search ? '&' : '?'}sslmode=verify-full&sslrootcert=${path}`;
 }
 
 /**
