@@ -17,20 +17,52 @@ const TEST_ONLY_SETTINGS = ['fsync=off', 'synchronous_commit=off', 'full_page_wr
  * Settings for the development cluster (`pnpm db:up`), which is ours alone, tuned for bulk loads such
  * as `pnpm db:seed --profile large`; durability is kept.
  * - wal_level=minimal (needs max_wal_senders=0): COPY into a table created or truncated in the same
- *   transaction writes no WAL for its rows, and index builds on it none either. Nothing here uses
- *   replication, WAL archiving or logical decoding yet (no replica, no pg_basebackup, no archive
- *   command, no publication); whoever adds one switches the development cluster back to `replica`.
+ *   transaction writes no WAL for its rows, and index builds on it none either. Overridden by
+ *   archiveSettings below on the development cluster (WAL archiving needs `replica`); kept for
+ *   restored copies started without archiving.
  * - max_wal_size=4GB: loads that do write WAL are not interrupted by a checkpoint every 1 GB.
  * - shared_buffers=512MB (default 128MB): the loaded tables' indexes are built and validated in memory.
  * The server reads these at start: `pnpm db:down && pnpm db:up` applies them to a running cluster.
  */
 const DEV_SETTINGS = ['wal_level=minimal', 'max_wal_senders=0', 'max_wal_size=4GB', 'shared_buffers=512MB'];
 
+/**
+ * Continuous WAL archiving of the development cluster, for `pnpm db:backup` (pg_basebackup) and
+ * `pnpm db:pitr` (docs/operations.md, Backup). Listed after DEV_SETTINGS on the command line, so these win
+ * over its wal_level=minimal and max_wal_senders=0: archiving needs wal_level=replica, pg_basebackup needs
+ * WAL senders. Every finished 16 MB segment is copied (and synced) into the archive folder beside the data
+ * directory; a segment is switched at least every 60 s when anything was written (archive_timeout), which
+ * bounds the data at risk (RPO) of a quiet cluster. The cost: the large seed load writes WAL for its rows
+ * (measured in docs/operations.md).
+ */
+export function archiveSettings(dataDir: string): string[] {
+  const archive = walArchiveDir(dataDir);
+  if (/['\s]/.test(archive)) throw new Error(`the WAL archive path has a quote or a space: ${archive}`);
+  // An already archived segment is success only when identical (the server may retry after a crash).
+  const command = `if [ -f ${archive}/%f ]; then cmp -s %p ${archive}/%f; else cp %p ${archive}/%f.part && sync ${archive}/%f.part && mv ${archive}/%f.part ${archive}/%f; fi`;
+  return [
+    'wal_level=replica',
+    'max_wal_senders=10',
+    'archive_mode=on',
+    `archive_command='${command}'`,
+    'archive_timeout=60s',
+  ];
+}
+
+/** Where the development cluster archives its WAL: a folder beside its data directory (`.data/pg-wal-archive`). */
+export function walArchiveDir(dataDir: string): string {
+  return `${dataDir.replace(/\/+$/, '')}-wal-archive`;
+}
+
 export interface ClusterOptions {
   dataDir: string;
   port: number;
   /** Test clusters skip durability; development clusters keep it. */
   ephemeral: boolean;
+  /** Development clusters archive their WAL (archiveSettings) unless this is false (restored copies). */
+  archive?: boolean;
+  /** Seconds pg_ctl waits for the server to accept connections (default 60; longer for a recovery). */
+  waitSeconds?: number;
   binaries?: PgBinaries;
 }
 
@@ -95,6 +127,11 @@ export function clusterUrl(port: number, database = 'postgres'): string {
 export async function startCluster(options: ClusterOptions): Promise<RunningCluster> {
   const binaries = requireBinaries(options.binaries);
   let port = await freePort(options.port);
+  const archiving = !options.ephemeral && options.archive !== false;
+  if (archiving) {
+    mkdirSync(walArchiveDir(options.dataDir), { recursive: true });
+    chownToServerUser(walArchiveDir(options.dataDir));
+  }
   for (let attempt = 0; ; attempt++) {
     const settings = [
       `-p ${port}`,
@@ -102,6 +139,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       '-c listen_addresses=127.0.0.1',
       '-c max_connections=200',
       ...(options.ephemeral ? TEST_ONLY_SETTINGS : DEV_SETTINGS).map((s) => `-c ${s}`),
+      ...(archiving ? archiveSettings(options.dataDir) : []).map((s) => `-c ${s}`),
     ].join(' ');
     try {
       await asServer(join(binaries.bindir, 'pg_ctl'), [
@@ -111,7 +149,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
         join(options.dataDir, 'server.log'),
         '-w',
         '-t',
-        '60',
+        String(options.waitSeconds ?? 60),
         'start',
         '-o',
         settings,
