@@ -62,6 +62,9 @@ export function recoverySettings(archiveDir: string, target: RecoveryTarget): st
     'recovery_target_inclusive = on',
     // open for writes at the target: the recovered cluster is a new primary on a new timeline
     `recovery_target_action = 'promote'`,
+    // no read-only connections while recovering: the server opens once promoted (so "accepting connections"
+    // is the RTO's end), and the primary's connection and WAL sender limits need not be matched
+    'hot_standby = off',
   ];
 }
 
