@@ -71,10 +71,24 @@ select 'leakproof ' || p.oid::regprocedure::text
 from pg_catalog.pg_proc p where p.proleakproof
 order by 1`;
 
-/** The privilege fingerprint of the database `client` is connected to, one sorted line per fact. */
+/**
+ * The privilege fingerprint of the database `client` is connected to, one sorted line per fact. Roles are
+ * cluster-wide: only those the database refers to (an owner, a grantee or grantor, a policy's role) are
+ * part of it, so a role the cluster has for other reasons (a replication login) does not count.
+ */
 export async function privilegeFingerprint(client: pg.ClientBase): Promise<string[]> {
   const { rows } = await client.query<{ line: string }>(FINGERPRINT_SQL);
-  return rows.map((r) => r.line);
+  const lines = rows.map((r) => r.line);
+  const facts = lines.filter((line) => !line.startsWith('role ')).join('\n');
+  return lines.filter((line) => {
+    const role = /^role ([^:]+):/.exec(line)?.[1];
+    return (
+      role === undefined ||
+      new RegExp(`(^|[^A-Za-z0-9_$])${role.replace(/[^A-Za-z0-9_]/g, '\\$&')}($|[^A-Za-z0-9_$])`, 'm').test(
+        facts,
+      )
+    );
+  });
 }
 
 /** Lines only in the backup (`-`) and only in the restored database (`+`). */

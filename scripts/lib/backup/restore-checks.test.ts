@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { backupLogical, type LogicalManifest } from './logical';
 import { compareDigests, digestTables } from './manifest';
 import { checkSearchPlans } from './plan-check';
+import { privilegeFingerprint } from './privileges';
 import { pgBin, runTool } from './tools';
 import { verifyRestored } from './verify';
 
@@ -143,6 +144,24 @@ describe('a restore without sql/bootstrap/after_migrate', () => {
       ]);
     } finally {
       await withClient(target.adminUrl, (c) => c.query('grant select on catalog.products to b2b_app'));
+    }
+  });
+
+  test('a role counts only once the database refers to it', async () => {
+    const role = `b2b_test_role_${Math.random().toString(16).slice(2, 10)}`;
+    await withClient(target.adminUrl, (c) => c.query(`create role ${role} nologin`));
+    try {
+      const mentions = async () =>
+        (await withClient(target.adminUrl, privilegeFingerprint)).filter((l) =>
+          l.startsWith(`role ${role}:`),
+        );
+      expect(await mentions()).toEqual([]);
+      await withClient(target.adminUrl, (c) => c.query(`grant select on catalog.products to ${role}`));
+      expect(await mentions()).toEqual([`role ${role}: nologin inherit member of {}`]);
+    } finally {
+      await withClient(target.adminUrl, (c) =>
+        c.query(`revoke all on catalog.products from ${role}; drop role ${role}`),
+      );
     }
   });
 });
