@@ -70,7 +70,7 @@ main(async () => {
     log(recovered.stoppedAt);
     log(
       `recovered from base backup ${base.name} in ${recovered.seconds.promoted.toFixed(1)} s (copy ${recovered.seconds.copy.toFixed(1)} s, ` +
-        `accepting connections at ${recovered.seconds.accepting.toFixed(1)} s, promoted at ${recovered.seconds.promoted.toFixed(1)} s)`,
+        `consistent at ${recovered.seconds.consistent.toFixed(1)} s, promoted and accepting connections at ${recovered.seconds.promoted.toFixed(1)} s)`,
     );
     log(
       `  DATABASE_URL=${recovered.url.replace(/\/postgres$/, '/b2b_dev')}  (data in ${recovered.dataDir}; stop it with`,
@@ -108,7 +108,7 @@ main(async () => {
   log(
     `  RTO (recovery's start to a promoted cluster, base backup ${result.base.name} of ${(result.base.bytes / 1e6).toFixed(0)} MB, ` +
       `databases ${(result.databaseBytes / 1e6).toFixed(0)} MB): ${result.rto.promoted.toFixed(1)} s ` +
-      `(copy ${result.rto.copy.toFixed(1)} s, accepting connections ${result.rto.accepting.toFixed(1)} s)`,
+      `(copy ${result.rto.copy.toFixed(1)} s, replayed to consistency ${result.rto.consistent.toFixed(1)} s)`,
   );
   log(`  ${result.stoppedAt}`);
   if (!v.ok) {

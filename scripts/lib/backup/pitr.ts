@@ -73,16 +73,25 @@ export interface RecoveredCluster {
   port: number;
   url: string;
   base: BaseBackupInfo;
-  /** From the command's start: copy done, server accepting connections (consistent), promoted. */
-  seconds: { copy: number; accepting: number; promoted: number };
+  /**
+   * From the command's start: the base backup copied; the replay past the backup's end (consistent, still
+   * recovering, no connections yet); promoted and accepting connections (the RTO).
+   */
+  seconds: { copy: number; consistent: number; promoted: number };
   /** The server log's line saying where recovery stopped. */
   stoppedAt: string;
   discard(): Promise<void>;
 }
 
-async function promoted(url: string, timeoutMs: number): Promise<void> {
+/**
+ * Waits until the server accepts connections out of recovery. pg_ctl -w returns earlier, once recovery is
+ * under way and consistent (with hot_standby off it reports the server as a standby), so a recovery that
+ * then fails ends here: the postmaster is gone (no postmaster.pid).
+ */
+async function promoted(url: string, dataDir: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (!existsSync(join(dataDir, 'postmaster.pid'))) throw new Error('the server stopped during recovery');
     const client = new pg.Client({ connectionString: url });
     try {
       await client.connect();
@@ -140,8 +149,8 @@ export async function recover(options: {
       archive: false,
       waitSeconds: timeout,
     });
-    const accepting = performance.now();
-    await promoted(cluster.url, timeout * 1000);
+    const consistent = performance.now();
+    await promoted(cluster.url, dataDir, timeout * 1000);
     const done = performance.now();
     const log = readFileSync(join(dataDir, 'server.log'), 'utf8');
     const stoppedAt = /recovery stopping [^\n]*/.exec(log)?.[0] ?? '(no "recovery stopping" line in the log)';
@@ -152,7 +161,7 @@ export async function recover(options: {
       base,
       seconds: {
         copy: (copied - options.startedAt) / 1000,
-        accepting: (accepting - options.startedAt) / 1000,
+        consistent: (consistent - options.startedAt) / 1000,
         promoted: (done - options.startedAt) / 1000,
       },
       stoppedAt,
@@ -166,7 +175,8 @@ export async function recover(options: {
       ? readFileSync(join(dataDir, 'server.log'), 'utf8')
       : '';
     await stopCluster(dataDir, 'immediate').catch(() => {});
-    const fatal = /FATAL: [^\n]*/.exec(log)?.[0];
+    // the startup process's reason, not the refusals our own connection attempts got while it recovered
+    const fatal = /FATAL: +(?!the database system is )[^\n]*/.exec(log)?.[0];
     throw new Error(
       `recovery to ${target} failed${fatal ? `: ${fatal}` : ''} (the recovered cluster is left in ${dataDir} to look at)\n${(error as Error).message}`,
     );

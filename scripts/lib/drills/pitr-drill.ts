@@ -39,7 +39,7 @@ export interface PitrDrillResult {
   rpo: LagSummary & { archiveTimeout: string };
   /** Seconds: switching and archiving the last segment, then recovery's phases from its start. */
   archiveLast: number;
-  rto: { copy: number; accepting: number; promoted: number };
+  rto: { copy: number; consistent: number; promoted: number };
   base: BaseBackupInfo;
   stoppedAt: string;
   databaseBytes: number;
