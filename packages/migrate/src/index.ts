@@ -1,4 +1,11 @@
-export { checksumOf, REPEATABLE_KINDS, readDomains, repeatableFiles, versionedFiles } from './files';
+export {
+  type BootstrapLevel,
+  checksumOf,
+  REPEATABLE_KINDS,
+  readDomains,
+  repeatableFiles,
+  versionedFiles,
+} from './files';
 export {
   bootstrapDatabase,
   type MigrateOptions,
@@ -7,5 +14,6 @@ export {
   migrate,
   OWNER_ROLE,
   rollback,
+  runBootstrap,
 } from './migrate';
 export { dumpSchema, normalizeDump, SNAPSHOT_FILE, snapshotMajor } from './snapshot';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { runner } from 'node-pg-migrate';
 import pg from 'pg';
-import { bootstrapFiles, repeatableFiles, type SqlFile, versionedFiles } from './files';
+import { type BootstrapLevel, bootstrapFiles, repeatableFiles, type SqlFile, versionedFiles } from './files';
 import {
   appliedMigrations,
   appliedRepeatables,
@@ -78,6 +78,25 @@ export async function bootstrapDatabase(options: Pick<MigrateOptions, 'url' | 's
   await client.connect();
   try {
     for (const file of bootstrapFiles(options.sqlDir, ['database'])) await runFile(client, file, 'bootstrap');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The given bootstrap levels, each file as the connecting superuser, nothing else: for a database restored
+ * from a dump (`pnpm db:restore`), whose schema must stay as dumped. `cluster` and `database` before the
+ * restore (roles, which a dump does not hold; database grants), `after_migrate` after it (the leakproof marks
+ * on pg_catalog and extension functions, which a dump does not hold either).
+ */
+export async function runBootstrap(
+  options: Pick<MigrateOptions, 'url' | 'sqlDir'>,
+  levels: BootstrapLevel[],
+): Promise<void> {
+  const client = new pg.Client({ connectionString: options.url, application_name: 'b2b-migrate' });
+  await client.connect();
+  try {
+    for (const file of bootstrapFiles(options.sqlDir, levels)) await runFile(client, file, 'bootstrap');
   } finally {
     await client.end();
   }

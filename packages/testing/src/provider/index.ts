@@ -8,7 +8,17 @@ export {
   stopDevCluster,
 } from './dev-cluster';
 export { hbaLines, SCRAM_ROLES } from './hba';
-export { startThrowawayCluster } from './local-cluster';
+// Clusters started by the backup, restore and point-in-time recovery commands (scripts/lib/backup).
+export {
+  clusterIsRunning,
+  initCluster,
+  startCluster,
+  startThrowawayCluster,
+  stopCluster,
+  walArchiveDir,
+} from './local-cluster';
+export { asServerUser, chownToServerUser } from './os-user';
+export { freePort } from './ports';
 export { repoRoot } from './repo';
 export { resolveTestServer, type ServerSource, type TestServer } from './resolve';
 export { checkPgTap, checkServer, describeUrl } from './server-url';

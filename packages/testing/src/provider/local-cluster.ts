@@ -37,9 +37,9 @@ const TEST_ONLY_SETTINGS = [
  * Settings for the development cluster (`pnpm db:up`), which is ours alone, tuned for bulk loads such
  * as `pnpm db:seed --profile large`; durability is kept.
  * - wal_level=minimal (needs max_wal_senders=0): COPY into a table created or truncated in the same
- *   transaction writes no WAL for its rows, and index builds on it none either. Nothing here uses
- *   replication, WAL archiving or logical decoding yet (no replica, no pg_basebackup, no archive
- *   command, no publication); whoever adds one switches the development cluster back to `replica`.
+ *   transaction writes no WAL for its rows, and index builds on it none either. Overridden by
+ *   archiveSettings below on the development cluster (WAL archiving needs `replica`); kept for
+ *   restored copies started without archiving.
  * - max_wal_size=4GB: loads that do write WAL are not interrupted by a checkpoint every 1 GB.
  * - shared_buffers=512MB (default 128MB): the loaded tables' indexes are built and validated in memory.
  * The server reads these at start: `pnpm db:down && pnpm db:up` applies them to a running cluster.
@@ -53,11 +53,43 @@ const DEV_SETTINGS = [
   ...STATEMENT_STATS_SETTINGS,
 ];
 
+/**
+ * Continuous WAL archiving of the development cluster, for `pnpm db:backup` (pg_basebackup) and
+ * `pnpm db:pitr` (docs/operations.md, Backup). Listed after DEV_SETTINGS on the command line, so these win
+ * over its wal_level=minimal and max_wal_senders=0: archiving needs wal_level=replica, pg_basebackup needs
+ * WAL senders. Every finished 16 MB segment is copied (and synced) into the archive folder beside the data
+ * directory; a segment is switched at least every 60 s when anything was written (archive_timeout), which
+ * bounds the data at risk (RPO) of a quiet cluster. The cost: the large seed load writes WAL for its rows
+ * (measured in docs/operations.md).
+ */
+export function archiveSettings(dataDir: string): string[] {
+  const archive = walArchiveDir(dataDir);
+  if (/['\s]/.test(archive)) throw new Error(`the WAL archive path has a quote or a space: ${archive}`);
+  // An already archived segment is success only when identical (the server may retry after a crash).
+  const command = `if [ -f ${archive}/%f ]; then cmp -s %p ${archive}/%f; else cp %p ${archive}/%f.part && sync ${archive}/%f.part && mv ${archive}/%f.part ${archive}/%f; fi`;
+  return [
+    'wal_level=replica',
+    'max_wal_senders=10',
+    'archive_mode=on',
+    `archive_command='${command}'`,
+    'archive_timeout=60s',
+  ];
+}
+
+/** Where the development cluster archives its WAL: a folder beside its data directory (`.data/pg-wal-archive`). */
+export function walArchiveDir(dataDir: string): string {
+  return `${dataDir.replace(/\/+$/, '')}-wal-archive`;
+}
+
 export interface ClusterOptions {
   dataDir: string;
   port: number;
   /** Test clusters skip durability; development clusters keep it. */
   ephemeral: boolean;
+  /** Development clusters archive their WAL (archiveSettings) unless this is false (restored copies). */
+  archive?: boolean;
+  /** Seconds pg_ctl waits for the server to accept connections (default 60; longer for a recovery). */
+  waitSeconds?: number;
   binaries?: PgBinaries;
   /** Serve TLS with a self-signed authority made on first start (tls.ts); the development cluster does. */
   tls?: boolean;
@@ -131,6 +163,11 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   let port = await freePort(options.port);
   writeHba(options.dataDir);
   const tls = options.tls ? ensureServerTls(options.dataDir) : undefined;
+  const archiving = !options.ephemeral && options.archive !== false;
+  if (archiving) {
+    mkdirSync(walArchiveDir(options.dataDir), { recursive: true });
+    chownToServerUser(walArchiveDir(options.dataDir));
+  }
   for (let attempt = 0; ; attempt++) {
     const settings = [
       `-p ${port}`,
@@ -139,6 +176,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       '-c max_connections=200',
       ...(options.ephemeral ? TEST_ONLY_SETTINGS : DEV_SETTINGS).map((s) => `-c ${s}`),
       ...[...AUTH_SETTINGS, ...(tls?.settings ?? [])].map((s) => `-c ${s}`),
+      ...(archiving ? archiveSettings(options.dataDir) : []).map((s) => `-c ${s}`),
     ].join(' ');
     try {
       await asServer(join(binaries.bindir, 'pg_ctl'), [
@@ -148,7 +186,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
         join(options.dataDir, 'server.log'),
         '-w',
         '-t',
-        '60',
+        String(options.waitSeconds ?? 60),
         'start',
         '-o',
         settings,

@@ -25,6 +25,9 @@ export const FIXTURE = {
   onHand: 1_000_000,
 } as const;
 
+/** The fixture's sizes: FIXTURE for the benchmark; a drill may load a smaller one. */
+export type FixtureSizes = { [K in keyof typeof FIXTURE]: number };
+
 /** 10,000: the large seed profile's count per tenant. */
 export const VARIANTS_PER_TENANT = FIXTURE.productsPerTenant * FIXTURE.variantsPerProduct;
 
@@ -48,17 +51,17 @@ export interface OrdersFixture {
  * every company has default billing and shipping addresses (place_order copies them); one base EUR price
  * list per tenant prices every variant (tiers and company lists are the catalog suite's concern).
  */
-const FIXTURE_SQL: [sql: string, values: number[]][] = [
+const fixtureSql = (f: FixtureSizes): [sql: string, values: number[]][] => [
   [
     `insert into tenancy.tenants (slug, name)
      select 'bench-' || i, 'Bench tenant ' || i from generate_series(1, $1::int) i`,
-    [FIXTURE.tenants],
+    [f.tenants],
   ],
   [
     `insert into accounts.companies (tenant_id, legal_name, default_currency, default_locale, credit_limit)
      select t.tenant_id, 'Bench company ' || i, 'EUR', 'en', 1000000000
      from tenancy.tenants t, generate_series(1, $1::int) i`,
-    [FIXTURE.companiesPerTenant],
+    [f.companiesPerTenant],
   ],
   [
     `insert into accounts.addresses (tenant_id, company_id, kind, is_default, recipient, line1, locality,
@@ -83,7 +86,7 @@ const FIXTURE_SQL: [sql: string, values: number[]][] = [
      from accounts.companies c
      join accounts.buyer_roles r on r.tenant_id = c.tenant_id
      cross join generate_series(1, $1::int) i`,
-    [FIXTURE.buyersPerCompany],
+    [f.buyersPerCompany],
   ],
   [
     `insert into catalog.warehouses (tenant_id, code, name, country_code)
@@ -93,19 +96,19 @@ const FIXTURE_SQL: [sql: string, values: number[]][] = [
   ],
   [
     `insert into catalog.products (tenant_id) select t.tenant_id from tenancy.tenants t, generate_series(1, $1::int)`,
-    [FIXTURE.productsPerTenant],
+    [f.productsPerTenant],
   ],
   [
     `insert into catalog.variants (tenant_id, product_id, sku)
      select p.tenant_id, p.product_id, 'BENCH-' || row_number() over (partition by p.tenant_id) || '-' || v
      from catalog.products p, generate_series(1, $1::int) v`,
-    [FIXTURE.variantsPerProduct],
+    [f.variantsPerProduct],
   ],
   [
     `insert into catalog.stock_levels (tenant_id, variant_id, warehouse_id, on_hand)
      select v.tenant_id, v.variant_id, w.warehouse_id, $1::bigint
      from catalog.variants v join catalog.warehouses w on w.tenant_id = v.tenant_id`,
-    [FIXTURE.onHand],
+    [f.onHand],
   ],
   [
     `insert into catalog.price_lists (tenant_id, name, currency) select tenant_id, 'Base EUR', 'EUR' from tenancy.tenants`,
@@ -119,15 +122,15 @@ const FIXTURE_SQL: [sql: string, values: number[]][] = [
   ],
 ];
 
-async function loadFixture(client: pg.Client): Promise<void> {
+async function loadFixture(client: pg.Client, sizes: FixtureSizes): Promise<void> {
   await client.query('begin');
-  for (const [sql, values] of FIXTURE_SQL) await client.query(sql, values);
+  for (const [sql, values] of fixtureSql(sizes)) await client.query(sql, values);
   await client.query('commit');
   // Fresh statistics, so the first measured orders do not run on plans made for empty tables.
   await client.query('analyze');
 }
 
-async function readFixture(client: pg.Client): Promise<OrdersFixture> {
+async function readFixture(client: pg.Client, f: FixtureSizes): Promise<OrdersFixture> {
   const buyers = (
     await client.query<OrderingBuyer>(
       `select b.tenant_id as "tenantId", b.company_id as "companyId", b.buyer_id as "buyerId",
@@ -144,22 +147,25 @@ async function readFixture(client: pg.Client): Promise<OrdersFixture> {
     if (!list.length) variants.set(r.tenant_id, list);
     list.push(r.variant_id);
   }
-  const perTenant = VARIANTS_PER_TENANT;
+  const perTenant = f.productsPerTenant * f.variantsPerProduct;
   return {
     buyers,
     variants,
     summary:
-      `scratch fixture: ${FIXTURE.tenants} tenants x ${FIXTURE.companiesPerTenant} companies x ` +
-      `${FIXTURE.buyersPerCompany} buyers, ${perTenant.toLocaleString('en')} variants per tenant, ` +
+      `scratch fixture: ${f.tenants} tenants x ${f.companiesPerTenant} companies x ` +
+      `${f.buyersPerCompany} buyers, ${perTenant.toLocaleString('en')} variants per tenant, ` +
       `each priced and stocked in 2 warehouses`,
   };
 }
 
-/** Migrates the (new, empty) database at `adminUrl` and loads the fixture into it. */
-export async function prepareOrdersDatabase(adminUrl: string): Promise<OrdersFixture> {
+/** Migrates the (new, empty) database at `adminUrl` and loads the fixture (of `sizes`) into it. */
+export async function prepareOrdersDatabase(
+  adminUrl: string,
+  sizes: FixtureSizes = FIXTURE,
+): Promise<OrdersFixture> {
   await migrate({ url: adminUrl, sqlDir: SQL_DIR, log: () => {} });
   return withClient(adminUrl, async (client) => {
-    await loadFixture(client);
-    return readFixture(client);
+    await loadFixture(client, sizes);
+    return readFixture(client, sizes);
   });
 }

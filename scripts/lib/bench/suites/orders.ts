@@ -36,7 +36,8 @@ function pickDistinct<T>(items: readonly T[], count: number): T[] {
   return [...chosen].map((i) => items[i] as T);
 }
 
-function randomOrder(fixture: OrdersFixture) {
+/** A random order of the fixture: a random buyer, 5 distinct variants of its tenant, 1 to 10 units each. */
+export function randomOrder(fixture: OrdersFixture) {
   const buyer = fixture.buyers[Math.floor(Math.random() * fixture.buyers.length)];
   if (!buyer) throw new Error('the orders fixture has no buyers');
   const lines: LineInput[] = pickDistinct(fixture.variants.get(buyer.tenantId) ?? [], LINES_PER_ORDER).map(
