@@ -6,7 +6,29 @@ export {
   ensureDevCluster,
   stopDevCluster,
 } from './dev-cluster';
-export { startThrowawayCluster } from './local-cluster';
+export {
+  DEV_REPLICA_NAME,
+  type DevReplicaStatus,
+  devReplicaStatus,
+  ensureDevReplica,
+  stopDevReplica,
+} from './dev-replica';
+export { type RunningCluster, startThrowawayCluster } from './local-cluster';
+export {
+  allowReplication,
+  baseBackup,
+  ensureReplicationRole,
+  killCluster,
+  newReplicationPassword,
+  promoteReplica,
+  REPLICA_SETTINGS,
+  REPLICATION_ROLE,
+  startReplica,
+  startThrowawayReplica,
+  type ThrowawayReplica,
+  waitForStreaming,
+  writePassfile,
+} from './replica';
 export { repoRoot } from './repo';
 export { resolveTestServer, type ServerSource, type TestServer } from './resolve';
 export { checkPgTap, checkServer, describeUrl } from './server-url';

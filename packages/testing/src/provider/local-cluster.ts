@@ -16,21 +16,30 @@ const TEST_ONLY_SETTINGS = ['fsync=off', 'synchronous_commit=off', 'full_page_wr
 /**
  * Settings for the development cluster (`pnpm db:up`), which is ours alone, tuned for bulk loads such
  * as `pnpm db:seed --profile large`; durability is kept.
- * - wal_level=minimal (needs max_wal_senders=0): COPY into a table created or truncated in the same
- *   transaction writes no WAL for its rows, and index builds on it none either. Nothing here uses
- *   replication, WAL archiving or logical decoding yet (no replica, no pg_basebackup, no archive
- *   command, no publication); whoever adds one switches the development cluster back to `replica`.
+ * - wal_level=replica, max_wal_senders=10: `pnpm db:replica up` streams the cluster to a replica
+ *   (pg_basebackup -R). `minimal` would skip the WAL of COPY into a table created in the same
+ *   transaction, but a replica needs every change in the WAL.
+ * - max_slot_wal_keep_size=10GB: the replica's slot keeps WAL while the replica is down, up to this much;
+ *   beyond it the slot is invalidated (`pnpm db:replica status` says so) rather than filling the disk.
  * - max_wal_size=4GB: loads that do write WAL are not interrupted by a checkpoint every 1 GB.
  * - shared_buffers=512MB (default 128MB): the loaded tables' indexes are built and validated in memory.
  * The server reads these at start: `pnpm db:down && pnpm db:up` applies them to a running cluster.
  */
-const DEV_SETTINGS = ['wal_level=minimal', 'max_wal_senders=0', 'max_wal_size=4GB', 'shared_buffers=512MB'];
+const DEV_SETTINGS = [
+  'wal_level=replica',
+  'max_wal_senders=10',
+  'max_slot_wal_keep_size=10GB',
+  'max_wal_size=4GB',
+  'shared_buffers=512MB',
+];
 
 export interface ClusterOptions {
   dataDir: string;
   port: number;
   /** Test clusters skip durability; development clusters keep it. */
   ephemeral: boolean;
+  /** Server settings (`name=value`) instead of the test or development list (a replica, a drill). */
+  settings?: readonly string[];
   binaries?: PgBinaries;
 }
 
@@ -41,7 +50,8 @@ export interface RunningCluster {
   major: number;
 }
 
-async function asServer(bin: string, args: string[]): Promise<string> {
+/** Runs `bin args` as the server's OS user (see os-user.ts); its stdout, or an error with its stderr. */
+export async function asServer(bin: string, args: string[]): Promise<string> {
   const [cmd, cmdArgs] = asServerUser(bin, args);
   try {
     const { stdout } = await run(cmd, cmdArgs, { encoding: 'utf8' });
@@ -52,7 +62,8 @@ async function asServer(bin: string, args: string[]): Promise<string> {
   }
 }
 
-function requireBinaries(binaries?: PgBinaries): PgBinaries {
+/** The given binaries, or the ones found; throws the install hint when there are none. */
+export function requireBinaries(binaries?: PgBinaries): PgBinaries {
   const found = binaries ?? findPgBinaries();
   if (!found) throw new Error(installHint());
   return found;
@@ -101,7 +112,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       `-k ${socketDir(options.dataDir)}`,
       '-c listen_addresses=127.0.0.1',
       '-c max_connections=200',
-      ...(options.ephemeral ? TEST_ONLY_SETTINGS : DEV_SETTINGS).map((s) => `-c ${s}`),
+      ...(options.settings ?? (options.ephemeral ? TEST_ONLY_SETTINGS : DEV_SETTINGS)).map((s) => `-c ${s}`),
     ].join(' ');
     try {
       await asServer(join(binaries.bindir, 'pg_ctl'), [
@@ -157,13 +168,21 @@ export async function clusterIsRunning(dataDir: string): Promise<boolean> {
  * A throwaway cluster for one test run. A detached watchdog stops and deletes it as soon as this
  * process is gone, so Ctrl-C, a crash or `kill -9` never leaves a server behind.
  */
-export async function startThrowawayCluster(): Promise<RunningCluster & { stop(): Promise<void> }> {
+export async function startThrowawayCluster(
+  options: { settings?: readonly string[]; port?: number } = {},
+): Promise<RunningCluster & { stop(): Promise<void> }> {
   const binaries = requireBinaries();
   const dataDir = mkdtempSync(join(tmpdir(), 'b2b-test-pg-'));
   const watchdog = spawnWatchdog(binaries.bindir, dataDir);
   try {
     await initCluster(dataDir, binaries);
-    const cluster = await startCluster({ dataDir, port: 55432, ephemeral: true, binaries });
+    const cluster = await startCluster({
+      dataDir,
+      port: options.port ?? 55432,
+      ephemeral: true,
+      settings: options.settings,
+      binaries,
+    });
     let stopped = false;
     return {
       ...cluster,
@@ -185,13 +204,17 @@ export async function startThrowawayCluster(): Promise<RunningCluster & { stop()
   }
 }
 
-function spawnWatchdog(bindir: string, dataDir: string) {
+/**
+ * A detached shell that waits for this process to end, then stops the server in `dataDir` (when it still
+ * runs) and deletes `removeDir` (default: `dataDir`). `kill()` on the returned child cancels it.
+ */
+export function spawnWatchdog(bindir: string, dataDir: string, removeDir: string = dataDir) {
   const [cmd, args] = asServerUser(join(bindir, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', 'stop']);
   const stopCommand = [cmd, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const script = [
     `while kill -0 ${process.pid} 2>/dev/null; do sleep 0.5; done`,
     `[ -f '${dataDir}/postmaster.pid' ] && ${stopCommand} >/dev/null 2>&1`,
-    `rm -rf '${dataDir}'`,
+    `rm -rf '${removeDir}'`,
   ].join('; ');
   const child = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
   child.unref();
