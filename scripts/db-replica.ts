@@ -11,7 +11,7 @@ const USAGE = `usage:
   pnpm db:replica status               streaming state, lag, slot, as seen from both sides
   pnpm db:replica lag [--clients 8] [--seconds 20] [--warmup 2] [--sample-ms 100]
                                        replication lag under order load (scratch primary and replica)
-  pnpm db:replica failover [--mode sync|async|both] [--clients 8] [--seconds 10] [--rounds 1]
+  pnpm db:replica failover [--mode sync|async|both] [--clients 8] [--seconds 10] [--rounds 1] [--stall-ms n]
                                        kill -9 the primary under order load, promote the replica, count losses`;
 
 function flag(args: string[], name: string): boolean {
@@ -106,17 +106,19 @@ async function failover(args: string[]): Promise<void> {
     clients: value(args, 'clients', 8),
     seconds: value(args, 'seconds', 10),
     rounds: value(args, 'rounds', 1),
+    stallMs: args.includes('--stall-ms') ? value(args, 'stall-ms', 0) : 0,
     say: log,
   });
   log('');
   log(
-    '| mode | round | acknowledged | missing after promotion | in doubt (present) | cut before commit | flush lag before kill | kill to writable |',
+    '| mode | round | acknowledged | missing after promotion | in doubt (present) | cut before commit | acked during stall | flush lag before kill | old WAL past the switch | its commits | promote to writable | kill to writable |',
   );
-  log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     log(
-      `| ${r.mode} | ${r.round} | ${r.acknowledged.toLocaleString('en')} | ${r.missing} | ${r.inDoubt} (${r.inDoubtPresent}) | ${r.cut} | ` +
-        `${r.lastFlushBehindBytes === null ? '-' : `${Math.round(r.lastFlushBehindBytes).toLocaleString('en')} B`} | ${(r.promoteMs / 1000).toFixed(2)} s |`,
+      `| ${r.mode} | ${r.round} | ${r.acknowledged.toLocaleString('en')} | ${r.missing} | ${r.inDoubt} (${r.inDoubtPresent}) | ${r.cut} | ${r.ackedDuringStall} | ` +
+        `${r.lastFlushBehindBytes === null ? '-' : `${Math.round(r.lastFlushBehindBytes).toLocaleString('en')} B`} | ` +
+        `${r.lostWal.bytes.toLocaleString('en')} B | ${r.lostWal.commits} | ${(r.promoteOnlyMs / 1000).toFixed(2)} s | ${(r.promoteMs / 1000).toFixed(2)} s |`,
     );
   }
   const problems: string[] = [];

@@ -15,6 +15,7 @@ import { withPool } from '../bench/clients';
 import { LINES_PER_ORDER } from '../bench/suites/orders';
 import { verifyOrders } from '../bench/suites/orders-verify';
 import { orderKeys, placeRandomOrder, REPLICA_NAME, startScratchPair } from './scratch-pair';
+import { switchPoint, type WalAfterSwitch, walAfterSwitch } from './wal-after-switch';
 
 export type FailoverMode = 'sync' | 'async';
 
@@ -24,6 +25,12 @@ export interface FailoverOptions {
   /** Seconds of order load before the primary is killed. */
   seconds: number;
   rounds: number;
+  /**
+   * Before the kill, stop the primary's walsender (SIGSTOP) for this many ms while orders go on, as a
+   * network partition would: with async replication what is acknowledged meanwhile is lost; with sync the
+   * commits wait instead. 0: no stall.
+   */
+  stallMs: number;
   say: (line: string) => void;
 }
 
@@ -39,8 +46,14 @@ export interface FailoverResult {
   cut: number;
   /** The replica's flush position behind the primary's WAL at the last sample before the kill, in bytes. */
   lastFlushBehindBytes: number | null;
+  /** Orders acknowledged while the walsender was stopped (with stallMs). */
+  ackedDuringStall: number;
+  /** The old primary's WAL the promoted node does not have (bytes, commit records). */
+  lostWal: WalAfterSwitch;
   /** From the kill to the promoted replica committing a write, in ms (detection not included). */
   promoteMs: number;
+  /** From `pg_ctl promote` to the promoted replica committing a write, in ms. */
+  promoteOnlyMs: number;
   checksOk: boolean;
   failedChecks: string[];
 }
@@ -95,6 +108,7 @@ async function round(mode: FailoverMode, n: number, options: FailoverOptions): P
 
     say(`  placing orders: ${options.clients} clients for ${options.seconds} s, then kill -9 of the primary`);
     let killedAt = 0;
+    let ackedDuringStall = 0;
     await withPool(pair.appUrl(pair.primary), options.clients, async (pool) => {
       pool.on('error', () => {}); // idle clients of a killed server report here
       const workers = Array.from({ length: options.clients }, async () => {
@@ -116,12 +130,26 @@ async function round(mode: FailoverMode, n: number, options: FailoverOptions): P
           }
         }
       });
-      await sleep(options.seconds * 1000);
+      let stalled: number | undefined;
+      if (options.stallMs > 0) {
+        await sleep(Math.max(0, options.seconds * 1000 - options.stallMs));
+        stalled = await walSenderPid(primaryAdmin);
+        process.kill(stalled, 'SIGSTOP');
+        const before = acknowledged.size;
+        await sleep(options.stallMs);
+        ackedDuringStall = acknowledged.size - before;
+      } else {
+        await sleep(options.seconds * 1000);
+      }
       killed = true;
       killedAt = performance.now();
-      const pids = killCluster(pair.primary.dataDir);
+      const pids = killCluster(pair.primary.dataDir); // the stopped walsender too: SIGKILL ends it as it is
       say(
-        `  killed the primary: SIGKILL to ${pids.length} processes (postmaster ${pids[0]} and its children)`,
+        `  killed the primary: SIGKILL to ${pids.length} processes (postmaster ${pids[0]} and its children)` +
+          (stalled === undefined
+            ? ''
+            : `, after stopping its walsender (SIGSTOP) for the last ${options.stallMs} ms: ` +
+              `${ackedDuringStall} orders acknowledged meanwhile`),
       );
       await Promise.allSettled(workers);
     }).catch(() => {}); // ending a pool whose server is gone
@@ -129,16 +157,19 @@ async function round(mode: FailoverMode, n: number, options: FailoverOptions): P
     await monitor.end().catch(() => {});
     if (otherErrors.length) throw new Error(`orders failed before the kill: ${otherErrors[0]}`);
 
+    const promoteStarted = performance.now();
     await promoteReplica(pair.replica.dataDir);
     const replicaAdmin = pair.adminUrl(pair.replica);
     await withClient(replicaAdmin, (c) =>
       c.query('create temporary table failover_probe (x int); insert into failover_probe values (1)'),
     );
     const promoteMs = performance.now() - killedAt;
+    const promoteOnlyMs = performance.now() - promoteStarted;
     say(
-      `  promoted the replica (pg_ctl promote): writable ${(promoteMs / 1000).toFixed(2)} s after the kill`,
+      `  promoted the replica (pg_ctl promote): writable ${(promoteOnlyMs / 1000).toFixed(2)} s after pg_ctl promote, ${(promoteMs / 1000).toFixed(2)} s after the kill`,
     );
 
+    const lost = await walAfterSwitch(pair.primary.dataDir, await switchPoint(replicaAdmin));
     const present = await orderKeys(replicaAdmin, prefix);
     const missing = [...acknowledged].filter((k) => !present.has(k)).length;
     const inDoubtPresent = [...inDoubt].filter((k) => present.has(k)).length;
@@ -157,13 +188,32 @@ async function round(mode: FailoverMode, n: number, options: FailoverOptions): P
       inDoubtPresent,
       cut: cut.size,
       lastFlushBehindBytes,
+      lostWal: lost,
+      ackedDuringStall,
       promoteMs,
+      promoteOnlyMs,
       checksOk: failedChecks.length === 0,
       failedChecks,
     };
   } finally {
     await pair.stop();
   }
+}
+
+/**
+ * The pid of the primary's walsender for the replica (pg_stat_replication), to stall replication as a
+ * network partition would: a stopped walsender sends nothing more, and what it sent is all the replica gets.
+ */
+async function walSenderPid(primaryAdminUrl: string): Promise<number> {
+  return withClient(primaryAdminUrl, async (c) => {
+    const { rows } = await c.query<{ pid: number }>(
+      'select pid from pg_stat_replication where application_name = $1',
+      [REPLICA_NAME],
+    );
+    const pid = rows[0]?.pid;
+    if (!pid) throw new Error('the primary has no walsender for the replica');
+    return pid;
+  });
 }
 
 /** Runs every mode `rounds` times; returns the results (the caller prints and judges them). */

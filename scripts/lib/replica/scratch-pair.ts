@@ -13,6 +13,7 @@ import {
   type ThrowawayReplica,
 } from '@b2b/testing/provider';
 import type pg from 'pg';
+import { describeMachine, formatMachine } from '../bench/machine';
 import { randomOrder } from '../bench/suites/orders';
 import { type OrdersFixture, prepareOrdersDatabase } from '../bench/suites/orders-fixture';
 
@@ -54,6 +55,7 @@ export async function startScratchPair(
     say('  replica: pg_basebackup -R as the replication role (SCRAM), then streaming');
     replica = await startThrowawayReplica(primary, { port: 6640, applicationName: REPLICA_NAME });
     say(`  replica on 127.0.0.1:${replica.port}, streaming`);
+    say(formatMachine(await describeMachine(roleUrl(primary, 'postgres'))).replace(/^/gm, '  machine: '));
     const started = replica;
     return {
       primary,

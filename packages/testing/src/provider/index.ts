@@ -23,6 +23,7 @@ export {
   promoteReplica,
   REPLICA_SETTINGS,
   REPLICATION_ROLE,
+  serverTool,
   startReplica,
   startThrowawayReplica,
   type ThrowawayReplica,
