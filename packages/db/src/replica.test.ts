@@ -217,6 +217,31 @@ describe.skipIf(!haveBinaries)('read routing to a streaming replica', () => {
     }
   });
 
+  test('a replica that drops an idle pooled connection does not crash the process; the next read reconnects', async () => {
+    const own = createPools({
+      primary: { connectionString: appUrl(primary), max: 1 },
+      replica: { connectionString: appUrl(replica), max: 1, applicationName: 'b2b-replica-dropped' },
+    });
+    try {
+      const read = (c: Queryable) => c.query('select pg_backend_pid() as pid').then((r) => r.rows[0].pid);
+      const first = await withReplica(own, { tenantId }, read);
+      // as a replica restart or rebuild would: the server ends the idle session under the pool
+      const [ended] = await onReplica<{ ok: boolean }>(
+        replica,
+        `select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = 'b2b-replica-dropped'`,
+      );
+      expect(ended?.ok).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the idle client's error event fires here
+      const routes: unknown[] = [];
+      const second = await withReplica(own, { tenantId }, read, { onRoute: (r) => routes.push(r) });
+      expect(second).not.toBe(first);
+      expect(routes).toEqual([{ server: 'replica' }]);
+    } finally {
+      await own.primary.end();
+      await own.replica.end();
+    }
+  });
+
   test('an error inside the read is the caller’s: not retried on the primary', async () => {
     const routes: unknown[] = [];
     const failing = withReplica(pools, { tenantId }, (c) => c.query('select 1/0'), {

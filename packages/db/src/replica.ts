@@ -26,6 +26,9 @@ export function createPools(options: { primary: PoolOptions; replica: PoolOption
     applicationName: options.replica.applicationName ?? 'b2b-replica',
     sessionOptions: ['-c default_transaction_read_only=on'],
   });
+  // A replica restarts, is rebuilt or promoted more often than a primary: an idle connection it drops must
+  // not crash the process (pg.Pool re-emits idle clients' errors); the next checkout opens a new one.
+  replica.on('error', () => {});
   return { primary, replica };
 }
 
