@@ -679,6 +679,53 @@ ALTER FUNCTION app.set_updated_at() OWNER TO b2b_owner;
 COMMENT ON FUNCTION app.set_updated_at() IS 'Trigger function: sets updated_at to now() on update.';
 
 --
+-- Name: wait_for_replay(pg_lsn, integer); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) RETURNS boolean
+    LANGUAGE plpgsql
+    AS $$
+declare
+  -- pg_current_wal_insert_lsn() read after a commit whose record ended exactly at a page boundary points
+  -- past the next page's header (24 bytes; 40 at a segment start), where replay reports the boundary
+  -- itself (the record's end): compare with the end of the caller's record, not the header after it.
+  v_bytes numeric := p_lsn - '0/0'::pg_lsn;
+  v_target pg_lsn := case
+    when v_bytes % pg_catalog.pg_size_bytes(pg_catalog.current_setting('wal_segment_size')) = 40 then p_lsn - 40
+    when v_bytes % pg_catalog.current_setting('wal_block_size')::integer = 24 then p_lsn - 24
+    else p_lsn
+  end;
+  v_deadline timestamptz := pg_catalog.clock_timestamp() + make_interval(secs => p_timeout_ms / 1000.0);
+begin
+  if p_lsn is null or p_timeout_ms is null or p_timeout_ms < 0 then
+    raise exception using
+      errcode = '22023',
+      message = 'app.wait_for_replay needs an LSN and a timeout of 0 ms or more';
+  end if;
+  if not pg_catalog.pg_is_in_recovery() then
+    return true;
+  end if;
+  loop
+    if pg_catalog.pg_last_wal_replay_lsn() >= v_target then
+      return true;
+    end if;
+    if pg_catalog.clock_timestamp() >= v_deadline then
+      return false;
+    end if;
+    perform pg_catalog.pg_sleep(0.001);
+  end loop;
+end
+$$;
+
+ALTER FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) IS 'Waits up to p_timeout_ms (milliseconds) for this server to have replayed the WAL up to p_lsn (a commit''s pg_current_wal_insert_lsn()); true once it has (at once on a server not in recovery), false when the time is up. Raises 22023 for a null LSN or a negative timeout. Called by @b2b/db withReplica on the replica before a read-your-writes read.';
+
+--
 -- Name: adjust_stock_levels(jsonb); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
@@ -9883,6 +9930,15 @@ GRANT ALL ON FUNCTION app.round_money(amount numeric, minor_units integer) TO b2
 --
 
 REVOKE ALL ON FUNCTION app.set_updated_at() FROM PUBLIC;
+
+--
+-- Name: FUNCTION wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) TO b2b_app;
+GRANT ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) TO b2b_analytics;
 
 --
 -- Name: FUNCTION adjust_stock_levels(p_adjustments jsonb); Type: ACL; Schema: catalog; Owner: b2b_owner

@@ -42,6 +42,18 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     message:
       'The transaction was ended inside the callback (commit or rollback), so its outcome is not the one withTransaction reports.',
   },
+  // @b2b/db (B1075-B1079: read routing to a replica). Thrown by withReplica as ReplicaLagError (never raised
+  // by the server); listed so the codes are documented and reserved.
+  B1075: {
+    code: 'replica_lag_exceeded',
+    message:
+      "The replica had not replayed the caller's last commit within the wait allowed, and the read was not allowed to fall back to the primary.",
+  },
+  B1076: {
+    code: 'replica_unavailable',
+    message:
+      'The replica could not be reached (or is not accepting connections), and the read was not allowed to fall back to the primary.',
+  },
   B2001: {
     kind: 'tenant_context',
     code: 'tenant_context_missing',

@@ -55,6 +55,14 @@ export class BuyerNotInCompanyError extends PermissionError {
 export class TenantContextError extends DbError {
   override name = 'TenantContextError';
 }
+/**
+ * A write (or nextval, a lock for update, ...) in a read-only transaction: SQLSTATE 25006, code
+ * `read_only_transaction`. The replica pool of createPools opens every transaction read only, and a hot
+ * standby refuses writes the same way: write through the primary pool.
+ */
+export class ReadOnlyError extends DbError {
+  override name = 'ReadOnlyError';
+}
 /** Serialization failure or deadlock that survived every retry. */
 export class RetryExhaustedError extends DbError {
   override name = 'RetryExhaustedError';
@@ -155,6 +163,12 @@ export function mapDbError(error: unknown): unknown {
       table,
       cause: error,
     });
+  }
+  if (sqlstate === '25006') {
+    return new ReadOnlyError(
+      `This transaction is read only (a replica, or a read-only transaction): ${error.message}. Write through the primary pool.`,
+      { code: 'read_only_transaction', sqlstate, table, cause: error },
+    );
   }
   if (sqlstate === '23502') {
     return new ValidationError(

@@ -14,6 +14,7 @@ export {
   ForeignKeyError,
   mapDbError,
   PermissionError,
+  ReadOnlyError,
   RetryExhaustedError,
   TenantContextError,
   ValidationError,
@@ -21,6 +22,15 @@ export {
 export { guarded, isGuarded, toTypedError } from './input';
 export { decimalAmount } from './money';
 export { createPool, type PoolOptions } from './pool';
+export {
+  createPools,
+  type Lsn,
+  type Pools,
+  type ReadOptions,
+  ReplicaLagError,
+  withReplica,
+  withTenantLsn,
+} from './replica';
 export { NotFoundError, one, pageLimit } from './rows';
 export { InvalidTenantContextError, type TenantContext, tenantOf, withTenant } from './tenant';
 export { type Isolation, type Queryable, type TransactionOptions, withTransaction } from './transaction';

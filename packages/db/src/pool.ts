@@ -5,6 +5,21 @@ export interface PoolOptions {
   connectionString?: string;
   max?: number;
   applicationName?: string;
+  /**
+   * Settings every session of the pool starts with, as libpq `options` words (for example
+   * `-c default_transaction_read_only=on`), added to any `options` the connection string has.
+   */
+  sessionOptions?: readonly string[];
+}
+
+/** `url` with `words` appended to its `options` parameter (kept: a role set there by withRoleOption). */
+function withOptions(url: string, words: readonly string[]): string {
+  if (!words.length) return url;
+  const u = new URL(url);
+  const existing = u.searchParams.get('options');
+  u.searchParams.delete('options');
+  const options = [existing, ...words].filter(Boolean).join(' ');
+  return `${u.toString()}${u.search ? '&' : '?'}options=${encodeURIComponent(options)}`;
 }
 
 /**
@@ -15,7 +30,7 @@ export function createPool(options: PoolOptions = {}): pg.Pool {
   const connectionString = options.connectionString ?? process.env.DATABASE_URL;
   if (!connectionString) throw new Error('createPool needs a connectionString or DATABASE_URL');
   return new pg.Pool({
-    connectionString,
+    connectionString: withOptions(connectionString, options.sessionOptions ?? []),
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'b2b',
     connectionTimeoutMillis: 10_000,

@@ -1,7 +1,7 @@
 // Tenant context: set transaction-locally, so it cannot leak to the next user of a pooled connection
 // (also behind PgBouncer in transaction mode).
 import type pg from 'pg';
-import { type Queryable, runTransaction, type TransactionOptions } from './transaction';
+import { type AfterCommit, type Queryable, runTransaction, type TransactionOptions } from './transaction';
 
 export interface TenantContext {
   tenantId: string;
@@ -40,11 +40,25 @@ export function tenantOf(client: Queryable): string {
 }
 
 /** Runs `fn` in a transaction acting for one tenant (and user). Row-level security does the rest. */
-export async function withTenant<T>(
+export function withTenant<T>(
   pool: pg.Pool,
   context: TenantContext,
   fn: (client: Queryable) => Promise<T>,
   options?: TransactionOptions,
+): Promise<T> {
+  return runTenantTransaction(pool, context, fn, options);
+}
+
+/**
+ * withTenant with a statement sent right after its commit (see AfterCommit). For @b2b/db's own helpers
+ * (withTenantLsn); not exported from the package.
+ */
+export async function runTenantTransaction<T>(
+  pool: pg.Pool,
+  context: TenantContext,
+  fn: (client: Queryable) => Promise<T>,
+  options?: TransactionOptions,
+  afterCommit?: AfterCommit,
 ): Promise<T> {
   // Coerced once: the very strings checked below are the ones inlined into the SQL.
   const tenantId = String(context.tenantId ?? '');
@@ -63,5 +77,5 @@ export async function withTenant<T>(
       tenantOfClient.delete(client);
     }
   };
-  return runTransaction(pool, acting, options ?? {}, prelude);
+  return runTransaction(pool, acting, options ?? {}, prelude, afterCommit);
 }

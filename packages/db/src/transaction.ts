@@ -71,10 +71,16 @@ function isConnectionFailure(error: unknown): boolean {
  * server answered with (a deferred constraint, 40001) are rethrown as they are, for the caller's mapping
  * and retry.
  */
-async function commit(client: Queryable, connectionLost: () => unknown): Promise<void> {
+async function commit(
+  client: Queryable,
+  connectionLost: () => unknown,
+  afterCommit?: AfterCommit,
+): Promise<void> {
   let results: pg.QueryResult[];
   try {
-    const answer = (await client.query(COMMIT)) as unknown as pg.QueryResult | pg.QueryResult[];
+    const answer = (await client.query(afterCommit ? `${COMMIT}; ${afterCommit.sql}` : COMMIT)) as unknown as
+      | pg.QueryResult
+      | pg.QueryResult[];
     results = Array.isArray(answer) ? answer : [answer];
   } catch (error) {
     const lost = connectionLost();
@@ -99,7 +105,17 @@ async function commit(client: Queryable, connectionLost: () => unknown): Promise
     throw error;
   }
   // Kept as a second line of defence: a `commit` in an aborted transaction is answered with ROLLBACK.
-  if (results.at(-1)?.command !== 'COMMIT') throw rolledBack(undefined);
+  if (results.at(afterCommit ? -2 : -1)?.command !== 'COMMIT') throw rolledBack(undefined);
+  if (afterCommit) afterCommit.read(results.at(-1) as pg.QueryResult);
+}
+
+/**
+ * A statement sent in the same message right after `commit` (no extra round trip), and what to do with its
+ * answer once the commit succeeded: withTenantLsn reads the commit's WAL position this way.
+ */
+export interface AfterCommit {
+  sql: string;
+  read(result: pg.QueryResult): void;
 }
 
 function rolledBack(cause: unknown): TransactionAbortedError {
@@ -116,13 +132,15 @@ function sqlstateOrNull(error: unknown): string | undefined {
 
 /**
  * withTransaction, with `prelude`: SQL without parameters sent in the same message as `begin` (one round
- * trip fewer). For withTenant only, which builds it from checked UUIDs; not exported from the package.
+ * trip fewer), and `afterCommit`: a statement sent with `commit`. For withTenant and withTenantLsn only,
+ * which build them from checked UUIDs and constants; not exported from the package.
  */
 export async function runTransaction<T>(
   pool: pg.Pool,
   fn: (client: Queryable) => Promise<T>,
   options: TransactionOptions,
   prelude?: string,
+  afterCommit?: AfterCommit,
 ): Promise<T> {
   const attempts = options.attempts ?? 5;
   const baseDelayMs = options.baseDelayMs ?? 10;
@@ -147,7 +165,7 @@ export async function runTransaction<T>(
     try {
       await client.query(prelude ? `${begin}; ${MARKER}; ${prelude}` : `${begin}; ${MARKER}`);
       const result = await fn(client);
-      await commit(client, () => lost);
+      await commit(client, () => lost, afterCommit);
       return result;
     } catch (error) {
       if (error instanceof TransactionOutcomeUnknownError && error.code === 'transaction_outcome_unknown') {

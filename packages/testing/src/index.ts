@@ -1,5 +1,5 @@
 export { withClient } from './client';
 export * from './provider/index';
-export { SQL_DIR } from './template/build-template';
+export { buildTemplate, SQL_DIR } from './template/build-template';
 export { type ScratchDatabase, serverMajor, withScratchDatabase } from './template/scratch';
 export { databaseUrl, withRoleOption } from './template/server-urls';

@@ -16,3 +16,5 @@ grant execute on function app.canonical_text(text), app.canonical_key(text), app
   to b2b_app, b2b_readonly, b2b_analytics;
 -- Entry points check their routing argument against the transaction's tenant (as the calling role).
 grant execute on function app.check_tenant(uuid) to b2b_app, b2b_readonly, b2b_analytics;
+-- Read your writes on a replica (@b2b/db withReplica): the reading role waits for its commit's LSN.
+grant execute on function app.wait_for_replay(pg_lsn, integer) to b2b_app, b2b_readonly, b2b_analytics;

@@ -19,6 +19,30 @@ export {
 } from './local-cluster';
 export { asServerUser, chownToServerUser } from './os-user';
 export { freePort } from './ports';
+export {
+  DEV_REPLICA_NAME,
+  type DevReplicaStatus,
+  devReplicaStatus,
+  ensureDevReplica,
+  stopDevReplica,
+} from './dev-replica';
+export type { RunningCluster } from './local-cluster';
+export {
+  allowReplication,
+  baseBackup,
+  ensureReplicationRole,
+  killCluster,
+  newReplicationPassword,
+  promoteReplica,
+  REPLICA_SETTINGS,
+  REPLICATION_ROLE,
+  serverTool,
+  startReplica,
+  startThrowawayReplica,
+  type ThrowawayReplica,
+  waitForStreaming,
+  writePassfile,
+} from './replica';
 export { repoRoot } from './repo';
 export { resolveTestServer, type ServerSource, type TestServer } from './resolve';
 export { checkPgTap, checkServer, describeUrl } from './server-url';

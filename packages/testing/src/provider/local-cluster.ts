@@ -36,17 +36,20 @@ const TEST_ONLY_SETTINGS = [
 /**
  * Settings for the development cluster (`pnpm db:up`), which is ours alone, tuned for bulk loads such
  * as `pnpm db:seed --profile large`; durability is kept.
- * - wal_level=minimal (needs max_wal_senders=0): COPY into a table created or truncated in the same
- *   transaction writes no WAL for its rows, and index builds on it none either. Overridden by
- *   archiveSettings below on the development cluster (WAL archiving needs `replica`); kept for
- *   restored copies started without archiving.
+ * - wal_level=replica, max_wal_senders=10: `pnpm db:replica up` streams the cluster to a replica
+ *   (pg_basebackup -R). `minimal` would skip the WAL of COPY into a table created in the same
+ *   transaction, but a replica needs every change in the WAL.
+ * - max_slot_wal_keep_size=10GB: the replica's slot keeps WAL while the replica is down, up to this much;
+ *   beyond it the slot is invalidated (`pnpm db:replica status` says so) rather than filling the disk.
+ *   Continuous WAL archiving (archiveSettings below) needs `replica` too.
  * - max_wal_size=4GB: loads that do write WAL are not interrupted by a checkpoint every 1 GB.
  * - shared_buffers=512MB (default 128MB): the loaded tables' indexes are built and validated in memory.
  * The server reads these at start: `pnpm db:down && pnpm db:up` applies them to a running cluster.
  */
 const DEV_SETTINGS = [
-  'wal_level=minimal',
-  'max_wal_senders=0',
+  'wal_level=replica',
+  'max_wal_senders=10',
+  'max_slot_wal_keep_size=10GB',
   'max_wal_size=4GB',
   'shared_buffers=512MB',
   // Statement statistics for ops.slow_queries and `pnpm db:health` (see STATEMENT_STATS_SETTINGS).
@@ -55,9 +58,9 @@ const DEV_SETTINGS = [
 
 /**
  * Continuous WAL archiving of the development cluster, for `pnpm db:backup` (pg_basebackup) and
- * `pnpm db:pitr` (docs/operations.md, Backup). Listed after DEV_SETTINGS on the command line, so these win
- * over its wal_level=minimal and max_wal_senders=0: archiving needs wal_level=replica, pg_basebackup needs
- * WAL senders. Every finished 16 MB segment is copied (and synced) into the archive folder beside the data
+ * `pnpm db:pitr` (docs/operations.md, Backup). Listed after DEV_SETTINGS on the command line (which already
+ * has wal_level=replica and WAL senders for the replica), so a restored copy started without archiving
+ * keeps the same WAL level. Every finished 16 MB segment is copied (and synced) into the archive folder beside the data
  * directory; a segment is switched at least every 60 s when anything was written (archive_timeout), which
  * bounds the data at risk (RPO) of a quiet cluster. The cost: the large seed load writes WAL for its rows
  * (measured in docs/operations.md).
@@ -90,6 +93,8 @@ export interface ClusterOptions {
   archive?: boolean;
   /** Seconds pg_ctl waits for the server to accept connections (default 60; longer for a recovery). */
   waitSeconds?: number;
+  /** Server settings (`name=value`) instead of the test or development list (a replica, a drill). */
+  settings?: readonly string[];
   binaries?: PgBinaries;
   /** Serve TLS with a self-signed authority made on first start (tls.ts); the development cluster does. */
   tls?: boolean;
@@ -107,7 +112,8 @@ export interface RunningCluster {
 /** Passwords are stored as SCRAM-SHA-256 verifiers (PostgreSQL 14+ default, stated so it stays). */
 const AUTH_SETTINGS = ['password_encryption=scram-sha-256'];
 
-async function asServer(bin: string, args: string[]): Promise<string> {
+/** Runs `bin args` as the server's OS user (see os-user.ts); its stdout, or an error with its stderr. */
+export async function asServer(bin: string, args: string[]): Promise<string> {
   const [cmd, cmdArgs] = asServerUser(bin, args);
   try {
     const { stdout } = await run(cmd, cmdArgs, { encoding: 'utf8' });
@@ -118,7 +124,8 @@ async function asServer(bin: string, args: string[]): Promise<string> {
   }
 }
 
-function requireBinaries(binaries?: PgBinaries): PgBinaries {
+/** The given binaries, or the ones found; throws the install hint when there are none. */
+export function requireBinaries(binaries?: PgBinaries): PgBinaries {
   const found = binaries ?? findPgBinaries();
   if (!found) throw new Error(installHint());
   return found;
@@ -174,7 +181,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       `-k ${socketDir(options.dataDir)}`,
       '-c listen_addresses=127.0.0.1',
       '-c max_connections=200',
-      ...(options.ephemeral ? TEST_ONLY_SETTINGS : DEV_SETTINGS).map((s) => `-c ${s}`),
+      ...(options.settings ?? (options.ephemeral ? TEST_ONLY_SETTINGS : DEV_SETTINGS)).map((s) => `-c ${s}`),
       ...[...AUTH_SETTINGS, ...(tls?.settings ?? [])].map((s) => `-c ${s}`),
       ...(archiving ? archiveSettings(options.dataDir) : []).map((s) => `-c ${s}`),
     ].join(' ');
@@ -239,14 +246,21 @@ export async function clusterIsRunning(dataDir: string): Promise<boolean> {
  * process is gone, so Ctrl-C, a crash or `kill -9` never leaves a server behind.
  */
 export async function startThrowawayCluster(
-  options: { tls?: boolean } = {},
+  options: { tls?: boolean; settings?: readonly string[]; port?: number } = {},
 ): Promise<RunningCluster & { stop(): Promise<void> }> {
   const binaries = requireBinaries();
   const dataDir = mkdtempSync(join(tmpdir(), 'b2b-test-pg-'));
   const watchdog = spawnWatchdog(binaries.bindir, dataDir);
   try {
     await initCluster(dataDir, binaries);
-    const cluster = await startCluster({ dataDir, port: 55432, ephemeral: true, binaries, tls: options.tls });
+    const cluster = await startCluster({
+      dataDir,
+      port: options.port ?? 55432,
+      ephemeral: true,
+      settings: options.settings,
+      binaries,
+      tls: options.tls,
+    });
     let stopped = false;
     return {
       ...cluster,
@@ -268,13 +282,17 @@ export async function startThrowawayCluster(
   }
 }
 
-function spawnWatchdog(bindir: string, dataDir: string) {
+/**
+ * A detached shell that waits for this process to end, then stops the server in `dataDir` (when it still
+ * runs) and deletes `removeDir` (default: `dataDir`). `kill()` on the returned child cancels it.
+ */
+export function spawnWatchdog(bindir: string, dataDir: string, removeDir: string = dataDir) {
   const [cmd, args] = asServerUser(join(bindir, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', 'stop']);
   const stopCommand = [cmd, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const script = [
     `while kill -0 ${process.pid} 2>/dev/null; do sleep 0.5; done`,
     `[ -f '${dataDir}/postmaster.pid' ] && ${stopCommand} >/dev/null 2>&1`,
-    `rm -rf '${dataDir}'`,
+    `rm -rf '${removeDir}'`,
   ].join('; ');
   const child = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
   child.unref();
