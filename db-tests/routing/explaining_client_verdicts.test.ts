@@ -2,7 +2,7 @@
 // routing check fails for a statement that fans out (more than one task, a subplan) or, on plain
 // PostgreSQL, does not name its tenant.
 import { describe, expect, test } from 'vitest';
-import { type ExplainedStatement, type PlanNode, routingProblems } from './explaining-client';
+import { type ExplainedStatement, type PlanNode, routingProblems } from '../citus/_support/explaining-client';
 
 const TENANT = '11111111-1111-1111-1111-111111111111';
 

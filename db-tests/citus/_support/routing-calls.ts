@@ -1,31 +1,18 @@
-// Every public function of @b2b/tenancy, @b2b/accounts and @b2b/catalog sends only statements that are
-// routed to the one shard of its tenant (issue 10, "Proof": a plan check per public read and write
-// function). Each call runs inside withTenant with explainEveryStatement installed, so every statement it
-// sends is EXPLAINed with the same parameters before it runs:
-// - on Citus (the database has the citus extension), every Citus scan of every statement has one task and
-//   no subplan (a delegated distributed function call is one task too);
-// - on plain PostgreSQL, where nothing is distributed, every statement names the tenant as one of its
-//   parameters (inserts take it from the tenant_id default, which Citus evaluates on the coordinator).
-// Driven by the packages' exports: every exported function needs a call below, so a function added later
-// cannot skip the check. The database: B2B_ROUTING_ADMIN_URL / B2B_ROUTING_APP_URL when set (the Citus
-// suite, one shared distributed database: this file creates a tenant of its own), else a clone of the
-// template. The orders package adds its calls in the same form (routing-orders).
+// Every public function of @b2b/tenancy, @b2b/accounts and @b2b/catalog, called once with the statements
+// it sends recorded and EXPLAINed (explainEveryStatement), for the routing checks: on Citus
+// (db-tests/citus/routing/) every statement must run as one task on the tenant's shard; on plain PostgreSQL
+// (db-tests/routing/) every statement must name its tenant as a value. Driven by the packages' exports:
+// every exported function needs a call in CALLS, so a function added later cannot skip the check. The
+// orders package adds its calls in the same form (a CALLS entry per export; routing-orders).
 import { randomUUID } from 'node:crypto';
-import { createPool, withTenant } from '@b2b/db';
-import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as accounts from '../../packages/accounts/src/index';
-import * as catalog from '../../packages/catalog/src/index';
-import * as tenancy from '../../packages/tenancy/src/index';
-import {
-  type ExplainedStatement,
-  explainEveryStatement,
-  isCitus,
-  routingProblems,
-} from './explaining-client';
+import { withTenant } from '@b2b/db';
+import type pg from 'pg';
+import * as accounts from '../../../packages/accounts/src/index';
+import * as catalog from '../../../packages/catalog/src/index';
+import * as tenancy from '../../../packages/tenancy/src/index';
+import { type ExplainedStatement, explainEveryStatement, routingProblems } from './explaining-client';
 
-const PACKAGES = { tenancy, accounts, catalog };
+export const PACKAGES = { tenancy, accounts, catalog };
 
 type Client = Parameters<typeof tenancy.getCurrentTenant>[0];
 /** Ids made by earlier calls, for the later ones. */
@@ -36,7 +23,7 @@ const unique = randomUUID().slice(0, 8);
 const id = (result: unknown, key: string): string => (result as Record<string, string>)[key] as string;
 
 /** Every exported function, called once, in an order that builds what the later calls need. */
-const CALLS: Record<keyof typeof PACKAGES, Record<string, Call>> = {
+export const CALLS: Record<keyof typeof PACKAGES, Record<string, Call>> = {
   tenancy: {
     getCurrentTenant: (c) => tenancy.getCurrentTenant(c),
     updateTenantSettings: (c) => tenancy.updateTenantSettings(c, { name: `Routing ${unique}` }),
@@ -217,71 +204,63 @@ const CALLS: Record<keyof typeof PACKAGES, Record<string, Call>> = {
   },
 };
 
-const exported = (module: Record<string, unknown>) =>
+/** The function names a module exports (classes left out). */
+export const exported = (module: Record<string, unknown>): string[] =>
   Object.entries(module)
     .filter(([, v]) => typeof v === 'function' && !/^class\b/.test(Function.prototype.toString.call(v)))
     .map(([name]) => name)
     .sort();
 
-describe('every package call is routed to the one shard of its tenant', () => {
-  let db: TestDatabase | undefined;
-  let pool: pg.Pool;
-  let tenantId: string;
-  let citus = false;
+/** Exported functions without a call in CALLS, and calls of functions no longer exported. */
+export function uncoveredExports(): string[] {
+  return Object.entries(PACKAGES).flatMap(([pkg, module]) => {
+    const calls = Object.keys(CALLS[pkg as keyof typeof PACKAGES]);
+    const names = exported(module as Record<string, unknown>);
+    return [
+      ...names.filter((n) => !calls.includes(n)).map((n) => `@b2b/${pkg}.${n} has no call`),
+      ...calls.filter((n) => !names.includes(n)).map((n) => `@b2b/${pkg}.${n} is not exported`),
+    ];
+  });
+}
+
+/**
+ * Runs every call of CALLS in order, each in its own withTenant transaction on `pool` acting for
+ * `tenantId` (a tenant with nothing in it yet), and returns the statements each sent, EXPLAINed.
+ */
+export async function recordEveryCall(
+  pool: pg.Pool,
+  tenantId: string,
+): Promise<Map<string, ExplainedStatement[]>> {
   const sent = new Map<string, ExplainedStatement[]>();
-
-  beforeAll(async () => {
-    const adminUrl = process.env.B2B_ROUTING_ADMIN_URL;
-    const appUrl = process.env.B2B_ROUTING_APP_URL;
-    if (!adminUrl || !appUrl) db = await createTestDatabase();
-    const admin = new pg.Client({ connectionString: adminUrl ?? db?.adminUrl });
-    await admin.connect();
-    try {
-      citus = await isCitus(admin);
-      const { rows } = await admin.query<{ tenant_id: string }>(
-        'insert into tenancy.tenants (slug, name) values ($1, $2) returning tenant_id',
-        [`routing-${unique}`, 'Routing'],
-      );
-      tenantId = rows[0]?.tenant_id as string;
-    } finally {
-      await admin.end();
+  const world: World = {};
+  for (const [pkg, calls] of Object.entries(CALLS))
+    for (const [name, call] of Object.entries(calls)) {
+      const statements: ExplainedStatement[] = [];
+      await withTenant(pool, { tenantId }, async (client) => {
+        const uninstall = explainEveryStatement(client, statements);
+        try {
+          await call(client, world);
+        } finally {
+          uninstall();
+        }
+      });
+      sent.set(`${pkg}.${name}`, statements);
     }
-    pool = createPool({ connectionString: appUrl ?? db?.appUrl, max: 1 });
-    const world: World = {};
-    for (const calls of Object.values(CALLS))
-      for (const [name, call] of Object.entries(calls)) {
-        const statements: ExplainedStatement[] = [];
-        await withTenant(pool, { tenantId }, async (client) => {
-          const uninstall = explainEveryStatement(client, statements);
-          try {
-            await call(client, world);
-          } finally {
-            uninstall();
-          }
-        });
-        sent.set(name, statements);
-      }
-  }, 300_000);
-  afterAll(async () => {
-    await pool?.end();
-    await db?.drop();
-  });
+  return sent;
+}
 
-  test('every exported function of tenancy, accounts and catalog has a call here', () => {
-    for (const [pkg, module] of Object.entries(PACKAGES))
-      expect(Object.keys(CALLS[pkg as keyof typeof PACKAGES]).sort(), `calls for @b2b/${pkg}`).toEqual(
-        exported(module as Record<string, unknown>),
-      );
-  });
-
-  test('each call sends statements, and each of them is routed to the tenant', () => {
-    const problems: string[] = [];
-    for (const [name, statements] of sent) {
-      if (statements.length === 0) problems.push(`${name}: sent no statement`);
-      for (const s of statements)
-        for (const problem of routingProblems(s, tenantId, citus))
-          problems.push(`${name}: ${problem}: ${s.text.replace(/\s+/g, ' ').slice(0, 160)}`);
-    }
-    expect(problems).toEqual([]);
-  });
-});
+/** Every routing problem of the recorded statements, as `<function>: <problem>: <statement>` lines. */
+export function routingReport(
+  sent: Map<string, ExplainedStatement[]>,
+  tenantId: string,
+  citus: boolean,
+): string[] {
+  const problems: string[] = [];
+  for (const [name, statements] of sent) {
+    if (statements.length === 0) problems.push(`${name}: sent no statement`);
+    for (const s of statements)
+      for (const problem of routingProblems(s, tenantId, citus))
+        problems.push(`${name}: ${problem}: ${s.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+  return problems;
+}
