@@ -75,20 +75,6 @@ ALTER SCHEMA migrations OWNER TO b2b_owner;
 COMMENT ON SCHEMA migrations IS 'Migration ledger of @b2b/migrate: versioned migrations with checksums, repeatable objects.';
 
 --
--- Name: ops; Type: SCHEMA; Schema: -; Owner: b2b_owner
---
-
-CREATE SCHEMA ops;
-
-ALTER SCHEMA ops OWNER TO b2b_owner;
-
---
--- Name: SCHEMA ops; Type: COMMENT; Schema: -; Owner: b2b_owner
---
-
-COMMENT ON SCHEMA ops IS 'Health views for operators: slow queries, sizes, index usage, bloat, long transactions, blocked locks, replication lag, wraparound margin. Readable by b2b_monitor only; printed by pnpm db:health.';
-
---
 -- Name: orders; Type: SCHEMA; Schema: -; Owner: b2b_owner
 --
 
@@ -141,18 +127,6 @@ CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA extensions;
 COMMENT ON EXTENSION btree_gist IS 'support for indexing common datatypes in GiST';
 
 --
--- Name: pg_stat_statements; Type: EXTENSION; Schema: -; Owner: -
---
-
-CREATE EXTENSION IF NOT EXISTS pg_stat_statements WITH SCHEMA public;
-
---
--- Name: EXTENSION pg_stat_statements; Type: COMMENT; Schema: -; Owner: 
---
-
-COMMENT ON EXTENSION pg_stat_statements IS 'track planning and execution statistics of all SQL statements executed';
-
---
 -- Name: pg_trgm; Type: EXTENSION; Schema: -; Owner: -
 --
 
@@ -171,7 +145,31 @@ COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching
 CREATE FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) RETURNS record
     LANGUAGE plpgsql STABLE
     AS $$
+begin
+  select a.tenant_id, a.buyer_id, a.company_id, a.buyer_role_id, a.email, a.full_name, a.spending_limit,
+    a.spending_period
+  into tenant_id, buyer_id, company_id, buyer_role_id, email, full_name, spending_limit, spending_period
+  from accounts.acting_buyer(app.require_tenant_id(), p_buyer_id, p_company_id) a;
+end
+$$;
+
+ALTER FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) IS 'Pending the order functions'' move to tenant arguments: accounts.acting_buyer(p_tenant_id, p_buyer_id, p_company_id) for the transaction''s tenant (B2001 when none).';
+
+--
+-- Name: acting_buyer(uuid, uuid, uuid); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) RETURNS record
+    LANGUAGE plpgsql STABLE
+    AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   buyer_status text;
 begin
   select b.tenant_id, b.buyer_id, b.company_id, b.buyer_role_id, b.email, b.full_name, b.spending_limit,
@@ -179,7 +177,7 @@ begin
   into tenant_id, buyer_id, company_id, buyer_role_id, email, full_name, spending_limit, spending_period,
     buyer_status
   from accounts.buyers b
-  where b.tenant_id = app.require_tenant_id()
+  where b.tenant_id = v_tenant
     and b.buyer_id = p_buyer_id
     and b.company_id = p_company_id;
   if not found then
@@ -197,13 +195,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) OWNER TO b2b_owner;
+ALTER FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+-- Name: FUNCTION acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) IS 'The buyer p_buyer_id (tenant, ids, role, email, name, spending limit and period), checked to belong to company p_company_id (SQLSTATE B2104 otherwise, also for an unknown buyer) and to be active (B2105). Call it first in everything a buyer does for a company.';
+COMMENT ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) IS 'The buyer p_buyer_id of tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) (tenant, ids, role, email, name, spending limit and period), checked to belong to company p_company_id (SQLSTATE B2104 otherwise, also for an unknown buyer) and to be active (B2105). Call it first in everything a buyer does for a company.';
 
 --
 -- Name: buyer_has_permission(uuid, text); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
@@ -213,15 +211,7 @@ CREATE FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text
     LANGUAGE plpgsql STABLE
     AS $$
 begin
-  return exists (
-    select
-    from accounts.buyers b
-    join accounts.buyer_role_permissions rp
-      on rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id
-    where b.tenant_id = app.require_tenant_id()
-      and b.buyer_id = p_buyer_id
-      and rp.permission = p_permission
-  );
+  return accounts.buyer_has_permission(app.require_tenant_id(), p_buyer_id, p_permission);
 end
 $$;
 
@@ -231,7 +221,37 @@ ALTER FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text)
 -- Name: FUNCTION buyer_has_permission(p_buyer_id uuid, p_permission text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) IS 'True when the role of buyer p_buyer_id grants p_permission; false for an unknown buyer or permission.';
+COMMENT ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) IS 'Pending the order functions'' move to tenant arguments: accounts.buyer_has_permission(p_tenant_id, p_buyer_id, p_permission) for the transaction''s tenant (B2001 when none).';
+
+--
+-- Name: buyer_has_permission(uuid, uuid, text); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text) RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    AS $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+begin
+  return exists (
+    select 1
+    from accounts.buyers b
+    join accounts.buyer_role_permissions rp
+      on rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id
+    where b.tenant_id = v_tenant
+      and b.buyer_id = p_buyer_id
+      and rp.permission = p_permission
+  );
+end
+$$;
+
+ALTER FUNCTION accounts.buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text) IS 'For tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): true when the role of buyer p_buyer_id grants p_permission; false for an unknown buyer or permission.';
 
 --
 -- Name: check_address_postal_code(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
@@ -243,7 +263,7 @@ CREATE FUNCTION accounts.check_address_postal_code() RETURNS trigger
 begin
   if new.postal_code is null
     and exists (
-      select from catalog.countries c where c.country_code = new.country_code and c.uses_postal_code
+      select 1 from catalog.countries c where c.country_code = new.country_code and c.uses_postal_code
     )
   then
     raise exception using
@@ -658,6 +678,27 @@ ALTER FUNCTION app.round_money(amount numeric, minor_units integer) OWNER TO b2b
 COMMENT ON FUNCTION app.round_money(amount numeric, minor_units integer) IS 'The one rounding rule for money: amount rounded to minor_units decimals, half away from zero (PostgreSQL round(numeric, integer)). Every computed amount (line totals, invoices, credit notes) goes through it.';
 
 --
+-- Name: set_tenant(uuid, uuid); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.set_tenant(tenant uuid, acting_user uuid DEFAULT NULL::uuid) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+begin
+  execute pg_catalog.format('set local app.tenant_id = %L', coalesce(tenant::text, ''));
+  execute pg_catalog.format('set local app.user_id = %L', coalesce(acting_user::text, ''));
+end
+$$;
+
+ALTER FUNCTION app.set_tenant(tenant uuid, acting_user uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION set_tenant(tenant uuid, acting_user uuid); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) IS 'Sets the tenant (app.tenant_id) and the acting user (app.user_id) for the rest of the transaction with SET LOCAL (propagated to Citus workers); null clears them. Called by withTenant with begin, and by every other place that acts for a tenant.';
+
+--
 -- Name: set_updated_at(); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -679,62 +720,15 @@ ALTER FUNCTION app.set_updated_at() OWNER TO b2b_owner;
 COMMENT ON FUNCTION app.set_updated_at() IS 'Trigger function: sets updated_at to now() on update.';
 
 --
--- Name: wait_for_replay(pg_lsn, integer); Type: FUNCTION; Schema: app; Owner: b2b_owner
+-- Name: adjust_stock_levels(uuid, jsonb); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) RETURNS boolean
-    LANGUAGE plpgsql
-    AS $$
-declare
-  -- pg_current_wal_insert_lsn() read after a commit whose record ended exactly at a page boundary points
-  -- past the next page's header (24 bytes; 40 at a segment start), where replay reports the boundary
-  -- itself (the record's end): compare with the end of the caller's record, not the header after it.
-  v_bytes numeric := p_lsn - '0/0'::pg_lsn;
-  v_target pg_lsn := case
-    when v_bytes % pg_catalog.pg_size_bytes(pg_catalog.current_setting('wal_segment_size')) = 40 then p_lsn - 40
-    when v_bytes % pg_catalog.current_setting('wal_block_size')::integer = 24 then p_lsn - 24
-    else p_lsn
-  end;
-  v_deadline timestamptz := pg_catalog.clock_timestamp() + make_interval(secs => p_timeout_ms / 1000.0);
-begin
-  if p_lsn is null or p_timeout_ms is null or p_timeout_ms < 0 then
-    raise exception using
-      errcode = '22023',
-      message = 'app.wait_for_replay needs an LSN and a timeout of 0 ms or more';
-  end if;
-  if not pg_catalog.pg_is_in_recovery() then
-    return true;
-  end if;
-  loop
-    if pg_catalog.pg_last_wal_replay_lsn() >= v_target then
-      return true;
-    end if;
-    if pg_catalog.clock_timestamp() >= v_deadline then
-      return false;
-    end if;
-    perform pg_catalog.pg_sleep(0.001);
-  end loop;
-end
-$$;
-
-ALTER FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer); Type: COMMENT; Schema: app; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) IS 'Waits up to p_timeout_ms (milliseconds) for this server to have replayed the WAL up to p_lsn (a commit''s pg_current_wal_insert_lsn()); true once it has (at once on a server not in recovery), false when the time is up. Raises 22023 for a null LSN or a negative timeout. Called by @b2b/db withReplica on the replica before a read-your-writes read.';
-
---
--- Name: adjust_stock_levels(jsonb); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
---
-
-CREATE FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
+CREATE FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
     LANGUAGE plpgsql
     AS $$
 #variable_conflict use_column
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   variants uuid[];
   warehouses uuid[];
   deltas bigint[];
@@ -747,7 +741,7 @@ begin
   from catalog.parse_stock_rows(p_adjustments, 'delta') r;
 
   -- 1. lock the existing levels in the one global (variant_id, warehouse_id) order of every stock change
-  perform
+  perform 1
   from catalog.stock_levels s
   where s.tenant_id = tenant and (s.variant_id, s.warehouse_id) in (select c.v, c.w from unnest(variants, warehouses) c(v, w))
   order by s.variant_id, s.warehouse_id
@@ -782,7 +776,7 @@ begin
   insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
   select c.v, c.w, c.d
   from unnest(variants, warehouses, deltas) c(v, w, d)
-  where not exists (select from catalog.stock_levels s where s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w)
+  where not exists (select 1 from catalog.stock_levels s where s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w)
   order by c.v, c.w;
   perform catalog.set_stock_reason(null);
 
@@ -794,13 +788,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION adjust_stock_levels(p_adjustments jsonb); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) IS 'Adds signed deltas p_adjustments ([{variant_id, warehouse_id, delta}], one statement for the batch) to on_hand, creating new levels; reserved is never touched. Each change is journaled as an adjustment in catalog.stock_movements. Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 when on_hand would fall below the reserved units, B2211 for malformed rows; stock_negative when it would fall below 0.';
+COMMENT ON FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb) IS 'In tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): adds signed deltas p_adjustments ([{variant_id, warehouse_id, delta}], one statement for the batch) to on_hand, creating new levels; reserved is never touched. Each change is journaled as an adjustment in catalog.stock_movements. Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 when on_hand would fall below the reserved units, B2211 for malformed rows; stock_negative when it would fall below 0.';
 
 --
 -- Name: check_attributes(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -991,7 +985,7 @@ begin
       message = format('stock rows must be a JSON array of {"variant_id", "warehouse_id", "%s"} objects', p_field);
   end if;
   if exists (
-    select from jsonb_array_elements(p_rows) e
+    select 1 from jsonb_array_elements(p_rows) e
     where case
       when jsonb_typeof(e) <> 'object'
         or jsonb_typeof(e -> 'variant_id') is distinct from 'string'
@@ -1028,51 +1022,97 @@ ALTER FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) OWNER TO b2b
 COMMENT ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) IS 'Reads stock rows from a JSON array of {"variant_id": uuid, "warehouse_id": uuid, <p_field>: whole number} objects, sorted by (variant_id, warehouse_id); SQLSTATE B2211 when it is not such an array, a number is not whole (or beyond 10^15), or a variant and warehouse appear twice.';
 
 --
--- Name: product_page(uuid, text, uuid, uuid, text, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: product_page(uuid, uuid, text, uuid, uuid, text, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) RETURNS TABLE(currency text, product_id uuid, attributes jsonb, created_at timestamp with time zone, locale text, name text, slug text, description text, variant_id uuid, sku text, variant_attributes jsonb, unit_price numeric, price_list_id uuid, price_list_scope text, price_quantities text, available bigint)
+CREATE FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) RETURNS TABLE(currency text, product_id uuid, attributes jsonb, created_at timestamp with time zone, locale text, name text, slug text, description text, variant_id uuid, sku text, variant_attributes jsonb, unit_price numeric, price_list_id uuid, price_list_scope text, price_quantities text, available bigint)
     LANGUAGE plpgsql STABLE
     SET plan_cache_mode TO 'force_generic_plan'
     AS $$
 #variable_conflict use_column
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   viewer_company uuid;
   viewer_currency text;
 begin
   select v.company_id, v.currency into viewer_company, viewer_currency
-  from catalog.viewer_pricing(buyer, company, requested_currency) v;
+  from catalog.viewer_pricing(v_tenant, buyer, company, requested_currency) v;
   return query
   select viewer_currency, p.product_id, p.attributes, p.created_at,
     t.locale, t.name, t.slug, t.description,
     v.variant_id, v.sku, v.attributes,
-    price.unit_price::numeric, price.price_list_id, price.list_scope, price.quantities::text,
+    price.unit_price::numeric, price.price_list_id, price.scope, price.quantities::text,
     stock.available
   from catalog.products p
-  left join lateral catalog.resolve_translation(p.product_id, product_page.requested_locale) t on true
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale is an InitPlan,
+  -- read once per call)
+  left join lateral (
+    select tr.locale, tr.name, tr.slug, tr.description
+    from catalog.product_translations tr
+    cross join (
+      select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = v_tenant) as default_locale
+    ) d
+    where tr.tenant_id = v_tenant
+      and tr.product_id = p.product_id
+      and tr.locale in (
+        product_page.requested_locale, split_part(product_page.requested_locale, '-', 1),
+        d.default_locale, split_part(d.default_locale, '-', 1)
+      )
+    order by case tr.locale
+      when product_page.requested_locale then 1
+      when split_part(product_page.requested_locale, '-', 1) then 2
+      when d.default_locale then 3
+      else 4
+    end
+    limit 1
+  ) t on true
   left join catalog.variants v
     on v.tenant_id = p.tenant_id and v.product_id = p.product_id and v.archived_at is null
-  left join lateral catalog.resolve_price(
-    viewer_company, v.variant_id, product_page.quantity, viewer_currency
+  -- the price (catalog.resolve_price's precedence, for the viewer's company, the quantity and now)
+  left join lateral (
+    select pr.unit_price, l.price_list_id, l.scope, pr.quantities
+    from catalog.prices pr
+    join catalog.price_lists l on l.tenant_id = pr.tenant_id and l.price_list_id = pr.price_list_id
+    where pr.tenant_id = v_tenant
+      and pr.variant_id = v.variant_id
+      and pr.currency = viewer_currency
+      and pr.quantities @> product_page.quantity
+      and pr.valid_during @> now()
+      and l.valid_during @> now()
+      and (
+        l.scope = 'base'
+        or (l.scope = 'company' and l.company_id = viewer_company)
+        or (l.scope = 'customer_group' and l.customer_group_id in (
+          select g.customer_group_id
+          from accounts.company_customer_groups g
+          where g.tenant_id = v_tenant and g.company_id = viewer_company
+        ))
+      )
+    order by
+      case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end,
+      l.priority desc,
+      pr.unit_price,
+      l.price_list_id
+    limit 1
   ) price on v.variant_id is not null
   left join lateral (
     select sum(s.available)::bigint as available
     from catalog.stock_levels s
     join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
-    where s.tenant_id = v.tenant_id and s.variant_id = v.variant_id and w.is_active
+    where s.tenant_id = v_tenant and s.variant_id = v.variant_id and w.is_active
   ) stock on v.variant_id is not null
-  where p.product_id = product_page.product and p.archived_at is null
+  where p.tenant_id = v_tenant and p.product_id = product_page.product and p.archived_at is null
   order by v.sku;
 end
 $$;
 
-ALTER FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) IS 'The product page of product for a viewer (catalog.viewer_pricing: buyer acting for company, or a visitor with base prices in requested_currency; its errors B2104, B2105, B2204 come first, before any product lookup): one row per live variant ordered by SKU (one row with null variant columns when it has none; no row for an unknown or archived product), with the translation for requested_locale (catalog.resolve_translation''s fallback), the currency shown, the price for the viewer''s company buying quantity units in that currency now (catalog.resolve_price; no buyer: base lists), and the units available over active warehouses. One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
+COMMENT ON FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) IS 'The product page of product in tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) for a viewer (catalog.viewer_pricing: buyer acting for company, or a visitor with base prices in requested_currency; its errors B2104, B2105, B2204 come first, before any product lookup): one row per live variant ordered by SKU (one row with null variant columns when it has none; no row for an unknown or archived product), with the translation for requested_locale (catalog.resolve_translation''s fallback), the currency shown, the price for the viewer''s company buying quantity units in that currency now (catalog.resolve_price''s precedence; no buyer: base lists), and the units available over active warehouses. One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
 
 --
 -- Name: propagate_category_path(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -1104,14 +1144,43 @@ COMMENT ON FUNCTION catalog.propagate_category_path() IS 'Trigger function on ca
 --
 
 CREATE FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone DEFAULT now()) RETURNS TABLE(unit_price numeric, price_list_id uuid, list_scope text, list_priority integer, price_id uuid, quantities int4range)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
+begin
+  return query
+  select r.unit_price, r.price_list_id, r.list_scope, r.list_priority, r.price_id, r.quantities
+  from catalog.resolve_price(app.require_tenant_id(), resolve_price.company_id, resolve_price.variant_id,
+    resolve_price.quantity, resolve_price.currency, resolve_price.at) r;
+end
+$$;
+
+ALTER FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) IS 'Pending the order functions'' move to tenant arguments: catalog.resolve_price(p_tenant_id, company_id, variant_id, quantity, currency, at) for the transaction''s tenant (B2001 when none).';
+
+--
+-- Name: resolve_price(uuid, uuid, uuid, integer, text, timestamp with time zone); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone DEFAULT now()) RETURNS TABLE(unit_price numeric, price_list_id uuid, list_scope text, list_priority integer, price_id uuid, quantities int4range)
+    LANGUAGE plpgsql STABLE
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+begin
+  return query
   -- candidates: prices of the variant in the currency whose tier holds the quantity and that are valid
   -- (price and list) at the time, from lists that apply to the company
   select p.unit_price, l.price_list_id, l.scope, l.priority, p.price_id, p.quantities
   from catalog.prices p
   join catalog.price_lists l on l.tenant_id = p.tenant_id and l.price_list_id = p.price_list_id
-  where p.tenant_id = app.current_tenant_id()
+  where p.tenant_id = v_tenant
+    and l.tenant_id = v_tenant
     and p.variant_id = resolve_price.variant_id
     and p.currency = resolve_price.currency
     and p.quantities @> resolve_price.quantity
@@ -1123,7 +1192,7 @@ CREATE FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity
       or (l.scope = 'customer_group' and l.customer_group_id in (
         select g.customer_group_id
         from accounts.company_customer_groups g
-        where g.tenant_id = app.current_tenant_id() and g.company_id = resolve_price.company_id
+        where g.tenant_id = v_tenant and g.company_id = resolve_price.company_id
       ))
     )
   -- precedence: company list, then customer group list, then base list; then higher priority; then the
@@ -1133,143 +1202,69 @@ CREATE FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity
     l.priority desc,
     p.unit_price,
     l.price_list_id
-  limit 1
+  limit 1;
+end
 $$;
 
-ALTER FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) IS 'The price for company_id buying quantity units of variant_id in currency at time at (default now). Precedence: (1) only prices whose quantity tier contains quantity and which, with their list, are valid at at; (2) a list for the company itself beats a list for one of the customer groups it belongs to, which beats a base list (lists and groups of a parent company are not inherited); (3) then the list with the higher priority; (4) then the lower unit price, then the lower price_list_id. A list with no tier for the quantity does not apply, so the next one does. company_id null means base lists only. No row when no price applies. Returns unit_price, price_list_id, list_scope, list_priority, price_id and the matched quantities tier.';
+COMMENT ON FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) IS 'The price in tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) for company_id buying quantity units of variant_id in currency at time at (default now). Precedence: (1) only prices whose quantity tier contains quantity and which, with their list, are valid at at; (2) a list for the company itself beats a list for one of the customer groups it belongs to, which beats a base list (lists and groups of a parent company are not inherited); (3) then the list with the higher priority; (4) then the lower unit price, then the lower price_list_id. A list with no tier for the quantity does not apply, so the next one does. company_id null means base lists only. No row when no price applies. Returns unit_price, price_list_id, list_scope, list_priority, price_id and the matched quantities tier.';
 
 --
--- Name: text_search_config(text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: resolve_translation(uuid, uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.text_search_config(locale text) RETURNS regconfig
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    BEGIN ATOMIC
- SELECT
-         CASE split_part(locale, '-'::text, 1)
-             WHEN 'da'::text THEN 'danish'::regconfig
-             WHEN 'de'::text THEN 'german'::regconfig
-             WHEN 'en'::text THEN 'english'::regconfig
-             WHEN 'es'::text THEN 'spanish'::regconfig
-             WHEN 'fi'::text THEN 'finnish'::regconfig
-             WHEN 'fr'::text THEN 'french'::regconfig
-             WHEN 'hu'::text THEN 'hungarian'::regconfig
-             WHEN 'it'::text THEN 'italian'::regconfig
-             WHEN 'nb'::text THEN 'norwegian'::regconfig
-             WHEN 'nl'::text THEN 'dutch'::regconfig
-             WHEN 'pt'::text THEN 'portuguese'::regconfig
-             WHEN 'ro'::text THEN 'romanian'::regconfig
-             WHEN 'ru'::text THEN 'russian'::regconfig
-             WHEN 'sv'::text THEN 'swedish'::regconfig
-             WHEN 'tr'::text THEN 'turkish'::regconfig
-             ELSE 'simple'::regconfig
-         END AS "case";
-END;
-
-ALTER FUNCTION catalog.text_search_config(locale text) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION text_search_config(locale text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION catalog.text_search_config(locale text) IS 'The text search configuration for a locale''s language (german for de-CH), simple when PostgreSQL has none.';
-
---
--- Name: product_translations; Type: TABLE; Schema: catalog; Owner: b2b_owner
---
-
-CREATE TABLE catalog.product_translations (
-    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
-    product_id uuid NOT NULL,
-    locale text NOT NULL,
-    name text NOT NULL,
-    slug text NOT NULL,
-    description text,
-    search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector(catalog.text_search_config(locale), name), 'A'::"char") || setweight(to_tsvector(catalog.text_search_config(locale), COALESCE(description, ''::text)), 'B'::"char"))) STORED NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT chk_product_translations_description_length CHECK ((char_length(description) <= 10000)),
-    CONSTRAINT chk_product_translations_name_length CHECK ((char_length(name) <= 200)),
-    CONSTRAINT chk_product_translations_name_not_blank CHECK ((btrim(name) <> ''::text)),
-    CONSTRAINT chk_product_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
-    CONSTRAINT chk_product_translations_slug_length CHECK ((char_length(slug) <= 200))
-);
-
-ALTER TABLE ONLY catalog.product_translations FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE catalog.product_translations OWNER TO b2b_owner;
-
---
--- Name: TABLE product_translations; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON TABLE catalog.product_translations IS 'Name, URL slug and description of a product in one locale. Missing locales fall back (catalog.resolve_translation).';
-
---
--- Name: COLUMN product_translations.slug; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.product_translations.slug IS 'URL name: lowercase ASCII letters and digits in hyphen-separated words; unique per tenant and locale.';
-
---
--- Name: COLUMN product_translations.search_vector; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.product_translations.search_vector IS 'Full-text vector of name (weight A) and description (weight B), stemmed with the locale''s language (catalog.text_search_config).';
-
---
--- Name: resolve_translation(uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
---
-
-CREATE FUNCTION catalog.resolve_translation(product uuid, requested_locale text) RETURNS SETOF catalog.product_translations
-    LANGUAGE sql STABLE
+CREATE FUNCTION catalog.resolve_translation(p_tenant_id uuid, product uuid, requested_locale text) RETURNS TABLE(product_id uuid, locale text, name text, slug text, description text)
+    LANGUAGE plpgsql STABLE
     AS $$
-  select tr.*
+#variable_conflict use_column
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  tenant_locale text;
+begin
+  select t.default_locale into tenant_locale from tenancy.tenants t where t.tenant_id = v_tenant;
+  return query
+  select tr.product_id, tr.locale, tr.name, tr.slug, tr.description
   from catalog.product_translations tr
-  cross join (
-    select (
-      select t.default_locale from tenancy.tenants t where t.tenant_id = app.current_tenant_id()
-    ) as default_locale
-  ) d
-  where tr.tenant_id = app.current_tenant_id()
-    and tr.product_id = product
+  where tr.tenant_id = v_tenant
+    and tr.product_id = resolve_translation.product
     and tr.locale in (
-      requested_locale, split_part(requested_locale, '-', 1), d.default_locale, split_part(d.default_locale, '-', 1)
+      requested_locale, split_part(requested_locale, '-', 1), tenant_locale, split_part(tenant_locale, '-', 1)
     )
   -- fallback chain: the requested locale, its language, the tenant's default locale, that locale's language
   order by case tr.locale
     when requested_locale then 1
     when split_part(requested_locale, '-', 1) then 2
-    when d.default_locale then 3
+    when tenant_locale then 3
     else 4
   end
-  limit 1
+  limit 1;
+end
 $$;
 
-ALTER FUNCTION catalog.resolve_translation(product uuid, requested_locale text) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.resolve_translation(p_tenant_id uuid, product uuid, requested_locale text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION resolve_translation(product uuid, requested_locale text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION resolve_translation(p_tenant_id uuid, product uuid, requested_locale text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) IS 'The product''s translation for requested_locale, falling back in this order: the requested locale (de-CH), its language (de), the tenant''s default locale (tenancy.tenants.default_locale), that locale''s language. No row when none of them exists. The row''s locale says which one was used.';
+COMMENT ON FUNCTION catalog.resolve_translation(p_tenant_id uuid, product uuid, requested_locale text) IS 'The translation of product (product_id, locale, name, slug, description) in tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) for requested_locale, falling back in this order: the requested locale (de-CH), its language (de), the tenant''s default locale (tenancy.tenants.default_locale), that locale''s language. No row when none of them exists. The row''s locale says which one was used.';
 
 --
--- Name: search_products(text, text, text, text, uuid, text, numeric, numeric, boolean, double precision, uuid, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: search_products(uuid, text, text, text, text, uuid, text, numeric, numeric, boolean, double precision, uuid, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) RETURNS TABLE(product_id uuid, score double precision, locale text, name text, slug text)
+CREATE FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) RETURNS TABLE(product_id uuid, score double precision, locale text, name text, slug text)
     LANGUAGE plpgsql STABLE
     SET plan_cache_mode TO 'force_generic_plan'
     AS $$
 #variable_conflict use_column
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   -- Parsed once per call, here: written inside the statement, a generic plan would parse it again for
   -- every row it ranks or rechecks (it is a stable expression of the arguments, not a constant).
   parsed_query tsquery := websearch_to_tsquery(catalog.text_search_config(requested_locale), search_text);
@@ -1286,12 +1281,13 @@ begin
       greatest(ts_rank(t.search_vector, q.tsq), extensions.similarity(t.name, q.text)) as score
     from catalog.product_translations t
     cross join query q
-    where t.search_vector @@ q.tsq or t.name operator(extensions.%) q.text
+    where t.tenant_id = v_tenant
+      and (t.search_vector @@ q.tsq or t.name operator(extensions.%) q.text)
     union all
     select v.product_id, extensions.similarity(v.sku, q.text)
     from catalog.variants v
     cross join query q
-    where v.archived_at is null and v.sku operator(extensions.%) q.text
+    where v.tenant_id = v_tenant and v.archived_at is null and v.sku operator(extensions.%) q.text
   ),
   -- ranked: one row per matched product with its best score, after the cursor, best first. offset 0 keeps
   -- the conditions below out of this subquery: they run on its rows in score order, only until the page
@@ -1309,38 +1305,86 @@ begin
   )
   select r.product_id, r.score, t.locale, t.name, t.slug
   from ranked r
-  left join lateral catalog.resolve_translation(r.product_id, search_products.requested_locale) t on true
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale is an InitPlan,
+  -- read once per call)
+  left join lateral (
+    select tr.locale, tr.name, tr.slug
+    from catalog.product_translations tr
+    cross join (
+      select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = v_tenant) as default_locale
+    ) d
+    where tr.tenant_id = v_tenant
+      and tr.product_id = r.product_id
+      and tr.locale in (
+        search_products.requested_locale, split_part(search_products.requested_locale, '-', 1),
+        d.default_locale, split_part(d.default_locale, '-', 1)
+      )
+    order by case tr.locale
+      when search_products.requested_locale then 1
+      when split_part(search_products.requested_locale, '-', 1) then 2
+      when d.default_locale then 3
+      else 4
+    end
+    limit 1
+  ) t on true
   where exists (
-      select from catalog.products p where p.product_id = r.product_id and p.archived_at is null
+      select 1 from catalog.products p
+      where p.tenant_id = v_tenant and p.product_id = r.product_id and p.archived_at is null
     )
     -- in the category subtree [path_from, path_to) when one is given
     and (
       search_products.path_from is null
       or exists (
-        select
+        select 1
         from catalog.product_categories pc
         join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id
-        where pc.product_id = r.product_id
+        where pc.tenant_id = v_tenant and pc.product_id = r.product_id
           and c.path >= search_products.path_from and c.path < search_products.path_to
       )
     )
-    -- some live variant in the price range and/or in stock, when asked
+    -- some live variant in the price range and/or in stock, when asked (the price: catalog.resolve_price's
+    -- precedence for the company, one unit, the currency, now)
     and (
       (search_products.min_price is null and search_products.max_price is null and not search_products.in_stock)
       or exists (
-        select
+        select 1
         from catalog.variants v
-        left join lateral catalog.resolve_price(search_products.company, v.variant_id, 1, search_products.currency) price on true
-        where v.product_id = r.product_id and v.archived_at is null
+        left join lateral (
+          select pr.unit_price
+          from catalog.prices pr
+          join catalog.price_lists l on l.tenant_id = pr.tenant_id and l.price_list_id = pr.price_list_id
+          where pr.tenant_id = v_tenant
+            and pr.variant_id = v.variant_id
+            and pr.currency = search_products.currency
+            and pr.quantities @> 1
+            and pr.valid_during @> now()
+            and l.valid_during @> now()
+            and (
+              l.scope = 'base'
+              or (l.scope = 'company' and l.company_id = search_products.company)
+              or (l.scope = 'customer_group' and l.customer_group_id in (
+                select g.customer_group_id
+                from accounts.company_customer_groups g
+                where g.tenant_id = v_tenant and g.company_id = search_products.company
+              ))
+            )
+          order by
+            case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end,
+            l.priority desc,
+            pr.unit_price,
+            l.price_list_id
+          limit 1
+        ) price on true
+        where v.tenant_id = v_tenant and v.product_id = r.product_id and v.archived_at is null
           and (search_products.min_price is null or price.unit_price >= search_products.min_price)
           and (search_products.max_price is null or price.unit_price <= search_products.max_price)
           and (
             not search_products.in_stock
             or exists (
-              select
+              select 1
               from catalog.stock_levels s
               join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
-              where s.tenant_id = v.tenant_id and s.variant_id = v.variant_id and s.available > 0 and w.is_active
+              where s.tenant_id = v_tenant and s.variant_id = v.variant_id and s.available > 0 and w.is_active
             )
           )
       )
@@ -1350,13 +1394,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) IS 'Searches live products: full text (websearch syntax, stemmed with requested_locale''s language) and trigram similarity on names and SKUs, score the best of ts_rank and similarity per product; best first, keyset (after_score, after_product), at most page_size rows, each with its translation for requested_locale (catalog.resolve_translation). Optional filters: a category subtree [path_from, path_to), a live variant priced for company (one unit, currency; catalog.resolve_price) within [min_price, max_price] and/or in stock in an active warehouse (in_stock). One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
+COMMENT ON FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) IS 'Searches live products of tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): full text (websearch syntax, stemmed with requested_locale''s language) and trigram similarity on names and SKUs, score the best of ts_rank and similarity per product; best first, keyset (after_score, after_product), at most page_size rows, each with its translation for requested_locale (catalog.resolve_translation''s fallback). Optional filters: a category subtree [path_from, path_to), a live variant priced for company (one unit, currency; catalog.resolve_price''s precedence) within [min_price, max_price] and/or in stock in an active warehouse (in_stock). One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
 
 --
 -- Name: set_category_path(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -1460,15 +1504,15 @@ ALTER FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return
 COMMENT ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) IS 'Sets (transaction-local) the reason, order and return the stock journal records for the next writes of catalog.stock_levels; null clears them. Called around each stock write by the order functions (order, cancel, fulfilment, return) and by sync_stock_levels / adjust_stock_levels (sync, adjustment). Without a reason a write is journaled as adjustment and may not change reserved.';
 
 --
--- Name: sync_stock_levels(jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: sync_stock_levels(uuid, jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text DEFAULT 'sync'::text) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
+CREATE FUNCTION catalog.sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text DEFAULT 'sync'::text) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
     LANGUAGE plpgsql
     AS $$
 #variable_conflict use_column
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   variants uuid[];
   warehouses uuid[];
   counts bigint[];
@@ -1486,7 +1530,7 @@ begin
   from catalog.parse_stock_rows(p_counts, 'on_hand') r;
 
   -- 1. lock the existing levels in the one global (variant_id, warehouse_id) order of every stock change
-  perform
+  perform 1
   from catalog.stock_levels s
   where s.tenant_id = tenant and (s.variant_id, s.warehouse_id) in (select c.v, c.w from unnest(variants, warehouses) c(v, w))
   order by s.variant_id, s.warehouse_id
@@ -1524,26 +1568,65 @@ begin
 end
 $$;
 
-ALTER FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION sync_stock_levels(p_counts jsonb, p_reason text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) IS 'Sets on_hand to absolute counts p_counts ([{variant_id, warehouse_id, on_hand}], one statement for the batch), creating new levels; reserved is never touched. Each difference is journaled as one catalog.stock_movements row with reason p_reason (sync for an ERP, adjustment for an admin). Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 for a count below the reserved units, B2211 for malformed rows; stock_negative (chk_stock_levels_on_hand_not_negative) for a negative count.';
+COMMENT ON FUNCTION catalog.sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text) IS 'In tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): sets on_hand to absolute counts p_counts ([{variant_id, warehouse_id, on_hand}], one statement for the batch), creating new levels; reserved is never touched. Each difference is journaled as one catalog.stock_movements row with reason p_reason (sync for an ERP, adjustment for an admin). Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 for a count below the reserved units, B2211 for malformed rows; stock_negative (chk_stock_levels_on_hand_not_negative) for a negative count.';
 
 --
--- Name: viewer_pricing(uuid, uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: text_search_config(text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) RETURNS record
+CREATE FUNCTION catalog.text_search_config(locale text) RETURNS regconfig
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE split_part(locale, '-'::text, 1)
+             WHEN 'da'::text THEN 'danish'::regconfig
+             WHEN 'de'::text THEN 'german'::regconfig
+             WHEN 'en'::text THEN 'english'::regconfig
+             WHEN 'es'::text THEN 'spanish'::regconfig
+             WHEN 'fi'::text THEN 'finnish'::regconfig
+             WHEN 'fr'::text THEN 'french'::regconfig
+             WHEN 'hu'::text THEN 'hungarian'::regconfig
+             WHEN 'it'::text THEN 'italian'::regconfig
+             WHEN 'nb'::text THEN 'norwegian'::regconfig
+             WHEN 'nl'::text THEN 'dutch'::regconfig
+             WHEN 'pt'::text THEN 'portuguese'::regconfig
+             WHEN 'ro'::text THEN 'romanian'::regconfig
+             WHEN 'ru'::text THEN 'russian'::regconfig
+             WHEN 'sv'::text THEN 'swedish'::regconfig
+             WHEN 'tr'::text THEN 'turkish'::regconfig
+             ELSE 'simple'::regconfig
+         END AS "case";
+END;
+
+ALTER FUNCTION catalog.text_search_config(locale text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION text_search_config(locale text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.text_search_config(locale text) IS 'The text search configuration for a locale''s language (german for de-CH), simple when PostgreSQL has none.';
+
+--
+-- Name: viewer_pricing(uuid, uuid, uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) RETURNS record
     LANGUAGE plpgsql STABLE
     AS $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
 begin
   if buyer is not null then
     select c.company_id, c.default_currency into company_id, currency
-    from accounts.acting_buyer(buyer, company) a
-    join accounts.companies c on c.tenant_id = a.tenant_id and c.company_id = a.company_id;
+    from accounts.acting_buyer(v_tenant, buyer, company) a
+    join accounts.companies c on c.tenant_id = a.tenant_id and c.company_id = a.company_id
+    where c.tenant_id = v_tenant;
     return;
   end if;
   select cu.currency_code into currency from catalog.currencies cu where cu.currency_code = requested_currency;
@@ -1557,13 +1640,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) IS 'Whose prices a buyer-facing read shows: for buyer acting for company (accounts.acting_buyer: SQLSTATE B2104 for an unknown buyer or one of another company, B2105 when disabled), that company and its default currency; without a buyer, base prices (company null) in requested_currency, which must be in catalog.currencies (SQLSTATE B2204).';
+COMMENT ON FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) IS 'In tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): whose prices a buyer-facing read shows: for buyer acting for company (accounts.acting_buyer: SQLSTATE B2104 for an unknown buyer or one of another company, B2105 when disabled), that company and its default currency; without a buyer, base prices (company null) in requested_currency, which must be in catalog.currencies (SQLSTATE B2204).';
 
 --
 -- Name: record_checksum(); Type: FUNCTION; Schema: migrations; Owner: b2b_owner
@@ -1580,80 +1663,6 @@ begin
 end $$;
 
 ALTER FUNCTION migrations.record_checksum() OWNER TO b2b_owner;
-
---
--- Name: table_bloat_estimate(); Type: FUNCTION; Schema: ops; Owner: b2b_owner
---
-
-CREATE FUNCTION ops.table_bloat_estimate() RETURNS TABLE(schema_name name, table_name name, table_bytes numeric, bloat_bytes numeric, bloat_pct numeric, fillfactor integer, is_na boolean)
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog'
-    AS $$
-  select
-    s3.schema_name,
-    s3.table_name,
-    s3.bs * s3.tblpages as table_bytes,
-    case when s3.tblpages - s3.est_tblpages_ff > 0 then (s3.tblpages - s3.est_tblpages_ff) * s3.bs else 0 end
-      as bloat_bytes,
-    case when s3.tblpages > 0 and s3.tblpages - s3.est_tblpages_ff > 0
-      then round(100 * (s3.tblpages - s3.est_tblpages_ff) / s3.tblpages, 1) else 0 end as bloat_pct,
-    s3.fillfactor,
-    s3.is_na
-  from (
-    select
-      ceil(s2.reltuples / ((s2.bs - s2.page_hdr) * s2.fillfactor / (s2.tpl_size * 100)))
-        + ceil(s2.toasttuples / 4) as est_tblpages_ff,
-      s2.tblpages, s2.fillfactor, s2.bs, s2.schema_name, s2.table_name, s2.is_na
-    from (
-      select
-        (4 + s.tpl_hdr_size + s.tpl_data_size + (2 * s.ma)
-          - case when s.tpl_hdr_size % s.ma = 0 then s.ma else s.tpl_hdr_size % s.ma end
-          - case when ceil(s.tpl_data_size)::integer % s.ma = 0 then s.ma else ceil(s.tpl_data_size)::integer % s.ma end
-        ) as tpl_size,
-        (s.heappages + s.toastpages) as tblpages,
-        s.reltuples, s.toasttuples, s.bs, s.page_hdr, s.schema_name, s.table_name, s.fillfactor, s.is_na
-      from (
-        select
-          ns.nspname as schema_name,
-          tbl.relname as table_name,
-          greatest(tbl.reltuples, 0)::numeric as reltuples,
-          tbl.relpages as heappages,
-          coalesce(toast.relpages, 0) as toastpages,
-          greatest(coalesce(toast.reltuples, 0), 0)::numeric as toasttuples,
-          coalesce(substring(array_to_string(tbl.reloptions, ' ') from 'fillfactor=([0-9]+)')::smallint, 100)
-            as fillfactor,
-          current_setting('block_size')::numeric as bs,
-          case when version() ~ 'mingw32' or version() ~ '64-bit|x86_64|ppc64|ia64|amd64' then 8 else 4 end as ma,
-          24 as page_hdr,
-          23 + case when max(coalesce(st.null_frac, 0)) > 0 then (7 + count(st.attname)) / 8 else 0::integer end
-            as tpl_hdr_size,
-          sum((1 - coalesce(st.null_frac, 0)) * coalesce(st.avg_width, 0))::numeric as tpl_data_size,
-          bool_or(att.atttypid = 'pg_catalog.name'::regtype)
-            or sum(case when att.attnum > 0 then 1 else 0 end) <> count(st.attname) as is_na
-        from pg_attribute as att
-        join pg_class as tbl on att.attrelid = tbl.oid
-        join pg_namespace as ns on ns.oid = tbl.relnamespace
-        left join pg_stats as st on st.schemaname = ns.nspname and st.tablename = tbl.relname
-          and st.inherited = false and st.attname = att.attname
-        left join pg_class as toast on tbl.reltoastrelid = toast.oid
-        where not att.attisdropped
-          and att.attnum > 0
-          and tbl.relkind in ('r', 'm')
-          and ns.nspname not in ('pg_catalog', 'information_schema')
-          and ns.nspname !~ '^pg_toast'
-        group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-      ) as s
-    ) as s2
-  ) as s3
-$$;
-
-ALTER FUNCTION ops.table_bloat_estimate() OWNER TO b2b_owner;
-
---
--- Name: FUNCTION table_bloat_estimate(); Type: COMMENT; Schema: ops; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION ops.table_bloat_estimate() IS 'Estimated bloat per table from pg_class and pg_stats (ioguix/pgsql-bloat-estimation, table_bloat.sql, BSD 2-clause): table bytes, bytes above the size packed at its fillfactor, that as a percentage, is_na when statistics are missing. Security definer as b2b_owner, so the statistics of our tables are visible to the monitoring role; returns no values, only sizes.';
 
 --
 -- Name: orders; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -5122,6 +5131,49 @@ ALTER TABLE catalog.product_categories OWNER TO b2b_owner;
 COMMENT ON TABLE catalog.product_categories IS 'A product is listed in a category; a product may be in many categories.';
 
 --
+-- Name: product_translations; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.product_translations (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    product_id uuid NOT NULL,
+    locale text NOT NULL,
+    name text NOT NULL,
+    slug text NOT NULL,
+    description text,
+    search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector(catalog.text_search_config(locale), name), 'A'::"char") || setweight(to_tsvector(catalog.text_search_config(locale), COALESCE(description, ''::text)), 'B'::"char"))) STORED NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_product_translations_description_length CHECK ((char_length(description) <= 10000)),
+    CONSTRAINT chk_product_translations_name_length CHECK ((char_length(name) <= 200)),
+    CONSTRAINT chk_product_translations_name_not_blank CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT chk_product_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT chk_product_translations_slug_length CHECK ((char_length(slug) <= 200))
+);
+
+ALTER TABLE ONLY catalog.product_translations FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.product_translations OWNER TO b2b_owner;
+
+--
+-- Name: TABLE product_translations; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.product_translations IS 'Name, URL slug and description of a product in one locale. Missing locales fall back (catalog.resolve_translation).';
+
+--
+-- Name: COLUMN product_translations.slug; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.product_translations.slug IS 'URL name: lowercase ASCII letters and digits in hyphen-separated words; unique per tenant and locale.';
+
+--
+-- Name: COLUMN product_translations.search_vector; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.product_translations.search_vector IS 'Full-text vector of name (weight A) and description (weight B), stemmed with the locale''s language (catalog.text_search_config).';
+
+--
 -- Name: products; Type: TABLE; Schema: catalog; Owner: b2b_owner
 --
 
@@ -5439,413 +5491,6 @@ CREATE TABLE migrations.repeatables (
 );
 
 ALTER TABLE migrations.repeatables OWNER TO b2b_owner;
-
---
--- Name: blocked_locks; Type: VIEW; Schema: ops; Owner: b2b_owner
---
-
-CREATE VIEW ops.blocked_locks AS
- SELECT w.pid AS blocked_pid,
-    w.datname AS database_name,
-    w.usename AS blocked_role,
-    wl.locktype,
-    wl.mode AS waits_for_mode,
-        CASE
-            WHEN (wl.relation IS NOT NULL) THEN ((wl.relation)::regclass)::text
-            ELSE NULL::text
-        END AS relation,
-    wl.waitstart AS waiting_since,
-    round(EXTRACT(epoch FROM (now() - wl.waitstart)), 1) AS waiting_seconds,
-    "left"(w.query, 1000) AS blocked_query,
-    blocker.pid AS blocking_pid,
-    b.usename AS blocking_role,
-    b.state AS blocking_state,
-    (now() - b.xact_start) AS blocking_xact_age,
-    "left"(b.query, 1000) AS blocking_query
-   FROM (((pg_stat_activity w
-     CROSS JOIN LATERAL unnest(pg_blocking_pids(w.pid)) blocker(pid))
-     LEFT JOIN pg_stat_activity b ON ((b.pid = blocker.pid)))
-     LEFT JOIN LATERAL ( SELECT l.locktype,
-            l.mode,
-            l.relation,
-            l.waitstart
-           FROM pg_locks l
-          WHERE ((l.pid = w.pid) AND (NOT l.granted))
-         LIMIT 1) wl ON (true))
-  ORDER BY wl.waitstart, w.pid, blocker.pid;
-
-ALTER TABLE ops.blocked_locks OWNER TO b2b_owner;
-
---
--- Name: VIEW blocked_locks; Type: COMMENT; Schema: ops; Owner: b2b_owner
---
-
-COMMENT ON VIEW ops.blocked_locks IS 'One row per waiting session and session blocking it (pg_blocking_pids): the lock waited for (type, mode, relation), since when, both queries, and the blocker''s state and transaction age. blocking_pid 0: a prepared transaction.';
-
---
--- Name: duplicate_indexes; Type: VIEW; Schema: ops; Owner: b2b_owner
---
-
-CREATE VIEW ops.duplicate_indexes AS
- WITH idx AS (
-         SELECT i.indexrelid,
-            i.indrelid,
-            n.nspname AS schema_name,
-            t.relname AS table_name,
-            ic.relname AS index_name,
-            am.amname,
-            i.indisunique,
-            string_to_array((i.indkey)::text, ' '::text) AS all_columns,
-            (string_to_array((i.indkey)::text, ' '::text))[1:i.indnkeyatts] AS keys,
-            (i.indnatts > i.indnkeyatts) AS has_include,
-            string_to_array((i.indclass)::text, ' '::text) AS classes,
-            string_to_array((i.indcollation)::text, ' '::text) AS collations,
-            COALESCE(pg_get_expr(i.indexprs, i.indrelid), ''::text) AS expressions,
-            COALESCE(pg_get_expr(i.indpred, i.indrelid), ''::text) AS predicate,
-            (EXISTS ( SELECT
-                   FROM pg_constraint k
-                  WHERE ((k.conindid = i.indexrelid) AND (k.conrelid = i.indrelid) AND (k.contype = ANY (ARRAY['p'::"char", 'u'::"char", 'x'::"char"]))))) AS backs_constraint
-           FROM ((((pg_index i
-             JOIN pg_class ic ON ((ic.oid = i.indexrelid)))
-             JOIN pg_class t ON ((t.oid = i.indrelid)))
-             JOIN pg_namespace n ON ((n.oid = t.relnamespace)))
-             JOIN pg_am am ON ((am.oid = ic.relam)))
-          WHERE (i.indisvalid AND (n.nspname <> ALL (ARRAY['pg_catalog'::name, 'information_schema'::name])) AND (n.nspname !~ '^pg_toast'::text))
-        ), ranked AS (
-         SELECT idx.indexrelid,
-            idx.indrelid,
-            idx.schema_name,
-            idx.table_name,
-            idx.index_name,
-            idx.amname,
-            idx.indisunique,
-            idx.all_columns,
-            idx.keys,
-            idx.has_include,
-            idx.classes,
-            idx.collations,
-            idx.expressions,
-            idx.predicate,
-            idx.backs_constraint,
-            (
-                CASE
-                    WHEN idx.backs_constraint THEN 2
-                    ELSE 0
-                END +
-                CASE
-                    WHEN idx.indisunique THEN 1
-                    ELSE 0
-                END) AS need
-           FROM idx
-        )
- SELECT a.schema_name,
-    a.table_name,
-    a.index_name,
-    b.index_name AS duplicate_of,
-        CASE
-            WHEN (a.all_columns = b.all_columns) THEN 'identical'::text
-            ELSE 'prefix'::text
-        END AS kind,
-    pg_relation_size((a.indexrelid)::regclass) AS index_bytes,
-    pg_get_indexdef(a.indexrelid) AS index_definition,
-    pg_get_indexdef(b.indexrelid) AS duplicate_of_definition
-   FROM (ranked a
-     JOIN ranked b ON (((b.indrelid = a.indrelid) AND (b.indexrelid <> a.indexrelid) AND (b.amname = a.amname) AND (b.expressions = a.expressions) AND (b.predicate = a.predicate))))
-  WHERE (((a.all_columns = b.all_columns) AND (a.classes = b.classes) AND (a.collations = b.collations) AND ((a.need < b.need) OR ((a.need = b.need) AND (a.indexrelid > b.indexrelid)))) OR ((a.amname = 'btree'::name) AND (a.expressions = ''::text) AND (a.predicate = ''::text) AND (NOT a.indisunique) AND (NOT a.backs_constraint) AND (NOT a.has_include) AND (a.all_columns <> b.all_columns) AND (cardinality(a.keys) <= cardinality(b.keys)) AND (b.keys[1:cardinality(a.keys)] = a.keys) AND (b.classes[1:cardinality(a.classes)] = a.classes) AND (b.collations[1:cardinality(a.collations)] = a.collations)))
-  ORDER BY a.schema_name, a.table_name, a.index_name, b.index_name;
-
-ALTER TABLE ops.duplicate_indexes OWNER TO b2b_owner;
-
---
--- Name: VIEW duplicate_indexes; Type: COMMENT; Schema: ops; Owner: b2b_owner
---
-
-COMMENT ON VIEW ops.duplicate_indexes IS 'Indexes made redundant by another index of the same table: identical (same columns, operator classes, collations, expressions, predicate; the one behind a constraint, else unique, else older is kept) or prefix (a plain btree whose columns lead another btree''s). index_bytes is what dropping it frees.';
-
---
--- Name: index_usage; Type: VIEW; Schema: ops; Owner: b2b_owner
---
-
-CREATE VIEW ops.index_usage AS
- WITH idx AS (
-         SELECT s.schemaname AS schema_name,
-            s.relname AS table_name,
-            s.indexrelname AS index_name,
-            s.idx_scan AS scans,
-            s.idx_tup_read AS tuples_read,
-            pg_relation_size((s.indexrelid)::regclass) AS index_bytes,
-            i.indisunique AS is_unique,
-            i.indisvalid AS is_valid,
-            (EXISTS ( SELECT
-                   FROM pg_constraint k
-                  WHERE ((k.conindid = s.indexrelid) AND (k.conrelid = s.relid) AND (k.contype = ANY (ARRAY['p'::"char", 'u'::"char", 'x'::"char"]))))) AS backs_constraint,
-            (EXISTS ( SELECT
-                   FROM pg_constraint f
-                  WHERE ((f.contype = 'f'::"char") AND (f.conrelid = s.relid) AND (( SELECT array_agg(u.attnum ORDER BY u.attnum) AS array_agg
-                           FROM unnest(i.indkey) WITH ORDINALITY u(attnum, "position")
-                          WHERE (u."position" <= cardinality(f.conkey))) = ( SELECT array_agg(k.attnum ORDER BY k.attnum) AS array_agg
-                           FROM unnest(f.conkey) k(attnum)))))) AS covers_foreign_key
-           FROM (pg_stat_user_indexes s
-             JOIN pg_index i ON ((i.indexrelid = s.indexrelid)))
-        )
- SELECT idx.schema_name,
-    idx.table_name,
-    idx.index_name,
-    idx.scans,
-    idx.tuples_read,
-    idx.index_bytes,
-    pg_size_pretty(idx.index_bytes) AS index_size,
-    idx.is_unique,
-    idx.backs_constraint,
-    idx.covers_foreign_key,
-    ((idx.scans = 0) AND idx.is_valid AND (NOT idx.is_unique) AND (NOT idx.backs_constraint) AND (NOT idx.covers_foreign_key)) AS unused,
-    ( SELECT d.stats_reset
-           FROM pg_stat_database d
-          WHERE (d.datname = current_database())) AS counted_since
-   FROM idx
-  ORDER BY ((idx.scans = 0) AND idx.is_valid AND (NOT idx.is_unique) AND (NOT idx.backs_constraint) AND (NOT idx.covers_foreign_key)) DESC, idx.index_bytes DESC, idx.schema_name, idx.table_name, idx.index_name;
-
-ALTER TABLE ops.index_usage OWNER TO b2b_owner;
-
---
--- Name: VIEW index_usage; Type: COMMENT; Schema: ops; Owner: b2b_owner
---
-
-COMMENT ON VIEW ops.index_usage IS 'Every index of the user schemas: scans and tuples read since counted_since (the last statistics reset; null: since the cluster began), size, and unused = no scan while nothing needs it (not unique, not behind a constraint, not covering a foreign key, valid).';
-
---
--- Name: long_transactions; Type: VIEW; Schema: ops; Owner: b2b_owner
---
-
-CREATE VIEW ops.long_transactions AS
- SELECT a.pid,
-    a.datname AS database_name,
-    a.usename AS role_name,
-    a.application_name,
-    a.client_addr,
-    a.state,
-    a.xact_start,
-    (now() - a.xact_start) AS xact_age,
-    round(EXTRACT(epoch FROM (now() - a.xact_start)), 1) AS xact_seconds,
-        CASE
-            WHEN (a.state = 'active'::text) THEN (now() - a.query_start)
-            ELSE NULL::interval
-        END AS query_age,
-    a.wait_event_type,
-    a.wait_event,
-    age(a.backend_xmin) AS xmin_age,
-    "left"(a.query, 1000) AS query
-   FROM pg_stat_activity a
-  WHERE ((a.xact_start IS NOT NULL) AND (a.pid <> pg_backend_pid()))
-UNION ALL
- SELECT NULL::integer AS pid,
-    p.database AS database_name,
-    p.owner AS role_name,
-    NULL::text AS application_name,
-    NULL::inet AS client_addr,
-    'prepared'::text AS state,
-    p.prepared AS xact_start,
-    (now() - p.prepared) AS xact_age,
-    round(EXTRACT(epoch FROM (now() - p.prepared)), 1) AS xact_seconds,
-    NULL::interval AS query_age,
-    NULL::text AS wait_event_type,
-    NULL::text AS wait_event,
-    age(p.transaction) AS xmin_age,
-    ('prepared transaction '::text || p.gid) AS query
-   FROM pg_prepared_xacts p
-  ORDER BY 7;
-
-ALTER TABLE ops.long_transactions OWNER TO b2b_owner;
-
---
--- Name: VIEW long_transactions; Type: COMMENT; Schema: ops; Owner: b2b_owner
---
-
-COMMENT ON VIEW ops.long_transactions IS 'Open transactions (and prepared transactions, pid null), oldest first: who, where from, state, age, the current query''s age, what it waits on, and the age of the snapshot it holds (xmin_age: how far it holds back vacuum). The reading session is left out.';
-
---
--- Name: replication_lag; Type: VIEW; Schema: ops; Owner: b2b_owner
---
-
-CREATE VIEW ops.replication_lag AS
- WITH here AS (
-         SELECT
-                CASE
-                    WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()
-                    ELSE pg_current_wal_lsn()
-                END AS lsn
-        )
- SELECT 'standby'::text AS kind,
-    r.application_name AS name,
-    r.client_addr,
-    r.state,
-    r.sync_state,
-    (pg_wal_lsn_diff(here.lsn, r.replay_lsn))::bigint AS lag_bytes,
-    r.write_lag,
-    r.flush_lag,
-    r.replay_lag
-   FROM pg_stat_replication r,
-    here
-UNION ALL
- SELECT 'slot'::text AS kind,
-    (s.slot_name)::text AS name,
-    NULL::inet AS client_addr,
-        CASE
-            WHEN s.active THEN 'active'::text
-            ELSE 'inactive'::text
-        END AS state,
-    s.slot_type AS sync_state,
-    (pg_wal_lsn_diff(here.lsn, s.restart_lsn))::bigint AS lag_bytes,
-    NULL::interval AS write_lag,
-    NULL::interval AS flush_lag,
-    NULL::interval AS replay_lag
-   FROM pg_replication_slots s,
-    here
-UNION ALL
- SELECT 'this standby'::text AS kind,
-    current_setting('cluster_name'::text) AS name,
-    NULL::inet AS client_addr,
-    'in recovery'::text AS state,
-    NULL::text AS sync_state,
-    (pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()))::bigint AS lag_bytes,
-    NULL::interval AS write_lag,
-    NULL::interval AS flush_lag,
-    (now() - pg_last_xact_replay_timestamp()) AS replay_lag
-  WHERE pg_is_in_recovery();
-
-ALTER TABLE ops.replication_lag OWNER TO b2b_owner;
-
---
--- Name: VIEW replication_lag; Type: COMMENT; Schema: ops; Owner: b2b_owner
---
-
-COMMENT ON VIEW ops.replication_lag IS 'Replication lag: per standby (on a primary: WAL bytes not replayed, write/flush/replay lag), per replication slot (WAL it retains), and on a standby itself (WAL received not replayed, age of the last replayed transaction). Empty on a lone primary without slots.';
-
---
--- Name: slow_queries; Type: VIEW; Schema: ops; Owner: b2b_owner
---
-
-CREATE VIEW ops.slow_queries AS
- SELECT d.datname AS database_name,
-    r.rolname AS role_name,
-    s.queryid,
-    s.toplevel,
-    s.calls,
-    round((s.total_exec_time)::numeric, 3) AS total_ms,
-    round((s.mean_exec_time)::numeric, 3) AS mean_ms,
-    round((s.max_exec_time)::numeric, 3) AS max_ms,
-    round((s.stddev_exec_time)::numeric, 3) AS stddev_ms,
-    s.rows,
-    round(((((100)::double precision * s.total_exec_time) / NULLIF(sum(s.total_exec_time) OVER (), (0)::double precision)))::numeric, 1) AS share_pct,
-    round(((100.0 * (s.shared_blks_hit)::numeric) / (NULLIF((s.shared_blks_hit + s.shared_blks_read), 0))::numeric), 1) AS cache_hit_pct,
-    s.temp_blks_written,
-    s.query
-   FROM ((public.pg_stat_statements s
-     LEFT JOIN pg_database d ON ((d.oid = s.dbid)))
-     LEFT JOIN pg_roles r ON ((r.oid = s.userid)))
-  ORDER BY s.total_exec_time DESC;
-
-ALTER TABLE ops.slow_queries OWNER TO b2b_owner;
-
---
--- Name: VIEW slow_queries; Type: COMMENT; Schema: ops; Owner: b2b_owner
---
-
-COMMENT ON VIEW ops.slow_queries IS 'Statements by total execution time (pg_stat_statements, every database and role, track = all): calls, total/mean/max/stddev in ms, rows, share of all execution time, shared-buffer hit ratio, temp blocks written. toplevel = false: a statement inside a function. No rows where pg_stat_statements is not installed.';
-
---
--- Name: table_bloat; Type: VIEW; Schema: ops; Owner: b2b_owner
---
-
-CREATE VIEW ops.table_bloat AS
- SELECT b.schema_name,
-    b.table_name,
-    (b.table_bytes)::bigint AS table_bytes,
-    (b.bloat_bytes)::bigint AS bloat_bytes,
-    b.bloat_pct,
-    pg_size_pretty(b.bloat_bytes) AS bloat_size,
-    b.fillfactor,
-    b.is_na,
-    t.n_live_tup AS live_rows,
-    t.n_dead_tup AS dead_rows,
-    GREATEST(t.last_vacuum, t.last_autovacuum) AS last_vacuum,
-    GREATEST(t.last_analyze, t.last_autoanalyze) AS last_analyze
-   FROM (ops.table_bloat_estimate() b(schema_name, table_name, table_bytes, bloat_bytes, bloat_pct, fillfactor, is_na)
-     LEFT JOIN pg_stat_user_tables t ON (((t.schemaname = b.schema_name) AND (t.relname = b.table_name))))
-  ORDER BY b.is_na, b.bloat_bytes DESC, b.schema_name, b.table_name;
-
-ALTER TABLE ops.table_bloat OWNER TO b2b_owner;
-
---
--- Name: VIEW table_bloat; Type: COMMENT; Schema: ops; Owner: b2b_owner
---
-
-COMMENT ON VIEW ops.table_bloat IS 'Estimated bloat per table (ioguix/pgsql-bloat-estimation estimate; is_na: no usable statistics, run ANALYZE), with live and dead rows and the last vacuum and analyse (manual or auto). Most bloated first.';
-
---
--- Name: table_sizes; Type: VIEW; Schema: ops; Owner: b2b_owner
---
-
-CREATE VIEW ops.table_sizes AS
- SELECT n.nspname AS schema_name,
-    c.relname AS table_name,
-        CASE c.relkind
-            WHEN 'm'::"char" THEN 'materialized view'::text
-            ELSE 'table'::text
-        END AS kind,
-    pg_total_relation_size((c.oid)::regclass) AS total_bytes,
-    pg_relation_size((c.oid)::regclass) AS table_bytes,
-    pg_indexes_size((c.oid)::regclass) AS index_bytes,
-    COALESCE(pg_total_relation_size((NULLIF(c.reltoastrelid, (0)::oid))::regclass), (0)::bigint) AS toast_bytes,
-    pg_size_pretty(pg_total_relation_size((c.oid)::regclass)) AS total_size,
-        CASE
-            WHEN (c.reltuples >= (0)::double precision) THEN (c.reltuples)::bigint
-            ELSE NULL::bigint
-        END AS estimated_rows
-   FROM (pg_class c
-     JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
-  WHERE ((c.relkind = ANY (ARRAY['r'::"char", 'm'::"char"])) AND (n.nspname <> ALL (ARRAY['pg_catalog'::name, 'information_schema'::name])) AND (n.nspname !~ '^pg_toast'::text))
-  ORDER BY (pg_total_relation_size((c.oid)::regclass)) DESC, n.nspname, c.relname;
-
-ALTER TABLE ops.table_sizes OWNER TO b2b_owner;
-
---
--- Name: VIEW table_sizes; Type: COMMENT; Schema: ops; Owner: b2b_owner
---
-
-COMMENT ON VIEW ops.table_sizes IS 'Every table and materialized view outside the system schemas, largest first: total, heap, index and TOAST bytes, total as text, estimated rows (null before the first ANALYZE).';
-
---
--- Name: xid_wraparound; Type: VIEW; Schema: ops; Owner: b2b_owner
---
-
-CREATE VIEW ops.xid_wraparound AS
- SELECT d.datname AS database_name,
-    age(d.datfrozenxid) AS xid_age,
-    (current_setting('autovacuum_freeze_max_age'::text))::integer AS autovacuum_freeze_max_age,
-    ((2147483647 - 3000000) - age(d.datfrozenxid)) AS xids_until_stop,
-    round(((100.0 * (age(d.datfrozenxid))::numeric) / ((2147483647 - 3000000))::numeric), 2) AS pct_towards_stop,
-    mxid_age(d.datminmxid) AS multixact_age,
-    oldest.table_name AS oldest_table,
-    oldest.xid_age AS oldest_table_xid_age
-   FROM (pg_database d
-     LEFT JOIN LATERAL ( SELECT format('%I.%I'::text, n.nspname, c.relname) AS table_name,
-            age(c.relfrozenxid) AS xid_age
-           FROM (pg_class c
-             JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
-          WHERE ((d.datname = current_database()) AND (c.relkind = ANY (ARRAY['r'::"char", 'm'::"char", 't'::"char"])) AND (c.relfrozenxid <> '0'::xid))
-          ORDER BY (age(c.relfrozenxid)) DESC
-         LIMIT 1) oldest ON (true))
-  WHERE d.datallowconn
-  ORDER BY (age(d.datfrozenxid)) DESC;
-
-ALTER TABLE ops.xid_wraparound OWNER TO b2b_owner;
-
---
--- Name: VIEW xid_wraparound; Type: COMMENT; Schema: ops; Owner: b2b_owner
---
-
-COMMENT ON VIEW ops.xid_wraparound IS 'XID wraparound margin per database: age of the oldest unfrozen XID, the autovacuum_freeze_max_age it is compared with, XIDs left before PostgreSQL stops assigning them (2^31 - 3 million) and the percentage used, the multixact age, and for the current database the table with the oldest unfrozen XID.';
 
 --
 -- Name: approval_rule_tiers; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -9754,12 +9399,6 @@ GRANT USAGE ON SCHEMA extensions TO b2b_app;
 GRANT USAGE ON SCHEMA extensions TO b2b_readonly;
 
 --
--- Name: SCHEMA ops; Type: ACL; Schema: -; Owner: b2b_owner
---
-
-GRANT USAGE ON SCHEMA ops TO b2b_monitor;
-
---
 -- Name: SCHEMA orders; Type: ACL; Schema: -; Owner: b2b_owner
 --
 
@@ -9771,7 +9410,6 @@ GRANT USAGE ON SCHEMA orders TO b2b_readonly;
 --
 
 REVOKE USAGE ON SCHEMA public FROM PUBLIC;
-GRANT USAGE ON SCHEMA public TO b2b_owner;
 
 --
 -- Name: SCHEMA tenancy; Type: ACL; Schema: -; Owner: b2b_owner
@@ -9789,12 +9427,28 @@ GRANT ALL ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, 
 GRANT ALL ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_readonly;
 
 --
+-- Name: FUNCTION acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) FROM PUBLIC;
+GRANT ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_app;
+GRANT ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_readonly;
+
+--
 -- Name: FUNCTION buyer_has_permission(p_buyer_id uuid, p_permission text); Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) FROM PUBLIC;
 GRANT ALL ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) TO b2b_app;
 GRANT ALL ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) TO b2b_readonly;
+
+--
+-- Name: FUNCTION buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text) FROM PUBLIC;
+GRANT ALL ON FUNCTION accounts.buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text) TO b2b_app;
+GRANT ALL ON FUNCTION accounts.buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text) TO b2b_readonly;
 
 --
 -- Name: FUNCTION check_address_postal_code(); Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -9926,26 +9580,26 @@ GRANT ALL ON FUNCTION app.round_money(amount numeric, minor_units integer) TO b2
 GRANT ALL ON FUNCTION app.round_money(amount numeric, minor_units integer) TO b2b_analytics;
 
 --
+-- Name: FUNCTION set_tenant(tenant uuid, acting_user uuid); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) TO b2b_app;
+GRANT ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) TO b2b_analytics;
+
+--
 -- Name: FUNCTION set_updated_at(); Type: ACL; Schema: app; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION app.set_updated_at() FROM PUBLIC;
 
 --
--- Name: FUNCTION wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer); Type: ACL; Schema: app; Owner: b2b_owner
+-- Name: FUNCTION adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) TO b2b_app;
-GRANT ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) TO b2b_readonly;
-GRANT ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) TO b2b_analytics;
-
---
--- Name: FUNCTION adjust_stock_levels(p_adjustments jsonb); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) TO b2b_app;
+REVOKE ALL ON FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb) TO b2b_app;
 
 --
 -- Name: FUNCTION check_attributes(); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -9979,12 +9633,12 @@ REVOKE ALL ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) FROM
 GRANT ALL ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) TO b2b_app;
 
 --
--- Name: FUNCTION product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) TO b2b_readonly;
+REVOKE ALL ON FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) TO b2b_readonly;
 
 --
 -- Name: FUNCTION propagate_category_path(); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -10001,65 +9655,28 @@ GRANT ALL ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, qu
 GRANT ALL ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) TO b2b_readonly;
 
 --
--- Name: FUNCTION text_search_config(locale text); Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION catalog.text_search_config(locale text) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.text_search_config(locale text) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.text_search_config(locale text) TO b2b_readonly;
+REVOKE ALL ON FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) TO b2b_readonly;
 
 --
--- Name: TABLE product_translations; Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION resolve_translation(p_tenant_id uuid, product uuid, requested_locale text); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.product_translations TO b2b_app;
-GRANT SELECT ON TABLE catalog.product_translations TO b2b_readonly;
+REVOKE ALL ON FUNCTION catalog.resolve_translation(p_tenant_id uuid, product uuid, requested_locale text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.resolve_translation(p_tenant_id uuid, product uuid, requested_locale text) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.resolve_translation(p_tenant_id uuid, product uuid, requested_locale text) TO b2b_readonly;
 
 --
--- Name: COLUMN product_translations.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(product_id) ON TABLE catalog.product_translations TO b2b_app;
-
---
--- Name: COLUMN product_translations.locale; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(locale) ON TABLE catalog.product_translations TO b2b_app;
-
---
--- Name: COLUMN product_translations.name; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(name),UPDATE(name) ON TABLE catalog.product_translations TO b2b_app;
-
---
--- Name: COLUMN product_translations.slug; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(slug),UPDATE(slug) ON TABLE catalog.product_translations TO b2b_app;
-
---
--- Name: COLUMN product_translations.description; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(description),UPDATE(description) ON TABLE catalog.product_translations TO b2b_app;
-
---
--- Name: FUNCTION resolve_translation(product uuid, requested_locale text); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) TO b2b_readonly;
-
---
--- Name: FUNCTION search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) TO b2b_readonly;
+REVOKE ALL ON FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) TO b2b_readonly;
 
 --
 -- Name: FUNCTION set_category_path(); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -10081,26 +9698,27 @@ REVOKE ALL ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, 
 GRANT ALL ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION sync_stock_levels(p_counts jsonb, p_reason text); Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) TO b2b_app;
+REVOKE ALL ON FUNCTION catalog.sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text) TO b2b_app;
 
 --
--- Name: FUNCTION viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION text_search_config(locale text); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_readonly;
+REVOKE ALL ON FUNCTION catalog.text_search_config(locale text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.text_search_config(locale text) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.text_search_config(locale text) TO b2b_readonly;
 
 --
--- Name: FUNCTION table_bloat_estimate(); Type: ACL; Schema: ops; Owner: b2b_owner
+-- Name: FUNCTION viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION ops.table_bloat_estimate() FROM PUBLIC;
-GRANT ALL ON FUNCTION ops.table_bloat_estimate() TO b2b_monitor;
+REVOKE ALL ON FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_readonly;
 
 --
 -- Name: TABLE orders; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11308,6 +10926,43 @@ GRANT INSERT(category_id) ON TABLE catalog.product_categories TO b2b_app;
 GRANT INSERT(product_id) ON TABLE catalog.product_categories TO b2b_app;
 
 --
+-- Name: TABLE product_translations; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE catalog.product_translations TO b2b_app;
+GRANT SELECT ON TABLE catalog.product_translations TO b2b_readonly;
+
+--
+-- Name: COLUMN product_translations.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(product_id) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: COLUMN product_translations.locale; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(locale) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: COLUMN product_translations.name; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: COLUMN product_translations.slug; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(slug),UPDATE(slug) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: COLUMN product_translations.description; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE catalog.product_translations TO b2b_app;
+
+--
 -- Name: TABLE products; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
@@ -11485,67 +11140,6 @@ GRANT INSERT(country_code),UPDATE(country_code) ON TABLE catalog.warehouses TO b
 --
 
 GRANT INSERT(is_active),UPDATE(is_active) ON TABLE catalog.warehouses TO b2b_app;
-
---
--- Name: TABLE blocked_locks; Type: ACL; Schema: ops; Owner: b2b_owner
---
-
-GRANT SELECT ON TABLE ops.blocked_locks TO b2b_monitor;
-
---
--- Name: TABLE duplicate_indexes; Type: ACL; Schema: ops; Owner: b2b_owner
---
-
-GRANT SELECT ON TABLE ops.duplicate_indexes TO b2b_monitor;
-
---
--- Name: TABLE index_usage; Type: ACL; Schema: ops; Owner: b2b_owner
---
-
-GRANT SELECT ON TABLE ops.index_usage TO b2b_monitor;
-
---
--- Name: TABLE long_transactions; Type: ACL; Schema: ops; Owner: b2b_owner
---
-
-GRANT SELECT ON TABLE ops.long_transactions TO b2b_monitor;
-
---
--- Name: TABLE replication_lag; Type: ACL; Schema: ops; Owner: b2b_owner
---
-
-GRANT SELECT ON TABLE ops.replication_lag TO b2b_monitor;
-
---
--- Name: TABLE pg_stat_statements; Type: ACL; Schema: public; Owner: postgres
---
-
-REVOKE SELECT ON TABLE public.pg_stat_statements FROM PUBLIC;
-GRANT SELECT ON TABLE public.pg_stat_statements TO b2b_owner;
-
---
--- Name: TABLE slow_queries; Type: ACL; Schema: ops; Owner: b2b_owner
---
-
-GRANT SELECT ON TABLE ops.slow_queries TO b2b_monitor;
-
---
--- Name: TABLE table_bloat; Type: ACL; Schema: ops; Owner: b2b_owner
---
-
-GRANT SELECT ON TABLE ops.table_bloat TO b2b_monitor;
-
---
--- Name: TABLE table_sizes; Type: ACL; Schema: ops; Owner: b2b_owner
---
-
-GRANT SELECT ON TABLE ops.table_sizes TO b2b_monitor;
-
---
--- Name: TABLE xid_wraparound; Type: ACL; Schema: ops; Owner: b2b_owner
---
-
-GRANT SELECT ON TABLE ops.xid_wraparound TO b2b_monitor;
 
 --
 -- Name: TABLE approval_rule_tiers; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11903,13 +11497,6 @@ GRANT SELECT ON TABLE orders.return_states TO b2b_readonly;
 
 GRANT SELECT ON TABLE orders.return_transitions TO b2b_app;
 GRANT SELECT ON TABLE orders.return_transitions TO b2b_readonly;
-
---
--- Name: TABLE pg_stat_statements_info; Type: ACL; Schema: public; Owner: postgres
---
-
-REVOKE SELECT ON TABLE public.pg_stat_statements_info FROM PUBLIC;
-GRANT SELECT ON TABLE public.pg_stat_statements_info TO b2b_owner;
 
 --
 -- Name: TABLE memberships; Type: ACL; Schema: tenancy; Owner: b2b_owner

@@ -32,6 +32,13 @@ export {
   withTenantLsn,
 } from './replica';
 export { NotFoundError, one, pageLimit } from './rows';
-export { InvalidTenantContextError, type TenantContext, tenantOf, withTenant } from './tenant';
+export {
+  actAsTenant,
+  forgetTenant,
+  InvalidTenantContextError,
+  type TenantContext,
+  tenantOf,
+  withTenant,
+} from './tenant';
 export { type Isolation, type Queryable, type TransactionOptions, withTransaction } from './transaction';
 export { TransactionAbortedError, TransactionOutcomeUnknownError } from './transaction-errors';

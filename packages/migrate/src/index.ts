@@ -1,4 +1,10 @@
 export {
+  CITUS_DISTRIBUTES_FROM,
+  hasCitus,
+  TENANT_ARGUMENT,
+  TENANT_COLUMN,
+  TENANT_REGISTRY,
+} from './citus';
   type BootstrapLevel,
   checksumOf,
   REPEATABLE_KINDS,
@@ -17,3 +23,4 @@ export {
   runBootstrap,
 } from './migrate';
 export { dumpSchema, normalizeDump, SNAPSHOT_FILE, snapshotMajor } from './snapshot';
+export { splitSqlStatements } from './split-sql';

@@ -18,3 +18,5 @@ grant execute on function app.canonical_text(text), app.canonical_key(text), app
 grant execute on function app.check_tenant(uuid) to b2b_app, b2b_readonly, b2b_analytics;
 -- Read your writes on a replica (@b2b/db withReplica): the reading role waits for its commit's LSN.
 grant execute on function app.wait_for_replay(pg_lsn, integer) to b2b_app, b2b_readonly, b2b_analytics;
+-- The tenant context is set with SET LOCAL through this function (withTenant, tests, seeds, benchmarks).
+grant execute on function app.set_tenant(uuid, uuid) to b2b_app, b2b_readonly, b2b_analytics;

@@ -1,0 +1,266 @@
+// Every public function of @b2b/tenancy, @b2b/accounts and @b2b/catalog, called once with the statements
+// it sends recorded and EXPLAINed (explainEveryStatement), for the routing checks: on Citus
+// (db-tests/citus/routing/) every statement must run as one task on the tenant's shard; on plain PostgreSQL
+// (db-tests/routing/) every statement must name its tenant as a value. Driven by the packages' exports:
+// every exported function needs a call in CALLS, so a function added later cannot skip the check. The
+// orders package adds its calls in the same form (a CALLS entry per export; routing-orders).
+import { randomUUID } from 'node:crypto';
+import { withTenant } from '@b2b/db';
+import type pg from 'pg';
+import * as accounts from '../../../packages/accounts/src/index';
+import * as catalog from '../../../packages/catalog/src/index';
+import * as tenancy from '../../../packages/tenancy/src/index';
+import { type ExplainedStatement, explainEveryStatement, routingProblems } from './explaining-client';
+
+export const PACKAGES = { tenancy, accounts, catalog };
+
+type Client = Parameters<typeof tenancy.getCurrentTenant>[0];
+/** Ids made by earlier calls, for the later ones. */
+type World = Record<string, string>;
+type Call = (client: Client, world: World) => Promise<unknown>;
+
+const unique = randomUUID().slice(0, 8);
+const id = (result: unknown, key: string): string => (result as Record<string, string>)[key] as string;
+
+/** Every exported function, called once, in an order that builds what the later calls need. */
+export const CALLS: Record<keyof typeof PACKAGES, Record<string, Call>> = {
+  tenancy: {
+    getCurrentTenant: (c) => tenancy.getCurrentTenant(c),
+    updateTenantSettings: (c) => tenancy.updateTenantSettings(c, { name: `Routing ${unique}` }),
+    createStaffUser: async (c, w) => {
+      w.staff = id(
+        await tenancy.createStaffUser(c, { email: `staff-${unique}@routing.example`, displayName: 'S' }),
+        'staff_user_id',
+      );
+    },
+    updateStaffUser: (c, w) => tenancy.updateStaffUser(c, w.staff as string, { displayName: 'Staff' }),
+    grantRole: (c, w) => tenancy.grantRole(c, { staffUserId: w.staff as string, role: 'viewer' }),
+    listStaffUsers: (c) => tenancy.listStaffUsers(c, { limit: 10 }),
+    revokeRole: (c, w) => tenancy.revokeRole(c, { staffUserId: w.staff as string, role: 'viewer' }),
+    deleteStaffUser: (c, w) => tenancy.deleteStaffUser(c, w.staff as string),
+  },
+  accounts: {
+    createCompany: async (c, w) => {
+      const company = { legalName: 'Acme', defaultCurrency: 'EUR', defaultLocale: 'en' };
+      w.company = id(await accounts.createCompany(c, company), 'company_id');
+      w.child = id(
+        await accounts.createCompany(c, { ...company, legalName: 'Acme Sub', parentCompanyId: w.company }),
+        'company_id',
+      );
+    },
+    getCompany: (c, w) => accounts.getCompany(c, w.company as string),
+    listCompanies: (c) => accounts.listCompanies(c, { limit: 10 }),
+    updateCompany: (c, w) => accounts.updateCompany(c, w.company as string, { paymentTermsDays: 45 }),
+    setParentCompany: (c, w) => accounts.setParentCompany(c, w.child as string, null),
+    upsertCompanies: (c) =>
+      accounts.upsertCompanies(c, [
+        {
+          companyId: randomUUID(),
+          parentCompanyId: null,
+          legalName: 'Imported',
+          taxId: null,
+          defaultCurrency: 'EUR',
+          defaultLocale: 'en',
+          paymentTermsDays: 30,
+          creditLimit: null,
+          status: 'active',
+        },
+      ]),
+    createBuyerRole: async (c, w) => {
+      w.role = id(
+        await accounts.createBuyerRole(c, { name: 'Purchaser', permissions: ['orders.create'] }),
+        'buyer_role_id',
+      );
+    },
+    createBuyer: async (c, w) => {
+      const buyer = {
+        companyId: w.company as string,
+        buyerRoleId: w.role as string,
+        email: 'ann@acme.example',
+        fullName: 'Ann',
+      };
+      w.buyer = id(await accounts.createBuyer(c, buyer), 'buyer_id');
+    },
+    updateBuyer: (c, w) => accounts.updateBuyer(c, w.buyer as string, { fullName: 'Ann A.' }),
+    listBuyersOfCompany: (c, w) => accounts.listBuyersOfCompany(c, w.company as string, { limit: 10 }),
+    upsertBuyers: (c, w) =>
+      accounts.upsertBuyers(c, [
+        {
+          companyId: w.company as string,
+          buyerRoleId: w.role as string,
+          email: 'bob@acme.example',
+          fullName: 'Bob',
+          phone: null,
+          status: 'active',
+          spendingLimit: null,
+          spendingPeriod: null,
+        },
+      ]),
+    assertBuyerActsForCompany: (c, w) =>
+      accounts.assertBuyerActsForCompany(c, { buyerId: w.buyer as string, companyId: w.company as string }),
+  },
+  catalog: {
+    createProduct: async (c, w) => {
+      const translation = { locale: 'en', name: 'Cordless drill', slug: `cordless-drill-${unique}` };
+      w.product = id(await catalog.createProduct(c, { translation }), 'product_id');
+    },
+    upsertProducts: (c, w) => catalog.upsertProducts(c, [{ productId: w.product as string, attributes: {} }]),
+    upsertProductTranslations: (c, w) =>
+      catalog.upsertProductTranslations(c, [
+        {
+          productId: w.product as string,
+          locale: 'de',
+          name: 'Akkubohrer',
+          slug: `akkubohrer-${unique}`,
+          description: null,
+        },
+      ]),
+    createVariant: async (c, w) => {
+      w.variant = id(
+        await catalog.createVariant(c, { productId: w.product as string, sku: `DRL-${unique}` }),
+        'variant_id',
+      );
+    },
+    upsertVariants: (c, w) =>
+      catalog.upsertVariants(c, [{ productId: w.product as string, sku: `DRL-${unique}-B` }]),
+    createCategory: async (c, w) => {
+      w.category = id(await catalog.createCategory(c), 'category_id');
+      w.subcategory = id(await catalog.createCategory(c, { parentCategoryId: w.category }), 'category_id');
+    },
+    moveCategory: (c, w) => catalog.moveCategory(c, w.subcategory as string, null),
+    upsertCategoryTranslation: (c, w) =>
+      catalog.upsertCategoryTranslation(c, {
+        categoryId: w.category as string,
+        locale: 'en',
+        name: 'Tools',
+        slug: `tools-${unique}`,
+      }),
+    addProductToCategory: (c, w) =>
+      catalog.addProductToCategory(c, { categoryId: w.category as string, productId: w.product as string }),
+    createPriceList: async (c, w) => {
+      w.priceList = id(
+        await catalog.createPriceList(c, { name: 'Base EUR', currency: 'EUR' }),
+        'price_list_id',
+      );
+    },
+    upsertPrices: (c, w) =>
+      catalog.upsertPrices(c, [
+        {
+          priceId: randomUUID(),
+          priceListId: w.priceList as string,
+          variantId: w.variant as string,
+          currency: 'EUR',
+          unitPrice: '99.5',
+          quantities: '[1,)',
+          validDuring: '(,)',
+        },
+      ]),
+    resolvePrice: (c, w) =>
+      catalog.resolvePrice(c, {
+        variantId: w.variant as string,
+        quantity: 2,
+        viewer: { buyerId: w.buyer as string, companyId: w.company as string },
+      }),
+    getProductPage: (c, w) =>
+      catalog.getProductPage(c, {
+        productId: w.product as string,
+        locale: 'de-CH',
+        viewer: { buyerId: w.buyer as string, companyId: w.company as string },
+      }),
+    listProductsInCategory: (c, w) =>
+      catalog.listProductsInCategory(c, { categoryId: w.category as string, locale: 'en', limit: 10 }),
+    searchProducts: (c, w) =>
+      catalog.searchProducts(c, {
+        text: 'drill',
+        locale: 'en',
+        categoryId: w.category as string,
+        viewer: { currency: 'EUR' },
+        price: { min: '1', max: '1000' },
+        inStock: true,
+        limit: 10,
+      }),
+    createWarehouse: async (c, w) => {
+      w.warehouse = id(
+        await catalog.createWarehouse(c, { code: 'MAIN', name: 'Main', countryCode: 'DE' }),
+        'warehouse_id',
+      );
+    },
+    upsertStockLevels: (c, w) =>
+      catalog.upsertStockLevels(c, [
+        { variantId: w.variant as string, warehouseId: w.warehouse as string, onHand: 10 },
+      ]),
+    syncStockLevels: (c, w) =>
+      catalog.syncStockLevels(c, [
+        { variantId: w.variant as string, warehouseId: w.warehouse as string, onHand: 12 },
+      ]),
+    adjustStockLevels: (c, w) =>
+      catalog.adjustStockLevels(c, [
+        { variantId: w.variant as string, warehouseId: w.warehouse as string, delta: -1 },
+      ]),
+    listStockMovements: (c, w) =>
+      catalog.listStockMovements(c, { variantId: w.variant as string, limit: 10 }),
+    getStockByWarehouse: (c, w) => catalog.getStockByWarehouse(c, w.variant as string),
+    archiveProduct: (c, w) => catalog.archiveProduct(c, w.product as string),
+  },
+};
+
+/** The function names a module exports (classes left out). */
+export const exported = (module: Record<string, unknown>): string[] =>
+  Object.entries(module)
+    .filter(([, v]) => typeof v === 'function' && !/^class\b/.test(Function.prototype.toString.call(v)))
+    .map(([name]) => name)
+    .sort();
+
+/** Exported functions without a call in CALLS, and calls of functions no longer exported. */
+export function uncoveredExports(): string[] {
+  return Object.entries(PACKAGES).flatMap(([pkg, module]) => {
+    const calls = Object.keys(CALLS[pkg as keyof typeof PACKAGES]);
+    const names = exported(module as Record<string, unknown>);
+    return [
+      ...names.filter((n) => !calls.includes(n)).map((n) => `@b2b/${pkg}.${n} has no call`),
+      ...calls.filter((n) => !names.includes(n)).map((n) => `@b2b/${pkg}.${n} is not exported`),
+    ];
+  });
+}
+
+/**
+ * Runs every call of CALLS in order, each in its own withTenant transaction on `pool` acting for
+ * `tenantId` (a tenant with nothing in it yet), and returns the statements each sent, EXPLAINed.
+ */
+export async function recordEveryCall(
+  pool: pg.Pool,
+  tenantId: string,
+): Promise<Map<string, ExplainedStatement[]>> {
+  const sent = new Map<string, ExplainedStatement[]>();
+  const world: World = {};
+  for (const [pkg, calls] of Object.entries(CALLS))
+    for (const [name, call] of Object.entries(calls)) {
+      const statements: ExplainedStatement[] = [];
+      await withTenant(pool, { tenantId }, async (client) => {
+        const uninstall = explainEveryStatement(client, statements);
+        try {
+          await call(client, world);
+        } finally {
+          uninstall();
+        }
+      });
+      sent.set(`${pkg}.${name}`, statements);
+    }
+  return sent;
+}
+
+/** Every routing problem of the recorded statements, as `<function>: <problem>: <statement>` lines. */
+export function routingReport(
+  sent: Map<string, ExplainedStatement[]>,
+  tenantId: string,
+  citus: boolean,
+): string[] {
+  const problems: string[] = [];
+  for (const [name, statements] of sent) {
+    if (statements.length === 0) problems.push(`${name}: sent no statement`);
+    for (const s of statements)
+      for (const problem of routingProblems(s, tenantId, citus))
+        problems.push(`${name}: ${problem}: ${s.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+  return problems;
+}
