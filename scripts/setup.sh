@@ -42,6 +42,8 @@ else
   if [ -n "$major" ] && [ ! -f "/usr/share/postgresql/$major/extension/pgtap.control" ]; then
     need+=("postgresql-$major-pgtap")
   fi
+  # the development cluster makes its TLS certificates with openssl on first start
+  command -v openssl >/dev/null || need+=("openssl")
   if [ ${#need[@]} -gt 0 ]; then
     command -v apt-get >/dev/null || die "Please install PostgreSQL ${major:-15}+ server binaries and pgTAP with your package manager (Homebrew: brew install postgresql@15 pgtap), then run this again."
     echo "installing: ${need[*]}"
