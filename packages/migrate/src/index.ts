@@ -5,6 +5,7 @@ export {
   TENANT_COLUMN,
   TENANT_REGISTRY,
 } from './citus';
+export {
   type BootstrapLevel,
   checksumOf,
   REPEATABLE_KINDS,
