@@ -22,6 +22,13 @@ export { guarded, isGuarded, toTypedError } from './input';
 export { decimalAmount } from './money';
 export { createPool, type PoolOptions } from './pool';
 export { NotFoundError, one, pageLimit } from './rows';
-export { InvalidTenantContextError, type TenantContext, tenantOf, withTenant } from './tenant';
+export {
+  actAsTenant,
+  forgetTenant,
+  InvalidTenantContextError,
+  type TenantContext,
+  tenantOf,
+  withTenant,
+} from './tenant';
 export { type Isolation, type Queryable, type TransactionOptions, withTransaction } from './transaction';
 export { TransactionAbortedError, TransactionOutcomeUnknownError } from './transaction-errors';

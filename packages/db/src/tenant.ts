@@ -39,6 +39,37 @@ export function tenantOf(client: Queryable): string {
   return tenantId;
 }
 
+/** The tenant-context statement with the two ids inlined: only after both passed the UUID check. */
+function setTenantSql(context: TenantContext): { tenantId: string; sql: string } {
+  // Coerced once: the very strings checked below are the ones inlined into the SQL.
+  const tenantId = String(context.tenantId ?? '');
+  const userId = context.userId === undefined ? undefined : String(context.userId);
+  if (!tenantId) throw new InvalidTenantContextError('tenantId is required');
+  assertUuid(tenantId, 'tenantId');
+  assertUuid(userId, 'userId');
+  return {
+    tenantId,
+    sql: `select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId ?? ''}', true)`,
+  };
+}
+
+/**
+ * For code that runs its own transaction on one client (the demo loader, test harnesses), not for
+ * application code (use withTenant): in the transaction already open on `client`, acts for `context` the
+ * way withTenant does (transaction-local), and makes tenantOf(client) answer that tenant until the next
+ * actAsTenant on the client or `forgetTenant`. Throws InvalidTenantContextError for ids that are not UUIDs.
+ */
+export async function actAsTenant(client: pg.ClientBase, context: TenantContext): Promise<void> {
+  const { tenantId, sql } = setTenantSql(context);
+  await client.query(sql);
+  tenantOfClient.set(client, tenantId);
+}
+
+/** Undoes actAsTenant's tenantOf binding (the setting ends with the transaction). */
+export function forgetTenant(client: pg.ClientBase): void {
+  tenantOfClient.delete(client);
+}
+
 /** Runs `fn` in a transaction acting for one tenant (and user). Row-level security does the rest. */
 export async function withTenant<T>(
   pool: pg.Pool,
@@ -46,15 +77,9 @@ export async function withTenant<T>(
   fn: (client: Queryable) => Promise<T>,
   options?: TransactionOptions,
 ): Promise<T> {
-  // Coerced once: the very strings checked below are the ones inlined into the SQL.
-  const tenantId = String(context.tenantId ?? '');
-  const userId = context.userId === undefined ? undefined : String(context.userId);
-  if (!tenantId) throw new InvalidTenantContextError('tenantId is required');
-  assertUuid(tenantId, 'tenantId');
-  assertUuid(userId, 'userId');
   // Sent with `begin` in one simple-protocol message, so a request pays one round trip fewer. Inlining the
   // values is safe only because both were just checked to be UUIDs (or absent).
-  const prelude = `select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId ?? ''}', true)`;
+  const { tenantId, sql: prelude } = setTenantSql(context);
   const acting = async (client: Queryable): Promise<T> => {
     tenantOfClient.set(client, tenantId);
     try {

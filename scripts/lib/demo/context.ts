@@ -4,7 +4,7 @@
 // app.user_id). withTenant itself opens a transaction per call, which would make the load partial when it
 // fails; every write below goes through the package functions (or, where no function exists, a plain
 // insert that the role's grants, RLS and triggers check), never around them.
-import type { Queryable } from '@b2b/db';
+import { actAsTenant, type Queryable } from '@b2b/db';
 
 export interface Actor {
   tenantId: string;
@@ -22,10 +22,7 @@ export class DemoSession {
   async as<T>(actor: Actor, fn: (client: Queryable) => Promise<T>): Promise<T> {
     const key = `${actor.tenantId}/${actor.userId ?? ''}`;
     if (key !== this.current) {
-      await this.client.query(
-        "select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)",
-        [actor.tenantId, actor.userId ?? ''],
-      );
+      await actAsTenant(this.client, actor);
       this.current = key;
     }
     return fn(this.client);

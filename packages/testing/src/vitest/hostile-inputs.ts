@@ -152,6 +152,11 @@ export async function callWithHostileInputs(options: {
   userId?: string;
   isTyped: (error: unknown) => boolean;
   skip?: readonly string[];
+  /**
+   * Acts for the tenant in the open transaction: pass @b2b/db's actAsTenant, so that the package functions'
+   * tenantOf(client) answers (this package cannot import @b2b/db). Default: the tenant setting alone.
+   */
+  actAs?: (client: pg.ClientBase, context: { tenantId: string; userId?: string }) => Promise<void>;
 }): Promise<{ escapes: Escape[]; calls: number; functions: string[] }> {
   const client = new pg.Client({ connectionString: options.appUrl });
   await client.connect();
@@ -160,10 +165,14 @@ export async function callWithHostileInputs(options: {
   let calls = 0;
   try {
     await client.query('begin');
-    await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [
-      options.tenantId,
-      options.userId ?? '',
-    ]);
+    // the tenant as withTenant sets it, and tenantOf(client) with actAs
+    const context = { tenantId: options.tenantId, userId: options.userId };
+    if (options.actAs) await options.actAs(client, context);
+    else
+      await client.query(
+        `select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`,
+        [context.tenantId, context.userId ?? ''],
+      );
     for (const [name, fn] of Object.entries(options.module)) {
       if (typeof fn !== 'function' || isClass(fn) || options.skip?.includes(name)) continue;
       functions.push(name);
