@@ -1,6 +1,9 @@
 // `pnpm db:psql [--tenant <slug>] [psql args]`: a psql shell on the development database. With --tenant,
 // as the application role b2b_app with app.tenant_id set for the session, so row-level security shows that
-// tenant's rows only (the application sets it per transaction, through withTenant).
+// tenant's rows only (the application sets it per transaction, with SET LOCAL through app.set_tenant).
+// A session setting is the one thing psql can carry for every statement typed; it is not the application's
+// way, and on Citus it stays on the coordinator (Citus propagates only SET LOCAL, inside a transaction), so
+// there distributed reads show nothing: use `begin; select app.set_tenant('<id>'); ...` instead (README).
 import { spawnSync } from 'node:child_process';
 import { withClient } from '@b2b/testing';
 import { main } from './lib/cli';

@@ -8,8 +8,7 @@ returns void
 language plpgsql
 as $$
 begin
-  perform set_config('app.tenant_id', coalesce(tenant::text, ''), true);
-  perform set_config('app.user_id', coalesce(user_id::text, ''), true);
+  perform app.set_tenant(tenant, user_id); -- SET LOCAL, as withTenant sets it
   execute format('set local role %I', db_role);
 end
 $$;
@@ -22,8 +21,7 @@ returns void
 language plpgsql
 as $$
 begin
-  perform set_config('app.tenant_id', '', true);
-  perform set_config('app.user_id', '', true);
+  perform app.set_tenant(null, null);
   reset role;
 end
 $$;

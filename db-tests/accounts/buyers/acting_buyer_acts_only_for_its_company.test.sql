@@ -12,28 +12,28 @@ select tests.create_buyer(:'alpha', :'acme', :'purchaser', 'ann@acme.example') a
 
 select tests.act_as(:'alpha');
 
-select is((accounts.acting_buyer(:'ann', :'acme')).buyer_id, :'ann'::uuid,
+select is((accounts.acting_buyer(app.current_tenant_id(), :'ann', :'acme')).buyer_id, :'ann'::uuid,
   'a buyer acts for its own company');
-select throws_ok(format('select accounts.acting_buyer(%L, %L)', :'ann', :'bolt'), 'B2104', null,
+select throws_ok(format('select accounts.acting_buyer(app.current_tenant_id(), %L, %L)', :'ann', :'bolt'), 'B2104', null,
   'a buyer cannot act for another company of the tenant');
-select throws_ok(format('select accounts.acting_buyer(%L, %L)', gen_random_uuid(), :'acme'), 'B2104', null,
+select throws_ok(format('select accounts.acting_buyer(app.current_tenant_id(), %L, %L)', gen_random_uuid(), :'acme'), 'B2104', null,
   'an unknown buyer gets the same error');
-select ok(accounts.buyer_has_permission(:'ann', 'orders.create'), 'the role grants orders.create');
-select ok(not accounts.buyer_has_permission(:'ann', 'orders.approve'), 'the role does not grant orders.approve');
-select ok(not accounts.buyer_has_permission(gen_random_uuid(), 'orders.create'), 'an unknown buyer has no permission');
+select ok(accounts.buyer_has_permission(app.current_tenant_id(), :'ann', 'orders.create'), 'the role grants orders.create');
+select ok(not accounts.buyer_has_permission(app.current_tenant_id(), :'ann', 'orders.approve'), 'the role does not grant orders.approve');
+select ok(not accounts.buyer_has_permission(app.current_tenant_id(), gen_random_uuid(), 'orders.create'), 'an unknown buyer has no permission');
 
 update accounts.buyers set status = 'disabled' where buyer_id = :'ann';
-select throws_ok(format('select accounts.acting_buyer(%L, %L)', :'ann', :'acme'), 'B2105', null,
+select throws_ok(format('select accounts.acting_buyer(app.current_tenant_id(), %L, %L)', :'ann', :'acme'), 'B2105', null,
   'a disabled buyer cannot act');
 
 select tests.act_as(:'beta');
-select throws_ok(format('select accounts.acting_buyer(%L, %L)', :'ann', :'acme'), 'B2104', null,
+select throws_ok(format('select accounts.acting_buyer(app.current_tenant_id(), %L, %L)', :'ann', :'acme'), 'B2104', null,
   'another tenant''s buyer is unknown');
-select ok(not accounts.buyer_has_permission(:'ann', 'orders.create'),
+select ok(not accounts.buyer_has_permission(app.current_tenant_id(), :'ann', 'orders.create'),
   'another tenant''s buyer has no permission');
 
 select tests.clear_actor();
-select throws_ok(format('select accounts.acting_buyer(%L, %L)', :'ann', :'acme'), 'B2001', null,
+select throws_ok(format('select accounts.acting_buyer(app.current_tenant_id(), %L, %L)', :'ann', :'acme'), 'B2001', null,
   'without a tenant context the check refuses');
 
 select * from finish();

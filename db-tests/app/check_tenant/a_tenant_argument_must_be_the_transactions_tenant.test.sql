@@ -7,11 +7,11 @@ select plan(4);
 select tests.create_tenant('alpha') as alpha \gset
 select tests.create_tenant('beta') as beta \gset
 
-select set_config('app.tenant_id', '', true);
+select app.set_tenant(null);
 set local role b2b_app;
 select throws_ok(format('select app.check_tenant(%L)', :'alpha'), 'B2001', null,
   'with no tenant context the call is refused (B2001)');
-select set_config('app.tenant_id', :'alpha', true);
+select app.set_tenant(:'alpha');
 select is(app.check_tenant(:'alpha'), :'alpha'::uuid, 'the transaction''s own tenant is returned');
 select throws_ok(format('select app.check_tenant(%L)', :'beta'), 'B2002', null,
   'another tenant''s id is refused (B2002)');

@@ -16,33 +16,33 @@ values (:'beta', :'beta_list', :'beta_variant', 'EUR', 10);
 -- beta first, so that the plans are cached in this session before alpha calls
 select tests.act_as(:'beta');
 select is(
-  (select array[name, sku, unit_price::text] from catalog.product_page(:'beta_product', 'en', null, null, 'EUR', 1)),
+  (select array[name, sku, unit_price::text] from catalog.product_page(app.current_tenant_id(), :'beta_product', 'en', null, null, 'EUR', 1)),
   array['Beta pressure valve', 'B-VALVE-1', '10'],
   'beta sees its product page with its price'
 );
 select is(
-  (select name from catalog.search_products('pressure valve', 'en', null, null, null, null, null, null, false, null, null, 24)),
+  (select name from catalog.search_products(app.current_tenant_id(), 'pressure valve', 'en', null, null, null, null, null, null, false, null, null, 24)),
   'Beta pressure valve',
   'beta finds its product'
 );
 
 select tests.clear_actor();
 select tests.act_as(:'alpha');
-select is_empty(format($$select 1 from catalog.product_page(%L, 'en', null, null, 'EUR', 1)$$, :'beta_product'),
+select is_empty(format($$select 1 from catalog.product_page(app.current_tenant_id(), %L, 'en', null, null, 'EUR', 1)$$, :'beta_product'),
   'alpha gets no page for beta''s product');
 select is_empty(
-  $$select 1 from catalog.search_products('pressure valve', 'en', null, null, null, null, null, null, false, null, null, 24)$$,
+  $$select 1 from catalog.search_products(app.current_tenant_id(), 'pressure valve', 'en', null, null, null, null, null, null, false, null, null, 24)$$,
   'alpha''s search finds nothing of beta''s'
 );
 select is_empty(
-  $$select 1 from catalog.search_products('B-VALVE-1', 'en', null, null, null, 'EUR', '0', '100', false, null, null, 24)$$,
+  $$select 1 from catalog.search_products(app.current_tenant_id(), 'B-VALVE-1', 'en', null, null, null, 'EUR', '0', '100', false, null, null, 24)$$,
   'not by SKU either'
 );
 
 select tests.clear_actor();
 select tests.act_as(:'beta');
 select is(
-  (select count(*)::int from catalog.search_products('B-VALVE-1', 'en', null, null, null, 'EUR', '0', '100', false, null, null, 24)),
+  (select count(*)::int from catalog.search_products(app.current_tenant_id(), 'B-VALVE-1', 'en', null, null, null, 'EUR', '0', '100', false, null, null, 24)),
   1,
   'beta finds it by SKU within a price range'
 );

@@ -20,7 +20,7 @@ select tests.act_as(:'alpha');
 
 select is_empty(format('select 1 from catalog.price_lists where tenant_id = %L', :'beta'), 'price_lists: invisible');
 select is_empty(format('select 1 from catalog.prices where tenant_id = %L', :'beta'), 'prices: invisible');
-select is_empty(format($$select 1 from catalog.resolve_price(null, %L, 1, 'EUR')$$, :'beta_variant'),
+select is_empty(format($$select 1 from catalog.resolve_price(app.current_tenant_id(), null, %L, 1, 'EUR')$$, :'beta_variant'),
   'resolve_price: another tenant''s prices are never resolved');
 
 select throws_ok(format($$insert into catalog.price_lists (tenant_id, name, currency) values (%L, 'X', 'EUR')$$, :'beta'),
@@ -49,7 +49,7 @@ select is_empty(format($$select * from tests.cross_tenant_breaches(%L, %L, array
 select tests.act_as(:'beta');
 select is((select name from catalog.price_lists), 'Beta base', 'beta''s price list is unchanged');
 select is((select unit_price from catalog.prices), 10.0000::numeric(19, 4), 'beta''s price is unchanged');
-select is((select unit_price from catalog.resolve_price(null, :'beta_variant', 1, 'EUR')), 10.0000::numeric(19, 4),
+select is((select unit_price from catalog.resolve_price(app.current_tenant_id(), null, :'beta_variant', 1, 'EUR')), 10.0000::numeric(19, 4),
   'beta resolves its own price');
 
 select * from finish();

@@ -15,7 +15,7 @@ select is((select array_agg(product_id) from catalog.products where archived_at 
   'live listings show only the product that is not archived');
 select isnt_empty(format($$select 1 from catalog.variants where variant_id = %L$$, :'old_variant'),
   'the archived product''s variants keep their history');
-select isnt_empty(format($$select 1 from catalog.resolve_translation(%L, 'en')$$, :'old_drill'),
+select isnt_empty(format($$select 1 from catalog.resolve_translation(app.current_tenant_id(), %L, 'en')$$, :'old_drill'),
   'the archived product''s translations stay');
 
 select * from finish();

@@ -38,7 +38,7 @@ join (values
 create function tests.price_in_test(company uuid, quantity integer, currency text, at timestamptz default '2030-06-01')
 returns text language sql as $$
   select r.unit_price::numeric(19, 2) || ' ' || r.list_scope
-  from catalog.resolve_price(company, (select variant_id from catalog.variants where sku = 'DR-1'), quantity, currency, at) r
+  from catalog.resolve_price(app.current_tenant_id(), company, (select variant_id from catalog.variants where sku = 'DR-1'), quantity, currency, at) r
 $$;
 grant execute on function tests.price_in_test(uuid, integer, text, timestamptz) to b2b_app;
 
@@ -61,10 +61,10 @@ select is(tests.price_in_test(:'plain', 1, 'USD'), '12.00 base', 'prices are per
 select is(tests.price_in_test(null, 1, 'EUR'), '10.00 base', 'without a company, only base lists apply');
 select is(tests.price_in_test(:'plain', 1, 'JPY'), null, 'no price in a currency without a list');
 select is(
-  (select quantities from catalog.resolve_price(:'wholesaler', :'v', 150, 'EUR', '2030-06-01')), '[100,)'::int4range,
+  (select quantities from catalog.resolve_price(app.current_tenant_id(), :'wholesaler', :'v', 150, 'EUR', '2030-06-01')), '[100,)'::int4range,
   'the result names the matched tier');
 select is(
-  (select price_list_id from catalog.resolve_price(company_id => :'acme', variant_id => :'v', quantity => 60, currency => 'EUR')),
+  (select price_list_id from catalog.resolve_price(app.current_tenant_id(), company_id => :'acme', variant_id => :'v', quantity => 60, currency => 'EUR')),
   (select price_list_id from catalog.price_lists where name = 'Acme EUR'),
   'named arguments work, and "at" defaults to now()');
 

@@ -26,8 +26,8 @@ select return_id from orders.request_return(app.current_tenant_id(), p_order_id 
 select orders.receive_return(app.current_tenant_id(), :'return_id', :'returns_wh');
 
 select tests.act_as(:'alpha', :'keeper');
-select catalog.sync_stock_levels(jsonb_build_array(jsonb_build_object('variant_id', :'variant', 'warehouse_id', :'warehouse', 'on_hand', 9)));
-select catalog.adjust_stock_levels(jsonb_build_array(jsonb_build_object('variant_id', :'variant', 'warehouse_id', :'returns_wh', 'delta', -1)));
+select catalog.sync_stock_levels(app.current_tenant_id(), jsonb_build_array(jsonb_build_object('variant_id', :'variant', 'warehouse_id', :'warehouse', 'on_hand', 9)));
+select catalog.adjust_stock_levels(app.current_tenant_id(), jsonb_build_array(jsonb_build_object('variant_id', :'variant', 'warehouse_id', :'returns_wh', 'delta', -1)));
 update catalog.stock_levels set on_hand = on_hand + 1 where warehouse_id = :'warehouse';
 
 select results_eq(

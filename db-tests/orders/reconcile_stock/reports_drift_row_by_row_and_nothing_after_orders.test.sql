@@ -47,9 +47,9 @@ where p.name = 'split';
 select tests.act_as(:'alpha', :'approver');
 select is((orders.reject_order(app.current_tenant_id(), order_id, :'approver', 'too many bolts')).state, 'rejected', 'an order waiting for approval is rejected')
 from placed where name = 'rejected';
-select catalog.sync_stock_levels(jsonb_build_array(
+select catalog.sync_stock_levels(app.current_tenant_id(), jsonb_build_array(
   tests.stock_row(:'b_variant', :'returns_wh', 'on_hand', 1), tests.stock_row(:'variant', :'warehouse', 'on_hand', 9)));
-select catalog.adjust_stock_levels(jsonb_build_array(tests.stock_row(:'variant', :'east', 'delta', 2)));
+select catalog.adjust_stock_levels(app.current_tenant_id(), jsonb_build_array(tests.stock_row(:'variant', :'east', 'delta', 2)));
 update catalog.warehouses set is_active = false where warehouse_id = :'east';
 
 select ok((select count(*) from catalog.stock_movements) >= 15, 'the sequence made its movements');

@@ -124,6 +124,7 @@ export interface IUpdateBuyerParams {
   fullName?: string | null | void;
   phone?: string | null | void;
   status?: string | null | void;
+  tenantId: string;
 }
 
 /** 'UpdateBuyer' return type */
@@ -151,7 +152,7 @@ export interface IUpdateBuyerQuery {
   result: IUpdateBuyerResult;
 }
 
-const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"fullName":true,"phone":true,"status":true,"buyerId":true},"params":[{"name":"buyerRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":63}]},{"name":"email","required":false,"transform":{"type":"scalar"},"locs":[{"a":103,"b":108}]},{"name":"fullName","required":false,"transform":{"type":"scalar"},"locs":[{"a":144,"b":152}]},{"name":"phone","required":false,"transform":{"type":"scalar"},"locs":[{"a":188,"b":193}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":226,"b":232}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":268}]}],"statement":"update accounts.buyers\nset buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),\n    email = coalesce(:email, email),\n    full_name = coalesce(:fullName, full_name),\n    phone = coalesce(:phone, phone),\n    status = coalesce(:status, status)\nwhere buyer_id = :buyerId!\nreturning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                                                            "};
+const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"fullName":true,"phone":true,"status":true,"tenantId":true,"buyerId":true},"params":[{"name":"buyerRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":63}]},{"name":"email","required":false,"transform":{"type":"scalar"},"locs":[{"a":103,"b":108}]},{"name":"fullName","required":false,"transform":{"type":"scalar"},"locs":[{"a":144,"b":152}]},{"name":"phone","required":false,"transform":{"type":"scalar"},"locs":[{"a":188,"b":193}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":226,"b":232}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":261,"b":270}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":287,"b":295}]}],"statement":"update accounts.buyers\nset buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),\n    email = coalesce(:email, email),\n    full_name = coalesce(:fullName, full_name),\n    phone = coalesce(:phone, phone),\n    status = coalesce(:status, status)\nwhere tenant_id = :tenantId! and buyer_id = :buyerId!\nreturning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
@@ -162,7 +163,7 @@ const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"ful
  *     full_name = coalesce(:fullName, full_name),
  *     phone = coalesce(:phone, phone),
  *     status = coalesce(:status, status)
- * where buyer_id = :buyerId!
+ * where tenant_id = :tenantId! and buyer_id = :buyerId!
  * returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
  *   spending_period, created_at, updated_at                                                                                                                                            
  * ```
@@ -176,6 +177,7 @@ export interface IListBuyersOfCompanyParams {
   afterEmail?: string | null | void;
   companyId: string;
   limit: number;
+  tenantId: string;
 }
 
 /** 'ListBuyersOfCompany' return type */
@@ -203,7 +205,7 @@ export interface IListBuyersOfCompanyQuery {
   result: IListBuyersOfCompanyResult;
 }
 
-const listBuyersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"afterEmail":true,"afterBuyerId":true,"limit":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":175,"b":185}]},{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":194,"b":204},{"a":244,"b":254}]},{"name":"afterBuyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":263,"b":275}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":317,"b":323}]}],"statement":"select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at\nfrom accounts.buyers\nwhere company_id = :companyId!\n  and (:afterEmail::text is null or (email, buyer_id) > (:afterEmail::text, :afterBuyerId::uuid))\norder by email, buyer_id\nlimit (:limit!)::int                                                                                                                                                                                                                                 "};
+const listBuyersOfCompanyIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"afterEmail":true,"afterBuyerId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":174,"b":183}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":202,"b":212}]},{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":221,"b":231},{"a":271,"b":281}]},{"name":"afterBuyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":290,"b":302}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":344,"b":350}]}],"statement":"select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at\nfrom accounts.buyers\nwhere tenant_id = :tenantId! and company_id = :companyId!\n  and (:afterEmail::text is null or (email, buyer_id) > (:afterEmail::text, :afterBuyerId::uuid))\norder by email, buyer_id\nlimit (:limit!)::int                                                                                                                                                                                                                                 "};
 
 /**
  * Query generated from SQL:
@@ -211,7 +213,7 @@ const listBuyersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"afterEmail
  * select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
  *   spending_period, created_at, updated_at
  * from accounts.buyers
- * where company_id = :companyId!
+ * where tenant_id = :tenantId! and company_id = :companyId!
  *   and (:afterEmail::text is null or (email, buyer_id) > (:afterEmail::text, :afterBuyerId::uuid))
  * order by email, buyer_id
  * limit (:limit!)::int                                                                                                                                                                                                                                 
@@ -224,6 +226,7 @@ export const listBuyersOfCompany = new PreparedQuery<IListBuyersOfCompanyParams,
 export interface IGetBuyerActingForCompanyParams {
   buyerId: string;
   companyId: string;
+  tenantId: string;
 }
 
 /** 'GetBuyerActingForCompany' return type */
@@ -249,7 +252,7 @@ export interface IGetBuyerActingForCompanyQuery {
   result: IGetBuyerActingForCompanyResult;
 }
 
-const getBuyerActingForCompanyIR: any = {"usedParamSet":{"buyerId":true,"companyId":true},"params":[{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":464,"b":472}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":475,"b":485}]}],"statement":"select b.buyer_id as \"buyer_id!\", b.company_id as \"company_id!\", b.email as \"email!\",\n  b.full_name as \"full_name!\", b.spending_limit, b.spending_period,\n  c.status as company_status, c.default_currency, c.default_locale,\n  coalesce((select array_agg(rp.permission order by rp.permission)\n     from accounts.buyer_role_permissions rp\n     where rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id), '{}') as \"permissions!\"\nfrom accounts.acting_buyer(:buyerId!, :companyId!) b\njoin accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id                                                                                    "};
+const getBuyerActingForCompanyIR: any = {"usedParamSet":{"tenantId":true,"buyerId":true,"companyId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":360,"b":369},{"a":463,"b":472},{"a":614,"b":623}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":481,"b":489}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":492,"b":502}]}],"statement":"select b.buyer_id as \"buyer_id!\", b.company_id as \"company_id!\", b.email as \"email!\",\n  b.full_name as \"full_name!\", b.spending_limit, b.spending_period,\n  c.status as company_status, c.default_currency, c.default_locale,\n  coalesce((select array_agg(rp.permission order by rp.permission)\n     from accounts.buyer_role_permissions rp\n     where rp.tenant_id = :tenantId! and rp.buyer_role_id = b.buyer_role_id), '{}') as \"permissions!\"\nfrom accounts.acting_buyer(:tenantId!::uuid, :buyerId!, :companyId!) b\njoin accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id\nwhere c.tenant_id = :tenantId!                                                                                    "};
 
 /**
  * Query generated from SQL:
@@ -259,9 +262,10 @@ const getBuyerActingForCompanyIR: any = {"usedParamSet":{"buyerId":true,"company
  *   c.status as company_status, c.default_currency, c.default_locale,
  *   coalesce((select array_agg(rp.permission order by rp.permission)
  *      from accounts.buyer_role_permissions rp
- *      where rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id), '{}') as "permissions!"
- * from accounts.acting_buyer(:buyerId!, :companyId!) b
- * join accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id                                                                                    
+ *      where rp.tenant_id = :tenantId! and rp.buyer_role_id = b.buyer_role_id), '{}') as "permissions!"
+ * from accounts.acting_buyer(:tenantId!::uuid, :buyerId!, :companyId!) b
+ * join accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id
+ * where c.tenant_id = :tenantId!                                                                                    
  * ```
  */
 export const getBuyerActingForCompany = new PreparedQuery<IGetBuyerActingForCompanyParams,IGetBuyerActingForCompanyResult>(getBuyerActingForCompanyIR);

@@ -24,7 +24,7 @@ set buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),
     full_name = coalesce(:fullName, full_name),
     phone = coalesce(:phone, phone),
     status = coalesce(:status, status)
-where buyer_id = :buyerId!
+where tenant_id = :tenantId! and buyer_id = :buyerId!
 returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
   spending_period, created_at, updated_at;
 
@@ -33,7 +33,7 @@ returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, 
 select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
   spending_period, created_at, updated_at
 from accounts.buyers
-where company_id = :companyId!
+where tenant_id = :tenantId! and company_id = :companyId!
   and (:afterEmail::text is null or (email, buyer_id) > (:afterEmail::text, :afterBuyerId::uuid))
 order by email, buyer_id
 limit (:limit!)::int;
@@ -47,9 +47,10 @@ select b.buyer_id as "buyer_id!", b.company_id as "company_id!", b.email as "ema
   c.status as company_status, c.default_currency, c.default_locale,
   coalesce((select array_agg(rp.permission order by rp.permission)
      from accounts.buyer_role_permissions rp
-     where rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id), '{}') as "permissions!"
-from accounts.acting_buyer(:buyerId!, :companyId!) b
-join accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id;
+     where rp.tenant_id = :tenantId! and rp.buyer_role_id = b.buyer_role_id), '{}') as "permissions!"
+from accounts.acting_buyer(:tenantId!::uuid, :buyerId!, :companyId!) b
+join accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id
+where c.tenant_id = :tenantId!;
 
 /* Inserts or updates many buyers in one statement, keyed by (company_id, email). */
 /*

@@ -4,6 +4,7 @@ import { PreparedQuery } from '@pgtyped/runtime';
 /** 'GetCompany' parameters type */
 export interface IGetCompanyParams {
   companyId: string;
+  tenantId: string;
 }
 
 /** 'GetCompany' return type */
@@ -34,7 +35,7 @@ export interface IGetCompanyQuery {
   result: IGetCompanyResult;
 }
 
-const getCompanyIR: any = {"usedParamSet":{"companyId":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":202,"b":212}]}],"statement":"select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere company_id = :companyId!                                                                                                                                                                                                                   "};
+const getCompanyIR: any = {"usedParamSet":{"tenantId":true,"companyId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":201,"b":210}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":229,"b":239}]}],"statement":"select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere tenant_id = :tenantId! and company_id = :companyId!                                                                                                                                                                                                                       "};
 
 /**
  * Query generated from SQL:
@@ -42,7 +43,7 @@ const getCompanyIR: any = {"usedParamSet":{"companyId":true},"params":[{"name":"
  * select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at
  * from accounts.companies
- * where company_id = :companyId!                                                                                                                                                                                                                   
+ * where tenant_id = :tenantId! and company_id = :companyId!                                                                                                                                                                                                                       
  * ```
  */
 export const getCompany = new PreparedQuery<IGetCompanyParams,IGetCompanyResult>(getCompanyIR);
@@ -53,6 +54,7 @@ export interface IListCompaniesParams {
   afterCompanyId?: string | null | void;
   afterLegalName?: string | null | void;
   limit: number;
+  tenantId: string;
 }
 
 /** 'ListCompanies' return type */
@@ -83,7 +85,7 @@ export interface IListCompaniesQuery {
   result: IListCompaniesResult;
 }
 
-const listCompaniesIR: any = {"usedParamSet":{"afterLegalName":true,"afterCompanyId":true,"limit":true},"params":[{"name":"afterLegalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":190,"b":204},{"a":251,"b":265}]},{"name":"afterCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":274,"b":288}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":337,"b":343}]}],"statement":"select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))\norder by legal_name, company_id\nlimit (:limit!)::int"};
+const listCompaniesIR: any = {"usedParamSet":{"tenantId":true,"afterLegalName":true,"afterCompanyId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":201,"b":210}]},{"name":"afterLegalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":219,"b":233},{"a":280,"b":294}]},{"name":"afterCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":303,"b":317}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":366,"b":372}]}],"statement":"select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere tenant_id = :tenantId!\n  and (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))\norder by legal_name, company_id\nlimit (:limit!)::int"};
 
 /**
  * Query generated from SQL:
@@ -91,7 +93,8 @@ const listCompaniesIR: any = {"usedParamSet":{"afterLegalName":true,"afterCompan
  * select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at
  * from accounts.companies
- * where (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))
+ * where tenant_id = :tenantId!
+ *   and (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))
  * order by legal_name, company_id
  * limit (:limit!)::int
  * ```
@@ -165,6 +168,7 @@ export interface IUpdateCompanyParams {
   paymentTermsDays?: number | null | void;
   status?: string | null | void;
   taxId?: string | null | void;
+  tenantId: string;
 }
 
 /** 'UpdateCompany' return type */
@@ -195,7 +199,7 @@ export interface IUpdateCompanyQuery {
   result: IUpdateCompanyResult;
 }
 
-const updateCompanyIR: any = {"usedParamSet":{"legalName":true,"taxId":true,"defaultCurrency":true,"defaultLocale":true,"paymentTermsDays":true,"creditLimit":true,"status":true,"companyId":true},"params":[{"name":"legalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":61}]},{"name":"taxId","required":false,"transform":{"type":"scalar"},"locs":[{"a":99,"b":104}]},{"name":"defaultCurrency","required":false,"transform":{"type":"scalar"},"locs":[{"a":148,"b":163}]},{"name":"defaultLocale","required":false,"transform":{"type":"scalar"},"locs":[{"a":215,"b":228}]},{"name":"paymentTermsDays","required":false,"transform":{"type":"scalar"},"locs":[{"a":282,"b":298}]},{"name":"creditLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":355,"b":366}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":406,"b":412}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":442,"b":452}]}],"statement":"update accounts.companies\nset legal_name = coalesce(:legalName, legal_name),\n    tax_id = coalesce(:taxId, tax_id),\n    default_currency = coalesce(:defaultCurrency, default_currency),\n    default_locale = coalesce(:defaultLocale, default_locale),\n    payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),\n    credit_limit = coalesce(:creditLimit, credit_limit),\n    status = coalesce(:status, status)\nwhere company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                           "};
+const updateCompanyIR: any = {"usedParamSet":{"legalName":true,"taxId":true,"defaultCurrency":true,"defaultLocale":true,"paymentTermsDays":true,"creditLimit":true,"status":true,"tenantId":true,"companyId":true},"params":[{"name":"legalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":61}]},{"name":"taxId","required":false,"transform":{"type":"scalar"},"locs":[{"a":99,"b":104}]},{"name":"defaultCurrency","required":false,"transform":{"type":"scalar"},"locs":[{"a":148,"b":163}]},{"name":"defaultLocale","required":false,"transform":{"type":"scalar"},"locs":[{"a":215,"b":228}]},{"name":"paymentTermsDays","required":false,"transform":{"type":"scalar"},"locs":[{"a":282,"b":298}]},{"name":"creditLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":355,"b":366}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":406,"b":412}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":441,"b":450}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":469,"b":479}]}],"statement":"update accounts.companies\nset legal_name = coalesce(:legalName, legal_name),\n    tax_id = coalesce(:taxId, tax_id),\n    default_currency = coalesce(:defaultCurrency, default_currency),\n    default_locale = coalesce(:defaultLocale, default_locale),\n    payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),\n    credit_limit = coalesce(:creditLimit, credit_limit),\n    status = coalesce(:status, status)\nwhere tenant_id = :tenantId! and company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                           "};
 
 /**
  * Query generated from SQL:
@@ -208,7 +212,7 @@ const updateCompanyIR: any = {"usedParamSet":{"legalName":true,"taxId":true,"def
  *     payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),
  *     credit_limit = coalesce(:creditLimit, credit_limit),
  *     status = coalesce(:status, status)
- * where company_id = :companyId!
+ * where tenant_id = :tenantId! and company_id = :companyId!
  * returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                           
  * ```
@@ -220,6 +224,7 @@ export const updateCompany = new PreparedQuery<IUpdateCompanyParams,IUpdateCompa
 export interface ISetParentCompanyParams {
   companyId: string;
   parentCompanyId?: string | null | void;
+  tenantId: string;
 }
 
 /** 'SetParentCompany' return type */
@@ -250,14 +255,14 @@ export interface ISetParentCompanyQuery {
   result: ISetParentCompanyResult;
 }
 
-const setParentCompanyIR: any = {"usedParamSet":{"parentCompanyId":true,"companyId":true},"params":[{"name":"parentCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":50,"b":65}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":86,"b":96}]}],"statement":"update accounts.companies\nset parent_company_id = :parentCompanyId\nwhere company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                                                                                          "};
+const setParentCompanyIR: any = {"usedParamSet":{"parentCompanyId":true,"tenantId":true,"companyId":true},"params":[{"name":"parentCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":50,"b":65}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":85,"b":94}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":113,"b":123}]}],"statement":"update accounts.companies\nset parent_company_id = :parentCompanyId\nwhere tenant_id = :tenantId! and company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                                                                                          "};
 
 /**
  * Query generated from SQL:
  * ```
  * update accounts.companies
  * set parent_company_id = :parentCompanyId
- * where company_id = :companyId!
+ * where tenant_id = :tenantId! and company_id = :companyId!
  * returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                                                                                          
  * ```

@@ -2,14 +2,15 @@
 select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
   payment_terms_days, credit_limit, status, created_at, updated_at
 from accounts.companies
-where company_id = :companyId!;
+where tenant_id = :tenantId! and company_id = :companyId!;
 
-/* Companies of the current tenant by legal name ascending, then id, a page at a time (keyset on (legal_name, company_id), the last row's, from the page cursor; idx_companies_tenant_id_legal_name_company_id). */
+/* Companies of the tenant (:tenantId) by legal name ascending, then id, a page at a time (keyset on (legal_name, company_id), the last row's, from the page cursor; idx_companies_tenant_id_legal_name_company_id). */
 /* @name ListCompanies */
 select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
   payment_terms_days, credit_limit, status, created_at, updated_at
 from accounts.companies
-where (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))
+where tenant_id = :tenantId!
+  and (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))
 order by legal_name, company_id
 limit (:limit!)::int;
 
@@ -31,7 +32,7 @@ set legal_name = coalesce(:legalName, legal_name),
     payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),
     credit_limit = coalesce(:creditLimit, credit_limit),
     status = coalesce(:status, status)
-where company_id = :companyId!
+where tenant_id = :tenantId! and company_id = :companyId!
 returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
   payment_terms_days, credit_limit, status, created_at, updated_at;
 
@@ -39,7 +40,7 @@ returning company_id, parent_company_id, legal_name, tax_id, default_currency, d
 /* @name SetParentCompany */
 update accounts.companies
 set parent_company_id = :parentCompanyId
-where company_id = :companyId!
+where tenant_id = :tenantId! and company_id = :companyId!
 returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
   payment_terms_days, credit_limit, status, created_at, updated_at;
 

@@ -1,7 +1,8 @@
 // @b2b/accounts: the tenant's business customers (companies, in a hierarchy) and the buyers who act for
 // them. Every function runs inside withTenant(); row-level security limits it to that tenant, and the
 // database's constraints, triggers and functions (accounts.acting_buyer for a buyer acting for a company)
-// report bad input as typed errors from @b2b/db.
+// report bad input as typed errors from @b2b/db. Every query and function call names its tenant as a value
+// (tenantOf(client): tenant_id = :tenantId, p_tenant_id), so on Citus it is routed to the tenant's node.
 import {
   assertUniqueKeys,
   BuyerNotInCompanyError,
@@ -15,6 +16,7 @@ import {
   type Page,
   pageLimit,
   type Queryable,
+  tenantOf,
 } from '@b2b/db';
 import {
   addBuyerRolePermissions as addBuyerRolePermissionsQuery,
@@ -58,7 +60,10 @@ const PAGE = { fallback: 50, max: 500 };
 // companies ---------------------------------------------------------------------------------------
 
 export async function getCompany(client: Queryable, companyId: string): Promise<Company> {
-  return one(await mapErrors(() => getCompanyQuery.run({ companyId }, client)), `Company ${companyId}`);
+  return one(
+    await mapErrors(() => getCompanyQuery.run({ tenantId: tenantOf(client), companyId }, client)),
+    `Company ${companyId}`,
+  );
 }
 
 const COMPANIES_PAGE = defineCursor('accounts.listCompanies', ['text', 'uuid'] as const);
@@ -75,7 +80,10 @@ export async function listCompanies(
   const limit = pageLimit(page.limit, PAGE);
   const [afterLegalName, afterCompanyId] = COMPANIES_PAGE.decode(page.after) ?? [null, null];
   const rows = await mapErrors(() =>
-    listCompaniesQuery.run({ afterLegalName, afterCompanyId, limit: fetchSize(limit) }, client),
+    listCompaniesQuery.run(
+      { tenantId: tenantOf(client), afterLegalName, afterCompanyId, limit: fetchSize(limit) },
+      client,
+    ),
   );
   return COMPANIES_PAGE.page(rows, limit, (r) => [r.legal_name, r.company_id]);
 }
@@ -121,7 +129,12 @@ export async function updateCompany(
   return one(
     await mapErrors(() =>
       updateCompanyQuery.run(
-        { companyId, ...changes, creditLimit: decimalAmount(changes.creditLimit, 'creditLimit') },
+        {
+          ...changes,
+          tenantId: tenantOf(client),
+          companyId,
+          creditLimit: decimalAmount(changes.creditLimit, 'creditLimit'),
+        },
         client,
       ),
     ),
@@ -140,7 +153,9 @@ export async function setParentCompany(
   parentCompanyId: string | null,
 ): Promise<Company> {
   return one(
-    await mapErrors(() => setParentCompanyQuery.run({ companyId, parentCompanyId }, client)),
+    await mapErrors(() =>
+      setParentCompanyQuery.run({ tenantId: tenantOf(client), companyId, parentCompanyId }, client),
+    ),
     `Company ${companyId}`,
   );
 }
@@ -206,7 +221,7 @@ export async function updateBuyer(
   changes: { buyerRoleId?: string; email?: string; fullName?: string; phone?: string; status?: BuyerStatus },
 ): Promise<Buyer> {
   return one(
-    await mapErrors(() => updateBuyerQuery.run({ buyerId, ...changes }, client)),
+    await mapErrors(() => updateBuyerQuery.run({ ...changes, tenantId: tenantOf(client), buyerId }, client)),
     `Buyer ${buyerId}`,
   );
 }
@@ -226,7 +241,10 @@ export async function listBuyersOfCompany(
   const limit = pageLimit(page.limit, PAGE);
   const [afterEmail, afterBuyerId] = BUYERS_PAGE.decode(page.after) ?? [null, null];
   const rows = await mapErrors(() =>
-    listBuyersOfCompanyQuery.run({ companyId, afterEmail, afterBuyerId, limit: fetchSize(limit) }, client),
+    listBuyersOfCompanyQuery.run(
+      { tenantId: tenantOf(client), companyId, afterEmail, afterBuyerId, limit: fetchSize(limit) },
+      client,
+    ),
   );
   return BUYERS_PAGE.page(rows, limit, (r) => [r.email, r.buyer_id]);
 }
@@ -252,7 +270,12 @@ export async function assertBuyerActsForCompany(
   client: Queryable,
   acting: { buyerId: string; companyId: string },
 ): Promise<ActingBuyer> {
-  return one(await mapErrors(() => getBuyerActingForCompanyQuery.run(acting, client)), 'Acting buyer');
+  return one(
+    await mapErrors(() =>
+      getBuyerActingForCompanyQuery.run({ ...acting, tenantId: tenantOf(client) }, client),
+    ),
+    'Acting buyer',
+  );
 }
 
 export { BuyerNotInCompanyError, NotFoundError };

@@ -38,6 +38,7 @@ export const createCategory = new PreparedQuery<ICreateCategoryParams,ICreateCat
 export interface IMoveCategoryParams {
   categoryId: string;
   parentCategoryId?: string | null | void;
+  tenantId: string;
 }
 
 /** 'MoveCategory' return type */
@@ -54,14 +55,14 @@ export interface IMoveCategoryQuery {
   result: IMoveCategoryResult;
 }
 
-const moveCategoryIR: any = {"usedParamSet":{"parentCategoryId":true,"categoryId":true},"params":[{"name":"parentCategoryId","required":false,"transform":{"type":"scalar"},"locs":[{"a":51,"b":67}]},{"name":"categoryId","required":true,"transform":{"type":"scalar"},"locs":[{"a":89,"b":100}]}],"statement":"update catalog.categories\nset parent_category_id = :parentCategoryId\nwhere category_id = :categoryId!\nreturning category_id, parent_category_id, path"};
+const moveCategoryIR: any = {"usedParamSet":{"parentCategoryId":true,"tenantId":true,"categoryId":true},"params":[{"name":"parentCategoryId","required":false,"transform":{"type":"scalar"},"locs":[{"a":51,"b":67}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":87,"b":96}]},{"name":"categoryId","required":true,"transform":{"type":"scalar"},"locs":[{"a":116,"b":127}]}],"statement":"update catalog.categories\nset parent_category_id = :parentCategoryId\nwhere tenant_id = :tenantId! and category_id = :categoryId!\nreturning category_id, parent_category_id, path"};
 
 /**
  * Query generated from SQL:
  * ```
  * update catalog.categories
  * set parent_category_id = :parentCategoryId
- * where category_id = :categoryId!
+ * where tenant_id = :tenantId! and category_id = :categoryId!
  * returning category_id, parent_category_id, path
  * ```
  */

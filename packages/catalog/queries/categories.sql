@@ -7,7 +7,7 @@ returning category_id, parent_category_id, path;
 /* @name MoveCategory */
 update catalog.categories
 set parent_category_id = :parentCategoryId
-where category_id = :categoryId!
+where tenant_id = :tenantId! and category_id = :categoryId!
 returning category_id, parent_category_id, path;
 
 /* @name UpsertCategoryTranslation */

@@ -99,6 +99,7 @@ export interface IResolvePriceParams {
   companyId?: string | null | void;
   currency: string;
   quantity: number;
+  tenantId: string;
   variantId: string;
 }
 
@@ -118,14 +119,14 @@ export interface IResolvePriceQuery {
   result: IResolvePriceResult;
 }
 
-const resolvePriceIR: any = {"usedParamSet":{"companyId":true,"variantId":true,"quantity":true,"currency":true,"at":true},"params":[{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":235,"b":244}]},{"name":"variantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":253,"b":263}]},{"name":"quantity","required":true,"transform":{"type":"scalar"},"locs":[{"a":272,"b":281}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":298}]},{"name":"at","required":false,"transform":{"type":"scalar"},"locs":[{"a":318,"b":320}]}],"statement":"select r.unit_price as \"unit_price!\", r.price_list_id as \"price_list_id!\", r.list_scope as \"list_scope!\",\n  r.list_priority as \"list_priority!\", r.price_id as \"price_id!\", r.quantities::text as \"quantities!\"\nfrom catalog.resolve_price(:companyId::uuid, :variantId!::uuid, :quantity!::int, :currency!::text,\n  coalesce(:at::timestamptz, now())) r                                                                                                                                                                "};
+const resolvePriceIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"variantId":true,"quantity":true,"currency":true,"at":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":235,"b":244}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":253,"b":262}]},{"name":"variantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":271,"b":281}]},{"name":"quantity","required":true,"transform":{"type":"scalar"},"locs":[{"a":290,"b":299}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":307,"b":316}]},{"name":"at","required":false,"transform":{"type":"scalar"},"locs":[{"a":336,"b":338}]}],"statement":"select r.unit_price as \"unit_price!\", r.price_list_id as \"price_list_id!\", r.list_scope as \"list_scope!\",\n  r.list_priority as \"list_priority!\", r.price_id as \"price_id!\", r.quantities::text as \"quantities!\"\nfrom catalog.resolve_price(:tenantId!::uuid, :companyId::uuid, :variantId!::uuid, :quantity!::int, :currency!::text,\n  coalesce(:at::timestamptz, now())) r                                                                                                                                                                "};
 
 /**
  * Query generated from SQL:
  * ```
  * select r.unit_price as "unit_price!", r.price_list_id as "price_list_id!", r.list_scope as "list_scope!",
  *   r.list_priority as "list_priority!", r.price_id as "price_id!", r.quantities::text as "quantities!"
- * from catalog.resolve_price(:companyId::uuid, :variantId!::uuid, :quantity!::int, :currency!::text,
+ * from catalog.resolve_price(:tenantId!::uuid, :companyId::uuid, :variantId!::uuid, :quantity!::int, :currency!::text,
  *   coalesce(:at::timestamptz, now())) r                                                                                                                                                                
  * ```
  */
@@ -137,6 +138,7 @@ export interface IGetViewerPricingParams {
   buyerId?: string | null | void;
   companyId?: string | null | void;
   currency?: string | null | void;
+  tenantId: string;
 }
 
 /** 'GetViewerPricing' return type */
@@ -151,13 +153,13 @@ export interface IGetViewerPricingQuery {
   result: IGetViewerPricingResult;
 }
 
-const getViewerPricingIR: any = {"usedParamSet":{"buyerId":true,"companyId":true,"currency":true},"params":[{"name":"buyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":75,"b":82}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":91,"b":100}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":109,"b":117}]}],"statement":"select v.company_id, v.currency as \"currency!\"\nfrom catalog.viewer_pricing(:buyerId::uuid, :companyId::uuid, :currency::text) v"};
+const getViewerPricingIR: any = {"usedParamSet":{"tenantId":true,"buyerId":true,"companyId":true,"currency":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":75,"b":84}]},{"name":"buyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":93,"b":100}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":109,"b":118}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":127,"b":135}]}],"statement":"select v.company_id, v.currency as \"currency!\"\nfrom catalog.viewer_pricing(:tenantId!::uuid, :buyerId::uuid, :companyId::uuid, :currency::text) v"};
 
 /**
  * Query generated from SQL:
  * ```
  * select v.company_id, v.currency as "currency!"
- * from catalog.viewer_pricing(:buyerId::uuid, :companyId::uuid, :currency::text) v
+ * from catalog.viewer_pricing(:tenantId!::uuid, :buyerId::uuid, :companyId::uuid, :currency::text) v
  * ```
  */
 export const getViewerPricing = new PreparedQuery<IGetViewerPricingParams,IGetViewerPricingResult>(getViewerPricingIR);

@@ -23,10 +23,10 @@ returning price_id, (xmax = 0) as "inserted!";
 /* @name ResolvePrice */
 select r.unit_price as "unit_price!", r.price_list_id as "price_list_id!", r.list_scope as "list_scope!",
   r.list_priority as "list_priority!", r.price_id as "price_id!", r.quantities::text as "quantities!"
-from catalog.resolve_price(:companyId::uuid, :variantId!::uuid, :quantity!::int, :currency!::text,
+from catalog.resolve_price(:tenantId!::uuid, :companyId::uuid, :variantId!::uuid, :quantity!::int, :currency!::text,
   coalesce(:at::timestamptz, now())) r;
 
 /* Whose prices a viewer sees, in which currency (catalog.viewer_pricing: B2104/B2105 for a buyer not acting for its company, B2204 for an unknown currency). */
 /* @name GetViewerPricing */
 select v.company_id, v.currency as "currency!"
-from catalog.viewer_pricing(:buyerId::uuid, :companyId::uuid, :currency::text) v;
+from catalog.viewer_pricing(:tenantId!::uuid, :buyerId::uuid, :companyId::uuid, :currency::text) v;

@@ -44,6 +44,7 @@ export const createProduct = new PreparedQuery<ICreateProductParams,ICreateProdu
 /** 'ArchiveProduct' parameters type */
 export interface IArchiveProductParams {
   productId: string;
+  tenantId: string;
 }
 
 /** 'ArchiveProduct' return type */
@@ -63,14 +64,14 @@ export interface IArchiveProductQuery {
   result: IArchiveProductResult;
 }
 
-const archiveProductIR: any = {"usedParamSet":{"productId":true},"params":[{"name":"productId","required":true,"transform":{"type":"scalar"},"locs":[{"a":90,"b":100}]}],"statement":"update catalog.products\nset archived_at = coalesce(archived_at, now())\nwhere product_id = :productId!\nreturning product_id, attributes, archived_at, created_at, updated_at"};
+const archiveProductIR: any = {"usedParamSet":{"tenantId":true,"productId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":89,"b":98}]},{"name":"productId","required":true,"transform":{"type":"scalar"},"locs":[{"a":117,"b":127}]}],"statement":"update catalog.products\nset archived_at = coalesce(archived_at, now())\nwhere tenant_id = :tenantId! and product_id = :productId!\nreturning product_id, attributes, archived_at, created_at, updated_at"};
 
 /**
  * Query generated from SQL:
  * ```
  * update catalog.products
  * set archived_at = coalesce(archived_at, now())
- * where product_id = :productId!
+ * where tenant_id = :tenantId! and product_id = :productId!
  * returning product_id, attributes, archived_at, created_at, updated_at
  * ```
  */
@@ -161,6 +162,7 @@ export interface IGetProductPageParams {
   locale: string;
   productId: string;
   quantity: number;
+  tenantId: string;
 }
 
 /** 'GetProductPage' return type */
@@ -189,7 +191,7 @@ export interface IGetProductPageQuery {
   result: IGetProductPageResult;
 }
 
-const getProductPageIR: any = {"usedParamSet":{"productId":true,"locale":true,"buyerId":true,"companyId":true,"currency":true,"quantity":true},"params":[{"name":"productId","required":true,"transform":{"type":"scalar"},"locs":[{"a":550,"b":560}]},{"name":"locale","required":true,"transform":{"type":"scalar"},"locs":[{"a":569,"b":576}]},{"name":"buyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":585,"b":592}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":601,"b":610}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":619,"b":627}]},{"name":"quantity","required":true,"transform":{"type":"scalar"},"locs":[{"a":638,"b":647}]}],"statement":"select pp.currency as \"currency!\", pp.product_id as \"product_id!\", pp.attributes as \"attributes!\", pp.created_at as \"created_at!\",\n  pp.locale as \"locale?\", pp.name as \"name?\", pp.slug as \"slug?\", pp.description as \"description?\",\n  pp.variant_id as \"variant_id?\", pp.sku as \"sku?\", pp.variant_attributes as \"variant_attributes?\",\n  pp.unit_price as \"unit_price?\", pp.price_list_id as \"price_list_id?\",\n  pp.price_list_scope as \"price_list_scope?\", pp.price_quantities as \"price_quantities?\",\n  pp.available as \"available?\"\nfrom catalog.product_page(:productId!::uuid, :locale!::text, :buyerId::uuid, :companyId::uuid, :currency::text,\n  :quantity!::int) pp                                                                          "};
+const getProductPageIR: any = {"usedParamSet":{"tenantId":true,"productId":true,"locale":true,"buyerId":true,"companyId":true,"currency":true,"quantity":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":550,"b":559}]},{"name":"productId","required":true,"transform":{"type":"scalar"},"locs":[{"a":568,"b":578}]},{"name":"locale","required":true,"transform":{"type":"scalar"},"locs":[{"a":587,"b":594}]},{"name":"buyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":603,"b":610}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":619,"b":628}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":637,"b":645}]},{"name":"quantity","required":true,"transform":{"type":"scalar"},"locs":[{"a":656,"b":665}]}],"statement":"select pp.currency as \"currency!\", pp.product_id as \"product_id!\", pp.attributes as \"attributes!\", pp.created_at as \"created_at!\",\n  pp.locale as \"locale?\", pp.name as \"name?\", pp.slug as \"slug?\", pp.description as \"description?\",\n  pp.variant_id as \"variant_id?\", pp.sku as \"sku?\", pp.variant_attributes as \"variant_attributes?\",\n  pp.unit_price as \"unit_price?\", pp.price_list_id as \"price_list_id?\",\n  pp.price_list_scope as \"price_list_scope?\", pp.price_quantities as \"price_quantities?\",\n  pp.available as \"available?\"\nfrom catalog.product_page(:tenantId!::uuid, :productId!::uuid, :locale!::text, :buyerId::uuid, :companyId::uuid, :currency::text,\n  :quantity!::int) pp                                                                          "};
 
 /**
  * Query generated from SQL:
@@ -200,7 +202,7 @@ const getProductPageIR: any = {"usedParamSet":{"productId":true,"locale":true,"b
  *   pp.unit_price as "unit_price?", pp.price_list_id as "price_list_id?",
  *   pp.price_list_scope as "price_list_scope?", pp.price_quantities as "price_quantities?",
  *   pp.available as "available?"
- * from catalog.product_page(:productId!::uuid, :locale!::text, :buyerId::uuid, :companyId::uuid, :currency::text,
+ * from catalog.product_page(:tenantId!::uuid, :productId!::uuid, :locale!::text, :buyerId::uuid, :companyId::uuid, :currency::text,
  *   :quantity!::int) pp                                                                          
  * ```
  */
@@ -210,6 +212,7 @@ export const getProductPage = new PreparedQuery<IGetProductPageParams,IGetProduc
 /** 'GetCategoryPath' parameters type */
 export interface IGetCategoryPathParams {
   categoryId: string;
+  tenantId: string;
 }
 
 /** 'GetCategoryPath' return type */
@@ -225,14 +228,14 @@ export interface IGetCategoryPathQuery {
   result: IGetCategoryPathResult;
 }
 
-const getCategoryPathIR: any = {"usedParamSet":{"categoryId":true},"params":[{"name":"categoryId","required":true,"transform":{"type":"scalar"},"locs":[{"a":69,"b":80}]}],"statement":"select category_id, path\nfrom catalog.categories\nwhere category_id = :categoryId!                                                                                                                                                                                                                                                                                                                                                                                      "};
+const getCategoryPathIR: any = {"usedParamSet":{"tenantId":true,"categoryId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":67,"b":76}]},{"name":"categoryId","required":true,"transform":{"type":"scalar"},"locs":[{"a":96,"b":107}]}],"statement":"select category_id, path\nfrom catalog.categories\nwhere tenant_id = :tenantId! and category_id = :categoryId!                                                                                                                                                                                                                                                                                                                                                                                      "};
 
 /**
  * Query generated from SQL:
  * ```
  * select category_id, path
  * from catalog.categories
- * where category_id = :categoryId!                                                                                                                                                                                                                                                                                                                                                                                      
+ * where tenant_id = :tenantId! and category_id = :categoryId!                                                                                                                                                                                                                                                                                                                                                                                      
  * ```
  */
 export const getCategoryPath = new PreparedQuery<IGetCategoryPathParams,IGetCategoryPathResult>(getCategoryPathIR);
@@ -246,6 +249,7 @@ export interface IListProductsInSubtreeParams {
   locale: string;
   pathFrom: string;
   pathTo: string;
+  tenantId: string;
 }
 
 /** 'ListProductsInSubtree' return type */
@@ -257,6 +261,7 @@ export interface IListProductsInSubtreeResult {
   locale: string | null;
   name: string | null;
   product_id: string;
+  /** URL name: lowercase ASCII letters and digits in hyphen-separated words; unique per tenant and locale. */
   slug: string | null;
 }
 
@@ -266,7 +271,7 @@ export interface IListProductsInSubtreeQuery {
   result: IListProductsInSubtreeResult;
 }
 
-const listProductsInSubtreeIR: any = {"usedParamSet":{"locale":true,"pathFrom":true,"pathTo":true,"afterCreatedAt":true,"afterProductId":true,"limit":true},"params":[{"name":"locale","required":true,"transform":{"type":"scalar"},"locs":[{"a":296,"b":303}]},{"name":"pathFrom","required":true,"transform":{"type":"scalar"},"locs":[{"a":594,"b":603}]},{"name":"pathTo","required":true,"transform":{"type":"scalar"},"locs":[{"a":618,"b":625}]},{"name":"afterCreatedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":643,"b":657},{"a":702,"b":716},{"a":754,"b":768}]},{"name":"afterProductId","required":false,"transform":{"type":"scalar"},"locs":[{"a":802,"b":816}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":877,"b":883}]}],"statement":"select p.product_id, p.attributes, p.created_at,\n  to_char(p.created_at at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as \"cursor_created_at!\",\n  t.locale as \"locale?\", t.name as \"name?\", t.slug as \"slug?\"\nfrom catalog.products p\nleft join lateral catalog.resolve_translation(p.product_id, :locale!) t on true\nwhere p.archived_at is null\n  and exists (\n    select\n    from catalog.product_categories pc\n    join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id\n    where pc.tenant_id = p.tenant_id and pc.product_id = p.product_id\n      and c.path >= :pathFrom! and c.path < :pathTo!\n  )\n  and (\n    :afterCreatedAt::timestamptz is null\n    or p.created_at < :afterCreatedAt::timestamptz\n    or (p.created_at = :afterCreatedAt::timestamptz and p.product_id > :afterProductId::uuid)\n  )\norder by p.created_at desc, p.product_id\nlimit (:limit!)::int                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       "};
+const listProductsInSubtreeIR: any = {"usedParamSet":{"tenantId":true,"locale":true,"pathFrom":true,"pathTo":true,"afterCreatedAt":true,"afterProductId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":639,"b":648},{"a":698,"b":707},{"a":1052,"b":1061},{"a":1278,"b":1287}]},{"name":"locale","required":true,"transform":{"type":"scalar"},"locs":[{"a":768,"b":775},{"a":789,"b":796},{"a":899,"b":906},{"a":935,"b":942}]},{"name":"pathFrom","required":true,"transform":{"type":"scalar"},"locs":[{"a":1342,"b":1351}]},{"name":"pathTo","required":true,"transform":{"type":"scalar"},"locs":[{"a":1366,"b":1373}]},{"name":"afterCreatedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":1391,"b":1405},{"a":1450,"b":1464},{"a":1502,"b":1516}]},{"name":"afterProductId","required":false,"transform":{"type":"scalar"},"locs":[{"a":1550,"b":1564}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":1625,"b":1631}]}],"statement":"select p.product_id, p.attributes, p.created_at,\n  to_char(p.created_at at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as \"cursor_created_at!\",\n  t.locale as \"locale?\", t.name as \"name?\", t.slug as \"slug?\"\nfrom catalog.products p\n-- the translation: catalog.resolve_translation's fallback, written into the statement (a PL/pgSQL call per\n-- product would cost a function call per row); the tenant's default locale is an InitPlan, read once\nleft join lateral (\n  select tr.locale, tr.name, tr.slug\n  from catalog.product_translations tr\n  cross join (\n    select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = :tenantId!) as default_locale\n  ) d\n  where tr.tenant_id = :tenantId!\n    and tr.product_id = p.product_id\n    and tr.locale in (:locale!, split_part(:locale!, '-', 1), d.default_locale, split_part(d.default_locale, '-', 1))\n  order by case tr.locale\n    when :locale! then 1\n    when split_part(:locale!, '-', 1) then 2\n    when d.default_locale then 3\n    else 4\n  end\n  limit 1\n) t on true\nwhere p.tenant_id = :tenantId!\n  and p.archived_at is null\n  and exists (\n    select 1\n    from catalog.product_categories pc\n    join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id\n    where pc.tenant_id = :tenantId! and pc.product_id = p.product_id\n      and c.path >= :pathFrom! and c.path < :pathTo!\n  )\n  and (\n    :afterCreatedAt::timestamptz is null\n    or p.created_at < :afterCreatedAt::timestamptz\n    or (p.created_at = :afterCreatedAt::timestamptz and p.product_id > :afterProductId::uuid)\n  )\norder by p.created_at desc, p.product_id\nlimit (:limit!)::int                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                       "};
 
 /**
  * Query generated from SQL:
@@ -275,13 +280,32 @@ const listProductsInSubtreeIR: any = {"usedParamSet":{"locale":true,"pathFrom":t
  *   to_char(p.created_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_created_at!",
  *   t.locale as "locale?", t.name as "name?", t.slug as "slug?"
  * from catalog.products p
- * left join lateral catalog.resolve_translation(p.product_id, :locale!) t on true
- * where p.archived_at is null
+ * -- the translation: catalog.resolve_translation's fallback, written into the statement (a PL/pgSQL call per
+ * -- product would cost a function call per row); the tenant's default locale is an InitPlan, read once
+ * left join lateral (
+ *   select tr.locale, tr.name, tr.slug
+ *   from catalog.product_translations tr
+ *   cross join (
+ *     select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = :tenantId!) as default_locale
+ *   ) d
+ *   where tr.tenant_id = :tenantId!
+ *     and tr.product_id = p.product_id
+ *     and tr.locale in (:locale!, split_part(:locale!, '-', 1), d.default_locale, split_part(d.default_locale, '-', 1))
+ *   order by case tr.locale
+ *     when :locale! then 1
+ *     when split_part(:locale!, '-', 1) then 2
+ *     when d.default_locale then 3
+ *     else 4
+ *   end
+ *   limit 1
+ * ) t on true
+ * where p.tenant_id = :tenantId!
+ *   and p.archived_at is null
  *   and exists (
- *     select
+ *     select 1
  *     from catalog.product_categories pc
  *     join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id
- *     where pc.tenant_id = p.tenant_id and pc.product_id = p.product_id
+ *     where pc.tenant_id = :tenantId! and pc.product_id = p.product_id
  *       and c.path >= :pathFrom! and c.path < :pathTo!
  *   )
  *   and (
@@ -309,6 +333,7 @@ export interface ISearchProductsParams {
   minPrice?: string | null | void;
   pathFrom?: string | null | void;
   pathTo?: string | null | void;
+  tenantId: string;
   text: string;
 }
 
@@ -327,14 +352,14 @@ export interface ISearchProductsQuery {
   result: ISearchProductsResult;
 }
 
-const searchProductsIR: any = {"usedParamSet":{"text":true,"locale":true,"pathFrom":true,"pathTo":true,"companyId":true,"currency":true,"minPrice":true,"maxPrice":true,"inStock":true,"afterScore":true,"afterProductId":true,"limit":true},"params":[{"name":"text","required":true,"transform":{"type":"scalar"},"locs":[{"a":151,"b":156}]},{"name":"locale","required":true,"transform":{"type":"scalar"},"locs":[{"a":165,"b":172}]},{"name":"pathFrom","required":false,"transform":{"type":"scalar"},"locs":[{"a":181,"b":189}]},{"name":"pathTo","required":false,"transform":{"type":"scalar"},"locs":[{"a":198,"b":204}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":213,"b":222}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":231,"b":239}]},{"name":"minPrice","required":false,"transform":{"type":"scalar"},"locs":[{"a":250,"b":258}]},{"name":"maxPrice","required":false,"transform":{"type":"scalar"},"locs":[{"a":270,"b":278}]},{"name":"inStock","required":true,"transform":{"type":"scalar"},"locs":[{"a":290,"b":298}]},{"name":"afterScore","required":false,"transform":{"type":"scalar"},"locs":[{"a":310,"b":320}]},{"name":"afterProductId","required":false,"transform":{"type":"scalar"},"locs":[{"a":331,"b":345}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":357,"b":363}]}],"statement":"select s.product_id as \"product_id!\", s.score as \"score!\", s.locale as \"locale?\", s.name as \"name?\", s.slug as \"slug?\"\nfrom catalog.search_products(\n  :text!::text, :locale!::text, :pathFrom::text, :pathTo::text, :companyId::uuid, :currency::text,\n  :minPrice::numeric, :maxPrice::numeric, :inStock!::boolean, :afterScore::float8, :afterProductId::uuid,\n  (:limit!)::int\n) s"};
+const searchProductsIR: any = {"usedParamSet":{"tenantId":true,"text":true,"locale":true,"pathFrom":true,"pathTo":true,"companyId":true,"currency":true,"minPrice":true,"maxPrice":true,"inStock":true,"afterScore":true,"afterProductId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":151,"b":160}]},{"name":"text","required":true,"transform":{"type":"scalar"},"locs":[{"a":169,"b":174}]},{"name":"locale","required":true,"transform":{"type":"scalar"},"locs":[{"a":183,"b":190}]},{"name":"pathFrom","required":false,"transform":{"type":"scalar"},"locs":[{"a":199,"b":207}]},{"name":"pathTo","required":false,"transform":{"type":"scalar"},"locs":[{"a":216,"b":222}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":231,"b":240}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":249,"b":257}]},{"name":"minPrice","required":false,"transform":{"type":"scalar"},"locs":[{"a":268,"b":276}]},{"name":"maxPrice","required":false,"transform":{"type":"scalar"},"locs":[{"a":288,"b":296}]},{"name":"inStock","required":true,"transform":{"type":"scalar"},"locs":[{"a":308,"b":316}]},{"name":"afterScore","required":false,"transform":{"type":"scalar"},"locs":[{"a":328,"b":338}]},{"name":"afterProductId","required":false,"transform":{"type":"scalar"},"locs":[{"a":349,"b":363}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":375,"b":381}]}],"statement":"select s.product_id as \"product_id!\", s.score as \"score!\", s.locale as \"locale?\", s.name as \"name?\", s.slug as \"slug?\"\nfrom catalog.search_products(\n  :tenantId!::uuid, :text!::text, :locale!::text, :pathFrom::text, :pathTo::text, :companyId::uuid, :currency::text,\n  :minPrice::numeric, :maxPrice::numeric, :inStock!::boolean, :afterScore::float8, :afterProductId::uuid,\n  (:limit!)::int\n) s"};
 
 /**
  * Query generated from SQL:
  * ```
  * select s.product_id as "product_id!", s.score as "score!", s.locale as "locale?", s.name as "name?", s.slug as "slug?"
  * from catalog.search_products(
- *   :text!::text, :locale!::text, :pathFrom::text, :pathTo::text, :companyId::uuid, :currency::text,
+ *   :tenantId!::uuid, :text!::text, :locale!::text, :pathFrom::text, :pathTo::text, :companyId::uuid, :currency::text,
  *   :minPrice::numeric, :maxPrice::numeric, :inStock!::boolean, :afterScore::float8, :afterProductId::uuid,
  *   (:limit!)::int
  * ) s

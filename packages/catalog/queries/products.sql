@@ -7,7 +7,7 @@ returning product_id, attributes, archived_at, created_at, updated_at;
 /* @name ArchiveProduct */
 update catalog.products
 set archived_at = coalesce(archived_at, now())
-where product_id = :productId!
+where tenant_id = :tenantId! and product_id = :productId!
 returning product_id, attributes, archived_at, created_at, updated_at;
 
 /*
@@ -40,14 +40,14 @@ select pp.currency as "currency!", pp.product_id as "product_id!", pp.attributes
   pp.unit_price as "unit_price?", pp.price_list_id as "price_list_id?",
   pp.price_list_scope as "price_list_scope?", pp.price_quantities as "price_quantities?",
   pp.available as "available?"
-from catalog.product_page(:productId!::uuid, :locale!::text, :buyerId::uuid, :companyId::uuid, :currency::text,
+from catalog.product_page(:tenantId!::uuid, :productId!::uuid, :locale!::text, :buyerId::uuid, :companyId::uuid, :currency::text,
   :quantity!::int) pp;
 
 /* The materialized path of a category, to list its subtree as a range. */
 /* @name GetCategoryPath */
 select category_id, path
 from catalog.categories
-where category_id = :categoryId!;
+where tenant_id = :tenantId! and category_id = :categoryId!;
 
 /* Live products in a category subtree (path >= :pathFrom and path < :pathTo: a range scan of idx_categories_tenant_id_path), newest first: created_at descending, then product_id ascending (idx_products_tenant_id_created_at_live); keyset on the last row's (created_at, product_id) from the page cursor, created_at at full precision (cursor_created_at: UTC, microseconds). */
 /* @name ListProductsInSubtree */
@@ -55,13 +55,32 @@ select p.product_id, p.attributes, p.created_at,
   to_char(p.created_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_created_at!",
   t.locale as "locale?", t.name as "name?", t.slug as "slug?"
 from catalog.products p
-left join lateral catalog.resolve_translation(p.product_id, :locale!) t on true
-where p.archived_at is null
+-- the translation: catalog.resolve_translation's fallback, written into the statement (a PL/pgSQL call per
+-- product would cost a function call per row); the tenant's default locale is an InitPlan, read once
+left join lateral (
+  select tr.locale, tr.name, tr.slug
+  from catalog.product_translations tr
+  cross join (
+    select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = :tenantId!) as default_locale
+  ) d
+  where tr.tenant_id = :tenantId!
+    and tr.product_id = p.product_id
+    and tr.locale in (:locale!, split_part(:locale!, '-', 1), d.default_locale, split_part(d.default_locale, '-', 1))
+  order by case tr.locale
+    when :locale! then 1
+    when split_part(:locale!, '-', 1) then 2
+    when d.default_locale then 3
+    else 4
+  end
+  limit 1
+) t on true
+where p.tenant_id = :tenantId!
+  and p.archived_at is null
   and exists (
-    select
+    select 1
     from catalog.product_categories pc
     join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id
-    where pc.tenant_id = p.tenant_id and pc.product_id = p.product_id
+    where pc.tenant_id = :tenantId! and pc.product_id = p.product_id
       and c.path >= :pathFrom! and c.path < :pathTo!
   )
   and (
@@ -76,7 +95,7 @@ limit (:limit!)::int;
 /* @name SearchProducts */
 select s.product_id as "product_id!", s.score as "score!", s.locale as "locale?", s.name as "name?", s.slug as "slug?"
 from catalog.search_products(
-  :text!::text, :locale!::text, :pathFrom::text, :pathTo::text, :companyId::uuid, :currency::text,
+  :tenantId!::uuid, :text!::text, :locale!::text, :pathFrom::text, :pathTo::text, :companyId::uuid, :currency::text,
   :minPrice::numeric, :maxPrice::numeric, :inStock!::boolean, :afterScore::float8, :afterProductId::uuid,
   (:limit!)::int
 ) s;

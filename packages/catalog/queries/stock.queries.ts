@@ -47,6 +47,7 @@ export const createWarehouse = new PreparedQuery<ICreateWarehouseParams,ICreateW
 export interface ISyncStockLevelsParams {
   counts: Json;
   reason: string;
+  tenantId: string;
 }
 
 /** 'SyncStockLevels' return type */
@@ -64,14 +65,14 @@ export interface ISyncStockLevelsQuery {
   result: ISyncStockLevelsResult;
 }
 
-const syncStockLevelsIR: any = {"usedParamSet":{"counts":true,"reason":true},"params":[{"name":"counts","required":true,"transform":{"type":"scalar"},"locs":[{"a":198,"b":205}]},{"name":"reason","required":true,"transform":{"type":"scalar"},"locs":[{"a":227,"b":234}]}],"statement":"select s.variant_id as \"variant_id!\", s.warehouse_id as \"warehouse_id!\", s.on_hand as \"on_hand!\",\n  s.reserved as \"reserved!\", s.available as \"available!\"\nfrom catalog.sync_stock_levels(p_counts => :counts!::jsonb, p_reason => :reason!::text) s                                                                                                                 "};
+const syncStockLevelsIR: any = {"usedParamSet":{"tenantId":true,"counts":true,"reason":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":201,"b":210}]},{"name":"counts","required":true,"transform":{"type":"scalar"},"locs":[{"a":231,"b":238}]},{"name":"reason","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":267}]}],"statement":"select s.variant_id as \"variant_id!\", s.warehouse_id as \"warehouse_id!\", s.on_hand as \"on_hand!\",\n  s.reserved as \"reserved!\", s.available as \"available!\"\nfrom catalog.sync_stock_levels(p_tenant_id => :tenantId!::uuid, p_counts => :counts!::jsonb, p_reason => :reason!::text) s                                                                                                                 "};
 
 /**
  * Query generated from SQL:
  * ```
  * select s.variant_id as "variant_id!", s.warehouse_id as "warehouse_id!", s.on_hand as "on_hand!",
  *   s.reserved as "reserved!", s.available as "available!"
- * from catalog.sync_stock_levels(p_counts => :counts!::jsonb, p_reason => :reason!::text) s                                                                                                                 
+ * from catalog.sync_stock_levels(p_tenant_id => :tenantId!::uuid, p_counts => :counts!::jsonb, p_reason => :reason!::text) s                                                                                                                 
  * ```
  */
 export const syncStockLevels = new PreparedQuery<ISyncStockLevelsParams,ISyncStockLevelsResult>(syncStockLevelsIR);
@@ -80,6 +81,7 @@ export const syncStockLevels = new PreparedQuery<ISyncStockLevelsParams,ISyncSto
 /** 'AdjustStockLevels' parameters type */
 export interface IAdjustStockLevelsParams {
   adjustments: Json;
+  tenantId: string;
 }
 
 /** 'AdjustStockLevels' return type */
@@ -97,14 +99,14 @@ export interface IAdjustStockLevelsQuery {
   result: IAdjustStockLevelsResult;
 }
 
-const adjustStockLevelsIR: any = {"usedParamSet":{"adjustments":true},"params":[{"name":"adjustments","required":true,"transform":{"type":"scalar"},"locs":[{"a":205,"b":217}]}],"statement":"select s.variant_id as \"variant_id!\", s.warehouse_id as \"warehouse_id!\", s.on_hand as \"on_hand!\",\n  s.reserved as \"reserved!\", s.available as \"available!\"\nfrom catalog.adjust_stock_levels(p_adjustments => :adjustments!::jsonb) s                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              "};
+const adjustStockLevelsIR: any = {"usedParamSet":{"tenantId":true,"adjustments":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":203,"b":212}]},{"name":"adjustments","required":true,"transform":{"type":"scalar"},"locs":[{"a":238,"b":250}]}],"statement":"select s.variant_id as \"variant_id!\", s.warehouse_id as \"warehouse_id!\", s.on_hand as \"on_hand!\",\n  s.reserved as \"reserved!\", s.available as \"available!\"\nfrom catalog.adjust_stock_levels(p_tenant_id => :tenantId!::uuid, p_adjustments => :adjustments!::jsonb) s                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              "};
 
 /**
  * Query generated from SQL:
  * ```
  * select s.variant_id as "variant_id!", s.warehouse_id as "warehouse_id!", s.on_hand as "on_hand!",
  *   s.reserved as "reserved!", s.available as "available!"
- * from catalog.adjust_stock_levels(p_adjustments => :adjustments!::jsonb) s                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              
+ * from catalog.adjust_stock_levels(p_tenant_id => :tenantId!::uuid, p_adjustments => :adjustments!::jsonb) s                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              
  * ```
  */
 export const adjustStockLevels = new PreparedQuery<IAdjustStockLevelsParams,IAdjustStockLevelsResult>(adjustStockLevelsIR);
@@ -115,6 +117,7 @@ export interface IListStockMovementsParams {
   afterMovedAt?: DateOrString | null | void;
   afterMovementId?: string | null | void;
   limit: number;
+  tenantId: string;
   variantId?: string | null | void;
   warehouseId?: string | null | void;
 }
@@ -150,7 +153,7 @@ export interface IListStockMovementsQuery {
   result: IListStockMovementsResult;
 }
 
-const listStockMovementsIR: any = {"usedParamSet":{"variantId":true,"warehouseId":true,"afterMovedAt":true,"afterMovementId":true,"limit":true},"params":[{"name":"variantId","required":false,"transform":{"type":"scalar"},"locs":[{"a":326,"b":335},{"a":369,"b":378}]},{"name":"warehouseId","required":false,"transform":{"type":"scalar"},"locs":[{"a":394,"b":405},{"a":441,"b":452}]},{"name":"afterMovedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":468,"b":480},{"a":541,"b":553}]},{"name":"afterMovementId","required":false,"transform":{"type":"scalar"},"locs":[{"a":569,"b":584}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":646,"b":652}]}],"statement":"select m.movement_id, m.variant_id, m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.reason,\n  m.order_id, m.return_id, m.moved_by, m.moved_at,\n  to_char(m.moved_at at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as \"cursor_moved_at!\"\nfrom catalog.stock_movements m\nwhere m.tenant_id = app.current_tenant_id()\n  and (:variantId::uuid is null or m.variant_id = :variantId::uuid)\n  and (:warehouseId::uuid is null or m.warehouse_id = :warehouseId::uuid)\n  and (:afterMovedAt::timestamptz is null\n    or (m.moved_at, m.movement_id) < (:afterMovedAt::timestamptz, :afterMovementId::uuid))\norder by m.moved_at desc, m.movement_id desc\nlimit (:limit!)::int                                                          "};
+const listStockMovementsIR: any = {"usedParamSet":{"tenantId":true,"variantId":true,"warehouseId":true,"afterMovedAt":true,"afterMovementId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":295,"b":304}]},{"name":"variantId","required":false,"transform":{"type":"scalar"},"locs":[{"a":313,"b":322},{"a":356,"b":365}]},{"name":"warehouseId","required":false,"transform":{"type":"scalar"},"locs":[{"a":381,"b":392},{"a":428,"b":439}]},{"name":"afterMovedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":455,"b":467},{"a":528,"b":540}]},{"name":"afterMovementId","required":false,"transform":{"type":"scalar"},"locs":[{"a":556,"b":571}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":633,"b":639}]}],"statement":"select m.movement_id, m.variant_id, m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.reason,\n  m.order_id, m.return_id, m.moved_by, m.moved_at,\n  to_char(m.moved_at at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as \"cursor_moved_at!\"\nfrom catalog.stock_movements m\nwhere m.tenant_id = :tenantId!\n  and (:variantId::uuid is null or m.variant_id = :variantId::uuid)\n  and (:warehouseId::uuid is null or m.warehouse_id = :warehouseId::uuid)\n  and (:afterMovedAt::timestamptz is null\n    or (m.moved_at, m.movement_id) < (:afterMovedAt::timestamptz, :afterMovementId::uuid))\norder by m.moved_at desc, m.movement_id desc\nlimit (:limit!)::int                                                          "};
 
 /**
  * Query generated from SQL:
@@ -159,7 +162,7 @@ const listStockMovementsIR: any = {"usedParamSet":{"variantId":true,"warehouseId
  *   m.order_id, m.return_id, m.moved_by, m.moved_at,
  *   to_char(m.moved_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_moved_at!"
  * from catalog.stock_movements m
- * where m.tenant_id = app.current_tenant_id()
+ * where m.tenant_id = :tenantId!
  *   and (:variantId::uuid is null or m.variant_id = :variantId::uuid)
  *   and (:warehouseId::uuid is null or m.warehouse_id = :warehouseId::uuid)
  *   and (:afterMovedAt::timestamptz is null
@@ -173,6 +176,7 @@ export const listStockMovements = new PreparedQuery<IListStockMovementsParams,IL
 
 /** 'GetStockByWarehouse' parameters type */
 export interface IGetStockByWarehouseParams {
+  tenantId: string;
   variantId: string;
 }
 
@@ -199,7 +203,7 @@ export interface IGetStockByWarehouseQuery {
   result: IGetStockByWarehouseResult;
 }
 
-const getStockByWarehouseIR: any = {"usedParamSet":{"variantId":true},"params":[{"name":"variantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":243,"b":253}]}],"statement":"select w.warehouse_id, w.code, w.name, w.country_code, w.is_active, s.on_hand, s.reserved, s.available\nfrom catalog.stock_levels s\njoin catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id\nwhere s.variant_id = :variantId!\norder by w.code"};
+const getStockByWarehouseIR: any = {"usedParamSet":{"tenantId":true,"variantId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":242,"b":251}]},{"name":"variantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":272,"b":282}]}],"statement":"select w.warehouse_id, w.code, w.name, w.country_code, w.is_active, s.on_hand, s.reserved, s.available\nfrom catalog.stock_levels s\njoin catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id\nwhere s.tenant_id = :tenantId! and s.variant_id = :variantId!\norder by w.code"};
 
 /**
  * Query generated from SQL:
@@ -207,7 +211,7 @@ const getStockByWarehouseIR: any = {"usedParamSet":{"variantId":true},"params":[
  * select w.warehouse_id, w.code, w.name, w.country_code, w.is_active, s.on_hand, s.reserved, s.available
  * from catalog.stock_levels s
  * join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
- * where s.variant_id = :variantId!
+ * where s.tenant_id = :tenantId! and s.variant_id = :variantId!
  * order by w.code
  * ```
  */

@@ -8,13 +8,13 @@ returning warehouse_id, code, name, country_code, is_active;
 /* @name SyncStockLevels */
 select s.variant_id as "variant_id!", s.warehouse_id as "warehouse_id!", s.on_hand as "on_hand!",
   s.reserved as "reserved!", s.available as "available!"
-from catalog.sync_stock_levels(p_counts => :counts!::jsonb, p_reason => :reason!::text) s;
+from catalog.sync_stock_levels(p_tenant_id => :tenantId!::uuid, p_counts => :counts!::jsonb, p_reason => :reason!::text) s;
 
 /* Relative corrections (catalog.adjust_stock_levels): adds signed deltas to on_hand, journaled as adjustment. */
 /* @name AdjustStockLevels */
 select s.variant_id as "variant_id!", s.warehouse_id as "warehouse_id!", s.on_hand as "on_hand!",
   s.reserved as "reserved!", s.available as "available!"
-from catalog.adjust_stock_levels(p_adjustments => :adjustments!::jsonb) s;
+from catalog.adjust_stock_levels(p_tenant_id => :tenantId!::uuid, p_adjustments => :adjustments!::jsonb) s;
 
 /* One page of the journal, newest first: moved_at descending, then movement_id descending (the movements of
    one transaction share moved_at); optionally of one variant and/or one warehouse. Keyset on the last
@@ -27,7 +27,7 @@ select m.movement_id, m.variant_id, m.warehouse_id, m.on_hand_delta, m.reserved_
   m.order_id, m.return_id, m.moved_by, m.moved_at,
   to_char(m.moved_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_moved_at!"
 from catalog.stock_movements m
-where m.tenant_id = app.current_tenant_id()
+where m.tenant_id = :tenantId!
   and (:variantId::uuid is null or m.variant_id = :variantId::uuid)
   and (:warehouseId::uuid is null or m.warehouse_id = :warehouseId::uuid)
   and (:afterMovedAt::timestamptz is null
@@ -40,5 +40,5 @@ limit (:limit!)::int;
 select w.warehouse_id, w.code, w.name, w.country_code, w.is_active, s.on_hand, s.reserved, s.available
 from catalog.stock_levels s
 join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
-where s.variant_id = :variantId!
+where s.tenant_id = :tenantId! and s.variant_id = :variantId!
 order by w.code;

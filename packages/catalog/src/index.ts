@@ -2,6 +2,8 @@
 // withTenant(); row-level security limits it to that tenant, and the database's constraints and triggers
 // report bad input as typed errors from @b2b/db (withTenant maps them). What a buyer sees (product
 // page, price) is asked for on behalf of a buyer acting for a company, checked by the database (accounts.acting_buyer).
+// Every query and function call names its tenant as a value (tenantOf(client): tenant_id = :tenantId,
+// p_tenant_id first), so on Citus it is routed to the one node that holds the tenant.
 import {
   assertUniqueKeys,
   ConflictError,
@@ -15,6 +17,7 @@ import {
   type Page,
   pageLimit,
   type Queryable,
+  tenantOf,
 } from '@b2b/db';
 import {
   addProductToCategory as addProductToCategoryQuery,
@@ -113,7 +116,9 @@ async function currencyFor(
   viewer: Viewer,
 ): Promise<{ companyId: string | null; currency: string }> {
   const pricing = one(
-    await mapErrors(() => getViewerPricingQuery.run(viewerArgs(viewer), client)),
+    await mapErrors(() =>
+      getViewerPricingQuery.run({ ...viewerArgs(viewer), tenantId: tenantOf(client) }, client),
+    ),
     'Viewer pricing',
   );
   return { companyId: pricing.company_id, currency: pricing.currency };
@@ -157,7 +162,10 @@ export async function createProduct(
 /** Archives a product: it leaves listings and search, and keeps its history. */
 export async function archiveProduct(client: Queryable, productId: string): Promise<Product> {
   return mapErrors(async () =>
-    one(await archiveProductQuery.run({ productId }, client), `Product ${productId}`),
+    one(
+      await archiveProductQuery.run({ tenantId: tenantOf(client), productId }, client),
+      `Product ${productId}`,
+    ),
   );
 }
 
@@ -215,6 +223,7 @@ export async function getProductPage(
   const rows = await mapErrors(() =>
     getProductPageQuery.run(
       {
+        tenantId: tenantOf(client),
         productId: request.productId,
         locale: request.locale,
         ...viewerArgs(request.viewer),
@@ -286,11 +295,12 @@ export async function listProductsInCategory(
   const [afterCreatedAt, afterProductId] = LISTING_PAGE.decode(request.after) ?? [null, null];
   return mapErrors(async () => {
     const category = one(
-      await getCategoryPathQuery.run({ categoryId: request.categoryId }, client),
+      await getCategoryPathQuery.run({ tenantId: tenantOf(client), categoryId: request.categoryId }, client),
       `Category ${request.categoryId}`,
     );
     const rows = await listProductsInSubtreeQuery.run(
       {
+        tenantId: tenantOf(client),
         locale: request.locale,
         ...subtreeRange(category.path),
         afterCreatedAt,
@@ -360,12 +370,16 @@ export async function searchProducts(
       : { companyId: null, currency: null };
     const path = request.categoryId
       ? one(
-          await getCategoryPathQuery.run({ categoryId: request.categoryId }, client),
+          await getCategoryPathQuery.run(
+            { tenantId: tenantOf(client), categoryId: request.categoryId },
+            client,
+          ),
           `Category ${request.categoryId}`,
         ).path
       : null;
     const rows = await searchProductsQuery.run(
       {
+        tenantId: tenantOf(client),
         text: request.text,
         locale: request.locale,
         ...(path === null ? { pathFrom: null, pathTo: null } : subtreeRange(path)),
@@ -459,7 +473,10 @@ export async function moveCategory(
   parentCategoryId: string | null,
 ): Promise<Category> {
   return mapErrors(async () =>
-    one(await moveCategoryQuery.run({ categoryId, parentCategoryId }, client), `Category ${categoryId}`),
+    one(
+      await moveCategoryQuery.run({ tenantId: tenantOf(client), categoryId, parentCategoryId }, client),
+      `Category ${categoryId}`,
+    ),
   );
 }
 
@@ -541,6 +558,7 @@ export async function resolvePrice(
   const [price] = await mapErrors(() =>
     resolvePriceQuery.run(
       {
+        tenantId: tenantOf(client),
         companyId,
         currency,
         variantId: request.variantId,
@@ -594,7 +612,9 @@ async function writeCounts(
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => `${r.variantId}/${r.warehouseId}`, 'stock level');
   return inBatches(rows, (batch) =>
-    stockCall(() => syncStockLevelsQuery.run({ counts: countsJson(batch), reason }, client)),
+    stockCall(() =>
+      syncStockLevelsQuery.run({ tenantId: tenantOf(client), counts: countsJson(batch), reason }, client),
+    ),
   );
 }
 
@@ -642,6 +662,7 @@ export async function adjustStockLevels(
     stockCall(() =>
       adjustStockLevelsQuery.run(
         {
+          tenantId: tenantOf(client),
           adjustments: JSON.stringify(
             batch.map((r) => ({ variant_id: r.variantId, warehouse_id: r.warehouseId, delta: r.delta })),
           ),
@@ -677,6 +698,7 @@ export async function listStockMovements(
   return stockCall(async () => {
     const rows = await listStockMovementsQuery.run(
       {
+        tenantId: tenantOf(client),
         variantId: request.variantId ?? null,
         warehouseId: request.warehouseId ?? null,
         afterMovedAt,
@@ -696,7 +718,7 @@ export async function listStockMovements(
 
 /** Stock of a variant per warehouse, by warehouse code. */
 export async function getStockByWarehouse(client: Queryable, variantId: string): Promise<WarehouseStock[]> {
-  return mapErrors(() => getStockByWarehouseQuery.run({ variantId }, client));
+  return mapErrors(() => getStockByWarehouseQuery.run({ tenantId: tenantOf(client), variantId }, client));
 }
 
 export { NotFoundError };

@@ -178,7 +178,7 @@ describe('query plans at scale, as the application role', () => {
       await autoExplain(admin);
       await admin.query('begin');
       await prepare?.(admin);
-      await admin.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await admin.query(`select app.set_tenant($1)`, [tenantId]);
       await admin.query('set local role b2b_app');
       await run(admin as unknown as IDatabaseConnection);
       const all = await nestedPlans(admin, run);
@@ -194,6 +194,7 @@ describe('query plans at scale, as the application role', () => {
 
   /** The product page for a visitor in EUR, and its main statement (after the viewer check). */
   const pageOfVisitor = () => ({
+    tenantId,
     productId,
     locale: 'en',
     buyerId: null,
@@ -246,7 +247,9 @@ describe('query plans at scale, as the application role', () => {
   });
 
   test('the translation fallback reads the tenant (its default locale) once per query, not per row', async () => {
-    const plan = await cachedPlanOf((c) => searchProducts.run(search, c), undefined, { actuals: true });
+    const plan = await cachedPlanOf((c) => searchProducts.run({ ...search, tenantId }, c), undefined, {
+      actuals: true,
+    });
     const tenantScans = plan.split('\n').filter((line) => / on tenants \w+/.test(line));
     expect(tenantScans.length).toBeGreaterThan(0);
     for (const line of tenantScans) expect(line).toMatch(/never executed|loops=1\)/);
@@ -256,6 +259,7 @@ describe('query plans at scale, as the application role', () => {
     const plan = await planOf((c) =>
       listProductsInSubtree.run(
         {
+          tenantId,
           locale: 'en',
           pathFrom: rootPath,
           pathTo: `${rootPath.slice(0, -1)}0`,
@@ -306,7 +310,9 @@ describe('query plans at scale, as the application role', () => {
     ];
     for (const { index, ordered, ...filters } of cases)
       for (const after of afters) {
-        const plan = await planOf((c) => listStockMovements.run({ ...filters, ...after, limit: 51 }, c));
+        const plan = await planOf((c) =>
+          listStockMovements.run({ ...filters, ...after, tenantId, limit: 51 }, c),
+        );
         expect(plan).not.toMatch(/Seq Scan/);
         expect(plan).toMatch(new RegExp(`Index Scan (using|on) ${index}\\b`));
         if (ordered) {
@@ -318,7 +324,7 @@ describe('query plans at scale, as the application role', () => {
   });
 
   test('search matches names, full text and SKUs inside the GIN indexes (tenant_id in them)', async () => {
-    const plan = await cachedPlanOf((c) => searchProducts.run(search, c));
+    const plan = await cachedPlanOf((c) => searchProducts.run({ ...search, tenantId }, c));
     expect(plan).not.toMatch(NO_SEQ_SCAN);
     expect(plan).toMatch(
       /idx_product_translations_tenant_id_search_vector\s+Index Cond: [^\n]*search_vector @@/,
@@ -330,7 +336,7 @@ describe('query plans at scale, as the application role', () => {
   });
 
   test('search runs a cached generic plan, the text parsed once per call', async () => {
-    const plan = await cachedPlanOf((c) => searchProducts.run(search, c));
+    const plan = await cachedPlanOf((c) => searchProducts.run({ ...search, tenantId }, c));
     // the tsquery is a parameter: websearch_to_tsquery is not called again per ranked or rechecked row
     expect(plan).toMatch(/search_vector @@ \$\d+/);
     expect(plan).not.toContain('websearch_to_tsquery');
@@ -338,7 +344,7 @@ describe('query plans at scale, as the application role', () => {
   });
 
   test("search checks that a hit is live per hit shown, not by reading all of the tenant's products", async () => {
-    const plan = await cachedPlanOf((c) => searchProducts.run(search, c));
+    const plan = await cachedPlanOf((c) => searchProducts.run({ ...search, tenantId }, c));
     expect(plan).toMatch(
       /Index Scan using pk_products on products p\s+Index Cond: [^\n]*product_id = r\.product_id/,
     );
@@ -350,6 +356,7 @@ describe('query plans at scale, as the application role', () => {
       searchProducts.run(
         {
           ...search,
+          tenantId,
           pathFrom: rootPath,
           pathTo: `${rootPath.slice(0, -1)}0`,
           currency: 'EUR',
@@ -373,7 +380,7 @@ describe('query plans at scale, as the application role', () => {
     // the marks are rolled back with the transaction (cachedPlanOf's); as superuser, then as the
     // application role
     const plan = await cachedPlanOf(
-      (c) => searchProducts.run(search, c),
+      (c) => searchProducts.run({ ...search, tenantId }, c),
       async (admin) => {
         await admin.query(`alter function pg_catalog.ts_match_vq(tsvector, tsquery) not leakproof`);
         await admin.query(`alter function extensions.similarity_op(text, text) not leakproof`);

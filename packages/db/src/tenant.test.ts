@@ -53,6 +53,40 @@ describe('withTenant', () => {
     }
   });
 
+  test('the SET LOCAL tenant and user end with the transaction: after a commit and after a rollback', async () => {
+    const single = createPool({ connectionString: db.appUrl, max: 1 });
+    const settings = `select coalesce(current_setting('app.tenant_id', true), '') as tenant,
+      coalesce(current_setting('app.user_id', true), '') as user_id`;
+    const tenantId = tenantIds[2] as string;
+    const userId = '33333333-3333-3333-3333-333333333333';
+    try {
+      const inside = await withTenant(single, { tenantId, userId }, async (c) => {
+        // set with begin, before any savepoint: rolling back to one keeps it (Citus replays it the same way)
+        await c.query('savepoint s');
+        await c.query('select 1/0').catch(() => undefined);
+        await c.query('rollback to savepoint s');
+        return (await c.query(settings)).rows[0];
+      });
+      expect(inside).toEqual({ tenant: tenantId, user_id: userId });
+      // the same (only) connection, after the commit
+      expect((await single.query(settings)).rows[0]).toEqual({ tenant: '', user_id: '' });
+      const failed = await withTenant(single, { tenantId, userId }, async (c) => {
+        await c.query('select 1');
+        throw new Error('callback failed');
+      }).catch((e: unknown) => e);
+      expect((failed as Error).message).toBe('callback failed');
+      expect((await single.query(settings)).rows[0]).toEqual({ tenant: '', user_id: '' });
+      // app.set_tenant alone, outside a transaction block, lasts only for its own statement
+      await single.query(`select app.set_tenant($1, $2)`, [tenantId, userId]);
+      expect((await single.query(settings)).rows[0]).toEqual({ tenant: '', user_id: '' });
+      // and a user set by one transaction is not seen by the next one that names none
+      const next = await withTenant(single, { tenantId }, async (c) => (await c.query(settings)).rows[0]);
+      expect(next).toEqual({ tenant: tenantId, user_id: '' });
+    } finally {
+      await single.end();
+    }
+  });
+
   test('1,000 interleaved tenant transactions on a pool of 4 each see only their own tenant', async () => {
     const leaks: string[] = [];
     await Promise.all(

@@ -1,5 +1,5 @@
-// Tenant context: set transaction-locally, so it cannot leak to the next user of a pooled connection
-// (also behind PgBouncer in transaction mode).
+// Tenant context: set transaction-locally (SET LOCAL, through app.set_tenant), so it cannot leak to the
+// next user of a pooled connection (also behind PgBouncer in transaction mode), and reaches every Citus node.
 import type pg from 'pg';
 import { type Queryable, runTransaction, type TransactionOptions } from './transaction';
 
@@ -39,7 +39,7 @@ export function tenantOf(client: Queryable): string {
   return tenantId;
 }
 
-/** The tenant-context statement with the two ids inlined: only after both passed the UUID check. */
+/** `select app.set_tenant(...)` with the two ids inlined: only after both passed the UUID check. */
 function setTenantSql(context: TenantContext): { tenantId: string; sql: string } {
   // Coerced once: the very strings checked below are the ones inlined into the SQL.
   const tenantId = String(context.tenantId ?? '');
@@ -47,17 +47,22 @@ function setTenantSql(context: TenantContext): { tenantId: string; sql: string }
   if (!tenantId) throw new InvalidTenantContextError('tenantId is required');
   assertUuid(tenantId, 'tenantId');
   assertUuid(userId, 'userId');
+  // app.set_tenant issues `set local app.tenant_id = ...` and `set local app.user_id = ...`:
+  // transaction-local, and on Citus replayed on every worker the transaction reaches
+  // (citus.propagate_set_commands = 'local'), where set_config(..., true) would stay on the coordinator.
+  // (Why a function, not the SET text itself: see sql/app/functions/0003_function_set_tenant.sql.)
   return {
     tenantId,
-    sql: `select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId ?? ''}', true)`,
+    sql: `select app.set_tenant('${tenantId}', ${userId === undefined ? 'null' : `'${userId}'`})`,
   };
 }
 
 /**
  * For code that runs its own transaction on one client (the demo loader, test harnesses), not for
  * application code (use withTenant): in the transaction already open on `client`, acts for `context` the
- * way withTenant does (transaction-local), and makes tenantOf(client) answer that tenant until the next
- * actAsTenant on the client or `forgetTenant`. Throws InvalidTenantContextError for ids that are not UUIDs.
+ * way withTenant does (app.set_tenant: SET LOCAL, ended by the transaction's end), and makes
+ * tenantOf(client) answer that tenant until the next actAsTenant on the client or `forgetTenant`. Throws
+ * InvalidTenantContextError for ids that are not UUIDs.
  */
 export async function actAsTenant(client: pg.ClientBase, context: TenantContext): Promise<void> {
   const { tenantId, sql } = setTenantSql(context);
@@ -65,7 +70,7 @@ export async function actAsTenant(client: pg.ClientBase, context: TenantContext)
   tenantOfClient.set(client, tenantId);
 }
 
-/** Undoes actAsTenant's tenantOf binding (the setting ends with the transaction). */
+/** Undoes actAsTenant's tenantOf binding (the SET LOCAL ends with the transaction). */
 export function forgetTenant(client: pg.ClientBase): void {
   tenantOfClient.delete(client);
 }

@@ -8,6 +8,7 @@ export interface IListStaffUsersParams {
   afterEmail?: string | null | void;
   afterStaffUserId?: string | null | void;
   limit: number;
+  tenantId: string;
 }
 
 /** 'ListStaffUsers' return type */
@@ -28,7 +29,7 @@ export interface IListStaffUsersQuery {
   result: IListStaffUsersResult;
 }
 
-const listStaffUsersIR: any = {"usedParamSet":{"afterEmail":true,"afterStaffUserId":true,"limit":true},"params":[{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":304,"b":314},{"a":363,"b":373}]},{"name":"afterStaffUserId","required":false,"transform":{"type":"scalar"},"locs":[{"a":382,"b":398}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":487,"b":493}]}],"statement":"select u.staff_user_id, u.email, u.display_name, u.status, u.created_at,\n  coalesce(array_agg(m.role order by m.role) filter (where m.role is not null), '{}') as \"roles!\"\nfrom tenancy.staff_users u\nleft join tenancy.memberships m on m.tenant_id = u.tenant_id and m.staff_user_id = u.staff_user_id\nwhere (:afterEmail::text is null or (u.email, u.staff_user_id) > (:afterEmail::text, :afterStaffUserId::uuid))\ngroup by u.tenant_id, u.staff_user_id\norder by u.email, u.staff_user_id\nlimit (:limit!)::int"};
+const listStaffUsersIR: any = {"usedParamSet":{"tenantId":true,"afterEmail":true,"afterStaffUserId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":317,"b":326}]},{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":335,"b":345},{"a":394,"b":404}]},{"name":"afterStaffUserId","required":false,"transform":{"type":"scalar"},"locs":[{"a":413,"b":429}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":518,"b":524}]}],"statement":"select u.staff_user_id, u.email, u.display_name, u.status, u.created_at,\n  coalesce(array_agg(m.role order by m.role) filter (where m.role is not null), '{}') as \"roles!\"\nfrom tenancy.staff_users u\nleft join tenancy.memberships m on m.tenant_id = u.tenant_id and m.staff_user_id = u.staff_user_id\nwhere u.tenant_id = :tenantId!\n  and (:afterEmail::text is null or (u.email, u.staff_user_id) > (:afterEmail::text, :afterStaffUserId::uuid))\ngroup by u.tenant_id, u.staff_user_id\norder by u.email, u.staff_user_id\nlimit (:limit!)::int"};
 
 /**
  * Query generated from SQL:
@@ -37,7 +38,8 @@ const listStaffUsersIR: any = {"usedParamSet":{"afterEmail":true,"afterStaffUser
  *   coalesce(array_agg(m.role order by m.role) filter (where m.role is not null), '{}') as "roles!"
  * from tenancy.staff_users u
  * left join tenancy.memberships m on m.tenant_id = u.tenant_id and m.staff_user_id = u.staff_user_id
- * where (:afterEmail::text is null or (u.email, u.staff_user_id) > (:afterEmail::text, :afterStaffUserId::uuid))
+ * where u.tenant_id = :tenantId!
+ *   and (:afterEmail::text is null or (u.email, u.staff_user_id) > (:afterEmail::text, :afterStaffUserId::uuid))
  * group by u.tenant_id, u.staff_user_id
  * order by u.email, u.staff_user_id
  * limit (:limit!)::int
@@ -88,6 +90,7 @@ export interface IUpdateStaffUserParams {
   email?: string | null | void;
   staffUserId: string;
   status?: string | null | void;
+  tenantId: string;
 }
 
 /** 'UpdateStaffUser' return type */
@@ -107,7 +110,7 @@ export interface IUpdateStaffUserQuery {
   result: IUpdateStaffUserResult;
 }
 
-const updateStaffUserIR: any = {"usedParamSet":{"email":true,"displayName":true,"status":true,"staffUserId":true},"params":[{"name":"email","required":false,"transform":{"type":"scalar"},"locs":[{"a":48,"b":53}]},{"name":"displayName","required":false,"transform":{"type":"scalar"},"locs":[{"a":92,"b":103}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":143,"b":149}]},{"name":"staffUserId","required":true,"transform":{"type":"scalar"},"locs":[{"a":182,"b":194}]}],"statement":"update tenancy.staff_users\nset email = coalesce(:email, email),\n    display_name = coalesce(:displayName, display_name),\n    status = coalesce(:status, status)\nwhere staff_user_id = :staffUserId!\nreturning staff_user_id, email, display_name, status, created_at"};
+const updateStaffUserIR: any = {"usedParamSet":{"email":true,"displayName":true,"status":true,"tenantId":true,"staffUserId":true},"params":[{"name":"email","required":false,"transform":{"type":"scalar"},"locs":[{"a":48,"b":53}]},{"name":"displayName","required":false,"transform":{"type":"scalar"},"locs":[{"a":92,"b":103}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":143,"b":149}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":178,"b":187}]},{"name":"staffUserId","required":true,"transform":{"type":"scalar"},"locs":[{"a":209,"b":221}]}],"statement":"update tenancy.staff_users\nset email = coalesce(:email, email),\n    display_name = coalesce(:displayName, display_name),\n    status = coalesce(:status, status)\nwhere tenant_id = :tenantId! and staff_user_id = :staffUserId!\nreturning staff_user_id, email, display_name, status, created_at"};
 
 /**
  * Query generated from SQL:
@@ -116,7 +119,7 @@ const updateStaffUserIR: any = {"usedParamSet":{"email":true,"displayName":true,
  * set email = coalesce(:email, email),
  *     display_name = coalesce(:displayName, display_name),
  *     status = coalesce(:status, status)
- * where staff_user_id = :staffUserId!
+ * where tenant_id = :tenantId! and staff_user_id = :staffUserId!
  * returning staff_user_id, email, display_name, status, created_at
  * ```
  */
@@ -126,6 +129,7 @@ export const updateStaffUser = new PreparedQuery<IUpdateStaffUserParams,IUpdateS
 /** 'DeleteStaffUser' parameters type */
 export interface IDeleteStaffUserParams {
   staffUserId: string;
+  tenantId: string;
 }
 
 /** 'DeleteStaffUser' return type */
@@ -139,12 +143,12 @@ export interface IDeleteStaffUserQuery {
   result: IDeleteStaffUserResult;
 }
 
-const deleteStaffUserIR: any = {"usedParamSet":{"staffUserId":true},"params":[{"name":"staffUserId","required":true,"transform":{"type":"scalar"},"locs":[{"a":54,"b":66}]}],"statement":"delete from tenancy.staff_users where staff_user_id = :staffUserId! returning staff_user_id"};
+const deleteStaffUserIR: any = {"usedParamSet":{"tenantId":true,"staffUserId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":50,"b":59}]},{"name":"staffUserId","required":true,"transform":{"type":"scalar"},"locs":[{"a":81,"b":93}]}],"statement":"delete from tenancy.staff_users where tenant_id = :tenantId! and staff_user_id = :staffUserId! returning staff_user_id"};
 
 /**
  * Query generated from SQL:
  * ```
- * delete from tenancy.staff_users where staff_user_id = :staffUserId! returning staff_user_id
+ * delete from tenancy.staff_users where tenant_id = :tenantId! and staff_user_id = :staffUserId! returning staff_user_id
  * ```
  */
 export const deleteStaffUser = new PreparedQuery<IDeleteStaffUserParams,IDeleteStaffUserResult>(deleteStaffUserIR);
@@ -189,6 +193,7 @@ export const grantRole = new PreparedQuery<IGrantRoleParams,IGrantRoleResult>(gr
 export interface IRevokeRoleParams {
   role: string;
   staffUserId: string;
+  tenantId: string;
 }
 
 /** 'RevokeRole' return type */
@@ -203,13 +208,13 @@ export interface IRevokeRoleQuery {
   result: IRevokeRoleResult;
 }
 
-const revokeRoleIR: any = {"usedParamSet":{"staffUserId":true,"role":true},"params":[{"name":"staffUserId","required":true,"transform":{"type":"scalar"},"locs":[{"a":54,"b":66}]},{"name":"role","required":true,"transform":{"type":"scalar"},"locs":[{"a":79,"b":84}]}],"statement":"delete from tenancy.memberships\nwhere staff_user_id = :staffUserId! and role = :role!\nreturning staff_user_id, role"};
+const revokeRoleIR: any = {"usedParamSet":{"tenantId":true,"staffUserId":true,"role":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":50,"b":59}]},{"name":"staffUserId","required":true,"transform":{"type":"scalar"},"locs":[{"a":81,"b":93}]},{"name":"role","required":true,"transform":{"type":"scalar"},"locs":[{"a":106,"b":111}]}],"statement":"delete from tenancy.memberships\nwhere tenant_id = :tenantId! and staff_user_id = :staffUserId! and role = :role!\nreturning staff_user_id, role"};
 
 /**
  * Query generated from SQL:
  * ```
  * delete from tenancy.memberships
- * where staff_user_id = :staffUserId! and role = :role!
+ * where tenant_id = :tenantId! and staff_user_id = :staffUserId! and role = :role!
  * returning staff_user_id, role
  * ```
  */

@@ -1,10 +1,11 @@
-/* Staff of the current tenant by email ascending, then id, a page at a time (keyset on (email, staff_user_id), the last row's, from the page cursor). */
+/* Staff of the tenant (:tenantId, routed on Citus) by email ascending, then id, a page at a time (keyset on (email, staff_user_id), the last row's, from the page cursor). */
 /* @name ListStaffUsers */
 select u.staff_user_id, u.email, u.display_name, u.status, u.created_at,
   coalesce(array_agg(m.role order by m.role) filter (where m.role is not null), '{}') as "roles!"
 from tenancy.staff_users u
 left join tenancy.memberships m on m.tenant_id = u.tenant_id and m.staff_user_id = u.staff_user_id
-where (:afterEmail::text is null or (u.email, u.staff_user_id) > (:afterEmail::text, :afterStaffUserId::uuid))
+where u.tenant_id = :tenantId!
+  and (:afterEmail::text is null or (u.email, u.staff_user_id) > (:afterEmail::text, :afterStaffUserId::uuid))
 group by u.tenant_id, u.staff_user_id
 order by u.email, u.staff_user_id
 limit (:limit!)::int;
@@ -19,11 +20,11 @@ update tenancy.staff_users
 set email = coalesce(:email, email),
     display_name = coalesce(:displayName, display_name),
     status = coalesce(:status, status)
-where staff_user_id = :staffUserId!
+where tenant_id = :tenantId! and staff_user_id = :staffUserId!
 returning staff_user_id, email, display_name, status, created_at;
 
 /* @name DeleteStaffUser */
-delete from tenancy.staff_users where staff_user_id = :staffUserId! returning staff_user_id;
+delete from tenancy.staff_users where tenant_id = :tenantId! and staff_user_id = :staffUserId! returning staff_user_id;
 
 /* @name GrantRole */
 insert into tenancy.memberships (staff_user_id, role, granted_by)
@@ -32,5 +33,5 @@ returning staff_user_id, role, granted_by, granted_at;
 
 /* @name RevokeRole */
 delete from tenancy.memberships
-where staff_user_id = :staffUserId! and role = :role!
+where tenant_id = :tenantId! and staff_user_id = :staffUserId! and role = :role!
 returning staff_user_id, role;

@@ -2,7 +2,9 @@
 import { PreparedQuery } from '@pgtyped/runtime';
 
 /** 'GetCurrentTenant' parameters type */
-export type IGetCurrentTenantParams = void;
+export interface IGetCurrentTenantParams {
+  tenantId: string;
+}
 
 /** 'GetCurrentTenant' return type */
 export interface IGetCurrentTenantResult {
@@ -26,13 +28,14 @@ export interface IGetCurrentTenantQuery {
   result: IGetCurrentTenantResult;
 }
 
-const getCurrentTenantIR: any = {"usedParamSet":{},"params":[],"statement":"select tenant_id, slug, name, default_locale, default_currency, status, created_at, updated_at\nfrom tenancy.tenants"};
+const getCurrentTenantIR: any = {"usedParamSet":{"tenantId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":134,"b":143}]}],"statement":"select tenant_id, slug, name, default_locale, default_currency, status, created_at, updated_at\nfrom tenancy.tenants\nwhere tenant_id = :tenantId!"};
 
 /**
  * Query generated from SQL:
  * ```
  * select tenant_id, slug, name, default_locale, default_currency, status, created_at, updated_at
  * from tenancy.tenants
+ * where tenant_id = :tenantId!
  * ```
  */
 export const getCurrentTenant = new PreparedQuery<IGetCurrentTenantParams,IGetCurrentTenantResult>(getCurrentTenantIR);
@@ -43,6 +46,7 @@ export interface IUpdateTenantSettingsParams {
   defaultCurrency?: string | null | void;
   defaultLocale?: string | null | void;
   name?: string | null | void;
+  tenantId: string;
 }
 
 /** 'UpdateTenantSettings' return type */
@@ -67,7 +71,7 @@ export interface IUpdateTenantSettingsQuery {
   result: IUpdateTenantSettingsResult;
 }
 
-const updateTenantSettingsIR: any = {"usedParamSet":{"name":true,"defaultLocale":true,"defaultCurrency":true},"params":[{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":43,"b":47}]},{"name":"defaultLocale","required":false,"transform":{"type":"scalar"},"locs":[{"a":87,"b":100}]},{"name":"defaultCurrency","required":false,"transform":{"type":"scalar"},"locs":[{"a":152,"b":167}]}],"statement":"update tenancy.tenants\nset name = coalesce(:name, name),\n    default_locale = coalesce(:defaultLocale, default_locale),\n    default_currency = coalesce(:defaultCurrency, default_currency)\nreturning tenant_id, slug, name, default_locale, default_currency, status, created_at, updated_at"};
+const updateTenantSettingsIR: any = {"usedParamSet":{"name":true,"defaultLocale":true,"defaultCurrency":true,"tenantId":true},"params":[{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":43,"b":47}]},{"name":"defaultLocale","required":false,"transform":{"type":"scalar"},"locs":[{"a":87,"b":100}]},{"name":"defaultCurrency","required":false,"transform":{"type":"scalar"},"locs":[{"a":152,"b":167}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":206,"b":215}]}],"statement":"update tenancy.tenants\nset name = coalesce(:name, name),\n    default_locale = coalesce(:defaultLocale, default_locale),\n    default_currency = coalesce(:defaultCurrency, default_currency)\nwhere tenant_id = :tenantId!\nreturning tenant_id, slug, name, default_locale, default_currency, status, created_at, updated_at"};
 
 /**
  * Query generated from SQL:
@@ -76,6 +80,7 @@ const updateTenantSettingsIR: any = {"usedParamSet":{"name":true,"defaultLocale"
  * set name = coalesce(:name, name),
  *     default_locale = coalesce(:defaultLocale, default_locale),
  *     default_currency = coalesce(:defaultCurrency, default_currency)
+ * where tenant_id = :tenantId!
  * returning tenant_id, slug, name, default_locale, default_currency, status, created_at, updated_at
  * ```
  */

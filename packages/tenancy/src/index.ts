@@ -1,7 +1,18 @@
 // @b2b/tenancy: the tenant's own settings and its staff. Every function runs inside withTenant();
 // row-level security limits it to that tenant, and the database's constraints report bad input as
-// typed errors from @b2b/db.
-import { defineCursor, fetchSize, NotFoundError, one, type Page, pageLimit, type Queryable } from '@b2b/db';
+// typed errors from @b2b/db. Every query names its tenant as a value (tenantOf(client): tenant_id =
+// :tenantId), so on Citus it is routed to the one node that holds the tenant; tenancy.tenants itself is
+// a reference table, read by its id.
+import {
+  defineCursor,
+  fetchSize,
+  NotFoundError,
+  one,
+  type Page,
+  pageLimit,
+  type Queryable,
+  tenantOf,
+} from '@b2b/db';
 import {
   createStaffUser as createStaffUserQuery,
   deleteStaffUser as deleteStaffUserQuery,
@@ -23,15 +34,19 @@ export type StaffUser = ICreateStaffUserResult;
 export type StaffUserWithRoles = IListStaffUsersResult;
 export type StaffRole = 'owner' | 'admin' | 'catalog_manager' | 'order_manager' | 'viewer';
 
+/** The tenant the client acts for (tenancy.tenants by its id). SQL: GetCurrentTenant. */
 export async function getCurrentTenant(client: Queryable): Promise<Tenant> {
-  return one(await getCurrentTenantQuery.run(undefined, client), 'The current tenant');
+  return one(await getCurrentTenantQuery.run({ tenantId: tenantOf(client) }, client), 'The current tenant');
 }
 
 export async function updateTenantSettings(
   client: Queryable,
   settings: { name?: string; defaultLocale?: string; defaultCurrency?: string },
 ): Promise<Tenant> {
-  return one(await updateTenantSettingsQuery.run(settings, client), 'The current tenant');
+  return one(
+    await updateTenantSettingsQuery.run({ ...settings, tenantId: tenantOf(client) }, client),
+    'The current tenant',
+  );
 }
 
 const STAFF_PAGE = defineCursor('tenancy.listStaffUsers', ['text', 'uuid'] as const);
@@ -48,7 +63,7 @@ export async function listStaffUsers(
   const limit = pageLimit(page.limit, { fallback: 50, max: 500 });
   const [afterEmail, afterStaffUserId] = STAFF_PAGE.decode(page.after) ?? [null, null];
   const rows = await listStaffUsersQuery.run(
-    { afterEmail, afterStaffUserId, limit: fetchSize(limit) },
+    { tenantId: tenantOf(client), afterEmail, afterStaffUserId, limit: fetchSize(limit) },
     client,
   );
   return STAFF_PAGE.page(rows, limit, (r) => [r.email, r.staff_user_id]);
@@ -67,13 +82,16 @@ export async function updateStaffUser(
   changes: { email?: string; displayName?: string; status?: 'active' | 'disabled' },
 ): Promise<StaffUser> {
   return one(
-    await updateStaffUserQuery.run({ staffUserId, ...changes }, client),
+    await updateStaffUserQuery.run({ ...changes, tenantId: tenantOf(client), staffUserId }, client),
     `Staff user ${staffUserId}`,
   );
 }
 
 export async function deleteStaffUser(client: Queryable, staffUserId: string): Promise<void> {
-  one(await deleteStaffUserQuery.run({ staffUserId }, client), `Staff user ${staffUserId}`);
+  one(
+    await deleteStaffUserQuery.run({ tenantId: tenantOf(client), staffUserId }, client),
+    `Staff user ${staffUserId}`,
+  );
 }
 
 export async function grantRole(
@@ -87,7 +105,10 @@ export async function revokeRole(
   client: Queryable,
   revoke: { staffUserId: string; role: StaffRole },
 ): Promise<void> {
-  one(await revokeRoleQuery.run(revoke, client), `Role ${revoke.role} of staff user ${revoke.staffUserId}`);
+  one(
+    await revokeRoleQuery.run({ ...revoke, tenantId: tenantOf(client) }, client),
+    `Role ${revoke.role} of staff user ${revoke.staffUserId}`,
+  );
 }
 
 export { NotFoundError };

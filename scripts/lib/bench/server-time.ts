@@ -10,7 +10,7 @@ import { type LatencySummary, summarize } from './percentiles';
 export type ServerSample = { tenantId: string } & Record<string, string>;
 
 /**
- * Times `statement` (PL/pgSQL, e.g. `perform count(*) from catalog.product_page((r ->> 'productId')::uuid, ...)`,
+ * Times `statement` (PL/pgSQL, e.g. `perform count(*) from catalog.product_page((r ->> 'tenantId')::uuid, (r ->> 'productId')::uuid, ...)`,
  * reading the sample as the jsonb `r`) once per sample, after one unmeasured pass over the same samples
  * (plans cached, pages in memory), in a single session as the role of `appUrl`. The statement is trusted
  * text from a suite, never user input.
@@ -36,7 +36,7 @@ export async function serverTime(
         times float8[] := '{}';
       begin
         for r in select * from jsonb_array_elements(current_setting('bench.samples')::jsonb) loop
-          perform set_config('app.tenant_id', r ->> 'tenantId', true);
+          perform app.set_tenant((r ->> 'tenantId')::uuid);
           started := clock_timestamp();
           ${statement};
           times := times || extract(epoch from clock_timestamp() - started) * 1000;

@@ -1,7 +1,7 @@
 // How the demo world acts: on one connection, in one transaction (a failed load leaves nothing), as the
 // application role b2b_app (grants and row-level security apply as they do for the application), with the
-// tenant and the acting user set transaction-locally exactly as withTenant sets them (app.tenant_id,
-// app.user_id). withTenant itself opens a transaction per call, which would make the load partial when it
+// tenant and the acting user set transaction-locally exactly as withTenant sets them (app.set_tenant:
+// SET LOCAL app.tenant_id, app.user_id). withTenant itself opens a transaction per call, which would make the load partial when it
 // fails; every write below goes through the package functions (or, where no function exists, a plain
 // insert that the role's grants, RLS and triggers check), never around them.
 import { actAsTenant, type Queryable } from '@b2b/db';

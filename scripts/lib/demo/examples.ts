@@ -29,7 +29,7 @@ export function demoExamples(): DemoExample[] {
       title:
         'A product page in de-CH for a buyer of the Swiss company at 10 units: the volume tier of its CHF company list, stock over both warehouses, the de translation as fallback',
       tenant: nordwind,
-      sql: `select locale, name, sku, unit_price, currency, price_list_scope, price_quantities, available from catalog.product_page('${idOf(nordwind, 'product/combination-wrench')}', 'de-CH', '${idOf(nordwind, 'buyer/eva.export')}', '${idOf(nordwind, 'company/export')}', null, 10)`,
+      sql: `select locale, name, sku, unit_price, currency, price_list_scope, price_quantities, available from catalog.product_page(app.current_tenant_id(), '${idOf(nordwind, 'product/combination-wrench')}', 'de-CH', '${idOf(nordwind, 'buyer/eva.export')}', '${idOf(nordwind, 'company/export')}', null, 10)`,
     },
     {
       title:

@@ -28,7 +28,7 @@ export async function demoIsLoaded(client: pg.ClientBase): Promise<boolean> {
   if (!LAST) return false;
   await client.query('begin');
   try {
-    await client.query("select set_config('app.tenant_id', $1, true)", [LAST.tenantId]);
+    await client.query('select app.set_tenant($1)', [LAST.tenantId]);
     const { rows } = await client.query<{ loaded: boolean }>(
       'select exists (select from accounts.companies where company_id = $1) as loaded',
       [idOf(LAST, 'company/japan')],

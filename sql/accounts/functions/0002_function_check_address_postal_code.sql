@@ -5,7 +5,7 @@ as $$
 begin
   if new.postal_code is null
     and exists (
-      select from catalog.countries c where c.country_code = new.country_code and c.uses_postal_code
+      select 1 from catalog.countries c where c.country_code = new.country_code and c.uses_postal_code
     )
   then
     raise exception using

@@ -4,7 +4,10 @@
 -- re-implementing it.
 -- It returns OUT columns rather than the accounts.buyers row type: a function returning the row type
 -- would depend on the table, and the versioned down migration that drops the table would fail.
+-- The tenant is its first argument (checked by app.check_tenant) and its query filters on it, so on
+-- Citus the call and the query are routed to the node that holds the tenant.
 create or replace function accounts.acting_buyer(
+  p_tenant_id uuid,
   p_buyer_id uuid,
   p_company_id uuid,
   out tenant_id uuid,
@@ -19,6 +22,7 @@ create or replace function accounts.acting_buyer(
 language plpgsql stable
 as $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   buyer_status text;
 begin
   select b.tenant_id, b.buyer_id, b.company_id, b.buyer_role_id, b.email, b.full_name, b.spending_limit,
@@ -26,7 +30,7 @@ begin
   into tenant_id, buyer_id, company_id, buyer_role_id, email, full_name, spending_limit, spending_period,
     buyer_status
   from accounts.buyers b
-  where b.tenant_id = app.require_tenant_id()
+  where b.tenant_id = v_tenant
     and b.buyer_id = p_buyer_id
     and b.company_id = p_company_id;
   if not found then
@@ -43,5 +47,5 @@ begin
   end if;
 end
 $$;
-comment on function accounts.acting_buyer(uuid, uuid) is
-  'The buyer p_buyer_id (tenant, ids, role, email, name, spending limit and period), checked to belong to company p_company_id (SQLSTATE B2104 otherwise, also for an unknown buyer) and to be active (B2105). Call it first in everything a buyer does for a company.';
+comment on function accounts.acting_buyer(uuid, uuid, uuid) is
+  'The buyer p_buyer_id of tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) (tenant, ids, role, email, name, spending limit and period), checked to belong to company p_company_id (SQLSTATE B2104 otherwise, also for an unknown buyer) and to be active (B2105). Call it first in everything a buyer does for a company.';

@@ -16,3 +16,5 @@ grant execute on function app.canonical_text(text), app.canonical_key(text), app
   to b2b_app, b2b_readonly, b2b_analytics;
 -- Entry points check their routing argument against the transaction's tenant (as the calling role).
 grant execute on function app.check_tenant(uuid) to b2b_app, b2b_readonly, b2b_analytics;
+-- The tenant context is set with SET LOCAL through this function (withTenant, tests, seeds, benchmarks).
+grant execute on function app.set_tenant(uuid, uuid) to b2b_app, b2b_readonly, b2b_analytics;

@@ -1,16 +1,24 @@
 -- The product page as one function, so that its plan is cached per connection.
 -- Why a function: the application sends its queries as unnamed statements (pgtyped), planned again on
--- every call; this query (with resolve_translation and resolve_price inlined) takes about as long to
--- plan as to run, and planning alone was most of the page's 2 ms budget. A PL/pgSQL `return query` is
--- prepared once per connection and session; with plan_cache_mode = force_generic_plan it is planned
--- once, for any arguments, and each call only executes. Works through PgBouncer in transaction mode
--- too (named prepared statements would not). The generic plan is safe here: every argument is compared
--- by equality (or picks a row after the index lookups), and every table is reached by its tenant-leading
--- key; packages/catalog/src/query-plans.test.ts pins the plan.
+-- every call; this query takes about as long to plan as to run, and planning alone was most of the
+-- page's 2 ms budget. A PL/pgSQL `return query` is prepared once per connection and session; with
+-- plan_cache_mode = force_generic_plan it is planned once, for any arguments, and each call only
+-- executes. Works through PgBouncer in transaction mode too (named prepared statements would not). The
+-- generic plan is safe here: every argument is compared by equality (or picks a row after the index
+-- lookups), and every table is reached by its tenant-leading key; packages/catalog/src/query-plans.test.ts
+-- pins the plan.
+-- Routing: the tenant is the first argument (app.check_tenant) and every tenant table of the statement is
+-- filtered on it, so on Citus the call runs on the node that holds the tenant and its statement on the
+-- tenant's shards only.
+-- The translation fallback and the price precedence are those of catalog.resolve_translation and
+-- catalog.resolve_price, written into this statement as lateral subqueries (one index lookup per variant
+-- in the plan, where a PL/pgSQL function per variant would be a call per row);
+-- db-tests/catalog/resolve_price/product_page_prices_as_resolve_price.test.sql proves they agree.
 -- SECURITY INVOKER (the default): row-level security applies to the caller, as for a plain query.
 -- The viewer is checked here (catalog.viewer_pricing) rather than by a query of its own before, so a page
 -- is one round trip.
 create or replace function catalog.product_page(
+  p_tenant_id uuid,
   product uuid,
   requested_locale text,
   buyer uuid,
@@ -41,33 +49,79 @@ set plan_cache_mode = force_generic_plan
 as $$
 #variable_conflict use_column
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   viewer_company uuid;
   viewer_currency text;
 begin
   select v.company_id, v.currency into viewer_company, viewer_currency
-  from catalog.viewer_pricing(buyer, company, requested_currency) v;
+  from catalog.viewer_pricing(v_tenant, buyer, company, requested_currency) v;
   return query
   select viewer_currency, p.product_id, p.attributes, p.created_at,
     t.locale, t.name, t.slug, t.description,
     v.variant_id, v.sku, v.attributes,
-    price.unit_price::numeric, price.price_list_id, price.list_scope, price.quantities::text,
+    price.unit_price::numeric, price.price_list_id, price.scope, price.quantities::text,
     stock.available
   from catalog.products p
-  left join lateral catalog.resolve_translation(p.product_id, product_page.requested_locale) t on true
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale is an InitPlan,
+  -- read once per call)
+  left join lateral (
+    select tr.locale, tr.name, tr.slug, tr.description
+    from catalog.product_translations tr
+    cross join (
+      select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = v_tenant) as default_locale
+    ) d
+    where tr.tenant_id = v_tenant
+      and tr.product_id = p.product_id
+      and tr.locale in (
+        product_page.requested_locale, split_part(product_page.requested_locale, '-', 1),
+        d.default_locale, split_part(d.default_locale, '-', 1)
+      )
+    order by case tr.locale
+      when product_page.requested_locale then 1
+      when split_part(product_page.requested_locale, '-', 1) then 2
+      when d.default_locale then 3
+      else 4
+    end
+    limit 1
+  ) t on true
   left join catalog.variants v
     on v.tenant_id = p.tenant_id and v.product_id = p.product_id and v.archived_at is null
-  left join lateral catalog.resolve_price(
-    viewer_company, v.variant_id, product_page.quantity, viewer_currency
+  -- the price (catalog.resolve_price's precedence, for the viewer's company, the quantity and now)
+  left join lateral (
+    select pr.unit_price, l.price_list_id, l.scope, pr.quantities
+    from catalog.prices pr
+    join catalog.price_lists l on l.tenant_id = pr.tenant_id and l.price_list_id = pr.price_list_id
+    where pr.tenant_id = v_tenant
+      and pr.variant_id = v.variant_id
+      and pr.currency = viewer_currency
+      and pr.quantities @> product_page.quantity
+      and pr.valid_during @> now()
+      and l.valid_during @> now()
+      and (
+        l.scope = 'base'
+        or (l.scope = 'company' and l.company_id = viewer_company)
+        or (l.scope = 'customer_group' and l.customer_group_id in (
+          select g.customer_group_id
+          from accounts.company_customer_groups g
+          where g.tenant_id = v_tenant and g.company_id = viewer_company
+        ))
+      )
+    order by
+      case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end,
+      l.priority desc,
+      pr.unit_price,
+      l.price_list_id
+    limit 1
   ) price on v.variant_id is not null
   left join lateral (
     select sum(s.available)::bigint as available
     from catalog.stock_levels s
     join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
-    where s.tenant_id = v.tenant_id and s.variant_id = v.variant_id and w.is_active
+    where s.tenant_id = v_tenant and s.variant_id = v.variant_id and w.is_active
   ) stock on v.variant_id is not null
-  where p.product_id = product_page.product and p.archived_at is null
+  where p.tenant_id = v_tenant and p.product_id = product_page.product and p.archived_at is null
   order by v.sku;
 end
 $$;
-comment on function catalog.product_page(uuid, text, uuid, uuid, text, integer) is
-  'The product page of product for a viewer (catalog.viewer_pricing: buyer acting for company, or a visitor with base prices in requested_currency; its errors B2104, B2105, B2204 come first, before any product lookup): one row per live variant ordered by SKU (one row with null variant columns when it has none; no row for an unknown or archived product), with the translation for requested_locale (catalog.resolve_translation''s fallback), the currency shown, the price for the viewer''s company buying quantity units in that currency now (catalog.resolve_price; no buyer: base lists), and the units available over active warehouses. One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
+comment on function catalog.product_page(uuid, uuid, text, uuid, uuid, text, integer) is
+  'The product page of product in tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) for a viewer (catalog.viewer_pricing: buyer acting for company, or a visitor with base prices in requested_currency; its errors B2104, B2105, B2204 come first, before any product lookup): one row per live variant ordered by SKU (one row with null variant columns when it has none; no row for an unknown or archived product), with the translation for requested_locale (catalog.resolve_translation''s fallback), the currency shown, the price for the viewer''s company buying quantity units in that currency now (catalog.resolve_price''s precedence; no buyer: base lists), and the units available over active warehouses. One cached generic plan per connection (plan_cache_mode = force_generic_plan).';

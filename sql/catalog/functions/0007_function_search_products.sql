@@ -4,8 +4,14 @@
 -- runs inside the GIN indexes, since the tsquery and the text are parameters of the plan, which `@@` and
 -- `%` (both leakproof: see sql/bootstrap/after_migrate) take as index conditions. A custom plan would
 -- only differ in row estimates.
+-- Routing: the tenant is the first argument (app.check_tenant) and every tenant table of the statement is
+-- filtered on it, so on Citus the call runs on the node that holds the tenant and its statement on the
+-- tenant's shards only. The translation fallback and the price precedence are those of
+-- catalog.resolve_translation and catalog.resolve_price, written into the statement (see
+-- catalog.product_page for why).
 -- SECURITY INVOKER (the default): row-level security applies to the caller, as for a plain query.
 create or replace function catalog.search_products(
+  p_tenant_id uuid,
   search_text text,
   requested_locale text,
   path_from text,
@@ -25,6 +31,7 @@ set plan_cache_mode = force_generic_plan
 as $$
 #variable_conflict use_column
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   -- Parsed once per call, here: written inside the statement, a generic plan would parse it again for
   -- every row it ranks or rechecks (it is a stable expression of the arguments, not a constant).
   parsed_query tsquery := websearch_to_tsquery(catalog.text_search_config(requested_locale), search_text);
@@ -41,12 +48,13 @@ begin
       greatest(ts_rank(t.search_vector, q.tsq), extensions.similarity(t.name, q.text)) as score
     from catalog.product_translations t
     cross join query q
-    where t.search_vector @@ q.tsq or t.name operator(extensions.%) q.text
+    where t.tenant_id = v_tenant
+      and (t.search_vector @@ q.tsq or t.name operator(extensions.%) q.text)
     union all
     select v.product_id, extensions.similarity(v.sku, q.text)
     from catalog.variants v
     cross join query q
-    where v.archived_at is null and v.sku operator(extensions.%) q.text
+    where v.tenant_id = v_tenant and v.archived_at is null and v.sku operator(extensions.%) q.text
   ),
   -- ranked: one row per matched product with its best score, after the cursor, best first. offset 0 keeps
   -- the conditions below out of this subquery: they run on its rows in score order, only until the page
@@ -64,38 +72,86 @@ begin
   )
   select r.product_id, r.score, t.locale, t.name, t.slug
   from ranked r
-  left join lateral catalog.resolve_translation(r.product_id, search_products.requested_locale) t on true
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale is an InitPlan,
+  -- read once per call)
+  left join lateral (
+    select tr.locale, tr.name, tr.slug
+    from catalog.product_translations tr
+    cross join (
+      select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = v_tenant) as default_locale
+    ) d
+    where tr.tenant_id = v_tenant
+      and tr.product_id = r.product_id
+      and tr.locale in (
+        search_products.requested_locale, split_part(search_products.requested_locale, '-', 1),
+        d.default_locale, split_part(d.default_locale, '-', 1)
+      )
+    order by case tr.locale
+      when search_products.requested_locale then 1
+      when split_part(search_products.requested_locale, '-', 1) then 2
+      when d.default_locale then 3
+      else 4
+    end
+    limit 1
+  ) t on true
   where exists (
-      select from catalog.products p where p.product_id = r.product_id and p.archived_at is null
+      select 1 from catalog.products p
+      where p.tenant_id = v_tenant and p.product_id = r.product_id and p.archived_at is null
     )
     -- in the category subtree [path_from, path_to) when one is given
     and (
       search_products.path_from is null
       or exists (
-        select
+        select 1
         from catalog.product_categories pc
         join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id
-        where pc.product_id = r.product_id
+        where pc.tenant_id = v_tenant and pc.product_id = r.product_id
           and c.path >= search_products.path_from and c.path < search_products.path_to
       )
     )
-    -- some live variant in the price range and/or in stock, when asked
+    -- some live variant in the price range and/or in stock, when asked (the price: catalog.resolve_price's
+    -- precedence for the company, one unit, the currency, now)
     and (
       (search_products.min_price is null and search_products.max_price is null and not search_products.in_stock)
       or exists (
-        select
+        select 1
         from catalog.variants v
-        left join lateral catalog.resolve_price(search_products.company, v.variant_id, 1, search_products.currency) price on true
-        where v.product_id = r.product_id and v.archived_at is null
+        left join lateral (
+          select pr.unit_price
+          from catalog.prices pr
+          join catalog.price_lists l on l.tenant_id = pr.tenant_id and l.price_list_id = pr.price_list_id
+          where pr.tenant_id = v_tenant
+            and pr.variant_id = v.variant_id
+            and pr.currency = search_products.currency
+            and pr.quantities @> 1
+            and pr.valid_during @> now()
+            and l.valid_during @> now()
+            and (
+              l.scope = 'base'
+              or (l.scope = 'company' and l.company_id = search_products.company)
+              or (l.scope = 'customer_group' and l.customer_group_id in (
+                select g.customer_group_id
+                from accounts.company_customer_groups g
+                where g.tenant_id = v_tenant and g.company_id = search_products.company
+              ))
+            )
+          order by
+            case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end,
+            l.priority desc,
+            pr.unit_price,
+            l.price_list_id
+          limit 1
+        ) price on true
+        where v.tenant_id = v_tenant and v.product_id = r.product_id and v.archived_at is null
           and (search_products.min_price is null or price.unit_price >= search_products.min_price)
           and (search_products.max_price is null or price.unit_price <= search_products.max_price)
           and (
             not search_products.in_stock
             or exists (
-              select
+              select 1
               from catalog.stock_levels s
               join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
-              where s.tenant_id = v.tenant_id and s.variant_id = v.variant_id and s.available > 0 and w.is_active
+              where s.tenant_id = v_tenant and s.variant_id = v.variant_id and s.available > 0 and w.is_active
             )
           )
       )
@@ -104,5 +160,5 @@ begin
   limit search_products.page_size;
 end
 $$;
-comment on function catalog.search_products(text, text, text, text, uuid, text, numeric, numeric, boolean, float8, uuid, integer) is
-  'Searches live products: full text (websearch syntax, stemmed with requested_locale''s language) and trigram similarity on names and SKUs, score the best of ts_rank and similarity per product; best first, keyset (after_score, after_product), at most page_size rows, each with its translation for requested_locale (catalog.resolve_translation). Optional filters: a category subtree [path_from, path_to), a live variant priced for company (one unit, currency; catalog.resolve_price) within [min_price, max_price] and/or in stock in an active warehouse (in_stock). One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
+comment on function catalog.search_products(uuid, text, text, text, text, uuid, text, numeric, numeric, boolean, float8, uuid, integer) is
+  'Searches live products of tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): full text (websearch syntax, stemmed with requested_locale''s language) and trigram similarity on names and SKUs, score the best of ts_rank and similarity per product; best first, keyset (after_score, after_product), at most page_size rows, each with its translation for requested_locale (catalog.resolve_translation''s fallback). Optional filters: a category subtree [path_from, path_to), a live variant priced for company (one unit, currency; catalog.resolve_price''s precedence) within [min_price, max_price] and/or in stock in an active warehouse (in_stock). One cached generic plan per connection (plan_cache_mode = force_generic_plan).';

@@ -4,8 +4,10 @@
 -- A buyer acting for a company (accounts.acting_buyer: B2104 when the buyer is unknown or belongs to
 -- another company, B2105 when disabled) sees the company's prices in the company's currency. Without a
 -- buyer, a visitor sees base prices in the currency asked for, which must be one the platform supports
--- (B2204). PL/pgSQL: its plans are cached per connection.
+-- (B2204). PL/pgSQL: its plans are cached per connection. The tenant is its first argument
+-- (app.check_tenant), so on Citus the call is routed to the node that holds the tenant.
 create or replace function catalog.viewer_pricing(
+  p_tenant_id uuid,
   buyer uuid,
   company uuid,
   requested_currency text,
@@ -14,11 +16,14 @@ create or replace function catalog.viewer_pricing(
 )
 language plpgsql stable
 as $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
 begin
   if buyer is not null then
     select c.company_id, c.default_currency into company_id, currency
-    from accounts.acting_buyer(buyer, company) a
-    join accounts.companies c on c.tenant_id = a.tenant_id and c.company_id = a.company_id;
+    from accounts.acting_buyer(v_tenant, buyer, company) a
+    join accounts.companies c on c.tenant_id = a.tenant_id and c.company_id = a.company_id
+    where c.tenant_id = v_tenant;
     return;
   end if;
   select cu.currency_code into currency from catalog.currencies cu where cu.currency_code = requested_currency;
@@ -31,5 +36,5 @@ begin
   end if;
 end
 $$;
-comment on function catalog.viewer_pricing(uuid, uuid, text) is
-  'Whose prices a buyer-facing read shows: for buyer acting for company (accounts.acting_buyer: SQLSTATE B2104 for an unknown buyer or one of another company, B2105 when disabled), that company and its default currency; without a buyer, base prices (company null) in requested_currency, which must be in catalog.currencies (SQLSTATE B2204).';
+comment on function catalog.viewer_pricing(uuid, uuid, uuid, text) is
+  'In tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): whose prices a buyer-facing read shows: for buyer acting for company (accounts.acting_buyer: SQLSTATE B2104 for an unknown buyer or one of another company, B2105 when disabled), that company and its default currency; without a buyer, base prices (company null) in requested_currency, which must be in catalog.currencies (SQLSTATE B2204).';

@@ -14,7 +14,7 @@ begin
       message = format('stock rows must be a JSON array of {"variant_id", "warehouse_id", "%s"} objects', p_field);
   end if;
   if exists (
-    select from jsonb_array_elements(p_rows) e
+    select 1 from jsonb_array_elements(p_rows) e
     where case
       when jsonb_typeof(e) <> 'object'
         or jsonb_typeof(e -> 'variant_id') is distinct from 'string'

@@ -2,14 +2,15 @@
 -- level when it is new, and leaves reserved alone: it belongs to the orders. The journal trigger records
 -- each difference as one movement (reason sync or adjustment). A count below what open orders have
 -- reserved is refused (B2210): those units are promised, so the count is wrong or the orders must be
--- cancelled first.
-create or replace function catalog.sync_stock_levels(p_counts jsonb, p_reason text default 'sync')
+-- cancelled first. The tenant is the first argument (app.check_tenant) and every statement filters on it
+-- (new levels get it from the tenant_id default), so on Citus the call runs on the tenant's node.
+create or replace function catalog.sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text default 'sync')
 returns table (variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
 language plpgsql
 as $$
 #variable_conflict use_column
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   variants uuid[];
   warehouses uuid[];
   counts bigint[];
@@ -27,7 +28,7 @@ begin
   from catalog.parse_stock_rows(p_counts, 'on_hand') r;
 
   -- 1. lock the existing levels in the one global (variant_id, warehouse_id) order of every stock change
-  perform
+  perform 1
   from catalog.stock_levels s
   where s.tenant_id = tenant and (s.variant_id, s.warehouse_id) in (select c.v, c.w from unnest(variants, warehouses) c(v, w))
   order by s.variant_id, s.warehouse_id
@@ -64,5 +65,5 @@ begin
     order by s.variant_id, s.warehouse_id;
 end
 $$;
-comment on function catalog.sync_stock_levels(jsonb, text) is
-  'Sets on_hand to absolute counts p_counts ([{variant_id, warehouse_id, on_hand}], one statement for the batch), creating new levels; reserved is never touched. Each difference is journaled as one catalog.stock_movements row with reason p_reason (sync for an ERP, adjustment for an admin). Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 for a count below the reserved units, B2211 for malformed rows; stock_negative (chk_stock_levels_on_hand_not_negative) for a negative count.';
+comment on function catalog.sync_stock_levels(uuid, jsonb, text) is
+  'In tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): sets on_hand to absolute counts p_counts ([{variant_id, warehouse_id, on_hand}], one statement for the batch), creating new levels; reserved is never touched. Each difference is journaled as one catalog.stock_movements row with reason p_reason (sync for an ERP, adjustment for an admin). Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 for a count below the reserved units, B2211 for malformed rows; stock_negative (chk_stock_levels_on_hand_not_negative) for a negative count.';

@@ -1,13 +1,15 @@
 -- Relative corrections (found, damaged, counted wrong): adds a signed delta to on_hand per (variant,
 -- warehouse), creating the level when it is new; reserved belongs to the orders and is never touched.
 -- The journal trigger records each as an adjustment. A result below the reserved units is refused (B2210).
-create or replace function catalog.adjust_stock_levels(p_adjustments jsonb)
+-- The tenant is the first argument (app.check_tenant) and every statement filters on it (new levels get it
+-- from the tenant_id default), so on Citus the call runs on the tenant's node.
+create or replace function catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb)
 returns table (variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
 language plpgsql
 as $$
 #variable_conflict use_column
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   variants uuid[];
   warehouses uuid[];
   deltas bigint[];
@@ -20,7 +22,7 @@ begin
   from catalog.parse_stock_rows(p_adjustments, 'delta') r;
 
   -- 1. lock the existing levels in the one global (variant_id, warehouse_id) order of every stock change
-  perform
+  perform 1
   from catalog.stock_levels s
   where s.tenant_id = tenant and (s.variant_id, s.warehouse_id) in (select c.v, c.w from unnest(variants, warehouses) c(v, w))
   order by s.variant_id, s.warehouse_id
@@ -55,7 +57,7 @@ begin
   insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
   select c.v, c.w, c.d
   from unnest(variants, warehouses, deltas) c(v, w, d)
-  where not exists (select from catalog.stock_levels s where s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w)
+  where not exists (select 1 from catalog.stock_levels s where s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w)
   order by c.v, c.w;
   perform catalog.set_stock_reason(null);
 
@@ -66,5 +68,5 @@ begin
     order by s.variant_id, s.warehouse_id;
 end
 $$;
-comment on function catalog.adjust_stock_levels(jsonb) is
-  'Adds signed deltas p_adjustments ([{variant_id, warehouse_id, delta}], one statement for the batch) to on_hand, creating new levels; reserved is never touched. Each change is journaled as an adjustment in catalog.stock_movements. Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 when on_hand would fall below the reserved units, B2211 for malformed rows; stock_negative when it would fall below 0.';
+comment on function catalog.adjust_stock_levels(uuid, jsonb) is
+  'In tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): adds signed deltas p_adjustments ([{variant_id, warehouse_id, delta}], one statement for the batch) to on_hand, creating new levels; reserved is never touched. Each change is journaled as an adjustment in catalog.stock_movements. Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 when on_hand would fall below the reserved units, B2211 for malformed rows; stock_negative when it would fall below 0.';

@@ -14,7 +14,7 @@ grant select on catalog.currencies, catalog.countries, catalog.locales to b2b_ap
 -- Used by the generated search_vector column, so whoever writes translations calls it.
 grant execute on function catalog.text_search_config(text) to b2b_app, b2b_readonly;
 
-grant execute on function catalog.resolve_translation(uuid, text) to b2b_app, b2b_readonly;
+grant execute on function catalog.resolve_translation(uuid, uuid, text) to b2b_app, b2b_readonly;
 
 -- Products never get a delete grant: they are archived (archived_at) and keep their history.
 grant select on catalog.products, catalog.variants, catalog.categories, catalog.category_translations,
@@ -43,14 +43,14 @@ grant insert (product_id, locale, name, slug, description) on catalog.product_tr
 grant update (name, slug, description) on catalog.product_translations to b2b_app;
 grant delete on catalog.product_translations to b2b_app;
 
-grant execute on function catalog.resolve_price(uuid, uuid, integer, text, timestamptz) to b2b_app, b2b_readonly;
+grant execute on function catalog.resolve_price(uuid, uuid, uuid, integer, text, timestamptz) to b2b_app, b2b_readonly;
 
 grant select on catalog.price_lists, catalog.prices to b2b_app, b2b_readonly;
 
 -- The buyer-facing reads (security invoker: row-level security applies to the caller).
-grant execute on function catalog.viewer_pricing(uuid, uuid, text) to b2b_app, b2b_readonly;
-grant execute on function catalog.product_page(uuid, text, uuid, uuid, text, integer) to b2b_app, b2b_readonly;
-grant execute on function catalog.search_products(text, text, text, text, uuid, text, numeric, numeric, boolean, float8, uuid, integer)
+grant execute on function catalog.viewer_pricing(uuid, uuid, uuid, text) to b2b_app, b2b_readonly;
+grant execute on function catalog.product_page(uuid, uuid, text, uuid, uuid, text, integer) to b2b_app, b2b_readonly;
+grant execute on function catalog.search_products(uuid, text, text, text, text, uuid, text, numeric, numeric, boolean, float8, uuid, integer)
   to b2b_app, b2b_readonly;
 
 -- A list's currency and scope are fixed once created (its prices carry the currency): create a new list.
@@ -94,8 +94,8 @@ grant insert (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta
 -- so a reason is a label, not a permission: it cannot change reserved (no grant names reserved).
 grant execute on function catalog.parse_stock_rows(jsonb, text) to b2b_app;
 grant execute on function catalog.set_stock_reason(text, uuid, uuid) to b2b_app;
-grant execute on function catalog.sync_stock_levels(jsonb, text) to b2b_app;
-grant execute on function catalog.adjust_stock_levels(jsonb) to b2b_app;
+grant execute on function catalog.sync_stock_levels(uuid, jsonb, text) to b2b_app;
+grant execute on function catalog.adjust_stock_levels(uuid, jsonb) to b2b_app;
 
 -- data_type is fixed once declared (values already stored were checked against it): declare a new key.
 -- Deleting a definition does not rewrite stored attributes; the next write of such a row fails with B2202.

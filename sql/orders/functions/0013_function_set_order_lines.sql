@@ -11,8 +11,8 @@ declare
   total numeric;
   archived_sku text;
 begin
-  -- the lines, each with its variant's archived flag and its price, read once (resolve_price is inlined
-  -- into the lateral join, one index lookup per line)
+  -- the lines, each with its variant's archived flag and its price, read once (resolve_price, PL/pgSQL
+  -- since issue 10, is called once per line in the lateral join)
   select jsonb_agg(jsonb_build_object(
       'line_number', l.line_number, 'variant_id', l.variant_id, 'quantity', l.quantity,
       'archived_sku', case when v.archived_at is not null then v.sku end,
@@ -20,7 +20,7 @@ begin
   into lines
   from orders.parse_order_lines(p_lines) l
   left join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id
-  left join lateral catalog.resolve_price(p_company_id, l.variant_id, l.quantity, p_currency, now()) r on true;
+  left join lateral catalog.resolve_price(tenant, p_company_id, l.variant_id, l.quantity, p_currency, now()) r on true;
 
   select e ->> 'archived_sku' into archived_sku
   from jsonb_array_elements(lines) e where e ->> 'archived_sku' is not null limit 1;

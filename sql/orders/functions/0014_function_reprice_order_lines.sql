@@ -19,7 +19,7 @@ begin
     order by l.line_number
   loop
     select r.unit_price, r.price_list_id into price
-    from catalog.resolve_price(target.company_id, line.variant_id, line.quantity, target.currency, now()) r;
+    from catalog.resolve_price(tenant, target.company_id, line.variant_id, line.quantity, target.currency, now()) r;
     if not found then
       raise exception using
         errcode = 'B3008',

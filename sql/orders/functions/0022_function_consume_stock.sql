@@ -22,7 +22,7 @@ begin
       select 1 from orders.orders o
       where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('placed', 'partially_fulfilled'))
     or exists (
-      select
+      select 1
       from jsonb_to_recordset(p_shipment) as sh(variant_id uuid, quantity bigint)
       left join orders.order_lines l on l.tenant_id = tenant and l.order_id = p_order_id and l.variant_id = sh.variant_id
       where l.variant_id is null or sh.quantity is null or sh.quantity < 1 or sh.quantity > l.quantity - l.fulfilled_quantity) then

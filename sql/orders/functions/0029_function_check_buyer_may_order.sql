@@ -15,8 +15,8 @@ declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
   company_status text;
 begin
-  perform accounts.acting_buyer(p_buyer_id, p_company_id);
-  if not accounts.buyer_has_permission(p_buyer_id, 'orders.create') then
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, p_company_id);
+  if not accounts.buyer_has_permission(v_tenant, p_buyer_id, 'orders.create') then
     raise exception using
       errcode = 'B3009',
       message = format('buyer %s may not place orders (its role lacks orders.create)', p_buyer_id);

@@ -18,7 +18,7 @@ begin
       errcode = 'B3001',
       message = format('order %s is %s: only orders pending approval are approved or rejected', p_order.order_id, p_order.state);
   end if;
-  select a.buyer_role_id into approver_role from accounts.acting_buyer(p_approver_id, p_order.company_id) a;
+  select a.buyer_role_id into approver_role from accounts.acting_buyer(v_tenant, p_approver_id, p_order.company_id) a;
   if p_approver_id = p_order.buyer_id then
     raise exception using
       errcode = 'B3104',
@@ -39,7 +39,7 @@ begin
     and not exists (
       select 1 from orders.order_approvals a
       where a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier);
-  if not accounts.buyer_has_permission(p_approver_id, 'orders.approve')
+  if not accounts.buyer_has_permission(v_tenant, p_approver_id, 'orders.approve')
      or not exists (
        select 1 from orders.order_approval_steps s
        where s.tenant_id = v_tenant and s.order_id = p_order.order_id and s.tier = current_tier

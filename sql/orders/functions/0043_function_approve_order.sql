@@ -12,7 +12,7 @@ declare
   decided_tier integer;
   decided orders.orders;
 begin
-  perform accounts.acting_buyer(p_approver_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_approver_id, target.company_id);
   if exists (
     select 1 from orders.order_approvals a
     where a.tenant_id = v_tenant and a.order_id = p_order_id and a.approver_id = p_approver_id

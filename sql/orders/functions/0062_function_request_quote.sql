@@ -15,8 +15,8 @@ declare
   company_currency text;
   requested orders.quotes;
 begin
-  perform accounts.acting_buyer(p_buyer_id, p_company_id);
-  if not accounts.buyer_has_permission(p_buyer_id, 'quotes.request') then
+  perform accounts.acting_buyer(tenant, p_buyer_id, p_company_id);
+  if not accounts.buyer_has_permission(tenant, p_buyer_id, 'quotes.request') then
     raise exception using
       errcode = 'B3302',
       message = format('buyer %s may not request quotes (its role lacks quotes.request)', p_buyer_id);

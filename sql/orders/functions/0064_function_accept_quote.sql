@@ -19,7 +19,7 @@ declare
   total numeric;
   placed orders.orders;
 begin
-  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, target.company_id);
   if target.state = 'accepted' then
     select o.* into placed from orders.orders o where o.tenant_id = v_tenant and o.quote_id = p_quote_id;
     return placed;

@@ -8,7 +8,7 @@ declare
   target orders.quotes := orders.lock_quote(v_tenant, p_quote_id);
   declined orders.quotes;
 begin
-  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, target.company_id);
   update orders.quotes q set state = 'declined', decided_at = now()
   where q.tenant_id = v_tenant and q.quote_id = p_quote_id
   returning q.* into declined;

@@ -16,7 +16,7 @@ declare
   too_many record;
   requested orders.returns;
 begin
-  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, target.company_id);
 
   -- per order line: units in returns not cancelled, plus these, at most what was shipped
   select p.variant_id, p.quantity, coalesce(l.fulfilled_quantity, 0) as fulfilled, b.already

@@ -43,6 +43,12 @@ drop function if exists orders.request_return(uuid, uuid, jsonb, text);
 drop function if exists orders.receive_return(uuid, uuid);
 drop function if exists orders.cancel_return(uuid);
 drop function if exists orders.reconcile_stock();
+-- The old signatures of the accounts and catalog functions the order functions called, kept as wrappers
+-- until now (sql/accounts/functions/009*_pending_orders.sql, sql/catalog/functions/0090_*): the order
+-- functions pass the tenant to the new ones.
+drop function if exists accounts.acting_buyer(uuid, uuid);
+drop function if exists accounts.buyer_has_permission(uuid, text);
+drop function if exists catalog.resolve_price(uuid, uuid, integer, text, timestamptz);
 
 -- Down Migration
 -- Nothing to restore: the old functions came from repeatable files that no longer exist in that form, and

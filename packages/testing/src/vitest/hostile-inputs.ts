@@ -154,7 +154,7 @@ export async function callWithHostileInputs(options: {
   skip?: readonly string[];
   /**
    * Acts for the tenant in the open transaction: pass @b2b/db's actAsTenant, so that the package functions'
-   * tenantOf(client) answers (this package cannot import @b2b/db). Default: the tenant setting alone.
+   * tenantOf(client) answers (this package cannot import @b2b/db). Default: app.set_tenant alone.
    */
   actAs?: (client: pg.ClientBase, context: { tenantId: string; userId?: string }) => Promise<void>;
 }): Promise<{ escapes: Escape[]; calls: number; functions: string[] }> {
@@ -165,14 +165,10 @@ export async function callWithHostileInputs(options: {
   let calls = 0;
   try {
     await client.query('begin');
-    // the tenant as withTenant sets it, and tenantOf(client) with actAs
+    // the tenant as withTenant sets it (SET LOCAL through app.set_tenant), and tenantOf(client)
     const context = { tenantId: options.tenantId, userId: options.userId };
     if (options.actAs) await options.actAs(client, context);
-    else
-      await client.query(
-        `select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`,
-        [context.tenantId, context.userId ?? ''],
-      );
+    else await client.query('select app.set_tenant($1, $2)', [context.tenantId, context.userId ?? null]);
     for (const [name, fn] of Object.entries(options.module)) {
       if (typeof fn !== 'function' || isClass(fn) || options.skip?.includes(name)) continue;
       functions.push(name);

@@ -145,12 +145,12 @@ async function serverTimes(appUrl: string, tenants: TenantSample[]) {
   const page = await serverTime(
     appUrl,
     pages,
-    `perform count(*) from catalog.product_page((r ->> 'productId')::uuid, r ->> 'locale', null, null, r ->> 'currency', 1)`,
+    `perform count(*) from catalog.product_page((r ->> 'tenantId')::uuid, (r ->> 'productId')::uuid, r ->> 'locale', null, null, r ->> 'currency', 1)`,
   );
   const search = await serverTime(
     appUrl,
     searches,
-    `perform count(*) from catalog.search_products(r ->> 'text', r ->> 'locale', null, null, null, null, null, null, false, null, null, 24)`,
+    `perform count(*) from catalog.search_products((r ->> 'tenantId')::uuid, r ->> 'text', r ->> 'locale', null, null, null, null, null, null, false, null, null, 24)`,
   );
   return { page, search };
 }
@@ -180,8 +180,8 @@ function productPageScript(tenant: TenantSample): CustomScript {
     name: 'product page via pgbench',
     text: [
       'begin;',
-      "select set_config('app.tenant_id', :tenant, true), set_config('app.user_id', '', true);",
-      'select * from catalog.product_page(:product, :locale, null, null, :currency, 1);',
+      'select app.set_tenant(:tenant);',
+      'select * from catalog.product_page(:tenant, :product, :locale, null, null, :currency, 1);',
       'commit;',
       '',
     ].join('\n'),

@@ -143,7 +143,7 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
   for (const [index, line] of lines.entries()) {
     const price = await one<{ unit_price: string; price_list_id: string }>(
       client,
-      'select r.unit_price, r.price_list_id from catalog.resolve_price($1, $2, $3, $4, now()) r',
+      'select r.unit_price, r.price_list_id from catalog.resolve_price(app.current_tenant_id(), $1, $2, $3, $4, now()) r',
       [companyId, line.variantId, line.quantity, currency],
       'no price',
     );

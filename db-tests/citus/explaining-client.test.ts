@@ -1,0 +1,46 @@
+// The routing verdict of explaining-client.ts on plans as Citus and PostgreSQL write them, so that the
+// routing check fails for a statement that fans out (more than one task, a subplan) or, on plain
+// PostgreSQL, does not name its tenant.
+import { describe, expect, test } from 'vitest';
+import { type ExplainedStatement, type PlanNode, routingProblems } from './explaining-client';
+
+const TENANT = '11111111-1111-1111-1111-111111111111';
+
+/** A Citus Adaptive scan with `tasks` tasks and `subplans` subplans, as EXPLAIN (FORMAT JSON) shows it. */
+const citusScan = (tasks: number, subplans = 0): PlanNode => ({
+  'Node Type': 'Custom Scan',
+  'Custom Plan Provider': 'Citus Adaptive',
+  'Distributed Query': {
+    ...(subplans ? { Subplans: Array.from({ length: subplans }, () => ({})) } : {}),
+    Job: { 'Task Count': tasks, Tasks: [] },
+  },
+});
+const statement = (plan: PlanNode, text = 'select 1', values: unknown[] = []): ExplainedStatement => ({
+  text,
+  values,
+  plan,
+});
+
+describe('routingProblems', () => {
+  test('on Citus: one task is routed; more tasks or a subplan are not, wherever the scan sits', () => {
+    expect(routingProblems(statement(citusScan(1)), TENANT, true)).toEqual([]);
+    expect(routingProblems(statement(citusScan(12)), TENANT, true)).toEqual(['12 tasks']);
+    expect(routingProblems(statement(citusScan(1, 2)), TENANT, true)).toEqual(['2 subplans']);
+    const nested: PlanNode = {
+      'Node Type': 'Limit',
+      Plans: [{ 'Node Type': 'Sort', Plans: [citusScan(2)] }],
+    };
+    expect(routingProblems(statement(nested), TENANT, true)).toEqual(['2 tasks']);
+    // a statement that reads no distributed table (only the coordinator) has no Citus scan: nothing to route
+    expect(routingProblems(statement({ 'Node Type': 'Result' }), TENANT, true)).toEqual([]);
+  });
+
+  test('on plain PostgreSQL: the tenant must be one of the parameters, except for an insert', () => {
+    const seqScan: PlanNode = { 'Node Type': 'Seq Scan' };
+    expect(routingProblems(statement(seqScan, 'select 1', [TENANT, 5]), TENANT, false)).toEqual([]);
+    expect(routingProblems(statement(seqScan, 'select 1', ['other']), TENANT, false)).toEqual([
+      'the tenant is not one of its parameters',
+    ]);
+    expect(routingProblems(statement(seqScan, ' insert into x values (1)', []), TENANT, false)).toEqual([]);
+  });
+});
