@@ -139,13 +139,14 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions;
 COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
 
 --
--- Name: acting_buyer(uuid, uuid); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+-- Name: acting_buyer(uuid, uuid, uuid); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) RETURNS record
+CREATE FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) RETURNS record
     LANGUAGE plpgsql STABLE
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   buyer_status text;
 begin
   select b.tenant_id, b.buyer_id, b.company_id, b.buyer_role_id, b.email, b.full_name, b.spending_limit,
@@ -153,7 +154,7 @@ begin
   into tenant_id, buyer_id, company_id, buyer_role_id, email, full_name, spending_limit, spending_period,
     buyer_status
   from accounts.buyers b
-  where b.tenant_id = app.require_tenant_id()
+  where b.tenant_id = v_tenant
     and b.buyer_id = p_buyer_id
     and b.company_id = p_company_id;
   if not found then
@@ -171,41 +172,43 @@ begin
 end
 $$;
 
-ALTER FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) OWNER TO b2b_owner;
+ALTER FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+-- Name: FUNCTION acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) IS 'The buyer p_buyer_id (tenant, ids, role, email, name, spending limit and period), checked to belong to company p_company_id (SQLSTATE B2104 otherwise, also for an unknown buyer) and to be active (B2105). Call it first in everything a buyer does for a company.';
+COMMENT ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) IS 'The buyer p_buyer_id of tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) (tenant, ids, role, email, name, spending limit and period), checked to belong to company p_company_id (SQLSTATE B2104 otherwise, also for an unknown buyer) and to be active (B2105). Call it first in everything a buyer does for a company.';
 
 --
--- Name: buyer_has_permission(uuid, text); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+-- Name: buyer_has_permission(uuid, uuid, text); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) RETURNS boolean
+CREATE FUNCTION accounts.buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text) RETURNS boolean
     LANGUAGE plpgsql STABLE
     AS $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
 begin
   return exists (
-    select
+    select 1
     from accounts.buyers b
     join accounts.buyer_role_permissions rp
       on rp.tenant_id = b.tenant_id and rp.buyer_role_id = b.buyer_role_id
-    where b.tenant_id = app.require_tenant_id()
+    where b.tenant_id = v_tenant
       and b.buyer_id = p_buyer_id
       and rp.permission = p_permission
   );
 end
 $$;
 
-ALTER FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) OWNER TO b2b_owner;
+ALTER FUNCTION accounts.buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION buyer_has_permission(p_buyer_id uuid, p_permission text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+-- Name: FUNCTION buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) IS 'True when the role of buyer p_buyer_id grants p_permission; false for an unknown buyer or permission.';
+COMMENT ON FUNCTION accounts.buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text) IS 'For tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): true when the role of buyer p_buyer_id grants p_permission; false for an unknown buyer or permission.';
 
 --
 -- Name: check_address_postal_code(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
@@ -217,7 +220,7 @@ CREATE FUNCTION accounts.check_address_postal_code() RETURNS trigger
 begin
   if new.postal_code is null
     and exists (
-      select from catalog.countries c where c.country_code = new.country_code and c.uses_postal_code
+      select 1 from catalog.countries c where c.country_code = new.country_code and c.uses_postal_code
     )
   then
     raise exception using
@@ -632,6 +635,27 @@ ALTER FUNCTION app.round_money(amount numeric, minor_units integer) OWNER TO b2b
 COMMENT ON FUNCTION app.round_money(amount numeric, minor_units integer) IS 'The one rounding rule for money: amount rounded to minor_units decimals, half away from zero (PostgreSQL round(numeric, integer)). Every computed amount (line totals, invoices, credit notes) goes through it.';
 
 --
+-- Name: set_tenant(uuid, uuid); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.set_tenant(tenant uuid, acting_user uuid DEFAULT NULL::uuid) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+begin
+  execute pg_catalog.format('set local app.tenant_id = %L', coalesce(tenant::text, ''));
+  execute pg_catalog.format('set local app.user_id = %L', coalesce(acting_user::text, ''));
+end
+$$;
+
+ALTER FUNCTION app.set_tenant(tenant uuid, acting_user uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION set_tenant(tenant uuid, acting_user uuid); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) IS 'Sets the tenant (app.tenant_id) and the acting user (app.user_id) for the rest of the transaction with SET LOCAL (propagated to Citus workers); null clears them. Called by withTenant with begin, and by every other place that acts for a tenant.';
+
+--
 -- Name: set_updated_at(); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -653,15 +677,15 @@ ALTER FUNCTION app.set_updated_at() OWNER TO b2b_owner;
 COMMENT ON FUNCTION app.set_updated_at() IS 'Trigger function: sets updated_at to now() on update.';
 
 --
--- Name: adjust_stock_levels(jsonb); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: adjust_stock_levels(uuid, jsonb); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
+CREATE FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
     LANGUAGE plpgsql
     AS $$
 #variable_conflict use_column
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   variants uuid[];
   warehouses uuid[];
   deltas bigint[];
@@ -674,7 +698,7 @@ begin
   from catalog.parse_stock_rows(p_adjustments, 'delta') r;
 
   -- 1. lock the existing levels in the one global (variant_id, warehouse_id) order of every stock change
-  perform
+  perform 1
   from catalog.stock_levels s
   where s.tenant_id = tenant and (s.variant_id, s.warehouse_id) in (select c.v, c.w from unnest(variants, warehouses) c(v, w))
   order by s.variant_id, s.warehouse_id
@@ -709,7 +733,7 @@ begin
   insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
   select c.v, c.w, c.d
   from unnest(variants, warehouses, deltas) c(v, w, d)
-  where not exists (select from catalog.stock_levels s where s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w)
+  where not exists (select 1 from catalog.stock_levels s where s.tenant_id = tenant and s.variant_id = c.v and s.warehouse_id = c.w)
   order by c.v, c.w;
   perform catalog.set_stock_reason(null);
 
@@ -721,13 +745,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION adjust_stock_levels(p_adjustments jsonb); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) IS 'Adds signed deltas p_adjustments ([{variant_id, warehouse_id, delta}], one statement for the batch) to on_hand, creating new levels; reserved is never touched. Each change is journaled as an adjustment in catalog.stock_movements. Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 when on_hand would fall below the reserved units, B2211 for malformed rows; stock_negative when it would fall below 0.';
+COMMENT ON FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb) IS 'In tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): adds signed deltas p_adjustments ([{variant_id, warehouse_id, delta}], one statement for the batch) to on_hand, creating new levels; reserved is never touched. Each change is journaled as an adjustment in catalog.stock_movements. Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 when on_hand would fall below the reserved units, B2211 for malformed rows; stock_negative when it would fall below 0.';
 
 --
 -- Name: check_attributes(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -918,7 +942,7 @@ begin
       message = format('stock rows must be a JSON array of {"variant_id", "warehouse_id", "%s"} objects', p_field);
   end if;
   if exists (
-    select from jsonb_array_elements(p_rows) e
+    select 1 from jsonb_array_elements(p_rows) e
     where case
       when jsonb_typeof(e) <> 'object'
         or jsonb_typeof(e -> 'variant_id') is distinct from 'string'
@@ -955,51 +979,97 @@ ALTER FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) OWNER TO b2b
 COMMENT ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) IS 'Reads stock rows from a JSON array of {"variant_id": uuid, "warehouse_id": uuid, <p_field>: whole number} objects, sorted by (variant_id, warehouse_id); SQLSTATE B2211 when it is not such an array, a number is not whole (or beyond 10^15), or a variant and warehouse appear twice.';
 
 --
--- Name: product_page(uuid, text, uuid, uuid, text, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: product_page(uuid, uuid, text, uuid, uuid, text, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) RETURNS TABLE(currency text, product_id uuid, attributes jsonb, created_at timestamp with time zone, locale text, name text, slug text, description text, variant_id uuid, sku text, variant_attributes jsonb, unit_price numeric, price_list_id uuid, price_list_scope text, price_quantities text, available bigint)
+CREATE FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) RETURNS TABLE(currency text, product_id uuid, attributes jsonb, created_at timestamp with time zone, locale text, name text, slug text, description text, variant_id uuid, sku text, variant_attributes jsonb, unit_price numeric, price_list_id uuid, price_list_scope text, price_quantities text, available bigint)
     LANGUAGE plpgsql STABLE
     SET plan_cache_mode TO 'force_generic_plan'
     AS $$
 #variable_conflict use_column
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   viewer_company uuid;
   viewer_currency text;
 begin
   select v.company_id, v.currency into viewer_company, viewer_currency
-  from catalog.viewer_pricing(buyer, company, requested_currency) v;
+  from catalog.viewer_pricing(v_tenant, buyer, company, requested_currency) v;
   return query
   select viewer_currency, p.product_id, p.attributes, p.created_at,
     t.locale, t.name, t.slug, t.description,
     v.variant_id, v.sku, v.attributes,
-    price.unit_price::numeric, price.price_list_id, price.list_scope, price.quantities::text,
+    price.unit_price::numeric, price.price_list_id, price.scope, price.quantities::text,
     stock.available
   from catalog.products p
-  left join lateral catalog.resolve_translation(p.product_id, product_page.requested_locale) t on true
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale is an InitPlan,
+  -- read once per call)
+  left join lateral (
+    select tr.locale, tr.name, tr.slug, tr.description
+    from catalog.product_translations tr
+    cross join (
+      select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = v_tenant) as default_locale
+    ) d
+    where tr.tenant_id = v_tenant
+      and tr.product_id = p.product_id
+      and tr.locale in (
+        product_page.requested_locale, split_part(product_page.requested_locale, '-', 1),
+        d.default_locale, split_part(d.default_locale, '-', 1)
+      )
+    order by case tr.locale
+      when product_page.requested_locale then 1
+      when split_part(product_page.requested_locale, '-', 1) then 2
+      when d.default_locale then 3
+      else 4
+    end
+    limit 1
+  ) t on true
   left join catalog.variants v
     on v.tenant_id = p.tenant_id and v.product_id = p.product_id and v.archived_at is null
-  left join lateral catalog.resolve_price(
-    viewer_company, v.variant_id, product_page.quantity, viewer_currency
+  -- the price (catalog.resolve_price's precedence, for the viewer's company, the quantity and now)
+  left join lateral (
+    select pr.unit_price, l.price_list_id, l.scope, pr.quantities
+    from catalog.prices pr
+    join catalog.price_lists l on l.tenant_id = pr.tenant_id and l.price_list_id = pr.price_list_id
+    where pr.tenant_id = v_tenant
+      and pr.variant_id = v.variant_id
+      and pr.currency = viewer_currency
+      and pr.quantities @> product_page.quantity
+      and pr.valid_during @> now()
+      and l.valid_during @> now()
+      and (
+        l.scope = 'base'
+        or (l.scope = 'company' and l.company_id = viewer_company)
+        or (l.scope = 'customer_group' and l.customer_group_id in (
+          select g.customer_group_id
+          from accounts.company_customer_groups g
+          where g.tenant_id = v_tenant and g.company_id = viewer_company
+        ))
+      )
+    order by
+      case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end,
+      l.priority desc,
+      pr.unit_price,
+      l.price_list_id
+    limit 1
   ) price on v.variant_id is not null
   left join lateral (
     select sum(s.available)::bigint as available
     from catalog.stock_levels s
     join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
-    where s.tenant_id = v.tenant_id and s.variant_id = v.variant_id and w.is_active
+    where s.tenant_id = v_tenant and s.variant_id = v.variant_id and w.is_active
   ) stock on v.variant_id is not null
-  where p.product_id = product_page.product and p.archived_at is null
+  where p.tenant_id = v_tenant and p.product_id = product_page.product and p.archived_at is null
   order by v.sku;
 end
 $$;
 
-ALTER FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) IS 'The product page of product for a viewer (catalog.viewer_pricing: buyer acting for company, or a visitor with base prices in requested_currency; its errors B2104, B2105, B2204 come first, before any product lookup): one row per live variant ordered by SKU (one row with null variant columns when it has none; no row for an unknown or archived product), with the translation for requested_locale (catalog.resolve_translation''s fallback), the currency shown, the price for the viewer''s company buying quantity units in that currency now (catalog.resolve_price; no buyer: base lists), and the units available over active warehouses. One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
+COMMENT ON FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) IS 'The product page of product in tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) for a viewer (catalog.viewer_pricing: buyer acting for company, or a visitor with base prices in requested_currency; its errors B2104, B2105, B2204 come first, before any product lookup): one row per live variant ordered by SKU (one row with null variant columns when it has none; no row for an unknown or archived product), with the translation for requested_locale (catalog.resolve_translation''s fallback), the currency shown, the price for the viewer''s company buying quantity units in that currency now (catalog.resolve_price''s precedence; no buyer: base lists), and the units available over active warehouses. One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
 
 --
 -- Name: propagate_category_path(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -1027,18 +1097,24 @@ ALTER FUNCTION catalog.propagate_category_path() OWNER TO b2b_owner;
 COMMENT ON FUNCTION catalog.propagate_category_path() IS 'Trigger function on catalog.categories: when a category moves, re-derives the paths of its whole subtree.';
 
 --
--- Name: resolve_price(uuid, uuid, integer, text, timestamp with time zone); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: resolve_price(uuid, uuid, uuid, integer, text, timestamp with time zone); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone DEFAULT now()) RETURNS TABLE(unit_price numeric, price_list_id uuid, list_scope text, list_priority integer, price_id uuid, quantities int4range)
-    LANGUAGE sql STABLE
+CREATE FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone DEFAULT now()) RETURNS TABLE(unit_price numeric, price_list_id uuid, list_scope text, list_priority integer, price_id uuid, quantities int4range)
+    LANGUAGE plpgsql STABLE
     AS $$
+#variable_conflict use_column
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+begin
+  return query
   -- candidates: prices of the variant in the currency whose tier holds the quantity and that are valid
   -- (price and list) at the time, from lists that apply to the company
   select p.unit_price, l.price_list_id, l.scope, l.priority, p.price_id, p.quantities
   from catalog.prices p
   join catalog.price_lists l on l.tenant_id = p.tenant_id and l.price_list_id = p.price_list_id
-  where p.tenant_id = app.current_tenant_id()
+  where p.tenant_id = v_tenant
+    and l.tenant_id = v_tenant
     and p.variant_id = resolve_price.variant_id
     and p.currency = resolve_price.currency
     and p.quantities @> resolve_price.quantity
@@ -1050,7 +1126,7 @@ CREATE FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity
       or (l.scope = 'customer_group' and l.customer_group_id in (
         select g.customer_group_id
         from accounts.company_customer_groups g
-        where g.tenant_id = app.current_tenant_id() and g.company_id = resolve_price.company_id
+        where g.tenant_id = v_tenant and g.company_id = resolve_price.company_id
       ))
     )
   -- precedence: company list, then customer group list, then base list; then higher priority; then the
@@ -1060,143 +1136,69 @@ CREATE FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity
     l.priority desc,
     p.unit_price,
     l.price_list_id
-  limit 1
+  limit 1;
+end
 $$;
 
-ALTER FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) IS 'The price for company_id buying quantity units of variant_id in currency at time at (default now). Precedence: (1) only prices whose quantity tier contains quantity and which, with their list, are valid at at; (2) a list for the company itself beats a list for one of the customer groups it belongs to, which beats a base list (lists and groups of a parent company are not inherited); (3) then the list with the higher priority; (4) then the lower unit price, then the lower price_list_id. A list with no tier for the quantity does not apply, so the next one does. company_id null means base lists only. No row when no price applies. Returns unit_price, price_list_id, list_scope, list_priority, price_id and the matched quantities tier.';
+COMMENT ON FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) IS 'The price in tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) for company_id buying quantity units of variant_id in currency at time at (default now). Precedence: (1) only prices whose quantity tier contains quantity and which, with their list, are valid at at; (2) a list for the company itself beats a list for one of the customer groups it belongs to, which beats a base list (lists and groups of a parent company are not inherited); (3) then the list with the higher priority; (4) then the lower unit price, then the lower price_list_id. A list with no tier for the quantity does not apply, so the next one does. company_id null means base lists only. No row when no price applies. Returns unit_price, price_list_id, list_scope, list_priority, price_id and the matched quantities tier.';
 
 --
--- Name: text_search_config(text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: resolve_translation(uuid, uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.text_search_config(locale text) RETURNS regconfig
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    BEGIN ATOMIC
- SELECT
-         CASE split_part(locale, '-'::text, 1)
-             WHEN 'da'::text THEN 'danish'::regconfig
-             WHEN 'de'::text THEN 'german'::regconfig
-             WHEN 'en'::text THEN 'english'::regconfig
-             WHEN 'es'::text THEN 'spanish'::regconfig
-             WHEN 'fi'::text THEN 'finnish'::regconfig
-             WHEN 'fr'::text THEN 'french'::regconfig
-             WHEN 'hu'::text THEN 'hungarian'::regconfig
-             WHEN 'it'::text THEN 'italian'::regconfig
-             WHEN 'nb'::text THEN 'norwegian'::regconfig
-             WHEN 'nl'::text THEN 'dutch'::regconfig
-             WHEN 'pt'::text THEN 'portuguese'::regconfig
-             WHEN 'ro'::text THEN 'romanian'::regconfig
-             WHEN 'ru'::text THEN 'russian'::regconfig
-             WHEN 'sv'::text THEN 'swedish'::regconfig
-             WHEN 'tr'::text THEN 'turkish'::regconfig
-             ELSE 'simple'::regconfig
-         END AS "case";
-END;
-
-ALTER FUNCTION catalog.text_search_config(locale text) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION text_search_config(locale text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION catalog.text_search_config(locale text) IS 'The text search configuration for a locale''s language (german for de-CH), simple when PostgreSQL has none.';
-
---
--- Name: product_translations; Type: TABLE; Schema: catalog; Owner: b2b_owner
---
-
-CREATE TABLE catalog.product_translations (
-    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
-    product_id uuid NOT NULL,
-    locale text NOT NULL,
-    name text NOT NULL,
-    slug text NOT NULL,
-    description text,
-    search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector(catalog.text_search_config(locale), name), 'A'::"char") || setweight(to_tsvector(catalog.text_search_config(locale), COALESCE(description, ''::text)), 'B'::"char"))) STORED NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT chk_product_translations_description_length CHECK ((char_length(description) <= 10000)),
-    CONSTRAINT chk_product_translations_name_length CHECK ((char_length(name) <= 200)),
-    CONSTRAINT chk_product_translations_name_not_blank CHECK ((btrim(name) <> ''::text)),
-    CONSTRAINT chk_product_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
-    CONSTRAINT chk_product_translations_slug_length CHECK ((char_length(slug) <= 200))
-);
-
-ALTER TABLE ONLY catalog.product_translations FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE catalog.product_translations OWNER TO b2b_owner;
-
---
--- Name: TABLE product_translations; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON TABLE catalog.product_translations IS 'Name, URL slug and description of a product in one locale. Missing locales fall back (catalog.resolve_translation).';
-
---
--- Name: COLUMN product_translations.slug; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.product_translations.slug IS 'URL name: lowercase ASCII letters and digits in hyphen-separated words; unique per tenant and locale.';
-
---
--- Name: COLUMN product_translations.search_vector; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.product_translations.search_vector IS 'Full-text vector of name (weight A) and description (weight B), stemmed with the locale''s language (catalog.text_search_config).';
-
---
--- Name: resolve_translation(uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
---
-
-CREATE FUNCTION catalog.resolve_translation(product uuid, requested_locale text) RETURNS SETOF catalog.product_translations
-    LANGUAGE sql STABLE
+CREATE FUNCTION catalog.resolve_translation(p_tenant_id uuid, product uuid, requested_locale text) RETURNS TABLE(product_id uuid, locale text, name text, slug text, description text)
+    LANGUAGE plpgsql STABLE
     AS $$
-  select tr.*
+#variable_conflict use_column
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  tenant_locale text;
+begin
+  select t.default_locale into tenant_locale from tenancy.tenants t where t.tenant_id = v_tenant;
+  return query
+  select tr.product_id, tr.locale, tr.name, tr.slug, tr.description
   from catalog.product_translations tr
-  cross join (
-    select (
-      select t.default_locale from tenancy.tenants t where t.tenant_id = app.current_tenant_id()
-    ) as default_locale
-  ) d
-  where tr.tenant_id = app.current_tenant_id()
-    and tr.product_id = product
+  where tr.tenant_id = v_tenant
+    and tr.product_id = resolve_translation.product
     and tr.locale in (
-      requested_locale, split_part(requested_locale, '-', 1), d.default_locale, split_part(d.default_locale, '-', 1)
+      requested_locale, split_part(requested_locale, '-', 1), tenant_locale, split_part(tenant_locale, '-', 1)
     )
   -- fallback chain: the requested locale, its language, the tenant's default locale, that locale's language
   order by case tr.locale
     when requested_locale then 1
     when split_part(requested_locale, '-', 1) then 2
-    when d.default_locale then 3
+    when tenant_locale then 3
     else 4
   end
-  limit 1
+  limit 1;
+end
 $$;
 
-ALTER FUNCTION catalog.resolve_translation(product uuid, requested_locale text) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.resolve_translation(p_tenant_id uuid, product uuid, requested_locale text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION resolve_translation(product uuid, requested_locale text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION resolve_translation(p_tenant_id uuid, product uuid, requested_locale text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) IS 'The product''s translation for requested_locale, falling back in this order: the requested locale (de-CH), its language (de), the tenant''s default locale (tenancy.tenants.default_locale), that locale''s language. No row when none of them exists. The row''s locale says which one was used.';
+COMMENT ON FUNCTION catalog.resolve_translation(p_tenant_id uuid, product uuid, requested_locale text) IS 'The translation of product (product_id, locale, name, slug, description) in tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) for requested_locale, falling back in this order: the requested locale (de-CH), its language (de), the tenant''s default locale (tenancy.tenants.default_locale), that locale''s language. No row when none of them exists. The row''s locale says which one was used.';
 
 --
--- Name: search_products(text, text, text, text, uuid, text, numeric, numeric, boolean, double precision, uuid, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: search_products(uuid, text, text, text, text, uuid, text, numeric, numeric, boolean, double precision, uuid, integer); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) RETURNS TABLE(product_id uuid, score double precision, locale text, name text, slug text)
+CREATE FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) RETURNS TABLE(product_id uuid, score double precision, locale text, name text, slug text)
     LANGUAGE plpgsql STABLE
     SET plan_cache_mode TO 'force_generic_plan'
     AS $$
 #variable_conflict use_column
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   -- Parsed once per call, here: written inside the statement, a generic plan would parse it again for
   -- every row it ranks or rechecks (it is a stable expression of the arguments, not a constant).
   parsed_query tsquery := websearch_to_tsquery(catalog.text_search_config(requested_locale), search_text);
@@ -1213,12 +1215,13 @@ begin
       greatest(ts_rank(t.search_vector, q.tsq), extensions.similarity(t.name, q.text)) as score
     from catalog.product_translations t
     cross join query q
-    where t.search_vector @@ q.tsq or t.name operator(extensions.%) q.text
+    where t.tenant_id = v_tenant
+      and (t.search_vector @@ q.tsq or t.name operator(extensions.%) q.text)
     union all
     select v.product_id, extensions.similarity(v.sku, q.text)
     from catalog.variants v
     cross join query q
-    where v.archived_at is null and v.sku operator(extensions.%) q.text
+    where v.tenant_id = v_tenant and v.archived_at is null and v.sku operator(extensions.%) q.text
   ),
   -- ranked: one row per matched product with its best score, after the cursor, best first. offset 0 keeps
   -- the conditions below out of this subquery: they run on its rows in score order, only until the page
@@ -1236,38 +1239,86 @@ begin
   )
   select r.product_id, r.score, t.locale, t.name, t.slug
   from ranked r
-  left join lateral catalog.resolve_translation(r.product_id, search_products.requested_locale) t on true
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale is an InitPlan,
+  -- read once per call)
+  left join lateral (
+    select tr.locale, tr.name, tr.slug
+    from catalog.product_translations tr
+    cross join (
+      select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = v_tenant) as default_locale
+    ) d
+    where tr.tenant_id = v_tenant
+      and tr.product_id = r.product_id
+      and tr.locale in (
+        search_products.requested_locale, split_part(search_products.requested_locale, '-', 1),
+        d.default_locale, split_part(d.default_locale, '-', 1)
+      )
+    order by case tr.locale
+      when search_products.requested_locale then 1
+      when split_part(search_products.requested_locale, '-', 1) then 2
+      when d.default_locale then 3
+      else 4
+    end
+    limit 1
+  ) t on true
   where exists (
-      select from catalog.products p where p.product_id = r.product_id and p.archived_at is null
+      select 1 from catalog.products p
+      where p.tenant_id = v_tenant and p.product_id = r.product_id and p.archived_at is null
     )
     -- in the category subtree [path_from, path_to) when one is given
     and (
       search_products.path_from is null
       or exists (
-        select
+        select 1
         from catalog.product_categories pc
         join catalog.categories c on c.tenant_id = pc.tenant_id and c.category_id = pc.category_id
-        where pc.product_id = r.product_id
+        where pc.tenant_id = v_tenant and pc.product_id = r.product_id
           and c.path >= search_products.path_from and c.path < search_products.path_to
       )
     )
-    -- some live variant in the price range and/or in stock, when asked
+    -- some live variant in the price range and/or in stock, when asked (the price: catalog.resolve_price's
+    -- precedence for the company, one unit, the currency, now)
     and (
       (search_products.min_price is null and search_products.max_price is null and not search_products.in_stock)
       or exists (
-        select
+        select 1
         from catalog.variants v
-        left join lateral catalog.resolve_price(search_products.company, v.variant_id, 1, search_products.currency) price on true
-        where v.product_id = r.product_id and v.archived_at is null
+        left join lateral (
+          select pr.unit_price
+          from catalog.prices pr
+          join catalog.price_lists l on l.tenant_id = pr.tenant_id and l.price_list_id = pr.price_list_id
+          where pr.tenant_id = v_tenant
+            and pr.variant_id = v.variant_id
+            and pr.currency = search_products.currency
+            and pr.quantities @> 1
+            and pr.valid_during @> now()
+            and l.valid_during @> now()
+            and (
+              l.scope = 'base'
+              or (l.scope = 'company' and l.company_id = search_products.company)
+              or (l.scope = 'customer_group' and l.customer_group_id in (
+                select g.customer_group_id
+                from accounts.company_customer_groups g
+                where g.tenant_id = v_tenant and g.company_id = search_products.company
+              ))
+            )
+          order by
+            case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end,
+            l.priority desc,
+            pr.unit_price,
+            l.price_list_id
+          limit 1
+        ) price on true
+        where v.tenant_id = v_tenant and v.product_id = r.product_id and v.archived_at is null
           and (search_products.min_price is null or price.unit_price >= search_products.min_price)
           and (search_products.max_price is null or price.unit_price <= search_products.max_price)
           and (
             not search_products.in_stock
             or exists (
-              select
+              select 1
               from catalog.stock_levels s
               join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
-              where s.tenant_id = v.tenant_id and s.variant_id = v.variant_id and s.available > 0 and w.is_active
+              where s.tenant_id = v_tenant and s.variant_id = v.variant_id and s.available > 0 and w.is_active
             )
           )
       )
@@ -1277,13 +1328,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) IS 'Searches live products: full text (websearch syntax, stemmed with requested_locale''s language) and trigram similarity on names and SKUs, score the best of ts_rank and similarity per product; best first, keyset (after_score, after_product), at most page_size rows, each with its translation for requested_locale (catalog.resolve_translation). Optional filters: a category subtree [path_from, path_to), a live variant priced for company (one unit, currency; catalog.resolve_price) within [min_price, max_price] and/or in stock in an active warehouse (in_stock). One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
+COMMENT ON FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) IS 'Searches live products of tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): full text (websearch syntax, stemmed with requested_locale''s language) and trigram similarity on names and SKUs, score the best of ts_rank and similarity per product; best first, keyset (after_score, after_product), at most page_size rows, each with its translation for requested_locale (catalog.resolve_translation''s fallback). Optional filters: a category subtree [path_from, path_to), a live variant priced for company (one unit, currency; catalog.resolve_price''s precedence) within [min_price, max_price] and/or in stock in an active warehouse (in_stock). One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
 
 --
 -- Name: set_category_path(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -1387,15 +1438,15 @@ ALTER FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return
 COMMENT ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) IS 'Sets (transaction-local) the reason, order and return the stock journal records for the next writes of catalog.stock_levels; null clears them. Called around each stock write by the order functions (order, cancel, fulfilment, return) and by sync_stock_levels / adjust_stock_levels (sync, adjustment). Without a reason a write is journaled as adjustment and may not change reserved.';
 
 --
--- Name: sync_stock_levels(jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: sync_stock_levels(uuid, jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text DEFAULT 'sync'::text) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
+CREATE FUNCTION catalog.sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text DEFAULT 'sync'::text) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, available bigint)
     LANGUAGE plpgsql
     AS $$
 #variable_conflict use_column
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   variants uuid[];
   warehouses uuid[];
   counts bigint[];
@@ -1413,7 +1464,7 @@ begin
   from catalog.parse_stock_rows(p_counts, 'on_hand') r;
 
   -- 1. lock the existing levels in the one global (variant_id, warehouse_id) order of every stock change
-  perform
+  perform 1
   from catalog.stock_levels s
   where s.tenant_id = tenant and (s.variant_id, s.warehouse_id) in (select c.v, c.w from unnest(variants, warehouses) c(v, w))
   order by s.variant_id, s.warehouse_id
@@ -1451,26 +1502,65 @@ begin
 end
 $$;
 
-ALTER FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION sync_stock_levels(p_counts jsonb, p_reason text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) IS 'Sets on_hand to absolute counts p_counts ([{variant_id, warehouse_id, on_hand}], one statement for the batch), creating new levels; reserved is never touched. Each difference is journaled as one catalog.stock_movements row with reason p_reason (sync for an ERP, adjustment for an admin). Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 for a count below the reserved units, B2211 for malformed rows; stock_negative (chk_stock_levels_on_hand_not_negative) for a negative count.';
+COMMENT ON FUNCTION catalog.sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text) IS 'In tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): sets on_hand to absolute counts p_counts ([{variant_id, warehouse_id, on_hand}], one statement for the batch), creating new levels; reserved is never touched. Each difference is journaled as one catalog.stock_movements row with reason p_reason (sync for an ERP, adjustment for an admin). Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 for a count below the reserved units, B2211 for malformed rows; stock_negative (chk_stock_levels_on_hand_not_negative) for a negative count.';
 
 --
--- Name: viewer_pricing(uuid, uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+-- Name: text_search_config(text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) RETURNS record
+CREATE FUNCTION catalog.text_search_config(locale text) RETURNS regconfig
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE split_part(locale, '-'::text, 1)
+             WHEN 'da'::text THEN 'danish'::regconfig
+             WHEN 'de'::text THEN 'german'::regconfig
+             WHEN 'en'::text THEN 'english'::regconfig
+             WHEN 'es'::text THEN 'spanish'::regconfig
+             WHEN 'fi'::text THEN 'finnish'::regconfig
+             WHEN 'fr'::text THEN 'french'::regconfig
+             WHEN 'hu'::text THEN 'hungarian'::regconfig
+             WHEN 'it'::text THEN 'italian'::regconfig
+             WHEN 'nb'::text THEN 'norwegian'::regconfig
+             WHEN 'nl'::text THEN 'dutch'::regconfig
+             WHEN 'pt'::text THEN 'portuguese'::regconfig
+             WHEN 'ro'::text THEN 'romanian'::regconfig
+             WHEN 'ru'::text THEN 'russian'::regconfig
+             WHEN 'sv'::text THEN 'swedish'::regconfig
+             WHEN 'tr'::text THEN 'turkish'::regconfig
+             ELSE 'simple'::regconfig
+         END AS "case";
+END;
+
+ALTER FUNCTION catalog.text_search_config(locale text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION text_search_config(locale text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.text_search_config(locale text) IS 'The text search configuration for a locale''s language (german for de-CH), simple when PostgreSQL has none.';
+
+--
+-- Name: viewer_pricing(uuid, uuid, uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) RETURNS record
     LANGUAGE plpgsql STABLE
     AS $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
 begin
   if buyer is not null then
     select c.company_id, c.default_currency into company_id, currency
-    from accounts.acting_buyer(buyer, company) a
-    join accounts.companies c on c.tenant_id = a.tenant_id and c.company_id = a.company_id;
+    from accounts.acting_buyer(v_tenant, buyer, company) a
+    join accounts.companies c on c.tenant_id = a.tenant_id and c.company_id = a.company_id
+    where c.tenant_id = v_tenant;
     return;
   end if;
   select cu.currency_code into currency from catalog.currencies cu where cu.currency_code = requested_currency;
@@ -1484,13 +1574,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) OWNER TO b2b_owner;
+ALTER FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) IS 'Whose prices a buyer-facing read shows: for buyer acting for company (accounts.acting_buyer: SQLSTATE B2104 for an unknown buyer or one of another company, B2105 when disabled), that company and its default currency; without a buyer, base prices (company null) in requested_currency, which must be in catalog.currencies (SQLSTATE B2204).';
+COMMENT ON FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) IS 'In tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): whose prices a buyer-facing read shows: for buyer acting for company (accounts.acting_buyer: SQLSTATE B2104 for an unknown buyer or one of another company, B2105 when disabled), that company and its default currency; without a buyer, base prices (company null) in requested_currency, which must be in catalog.currencies (SQLSTATE B2204).';
 
 --
 -- Name: record_checksum(); Type: FUNCTION; Schema: migrations; Owner: b2b_owner
@@ -1698,7 +1788,7 @@ declare
   total numeric;
   placed orders.orders;
 begin
-  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, target.company_id);
   if target.state = 'accepted' then
     select o.* into placed from orders.orders o where o.tenant_id = v_tenant and o.quote_id = p_quote_id;
     return placed;
@@ -1847,7 +1937,7 @@ declare
   decided_tier integer;
   decided orders.orders;
 begin
-  perform accounts.acting_buyer(p_approver_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_approver_id, target.company_id);
   if exists (
     select 1 from orders.order_approvals a
     where a.tenant_id = v_tenant and a.order_id = p_order_id and a.approver_id = p_approver_id
@@ -2066,7 +2156,7 @@ begin
       errcode = 'B3001',
       message = format('order %s is %s: only orders pending approval are approved or rejected', p_order.order_id, p_order.state);
   end if;
-  select a.buyer_role_id into approver_role from accounts.acting_buyer(p_approver_id, p_order.company_id) a;
+  select a.buyer_role_id into approver_role from accounts.acting_buyer(v_tenant, p_approver_id, p_order.company_id) a;
   if p_approver_id = p_order.buyer_id then
     raise exception using
       errcode = 'B3104',
@@ -2087,7 +2177,7 @@ begin
     and not exists (
       select 1 from orders.order_approvals a
       where a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier);
-  if not accounts.buyer_has_permission(p_approver_id, 'orders.approve')
+  if not accounts.buyer_has_permission(v_tenant, p_approver_id, 'orders.approve')
      or not exists (
        select 1 from orders.order_approval_steps s
        where s.tenant_id = v_tenant and s.order_id = p_order.order_id and s.tier = current_tier
@@ -2120,8 +2210,8 @@ declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
   company_status text;
 begin
-  perform accounts.acting_buyer(p_buyer_id, p_company_id);
-  if not accounts.buyer_has_permission(p_buyer_id, 'orders.create') then
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, p_company_id);
+  if not accounts.buyer_has_permission(v_tenant, p_buyer_id, 'orders.create') then
     raise exception using
       errcode = 'B3009',
       message = format('buyer %s may not place orders (its role lacks orders.create)', p_buyer_id);
@@ -2521,7 +2611,7 @@ begin
       select 1 from orders.orders o
       where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('placed', 'partially_fulfilled'))
     or exists (
-      select
+      select 1
       from jsonb_to_recordset(p_shipment) as sh(variant_id uuid, quantity bigint)
       left join orders.order_lines l on l.tenant_id = tenant and l.order_id = p_order_id and l.variant_id = sh.variant_id
       where l.variant_id is null or sh.quantity is null or sh.quantity < 1 or sh.quantity > l.quantity - l.fulfilled_quantity) then
@@ -2715,7 +2805,7 @@ declare
   target orders.quotes := orders.lock_quote(v_tenant, p_quote_id);
   declined orders.quotes;
 begin
-  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, target.company_id);
   update orders.quotes q set state = 'declined', decided_at = now()
   where q.tenant_id = v_tenant and q.quote_id = p_quote_id
   returning q.* into declined;
@@ -3554,7 +3644,7 @@ declare
   decided_tier integer;
   decided orders.orders;
 begin
-  perform accounts.acting_buyer(p_approver_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_approver_id, target.company_id);
   if exists (
     select 1 from orders.order_approvals a
     where a.tenant_id = v_tenant and a.order_id = p_order_id and a.approver_id = p_approver_id
@@ -3651,7 +3741,7 @@ begin
     order by l.line_number
   loop
     select r.unit_price, r.price_list_id into price
-    from catalog.resolve_price(target.company_id, line.variant_id, line.quantity, target.currency, now()) r;
+    from catalog.resolve_price(tenant, target.company_id, line.variant_id, line.quantity, target.currency, now()) r;
     if not found then
       raise exception using
         errcode = 'B3008',
@@ -3733,8 +3823,8 @@ declare
   company_currency text;
   requested orders.quotes;
 begin
-  perform accounts.acting_buyer(p_buyer_id, p_company_id);
-  if not accounts.buyer_has_permission(p_buyer_id, 'quotes.request') then
+  perform accounts.acting_buyer(tenant, p_buyer_id, p_company_id);
+  if not accounts.buyer_has_permission(tenant, p_buyer_id, 'quotes.request') then
     raise exception using
       errcode = 'B3302',
       message = format('buyer %s may not request quotes (its role lacks quotes.request)', p_buyer_id);
@@ -3778,7 +3868,7 @@ declare
   too_many record;
   requested orders.returns;
 begin
-  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, target.company_id);
 
   -- per order line: units in returns not cancelled, plus these, at most what was shipped
   select p.variant_id, p.quantity, coalesce(l.fulfilled_quantity, 0) as fulfilled, b.already
@@ -3975,8 +4065,8 @@ declare
   total numeric;
   archived_sku text;
 begin
-  -- the lines, each with its variant's archived flag and its price, read once (resolve_price is inlined
-  -- into the lateral join, one index lookup per line)
+  -- the lines, each with its variant's archived flag and its price, read once (resolve_price, PL/pgSQL
+  -- since issue 10, is called once per line in the lateral join)
   select jsonb_agg(jsonb_build_object(
       'line_number', l.line_number, 'variant_id', l.variant_id, 'quantity', l.quantity,
       'archived_sku', case when v.archived_at is not null then v.sku end,
@@ -3984,7 +4074,7 @@ begin
   into lines
   from orders.parse_order_lines(p_lines) l
   left join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id
-  left join lateral catalog.resolve_price(p_company_id, l.variant_id, l.quantity, p_currency, now()) r on true;
+  left join lateral catalog.resolve_price(tenant, p_company_id, l.variant_id, l.quantity, p_currency, now()) r on true;
 
   select e ->> 'archived_sku' into archived_sku
   from jsonb_array_elements(lines) e where e ->> 'archived_sku' is not null limit 1;
@@ -5042,6 +5132,49 @@ ALTER TABLE catalog.product_categories OWNER TO b2b_owner;
 --
 
 COMMENT ON TABLE catalog.product_categories IS 'A product is listed in a category; a product may be in many categories.';
+
+--
+-- Name: product_translations; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.product_translations (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    product_id uuid NOT NULL,
+    locale text NOT NULL,
+    name text NOT NULL,
+    slug text NOT NULL,
+    description text,
+    search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector(catalog.text_search_config(locale), name), 'A'::"char") || setweight(to_tsvector(catalog.text_search_config(locale), COALESCE(description, ''::text)), 'B'::"char"))) STORED NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_product_translations_description_length CHECK ((char_length(description) <= 10000)),
+    CONSTRAINT chk_product_translations_name_length CHECK ((char_length(name) <= 200)),
+    CONSTRAINT chk_product_translations_name_not_blank CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT chk_product_translations_slug_format CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT chk_product_translations_slug_length CHECK ((char_length(slug) <= 200))
+);
+
+ALTER TABLE ONLY catalog.product_translations FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.product_translations OWNER TO b2b_owner;
+
+--
+-- Name: TABLE product_translations; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.product_translations IS 'Name, URL slug and description of a product in one locale. Missing locales fall back (catalog.resolve_translation).';
+
+--
+-- Name: COLUMN product_translations.slug; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.product_translations.slug IS 'URL name: lowercase ASCII letters and digits in hyphen-separated words; unique per tenant and locale.';
+
+--
+-- Name: COLUMN product_translations.search_vector; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.product_translations.search_vector IS 'Full-text vector of name (weight A) and description (weight B), stemmed with the locale''s language (catalog.text_search_config).';
 
 --
 -- Name: products; Type: TABLE; Schema: catalog; Owner: b2b_owner
@@ -9289,20 +9422,20 @@ GRANT USAGE ON SCHEMA tenancy TO b2b_app;
 GRANT USAGE ON SCHEMA tenancy TO b2b_readonly;
 
 --
--- Name: FUNCTION acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: ACL; Schema: accounts; Owner: b2b_owner
+-- Name: FUNCTION acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) FROM PUBLIC;
-GRANT ALL ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_app;
-GRANT ALL ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_readonly;
+REVOKE ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) FROM PUBLIC;
+GRANT ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_app;
+GRANT ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_readonly;
 
 --
--- Name: FUNCTION buyer_has_permission(p_buyer_id uuid, p_permission text); Type: ACL; Schema: accounts; Owner: b2b_owner
+-- Name: FUNCTION buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text); Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) FROM PUBLIC;
-GRANT ALL ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) TO b2b_app;
-GRANT ALL ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) TO b2b_readonly;
+REVOKE ALL ON FUNCTION accounts.buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text) FROM PUBLIC;
+GRANT ALL ON FUNCTION accounts.buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text) TO b2b_app;
+GRANT ALL ON FUNCTION accounts.buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text) TO b2b_readonly;
 
 --
 -- Name: FUNCTION check_address_postal_code(); Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -9434,17 +9567,26 @@ GRANT ALL ON FUNCTION app.round_money(amount numeric, minor_units integer) TO b2
 GRANT ALL ON FUNCTION app.round_money(amount numeric, minor_units integer) TO b2b_analytics;
 
 --
+-- Name: FUNCTION set_tenant(tenant uuid, acting_user uuid); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) TO b2b_app;
+GRANT ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) TO b2b_analytics;
+
+--
 -- Name: FUNCTION set_updated_at(); Type: ACL; Schema: app; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION app.set_updated_at() FROM PUBLIC;
 
 --
--- Name: FUNCTION adjust_stock_levels(p_adjustments jsonb); Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.adjust_stock_levels(p_adjustments jsonb) TO b2b_app;
+REVOKE ALL ON FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb) TO b2b_app;
 
 --
 -- Name: FUNCTION check_attributes(); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -9478,12 +9620,12 @@ REVOKE ALL ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) FROM
 GRANT ALL ON FUNCTION catalog.parse_stock_rows(p_rows jsonb, p_field text) TO b2b_app;
 
 --
--- Name: FUNCTION product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) TO b2b_readonly;
+REVOKE ALL ON FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_locale text, buyer uuid, company uuid, requested_currency text, quantity integer) TO b2b_readonly;
 
 --
 -- Name: FUNCTION propagate_category_path(); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -9492,73 +9634,28 @@ GRANT ALL ON FUNCTION catalog.product_page(product uuid, requested_locale text, 
 REVOKE ALL ON FUNCTION catalog.propagate_category_path() FROM PUBLIC;
 
 --
--- Name: FUNCTION resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) TO b2b_readonly;
+REVOKE ALL ON FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) TO b2b_readonly;
 
 --
--- Name: FUNCTION text_search_config(locale text); Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION resolve_translation(p_tenant_id uuid, product uuid, requested_locale text); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION catalog.text_search_config(locale text) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.text_search_config(locale text) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.text_search_config(locale text) TO b2b_readonly;
+REVOKE ALL ON FUNCTION catalog.resolve_translation(p_tenant_id uuid, product uuid, requested_locale text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.resolve_translation(p_tenant_id uuid, product uuid, requested_locale text) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.resolve_translation(p_tenant_id uuid, product uuid, requested_locale text) TO b2b_readonly;
 
 --
--- Name: TABLE product_translations; Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.product_translations TO b2b_app;
-GRANT SELECT ON TABLE catalog.product_translations TO b2b_readonly;
-
---
--- Name: COLUMN product_translations.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(product_id) ON TABLE catalog.product_translations TO b2b_app;
-
---
--- Name: COLUMN product_translations.locale; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(locale) ON TABLE catalog.product_translations TO b2b_app;
-
---
--- Name: COLUMN product_translations.name; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(name),UPDATE(name) ON TABLE catalog.product_translations TO b2b_app;
-
---
--- Name: COLUMN product_translations.slug; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(slug),UPDATE(slug) ON TABLE catalog.product_translations TO b2b_app;
-
---
--- Name: COLUMN product_translations.description; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(description),UPDATE(description) ON TABLE catalog.product_translations TO b2b_app;
-
---
--- Name: FUNCTION resolve_translation(product uuid, requested_locale text); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.resolve_translation(product uuid, requested_locale text) TO b2b_readonly;
-
---
--- Name: FUNCTION search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.search_products(search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) TO b2b_readonly;
+REVOKE ALL ON FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requested_locale text, path_from text, path_to text, company uuid, currency text, min_price numeric, max_price numeric, in_stock boolean, after_score double precision, after_product uuid, page_size integer) TO b2b_readonly;
 
 --
 -- Name: FUNCTION set_category_path(); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -9580,19 +9677,27 @@ REVOKE ALL ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, 
 GRANT ALL ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION sync_stock_levels(p_counts jsonb, p_reason text); Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.sync_stock_levels(p_counts jsonb, p_reason text) TO b2b_app;
+REVOKE ALL ON FUNCTION catalog.sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.sync_stock_levels(p_tenant_id uuid, p_counts jsonb, p_reason text) TO b2b_app;
 
 --
--- Name: FUNCTION viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: ACL; Schema: catalog; Owner: b2b_owner
+-- Name: FUNCTION text_search_config(locale text); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_readonly;
+REVOKE ALL ON FUNCTION catalog.text_search_config(locale text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.text_search_config(locale text) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.text_search_config(locale text) TO b2b_readonly;
+
+--
+-- Name: FUNCTION viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_readonly;
 
 --
 -- Name: TABLE orders; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10835,6 +10940,43 @@ GRANT INSERT(category_id) ON TABLE catalog.product_categories TO b2b_app;
 --
 
 GRANT INSERT(product_id) ON TABLE catalog.product_categories TO b2b_app;
+
+--
+-- Name: TABLE product_translations; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,DELETE ON TABLE catalog.product_translations TO b2b_app;
+GRANT SELECT ON TABLE catalog.product_translations TO b2b_readonly;
+
+--
+-- Name: COLUMN product_translations.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(product_id) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: COLUMN product_translations.locale; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(locale) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: COLUMN product_translations.name; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: COLUMN product_translations.slug; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(slug),UPDATE(slug) ON TABLE catalog.product_translations TO b2b_app;
+
+--
+-- Name: COLUMN product_translations.description; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE catalog.product_translations TO b2b_app;
 
 --
 -- Name: TABLE products; Type: ACL; Schema: catalog; Owner: b2b_owner
