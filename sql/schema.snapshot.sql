@@ -139,29 +139,6 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions;
 COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
 
 --
--- Name: acting_buyer(uuid, uuid); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
---
-
-CREATE FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) RETURNS record
-    LANGUAGE plpgsql STABLE
-    AS $$
-begin
-  select a.tenant_id, a.buyer_id, a.company_id, a.buyer_role_id, a.email, a.full_name, a.spending_limit,
-    a.spending_period
-  into tenant_id, buyer_id, company_id, buyer_role_id, email, full_name, spending_limit, spending_period
-  from accounts.acting_buyer(app.require_tenant_id(), p_buyer_id, p_company_id) a;
-end
-$$;
-
-ALTER FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) IS 'Pending the order functions'' move to tenant arguments: accounts.acting_buyer(p_tenant_id, p_buyer_id, p_company_id) for the transaction''s tenant (B2001 when none).';
-
---
 -- Name: acting_buyer(uuid, uuid, uuid); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
 --
 
@@ -202,26 +179,6 @@ ALTER FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_compan
 --
 
 COMMENT ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) IS 'The buyer p_buyer_id of tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) (tenant, ids, role, email, name, spending limit and period), checked to belong to company p_company_id (SQLSTATE B2104 otherwise, also for an unknown buyer) and to be active (B2105). Call it first in everything a buyer does for a company.';
-
---
--- Name: buyer_has_permission(uuid, text); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
---
-
-CREATE FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) RETURNS boolean
-    LANGUAGE plpgsql STABLE
-    AS $$
-begin
-  return accounts.buyer_has_permission(app.require_tenant_id(), p_buyer_id, p_permission);
-end
-$$;
-
-ALTER FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION buyer_has_permission(p_buyer_id uuid, p_permission text); Type: COMMENT; Schema: accounts; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) IS 'Pending the order functions'' move to tenant arguments: accounts.buyer_has_permission(p_tenant_id, p_buyer_id, p_permission) for the transaction''s tenant (B2001 when none).';
 
 --
 -- Name: buyer_has_permission(uuid, uuid, text); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
@@ -1140,29 +1097,6 @@ ALTER FUNCTION catalog.propagate_category_path() OWNER TO b2b_owner;
 COMMENT ON FUNCTION catalog.propagate_category_path() IS 'Trigger function on catalog.categories: when a category moves, re-derives the paths of its whole subtree.';
 
 --
--- Name: resolve_price(uuid, uuid, integer, text, timestamp with time zone); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
---
-
-CREATE FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone DEFAULT now()) RETURNS TABLE(unit_price numeric, price_list_id uuid, list_scope text, list_priority integer, price_id uuid, quantities int4range)
-    LANGUAGE plpgsql STABLE
-    AS $$
-begin
-  return query
-  select r.unit_price, r.price_list_id, r.list_scope, r.list_priority, r.price_id, r.quantities
-  from catalog.resolve_price(app.require_tenant_id(), resolve_price.company_id, resolve_price.variant_id,
-    resolve_price.quantity, resolve_price.currency, resolve_price.at) r;
-end
-$$;
-
-ALTER FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) IS 'Pending the order functions'' move to tenant arguments: catalog.resolve_price(p_tenant_id, company_id, variant_id, quantity, currency, at) for the transaction''s tenant (B2001 when none).';
-
---
 -- Name: resolve_price(uuid, uuid, uuid, integer, text, timestamp with time zone); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
@@ -1841,21 +1775,22 @@ COMMENT ON COLUMN orders.orders.idempotency_operation IS 'The operation that fir
 COMMENT ON COLUMN orders.orders.idempotency_fingerprint IS 'orders.request_fingerprint of the request that first used idempotency_key (32 bytes): a later call with the key and another request or operation is refused with B3004. Null exactly when the order has no key.';
 
 --
--- Name: accept_quote(uuid, uuid, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: accept_quote(uuid, uuid, uuid, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text DEFAULT NULL::text, p_billing_address_id uuid DEFAULT NULL::uuid, p_shipping_address_id uuid DEFAULT NULL::uuid) RETURNS orders.orders
+CREATE FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text DEFAULT NULL::text, p_billing_address_id uuid DEFAULT NULL::uuid, p_shipping_address_id uuid DEFAULT NULL::uuid) RETURNS orders.orders
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.quotes := orders.lock_quote(p_quote_id);
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.quotes := orders.lock_quote(v_tenant, p_quote_id);
   s record;
   total numeric;
   placed orders.orders;
 begin
-  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, target.company_id);
   if target.state = 'accepted' then
-    select o.* into placed from orders.orders o where o.tenant_id = target.tenant_id and o.quote_id = p_quote_id;
+    select o.* into placed from orders.orders o where o.tenant_id = v_tenant and o.quote_id = p_quote_id;
     return placed;
   end if;
   if target.state <> 'quoted' then
@@ -1871,46 +1806,48 @@ begin
 
   -- the order: same checks as any order (buyer may order, company active, currency), no idempotency key
   -- needed (the quote admits one order: uq_orders_tenant_id_quote_id)
-  select * into s from orders.start_order(target.company_id, p_buyer_id, target.currency, null,
+  select * into s from orders.start_order(v_tenant, target.company_id, p_buyer_id, target.currency, null,
     p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
   -- the lines at the quoted prices, and their sum from the rows inserted (the quote is read once)
   with inserted as (
-    insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from,
-      minor_units)
-    select (s.started).order_id, l.line_number, l.variant_id, l.quantity, l.unit_price,
+    insert into orders.order_lines (tenant_id, order_id, line_number, variant_id, quantity, unit_price, line_total,
+      priced_from, minor_units)
+    select v_tenant, (s.started).order_id, l.line_number, l.variant_id, l.quantity, l.unit_price,
       app.round_money(l.quantity * l.unit_price, (s.started).minor_units), 'quote', (s.started).minor_units
     from orders.quote_lines l
-    where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id
+    where l.tenant_id = v_tenant and l.quote_id = p_quote_id
     returning line_total
   )
   select sum(i.line_total) into total from inserted i;
   update orders.orders o set total_amount = total, quote_id = p_quote_id
-  where o.tenant_id = target.tenant_id and o.order_id = (s.started).order_id
+  where o.tenant_id = v_tenant and o.order_id = (s.started).order_id
   returning o.* into placed;
-  placed := orders.submit(placed, false);
+  placed := orders.submit(v_tenant, placed, false);
 
   update orders.quotes q set state = 'accepted', decided_at = now()
-  where q.tenant_id = target.tenant_id and q.quote_id = p_quote_id;
+  where q.tenant_id = v_tenant and q.quote_id = p_quote_id;
+  perform orders.run_deferred_checks();
   return placed;
 end
 $$;
 
-ALTER FUNCTION orders.accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Buyer p_buyer_id of the quote''s company accepts quoted quote p_quote_id before valid_until (B3301 after): creates and submits an order at the quoted prices (approval rules, limits and stock apply), marks the quote accepted and returns the order. Accepting an accepted quote returns its order. B3001 from other states.';
+COMMENT ON FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'In tenant p_tenant_id (the transaction''s: B2002), buyer p_buyer_id of the quote''s company accepts quoted quote p_quote_id before valid_until (B3301 after): creates and submits an order at the quoted prices (approval rules, limits and stock apply), marks the quote accepted and returns the order. Accepting an accepted quote returns its order. B3001 from other states.';
 
 --
--- Name: address_snapshot(uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: address_snapshot(uuid, uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) RETURNS jsonb
+CREATE FUNCTION orders.address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   snapshot jsonb;
 begin
   select jsonb_strip_nulls(jsonb_build_object(
@@ -1919,7 +1856,7 @@ begin
       'postal_code', a.postal_code, 'country_code', a.country_code, 'phone', a.phone))
   into snapshot
   from accounts.addresses a
-  where a.tenant_id = app.require_tenant_id()
+  where a.tenant_id = v_tenant
     and a.company_id = p_company_id
     and a.kind = p_kind
     and (a.address_id = p_address_id or (p_address_id is null and a.is_default));
@@ -1932,23 +1869,23 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) OWNER TO b2b_owner;
+ALTER FUNCTION orders.address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) IS 'A JSON copy of the company''s address p_address_id of kind p_kind (billing or shipping), or of its default address of that kind when p_address_id is null (null when it has none). SQLSTATE B3006 when the address is not one of the company''s addresses of that kind.';
+COMMENT ON FUNCTION orders.address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text) IS 'A JSON copy of tenant p_tenant_id''s company''s address p_address_id of kind p_kind (billing or shipping), or of its default address of that kind when p_address_id is null (null when it has none). SQLSTATE B3006 when the address is not one of the company''s addresses of that kind.';
 
 --
--- Name: apply_approval_rules(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: apply_approval_rules(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.apply_approval_rules(p_order_id uuid) RETURNS boolean
+CREATE FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid) RETURNS boolean
     LANGUAGE plpgsql
     AS $$
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
 begin
   with matched as (
     select r.approval_rule_id, r.name, t.tier, t.approver_role_id
@@ -1970,8 +1907,8 @@ begin
     from rules r
     order by r.tiers, r.name, r.approval_rule_id
   )
-  insert into orders.order_approval_steps (order_id, tier, approver_role_id)
-  select p_order_id, dense_rank() over (order by d.name, d.approval_rule_id, m.tier), m.approver_role_id
+  insert into orders.order_approval_steps (tenant_id, order_id, tier, approver_role_id)
+  select tenant, p_order_id, dense_rank() over (order by d.name, d.approval_rule_id, m.tier), m.approver_role_id
   from matched m
   join distinct_rules d on d.approval_rule_id = m.approval_rule_id
   on conflict do nothing;
@@ -1979,61 +1916,62 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.apply_approval_rules(p_order_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION apply_approval_rules(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION apply_approval_rules(p_tenant_id uuid, p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.apply_approval_rules(p_order_id uuid) IS 'Copies the tiers of the company''s active approval rules that match order p_order_id (total at or above min_total_amount in its currency, and/or placed by a buyer with placed_by_role_id) into orders.order_approval_steps, one rule after the other (by name), numbered 1, 2, 3...: every matching rule needs its own approvers; rules with identical tiers are copied once. True when any matched.';
+COMMENT ON FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid) IS 'Copies the tiers of the company''s active approval rules that match order p_order_id of tenant p_tenant_id (total at or above min_total_amount in its currency, and/or placed by a buyer with placed_by_role_id) into orders.order_approval_steps, one rule after the other (by name), numbered 1, 2, 3...: every matching rule needs its own approvers; rules with identical tiers are copied once. True when any matched.';
 
 --
--- Name: approve_order(uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: approve_order(uuid, uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text DEFAULT NULL::text) RETURNS orders.orders
+CREATE FUNCTION orders.approve_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text DEFAULT NULL::text) RETURNS orders.orders
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.orders := orders.lock_order(p_order_id);
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.orders := orders.lock_order(v_tenant, p_order_id);
   decided_tier integer;
   decided orders.orders;
 begin
-  perform accounts.acting_buyer(p_approver_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_approver_id, target.company_id);
   if exists (
-    select from orders.order_approvals a
-    where a.tenant_id = target.tenant_id and a.order_id = p_order_id and a.approver_id = p_approver_id
+    select 1 from orders.order_approvals a
+    where a.tenant_id = v_tenant and a.order_id = p_order_id and a.approver_id = p_approver_id
       and a.decision = 'approved'
   ) then
     return target;
   end if;
-  decided_tier := orders.check_approver(target, p_approver_id);
+  decided_tier := orders.check_approver(v_tenant, target, p_approver_id);
 
-  insert into orders.order_approvals (order_id, tier, approver_id, decision, comment)
-  values (p_order_id, decided_tier, p_approver_id, 'approved', p_comment);
+  insert into orders.order_approvals (tenant_id, order_id, tier, approver_id, decision, comment)
+  values (v_tenant, p_order_id, decided_tier, p_approver_id, 'approved', p_comment);
   if exists (
-    select from orders.order_approval_steps s
-    where s.tenant_id = target.tenant_id and s.order_id = p_order_id
+    select 1 from orders.order_approval_steps s
+    where s.tenant_id = v_tenant and s.order_id = p_order_id
       and not exists (
-        select from orders.order_approvals a
+        select 1 from orders.order_approvals a
         where a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier)
   ) then
-    return (select o from orders.orders o where o.tenant_id = target.tenant_id and o.order_id = p_order_id);
+    return (select o from orders.orders o where o.tenant_id = v_tenant and o.order_id = p_order_id);
   end if;
   update orders.orders o set state = 'placed'
-  where o.tenant_id = target.tenant_id and o.order_id = p_order_id
+  where o.tenant_id = v_tenant and o.order_id = p_order_id
   returning o.* into decided;
   return decided;
 end
 $$;
 
-ALTER FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text) OWNER TO b2b_owner;
+ALTER FUNCTION orders.approve_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION approve_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION approve_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text) IS 'Buyer p_approver_id approves the current tier of order p_order_id (eligibility: see orders.check_approver; one tier per approver, B3015). When no tier is left the order is placed. Returns the order. A repeat by an approver who already approved this order is a replay: it returns the order as it is and changes nothing (p_comment is not stored again).';
+COMMENT ON FUNCTION orders.approve_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text) IS 'In tenant p_tenant_id (the transaction''s: B2002), buyer p_approver_id approves the current tier of order p_order_id (eligibility: see orders.check_approver; one tier per approver, B3015). When no tier is left the order is placed. Returns the order. A repeat by an approver who already approved this order is a replay: it returns the order as it is and changes nothing (p_comment is not stored again).';
 
 --
 -- Name: bump_version(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2057,32 +1995,34 @@ ALTER FUNCTION orders.bump_version() OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.bump_version() IS 'Trigger function: sets version to the old version + 1 on every update.';
 
 --
--- Name: cancel_order(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: cancel_order(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.cancel_order(p_order_id uuid) RETURNS orders.orders
+CREATE FUNCTION orders.cancel_order(p_tenant_id uuid, p_order_id uuid) RETURNS orders.orders
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.orders := orders.lock_order(p_order_id);
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.orders := orders.lock_order(v_tenant, p_order_id);
   cancelled orders.orders;
 begin
   -- the state machine refuses cancelling from partially_fulfilled on (B3001) before any stock moves
   update orders.orders o set state = 'cancelled'
-  where o.tenant_id = target.tenant_id and o.order_id = p_order_id
+  where o.tenant_id = v_tenant and o.order_id = p_order_id
   returning o.* into cancelled;
-  perform orders.release_stock(p_order_id);
+  perform orders.release_stock(v_tenant, p_order_id);
+  perform orders.run_deferred_checks();
   return cancelled;
 end
 $$;
 
-ALTER FUNCTION orders.cancel_order(p_order_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.cancel_order(p_tenant_id uuid, p_order_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION cancel_order(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION cancel_order(p_tenant_id uuid, p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.cancel_order(p_order_id uuid) IS 'Cancels order p_order_id (from draft, pending_approval or placed; SQLSTATE B3001 otherwise) and releases the stock it reserved.';
+COMMENT ON FUNCTION orders.cancel_order(p_tenant_id uuid, p_order_id uuid) IS 'Cancels order p_order_id of tenant p_tenant_id (the transaction''s: B2002) (from draft, pending_approval or placed; SQLSTATE B3001 otherwise) and releases the stock it reserved.';
 
 --
 -- Name: returns; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -2172,39 +2112,41 @@ COMMENT ON COLUMN orders.returns.received_at IS 'When the units arrived and were
 COMMENT ON COLUMN orders.returns.minor_units IS 'The order''s minor units (checked by fk_returns_tenant_id_order_id_minor_units_orders; filled by trigger).';
 
 --
--- Name: cancel_return(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: cancel_return(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.cancel_return(p_return_id uuid) RETURNS orders.returns
+CREATE FUNCTION orders.cancel_return(p_tenant_id uuid, p_return_id uuid) RETURNS orders.returns
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.returns := orders.lock_return(p_return_id);
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.returns := orders.lock_return(v_tenant, p_return_id);
   cancelled orders.returns;
 begin
   update orders.returns r set state = 'cancelled'
-  where r.tenant_id = target.tenant_id and r.return_id = p_return_id
+  where r.tenant_id = v_tenant and r.return_id = p_return_id
   returning r.* into cancelled;
   return cancelled;
 end
 $$;
 
-ALTER FUNCTION orders.cancel_return(p_return_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.cancel_return(p_tenant_id uuid, p_return_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION cancel_return(p_return_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION cancel_return(p_tenant_id uuid, p_return_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.cancel_return(p_return_id uuid) IS 'Cancels requested return p_return_id (B3402 when the tenant has no such return, B3001 when it is received or already cancelled).';
+COMMENT ON FUNCTION orders.cancel_return(p_tenant_id uuid, p_return_id uuid) IS 'Cancels requested return p_return_id of tenant p_tenant_id (the transaction''s: B2002; B3402 when the tenant has no such return, B3001 when it is received or already cancelled).';
 
 --
--- Name: check_approver(orders.orders, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: check_approver(uuid, orders.orders, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) RETURNS integer
+CREATE FUNCTION orders.check_approver(p_tenant_id uuid, p_order orders.orders, p_approver_id uuid) RETURNS integer
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   approver_role uuid;
   current_tier integer;
   decided_tier integer;
@@ -2214,7 +2156,7 @@ begin
       errcode = 'B3001',
       message = format('order %s is %s: only orders pending approval are approved or rejected', p_order.order_id, p_order.state);
   end if;
-  select a.buyer_role_id into approver_role from accounts.acting_buyer(p_approver_id, p_order.company_id) a;
+  select a.buyer_role_id into approver_role from accounts.acting_buyer(v_tenant, p_approver_id, p_order.company_id) a;
   if p_approver_id = p_order.buyer_id then
     raise exception using
       errcode = 'B3104',
@@ -2222,7 +2164,7 @@ begin
   end if;
   select a.tier into decided_tier
   from orders.order_approvals a
-  where a.tenant_id = p_order.tenant_id and a.order_id = p_order.order_id and a.approver_id = p_approver_id;
+  where a.tenant_id = v_tenant and a.order_id = p_order.order_id and a.approver_id = p_approver_id;
   if found then
     raise exception using
       errcode = 'B3015',
@@ -2231,14 +2173,14 @@ begin
   end if;
   select min(s.tier) into current_tier
   from orders.order_approval_steps s
-  where s.tenant_id = p_order.tenant_id and s.order_id = p_order.order_id
+  where s.tenant_id = v_tenant and s.order_id = p_order.order_id
     and not exists (
-      select from orders.order_approvals a
+      select 1 from orders.order_approvals a
       where a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier);
-  if not accounts.buyer_has_permission(p_approver_id, 'orders.approve')
+  if not accounts.buyer_has_permission(v_tenant, p_approver_id, 'orders.approve')
      or not exists (
-       select from orders.order_approval_steps s
-       where s.tenant_id = p_order.tenant_id and s.order_id = p_order.order_id and s.tier = current_tier
+       select 1 from orders.order_approval_steps s
+       where s.tenant_id = v_tenant and s.order_id = p_order.order_id and s.tier = current_tier
          and s.approver_role_id = approver_role) then
     raise exception using
       errcode = 'B3101',
@@ -2249,33 +2191,34 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.check_approver(p_tenant_id uuid, p_order orders.orders, p_approver_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION check_approver(p_order orders.orders, p_approver_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION check_approver(p_tenant_id uuid, p_order orders.orders, p_approver_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) IS 'For approve_order and reject_order: the order is pending_approval (B3001), the approver is an active buyer of its company (B2104/B2105), not the buyer who placed it (B3104), has decided no tier of this order yet (B3015), and has orders.approve and a role of the current tier (B3101). Returns the current tier.';
+COMMENT ON FUNCTION orders.check_approver(p_tenant_id uuid, p_order orders.orders, p_approver_id uuid) IS 'For approve_order and reject_order, in tenant p_tenant_id: the order is pending_approval (B3001), the approver is an active buyer of its company (B2104/B2105), not the buyer who placed it (B3104), has decided no tier of this order yet (B3015), and has orders.approve and a role of the current tier (B3101). Returns the current tier.';
 
 --
--- Name: check_buyer_may_order(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: check_buyer_may_order(uuid, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) RETURNS record
+CREATE FUNCTION orders.check_buyer_may_order(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) RETURNS record
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   company_status text;
 begin
-  perform accounts.acting_buyer(p_buyer_id, p_company_id);
-  if not accounts.buyer_has_permission(p_buyer_id, 'orders.create') then
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, p_company_id);
+  if not accounts.buyer_has_permission(v_tenant, p_buyer_id, 'orders.create') then
     raise exception using
       errcode = 'B3009',
       message = format('buyer %s may not place orders (its role lacks orders.create)', p_buyer_id);
   end if;
   select c.status, c.default_currency, c.payment_terms_days
   into company_status, default_currency, payment_terms_days
-  from accounts.companies c where c.tenant_id = app.require_tenant_id() and c.company_id = p_company_id;
+  from accounts.companies c where c.tenant_id = v_tenant and c.company_id = p_company_id;
   if company_status <> 'active' then
     raise exception using
       errcode = 'B3011',
@@ -2284,42 +2227,43 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) OWNER TO b2b_owner;
+ALTER FUNCTION orders.check_buyer_may_order(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION check_buyer_may_order(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) IS 'Internal step of start_order and submit_order: buyer p_buyer_id acts for company p_company_id (B2104, B2105), may place orders (orders.create; B3009), and the company is active (B3011). Returns the company''s default_currency and payment_terms_days.';
+COMMENT ON FUNCTION orders.check_buyer_may_order(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) IS 'Internal step of start_order and submit_order, in tenant p_tenant_id: buyer p_buyer_id acts for company p_company_id (B2104, B2105), may place orders (orders.create; B3009), and the company is active (B3011). Returns the company''s default_currency and payment_terms_days.';
 
 --
--- Name: check_credit_limit(orders.orders); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: check_credit_limit(uuid, orders.orders); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.check_credit_limit(p_order orders.orders) RETURNS void
+CREATE FUNCTION orders.check_credit_limit(p_tenant_id uuid, p_order orders.orders) RETURNS void
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   credit_limit numeric;
   balance numeric;
   uninvoiced numeric;
 begin
   select c.credit_limit into credit_limit
-  from accounts.companies c where c.tenant_id = p_order.tenant_id and c.company_id = p_order.company_id;
+  from accounts.companies c where c.tenant_id = v_tenant and c.company_id = p_order.company_id;
   if credit_limit is null then
     return;
   end if;
   -- One company's submissions are checked one at a time, so two concurrent orders cannot both fit
   -- under a limit that only one of them fits under. (Lock order: company credit, buyer spending, stock.)
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('orders credit ' || p_order.company_id::text, 0));
-  balance := orders.open_balance(p_order.company_id);
+  balance := orders.open_balance(v_tenant, p_order.company_id);
   -- The open states (orders.order_states.is_open) written out, so that they are part of the index
   -- condition on idx_orders_tenant_id_company_id_state: the scan visits the company's open orders
   -- only, not its whole history (an array read from order_states would only filter the rows after the
   -- scan). db-tests/orders/credit pins this list to the reference table.
   select coalesce(sum(o.total_amount - o.invoiced_amount), 0) into uninvoiced
   from orders.orders o
-  where o.tenant_id = p_order.tenant_id and o.company_id = p_order.company_id
+  where o.tenant_id = v_tenant and o.company_id = p_order.company_id
     and o.state in ('pending_approval', 'placed', 'partially_fulfilled')
     and o.order_id <> p_order.order_id;
   if balance + uninvoiced + p_order.total_amount > credit_limit then
@@ -2332,13 +2276,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.check_credit_limit(p_order orders.orders) OWNER TO b2b_owner;
+ALTER FUNCTION orders.check_credit_limit(p_tenant_id uuid, p_order orders.orders) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION check_credit_limit(p_order orders.orders); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION check_credit_limit(p_tenant_id uuid, p_order orders.orders); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.check_credit_limit(p_order orders.orders) IS 'Refuses order p_order (SQLSTATE B3103) when the company''s open balance plus the uninvoiced part of its open orders plus this order exceed its credit_limit (null: no limit). Serializes one company''s submissions with an advisory lock.';
+COMMENT ON FUNCTION orders.check_credit_limit(p_tenant_id uuid, p_order orders.orders) IS 'Refuses order p_order of tenant p_tenant_id (SQLSTATE B3103) when the company''s open balance plus the uninvoiced part of its open orders plus this order exceed its credit_limit (null: no limit). Serializes one company''s submissions with an advisory lock.';
 
 --
 -- Name: check_order_lines_editable(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -2468,7 +2412,7 @@ begin
         schema = tg_table_schema;
     end if;
   elsif not exists (
-    select from orders.order_transitions t where t.from_state = old.state and t.to_state = new.state
+    select 1 from orders.order_transitions t where t.from_state = old.state and t.to_state = new.state
   ) then
     raise exception using
       errcode = 'B3001',
@@ -2481,7 +2425,7 @@ begin
     from orders.order_approval_steps s
     where s.tenant_id = new.tenant_id and s.order_id = new.order_id
       and not exists (
-        select from orders.order_approvals a
+        select 1 from orders.order_approvals a
         where a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier
           and a.decision = 'approved');
     if missing_tiers is not null then
@@ -2522,7 +2466,7 @@ begin
         schema = tg_table_schema;
     end if;
   elsif not exists (
-    select from orders.quote_transitions t where t.from_state = old.state and t.to_state = new.state
+    select 1 from orders.quote_transitions t where t.from_state = old.state and t.to_state = new.state
   ) then
     raise exception using
       errcode = 'B3001',
@@ -2559,7 +2503,7 @@ begin
         schema = tg_table_schema;
     end if;
   elsif not exists (
-    select from orders.return_transitions t where t.from_state = old.state and t.to_state = new.state
+    select 1 from orders.return_transitions t where t.from_state = old.state and t.to_state = new.state
   ) then
     raise exception using
       errcode = 'B3001',
@@ -2580,18 +2524,19 @@ ALTER FUNCTION orders.check_return_transition() OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.check_return_transition() IS 'Trigger function on orders.returns: a new return is requested, and a state change must be listed in orders.return_transitions (SQLSTATE B3001 otherwise).';
 
 --
--- Name: check_spending_limit(orders.orders); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: check_spending_limit(uuid, orders.orders); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.check_spending_limit(p_order orders.orders) RETURNS void
+CREATE FUNCTION orders.check_spending_limit(p_tenant_id uuid, p_order orders.orders) RETURNS void
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   buyer accounts.buyers;
   period_start timestamptz;
   spent numeric;
 begin
-  select b.* into buyer from accounts.buyers b where b.tenant_id = p_order.tenant_id and b.buyer_id = p_order.buyer_id;
+  select b.* into buyer from accounts.buyers b where b.tenant_id = v_tenant and b.buyer_id = p_order.buyer_id;
   if buyer.spending_limit is null then
     return;
   end if;
@@ -2601,7 +2546,7 @@ begin
   period_start := date_trunc(buyer.spending_period, now() at time zone 'UTC') at time zone 'UTC';
   select coalesce(sum(o.total_amount), 0) into spent
   from orders.orders o
-  where o.tenant_id = p_order.tenant_id and o.buyer_id = buyer.buyer_id
+  where o.tenant_id = v_tenant and o.buyer_id = buyer.buyer_id
     and o.submitted_at >= period_start
     and o.state not in ('draft', 'cancelled', 'rejected')
     and o.order_id <> p_order.order_id;
@@ -2615,56 +2560,58 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.check_spending_limit(p_order orders.orders) OWNER TO b2b_owner;
+ALTER FUNCTION orders.check_spending_limit(p_tenant_id uuid, p_order orders.orders) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION check_spending_limit(p_order orders.orders); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION check_spending_limit(p_tenant_id uuid, p_order orders.orders); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.check_spending_limit(p_order orders.orders) IS 'Refuses order p_order (SQLSTATE B3102) when its buyer''s submitted orders of the current calendar spending period (UTC; not cancelled or rejected) plus this one exceed the buyer''s spending_limit. Serializes one buyer''s submissions with an advisory lock.';
+COMMENT ON FUNCTION orders.check_spending_limit(p_tenant_id uuid, p_order orders.orders) IS 'Refuses order p_order of tenant p_tenant_id (SQLSTATE B3102) when its buyer''s submitted orders of the current calendar spending period (UTC; not cancelled or rejected) plus this one exceed the buyer''s spending_limit. Serializes one buyer''s submissions with an advisory lock.';
 
 --
--- Name: complete_order(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: complete_order(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.complete_order(p_order_id uuid) RETURNS orders.orders
+CREATE FUNCTION orders.complete_order(p_tenant_id uuid, p_order_id uuid) RETURNS orders.orders
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.orders := orders.lock_order(p_order_id);
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.orders := orders.lock_order(v_tenant, p_order_id);
   completed orders.orders;
 begin
   update orders.orders o set state = 'completed'
-  where o.tenant_id = target.tenant_id and o.order_id = p_order_id
+  where o.tenant_id = v_tenant and o.order_id = p_order_id
   returning o.* into completed;
   return completed;
 end
 $$;
 
-ALTER FUNCTION orders.complete_order(p_order_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.complete_order(p_tenant_id uuid, p_order_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION complete_order(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION complete_order(p_tenant_id uuid, p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.complete_order(p_order_id uuid) IS 'Moves fulfilled order p_order_id to completed (SQLSTATE B3001 from any other state).';
+COMMENT ON FUNCTION orders.complete_order(p_tenant_id uuid, p_order_id uuid) IS 'Moves fulfilled order p_order_id of tenant p_tenant_id (the transaction''s: B2002) to completed (SQLSTATE B3001 from any other state).';
 
 --
--- Name: consume_stock(uuid, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: consume_stock(uuid, uuid, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.consume_stock(p_order_id uuid, p_shipment jsonb) RETURNS void
+CREATE FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  tenant uuid := app.require_tenant_id();
+  -- b2b_app may call it directly: the tenant argument must be the transaction's (B2002)
+  tenant uuid := app.check_tenant(p_tenant_id);
 begin
   if not exists (
-      select from orders.orders o
+      select 1 from orders.orders o
       where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('placed', 'partially_fulfilled'))
     or exists (
-      select
+      select 1
       from jsonb_to_recordset(p_shipment) as sh(variant_id uuid, quantity bigint)
       left join orders.order_lines l on l.tenant_id = tenant and l.order_id = p_order_id and l.variant_id = sh.variant_id
       where l.variant_id is null or sh.quantity is null or sh.quantity < 1 or sh.quantity > l.quantity - l.fulfilled_quantity) then
@@ -2675,7 +2622,7 @@ begin
       schema = 'catalog';
   end if;
 
-  perform orders.lock_allocated_stock(p_order_id);
+  perform orders.lock_allocated_stock(tenant, p_order_id);
 
   perform catalog.set_stock_reason('fulfilment', p_order_id);
   with candidates as (
@@ -2706,41 +2653,45 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.consume_stock(p_order_id uuid, p_shipment jsonb) OWNER TO b2b_owner;
+ALTER FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION consume_stock(p_order_id uuid, p_shipment jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.consume_stock(p_order_id uuid, p_shipment jsonb) IS 'Internal step of fulfil_order: ships p_shipment ([{variant_id, quantity}]) of order p_order_id from its reservations (warehouses by code): on_hand and reserved go down, allocations move the units to consumed_quantity; stock rows locked in (variant_id, warehouse_id) order. SQLSTATE B2212 unless the order is placed or partially fulfilled and each quantity is within the line''s outstanding units. Security definer (owner b2b_owner).';
+COMMENT ON FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb) IS 'Internal step of fulfil_order: ships p_shipment ([{variant_id, quantity}]) of order p_order_id of tenant p_tenant_id (the transaction''s: B2002) from its reservations (warehouses by code): on_hand and reserved go down, allocations move the units to consumed_quantity; stock rows locked in (variant_id, warehouse_id) order. SQLSTATE B2212 unless the order is placed or partially fulfilled and each quantity is within the line''s outstanding units. Security definer (owner b2b_owner).';
 
 --
--- Name: create_draft(uuid, uuid, text, jsonb, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: create_draft(uuid, uuid, uuid, text, jsonb, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text DEFAULT NULL::text, p_purchase_order_number text DEFAULT NULL::text, p_billing_address_id uuid DEFAULT NULL::uuid, p_shipping_address_id uuid DEFAULT NULL::uuid) RETURNS orders.orders
+CREATE FUNCTION orders.create_draft(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text DEFAULT NULL::text, p_purchase_order_number text DEFAULT NULL::text, p_billing_address_id uuid DEFAULT NULL::uuid, p_shipping_address_id uuid DEFAULT NULL::uuid) RETURNS orders.orders
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   s record;
+  created orders.orders;
 begin
-  select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
+  select * into s from orders.start_order(v_tenant, p_company_id, p_buyer_id, p_currency, p_idempotency_key,
     p_purchase_order_number, p_billing_address_id, p_shipping_address_id, 'create_draft', p_lines);
   if not s.is_new then
     return s.started;
   end if;
-  perform orders.set_order_lines((s.started).order_id, p_company_id, p_currency, p_lines);
-  return (select o from orders.orders o where o.tenant_id = (s.started).tenant_id and o.order_id = (s.started).order_id);
+  perform orders.set_order_lines(v_tenant, (s.started).order_id, p_company_id, p_currency, p_lines);
+  select o.* into created from orders.orders o where o.tenant_id = v_tenant and o.order_id = (s.started).order_id;
+  perform orders.run_deferred_checks();
+  return created;
 end
 $$;
 
-ALTER FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.create_draft(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION create_draft(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used by create_draft with the same request (orders.request_fingerprint), returns that order unchanged; with another request or operation, B3004 (idempotency_key_reused).';
+COMMENT ON FUNCTION orders.create_draft(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'In tenant p_tenant_id (the transaction''s: B2002), creates a draft order for company p_company_id by buyer p_buyer_id with p_lines ([{variant_id, quantity}]) priced at now(). Holds no stock. With an idempotency key already used by create_draft with the same request (orders.request_fingerprint), returns that order unchanged; with another request or operation, B3004 (idempotency_key_reused).';
 
 --
 -- Name: quotes; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -2843,67 +2794,69 @@ COMMENT ON COLUMN orders.quotes.created_at IS 'When the quote was requested.';
 COMMENT ON COLUMN orders.quotes.updated_at IS 'When the quote last changed.';
 
 --
--- Name: decline_quote(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: decline_quote(uuid, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.decline_quote(p_quote_id uuid, p_buyer_id uuid) RETURNS orders.quotes
+CREATE FUNCTION orders.decline_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid) RETURNS orders.quotes
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.quotes := orders.lock_quote(p_quote_id);
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.quotes := orders.lock_quote(v_tenant, p_quote_id);
   declined orders.quotes;
 begin
-  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, target.company_id);
   update orders.quotes q set state = 'declined', decided_at = now()
-  where q.tenant_id = target.tenant_id and q.quote_id = p_quote_id
+  where q.tenant_id = v_tenant and q.quote_id = p_quote_id
   returning q.* into declined;
   return declined;
 end
 $$;
 
-ALTER FUNCTION orders.decline_quote(p_quote_id uuid, p_buyer_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.decline_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION decline_quote(p_quote_id uuid, p_buyer_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION decline_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.decline_quote(p_quote_id uuid, p_buyer_id uuid) IS 'Buyer p_buyer_id of the quote''s company declines quote p_quote_id (only from quoted: B3001 otherwise).';
+COMMENT ON FUNCTION orders.decline_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid) IS 'In tenant p_tenant_id (the transaction''s: B2002), buyer p_buyer_id of the quote''s company declines quote p_quote_id (only from quoted: B3001 otherwise).';
 
 --
--- Name: expire_quotes(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: expire_quotes(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.expire_quotes() RETURNS integer
+CREATE FUNCTION orders.expire_quotes(p_tenant_id uuid) RETURNS integer
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   expired integer;
 begin
   update orders.quotes q set state = 'expired', decided_at = now()
-  where q.tenant_id = app.require_tenant_id() and q.state = 'quoted' and q.valid_until < now();
+  where q.tenant_id = v_tenant and q.state = 'quoted' and q.valid_until < now();
   get diagnostics expired = row_count;
   return expired;
 end
 $$;
 
-ALTER FUNCTION orders.expire_quotes() OWNER TO b2b_owner;
+ALTER FUNCTION orders.expire_quotes(p_tenant_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION expire_quotes(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION expire_quotes(p_tenant_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.expire_quotes() IS 'Marks the tenant''s quoted quotes whose valid_until has passed as expired; returns how many.';
+COMMENT ON FUNCTION orders.expire_quotes(p_tenant_id uuid) IS 'Marks the quoted quotes of tenant p_tenant_id (the transaction''s: B2002) whose valid_until has passed as expired; returns how many.';
 
 --
--- Name: fulfil_order(uuid, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: fulfil_order(uuid, uuid, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb DEFAULT NULL::jsonb) RETURNS orders.orders
+CREATE FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb DEFAULT NULL::jsonb) RETURNS orders.orders
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.orders := orders.lock_order(p_order_id);
-  tenant uuid := target.tenant_id;
+  tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.orders := orders.lock_order(tenant, p_order_id);
   bad record;
   shipment jsonb;
   next_state text;
@@ -2940,9 +2893,9 @@ begin
   end if;
 
   -- consume the reservations (stock and allocations; security definer, as only the stock writers may)
-  perform orders.consume_stock(p_order_id, shipment);
+  perform orders.consume_stock(tenant, p_order_id, shipment);
 
-  perform orders.issue_invoice(target, shipment);
+  perform orders.issue_invoice(tenant, target, shipment);
 
   update orders.order_lines l
   set fulfilled_quantity = l.fulfilled_quantity + sh.quantity
@@ -2951,7 +2904,7 @@ begin
 
   -- partially_fulfilled or fulfilled; a further partial shipment leaves the state as it is (no move)
   select case when exists (
-      select from orders.order_lines l
+      select 1 from orders.order_lines l
       where l.tenant_id = tenant and l.order_id = p_order_id and l.fulfilled_quantity < l.quantity)
     then 'partially_fulfilled' else 'fulfilled' end
   into next_state;
@@ -2966,13 +2919,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) OWNER TO b2b_owner;
+ALTER FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION fulfil_order(p_order_id uuid, p_lines jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) IS 'Ships units of placed or partially fulfilled order p_order_id: p_lines ([{variant_id, quantity}]) or, when null, everything outstanding. Consumes the reservations (on_hand and reserved go down; warehouses by code), issues an invoice for the shipped units (orders.issue_invoice), adds to the lines'' fulfilled_quantity and moves the order to partially_fulfilled or fulfilled. SQLSTATE B3001 from another state, B3202 for more units than outstanding or a variant not on the order.';
+COMMENT ON FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb) IS 'Ships units of placed or partially fulfilled order p_order_id of tenant p_tenant_id (the transaction''s: B2002): p_lines ([{variant_id, quantity}]) or, when null, everything outstanding. Consumes the reservations (on_hand and reserved go down; warehouses by code), issues an invoice for the shipped units (orders.issue_invoice), adds to the lines'' fulfilled_quantity and moves the order to partially_fulfilled or fulfilled. SQLSTATE B3001 from another state, B3202 for more units than outstanding or a variant not on the order.';
 
 --
 -- Name: invoices; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -3054,17 +3007,18 @@ COMMENT ON COLUMN orders.invoices.due_at IS 'issued_at plus the order''s payment
 COMMENT ON COLUMN orders.invoices.minor_units IS 'The minor units of currency (copied, checked by fk_invoices_currency_minor_units_currencies; filled by trigger).';
 
 --
--- Name: issue_invoice(orders.orders, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: issue_invoice(uuid, orders.orders, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) RETURNS orders.invoices
+CREATE FUNCTION orders.issue_invoice(p_tenant_id uuid, p_order orders.orders, p_shipment jsonb) RETURNS orders.invoices
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   issued orders.invoices;
 begin
-  insert into orders.invoices (order_id, company_id, currency, amount, lines, issued_at, due_at)
-  select p_order.order_id, p_order.company_id, p_order.currency,
+  insert into orders.invoices (tenant_id, order_id, company_id, currency, amount, lines, issued_at, due_at)
+  select v_tenant, p_order.order_id, p_order.company_id, p_order.currency,
     coalesce(sum(x.amount), 0),
     coalesce(jsonb_agg(jsonb_build_object('variant_id', x.variant_id, 'quantity', x.quantity,
       'unit_price', x.unit_price, 'line_total', x.amount) order by x.line_number), '[]'),
@@ -3074,38 +3028,38 @@ begin
       app.round_money((l.fulfilled_quantity + sh.quantity) * l.unit_price, l.minor_units)
         - app.round_money(l.fulfilled_quantity * l.unit_price, l.minor_units) as amount
     from jsonb_to_recordset(p_shipment) as sh(variant_id uuid, quantity bigint)
-    join orders.order_lines l on l.tenant_id = p_order.tenant_id and l.order_id = p_order.order_id and l.variant_id = sh.variant_id
+    join orders.order_lines l on l.tenant_id = v_tenant and l.order_id = p_order.order_id and l.variant_id = sh.variant_id
   ) x
   returning * into issued;
 
-  insert into orders.receivable_entries (company_id, kind, amount, currency, invoice_id)
-  values (issued.company_id, 'invoice', issued.amount, issued.currency, issued.invoice_id);
+  insert into orders.receivable_entries (tenant_id, company_id, kind, amount, currency, invoice_id)
+  values (v_tenant, issued.company_id, 'invoice', issued.amount, issued.currency, issued.invoice_id);
 
   update orders.orders o set invoiced_amount = o.invoiced_amount + issued.amount
-  where o.tenant_id = p_order.tenant_id and o.order_id = p_order.order_id;
+  where o.tenant_id = v_tenant and o.order_id = p_order.order_id;
   return issued;
 end
 $$;
 
-ALTER FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) OWNER TO b2b_owner;
+ALTER FUNCTION orders.issue_invoice(p_tenant_id uuid, p_order orders.orders, p_shipment jsonb) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION issue_invoice(p_order orders.orders, p_shipment jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION issue_invoice(p_tenant_id uuid, p_order orders.orders, p_shipment jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) IS 'Issues the invoice for shipment p_shipment ([{variant_id, quantity}]) of order p_order (called before fulfilled_quantity counts it): per line, app.round_money(units shipped so far incl. these x unit price) - app.round_money(units shipped before x unit price), so the invoices of a line add up to its line_total; due now() + payment_terms_days; adds it to the receivables ledger and to the order''s invoiced_amount.';
+COMMENT ON FUNCTION orders.issue_invoice(p_tenant_id uuid, p_order orders.orders, p_shipment jsonb) IS 'In tenant p_tenant_id (the transaction''s: B2002), issues the invoice for shipment p_shipment ([{variant_id, quantity}]) of order p_order (called before fulfilled_quantity counts it): per line, app.round_money(units shipped so far incl. these x unit price) - app.round_money(units shipped before x unit price), so the invoices of a line add up to its line_total; due now() + payment_terms_days; adds it to the receivables ledger and to the order''s invoiced_amount.';
 
 --
--- Name: lock_allocated_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: lock_allocated_stock(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.lock_allocated_stock(p_order_id uuid) RETURNS void
+CREATE FUNCTION orders.lock_allocated_stock(p_tenant_id uuid, p_order_id uuid) RETURNS void
     LANGUAGE plpgsql
     AS $$
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
 begin
-  perform
+  perform 1
   from catalog.stock_levels s
   where s.tenant_id = tenant
     and (s.variant_id, s.warehouse_id) in (
@@ -3116,27 +3070,28 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.lock_allocated_stock(p_order_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.lock_allocated_stock(p_tenant_id uuid, p_order_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION lock_allocated_stock(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION lock_allocated_stock(p_tenant_id uuid, p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.lock_allocated_stock(p_order_id uuid) IS 'Internal step of release_stock and consume_stock: locks (for no key update) the stock rows order p_order_id still holds reservations on, sorted by (variant_id, warehouse_id), the lock order of every stock change.';
+COMMENT ON FUNCTION orders.lock_allocated_stock(p_tenant_id uuid, p_order_id uuid) IS 'Internal step of release_stock and consume_stock: locks (for no key update) the stock rows order p_order_id of tenant p_tenant_id still holds reservations on, sorted by (variant_id, warehouse_id), the lock order of every stock change.';
 
 --
--- Name: lock_order(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: lock_order(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.lock_order(p_order_id uuid) RETURNS orders.orders
+CREATE FUNCTION orders.lock_order(p_tenant_id uuid, p_order_id uuid) RETURNS orders.orders
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   locked orders.orders;
 begin
   select o.* into locked
   from orders.orders o
-  where o.tenant_id = app.require_tenant_id() and o.order_id = p_order_id
+  where o.tenant_id = v_tenant and o.order_id = p_order_id
   for update;
   if not found then
     raise exception using
@@ -3147,27 +3102,28 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.lock_order(p_order_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.lock_order(p_tenant_id uuid, p_order_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION lock_order(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION lock_order(p_tenant_id uuid, p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.lock_order(p_order_id uuid) IS 'The order p_order_id, locked (for update) until the transaction ends; SQLSTATE B3013 when the tenant has no such order.';
+COMMENT ON FUNCTION orders.lock_order(p_tenant_id uuid, p_order_id uuid) IS 'The order p_order_id of tenant p_tenant_id, locked (for update) until the transaction ends; SQLSTATE B3013 when the tenant has no such order.';
 
 --
--- Name: lock_quote(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: lock_quote(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.lock_quote(p_quote_id uuid) RETURNS orders.quotes
+CREATE FUNCTION orders.lock_quote(p_tenant_id uuid, p_quote_id uuid) RETURNS orders.quotes
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   locked orders.quotes;
 begin
   select q.* into locked
   from orders.quotes q
-  where q.tenant_id = app.require_tenant_id() and q.quote_id = p_quote_id
+  where q.tenant_id = v_tenant and q.quote_id = p_quote_id
   for update;
   if not found then
     raise exception using
@@ -3178,27 +3134,28 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.lock_quote(p_quote_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.lock_quote(p_tenant_id uuid, p_quote_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION lock_quote(p_quote_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION lock_quote(p_tenant_id uuid, p_quote_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.lock_quote(p_quote_id uuid) IS 'The quote p_quote_id, locked (for update) until the transaction ends; SQLSTATE B3305 when the tenant has no such quote.';
+COMMENT ON FUNCTION orders.lock_quote(p_tenant_id uuid, p_quote_id uuid) IS 'The quote p_quote_id of tenant p_tenant_id, locked (for update) until the transaction ends; SQLSTATE B3305 when the tenant has no such quote.';
 
 --
--- Name: lock_return(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: lock_return(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.lock_return(p_return_id uuid) RETURNS orders.returns
+CREATE FUNCTION orders.lock_return(p_tenant_id uuid, p_return_id uuid) RETURNS orders.returns
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   locked orders.returns;
 begin
   select r.* into locked
   from orders.returns r
-  where r.tenant_id = app.require_tenant_id() and r.return_id = p_return_id
+  where r.tenant_id = v_tenant and r.return_id = p_return_id
   for update;
   if not found then
     raise exception using
@@ -3209,37 +3166,39 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.lock_return(p_return_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.lock_return(p_tenant_id uuid, p_return_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION lock_return(p_return_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION lock_return(p_tenant_id uuid, p_return_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.lock_return(p_return_id uuid) IS 'The return p_return_id, locked (for update) until the transaction ends; SQLSTATE B3402 when the tenant has no such return.';
+COMMENT ON FUNCTION orders.lock_return(p_tenant_id uuid, p_return_id uuid) IS 'The return p_return_id of tenant p_tenant_id, locked (for update) until the transaction ends; SQLSTATE B3402 when the tenant has no such return.';
 
 --
--- Name: open_balance(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: open_balance(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.open_balance(p_company_id uuid) RETURNS numeric
+CREATE FUNCTION orders.open_balance(p_tenant_id uuid, p_company_id uuid) RETURNS numeric
     LANGUAGE plpgsql STABLE
     AS $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
 begin
   return (
     select coalesce(sum(case e.kind when 'invoice' then e.amount else -e.amount end), 0)
     from orders.receivable_entries e
-    where e.tenant_id = app.require_tenant_id() and e.company_id = p_company_id
+    where e.tenant_id = v_tenant and e.company_id = p_company_id
   );
 end
 $$;
 
-ALTER FUNCTION orders.open_balance(p_company_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.open_balance(p_tenant_id uuid, p_company_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION open_balance(p_company_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION open_balance(p_tenant_id uuid, p_company_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.open_balance(p_company_id uuid) IS 'Open receivables balance of company p_company_id from the ledger: sum of invoices minus payments and credit notes (negative when it paid ahead).';
+COMMENT ON FUNCTION orders.open_balance(p_tenant_id uuid, p_company_id uuid) IS 'Open receivables balance of company p_company_id of tenant p_tenant_id (the transaction''s: B2002) from the ledger: sum of invoices minus payments and credit notes (negative when it paid ahead).';
 
 --
 -- Name: parse_order_lines(jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -3255,7 +3214,7 @@ begin
       message = 'order lines must be a non-empty JSON array of {"variant_id", "quantity"} objects';
   end if;
   if exists (
-    select from jsonb_array_elements(p_lines) e
+    select 1 from jsonb_array_elements(p_lines) e
     where jsonb_typeof(e) <> 'object'
        or jsonb_typeof(e -> 'variant_id') is distinct from 'string'
        or jsonb_typeof(e -> 'quantity') is distinct from 'number'
@@ -3287,56 +3246,60 @@ ALTER FUNCTION orders.parse_order_lines(p_lines jsonb) OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.parse_order_lines(p_lines jsonb) IS 'Reads order lines from a JSON array of {"variant_id": uuid, "quantity": integer} objects, numbered from 1; SQLSTATE B3007 when it is not such a non-empty array, a quantity is not a whole number of at least 1, or a variant appears twice.';
 
 --
--- Name: place_order(uuid, uuid, text, jsonb, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: place_order(uuid, uuid, uuid, text, jsonb, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text DEFAULT NULL::text, p_billing_address_id uuid DEFAULT NULL::uuid, p_shipping_address_id uuid DEFAULT NULL::uuid) RETURNS orders.orders
+CREATE FUNCTION orders.place_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text DEFAULT NULL::text, p_billing_address_id uuid DEFAULT NULL::uuid, p_shipping_address_id uuid DEFAULT NULL::uuid) RETURNS orders.orders
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   s record;
+  placed orders.orders;
 begin
   if p_idempotency_key is null then
     raise exception using
       errcode = 'B3007',
       message = 'placing an order needs an idempotency key (a retry with the same key returns the first order)';
   end if;
-  select * into s from orders.start_order(p_company_id, p_buyer_id, p_currency, p_idempotency_key,
+  select * into s from orders.start_order(v_tenant, p_company_id, p_buyer_id, p_currency, p_idempotency_key,
     p_purchase_order_number, p_billing_address_id, p_shipping_address_id, 'place_order', p_lines);
   if not s.is_new then
     return s.started;
   end if;
-  perform orders.set_order_lines((s.started).order_id, p_company_id, p_currency, p_lines);
+  perform orders.set_order_lines(v_tenant, (s.started).order_id, p_company_id, p_currency, p_lines);
   -- submit reads the order again itself (set_order_lines changed its total), so the row as inserted will do
-  return orders.submit(s.started, false);
+  placed := orders.submit(v_tenant, s.started, false);
+  perform orders.run_deferred_checks();
+  return placed;
 end
 $$;
 
-ALTER FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.place_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION place_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Places an order in one call: buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Checks the company''s credit limit and the buyer''s spending limit, applies the approval rules, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant by place_order with the same request (orders.request_fingerprint), returns that first order and changes nothing; with another request or operation, B3004 (idempotency_key_reused).';
+COMMENT ON FUNCTION orders.place_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Places an order in one call, in tenant p_tenant_id (the transaction''s: B2002): buyer p_buyer_id of company p_company_id orders p_lines ([{variant_id, quantity}]) in p_currency (the company''s), priced by catalog.resolve_price at now(), with address snapshots (the company''s defaults when not given). Checks the company''s credit limit and the buyer''s spending limit, applies the approval rules, and reserves stock (SQLSTATE B3201 when short). Returns the order: placed, or pending_approval. With an idempotency key already used in the tenant by place_order with the same request (orders.request_fingerprint), returns that first order and changes nothing; with another request or operation, B3004 (idempotency_key_reused).';
 
 --
--- Name: receive_return(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: receive_return(uuid, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) RETURNS orders.returns
+CREATE FUNCTION orders.receive_return(p_tenant_id uuid, p_return_id uuid, p_warehouse_id uuid) RETURNS orders.returns
     LANGUAGE plpgsql
     AS $$
 declare
-  tenant uuid := app.require_tenant_id();
-  target orders.returns := orders.lock_return(p_return_id);
+  tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.returns := orders.lock_return(tenant, p_return_id);
   parent orders.orders;
   credit numeric;
   received orders.returns;
 begin
   -- checked before any stock moves (the state machine trigger would refuse the move at the end too)
   if not exists (
-    select from orders.return_transitions t where t.from_state = target.state and t.to_state = 'received'
+    select 1 from orders.return_transitions t where t.from_state = target.state and t.to_state = 'received'
   ) then
     raise exception using
       errcode = 'B3001',
@@ -3346,13 +3309,15 @@ begin
   select o.* into parent from orders.orders o where o.tenant_id = tenant and o.order_id = target.order_id
   for no key update;
 
-  perform
+  perform 1
   from catalog.stock_levels s
   where s.tenant_id = tenant and s.warehouse_id = p_warehouse_id
     and s.variant_id in (select rl.variant_id from orders.return_lines rl where rl.tenant_id = tenant and rl.return_id = p_return_id)
   order by s.variant_id, s.warehouse_id
   for no key update;
   perform catalog.set_stock_reason('return', target.order_id, p_return_id);
+  -- tenant_id from its default (the transaction's tenant, which check_tenant made equal to tenant): b2b_app's
+  -- insert grant on catalog.stock_levels names no tenant_id (sql/catalog/grants)
   insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
   select rl.variant_id, p_warehouse_id, rl.quantity
   from orders.return_lines rl
@@ -3378,8 +3343,8 @@ begin
       and r.state = 'received'
   ) b on true
   where rl.tenant_id = tenant and rl.return_id = p_return_id;
-  insert into orders.receivable_entries (company_id, kind, amount, currency, return_id, reference)
-  values (parent.company_id, 'credit_note', credit, parent.currency, p_return_id,
+  insert into orders.receivable_entries (tenant_id, company_id, kind, amount, currency, return_id, reference)
+  values (tenant, parent.company_id, 'credit_note', credit, parent.currency, p_return_id,
     coalesce(target.reason, 'return of order ' || parent.order_id));
 
   update orders.returns r
@@ -3390,24 +3355,24 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.receive_return(p_tenant_id uuid, p_return_id uuid, p_warehouse_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION receive_return(p_return_id uuid, p_warehouse_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION receive_return(p_tenant_id uuid, p_return_id uuid, p_warehouse_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) IS 'Receives requested return p_return_id into warehouse p_warehouse_id: restocks its units (on_hand up; stock rows locked in (variant_id, warehouse_id) order), books a credit note of the units at their order unit prices (in the currency''s minor units by the cumulative difference over the order''s received returns, app.round_money) in the receivables ledger and marks the return received. B3402 for an unknown return, B3001 unless requested.';
+COMMENT ON FUNCTION orders.receive_return(p_tenant_id uuid, p_return_id uuid, p_warehouse_id uuid) IS 'Receives requested return p_return_id of tenant p_tenant_id (the transaction''s: B2002) into warehouse p_warehouse_id: restocks its units (on_hand up; stock rows locked in (variant_id, warehouse_id) order), books a credit note of the units at their order unit prices (in the currency''s minor units by the cumulative difference over the order''s received returns, app.round_money) in the receivables ledger and marks the return received. B3402 for an unknown return, B3001 unless requested.';
 
 --
--- Name: reconcile_stock(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: reconcile_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.reconcile_stock() RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, journal_on_hand bigint, journal_reserved bigint, allocated bigint, drift text)
+CREATE FUNCTION orders.reconcile_stock(p_tenant_id uuid) RETURNS TABLE(variant_id uuid, warehouse_id uuid, on_hand bigint, reserved bigint, journal_on_hand bigint, journal_reserved bigint, allocated bigint, drift text)
     LANGUAGE plpgsql STABLE
     AS $$
 #variable_conflict use_column
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
 begin
   return query
     with levels as (
@@ -3458,13 +3423,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.reconcile_stock() OWNER TO b2b_owner;
+ALTER FUNCTION orders.reconcile_stock(p_tenant_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION reconcile_stock(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION reconcile_stock(p_tenant_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.reconcile_stock() IS 'Reconciles the current tenant''s stock: one row per (variant, warehouse) where catalog.stock_levels differs from the sum of catalog.stock_movements (on_hand, reserved) or where reserved differs from the reserved_quantity of open orders'' allocations (orders.order_allocations of orders in an open state), or where a closed order still holds a reservation, with the values and what differs (drift). No rows: levels, journal and allocations agree.';
+COMMENT ON FUNCTION orders.reconcile_stock(p_tenant_id uuid) IS 'Reconciles the stock of tenant p_tenant_id (the transaction''s: B2002): one row per (variant, warehouse) where catalog.stock_levels differs from the sum of catalog.stock_movements (on_hand, reserved) or where reserved differs from the reserved_quantity of open orders'' allocations (orders.order_allocations of orders in an open state), or where a closed order still holds a reservation, with the values and what differs (drift). No rows: levels, journal and allocations agree.';
 
 --
 -- Name: record_order_transition(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -3474,11 +3439,11 @@ CREATE FUNCTION orders.record_order_transition() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 begin
-  -- tenant_id comes from the tenant context (its default), like every insert by the application role.
-  -- transition_number counts the order's changes: the order's row is locked by the change being recorded
+  -- tenant_id is the order's (the same shard on Citus), never another tenant's: row-level security
+  -- refuses any other. transition_number counts the order's changes: the order's row is locked by the change being recorded
   -- (or new), so no other transaction numbers a change of this order until this one ends.
-  insert into orders.order_state_history (order_id, transition_number, from_state, to_state, changed_by)
-  values (new.order_id,
+  insert into orders.order_state_history (tenant_id, order_id, transition_number, from_state, to_state, changed_by)
+  values (new.tenant_id, new.order_id,
     coalesce((select max(h.transition_number) from orders.order_state_history h
               where h.tenant_id = new.tenant_id and h.order_id = new.order_id), 0) + 1,
     case when tg_op = 'UPDATE' then old.state end, new.state,
@@ -3598,19 +3563,20 @@ COMMENT ON COLUMN orders.receivable_entries.return_id IS 'The return a credit no
 COMMENT ON COLUMN orders.receivable_entries.minor_units IS 'The minor units of currency (copied, checked by fk_receivable_entries_currency_minor_units_currencies; filled by trigger).';
 
 --
--- Name: record_payment(uuid, numeric, text, text, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: record_payment(uuid, uuid, numeric, text, text, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid DEFAULT NULL::uuid) RETURNS orders.receivable_entries
+CREATE FUNCTION orders.record_payment(p_tenant_id uuid, p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid DEFAULT NULL::uuid) RETURNS orders.receivable_entries
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   company_currency text;
   units integer;
   recorded orders.receivable_entries;
 begin
   select c.default_currency, c.minor_units into company_currency, units
-  from accounts.companies c where c.tenant_id = app.require_tenant_id() and c.company_id = p_company_id;
+  from accounts.companies c where c.tenant_id = v_tenant and c.company_id = p_company_id;
   if p_currency is distinct from company_currency then
     raise exception using
       errcode = 'B3005',
@@ -3625,20 +3591,20 @@ begin
       errcode = 'B3105',
       message = format('a payment is a positive amount, not %s', coalesce(p_amount::text, 'null'));
   end if;
-  insert into orders.receivable_entries (company_id, kind, amount, currency, invoice_id, reference)
-  values (p_company_id, 'payment', app.round_money(p_amount, units), p_currency, p_invoice_id, p_reference)
+  insert into orders.receivable_entries (tenant_id, company_id, kind, amount, currency, invoice_id, reference)
+  values (v_tenant, p_company_id, 'payment', app.round_money(p_amount, units), p_currency, p_invoice_id, p_reference)
   returning * into recorded;
   return recorded;
 end
 $$;
 
-ALTER FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.record_payment(p_tenant_id uuid, p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION record_payment(p_tenant_id uuid, p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) IS 'Records a payment of p_amount (positive: B3105; finite, bounded and in the currency''s minor units: app.check_money, B1001-B1003, never rounded) in the company''s currency (B3005) from company p_company_id, optionally for invoice p_invoice_id, in the receivables ledger. Returns the ledger entry.';
+COMMENT ON FUNCTION orders.record_payment(p_tenant_id uuid, p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) IS 'In tenant p_tenant_id (the transaction''s: B2002), records a payment of p_amount (positive: B3105; finite, bounded and in the currency''s minor units: app.check_money, B1001-B1003, never rounded) in the company''s currency (B3005) from company p_company_id, optionally for invoice p_invoice_id, in the receivables ledger. Returns the ledger entry.';
 
 --
 -- Name: refuse_change(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -3666,58 +3632,61 @@ ALTER FUNCTION orders.refuse_change() OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.refuse_change() IS 'Trigger function for append-only tables: refuses update and delete (SQLSTATE B3012).';
 
 --
--- Name: reject_order(uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: reject_order(uuid, uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text DEFAULT NULL::text) RETURNS orders.orders
+CREATE FUNCTION orders.reject_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text DEFAULT NULL::text) RETURNS orders.orders
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.orders := orders.lock_order(p_order_id);
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.orders := orders.lock_order(v_tenant, p_order_id);
   decided_tier integer;
   decided orders.orders;
 begin
-  perform accounts.acting_buyer(p_approver_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_approver_id, target.company_id);
   if exists (
-    select from orders.order_approvals a
-    where a.tenant_id = target.tenant_id and a.order_id = p_order_id and a.approver_id = p_approver_id
+    select 1 from orders.order_approvals a
+    where a.tenant_id = v_tenant and a.order_id = p_order_id and a.approver_id = p_approver_id
       and a.decision = 'rejected'
   ) then
     return target;
   end if;
-  decided_tier := orders.check_approver(target, p_approver_id);
+  decided_tier := orders.check_approver(v_tenant, target, p_approver_id);
 
-  insert into orders.order_approvals (order_id, tier, approver_id, decision, comment)
-  values (p_order_id, decided_tier, p_approver_id, 'rejected', p_comment);
+  insert into orders.order_approvals (tenant_id, order_id, tier, approver_id, decision, comment)
+  values (v_tenant, p_order_id, decided_tier, p_approver_id, 'rejected', p_comment);
   update orders.orders o set state = 'rejected'
-  where o.tenant_id = target.tenant_id and o.order_id = p_order_id
+  where o.tenant_id = v_tenant and o.order_id = p_order_id
   returning o.* into decided;
-  perform orders.release_stock(p_order_id);
+  perform orders.release_stock(v_tenant, p_order_id);
+  perform orders.run_deferred_checks();
   return decided;
 end
 $$;
 
-ALTER FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text) OWNER TO b2b_owner;
+ALTER FUNCTION orders.reject_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION reject_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION reject_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text) IS 'Buyer p_approver_id rejects order p_order_id at its current tier (eligibility: see orders.check_approver): the order is rejected and its stock released. A repeat by an approver who already rejected this order is a replay: it returns the order as it is and changes nothing.';
+COMMENT ON FUNCTION orders.reject_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text) IS 'In tenant p_tenant_id (the transaction''s: B2002), buyer p_approver_id rejects order p_order_id at its current tier (eligibility: see orders.check_approver): the order is rejected and its stock released. A repeat by an approver who already rejected this order is a replay: it returns the order as it is and changes nothing.';
 
 --
--- Name: release_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: release_stock(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.release_stock(p_order_id uuid) RETURNS void
+CREATE FUNCTION orders.release_stock(p_tenant_id uuid, p_order_id uuid) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  tenant uuid := app.require_tenant_id();
+  -- b2b_app may call it directly: the tenant argument must be the transaction's (B2002)
+  tenant uuid := app.check_tenant(p_tenant_id);
 begin
   if not exists (
-    select from orders.orders o
+    select 1 from orders.orders o
     where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('cancelled', 'rejected')
   ) then
     raise exception using
@@ -3726,7 +3695,7 @@ begin
       table = 'stock_levels',
       schema = 'catalog';
   end if;
-  perform orders.lock_allocated_stock(p_order_id);
+  perform orders.lock_allocated_stock(tenant, p_order_id);
 
   perform catalog.set_stock_reason('cancel', p_order_id);
   update catalog.stock_levels s
@@ -3742,23 +3711,23 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.release_stock(p_order_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.release_stock(p_tenant_id uuid, p_order_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION release_stock(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION release_stock(p_tenant_id uuid, p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.release_stock(p_order_id uuid) IS 'Releases the stock order p_order_id still has reserved (its allocations keep what was consumed). Locks stock rows in (variant_id, warehouse_id) order like reserve_stock. SQLSTATE B2212 unless the order is cancelled or rejected. Security definer (owner b2b_owner).';
+COMMENT ON FUNCTION orders.release_stock(p_tenant_id uuid, p_order_id uuid) IS 'Releases the stock order p_order_id of tenant p_tenant_id (the transaction''s: B2002) still has reserved (its allocations keep what was consumed). Locks stock rows in (variant_id, warehouse_id) order like reserve_stock. SQLSTATE B2212 unless the order is cancelled or rejected. Security definer (owner b2b_owner).';
 
 --
--- Name: reprice_order_lines(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: reprice_order_lines(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.reprice_order_lines(p_order_id uuid) RETURNS numeric
+CREATE FUNCTION orders.reprice_order_lines(p_tenant_id uuid, p_order_id uuid) RETURNS numeric
     LANGUAGE plpgsql
     AS $$
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   target orders.orders;
   line record;
   price record;
@@ -3772,7 +3741,7 @@ begin
     order by l.line_number
   loop
     select r.unit_price, r.price_list_id into price
-    from catalog.resolve_price(target.company_id, line.variant_id, line.quantity, target.currency, now()) r;
+    from catalog.resolve_price(tenant, target.company_id, line.variant_id, line.quantity, target.currency, now()) r;
     if not found then
       raise exception using
         errcode = 'B3008',
@@ -3795,13 +3764,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.reprice_order_lines(p_order_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.reprice_order_lines(p_tenant_id uuid, p_order_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION reprice_order_lines(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION reprice_order_lines(p_tenant_id uuid, p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.reprice_order_lines(p_order_id uuid) IS 'Prices the price_list lines of draft p_order_id again with catalog.resolve_price at now() (quoted lines keep their price) and sets total_amount to the sum of the lines. SQLSTATE B3008 when a variant no longer has a price.';
+COMMENT ON FUNCTION orders.reprice_order_lines(p_tenant_id uuid, p_order_id uuid) IS 'Prices the price_list lines of draft p_order_id of tenant p_tenant_id again with catalog.resolve_price at now() (quoted lines keep their price) and sets total_amount to the sum of the lines. SQLSTATE B3008 when a variant no longer has a price.';
 
 --
 -- Name: request_fingerprint(text, uuid, uuid, text, jsonb, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -3843,19 +3812,19 @@ ALTER FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p
 COMMENT ON FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'SHA-256 of the canonical form of an order request (operation, company, buyer, currency, lines as [variant_id, quantity] sorted by variant, purchase order number in NFC, billing and shipping address ids as sent): equal for requests that differ only in JSON key order, whitespace, uuid spelling, members not read, or line order; different for any other difference. Stored with an idempotency key in orders.orders.idempotency_fingerprint. B3007 for malformed lines (orders.parse_order_lines).';
 
 --
--- Name: request_quote(uuid, uuid, text, jsonb, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: request_quote(uuid, uuid, uuid, text, jsonb, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text DEFAULT NULL::text) RETURNS orders.quotes
+CREATE FUNCTION orders.request_quote(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text DEFAULT NULL::text) RETURNS orders.quotes
     LANGUAGE plpgsql
     AS $$
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   company_currency text;
   requested orders.quotes;
 begin
-  perform accounts.acting_buyer(p_buyer_id, p_company_id);
-  if not accounts.buyer_has_permission(p_buyer_id, 'quotes.request') then
+  perform accounts.acting_buyer(tenant, p_buyer_id, p_company_id);
+  if not accounts.buyer_has_permission(tenant, p_buyer_id, 'quotes.request') then
     raise exception using
       errcode = 'B3302',
       message = format('buyer %s may not request quotes (its role lacks quotes.request)', p_buyer_id);
@@ -3868,48 +3837,49 @@ begin
       message = format('quotes of company %s are in %s (its currency), not %s', p_company_id, company_currency,
         coalesce(p_currency, 'null'));
   end if;
-  insert into orders.quotes (company_id, buyer_id, currency, note)
-  values (p_company_id, p_buyer_id, p_currency, p_note)
+  insert into orders.quotes (tenant_id, company_id, buyer_id, currency, note)
+  values (tenant, p_company_id, p_buyer_id, p_currency, p_note)
   returning * into requested;
-  insert into orders.quote_lines (quote_id, line_number, variant_id, quantity)
-  select requested.quote_id, l.line_number, l.variant_id, l.quantity
+  insert into orders.quote_lines (tenant_id, quote_id, line_number, variant_id, quantity)
+  select tenant, requested.quote_id, l.line_number, l.variant_id, l.quantity
   from orders.parse_order_lines(p_lines) l;
   return requested;
 end
 $$;
 
-ALTER FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) OWNER TO b2b_owner;
+ALTER FUNCTION orders.request_quote(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION request_quote(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) IS 'Buyer p_buyer_id (quotes.request: B3302) of company p_company_id asks for prices for p_lines ([{variant_id, quantity}]) in the company''s currency (B3005). Returns the quote, requested.';
+COMMENT ON FUNCTION orders.request_quote(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) IS 'In tenant p_tenant_id (the transaction''s: B2002), buyer p_buyer_id (quotes.request: B3302) of company p_company_id asks for prices for p_lines ([{variant_id, quantity}]) in the company''s currency (B3005). Returns the quote, requested.';
 
 --
--- Name: request_return(uuid, uuid, jsonb, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: request_return(uuid, uuid, uuid, jsonb, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text DEFAULT NULL::text) RETURNS orders.returns
+CREATE FUNCTION orders.request_return(p_tenant_id uuid, p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text DEFAULT NULL::text) RETURNS orders.returns
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.orders := orders.lock_order(p_order_id);
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.orders := orders.lock_order(v_tenant, p_order_id);
   too_many record;
   requested orders.returns;
 begin
-  perform accounts.acting_buyer(p_buyer_id, target.company_id);
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, target.company_id);
 
   -- per order line: units in returns not cancelled, plus these, at most what was shipped
   select p.variant_id, p.quantity, coalesce(l.fulfilled_quantity, 0) as fulfilled, b.already
   into too_many
   from orders.parse_order_lines(p_lines) p
-  left join orders.order_lines l on l.tenant_id = target.tenant_id and l.order_id = p_order_id and l.variant_id = p.variant_id
+  left join orders.order_lines l on l.tenant_id = v_tenant and l.order_id = p_order_id and l.variant_id = p.variant_id
   cross join lateral (
     select coalesce(sum(rl.quantity), 0) as already
     from orders.return_lines rl
     join orders.returns r on r.tenant_id = rl.tenant_id and r.return_id = rl.return_id
-    where rl.tenant_id = target.tenant_id and rl.order_id = p_order_id and rl.variant_id = p.variant_id
+    where rl.tenant_id = v_tenant and rl.order_id = p_order_id and rl.variant_id = p.variant_id
       and r.state <> 'cancelled'
   ) b
   where p.quantity + b.already > coalesce(l.fulfilled_quantity, 0)
@@ -3922,43 +3892,44 @@ begin
         p_order_id, too_many.quantity, too_many.variant_id, too_many.fulfilled, too_many.already);
   end if;
 
-  insert into orders.returns (order_id, buyer_id, reason)
-  values (p_order_id, p_buyer_id, p_reason)
+  insert into orders.returns (tenant_id, order_id, buyer_id, reason)
+  values (v_tenant, p_order_id, p_buyer_id, p_reason)
   returning * into requested;
-  insert into orders.return_lines (return_id, order_id, variant_id, quantity)
-  select requested.return_id, p_order_id, p.variant_id, p.quantity
+  insert into orders.return_lines (tenant_id, return_id, order_id, variant_id, quantity)
+  select v_tenant, requested.return_id, p_order_id, p.variant_id, p.quantity
   from orders.parse_order_lines(p_lines) p;
   return requested;
 end
 $$;
 
-ALTER FUNCTION orders.request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text) OWNER TO b2b_owner;
+ALTER FUNCTION orders.request_return(p_tenant_id uuid, p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION request_return(p_tenant_id uuid, p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text) IS 'Buyer p_buyer_id of the order''s company asks to return p_lines ([{variant_id, quantity}]) of order p_order_id: per order line, units in returns that are not cancelled plus these may not exceed its fulfilled_quantity (B3401). Returns the return, requested.';
+COMMENT ON FUNCTION orders.request_return(p_tenant_id uuid, p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text) IS 'In tenant p_tenant_id (the transaction''s: B2002), buyer p_buyer_id of the order''s company asks to return p_lines ([{variant_id, quantity}]) of order p_order_id: per order line, units in returns that are not cancelled plus these may not exceed its fulfilled_quantity (B3401). Returns the return, requested.';
 
 --
--- Name: reserve_stock(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: reserve_stock(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.reserve_stock(p_order_id uuid) RETURNS void
+CREATE FUNCTION orders.reserve_stock(p_tenant_id uuid, p_order_id uuid) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  tenant uuid := app.require_tenant_id();
+  -- b2b_app may call it directly: the tenant argument must be the transaction's (B2002)
+  tenant uuid := app.check_tenant(p_tenant_id);
   short record;
 begin
   -- a direct caller holds no lock on the order (submit does): two concurrent calls for one order take
   -- turns here, so the second sees the first's allocations and refuses (one lock per order, no privilege)
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('orders.reserve_stock:' || p_order_id::text, 0));
   if not exists (
-      select from orders.orders o
+      select 1 from orders.orders o
       where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('placed', 'pending_approval'))
-    or exists (select from orders.order_allocations a where a.tenant_id = tenant and a.order_id = p_order_id) then
+    or exists (select 1 from orders.order_allocations a where a.tenant_id = tenant and a.order_id = p_order_id) then
     raise exception using
       errcode = 'B2212',
       message = format('order %s cannot reserve stock: only a submitted order that has reserved nothing yet reserves', p_order_id),
@@ -3967,7 +3938,7 @@ begin
   end if;
 
   -- 1. lock the stock rows of the order's variants, in the one global order
-  perform
+  perform 1
   from catalog.stock_levels s
   where s.tenant_id = tenant
     and s.variant_id in (select l.variant_id from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id)
@@ -4020,20 +3991,41 @@ begin
     where s.tenant_id = tenant and s.variant_id = p.variant_id and s.warehouse_id = p.warehouse_id
     returning s.variant_id, s.warehouse_id, p.take
   )
-  insert into orders.order_allocations (order_id, variant_id, warehouse_id, reserved_quantity)
-  select p_order_id, r.variant_id, r.warehouse_id, r.take
+  insert into orders.order_allocations (tenant_id, order_id, variant_id, warehouse_id, reserved_quantity)
+  select tenant, p_order_id, r.variant_id, r.warehouse_id, r.take
   from reserved r;
   perform catalog.set_stock_reason(null);
 end
 $$;
 
-ALTER FUNCTION orders.reserve_stock(p_order_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.reserve_stock(p_tenant_id uuid, p_order_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION reserve_stock(p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION reserve_stock(p_tenant_id uuid, p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.reserve_stock(p_order_id uuid) IS 'Reserves stock for every line of order p_order_id: per line, active warehouses with the most available units first (ties by warehouse code), split across warehouses when needed; records order_allocations. Locks stock rows sorted by (variant_id, warehouse_id) first, so concurrent orders cannot deadlock. SQLSTATE B3201 when a line cannot be covered (nothing is reserved then); B2212 unless the order is placed or pending approval and holds no allocation yet. Security definer (owner b2b_owner): the only way, with release_stock and consume_stock, that reserved changes.';
+COMMENT ON FUNCTION orders.reserve_stock(p_tenant_id uuid, p_order_id uuid) IS 'Reserves stock for every line of order p_order_id of tenant p_tenant_id (the transaction''s: B2002): per line, active warehouses with the most available units first (ties by warehouse code), split across warehouses when needed; records order_allocations. Locks stock rows sorted by (variant_id, warehouse_id) first, so concurrent orders cannot deadlock. SQLSTATE B3201 when a line cannot be covered (nothing is reserved then); B2212 unless the order is placed or pending approval and holds no allocation yet. Security definer (owner b2b_owner): the only way, with release_stock and consume_stock, that reserved changes.';
+
+--
+-- Name: run_deferred_checks(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.run_deferred_checks() RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+begin
+  set constraints all immediate;
+  set constraints all deferred;
+end
+$$;
+
+ALTER FUNCTION orders.run_deferred_checks() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION run_deferred_checks(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.run_deferred_checks() IS 'Runs the deferred constraint checks queued so far in the transaction (set constraints all immediate), then defers them again: the order functions that write totals, lines or cancellations end with it, so B3003 and B3016 are raised by the call that broke the rule, not at commit (where Citus reports a generic internal error).';
 
 --
 -- Name: set_minor_units_from_order(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -4060,21 +4052,21 @@ ALTER FUNCTION orders.set_minor_units_from_order() OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.set_minor_units_from_order() IS 'Trigger function for order_lines and returns: sets minor_units to the order''s when the write left it out (4 for an unknown order, which its foreign key then refuses).';
 
 --
--- Name: set_order_lines(uuid, uuid, text, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: set_order_lines(uuid, uuid, uuid, text, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) RETURNS numeric
+CREATE FUNCTION orders.set_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) RETURNS numeric
     LANGUAGE plpgsql
     AS $$
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   lines jsonb;
   missing record;
   total numeric;
   archived_sku text;
 begin
-  -- the lines, each with its variant's archived flag and its price, read once (resolve_price is inlined
-  -- into the lateral join, one index lookup per line)
+  -- the lines, each with its variant's archived flag and its price, read once (resolve_price, PL/pgSQL
+  -- since issue 10, is called once per line in the lateral join)
   select jsonb_agg(jsonb_build_object(
       'line_number', l.line_number, 'variant_id', l.variant_id, 'quantity', l.quantity,
       'archived_sku', case when v.archived_at is not null then v.sku end,
@@ -4082,7 +4074,7 @@ begin
   into lines
   from orders.parse_order_lines(p_lines) l
   left join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id
-  left join lateral catalog.resolve_price(p_company_id, l.variant_id, l.quantity, p_currency, now()) r on true;
+  left join lateral catalog.resolve_price(tenant, p_company_id, l.variant_id, l.quantity, p_currency, now()) r on true;
 
   select e ->> 'archived_sku' into archived_sku
   from jsonb_array_elements(lines) e where e ->> 'archived_sku' is not null limit 1;
@@ -4108,9 +4100,9 @@ begin
   -- one statement for all lines (in line order); a line total is rounded to the order currency's minor
   -- units by the one rounding rule (app.round_money)
   with inserted as (
-    insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total,
+    insert into orders.order_lines (tenant_id, order_id, line_number, variant_id, quantity, unit_price, line_total,
       priced_from, price_list_id, minor_units)
-    select p_order_id, (e ->> 'line_number')::integer, (e ->> 'variant_id')::uuid, (e ->> 'quantity')::integer,
+    select tenant, p_order_id, (e ->> 'line_number')::integer, (e ->> 'variant_id')::uuid, (e ->> 'quantity')::integer,
       (e ->> 'unit_price')::numeric,
       app.round_money((e ->> 'quantity')::integer * (e ->> 'unit_price')::numeric, o.minor_units),
       'price_list', (e ->> 'price_list_id')::uuid, o.minor_units
@@ -4126,23 +4118,24 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) OWNER TO b2b_owner;
+ALTER FUNCTION orders.set_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION set_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) IS 'Replaces the lines of draft p_order_id with p_lines (JSON array of {variant_id, quantity}), each priced by catalog.resolve_price at now() (line_total = quantity x unit price rounded to the currency''s minor units by app.round_money), and sets total_amount to their sum. SQLSTATE B3008 when a variant has no price, B3014 when it is discontinued, B3007 for malformed lines.';
+COMMENT ON FUNCTION orders.set_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) IS 'Replaces the lines of draft p_order_id of tenant p_tenant_id with p_lines (JSON array of {variant_id, quantity}), each priced by catalog.resolve_price at now() (line_total = quantity x unit price rounded to the currency''s minor units by app.round_money), and sets total_amount to their sum. SQLSTATE B3008 when a variant has no price, B3014 when it is discontinued, B3007 for malformed lines.';
 
 --
--- Name: stage_quote(uuid, jsonb, timestamp with time zone); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: stage_quote(uuid, uuid, jsonb, timestamp with time zone); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) RETURNS orders.quotes
+CREATE FUNCTION orders.stage_quote(p_tenant_id uuid, p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) RETURNS orders.quotes
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.quotes := orders.lock_quote(p_quote_id);
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.quotes := orders.lock_quote(v_tenant, p_quote_id);
   unpriced integer;
   staged orders.quotes;
 begin
@@ -4157,7 +4150,7 @@ begin
       message = format('a quote must be valid until a time in the future, not %s', coalesce(p_valid_until::text, 'null'));
   end if;
   if jsonb_typeof(p_prices) is distinct from 'array' or exists (
-    select from jsonb_array_elements(p_prices) e
+    select 1 from jsonb_array_elements(p_prices) e
     where jsonb_typeof(e -> 'unit_price') is distinct from 'number' or (e ->> 'unit_price')::numeric < 0
   ) then
     raise exception using
@@ -4168,11 +4161,11 @@ begin
   update orders.quote_lines l
   set unit_price = p.unit_price
   from jsonb_to_recordset(p_prices) as p(variant_id uuid, unit_price numeric)
-  where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id and l.variant_id = p.variant_id;
+  where l.tenant_id = v_tenant and l.quote_id = p_quote_id and l.variant_id = p.variant_id;
 
   select count(*) into unpriced
   from orders.quote_lines l
-  where l.tenant_id = target.tenant_id and l.quote_id = p_quote_id
+  where l.tenant_id = v_tenant and l.quote_id = p_quote_id
     and (l.unit_price is null or l.variant_id not in (
       select p.variant_id from jsonb_to_recordset(p_prices) as p(variant_id uuid, unit_price numeric)));
   if unpriced > 0 then
@@ -4183,40 +4176,40 @@ begin
 
   update orders.quotes q
   set state = 'quoted', valid_until = p_valid_until, quoted_at = now(), quoted_by = app.current_user_id()
-  where q.tenant_id = target.tenant_id and q.quote_id = p_quote_id and q.state = 'requested'
+  where q.tenant_id = v_tenant and q.quote_id = p_quote_id and q.state = 'requested'
   returning q.* into staged;
   if not found then
     update orders.quotes q
     set valid_until = p_valid_until, quoted_at = now(), quoted_by = app.current_user_id()
-    where q.tenant_id = target.tenant_id and q.quote_id = p_quote_id
+    where q.tenant_id = v_tenant and q.quote_id = p_quote_id
     returning q.* into staged;
   end if;
   return staged;
 end
 $$;
 
-ALTER FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) OWNER TO b2b_owner;
+ALTER FUNCTION orders.stage_quote(p_tenant_id uuid, p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION stage_quote(p_tenant_id uuid, p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) IS 'The seller quotes p_quote_id: p_prices ([{variant_id, unit_price}]) must price every line (B3303), p_valid_until must be in the future (B3304). A requested quote becomes quoted; a quoted one gets the new prices and date. B3001 from any other state.';
+COMMENT ON FUNCTION orders.stage_quote(p_tenant_id uuid, p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) IS 'The seller quotes p_quote_id of tenant p_tenant_id (the transaction''s: B2002): p_prices ([{variant_id, unit_price}]) must price every line (B3303), p_valid_until must be in the future (B3304). A requested quote becomes quoted; a quoted one gets the new prices and date. B3001 from any other state.';
 
 --
--- Name: start_order(uuid, uuid, text, text, text, uuid, uuid, text, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: start_order(uuid, uuid, uuid, text, text, text, uuid, uuid, text, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text DEFAULT NULL::text, p_lines jsonb DEFAULT NULL::jsonb, OUT started orders.orders, OUT is_new boolean) RETURNS record
+CREATE FUNCTION orders.start_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text DEFAULT NULL::text, p_lines jsonb DEFAULT NULL::jsonb, OUT started orders.orders, OUT is_new boolean) RETURNS record
     LANGUAGE plpgsql
     AS $$
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   company record;
   fingerprint bytea;
 begin
   select m.default_currency, m.payment_terms_days into company
-  from orders.check_buyer_may_order(p_buyer_id, p_company_id) m;
+  from orders.check_buyer_may_order(tenant, p_buyer_id, p_company_id) m;
   if p_currency is distinct from company.default_currency then
     raise exception using
       errcode = 'B3005',
@@ -4234,12 +4227,12 @@ begin
       p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
   end if;
 
-  insert into orders.orders (company_id, buyer_id, currency, idempotency_key, idempotency_operation,
+  insert into orders.orders (tenant_id, company_id, buyer_id, currency, idempotency_key, idempotency_operation,
     idempotency_fingerprint, purchase_order_number, billing_address, shipping_address, payment_terms_days)
-  values (p_company_id, p_buyer_id, p_currency, p_idempotency_key,
+  values (tenant, p_company_id, p_buyer_id, p_currency, p_idempotency_key,
     case when p_idempotency_key is not null then p_operation end, fingerprint, p_purchase_order_number,
-    orders.address_snapshot(p_company_id, p_billing_address_id, 'billing'),
-    orders.address_snapshot(p_company_id, p_shipping_address_id, 'shipping'),
+    orders.address_snapshot(tenant, p_company_id, p_billing_address_id, 'billing'),
+    orders.address_snapshot(tenant, p_company_id, p_shipping_address_id, 'shipping'),
     company.payment_terms_days)
   on conflict (tenant_id, idempotency_key) do nothing
   returning * into started;
@@ -4262,22 +4255,23 @@ begin
 end
 $$;
 
-ALTER FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) OWNER TO b2b_owner;
+ALTER FUNCTION orders.start_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION start_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) IS 'Checks the buyer (accounts.acting_buyer, orders.create: B3009), the company (active: B3011) and the currency (the company''s: B3005), snapshots the addresses and inserts a draft header with the key, p_operation and the request fingerprint (orders.request_fingerprint of the arguments and p_lines); with an idempotency key already used in the tenant it returns that order instead (is_new false) when the operation and fingerprint match, else B3004 (idempotency_key_reused). Concurrency-safe through the unique index.';
+COMMENT ON FUNCTION orders.start_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) IS 'In tenant p_tenant_id: checks the buyer (accounts.acting_buyer, orders.create: B3009), the company (active: B3011) and the currency (the company''s: B3005), snapshots the addresses and inserts a draft header with the key, p_operation and the request fingerprint (orders.request_fingerprint of the arguments and p_lines); with an idempotency key already used in the tenant it returns that order instead (is_new false) when the operation and fingerprint match, else B3004 (idempotency_key_reused). Concurrency-safe through the unique index.';
 
 --
--- Name: submit(orders.orders, boolean); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: submit(uuid, orders.orders, boolean); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) RETURNS orders.orders
+CREATE FUNCTION orders.submit(p_tenant_id uuid, p_order orders.orders, p_reprice boolean) RETURNS orders.orders
     LANGUAGE plpgsql
     AS $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   target_state text := 'placed';
   submitted orders.orders;
 begin
@@ -4287,44 +4281,46 @@ begin
       message = format('order %s cannot move from %s to placed: only drafts are submitted', p_order.order_id, p_order.state);
   end if;
   if p_reprice then
-    perform orders.reprice_order_lines(p_order.order_id);
+    perform orders.reprice_order_lines(v_tenant, p_order.order_id);
   end if;
-  select o.* into submitted from orders.orders o where o.tenant_id = p_order.tenant_id and o.order_id = p_order.order_id;
+  select o.* into submitted from orders.orders o where o.tenant_id = v_tenant and o.order_id = p_order.order_id;
 
   -- limits (lock order: company credit, buyer spending, then stock rows in reserve_stock)
-  perform orders.check_credit_limit(submitted);
-  perform orders.check_spending_limit(submitted);
-  if orders.apply_approval_rules(p_order.order_id) then
+  perform orders.check_credit_limit(v_tenant, submitted);
+  perform orders.check_spending_limit(v_tenant, submitted);
+  if orders.apply_approval_rules(v_tenant, p_order.order_id) then
     target_state := 'pending_approval';
   end if;
 
   update orders.orders o
   set state = target_state, submitted_at = now()
-  where o.tenant_id = p_order.tenant_id and o.order_id = p_order.order_id
+  where o.tenant_id = v_tenant and o.order_id = p_order.order_id
   returning o.* into submitted;
 
-  perform orders.reserve_stock(p_order.order_id);
+  perform orders.reserve_stock(v_tenant, p_order.order_id);
   return submitted;
 end
 $$;
 
-ALTER FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) OWNER TO b2b_owner;
+ALTER FUNCTION orders.submit(p_tenant_id uuid, p_order orders.orders, p_reprice boolean) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION submit(p_order orders.orders, p_reprice boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION submit(p_tenant_id uuid, p_order orders.orders, p_reprice boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) IS 'Internal step of submit_order, place_order and accept_quote: with p_reprice prices its catalog lines again, checks the company''s credit limit (B3103) and the buyer''s spending limit (B3102), applies the approval rules, moves the draft (locked by the caller) to placed or pending_approval and reserves its stock (B3201).';
+COMMENT ON FUNCTION orders.submit(p_tenant_id uuid, p_order orders.orders, p_reprice boolean) IS 'Internal step of submit_order, place_order and accept_quote, in tenant p_tenant_id: with p_reprice prices its catalog lines again, checks the company''s credit limit (B3103) and the buyer''s spending limit (B3102), applies the approval rules, moves the draft (locked by the caller) to placed or pending_approval and reserves its stock (B3201).';
 
 --
--- Name: submit_order(uuid, integer); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: submit_order(uuid, uuid, integer); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.submit_order(p_order_id uuid, p_expected_version integer DEFAULT NULL::integer) RETURNS orders.orders
+CREATE FUNCTION orders.submit_order(p_tenant_id uuid, p_order_id uuid, p_expected_version integer DEFAULT NULL::integer) RETURNS orders.orders
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.orders := orders.lock_order(p_order_id);
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.orders := orders.lock_order(v_tenant, p_order_id);
+  submitted orders.orders;
 begin
   if p_expected_version is not null and target.version <> p_expected_version then
     raise exception using
@@ -4332,28 +4328,32 @@ begin
       message = format('order %s is at version %s, not %s: it changed since it was read; read it again',
         p_order_id, target.version, p_expected_version);
   end if;
-  perform orders.check_buyer_may_order(target.buyer_id, target.company_id);
-  return orders.submit(target, true);
+  perform orders.check_buyer_may_order(v_tenant, target.buyer_id, target.company_id);
+  submitted := orders.submit(v_tenant, target, true);
+  perform orders.run_deferred_checks();
+  return submitted;
 end
 $$;
 
-ALTER FUNCTION orders.submit_order(p_order_id uuid, p_expected_version integer) OWNER TO b2b_owner;
+ALTER FUNCTION orders.submit_order(p_tenant_id uuid, p_order_id uuid, p_expected_version integer) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION submit_order(p_order_id uuid, p_expected_version integer); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION submit_order(p_tenant_id uuid, p_order_id uuid, p_expected_version integer); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.submit_order(p_order_id uuid, p_expected_version integer) IS 'Submits draft p_order_id (optionally only if still at p_expected_version: B3002) for its buyer: checks the buyer and company again, prices the catalog lines at now(), applies approval rules and limits, reserves stock. Returns the order, placed or pending_approval.';
+COMMENT ON FUNCTION orders.submit_order(p_tenant_id uuid, p_order_id uuid, p_expected_version integer) IS 'Submits draft p_order_id of tenant p_tenant_id (the transaction''s: B2002) (optionally only if still at p_expected_version: B3002) for its buyer: checks the buyer and company again, prices the catalog lines at now(), applies approval rules and limits, reserves stock. Returns the order, placed or pending_approval.';
 
 --
--- Name: update_draft(uuid, integer, jsonb, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: update_draft(uuid, uuid, integer, jsonb, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb DEFAULT NULL::jsonb, p_purchase_order_number text DEFAULT NULL::text, p_billing_address_id uuid DEFAULT NULL::uuid, p_shipping_address_id uuid DEFAULT NULL::uuid) RETURNS orders.orders
+CREATE FUNCTION orders.update_draft(p_tenant_id uuid, p_order_id uuid, p_expected_version integer, p_lines jsonb DEFAULT NULL::jsonb, p_purchase_order_number text DEFAULT NULL::text, p_billing_address_id uuid DEFAULT NULL::uuid, p_shipping_address_id uuid DEFAULT NULL::uuid) RETURNS orders.orders
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.orders := orders.lock_order(p_order_id);
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.orders := orders.lock_order(v_tenant, p_order_id);
+  updated orders.orders;
 begin
   if target.version <> p_expected_version then
     raise exception using
@@ -4367,54 +4367,57 @@ begin
       message = format('order %s is %s: only drafts can be edited', p_order_id, target.state);
   end if;
   if p_lines is not null then
-    perform orders.set_order_lines(p_order_id, target.company_id, target.currency, p_lines);
+    perform orders.set_order_lines(v_tenant, p_order_id, target.company_id, target.currency, p_lines);
   end if;
   if p_purchase_order_number is not null or p_billing_address_id is not null or p_shipping_address_id is not null then
     update orders.orders o
     set purchase_order_number = coalesce(p_purchase_order_number, o.purchase_order_number),
       billing_address = case when p_billing_address_id is null then o.billing_address
-        else orders.address_snapshot(o.company_id, p_billing_address_id, 'billing') end,
+        else orders.address_snapshot(v_tenant, o.company_id, p_billing_address_id, 'billing') end,
       shipping_address = case when p_shipping_address_id is null then o.shipping_address
-        else orders.address_snapshot(o.company_id, p_shipping_address_id, 'shipping') end
-    where o.tenant_id = target.tenant_id and o.order_id = p_order_id;
+        else orders.address_snapshot(v_tenant, o.company_id, p_shipping_address_id, 'shipping') end
+    where o.tenant_id = v_tenant and o.order_id = p_order_id;
   end if;
-  return (select o from orders.orders o where o.tenant_id = target.tenant_id and o.order_id = p_order_id);
+  select o.* into updated from orders.orders o where o.tenant_id = v_tenant and o.order_id = p_order_id;
+  perform orders.run_deferred_checks();
+  return updated;
 end
 $$;
 
-ALTER FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.update_draft(p_tenant_id uuid, p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION update_draft(p_tenant_id uuid, p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Edits draft p_order_id if it is still at p_expected_version (SQLSTATE B3002 otherwise; B3010 when no longer a draft): replaces its lines (re-priced at now()) and/or sets the purchase order number or addresses; null arguments leave things unchanged. Returns the order with its new version.';
+COMMENT ON FUNCTION orders.update_draft(p_tenant_id uuid, p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'Edits draft p_order_id of tenant p_tenant_id (the transaction''s: B2002) if it is still at p_expected_version (SQLSTATE B3002 otherwise; B3010 when no longer a draft): replaces its lines (re-priced at now()) and/or sets the purchase order number or addresses; null arguments leave things unchanged. Returns the order with its new version.';
 
 --
--- Name: withdraw_quote(uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: withdraw_quote(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.withdraw_quote(p_quote_id uuid) RETURNS orders.quotes
+CREATE FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) RETURNS orders.quotes
     LANGUAGE plpgsql
     AS $$
 declare
-  target orders.quotes := orders.lock_quote(p_quote_id);
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.quotes := orders.lock_quote(v_tenant, p_quote_id);
   withdrawn orders.quotes;
 begin
   update orders.quotes q set state = 'withdrawn', decided_at = now()
-  where q.tenant_id = target.tenant_id and q.quote_id = p_quote_id
+  where q.tenant_id = v_tenant and q.quote_id = p_quote_id
   returning q.* into withdrawn;
   return withdrawn;
 end
 $$;
 
-ALTER FUNCTION orders.withdraw_quote(p_quote_id uuid) OWNER TO b2b_owner;
+ALTER FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION withdraw_quote(p_quote_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION withdraw_quote(p_tenant_id uuid, p_quote_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.withdraw_quote(p_quote_id uuid) IS 'Withdraws quote p_quote_id while requested or quoted (B3001 otherwise).';
+COMMENT ON FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) IS 'Withdraws quote p_quote_id of tenant p_tenant_id (the transaction''s: B2002) while requested or quoted (B3001 otherwise).';
 
 --
 -- Name: addresses; Type: TABLE; Schema: accounts; Owner: b2b_owner
@@ -9419,28 +9422,12 @@ GRANT USAGE ON SCHEMA tenancy TO b2b_app;
 GRANT USAGE ON SCHEMA tenancy TO b2b_readonly;
 
 --
--- Name: FUNCTION acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) FROM PUBLIC;
-GRANT ALL ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_app;
-GRANT ALL ON FUNCTION accounts.acting_buyer(p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_readonly;
-
---
 -- Name: FUNCTION acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text); Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) FROM PUBLIC;
 GRANT ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_app;
 GRANT ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_readonly;
-
---
--- Name: FUNCTION buyer_has_permission(p_buyer_id uuid, p_permission text); Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) FROM PUBLIC;
-GRANT ALL ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) TO b2b_app;
-GRANT ALL ON FUNCTION accounts.buyer_has_permission(p_buyer_id uuid, p_permission text) TO b2b_readonly;
 
 --
 -- Name: FUNCTION buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text); Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -9647,14 +9634,6 @@ GRANT ALL ON FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, reque
 REVOKE ALL ON FUNCTION catalog.propagate_category_path() FROM PUBLIC;
 
 --
--- Name: FUNCTION resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) TO b2b_app;
-GRANT ALL ON FUNCTION catalog.resolve_price(company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) TO b2b_readonly;
-
---
 -- Name: FUNCTION resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
@@ -9726,6 +9705,12 @@ GRANT ALL ON FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, compa
 
 GRANT SELECT ON TABLE orders.orders TO b2b_app;
 GRANT SELECT ON TABLE orders.orders TO b2b_readonly;
+
+--
+-- Name: COLUMN orders.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: COLUMN orders.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9824,32 +9809,32 @@ GRANT INSERT(idempotency_operation) ON TABLE orders.orders TO b2b_app;
 GRANT INSERT(idempotency_fingerprint) ON TABLE orders.orders TO b2b_app;
 
 --
--- Name: FUNCTION accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text) TO b2b_app;
 
 --
--- Name: FUNCTION apply_approval_rules(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION apply_approval_rules(p_tenant_id uuid, p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.apply_approval_rules(p_order_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.apply_approval_rules(p_order_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION approve_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION approve_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, p_comment text) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.approve_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.approve_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text) TO b2b_app;
 
 --
 -- Name: FUNCTION bump_version(); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9858,11 +9843,11 @@ GRANT ALL ON FUNCTION orders.approve_order(p_order_id uuid, p_approver_id uuid, 
 REVOKE ALL ON FUNCTION orders.bump_version() FROM PUBLIC;
 
 --
--- Name: FUNCTION cancel_order(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION cancel_order(p_tenant_id uuid, p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.cancel_order(p_order_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.cancel_order(p_order_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.cancel_order(p_tenant_id uuid, p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.cancel_order(p_tenant_id uuid, p_order_id uuid) TO b2b_app;
 
 --
 -- Name: TABLE returns; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9870,6 +9855,12 @@ GRANT ALL ON FUNCTION orders.cancel_order(p_order_id uuid) TO b2b_app;
 
 GRANT SELECT ON TABLE orders.returns TO b2b_app;
 GRANT SELECT ON TABLE orders.returns TO b2b_readonly;
+
+--
+-- Name: COLUMN returns.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.returns TO b2b_app;
 
 --
 -- Name: COLUMN returns.return_id; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9920,32 +9911,32 @@ GRANT UPDATE(credit_amount) ON TABLE orders.returns TO b2b_app;
 GRANT UPDATE(received_at) ON TABLE orders.returns TO b2b_app;
 
 --
--- Name: FUNCTION cancel_return(p_return_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION cancel_return(p_tenant_id uuid, p_return_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.cancel_return(p_return_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.cancel_return(p_return_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.cancel_return(p_tenant_id uuid, p_return_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.cancel_return(p_tenant_id uuid, p_return_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION check_approver(p_order orders.orders, p_approver_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION check_approver(p_tenant_id uuid, p_order orders.orders, p_approver_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.check_approver(p_order orders.orders, p_approver_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.check_approver(p_tenant_id uuid, p_order orders.orders, p_approver_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.check_approver(p_tenant_id uuid, p_order orders.orders, p_approver_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION check_buyer_may_order(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.check_buyer_may_order(p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.check_buyer_may_order(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.check_buyer_may_order(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) TO b2b_app;
 
 --
--- Name: FUNCTION check_credit_limit(p_order orders.orders); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION check_credit_limit(p_tenant_id uuid, p_order orders.orders); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.check_credit_limit(p_order orders.orders) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.check_credit_limit(p_order orders.orders) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.check_credit_limit(p_tenant_id uuid, p_order orders.orders) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.check_credit_limit(p_tenant_id uuid, p_order orders.orders) TO b2b_app;
 
 --
 -- Name: FUNCTION check_order_lines_editable(); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9984,32 +9975,32 @@ REVOKE ALL ON FUNCTION orders.check_quote_transition() FROM PUBLIC;
 REVOKE ALL ON FUNCTION orders.check_return_transition() FROM PUBLIC;
 
 --
--- Name: FUNCTION check_spending_limit(p_order orders.orders); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION check_spending_limit(p_tenant_id uuid, p_order orders.orders); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.check_spending_limit(p_order orders.orders) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.check_spending_limit(p_order orders.orders) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.check_spending_limit(p_tenant_id uuid, p_order orders.orders) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.check_spending_limit(p_tenant_id uuid, p_order orders.orders) TO b2b_app;
 
 --
--- Name: FUNCTION complete_order(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION complete_order(p_tenant_id uuid, p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.complete_order(p_order_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.complete_order(p_order_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.complete_order(p_tenant_id uuid, p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.complete_order(p_tenant_id uuid, p_order_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION consume_stock(p_order_id uuid, p_shipment jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.consume_stock(p_order_id uuid, p_shipment jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.consume_stock(p_order_id uuid, p_shipment jsonb) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb) TO b2b_app;
 
 --
--- Name: FUNCTION create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION create_draft(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.create_draft(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.create_draft(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
 
 --
 -- Name: TABLE quotes; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10017,6 +10008,12 @@ GRANT ALL ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_
 
 GRANT SELECT ON TABLE orders.quotes TO b2b_app;
 GRANT SELECT ON TABLE orders.quotes TO b2b_readonly;
+
+--
+-- Name: COLUMN quotes.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.quotes TO b2b_app;
 
 --
 -- Name: COLUMN quotes.quote_id; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10079,25 +10076,25 @@ GRANT UPDATE(quoted_by) ON TABLE orders.quotes TO b2b_app;
 GRANT UPDATE(decided_at) ON TABLE orders.quotes TO b2b_app;
 
 --
--- Name: FUNCTION decline_quote(p_quote_id uuid, p_buyer_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION decline_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.decline_quote(p_quote_id uuid, p_buyer_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.decline_quote(p_quote_id uuid, p_buyer_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.decline_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.decline_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION expire_quotes(); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION expire_quotes(p_tenant_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.expire_quotes() FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.expire_quotes() TO b2b_app;
+REVOKE ALL ON FUNCTION orders.expire_quotes(p_tenant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.expire_quotes(p_tenant_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION fulfil_order(p_order_id uuid, p_lines jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb) TO b2b_app;
 
 --
 -- Name: TABLE invoices; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10105,6 +10102,12 @@ GRANT ALL ON FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) TO b2b
 
 GRANT SELECT ON TABLE orders.invoices TO b2b_app;
 GRANT SELECT ON TABLE orders.invoices TO b2b_readonly;
+
+--
+-- Name: COLUMN invoices.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.invoices TO b2b_app;
 
 --
 -- Name: COLUMN invoices.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10149,47 +10152,47 @@ GRANT INSERT(issued_at) ON TABLE orders.invoices TO b2b_app;
 GRANT INSERT(due_at) ON TABLE orders.invoices TO b2b_app;
 
 --
--- Name: FUNCTION issue_invoice(p_order orders.orders, p_shipment jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION issue_invoice(p_tenant_id uuid, p_order orders.orders, p_shipment jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.issue_invoice(p_order orders.orders, p_shipment jsonb) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.issue_invoice(p_tenant_id uuid, p_order orders.orders, p_shipment jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.issue_invoice(p_tenant_id uuid, p_order orders.orders, p_shipment jsonb) TO b2b_app;
 
 --
--- Name: FUNCTION lock_allocated_stock(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION lock_allocated_stock(p_tenant_id uuid, p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.lock_allocated_stock(p_order_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.lock_allocated_stock(p_order_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.lock_allocated_stock(p_tenant_id uuid, p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.lock_allocated_stock(p_tenant_id uuid, p_order_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION lock_order(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION lock_order(p_tenant_id uuid, p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.lock_order(p_order_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.lock_order(p_order_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.lock_order(p_tenant_id uuid, p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.lock_order(p_tenant_id uuid, p_order_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION lock_quote(p_quote_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION lock_quote(p_tenant_id uuid, p_quote_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.lock_quote(p_quote_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.lock_quote(p_quote_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.lock_quote(p_tenant_id uuid, p_quote_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.lock_quote(p_tenant_id uuid, p_quote_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION lock_return(p_return_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION lock_return(p_tenant_id uuid, p_return_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.lock_return(p_return_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.lock_return(p_return_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.lock_return(p_tenant_id uuid, p_return_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.lock_return(p_tenant_id uuid, p_return_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION open_balance(p_company_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION open_balance(p_tenant_id uuid, p_company_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.open_balance(p_company_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.open_balance(p_company_id uuid) TO b2b_app;
-GRANT ALL ON FUNCTION orders.open_balance(p_company_id uuid) TO b2b_readonly;
+REVOKE ALL ON FUNCTION orders.open_balance(p_tenant_id uuid, p_company_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.open_balance(p_tenant_id uuid, p_company_id uuid) TO b2b_app;
+GRANT ALL ON FUNCTION orders.open_balance(p_tenant_id uuid, p_company_id uuid) TO b2b_readonly;
 
 --
 -- Name: FUNCTION parse_order_lines(p_lines jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10199,26 +10202,26 @@ REVOKE ALL ON FUNCTION orders.parse_order_lines(p_lines jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.parse_order_lines(p_lines jsonb) TO b2b_app;
 
 --
--- Name: FUNCTION place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION place_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.place_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.place_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.place_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION receive_return(p_return_id uuid, p_warehouse_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION receive_return(p_tenant_id uuid, p_return_id uuid, p_warehouse_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.receive_return(p_return_id uuid, p_warehouse_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.receive_return(p_tenant_id uuid, p_return_id uuid, p_warehouse_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.receive_return(p_tenant_id uuid, p_return_id uuid, p_warehouse_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION reconcile_stock(); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION reconcile_stock(p_tenant_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.reconcile_stock() FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.reconcile_stock() TO b2b_app;
-GRANT ALL ON FUNCTION orders.reconcile_stock() TO b2b_readonly;
+REVOKE ALL ON FUNCTION orders.reconcile_stock(p_tenant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.reconcile_stock(p_tenant_id uuid) TO b2b_app;
+GRANT ALL ON FUNCTION orders.reconcile_stock(p_tenant_id uuid) TO b2b_readonly;
 
 --
 -- Name: FUNCTION record_order_transition(); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10232,6 +10235,12 @@ REVOKE ALL ON FUNCTION orders.record_order_transition() FROM PUBLIC;
 
 GRANT SELECT ON TABLE orders.receivable_entries TO b2b_app;
 GRANT SELECT ON TABLE orders.receivable_entries TO b2b_readonly;
+
+--
+-- Name: COLUMN receivable_entries.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.receivable_entries TO b2b_app;
 
 --
 -- Name: COLUMN receivable_entries.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10276,11 +10285,11 @@ GRANT INSERT(reference) ON TABLE orders.receivable_entries TO b2b_app;
 GRANT INSERT(return_id) ON TABLE orders.receivable_entries TO b2b_app;
 
 --
--- Name: FUNCTION record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION record_payment(p_tenant_id uuid, p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.record_payment(p_tenant_id uuid, p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.record_payment(p_tenant_id uuid, p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid) TO b2b_app;
 
 --
 -- Name: FUNCTION refuse_change(); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10289,25 +10298,25 @@ GRANT ALL ON FUNCTION orders.record_payment(p_company_id uuid, p_amount numeric,
 REVOKE ALL ON FUNCTION orders.refuse_change() FROM PUBLIC;
 
 --
--- Name: FUNCTION reject_order(p_order_id uuid, p_approver_id uuid, p_comment text); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION reject_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.reject_order(p_order_id uuid, p_approver_id uuid, p_comment text) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.reject_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.reject_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text) TO b2b_app;
 
 --
--- Name: FUNCTION release_stock(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION release_stock(p_tenant_id uuid, p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.release_stock(p_order_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.release_stock(p_order_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.release_stock(p_tenant_id uuid, p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.release_stock(p_tenant_id uuid, p_order_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION reprice_order_lines(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION reprice_order_lines(p_tenant_id uuid, p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.reprice_order_lines(p_order_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.reprice_order_lines(p_tenant_id uuid, p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.reprice_order_lines(p_tenant_id uuid, p_order_id uuid) TO b2b_app;
 
 --
 -- Name: FUNCTION request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10317,25 +10326,32 @@ REVOKE ALL ON FUNCTION orders.request_fingerprint(p_operation text, p_company_id
 GRANT ALL ON FUNCTION orders.request_fingerprint(p_operation text, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION request_quote(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.request_quote(p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.request_quote(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.request_quote(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_note text) TO b2b_app;
 
 --
--- Name: FUNCTION request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION request_return(p_tenant_id uuid, p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.request_return(p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.request_return(p_tenant_id uuid, p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.request_return(p_tenant_id uuid, p_order_id uuid, p_buyer_id uuid, p_lines jsonb, p_reason text) TO b2b_app;
 
 --
--- Name: FUNCTION reserve_stock(p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION reserve_stock(p_tenant_id uuid, p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.reserve_stock(p_order_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.reserve_stock(p_order_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.reserve_stock(p_tenant_id uuid, p_order_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.reserve_stock(p_tenant_id uuid, p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION run_deferred_checks(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.run_deferred_checks() FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.run_deferred_checks() TO b2b_app;
 
 --
 -- Name: FUNCTION set_minor_units_from_order(); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10344,53 +10360,53 @@ GRANT ALL ON FUNCTION orders.reserve_stock(p_order_id uuid) TO b2b_app;
 REVOKE ALL ON FUNCTION orders.set_minor_units_from_order() FROM PUBLIC;
 
 --
--- Name: FUNCTION set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION set_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.set_order_lines(p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.set_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.set_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) TO b2b_app;
 
 --
--- Name: FUNCTION stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION stage_quote(p_tenant_id uuid, p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.stage_quote(p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.stage_quote(p_tenant_id uuid, p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.stage_quote(p_tenant_id uuid, p_quote_id uuid, p_prices jsonb, p_valid_until timestamp with time zone) TO b2b_app;
 
 --
--- Name: FUNCTION start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION start_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.start_order(p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.start_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.start_order(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid, p_operation text, p_lines jsonb, OUT started orders.orders, OUT is_new boolean) TO b2b_app;
 
 --
--- Name: FUNCTION submit(p_order orders.orders, p_reprice boolean); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION submit(p_tenant_id uuid, p_order orders.orders, p_reprice boolean); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.submit(p_order orders.orders, p_reprice boolean) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.submit(p_tenant_id uuid, p_order orders.orders, p_reprice boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.submit(p_tenant_id uuid, p_order orders.orders, p_reprice boolean) TO b2b_app;
 
 --
--- Name: FUNCTION submit_order(p_order_id uuid, p_expected_version integer); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION submit_order(p_tenant_id uuid, p_order_id uuid, p_expected_version integer); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.submit_order(p_order_id uuid, p_expected_version integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.submit_order(p_order_id uuid, p_expected_version integer) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.submit_order(p_tenant_id uuid, p_order_id uuid, p_expected_version integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.submit_order(p_tenant_id uuid, p_order_id uuid, p_expected_version integer) TO b2b_app;
 
 --
--- Name: FUNCTION update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION update_draft(p_tenant_id uuid, p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.update_draft(p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.update_draft(p_tenant_id uuid, p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.update_draft(p_tenant_id uuid, p_order_id uuid, p_expected_version integer, p_lines jsonb, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION withdraw_quote(p_quote_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION withdraw_quote(p_tenant_id uuid, p_quote_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.withdraw_quote(p_quote_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION orders.withdraw_quote(p_quote_id uuid) TO b2b_app;
+REVOKE ALL ON FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) TO b2b_app;
 
 --
 -- Name: TABLE addresses; Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -11149,6 +11165,12 @@ GRANT SELECT,DELETE ON TABLE orders.approval_rule_tiers TO b2b_app;
 GRANT SELECT ON TABLE orders.approval_rule_tiers TO b2b_readonly;
 
 --
+-- Name: COLUMN approval_rule_tiers.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.approval_rule_tiers TO b2b_app;
+
+--
 -- Name: COLUMN approval_rule_tiers.approval_rule_id; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -11172,6 +11194,12 @@ GRANT INSERT(approver_role_id) ON TABLE orders.approval_rule_tiers TO b2b_app;
 
 GRANT SELECT,DELETE ON TABLE orders.approval_rules TO b2b_app;
 GRANT SELECT ON TABLE orders.approval_rules TO b2b_readonly;
+
+--
+-- Name: COLUMN approval_rules.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: COLUMN approval_rules.approval_rule_id; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11230,6 +11258,12 @@ GRANT SELECT ON TABLE orders.order_approval_steps TO b2b_app;
 GRANT SELECT ON TABLE orders.order_approval_steps TO b2b_readonly;
 
 --
+-- Name: COLUMN order_approval_steps.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.order_approval_steps TO b2b_app;
+
+--
 -- Name: COLUMN order_approval_steps.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -11253,6 +11287,12 @@ GRANT INSERT(approver_role_id) ON TABLE orders.order_approval_steps TO b2b_app;
 
 GRANT SELECT ON TABLE orders.order_approvals TO b2b_app;
 GRANT SELECT ON TABLE orders.order_approvals TO b2b_readonly;
+
+--
+-- Name: COLUMN order_approvals.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.order_approvals TO b2b_app;
 
 --
 -- Name: COLUMN order_approvals.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11290,6 +11330,12 @@ GRANT INSERT(comment) ON TABLE orders.order_approvals TO b2b_app;
 
 GRANT SELECT,DELETE ON TABLE orders.order_lines TO b2b_app;
 GRANT SELECT ON TABLE orders.order_lines TO b2b_readonly;
+
+--
+-- Name: COLUMN order_lines.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.order_lines TO b2b_app;
 
 --
 -- Name: COLUMN order_lines.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11359,6 +11405,12 @@ GRANT SELECT ON TABLE orders.order_state_history TO b2b_app;
 GRANT SELECT ON TABLE orders.order_state_history TO b2b_readonly;
 
 --
+-- Name: COLUMN order_state_history.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.order_state_history TO b2b_app;
+
+--
 -- Name: COLUMN order_state_history.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -11410,6 +11462,12 @@ GRANT SELECT ON TABLE orders.quote_lines TO b2b_app;
 GRANT SELECT ON TABLE orders.quote_lines TO b2b_readonly;
 
 --
+-- Name: COLUMN quote_lines.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.quote_lines TO b2b_app;
+
+--
 -- Name: COLUMN quote_lines.quote_id; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -11459,6 +11517,12 @@ GRANT SELECT ON TABLE orders.quote_transitions TO b2b_readonly;
 
 GRANT SELECT ON TABLE orders.return_lines TO b2b_app;
 GRANT SELECT ON TABLE orders.return_lines TO b2b_readonly;
+
+--
+-- Name: COLUMN return_lines.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT INSERT(tenant_id) ON TABLE orders.return_lines TO b2b_app;
 
 --
 -- Name: COLUMN return_lines.return_id; Type: ACL; Schema: orders; Owner: b2b_owner

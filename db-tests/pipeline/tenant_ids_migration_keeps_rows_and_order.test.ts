@@ -22,10 +22,10 @@ test('ids move from shared sequences to uuids with every row kept, in order', as
     await client.query(`select tests.act_as($1, $2)`, [tenant, w.buyer]);
     const order: string = (
       await client.query(
-        `select (orders.place_order(p_company_id => $1, p_buyer_id => $2, p_currency => 'EUR',
+        `select (orders.place_order(p_tenant_id => $4, p_company_id => $1, p_buyer_id => $2, p_currency => 'EUR',
            p_lines => jsonb_build_array(jsonb_build_object('variant_id', $3::text, 'quantity', 1)),
            p_idempotency_key => 'k1')).order_id as id`,
-        [w.company, w.buyer, w.variant],
+        [w.company, w.buyer, w.variant, tenant],
       )
     ).rows[0].id;
     await client.query('commit');

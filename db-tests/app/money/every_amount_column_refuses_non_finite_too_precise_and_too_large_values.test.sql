@@ -18,19 +18,19 @@ select tests.create_approval_rule(:'alpha', :'company', 'big orders', 50000, nul
 
 select tests.create_staff_user(:'alpha', 'sales@seller.example') as sales \gset
 select tests.act_as(:'alpha', :'buyer');
-select order_id as draft from orders.create_draft(p_company_id => :'company', p_buyer_id => :'buyer',
+select order_id as draft from orders.create_draft(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer',
   p_currency => 'EUR', p_lines => tests.lines(:'variant', 1)) \gset
-select order_id from orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
+select order_id from orders.place_order(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'variant', 3), p_idempotency_key => 'money') \gset
-select orders.fulfil_order(:'order_id', tests.lines(:'variant', 2));
-select orders.record_payment(:'company', 5, 'EUR', 'part');
-select return_id from orders.request_return(p_order_id => :'order_id', p_buyer_id => :'buyer',
+select orders.fulfil_order(app.current_tenant_id(), :'order_id', tests.lines(:'variant', 2));
+select orders.record_payment(app.current_tenant_id(), :'company', 5, 'EUR', 'part');
+select return_id from orders.request_return(app.current_tenant_id(), p_order_id => :'order_id', p_buyer_id => :'buyer',
   p_lines => tests.lines(:'variant', 1)) \gset
-select orders.receive_return(:'return_id', :'returns_wh');
-select quote_id from orders.request_quote(:'company', :'buyer', 'EUR', tests.lines(:'variant', 2)) \gset
+select orders.receive_return(app.current_tenant_id(), :'return_id', :'returns_wh');
+select quote_id from orders.request_quote(app.current_tenant_id(), :'company', :'buyer', 'EUR', tests.lines(:'variant', 2)) \gset
 select tests.clear_actor();
 select tests.act_as(:'alpha', :'sales');
-select orders.stage_quote(:'quote_id', jsonb_build_array(jsonb_build_object('variant_id', :'variant', 'unit_price', 9.5)),
+select orders.stage_quote(app.current_tenant_id(), :'quote_id', jsonb_build_array(jsonb_build_object('variant_id', :'variant', 'unit_price', 9.5)),
   now() + interval '7 days');
 select tests.clear_actor();
 

@@ -9,7 +9,7 @@ select tests.create_warehouse(:'alpha', 'ACME-EAST') as east \gset
 
 
 select tests.act_as(:'alpha', :'buyer');
-select orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
+select orders.place_order(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'variant', 6), p_idempotency_key => 'a');
 
 select results_eq(

@@ -13,7 +13,7 @@ select variant as beta_variant, buyer as beta_buyer, company as beta_company
 from tests.create_order_world(:'beta', stock => 10, prefix => 'beta') \gset
 
 select tests.act_as(:'alpha', :'buyer');
-select order_id as order_a from orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
+select order_id as order_a from orders.place_order(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'variant', 6), p_idempotency_key => 'a') \gset
 select is((select (on_hand, reserved)::text from catalog.stock_levels where variant_id = :'variant'), '(10,6)',
   'placing an order reserves its 6 units');
@@ -44,11 +44,11 @@ select throws_ok(format($$insert into orders.order_allocations (order_id, varian
   values (%L, %L, %L, 4)$$, :'order_a', :'variant', :'warehouse'), '42501', null, 'nor added by a direct insert');
 
 -- 3. the stock functions themselves, called out of turn
-select throws_ok(format($$select orders.release_stock(%L)$$, :'order_a'), 'B2212', null,
+select throws_ok(format($$select orders.release_stock(app.current_tenant_id(), %L)$$, :'order_a'), 'B2212', null,
   'release_stock called directly for an open order releases nothing');
-select throws_ok(format($$select orders.reserve_stock(%L)$$, :'order_a'), 'B2212', null,
+select throws_ok(format($$select orders.reserve_stock(app.current_tenant_id(), %L)$$, :'order_a'), 'B2212', null,
   'reserve_stock called again for an order that already reserved reserves nothing');
-select throws_ok(format($$select orders.consume_stock(%L, %L::jsonb)$$, :'order_a', tests.lines(:'variant', 7)), 'B2212', null,
+select throws_ok(format($$select orders.consume_stock(app.current_tenant_id(), %L, %L::jsonb)$$, :'order_a', tests.lines(:'variant', 7)), 'B2212', null,
   'consume_stock cannot consume more than the order has outstanding');
 select is((select (on_hand, reserved)::text from catalog.stock_levels where variant_id = :'variant'), '(10,6)',
   'after every forgery the level is as the order left it');
@@ -61,21 +61,21 @@ select is((select string_agg(p.proname || ':' || p.proowner::regrole::text, ',' 
   'consume_stock:b2b_owner,release_stock:b2b_owner,reserve_stock:b2b_owner',
   'the stock writers are security definer functions owned by b2b_owner');
 select tests.act_as(:'beta', :'beta_buyer');
-select throws_ok(format($$select orders.release_stock(%L)$$, :'order_a'), 'B2212', null,
+select throws_ok(format($$select orders.release_stock(app.current_tenant_id(), %L)$$, :'order_a'), 'B2212', null,
   'tenant beta cannot release tenant alpha''s order through the definer function');
-select throws_ok(format($$select orders.reserve_stock(%L)$$, :'order_a'), 'B2212', null,
+select throws_ok(format($$select orders.reserve_stock(app.current_tenant_id(), %L)$$, :'order_a'), 'B2212', null,
   'nor reserve for it');
 select tests.act_as(:'alpha', :'buyer');
 select is((select (on_hand, reserved)::text from catalog.stock_levels where variant_id = :'variant'), '(10,6)',
   'tenant alpha''s stock is untouched');
 
 -- 5. the order functions still reserve, release and ship
-select is((orders.cancel_order(:'order_a')).state, 'cancelled', 'the order that reserved the units can release them');
+select is((orders.cancel_order(app.current_tenant_id(), :'order_a')).state, 'cancelled', 'the order that reserved the units can release them');
 select is((select (on_hand, reserved)::text from catalog.stock_levels where variant_id = :'variant'), '(10,0)',
   'cancelling released exactly its 6 units');
-select order_id as order_b from orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
+select order_id as order_b from orders.place_order(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'variant', 2), p_idempotency_key => 'b') \gset
-select is((orders.fulfil_order(:'order_b')).state, 'fulfilled', 'an order still ships through fulfil_order');
+select is((orders.fulfil_order(app.current_tenant_id(), :'order_b')).state, 'fulfilled', 'an order still ships through fulfil_order');
 select is((select (on_hand, reserved)::text from catalog.stock_levels where variant_id = :'variant'), '(8,0)',
   'shipping consumed its 2 reserved units');
 select is((select string_agg(reason || ':' || on_hand_delta || ':' || reserved_delta, ',' order by reason, reserved_delta)

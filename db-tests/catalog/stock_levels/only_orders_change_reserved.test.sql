@@ -11,7 +11,7 @@ select * from tests.create_order_world(:'alpha', stock => 10) \gset
 select tests.create_warehouse(:'alpha', 'SPARE') as spare \gset
 
 select tests.act_as(:'alpha', :'buyer');
-select order_id as order_a from orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
+select order_id as order_a from orders.place_order(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'variant', 6), p_idempotency_key => 'a') \gset
 select is((select reserved from catalog.stock_levels where variant_id = :'variant'), 6::bigint, 'placing an order reserves');
 
@@ -35,7 +35,7 @@ select tests.throws_constraint($$update catalog.stock_levels set on_hand = 5$$,
   'chk_stock_levels_reserved_within_on_hand', 'a direct write cannot take on_hand below the reserved units');
 select lives_ok($$update catalog.stock_levels set on_hand = 6$$, 'on_hand down to exactly the reserved units is a plain adjustment');
 
-select is((orders.cancel_order(:'order_a')).state, 'cancelled', 'the order that reserved the units can release them');
+select is((orders.cancel_order(app.current_tenant_id(), :'order_a')).state, 'cancelled', 'the order that reserved the units can release them');
 select is((select (on_hand, reserved)::text from catalog.stock_levels where variant_id = :'variant'), '(6,0)',
   'cancelling released exactly its 6 units');
 

@@ -14,16 +14,16 @@ select results_eq(
   'creating a stock level journals its first on_hand (a write without a reason is an adjustment)');
 
 select tests.act_as(:'alpha', :'buyer');
-select order_id as shipped from orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
+select order_id as shipped from orders.place_order(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'variant', 4), p_idempotency_key => 'shipped') \gset
-select order_id as cancelled from orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
+select order_id as cancelled from orders.place_order(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'variant', 2), p_idempotency_key => 'cancelled') \gset
-select orders.cancel_order(:'cancelled');
-select orders.fulfil_order(:'shipped', tests.lines(:'variant', 1));
-select orders.fulfil_order(:'shipped', tests.lines(:'variant', 3));
-select return_id from orders.request_return(p_order_id => :'shipped', p_buyer_id => :'buyer',
+select orders.cancel_order(app.current_tenant_id(), :'cancelled');
+select orders.fulfil_order(app.current_tenant_id(), :'shipped', tests.lines(:'variant', 1));
+select orders.fulfil_order(app.current_tenant_id(), :'shipped', tests.lines(:'variant', 3));
+select return_id from orders.request_return(app.current_tenant_id(), p_order_id => :'shipped', p_buyer_id => :'buyer',
   p_lines => tests.lines(:'variant', 2)) \gset
-select orders.receive_return(:'return_id', :'returns_wh');
+select orders.receive_return(app.current_tenant_id(), :'return_id', :'returns_wh');
 
 select tests.act_as(:'alpha', :'keeper');
 select catalog.sync_stock_levels(app.current_tenant_id(), jsonb_build_array(jsonb_build_object('variant_id', :'variant', 'warehouse_id', :'warehouse', 'on_hand', 9)));

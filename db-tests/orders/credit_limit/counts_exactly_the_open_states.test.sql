@@ -10,7 +10,7 @@ select is(
   'the open states of orders.order_states are the three that check_credit_limit counts'
 );
 select matches(
-  pg_get_functiondef('orders.check_credit_limit(orders.orders)'::regprocedure),
+  pg_get_functiondef('orders.check_credit_limit(uuid, orders.orders)'::regprocedure),
   $re$o\.state in \('pending_approval', 'placed', 'partially_fulfilled'\)$re$,
   'check_credit_limit counts orders in exactly those states'
 );

@@ -12,9 +12,9 @@ select tests.create_buyer(:'beta', :'b_company', :'b_manager_role', 'manager@exa
 select tests.create_approval_rule(:'beta', :'b_company', 'big', 10, null, array[:'b_manager_role']::uuid[]) as b_rule \gset
 
 select tests.act_as(:'beta', :'b_buyer');
-select order_id as b_order from orders.place_order(p_company_id => :'b_company', p_buyer_id => :'b_buyer', p_currency => 'EUR',
+select order_id as b_order from orders.place_order(app.current_tenant_id(), p_company_id => :'b_company', p_buyer_id => :'b_buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'b_variant', 2), p_idempotency_key => 'b1') \gset
-select orders.approve_order(:'b_order', :'b_manager');
+select orders.approve_order(app.current_tenant_id(), :'b_order', :'b_manager');
 
 select tests.act_as(:'alpha', :'buyer');
 select is_empty('select 1 from orders.approval_rules', 'approval_rules: invisible');
@@ -35,7 +35,7 @@ select tests.throws_constraint(format($$insert into orders.order_approvals (orde
   'fk_order_approvals_tenant_id_order_id_orders', 'order_approvals: not on another tenant''s order');
 select tests.throws_constraint(format($$insert into orders.order_approval_steps (order_id, tier, approver_role_id) values (%L, 2, %L)$$, :'b_order', :'b_manager_role'),
   'fk_order_approval_steps_tenant_id_order_id_orders', 'order_approval_steps: not on another tenant''s order');
-select throws_ok(format($$select orders.approve_order(%L, %L)$$, :'b_order', :'b_manager'), 'B3013', null,
+select throws_ok(format($$select orders.approve_order(app.current_tenant_id(), %L, %L)$$, :'b_order', :'b_manager'), 'B3013', null,
   'approve_order: another tenant''s order is unknown');
 
 select tests.act_as(:'beta');

@@ -9,7 +9,7 @@ select * from tests.create_order_world(:'alpha', stock => 10) \gset
 select * from tests.create_order_world(:'beta', stock => 10, prefix => 'bolt') \gset b_
 
 select tests.act_as(:'beta', :'b_buyer');
-select order_id as beta_order from orders.place_order(p_company_id => :'b_company', p_buyer_id => :'b_buyer',
+select order_id as beta_order from orders.place_order(app.current_tenant_id(), p_company_id => :'b_company', p_buyer_id => :'b_buyer',
   p_currency => 'EUR', p_lines => tests.lines(:'b_variant', 3), p_idempotency_key => 'beta-1') \gset
 
 select tests.act_as(:'alpha', :'buyer');
@@ -42,12 +42,12 @@ select tests.throws_constraint(format($$insert into orders.orders (company_id, b
 select throws_ok(format($$insert into orders.orders (tenant_id, company_id, buyer_id, currency, payment_terms_days) values (%L, %L, %L, 'EUR', 30)$$,
   :'beta', :'b_company', :'b_buyer'), '42501', null, 'orders: cannot insert into another tenant');
 
-select throws_ok(format($$select orders.cancel_order(%L)$$, :'beta_order'), 'B3013', null, 'cancel_order: another tenant''s order is unknown');
-select throws_ok(format($$select orders.fulfil_order(%L)$$, :'beta_order'), 'B3013', null, 'fulfil_order: unknown');
-select throws_ok(format($$select orders.submit_order(%L)$$, :'beta_order'), 'B3013', null, 'submit_order: unknown');
-select throws_ok(format($$select orders.place_order(p_company_id => %L, p_buyer_id => %L, p_currency => 'EUR', p_lines => tests.lines(%L, 1), p_idempotency_key => 'x')$$,
+select throws_ok(format($$select orders.cancel_order(app.current_tenant_id(), %L)$$, :'beta_order'), 'B3013', null, 'cancel_order: another tenant''s order is unknown');
+select throws_ok(format($$select orders.fulfil_order(app.current_tenant_id(), %L)$$, :'beta_order'), 'B3013', null, 'fulfil_order: unknown');
+select throws_ok(format($$select orders.submit_order(app.current_tenant_id(), %L)$$, :'beta_order'), 'B3013', null, 'submit_order: unknown');
+select throws_ok(format($$select orders.place_order(app.current_tenant_id(), p_company_id => %L, p_buyer_id => %L, p_currency => 'EUR', p_lines => tests.lines(%L, 1), p_idempotency_key => 'x')$$,
   :'b_company', :'b_buyer', :'b_variant'), 'B2104', null, 'place_order: another tenant''s buyer is unknown');
-select throws_ok(format($$select orders.place_order(p_company_id => %L, p_buyer_id => %L, p_currency => 'EUR', p_lines => tests.lines(%L, 1), p_idempotency_key => 'x')$$,
+select throws_ok(format($$select orders.place_order(app.current_tenant_id(), p_company_id => %L, p_buyer_id => %L, p_currency => 'EUR', p_lines => tests.lines(%L, 1), p_idempotency_key => 'x')$$,
   :'company', :'buyer', :'b_variant'), 'B3008', null, 'place_order: another tenant''s variant has no price here');
 
 select tests.act_as(:'beta');
@@ -57,7 +57,7 @@ select is((select reserved from catalog.stock_levels), 3::bigint, 'beta''s reser
 
 -- without a tenant context nothing is visible and nothing can be placed
 select tests.act_as(null);
-select throws_ok(format($$select orders.place_order(p_company_id => %L, p_buyer_id => %L, p_currency => 'EUR', p_lines => tests.lines(%L, 1), p_idempotency_key => 'y')$$,
+select throws_ok(format($$select orders.place_order(app.current_tenant_id(), p_company_id => %L, p_buyer_id => %L, p_currency => 'EUR', p_lines => tests.lines(%L, 1), p_idempotency_key => 'y')$$,
   :'b_company', :'b_buyer', :'b_variant'), 'B2001', null, 'no tenant context: no order');
 
 select * from finish();

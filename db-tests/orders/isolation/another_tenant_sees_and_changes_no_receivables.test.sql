@@ -9,14 +9,14 @@ select * from tests.create_order_world(:'alpha', stock => 10) \gset
 select * from tests.create_order_world(:'beta', stock => 10, prefix => 'bolt') \gset b_
 
 select tests.act_as(:'beta', :'b_buyer');
-select orders.fulfil_order(order_id) from orders.place_order(p_company_id => :'b_company', p_buyer_id => :'b_buyer',
+select orders.fulfil_order(app.current_tenant_id(), order_id) from orders.place_order(app.current_tenant_id(), p_company_id => :'b_company', p_buyer_id => :'b_buyer',
   p_currency => 'EUR', p_lines => tests.lines(:'b_variant', 2), p_idempotency_key => 'b1');
 select invoice_id as b_invoice from orders.invoices \gset
 
 select tests.act_as(:'alpha', :'buyer');
 select is_empty('select 1 from orders.invoices', 'invoices: invisible');
 select is_empty('select 1 from orders.receivable_entries', 'receivable_entries: invisible');
-select is(orders.open_balance(:'b_company'), 0.0000::numeric(19,4), 'another tenant''s balance reads as nothing');
+select is(orders.open_balance(app.current_tenant_id(), :'b_company'), 0.0000::numeric(19,4), 'another tenant''s balance reads as nothing');
 -- update and delete, written as an attacker writes them (no WHERE, no RETURNING: a statement that reads
 -- no column meets only its own command's policy), each run as alpha and checked against beta's rows
 select tests.clear_actor();
@@ -29,7 +29,7 @@ select tests.throws_constraint(format($$insert into orders.receivable_entries (c
   'fk_receivable_entries_tenant_id_invoice_id_invoices', 'receivable_entries: not against another tenant''s invoice');
 
 select tests.act_as(:'beta');
-select is(orders.open_balance(:'b_company'), 20.0000::numeric(19,4), 'beta''s balance is unchanged');
+select is(orders.open_balance(app.current_tenant_id(), :'b_company'), 20.0000::numeric(19,4), 'beta''s balance is unchanged');
 
 select * from finish();
 rollback;

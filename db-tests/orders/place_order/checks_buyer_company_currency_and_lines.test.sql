@@ -19,7 +19,7 @@ update catalog.variants set archived_at = now() where variant_id = :'old';
 
 -- place(company, buyer, currency, lines) as a statement, for throws_ok
 create function pg_temp.place(company uuid, buyer uuid, currency text, lines jsonb) returns text language sql as $$
-  select format('select orders.place_order(p_company_id => %L, p_buyer_id => %L, p_currency => %L, p_lines => %L, p_idempotency_key => %L)',
+  select format('select orders.place_order(app.current_tenant_id(), p_company_id => %L, p_buyer_id => %L, p_currency => %L, p_lines => %L, p_idempotency_key => %L)',
     company, buyer, currency, lines, gen_random_uuid())
 $$;
 

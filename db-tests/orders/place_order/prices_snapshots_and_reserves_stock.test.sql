@@ -16,7 +16,7 @@ returning address_id as dock \gset
 
 select tests.act_as(:'alpha', :'buyer');
 
-select * from orders.place_order(
+select * from orders.place_order(app.current_tenant_id(), 
   p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
   p_lines => jsonb_build_array(
     jsonb_build_object('variant_id', :'variant'::uuid, 'quantity', 3),
@@ -56,16 +56,16 @@ select is((select shipping_address ->> 'line1' from orders.orders where order_id
   'the address is a snapshot');
 
 -- a chosen address must be one of the company's, of the right kind
-select throws_ok(format($$select orders.place_order(p_company_id => %L, p_buyer_id => %L, p_currency => 'EUR',
+select throws_ok(format($$select orders.place_order(app.current_tenant_id(), p_company_id => %L, p_buyer_id => %L, p_currency => 'EUR',
   p_lines => tests.lines(%L, 1), p_idempotency_key => 'order-2', p_billing_address_id => %L)$$,
   :'company', :'buyer', :'variant', :'dock'), 'B3006', null, 'a shipping address is not a billing address');
 
 -- prices are resolved at now(): the new price applies to the next order
-select is((orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
+select is((orders.place_order(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'variant', 1), p_idempotency_key => 'order-3')).total_amount, 99.0000::numeric(19,4),
   'the next order is priced at the current price');
 
-select throws_ok(format($$select orders.place_order(p_company_id => %L, p_buyer_id => %L, p_currency => 'EUR',
+select throws_ok(format($$select orders.place_order(app.current_tenant_id(), p_company_id => %L, p_buyer_id => %L, p_currency => 'EUR',
   p_lines => tests.lines(%L, 1), p_idempotency_key => null)$$, :'company', :'buyer', :'variant'),
   'B3007', null, 'placing needs an idempotency key');
 

@@ -25,12 +25,12 @@ create temporary table ops (
 );
 insert into ops values
   ('stage_quote', 'quoted', true, false, array[
-    'select orders.stage_quote(%1$L, jsonb_build_array(jsonb_build_object(''variant_id'', (select variant from w), ''unit_price'', 8)), now() + interval ''7 days'')']),
-  ('accept_quote', 'accepted', true, false, array['select orders.accept_quote(%1$L, (select buyer from w))']),
-  ('decline_quote', 'declined', false, false, array['select orders.decline_quote(%1$L, (select buyer from w))']),
-  ('withdraw_quote', 'withdrawn', false, false, array['select orders.withdraw_quote(%1$L)']),
+    'select orders.stage_quote(app.current_tenant_id(), %1$L, jsonb_build_array(jsonb_build_object(''variant_id'', (select variant from w), ''unit_price'', 8)), now() + interval ''7 days'')']),
+  ('accept_quote', 'accepted', true, false, array['select orders.accept_quote(app.current_tenant_id(), %1$L, (select buyer from w))']),
+  ('decline_quote', 'declined', false, false, array['select orders.decline_quote(app.current_tenant_id(), %1$L, (select buyer from w))']),
+  ('withdraw_quote', 'withdrawn', false, false, array['select orders.withdraw_quote(app.current_tenant_id(), %1$L)']),
   ('expire_quotes (8 days later)', 'expired', false, true,
-    array['select tests.freeze_now(now() + interval ''8 days'')', 'select orders.expire_quotes()']);
+    array['select tests.freeze_now(now() + interval ''8 days'')', 'select orders.expire_quotes(app.current_tenant_id())']);
 
 create function pg_temp.performs(p_from text, p_op ops) returns boolean language sql stable as $$
   select exists (select from orders.quote_transitions t where t.from_state = p_from and t.to_state = p_op.target)
@@ -83,7 +83,7 @@ declare
 begin
   select * into op from ops where ops.op = p_op;
   begin
-    q := (orders.request_quote(p_company_id => (select company from w), p_buyer_id => (select buyer from w),
+    q := (orders.request_quote(app.current_tenant_id(), p_company_id => (select company from w), p_buyer_id => (select buyer from w),
       p_currency => 'EUR', p_lines => tests.lines((select variant from w), 3))).quote_id;
     foreach step in array (select ops from paths where state = p_state) loop
       foreach statement in array (select calls from ops where ops.op = step) loop

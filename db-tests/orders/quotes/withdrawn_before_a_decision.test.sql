@@ -7,13 +7,13 @@ select tests.create_tenant('alpha') as alpha \gset
 select * from tests.create_order_world(:'alpha', stock => 10) \gset
 select tests.act_as(:'alpha', :'buyer');
 
-select quote_id as requested from orders.request_quote(p_company_id => :'company', p_buyer_id => :'buyer',
+select quote_id as requested from orders.request_quote(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer',
   p_currency => 'EUR', p_lines => tests.lines(:'variant', 2)) \gset
-select is((orders.withdraw_quote(:'requested')).state, 'withdrawn', 'a requested quote is withdrawn');
+select is((orders.withdraw_quote(app.current_tenant_id(), :'requested')).state, 'withdrawn', 'a requested quote is withdrawn');
 select ok((select decided_at is not null from orders.quotes where quote_id = :'requested'), 'the withdrawal is dated');
-select throws_ok(format($$select orders.withdraw_quote(%L)$$, :'requested'), 'B3001', null,
+select throws_ok(format($$select orders.withdraw_quote(app.current_tenant_id(), %L)$$, :'requested'), 'B3001', null,
   'a withdrawn quote cannot be withdrawn again');
-select throws_ok(format($$select orders.withdraw_quote(%L)$$, gen_random_uuid()), 'B3305', null,
+select throws_ok(format($$select orders.withdraw_quote(app.current_tenant_id(), %L)$$, gen_random_uuid()), 'B3305', null,
   'an unknown quote is not found');
 
 select * from finish();

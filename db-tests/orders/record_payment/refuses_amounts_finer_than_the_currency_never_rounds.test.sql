@@ -27,22 +27,22 @@ insert into payment_attempts values
 select tests.act_as(:'alpha', :'buyer');
 
 -- one throws_ok per SQLSTATE, each naming it; a row filed under any other SQLSTATE breaks plan(19)
-select throws_ok(format('select orders.record_payment(%L, %L::numeric, %L, %L)', company, amount, currency, 'ref'),
+select throws_ok(format('select orders.record_payment(app.current_tenant_id(), %L, %L::numeric, %L, %L)', company, amount, currency, 'ref'),
   'B1001', null, label)
 from payment_attempts where sqlstate = 'B1001' order by label;
-select throws_ok(format('select orders.record_payment(%L, %L::numeric, %L, %L)', company, amount, currency, 'ref'),
+select throws_ok(format('select orders.record_payment(app.current_tenant_id(), %L, %L::numeric, %L, %L)', company, amount, currency, 'ref'),
   'B1002', null, label)
 from payment_attempts where sqlstate = 'B1002' order by label;
-select throws_ok(format('select orders.record_payment(%L, %L::numeric, %L, %L)', company, amount, currency, 'ref'),
+select throws_ok(format('select orders.record_payment(app.current_tenant_id(), %L, %L::numeric, %L, %L)', company, amount, currency, 'ref'),
   'B1003', null, label)
 from payment_attempts where sqlstate = 'B1003' order by label;
-select throws_ok(format('select orders.record_payment(%L, %L::numeric, %L, %L)', company, amount, currency, 'ref'),
+select throws_ok(format('select orders.record_payment(app.current_tenant_id(), %L, %L::numeric, %L, %L)', company, amount, currency, 'ref'),
   'B3105', null, label)
 from payment_attempts where sqlstate = 'B3105' order by label;
 
-select is((orders.record_payment(:'company', ' 1.0 '::numeric, 'EUR', 'spaces')).amount::text, '1.00',
+select is((orders.record_payment(app.current_tenant_id(), :'company', ' 1.0 '::numeric, 'EUR', 'spaces')).amount::text, '1.00',
   'a payment of '' 1.0 '' EUR is 1.00 EUR, stored at the currency''s scale');
-select is((orders.record_payment(:'y_company', 1500, 'JPY', 'yen')).amount::text, '1500', 'a whole-yen payment is recorded');
+select is((orders.record_payment(app.current_tenant_id(), :'y_company', 1500, 'JPY', 'yen')).amount::text, '1500', 'a whole-yen payment is recorded');
 select is((select count(*)::integer from orders.receivable_entries where kind = 'payment'), 2, 'only the two valid payments were recorded');
 
 -- direct writes to the ledger meet the same rule

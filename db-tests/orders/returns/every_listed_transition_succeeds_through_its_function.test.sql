@@ -16,8 +16,8 @@ select :'company'::uuid as company, :'buyer'::uuid as buyer, :'variant'::uuid as
 -- The operations: statements run on a return (%1$L: its id) and the state they lead to.
 create temporary table ops (op text primary key, target text not null, calls text[] not null);
 insert into ops values
-  ('receive_return', 'received', array['select orders.receive_return(%1$L, (select warehouse from w))']),
-  ('cancel_return', 'cancelled', array['select orders.cancel_return(%1$L)']);
+  ('receive_return', 'received', array['select orders.receive_return(app.current_tenant_id(), %1$L, (select warehouse from w))']),
+  ('cancel_return', 'cancelled', array['select orders.cancel_return(app.current_tenant_id(), %1$L)']);
 
 create function pg_temp.performs(p_from text, p_op ops) returns boolean language sql stable as $$
   select exists (select from orders.return_transitions t where t.from_state = p_from and t.to_state = p_op.target)
@@ -72,11 +72,11 @@ begin
   select * into op from ops where ops.op = p_op;
   begin
     -- 5 units placed and shipped, 2 of them asked back
-    o := (orders.place_order(p_company_id => (select company from w), p_buyer_id => (select buyer from w),
+    o := (orders.place_order(app.current_tenant_id(), p_company_id => (select company from w), p_buyer_id => (select buyer from w),
       p_currency => 'EUR', p_lines => tests.lines((select variant from w), 5),
       p_idempotency_key => gen_random_uuid()::text)).order_id;
-    perform orders.fulfil_order(o);
-    r := (orders.request_return(p_order_id => o, p_buyer_id => (select buyer from w),
+    perform orders.fulfil_order(app.current_tenant_id(), o);
+    r := (orders.request_return(app.current_tenant_id(), p_order_id => o, p_buyer_id => (select buyer from w),
       p_lines => tests.lines((select variant from w), 2))).return_id;
     foreach step in array (select ops from paths where state = p_state) loop
       foreach statement in array (select calls from ops where ops.op = step) loop
@@ -130,16 +130,16 @@ select is((select count(*) from outcomes where expected = 'error B3001'), 4::big
   'the refusals tried: 3 states by 2 functions (6), less the 2 listed moves; update it with the tables');
 
 -- the trigger holds for a direct write too (the app may update state: the functions run as the caller)
-select order_id as shipped from orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
+select order_id as shipped from orders.place_order(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'variant', 3), p_idempotency_key => 'direct') \gset
-select orders.fulfil_order(:'shipped');
-select return_id as back from orders.request_return(p_order_id => :'shipped', p_buyer_id => :'buyer',
+select orders.fulfil_order(app.current_tenant_id(), :'shipped');
+select return_id as back from orders.request_return(app.current_tenant_id(), p_order_id => :'shipped', p_buyer_id => :'buyer',
   p_lines => tests.lines(:'variant', 1)) \gset
-select orders.receive_return(:'back', :'warehouse');
+select orders.receive_return(app.current_tenant_id(), :'back', :'warehouse');
 select throws_ok(format($$update orders.returns set state = 'requested', received_at = null, warehouse_id = null, credit_amount = null where return_id = %L$$, :'back'),
   'B3001', format('return %s cannot move from received to requested', :'back'),
   'a received return does not go back to requested, even by a direct update (it could be received and credited again)');
-select throws_ok(format($$select orders.cancel_return(%L)$$, gen_random_uuid()), 'B3402', null,
+select throws_ok(format($$select orders.cancel_return(app.current_tenant_id(), %L)$$, gen_random_uuid()), 'B3402', null,
   'cancelling an unknown return: not found, not a refused move');
 
 select * from finish();

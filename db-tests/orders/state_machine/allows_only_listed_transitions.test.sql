@@ -42,18 +42,18 @@ $$;
 
 -- one order in each reachable state, built through the order functions
 select tests.act_as(:'alpha', :'buyer');
-\set place 'orders.place_order(p_company_id => ' :'company' ', p_buyer_id => ' :'buyer' ', p_currency => ''EUR'', p_lines => tests.lines(' :'variant' ', 2), p_idempotency_key => gen_random_uuid()::text)'
-insert into in_state values ('draft', (orders.create_draft(p_company_id => :'company', p_buyer_id => :'buyer',
+\set place 'orders.place_order(app.current_tenant_id(), p_company_id => ' :'company' ', p_buyer_id => ' :'buyer' ', p_currency => ''EUR'', p_lines => tests.lines(' :'variant' ', 2), p_idempotency_key => gen_random_uuid()::text)'
+insert into in_state values ('draft', (orders.create_draft(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer',
   p_currency => 'EUR', p_lines => tests.lines(:'variant', 1))).order_id);
 insert into in_state values ('placed', (:place).order_id);
-insert into in_state values ('cancelled', (orders.cancel_order((:place).order_id)).order_id);
+insert into in_state values ('cancelled', (orders.cancel_order(app.current_tenant_id(), (:place).order_id)).order_id);
 insert into in_state values ('partially_fulfilled',
-  (orders.fulfil_order((:place).order_id, tests.lines(:'variant', 1))).order_id);
-insert into in_state values ('fulfilled', (orders.fulfil_order((:place).order_id)).order_id);
-\set big 'orders.place_order(p_company_id => ' :'company' ', p_buyer_id => ' :'buyer' ', p_currency => ''EUR'', p_lines => tests.lines(' :'variant' ', 5), p_idempotency_key => gen_random_uuid()::text)'
+  (orders.fulfil_order(app.current_tenant_id(), (:place).order_id, tests.lines(:'variant', 1))).order_id);
+insert into in_state values ('fulfilled', (orders.fulfil_order(app.current_tenant_id(), (:place).order_id)).order_id);
+\set big 'orders.place_order(app.current_tenant_id(), p_company_id => ' :'company' ', p_buyer_id => ' :'buyer' ', p_currency => ''EUR'', p_lines => tests.lines(' :'variant' ', 5), p_idempotency_key => gen_random_uuid()::text)'
 insert into in_state values ('pending_approval', (:big).order_id);
-insert into in_state values ('rejected', (orders.reject_order((:big).order_id, :'manager')).order_id);
-insert into in_state values ('completed', (orders.complete_order((orders.fulfil_order((:place).order_id)).order_id)).order_id);
+insert into in_state values ('rejected', (orders.reject_order(app.current_tenant_id(), (:big).order_id, :'manager')).order_id);
+insert into in_state values ('completed', (orders.complete_order(app.current_tenant_id(), (orders.fulfil_order(app.current_tenant_id(), (:place).order_id)).order_id)).order_id);
 
 select results_eq($$select o.state from in_state s join orders.orders o using (order_id) order by 1$$,
   $$select state from in_state order by 1$$, 'each order is in the state it was built for');

@@ -19,12 +19,12 @@ select tests.create_buyer(:'alpha', :'company', :'director_role', 'director@exam
 select tests.create_approval_rule(:'alpha', :'company', 'big', 50, null, array[:'manager_role', :'director_role']::uuid[]);
 
 select tests.act_as(:'alpha', :'buyer');
-\set big 'orders.place_order(p_company_id => ' :'company' ', p_buyer_id => ' :'buyer' ', p_currency => ''EUR'', p_lines => tests.lines(' :'variant' ', 5), p_idempotency_key => gen_random_uuid()::text)'
-\set small 'orders.place_order(p_company_id => ' :'company' ', p_buyer_id => ' :'buyer' ', p_currency => ''EUR'', p_lines => tests.lines(' :'variant' ', 1), p_idempotency_key => gen_random_uuid()::text)'
+\set big 'orders.place_order(app.current_tenant_id(), p_company_id => ' :'company' ', p_buyer_id => ' :'buyer' ', p_currency => ''EUR'', p_lines => tests.lines(' :'variant' ', 5), p_idempotency_key => gen_random_uuid()::text)'
+\set small 'orders.place_order(app.current_tenant_id(), p_company_id => ' :'company' ', p_buyer_id => ' :'buyer' ', p_currency => ''EUR'', p_lines => tests.lines(' :'variant' ', 1), p_idempotency_key => gen_random_uuid()::text)'
 select order_id as approved from :big \gset
 select order_id as waiting from :big \gset
 select order_id as placed from :small \gset
-select order_id as draft from orders.create_draft(p_company_id => :'company', p_buyer_id => :'buyer',
+select order_id as draft from orders.create_draft(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer',
   p_currency => 'EUR', p_lines => tests.lines(:'variant', 1)) \gset
 select is((select reserved from catalog.stock_levels where variant_id = :'variant'), 11::bigint,
   'two pending orders (5 + 5) and a placed one (1) hold their stock');
@@ -33,11 +33,11 @@ select is((select reserved from catalog.stock_levels where variant_id = :'varian
 select throws_ok(format($$update orders.orders set state = 'placed' where order_id = %L$$, :'approved'),
   'B3016', format('order %s cannot move from pending_approval to placed: approval tier(s) 1, 2 not approved', :'approved'),
   'a direct write cannot place an order no tier approved; the error names the missing tiers');
-select is((orders.approve_order(:'approved', :'manager')).state, 'pending_approval', 'tier 1 approves through approve_order');
+select is((orders.approve_order(app.current_tenant_id(), :'approved', :'manager')).state, 'pending_approval', 'tier 1 approves through approve_order');
 select throws_ok(format($$update orders.orders set state = 'placed' where order_id = %L$$, :'approved'),
   'B3016', format('order %s cannot move from pending_approval to placed: approval tier(s) 2 not approved', :'approved'),
   'nor one with a tier still open');
-select is((orders.approve_order(:'approved', :'director')).state, 'placed', 'approving the last tier through approve_order places it');
+select is((orders.approve_order(app.current_tenant_id(), :'approved', :'director')).state, 'placed', 'approving the last tier through approve_order places it');
 
 -- to cancelled / rejected: the stock released first ----------------------------------------------------
 set constraints orders.trg_orders_after_update_state_check_stock_released immediate;
@@ -50,7 +50,7 @@ select throws_ok(format($$update orders.orders set state = 'rejected' where orde
   'B3016', null, 'nor reject a pending order that holds stock');
 select lives_ok(format($$update orders.orders set state = 'cancelled' where order_id = %L$$, :'draft'),
   'a draft holds no stock: a direct write may cancel it');
-select throws_ok(format($$select orders.cancel_order(%L)$$, :'placed'), 'B3016', null,
+select throws_ok(format($$select orders.cancel_order(app.current_tenant_id(), %L)$$, :'placed'), 'B3016', null,
   '(checked at once, the check would see cancel_order''s move before its release: hence deferred)');
 set constraints orders.trg_orders_after_update_state_check_stock_released deferred;
 -- deferred (as committed): a direct write passes the statement but is refused at commit
@@ -65,8 +65,8 @@ select is((select state from orders.orders where order_id = :'waiting'), 'pendin
 select is((select reserved from catalog.stock_levels where variant_id = :'variant'), 11::bigint,
   'and every unit is still reserved');
 
-select is((orders.reject_order(:'waiting', :'manager')).state, 'rejected', 'reject_order rejects a pending order');
-select is((orders.cancel_order(:'approved')).state, 'cancelled', 'cancel_order cancels a placed order');
+select is((orders.reject_order(app.current_tenant_id(), :'waiting', :'manager')).state, 'rejected', 'reject_order rejects a pending order');
+select is((orders.cancel_order(app.current_tenant_id(), :'approved')).state, 'cancelled', 'cancel_order cancels a placed order');
 select lives_ok($$set constraints all immediate$$, 'both released their stock before commit');
 select is((select reserved from catalog.stock_levels where variant_id = :'variant'), 1::bigint,
   'only the placed order''s unit stays reserved');

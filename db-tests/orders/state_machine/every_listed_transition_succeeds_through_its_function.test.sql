@@ -37,15 +37,15 @@ create temporary table ops (
 insert into ops values
   ('submit_order (no rule matches)', 'placed', '{draft}', false, 0,
     array['update orders.approval_rules set is_active = false where approval_rule_id = (select rule from w)',
-      'select orders.submit_order(%1$L)']),
-  ('submit_order (a rule matches)', 'pending_approval', '{draft}', false, 0, array['select orders.submit_order(%1$L)']),
-  ('approve_order', 'placed', '{pending_approval}', false, 1, array['select orders.approve_order(%1$L, pg_temp.undecided_manager(%1$L))']),
-  ('reject_order', 'rejected', null, false, 1, array['select orders.reject_order(%1$L, pg_temp.undecided_manager(%1$L))']),
-  ('cancel_order', 'cancelled', null, false, 0, array['select orders.cancel_order(%1$L)']),
+      'select orders.submit_order(app.current_tenant_id(), %1$L)']),
+  ('submit_order (a rule matches)', 'pending_approval', '{draft}', false, 0, array['select orders.submit_order(app.current_tenant_id(), %1$L)']),
+  ('approve_order', 'placed', '{pending_approval}', false, 1, array['select orders.approve_order(app.current_tenant_id(), %1$L, pg_temp.undecided_manager(%1$L))']),
+  ('reject_order', 'rejected', null, false, 1, array['select orders.reject_order(app.current_tenant_id(), %1$L, pg_temp.undecided_manager(%1$L))']),
+  ('cancel_order', 'cancelled', null, false, 0, array['select orders.cancel_order(app.current_tenant_id(), %1$L)']),
   ('fulfil_order (2 units)', 'partially_fulfilled', null, true, 0,
-    array['select orders.fulfil_order(%1$L, tests.lines((select variant from w), 2))']),
-  ('fulfil_order (the rest)', 'fulfilled', null, false, 0, array['select orders.fulfil_order(%1$L)']),
-  ('complete_order', 'completed', null, false, 0, array['select orders.complete_order(%1$L)']);
+    array['select orders.fulfil_order(app.current_tenant_id(), %1$L, tests.lines((select variant from w), 2))']),
+  ('fulfil_order (the rest)', 'fulfilled', null, false, 0, array['select orders.fulfil_order(app.current_tenant_id(), %1$L)']),
+  ('complete_order', 'completed', null, false, 0, array['select orders.complete_order(app.current_tenant_id(), %1$L)']);
 
 -- approvals are decided by a manager who has not decided on the order yet (a repeat by the same one is
 -- a replay, tested in db-tests/orders/approvals)
@@ -127,7 +127,7 @@ declare
 begin
   select * into op from ops where ops.op = p_op;
   begin
-    o := (orders.create_draft(p_company_id => (select company from w), p_buyer_id => (select buyer from w),
+    o := (orders.create_draft(app.current_tenant_id(), p_company_id => (select company from w), p_buyer_id => (select buyer from w),
       p_currency => 'EUR', p_lines => tests.lines((select variant from w), 5))).order_id;
     foreach step in array (select ops from paths where state = p_state) loop
       foreach statement in array (select calls from ops where ops.op = step) loop
@@ -182,25 +182,25 @@ select is((select count(*) from outcomes where expected = 'error B3001'), 52::bi
   'the refusals tried: every state with every function (64), less the 11 listed moves and the 1 legitimate repeat; update it with the tables');
 
 -- the example of the issue: a dropped draft releases and reserves nothing
-select order_id as draft from orders.create_draft(p_company_id => :'company', p_buyer_id => :'buyer',
+select order_id as draft from orders.create_draft(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer',
   p_currency => 'EUR', p_lines => tests.lines(:'variant', 5)) \gset
 select results_eq(format($$select c.state, c.submitted_at is null, (select count(*) from orders.order_allocations a where a.order_id = c.order_id),
-    (select reserved from catalog.stock_levels where variant_id = %L) from orders.cancel_order(%L) c$$, :'variant', :'draft'),
+    (select reserved from catalog.stock_levels where variant_id = %L) from orders.cancel_order(app.current_tenant_id(), %L) c$$, :'variant', :'draft'),
   $$values ('cancelled', true, 0::bigint, 0::bigint)$$,
   'a draft is cancelled without a submission time, allocations or reserved stock');
 
 -- inputs of the kind from other platforms' reports: a draft whose variant was discontinued since, or whose
 -- buyer was disabled since, can still be dropped (Vendure #1567: such a draft could not be cancelled)
-select order_id as stale_draft from orders.create_draft(p_company_id => :'company', p_buyer_id => :'buyer',
+select order_id as stale_draft from orders.create_draft(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer',
   p_currency => 'EUR', p_lines => tests.lines(:'variant', 1)) \gset
 select tests.clear_actor();
 update catalog.variants set archived_at = now() where variant_id = :'variant';
 update accounts.buyers set status = 'disabled' where buyer_id = :'buyer';
 select tests.act_as(:'alpha');
-select is((orders.cancel_order(:'stale_draft')).state, 'cancelled',
+select is((orders.cancel_order(app.current_tenant_id(), :'stale_draft')).state, 'cancelled',
   'a draft of a discontinued variant and a disabled buyer is cancelled');
 -- and a cancelled order is final: nothing moves it on (an eshop report: cancelled -> delivered went through)
-select throws_ok(format($$select orders.fulfil_order(%L)$$, :'stale_draft'), 'B3001', null,
+select throws_ok(format($$select orders.fulfil_order(app.current_tenant_id(), %L)$$, :'stale_draft'), 'B3001', null,
   'a cancelled order does not ship');
 
 select * from finish();

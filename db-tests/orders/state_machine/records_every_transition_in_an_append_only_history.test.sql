@@ -7,13 +7,13 @@ select tests.create_staff_user(:'alpha', 'clerk@seller.example') as clerk \gset
 select * from tests.create_order_world(:'alpha', stock => 10) \gset
 
 select tests.act_as(:'alpha', :'buyer');
-select order_id from orders.place_order(p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
+select order_id from orders.place_order(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'variant', 2), p_idempotency_key => 'h') \gset
 select tests.act_as(:'alpha', :'clerk');
-select orders.fulfil_order(:'order_id', tests.lines(:'variant', 1));
-select orders.fulfil_order(:'order_id');
+select orders.fulfil_order(app.current_tenant_id(), :'order_id', tests.lines(:'variant', 1));
+select orders.fulfil_order(app.current_tenant_id(), :'order_id');
 select tests.act_as(:'alpha');
-select orders.complete_order(:'order_id');
+select orders.complete_order(app.current_tenant_id(), :'order_id');
 
 select results_eq(
   format($$select from_state, to_state, changed_by from orders.order_state_history where order_id = %L order by transition_number$$, :'order_id'),

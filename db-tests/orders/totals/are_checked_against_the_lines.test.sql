@@ -7,7 +7,7 @@ select tests.create_tenant('alpha') as alpha \gset
 select * from tests.create_order_world(:'alpha', stock => 10) \gset
 
 select tests.act_as(:'alpha', :'buyer');
-select order_id from orders.create_draft(p_company_id => :'company', p_buyer_id => :'buyer',
+select order_id from orders.create_draft(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer',
   p_currency => 'EUR', p_lines => tests.lines(:'variant', 2)) \gset
 set constraints all immediate;
 

@@ -31,14 +31,14 @@ select tests.create_buyer(:'beta', :'b_company', :'b_manager_role', 'manager@bet
 select tests.create_approval_rule(:'beta', :'b_company', 'big', 10, null, array[:'b_manager_role']::uuid[]);
 
 select tests.act_as(:'beta', :'b_buyer');
-select order_id as b_order from orders.place_order(p_company_id => :'b_company', p_buyer_id => :'b_buyer',
+select order_id as b_order from orders.place_order(app.current_tenant_id(), p_company_id => :'b_company', p_buyer_id => :'b_buyer',
   p_currency => 'EUR', p_lines => tests.lines(:'b_variant', 3), p_idempotency_key => 'b1') \gset
-select orders.approve_order(:'b_order', :'b_manager');
-select orders.fulfil_order(:'b_order', tests.lines(:'b_variant', 2));
-select return_id as b_return from orders.request_return(:'b_order', :'b_buyer', tests.lines(:'b_variant', 1)) \gset
-select orders.receive_return(:'b_return', :'b_warehouse');
-select orders.record_payment(p_company_id => :'b_company', p_amount => 5, p_currency => 'EUR', p_reference => 'b-pay');
-select orders.request_quote(p_company_id => :'b_company', p_buyer_id => :'b_buyer', p_currency => 'EUR',
+select orders.approve_order(app.current_tenant_id(), :'b_order', :'b_manager');
+select orders.fulfil_order(app.current_tenant_id(), :'b_order', tests.lines(:'b_variant', 2));
+select return_id as b_return from orders.request_return(app.current_tenant_id(), :'b_order', :'b_buyer', tests.lines(:'b_variant', 1)) \gset
+select orders.receive_return(app.current_tenant_id(), :'b_return', :'b_warehouse');
+select orders.record_payment(app.current_tenant_id(), p_company_id => :'b_company', p_amount => 5, p_currency => 'EUR', p_reference => 'b-pay');
+select orders.request_quote(app.current_tenant_id(), p_company_id => :'b_company', p_buyer_id => :'b_buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'b_variant', 2));
 select tests.clear_actor();
 

@@ -12,6 +12,7 @@ export interface ICreateApprovalRuleParams {
   minTotalAmount?: string | null | void;
   name: string;
   placedByRoleId?: string | null | void;
+  tenantId: string;
   tiers: Json;
 }
 
@@ -39,19 +40,19 @@ export interface ICreateApprovalRuleQuery {
   result: ICreateApprovalRuleResult;
 }
 
-const createApprovalRuleIR: any = {"usedParamSet":{"companyId":true,"name":true,"minTotalAmount":true,"currency":true,"placedByRoleId":true,"tiers":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":127,"b":137}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":140,"b":145}]},{"name":"minTotalAmount","required":false,"transform":{"type":"scalar"},"locs":[{"a":148,"b":162}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":165,"b":173}]},{"name":"placedByRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":176,"b":190}]},{"name":"tiers","required":true,"transform":{"type":"scalar"},"locs":[{"a":487,"b":493}]}],"statement":"with rule as (\n  insert into orders.approval_rules (company_id, name, min_total_amount, currency, placed_by_role_id)\n  values (:companyId!, :name!, :minTotalAmount, :currency, :placedByRoleId)\n  returning approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active\n),\ntiers as (\n  insert into orders.approval_rule_tiers (approval_rule_id, tier, approver_role_id)\n  select rule.approval_rule_id, t.tier, t.approver_role_id\n  from rule, jsonb_to_recordset(:tiers!::jsonb) as t(tier int, approver_role_id uuid)\n  returning tier\n)\nselect rule.approval_rule_id as \"approval_rule_id!\", rule.company_id as \"company_id!\", rule.name as \"name!\",\n  rule.min_total_amount, rule.currency, rule.placed_by_role_id, rule.is_active as \"is_active!\",\n  (select count(*) from tiers)::int as \"tier_rows!\"\nfrom rule                                                                          "};
+const createApprovalRuleIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"name":true,"minTotalAmount":true,"currency":true,"placedByRoleId":true,"tiers":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":138,"b":147}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":150,"b":160}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":163,"b":168}]},{"name":"minTotalAmount","required":false,"transform":{"type":"scalar"},"locs":[{"a":171,"b":185}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":188,"b":196}]},{"name":"placedByRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":199,"b":213}]},{"name":"tiers","required":true,"transform":{"type":"scalar"},"locs":[{"a":548,"b":554}]}],"statement":"with rule as (\n  insert into orders.approval_rules (tenant_id, company_id, name, min_total_amount, currency, placed_by_role_id)\n  values (:tenantId!, :companyId!, :name!, :minTotalAmount, :currency, :placedByRoleId)\n  returning tenant_id, approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active\n),\ntiers as (\n  insert into orders.approval_rule_tiers (tenant_id, approval_rule_id, tier, approver_role_id)\n  select rule.tenant_id, rule.approval_rule_id, t.tier, t.approver_role_id\n  from rule, jsonb_to_recordset(:tiers!::jsonb) as t(tier int, approver_role_id uuid)\n  returning tier\n)\nselect rule.approval_rule_id as \"approval_rule_id!\", rule.company_id as \"company_id!\", rule.name as \"name!\",\n  rule.min_total_amount, rule.currency, rule.placed_by_role_id, rule.is_active as \"is_active!\",\n  (select count(*) from tiers)::int as \"tier_rows!\"\nfrom rule                                                                          "};
 
 /**
  * Query generated from SQL:
  * ```
  * with rule as (
- *   insert into orders.approval_rules (company_id, name, min_total_amount, currency, placed_by_role_id)
- *   values (:companyId!, :name!, :minTotalAmount, :currency, :placedByRoleId)
- *   returning approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active
+ *   insert into orders.approval_rules (tenant_id, company_id, name, min_total_amount, currency, placed_by_role_id)
+ *   values (:tenantId!, :companyId!, :name!, :minTotalAmount, :currency, :placedByRoleId)
+ *   returning tenant_id, approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active
  * ),
  * tiers as (
- *   insert into orders.approval_rule_tiers (approval_rule_id, tier, approver_role_id)
- *   select rule.approval_rule_id, t.tier, t.approver_role_id
+ *   insert into orders.approval_rule_tiers (tenant_id, approval_rule_id, tier, approver_role_id)
+ *   select rule.tenant_id, rule.approval_rule_id, t.tier, t.approver_role_id
  *   from rule, jsonb_to_recordset(:tiers!::jsonb) as t(tier int, approver_role_id uuid)
  *   returning tier
  * )
@@ -68,6 +69,7 @@ export const createApprovalRule = new PreparedQuery<ICreateApprovalRuleParams,IC
 export interface ISetApprovalRuleActiveParams {
   approvalRuleId: string;
   isActive: boolean;
+  tenantId: string;
 }
 
 /** 'SetApprovalRuleActive' return type */
@@ -83,13 +85,13 @@ export interface ISetApprovalRuleActiveQuery {
   result: ISetApprovalRuleActiveResult;
 }
 
-const setApprovalRuleActiveIR: any = {"usedParamSet":{"isActive":true,"approvalRuleId":true},"params":[{"name":"isActive","required":true,"transform":{"type":"scalar"},"locs":[{"a":45,"b":54}]},{"name":"approvalRuleId","required":true,"transform":{"type":"scalar"},"locs":[{"a":81,"b":96}]}],"statement":"update orders.approval_rules set is_active = :isActive!\nwhere approval_rule_id = :approvalRuleId!\nreturning approval_rule_id, is_active                                                                                            "};
+const setApprovalRuleActiveIR: any = {"usedParamSet":{"isActive":true,"tenantId":true,"approvalRuleId":true},"params":[{"name":"isActive","required":true,"transform":{"type":"scalar"},"locs":[{"a":45,"b":54}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":74,"b":83}]},{"name":"approvalRuleId","required":true,"transform":{"type":"scalar"},"locs":[{"a":108,"b":123}]}],"statement":"update orders.approval_rules set is_active = :isActive!\nwhere tenant_id = :tenantId! and approval_rule_id = :approvalRuleId!\nreturning approval_rule_id, is_active                                                                                            "};
 
 /**
  * Query generated from SQL:
  * ```
  * update orders.approval_rules set is_active = :isActive!
- * where approval_rule_id = :approvalRuleId!
+ * where tenant_id = :tenantId! and approval_rule_id = :approvalRuleId!
  * returning approval_rule_id, is_active                                                                                            
  * ```
  */
@@ -101,6 +103,7 @@ export interface IApproveOrderParams {
   approverId: string;
   comment?: string | null | void;
   orderId: string;
+  tenantId: string;
 }
 
 /** 'ApproveOrder' return type */
@@ -128,7 +131,7 @@ export interface IApproveOrderQuery {
   result: IApproveOrderResult;
 }
 
-const approveOrderIR: any = {"usedParamSet":{"orderId":true,"approverId":true,"comment":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":455,"b":463}]},{"name":"approverId","required":true,"transform":{"type":"scalar"},"locs":[{"a":489,"b":500}]},{"name":"comment","required":false,"transform":{"type":"scalar"},"locs":[{"a":522,"b":529}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.approve_order(p_order_id => :orderId!::uuid, p_approver_id => :approverId!::uuid, p_comment => :comment::text) o                                                                                        "};
+const approveOrderIR: any = {"usedParamSet":{"tenantId":true,"orderId":true,"approverId":true,"comment":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":456,"b":465}]},{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":488,"b":496}]},{"name":"approverId","required":true,"transform":{"type":"scalar"},"locs":[{"a":522,"b":533}]},{"name":"comment","required":false,"transform":{"type":"scalar"},"locs":[{"a":555,"b":562}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.approve_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid, p_approver_id => :approverId!::uuid, p_comment => :comment::text) o                                                                                        "};
 
 /**
  * Query generated from SQL:
@@ -138,7 +141,7 @@ const approveOrderIR: any = {"usedParamSet":{"orderId":true,"approverId":true,"c
  *   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
  *   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
  *   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
- * from orders.approve_order(p_order_id => :orderId!::uuid, p_approver_id => :approverId!::uuid, p_comment => :comment::text) o                                                                                        
+ * from orders.approve_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid, p_approver_id => :approverId!::uuid, p_comment => :comment::text) o                                                                                        
  * ```
  */
 export const approveOrder = new PreparedQuery<IApproveOrderParams,IApproveOrderResult>(approveOrderIR);
@@ -149,6 +152,7 @@ export interface IRejectOrderParams {
   approverId: string;
   comment?: string | null | void;
   orderId: string;
+  tenantId: string;
 }
 
 /** 'RejectOrder' return type */
@@ -176,7 +180,7 @@ export interface IRejectOrderQuery {
   result: IRejectOrderResult;
 }
 
-const rejectOrderIR: any = {"usedParamSet":{"orderId":true,"approverId":true,"comment":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":454,"b":462}]},{"name":"approverId","required":true,"transform":{"type":"scalar"},"locs":[{"a":488,"b":499}]},{"name":"comment","required":false,"transform":{"type":"scalar"},"locs":[{"a":521,"b":528}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.reject_order(p_order_id => :orderId!::uuid, p_approver_id => :approverId!::uuid, p_comment => :comment::text) o                                                                 "};
+const rejectOrderIR: any = {"usedParamSet":{"tenantId":true,"orderId":true,"approverId":true,"comment":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":455,"b":464}]},{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":487,"b":495}]},{"name":"approverId","required":true,"transform":{"type":"scalar"},"locs":[{"a":521,"b":532}]},{"name":"comment","required":false,"transform":{"type":"scalar"},"locs":[{"a":554,"b":561}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.reject_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid, p_approver_id => :approverId!::uuid, p_comment => :comment::text) o                                                                 "};
 
 /**
  * Query generated from SQL:
@@ -186,7 +190,7 @@ const rejectOrderIR: any = {"usedParamSet":{"orderId":true,"approverId":true,"co
  *   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
  *   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
  *   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
- * from orders.reject_order(p_order_id => :orderId!::uuid, p_approver_id => :approverId!::uuid, p_comment => :comment::text) o                                                                 
+ * from orders.reject_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid, p_approver_id => :approverId!::uuid, p_comment => :comment::text) o                                                                 
  * ```
  */
 export const rejectOrder = new PreparedQuery<IRejectOrderParams,IRejectOrderResult>(rejectOrderIR);
@@ -195,6 +199,7 @@ export const rejectOrder = new PreparedQuery<IRejectOrderParams,IRejectOrderResu
 /** 'GetOrderApprovals' parameters type */
 export interface IGetOrderApprovalsParams {
   orderId: string;
+  tenantId: string;
 }
 
 /** 'GetOrderApprovals' return type */
@@ -218,7 +223,7 @@ export interface IGetOrderApprovalsQuery {
   result: IGetOrderApprovalsResult;
 }
 
-const getOrderApprovalsIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":392,"b":400}]}],"statement":"select s.tier as \"tier!\", array_agg(s.approver_role_id order by s.approver_role_id) as \"approver_role_ids!\",\n  a.decision as \"decision?\", a.approver_id as \"approver_id?\", a.comment as \"comment?\", a.decided_at as \"decided_at?\"\nfrom orders.order_approval_steps s\nleft join orders.order_approvals a on a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier\nwhere s.order_id = :orderId!\ngroup by s.tier, a.decision, a.approver_id, a.comment, a.decided_at\norder by s.tier"};
+const getOrderApprovalsIR: any = {"usedParamSet":{"tenantId":true,"orderId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":393,"b":402}]},{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":421,"b":429}]}],"statement":"select s.tier as \"tier!\", array_agg(s.approver_role_id order by s.approver_role_id) as \"approver_role_ids!\",\n  a.decision as \"decision?\", a.approver_id as \"approver_id?\", a.comment as \"comment?\", a.decided_at as \"decided_at?\"\nfrom orders.order_approval_steps s\nleft join orders.order_approvals a on a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier\nwhere s.tenant_id = :tenantId! and s.order_id = :orderId!\ngroup by s.tier, a.decision, a.approver_id, a.comment, a.decided_at\norder by s.tier"};
 
 /**
  * Query generated from SQL:
@@ -227,7 +232,7 @@ const getOrderApprovalsIR: any = {"usedParamSet":{"orderId":true},"params":[{"na
  *   a.decision as "decision?", a.approver_id as "approver_id?", a.comment as "comment?", a.decided_at as "decided_at?"
  * from orders.order_approval_steps s
  * left join orders.order_approvals a on a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier
- * where s.order_id = :orderId!
+ * where s.tenant_id = :tenantId! and s.order_id = :orderId!
  * group by s.tier, a.decision, a.approver_id, a.comment, a.decided_at
  * order by s.tier
  * ```

@@ -1,13 +1,13 @@
 /* Creates a company's approval rule with its tiers in one statement ([{"tier": 1, "approver_role_id": ...}]). */
 /* @name CreateApprovalRule */
 with rule as (
-  insert into orders.approval_rules (company_id, name, min_total_amount, currency, placed_by_role_id)
-  values (:companyId!, :name!, :minTotalAmount, :currency, :placedByRoleId)
-  returning approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active
+  insert into orders.approval_rules (tenant_id, company_id, name, min_total_amount, currency, placed_by_role_id)
+  values (:tenantId!, :companyId!, :name!, :minTotalAmount, :currency, :placedByRoleId)
+  returning tenant_id, approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active
 ),
 tiers as (
-  insert into orders.approval_rule_tiers (approval_rule_id, tier, approver_role_id)
-  select rule.approval_rule_id, t.tier, t.approver_role_id
+  insert into orders.approval_rule_tiers (tenant_id, approval_rule_id, tier, approver_role_id)
+  select rule.tenant_id, rule.approval_rule_id, t.tier, t.approver_role_id
   from rule, jsonb_to_recordset(:tiers!::jsonb) as t(tier int, approver_role_id uuid)
   returning tier
 )
@@ -19,7 +19,7 @@ from rule;
 /* Switches a rule on or off (orders already waiting keep their tiers). */
 /* @name SetApprovalRuleActive */
 update orders.approval_rules set is_active = :isActive!
-where approval_rule_id = :approvalRuleId!
+where tenant_id = :tenantId! and approval_rule_id = :approvalRuleId!
 returning approval_rule_id, is_active;
 
 /* Approves the current tier of an order (orders.approve_order); the last tier places it. */
@@ -29,7 +29,7 @@ select o.order_id as "order_id!", o.company_id as "company_id!", o.buyer_id as "
   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
-from orders.approve_order(p_order_id => :orderId!::uuid, p_approver_id => :approverId!::uuid, p_comment => :comment::text) o;
+from orders.approve_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid, p_approver_id => :approverId!::uuid, p_comment => :comment::text) o;
 
 /* Rejects an order at its current tier (orders.reject_order); its stock is released. */
 /* @name RejectOrder */
@@ -38,7 +38,7 @@ select o.order_id as "order_id!", o.company_id as "company_id!", o.buyer_id as "
   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
-from orders.reject_order(p_order_id => :orderId!::uuid, p_approver_id => :approverId!::uuid, p_comment => :comment::text) o;
+from orders.reject_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid, p_approver_id => :approverId!::uuid, p_comment => :comment::text) o;
 
 /* The tiers an order needs and the decisions so far, by tier. */
 /* @name GetOrderApprovals */
@@ -46,6 +46,6 @@ select s.tier as "tier!", array_agg(s.approver_role_id order by s.approver_role_
   a.decision as "decision?", a.approver_id as "approver_id?", a.comment as "comment?", a.decided_at as "decided_at?"
 from orders.order_approval_steps s
 left join orders.order_approvals a on a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier
-where s.order_id = :orderId!
+where s.tenant_id = :tenantId! and s.order_id = :orderId!
 group by s.tier, a.decision, a.approver_id, a.comment, a.decided_at
 order by s.tier;

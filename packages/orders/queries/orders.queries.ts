@@ -15,6 +15,7 @@ export interface IPlaceOrderParams {
   lines: Json;
   purchaseOrderNumber?: string | null | void;
   shippingAddressId?: string | null | void;
+  tenantId: string;
 }
 
 /** 'PlaceOrder' return type */
@@ -42,7 +43,7 @@ export interface IPlaceOrderQuery {
   result: IPlaceOrderResult;
 }
 
-const placeOrderIR: any = {"usedParamSet":{"companyId":true,"buyerId":true,"currency":true,"lines":true,"idempotencyKey":true,"purchaseOrderNumber":true,"billingAddressId":true,"shippingAddressId":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":458,"b":468}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":493,"b":501}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":526,"b":535}]},{"name":"lines","required":true,"transform":{"type":"scalar"},"locs":[{"a":557,"b":563}]},{"name":"idempotencyKey","required":true,"transform":{"type":"scalar"},"locs":[{"a":596,"b":611}]},{"name":"purchaseOrderNumber","required":false,"transform":{"type":"scalar"},"locs":[{"a":649,"b":668}]},{"name":"billingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":703,"b":719}]},{"name":"shippingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":755,"b":772}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.place_order(\n  p_company_id => :companyId!::uuid,\n  p_buyer_id => :buyerId!::uuid,\n  p_currency => :currency!::text,\n  p_lines => :lines!::jsonb,\n  p_idempotency_key => :idempotencyKey!::text,\n  p_purchase_order_number => :purchaseOrderNumber::text,\n  p_billing_address_id => :billingAddressId::uuid,\n  p_shipping_address_id => :shippingAddressId::uuid\n) o                                                                    "};
+const placeOrderIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"buyerId":true,"currency":true,"lines":true,"idempotencyKey":true,"purchaseOrderNumber":true,"billingAddressId":true,"shippingAddressId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":457,"b":466}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":493,"b":503}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":528,"b":536}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":561,"b":570}]},{"name":"lines","required":true,"transform":{"type":"scalar"},"locs":[{"a":592,"b":598}]},{"name":"idempotencyKey","required":true,"transform":{"type":"scalar"},"locs":[{"a":631,"b":646}]},{"name":"purchaseOrderNumber","required":false,"transform":{"type":"scalar"},"locs":[{"a":684,"b":703}]},{"name":"billingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":738,"b":754}]},{"name":"shippingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":790,"b":807}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.place_order(\n  p_tenant_id => :tenantId!::uuid,\n  p_company_id => :companyId!::uuid,\n  p_buyer_id => :buyerId!::uuid,\n  p_currency => :currency!::text,\n  p_lines => :lines!::jsonb,\n  p_idempotency_key => :idempotencyKey!::text,\n  p_purchase_order_number => :purchaseOrderNumber::text,\n  p_billing_address_id => :billingAddressId::uuid,\n  p_shipping_address_id => :shippingAddressId::uuid\n) o                                                                    "};
 
 /**
  * Query generated from SQL:
@@ -53,6 +54,7 @@ const placeOrderIR: any = {"usedParamSet":{"companyId":true,"buyerId":true,"curr
  *   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
  *   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
  * from orders.place_order(
+ *   p_tenant_id => :tenantId!::uuid,
  *   p_company_id => :companyId!::uuid,
  *   p_buyer_id => :buyerId!::uuid,
  *   p_currency => :currency!::text,
@@ -77,6 +79,7 @@ export interface ICreateDraftParams {
   lines: Json;
   purchaseOrderNumber?: string | null | void;
   shippingAddressId?: string | null | void;
+  tenantId: string;
 }
 
 /** 'CreateDraft' return type */
@@ -104,7 +107,7 @@ export interface ICreateDraftQuery {
   result: ICreateDraftResult;
 }
 
-const createDraftIR: any = {"usedParamSet":{"companyId":true,"buyerId":true,"currency":true,"lines":true,"idempotencyKey":true,"purchaseOrderNumber":true,"billingAddressId":true,"shippingAddressId":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":459,"b":469}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":494,"b":502}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":527,"b":536}]},{"name":"lines","required":true,"transform":{"type":"scalar"},"locs":[{"a":558,"b":564}]},{"name":"idempotencyKey","required":false,"transform":{"type":"scalar"},"locs":[{"a":597,"b":611}]},{"name":"purchaseOrderNumber","required":false,"transform":{"type":"scalar"},"locs":[{"a":649,"b":668}]},{"name":"billingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":703,"b":719}]},{"name":"shippingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":755,"b":772}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.create_draft(\n  p_company_id => :companyId!::uuid,\n  p_buyer_id => :buyerId!::uuid,\n  p_currency => :currency!::text,\n  p_lines => :lines!::jsonb,\n  p_idempotency_key => :idempotencyKey::text,\n  p_purchase_order_number => :purchaseOrderNumber::text,\n  p_billing_address_id => :billingAddressId::uuid,\n  p_shipping_address_id => :shippingAddressId::uuid\n) o                                                                                                   "};
+const createDraftIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"buyerId":true,"currency":true,"lines":true,"idempotencyKey":true,"purchaseOrderNumber":true,"billingAddressId":true,"shippingAddressId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":458,"b":467}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":494,"b":504}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":529,"b":537}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":562,"b":571}]},{"name":"lines","required":true,"transform":{"type":"scalar"},"locs":[{"a":593,"b":599}]},{"name":"idempotencyKey","required":false,"transform":{"type":"scalar"},"locs":[{"a":632,"b":646}]},{"name":"purchaseOrderNumber","required":false,"transform":{"type":"scalar"},"locs":[{"a":684,"b":703}]},{"name":"billingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":738,"b":754}]},{"name":"shippingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":790,"b":807}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.create_draft(\n  p_tenant_id => :tenantId!::uuid,\n  p_company_id => :companyId!::uuid,\n  p_buyer_id => :buyerId!::uuid,\n  p_currency => :currency!::text,\n  p_lines => :lines!::jsonb,\n  p_idempotency_key => :idempotencyKey::text,\n  p_purchase_order_number => :purchaseOrderNumber::text,\n  p_billing_address_id => :billingAddressId::uuid,\n  p_shipping_address_id => :shippingAddressId::uuid\n) o                                                                                                   "};
 
 /**
  * Query generated from SQL:
@@ -115,6 +118,7 @@ const createDraftIR: any = {"usedParamSet":{"companyId":true,"buyerId":true,"cur
  *   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
  *   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
  * from orders.create_draft(
+ *   p_tenant_id => :tenantId!::uuid,
  *   p_company_id => :companyId!::uuid,
  *   p_buyer_id => :buyerId!::uuid,
  *   p_currency => :currency!::text,
@@ -137,6 +141,7 @@ export interface IUpdateDraftParams {
   orderId: string;
   purchaseOrderNumber?: string | null | void;
   shippingAddressId?: string | null | void;
+  tenantId: string;
 }
 
 /** 'UpdateDraft' return type */
@@ -164,7 +169,7 @@ export interface IUpdateDraftQuery {
   result: IUpdateDraftResult;
 }
 
-const updateDraftIR: any = {"usedParamSet":{"orderId":true,"expectedVersion":true,"lines":true,"purchaseOrderNumber":true,"billingAddressId":true,"shippingAddressId":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":457,"b":465}]},{"name":"expectedVersion","required":true,"transform":{"type":"scalar"},"locs":[{"a":498,"b":514}]},{"name":"lines","required":false,"transform":{"type":"scalar"},"locs":[{"a":535,"b":540}]},{"name":"purchaseOrderNumber","required":false,"transform":{"type":"scalar"},"locs":[{"a":579,"b":598}]},{"name":"billingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":633,"b":649}]},{"name":"shippingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":685,"b":702}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.update_draft(\n  p_order_id => :orderId!::uuid,\n  p_expected_version => :expectedVersion!::int,\n  p_lines => :lines::jsonb,\n  p_purchase_order_number => :purchaseOrderNumber::text,\n  p_billing_address_id => :billingAddressId::uuid,\n  p_shipping_address_id => :shippingAddressId::uuid\n) o                                                                                "};
+const updateDraftIR: any = {"usedParamSet":{"tenantId":true,"orderId":true,"expectedVersion":true,"lines":true,"purchaseOrderNumber":true,"billingAddressId":true,"shippingAddressId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":458,"b":467}]},{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":492,"b":500}]},{"name":"expectedVersion","required":true,"transform":{"type":"scalar"},"locs":[{"a":533,"b":549}]},{"name":"lines","required":false,"transform":{"type":"scalar"},"locs":[{"a":570,"b":575}]},{"name":"purchaseOrderNumber","required":false,"transform":{"type":"scalar"},"locs":[{"a":614,"b":633}]},{"name":"billingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":668,"b":684}]},{"name":"shippingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":720,"b":737}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.update_draft(\n  p_tenant_id => :tenantId!::uuid,\n  p_order_id => :orderId!::uuid,\n  p_expected_version => :expectedVersion!::int,\n  p_lines => :lines::jsonb,\n  p_purchase_order_number => :purchaseOrderNumber::text,\n  p_billing_address_id => :billingAddressId::uuid,\n  p_shipping_address_id => :shippingAddressId::uuid\n) o                                                                                "};
 
 /**
  * Query generated from SQL:
@@ -175,6 +180,7 @@ const updateDraftIR: any = {"usedParamSet":{"orderId":true,"expectedVersion":tru
  *   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
  *   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
  * from orders.update_draft(
+ *   p_tenant_id => :tenantId!::uuid,
  *   p_order_id => :orderId!::uuid,
  *   p_expected_version => :expectedVersion!::int,
  *   p_lines => :lines::jsonb,
@@ -191,6 +197,7 @@ export const updateDraft = new PreparedQuery<IUpdateDraftParams,IUpdateDraftResu
 export interface ISubmitOrderParams {
   expectedVersion?: number | null | void;
   orderId: string;
+  tenantId: string;
 }
 
 /** 'SubmitOrder' return type */
@@ -218,7 +225,7 @@ export interface ISubmitOrderQuery {
   result: ISubmitOrderResult;
 }
 
-const submitOrderIR: any = {"usedParamSet":{"orderId":true,"expectedVersion":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":454,"b":462}]},{"name":"expectedVersion","required":false,"transform":{"type":"scalar"},"locs":[{"a":493,"b":508}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.submit_order(p_order_id => :orderId!::uuid, p_expected_version => :expectedVersion::int) o                                                                                         "};
+const submitOrderIR: any = {"usedParamSet":{"tenantId":true,"orderId":true,"expectedVersion":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":455,"b":464}]},{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":487,"b":495}]},{"name":"expectedVersion","required":false,"transform":{"type":"scalar"},"locs":[{"a":526,"b":541}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.submit_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid, p_expected_version => :expectedVersion::int) o                                                                                         "};
 
 /**
  * Query generated from SQL:
@@ -228,7 +235,7 @@ const submitOrderIR: any = {"usedParamSet":{"orderId":true,"expectedVersion":tru
  *   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
  *   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
  *   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
- * from orders.submit_order(p_order_id => :orderId!::uuid, p_expected_version => :expectedVersion::int) o                                                                                         
+ * from orders.submit_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid, p_expected_version => :expectedVersion::int) o                                                                                         
  * ```
  */
 export const submitOrder = new PreparedQuery<ISubmitOrderParams,ISubmitOrderResult>(submitOrderIR);
@@ -237,6 +244,7 @@ export const submitOrder = new PreparedQuery<ISubmitOrderParams,ISubmitOrderResu
 /** 'CancelOrder' parameters type */
 export interface ICancelOrderParams {
   orderId: string;
+  tenantId: string;
 }
 
 /** 'CancelOrder' return type */
@@ -264,7 +272,7 @@ export interface ICancelOrderQuery {
   result: ICancelOrderResult;
 }
 
-const cancelOrderIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":454,"b":462}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.cancel_order(p_order_id => :orderId!::uuid) o                                                                                                             "};
+const cancelOrderIR: any = {"usedParamSet":{"tenantId":true,"orderId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":455,"b":464}]},{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":487,"b":495}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.cancel_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid) o                                                                                                             "};
 
 /**
  * Query generated from SQL:
@@ -274,7 +282,7 @@ const cancelOrderIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":"o
  *   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
  *   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
  *   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
- * from orders.cancel_order(p_order_id => :orderId!::uuid) o                                                                                                             
+ * from orders.cancel_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid) o                                                                                                             
  * ```
  */
 export const cancelOrder = new PreparedQuery<ICancelOrderParams,ICancelOrderResult>(cancelOrderIR);
@@ -284,6 +292,7 @@ export const cancelOrder = new PreparedQuery<ICancelOrderParams,ICancelOrderResu
 export interface IFulfilOrderParams {
   lines?: Json | null | void;
   orderId: string;
+  tenantId: string;
 }
 
 /** 'FulfilOrder' return type */
@@ -311,7 +320,7 @@ export interface IFulfilOrderQuery {
   result: IFulfilOrderResult;
 }
 
-const fulfilOrderIR: any = {"usedParamSet":{"orderId":true,"lines":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":454,"b":462}]},{"name":"lines","required":false,"transform":{"type":"scalar"},"locs":[{"a":482,"b":487}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.fulfil_order(p_order_id => :orderId!::uuid, p_lines => :lines::jsonb) o                                                       "};
+const fulfilOrderIR: any = {"usedParamSet":{"tenantId":true,"orderId":true,"lines":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":455,"b":464}]},{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":487,"b":495}]},{"name":"lines","required":false,"transform":{"type":"scalar"},"locs":[{"a":515,"b":520}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.fulfil_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid, p_lines => :lines::jsonb) o                                                       "};
 
 /**
  * Query generated from SQL:
@@ -321,7 +330,7 @@ const fulfilOrderIR: any = {"usedParamSet":{"orderId":true,"lines":true},"params
  *   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
  *   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
  *   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
- * from orders.fulfil_order(p_order_id => :orderId!::uuid, p_lines => :lines::jsonb) o                                                       
+ * from orders.fulfil_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid, p_lines => :lines::jsonb) o                                                       
  * ```
  */
 export const fulfilOrder = new PreparedQuery<IFulfilOrderParams,IFulfilOrderResult>(fulfilOrderIR);
@@ -330,6 +339,7 @@ export const fulfilOrder = new PreparedQuery<IFulfilOrderParams,IFulfilOrderResu
 /** 'CompleteOrder' parameters type */
 export interface ICompleteOrderParams {
   orderId: string;
+  tenantId: string;
 }
 
 /** 'CompleteOrder' return type */
@@ -357,7 +367,7 @@ export interface ICompleteOrderQuery {
   result: ICompleteOrderResult;
 }
 
-const completeOrderIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":456,"b":464}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.complete_order(p_order_id => :orderId!::uuid) o                         "};
+const completeOrderIR: any = {"usedParamSet":{"tenantId":true,"orderId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":457,"b":466}]},{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":489,"b":497}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.complete_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid) o                         "};
 
 /**
  * Query generated from SQL:
@@ -367,7 +377,7 @@ const completeOrderIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":
  *   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
  *   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
  *   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
- * from orders.complete_order(p_order_id => :orderId!::uuid) o                         
+ * from orders.complete_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid) o                         
  * ```
  */
 export const completeOrder = new PreparedQuery<ICompleteOrderParams,ICompleteOrderResult>(completeOrderIR);
@@ -376,6 +386,7 @@ export const completeOrder = new PreparedQuery<ICompleteOrderParams,ICompleteOrd
 /** 'GetOrder' parameters type */
 export interface IGetOrderParams {
   orderId: string;
+  tenantId: string;
 }
 
 /** 'GetOrder' return type */
@@ -417,7 +428,7 @@ export interface IGetOrderQuery {
   result: IGetOrderResult;
 }
 
-const getOrderIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":285,"b":293}]}],"statement":"select o.order_id, o.company_id, o.buyer_id, o.currency, o.state, o.version,\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at\nfrom orders.orders o\nwhere o.order_id = :orderId!                                  "};
+const getOrderIR: any = {"usedParamSet":{"tenantId":true,"orderId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":286,"b":295}]},{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":314,"b":322}]}],"statement":"select o.order_id, o.company_id, o.buyer_id, o.currency, o.state, o.version,\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at\nfrom orders.orders o\nwhere o.tenant_id = :tenantId! and o.order_id = :orderId!                                  "};
 
 /**
  * Query generated from SQL:
@@ -426,7 +437,7 @@ const getOrderIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":"orde
  *   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
  *   o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at
  * from orders.orders o
- * where o.order_id = :orderId!                                  
+ * where o.tenant_id = :tenantId! and o.order_id = :orderId!                                  
  * ```
  */
 export const getOrder = new PreparedQuery<IGetOrderParams,IGetOrderResult>(getOrderIR);
@@ -435,6 +446,7 @@ export const getOrder = new PreparedQuery<IGetOrderParams,IGetOrderResult>(getOr
 /** 'GetOrderLines' parameters type */
 export interface IGetOrderLinesParams {
   orderId: string;
+  tenantId: string;
 }
 
 /** 'GetOrderLines' return type */
@@ -465,7 +477,7 @@ export interface IGetOrderLinesQuery {
   result: IGetOrderLinesResult;
 }
 
-const getOrderLinesIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":268,"b":276}]}],"statement":"select l.line_number, l.variant_id, v.sku, l.quantity, l.unit_price, l.line_total, l.priced_from,\n  l.price_list_id, l.fulfilled_quantity\nfrom orders.order_lines l\njoin catalog.variants v on v.tenant_id = l.tenant_id and v.variant_id = l.variant_id\nwhere l.order_id = :orderId!\norder by l.line_number                                                    "};
+const getOrderLinesIR: any = {"usedParamSet":{"tenantId":true,"orderId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":278}]},{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":305}]}],"statement":"select l.line_number, l.variant_id, v.sku, l.quantity, l.unit_price, l.line_total, l.priced_from,\n  l.price_list_id, l.fulfilled_quantity\nfrom orders.order_lines l\njoin catalog.variants v on v.tenant_id = l.tenant_id and v.variant_id = l.variant_id\nwhere l.tenant_id = :tenantId! and l.order_id = :orderId!\norder by l.line_number                                                    "};
 
 /**
  * Query generated from SQL:
@@ -474,7 +486,7 @@ const getOrderLinesIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":
  *   l.price_list_id, l.fulfilled_quantity
  * from orders.order_lines l
  * join catalog.variants v on v.tenant_id = l.tenant_id and v.variant_id = l.variant_id
- * where l.order_id = :orderId!
+ * where l.tenant_id = :tenantId! and l.order_id = :orderId!
  * order by l.line_number                                                    
  * ```
  */
@@ -484,6 +496,7 @@ export const getOrderLines = new PreparedQuery<IGetOrderLinesParams,IGetOrderLin
 /** 'GetOrderHistory' parameters type */
 export interface IGetOrderHistoryParams {
   orderId: string;
+  tenantId: string;
 }
 
 /** 'GetOrderHistory' return type */
@@ -504,14 +517,14 @@ export interface IGetOrderHistoryQuery {
   result: IGetOrderHistoryResult;
 }
 
-const getOrderHistoryIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":113,"b":121}]}],"statement":"select h.from_state, h.to_state, h.changed_by, h.changed_at\nfrom orders.order_state_history h\nwhere h.order_id = :orderId!\norder by h.transition_number                                                                                                                                                                                                                                                                                                     "};
+const getOrderHistoryIR: any = {"usedParamSet":{"tenantId":true,"orderId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":114,"b":123}]},{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":142,"b":150}]}],"statement":"select h.from_state, h.to_state, h.changed_by, h.changed_at\nfrom orders.order_state_history h\nwhere h.tenant_id = :tenantId! and h.order_id = :orderId!\norder by h.transition_number                                                                                                                                                                                                                                                                                                     "};
 
 /**
  * Query generated from SQL:
  * ```
  * select h.from_state, h.to_state, h.changed_by, h.changed_at
  * from orders.order_state_history h
- * where h.order_id = :orderId!
+ * where h.tenant_id = :tenantId! and h.order_id = :orderId!
  * order by h.transition_number                                                                                                                                                                                                                                                                                                     
  * ```
  */
@@ -524,6 +537,7 @@ export interface IListOrdersOfCompanyParams {
   afterOrderId?: string | null | void;
   companyId: string;
   limit: number;
+  tenantId: string;
 }
 
 /** 'ListOrdersOfCompany' return type */
@@ -566,7 +580,7 @@ export interface IListOrdersOfCompanyQuery {
   result: IListOrdersOfCompanyResult;
 }
 
-const listOrdersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"afterCreatedAt":true,"afterOrderId":true,"limit":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":388,"b":398}]},{"name":"afterCreatedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":407,"b":421},{"a":477,"b":491}]},{"name":"afterOrderId","required":false,"transform":{"type":"scalar"},"locs":[{"a":507,"b":519}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":580,"b":586}]}],"statement":"select o.order_id, o.company_id, o.buyer_id, o.currency, o.state, o.version,\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at,\n  to_char(o.created_at at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as \"cursor_created_at!\"\nfrom orders.orders o\nwhere o.company_id = :companyId!\n  and (:afterCreatedAt::timestamptz is null or (o.created_at, o.order_id) < (:afterCreatedAt::timestamptz, :afterOrderId::uuid))\norder by o.created_at desc, o.order_id desc\nlimit (:limit!)::int"};
+const listOrdersOfCompanyIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"afterCreatedAt":true,"afterOrderId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":387,"b":396}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":417,"b":427}]},{"name":"afterCreatedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":436,"b":450},{"a":506,"b":520}]},{"name":"afterOrderId","required":false,"transform":{"type":"scalar"},"locs":[{"a":536,"b":548}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":609,"b":615}]}],"statement":"select o.order_id, o.company_id, o.buyer_id, o.currency, o.state, o.version,\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at,\n  to_char(o.created_at at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as \"cursor_created_at!\"\nfrom orders.orders o\nwhere o.tenant_id = :tenantId! and o.company_id = :companyId!\n  and (:afterCreatedAt::timestamptz is null or (o.created_at, o.order_id) < (:afterCreatedAt::timestamptz, :afterOrderId::uuid))\norder by o.created_at desc, o.order_id desc\nlimit (:limit!)::int"};
 
 /**
  * Query generated from SQL:
@@ -576,7 +590,7 @@ const listOrdersOfCompanyIR: any = {"usedParamSet":{"companyId":true,"afterCreat
  *   o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at,
  *   to_char(o.created_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_created_at!"
  * from orders.orders o
- * where o.company_id = :companyId!
+ * where o.tenant_id = :tenantId! and o.company_id = :companyId!
  *   and (:afterCreatedAt::timestamptz is null or (o.created_at, o.order_id) < (:afterCreatedAt::timestamptz, :afterOrderId::uuid))
  * order by o.created_at desc, o.order_id desc
  * limit (:limit!)::int

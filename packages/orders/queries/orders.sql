@@ -9,6 +9,7 @@ select o.order_id as "order_id!", o.company_id as "company_id!", o.buyer_id as "
   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
 from orders.place_order(
+  p_tenant_id => :tenantId!::uuid,
   p_company_id => :companyId!::uuid,
   p_buyer_id => :buyerId!::uuid,
   p_currency => :currency!::text,
@@ -27,6 +28,7 @@ select o.order_id as "order_id!", o.company_id as "company_id!", o.buyer_id as "
   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
 from orders.create_draft(
+  p_tenant_id => :tenantId!::uuid,
   p_company_id => :companyId!::uuid,
   p_buyer_id => :buyerId!::uuid,
   p_currency => :currency!::text,
@@ -45,6 +47,7 @@ select o.order_id as "order_id!", o.company_id as "company_id!", o.buyer_id as "
   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
 from orders.update_draft(
+  p_tenant_id => :tenantId!::uuid,
   p_order_id => :orderId!::uuid,
   p_expected_version => :expectedVersion!::int,
   p_lines => :lines::jsonb,
@@ -60,7 +63,7 @@ select o.order_id as "order_id!", o.company_id as "company_id!", o.buyer_id as "
   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
-from orders.submit_order(p_order_id => :orderId!::uuid, p_expected_version => :expectedVersion::int) o;
+from orders.submit_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid, p_expected_version => :expectedVersion::int) o;
 
 /* Cancels an order that shipped nothing and releases its stock (orders.cancel_order). */
 /* @name CancelOrder */
@@ -69,7 +72,7 @@ select o.order_id as "order_id!", o.company_id as "company_id!", o.buyer_id as "
   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
-from orders.cancel_order(p_order_id => :orderId!::uuid) o;
+from orders.cancel_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid) o;
 
 /* Ships units (all outstanding when lines is null) and consumes their reservations (orders.fulfil_order). */
 /* @name FulfilOrder */
@@ -78,7 +81,7 @@ select o.order_id as "order_id!", o.company_id as "company_id!", o.buyer_id as "
   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
-from orders.fulfil_order(p_order_id => :orderId!::uuid, p_lines => :lines::jsonb) o;
+from orders.fulfil_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid, p_lines => :lines::jsonb) o;
 
 /* Closes a fulfilled order (orders.complete_order). */
 /* @name CompleteOrder */
@@ -87,7 +90,7 @@ select o.order_id as "order_id!", o.company_id as "company_id!", o.buyer_id as "
   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
-from orders.complete_order(p_order_id => :orderId!::uuid) o;
+from orders.complete_order(p_tenant_id => :tenantId!::uuid, p_order_id => :orderId!::uuid) o;
 
 /* One order's header. */
 /* @name GetOrder */
@@ -95,7 +98,7 @@ select o.order_id, o.company_id, o.buyer_id, o.currency, o.state, o.version,
   o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,
   o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at
 from orders.orders o
-where o.order_id = :orderId!;
+where o.tenant_id = :tenantId! and o.order_id = :orderId!;
 
 /* One order's lines, in order. */
 /* @name GetOrderLines */
@@ -103,14 +106,14 @@ select l.line_number, l.variant_id, v.sku, l.quantity, l.unit_price, l.line_tota
   l.price_list_id, l.fulfilled_quantity
 from orders.order_lines l
 join catalog.variants v on v.tenant_id = l.tenant_id and v.variant_id = l.variant_id
-where l.order_id = :orderId!
+where l.tenant_id = :tenantId! and l.order_id = :orderId!
 order by l.line_number;
 
 /* Every state change of one order, oldest first. */
 /* @name GetOrderHistory */
 select h.from_state, h.to_state, h.changed_by, h.changed_at
 from orders.order_state_history h
-where h.order_id = :orderId!
+where h.tenant_id = :tenantId! and h.order_id = :orderId!
 order by h.transition_number;
 
 /* One page of a company's orders, newest first: created_at descending, then order_id descending (idx_orders_tenant_id_company_id_created_at_order_id); keyset on the last row's (created_at, order_id) from the page cursor, created_at at full precision (cursor_created_at: UTC, microseconds). */
@@ -120,7 +123,7 @@ select o.order_id, o.company_id, o.buyer_id, o.currency, o.state, o.version,
   o.payment_terms_days, o.total_amount, o.submitted_at, o.created_at, o.updated_at,
   to_char(o.created_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_created_at!"
 from orders.orders o
-where o.company_id = :companyId!
+where o.tenant_id = :tenantId! and o.company_id = :companyId!
   and (:afterCreatedAt::timestamptz is null or (o.created_at, o.order_id) < (:afterCreatedAt::timestamptz, :afterOrderId::uuid))
 order by o.created_at desc, o.order_id desc
 limit (:limit!)::int;

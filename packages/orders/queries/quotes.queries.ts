@@ -12,6 +12,7 @@ export interface IRequestQuoteParams {
   currency: string;
   lines: Json;
   note?: string | null | void;
+  tenantId: string;
 }
 
 /** 'RequestQuote' return type */
@@ -35,7 +36,7 @@ export interface IRequestQuoteQuery {
   result: IRequestQuoteResult;
 }
 
-const requestQuoteIR: any = {"usedParamSet":{"companyId":true,"buyerId":true,"currency":true,"lines":true,"note":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":282,"b":292}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":317,"b":325}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":350,"b":359}]},{"name":"lines","required":true,"transform":{"type":"scalar"},"locs":[{"a":381,"b":387}]},{"name":"note","required":false,"transform":{"type":"scalar"},"locs":[{"a":409,"b":413}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.request_quote(\n  p_company_id => :companyId!::uuid,\n  p_buyer_id => :buyerId!::uuid,\n  p_currency => :currency!::text,\n  p_lines => :lines!::jsonb,\n  p_note => :note::text\n) q                                                                                                        "};
+const requestQuoteIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"buyerId":true,"currency":true,"lines":true,"note":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":281,"b":290}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":317,"b":327}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":352,"b":360}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":385,"b":394}]},{"name":"lines","required":true,"transform":{"type":"scalar"},"locs":[{"a":416,"b":422}]},{"name":"note","required":false,"transform":{"type":"scalar"},"locs":[{"a":444,"b":448}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.request_quote(\n  p_tenant_id => :tenantId!::uuid,\n  p_company_id => :companyId!::uuid,\n  p_buyer_id => :buyerId!::uuid,\n  p_currency => :currency!::text,\n  p_lines => :lines!::jsonb,\n  p_note => :note::text\n) q                                                                                                        "};
 
 /**
  * Query generated from SQL:
@@ -44,6 +45,7 @@ const requestQuoteIR: any = {"usedParamSet":{"companyId":true,"buyerId":true,"cu
  *   q.currency as "currency!", q.state as "state!", q.note, q.valid_until, q.quoted_at, q.quoted_by,
  *   q.decided_at, q.created_at as "created_at!"
  * from orders.request_quote(
+ *   p_tenant_id => :tenantId!::uuid,
  *   p_company_id => :companyId!::uuid,
  *   p_buyer_id => :buyerId!::uuid,
  *   p_currency => :currency!::text,
@@ -59,6 +61,7 @@ export const requestQuote = new PreparedQuery<IRequestQuoteParams,IRequestQuoteR
 export interface IStageQuoteParams {
   prices: Json;
   quoteId: string;
+  tenantId: string;
   validUntil: DateOrString;
 }
 
@@ -83,7 +86,7 @@ export interface IStageQuoteQuery {
   result: IStageQuoteResult;
 }
 
-const stageQuoteIR: any = {"usedParamSet":{"quoteId":true,"prices":true,"validUntil":true},"params":[{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":283}]},{"name":"prices","required":true,"transform":{"type":"scalar"},"locs":[{"a":304,"b":311}]},{"name":"validUntil","required":true,"transform":{"type":"scalar"},"locs":[{"a":338,"b":349}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.stage_quote(p_quote_id => :quoteId!::uuid, p_prices => :prices!::jsonb, p_valid_until => :validUntil!::timestamptz) q                                                                             "};
+const stageQuoteIR: any = {"usedParamSet":{"tenantId":true,"quoteId":true,"prices":true,"validUntil":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":276,"b":285}]},{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":308,"b":316}]},{"name":"prices","required":true,"transform":{"type":"scalar"},"locs":[{"a":337,"b":344}]},{"name":"validUntil","required":true,"transform":{"type":"scalar"},"locs":[{"a":371,"b":382}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.stage_quote(p_tenant_id => :tenantId!::uuid, p_quote_id => :quoteId!::uuid, p_prices => :prices!::jsonb, p_valid_until => :validUntil!::timestamptz) q                                                                             "};
 
 /**
  * Query generated from SQL:
@@ -91,7 +94,7 @@ const stageQuoteIR: any = {"usedParamSet":{"quoteId":true,"prices":true,"validUn
  * select q.quote_id as "quote_id!", q.company_id as "company_id!", q.buyer_id as "buyer_id!",
  *   q.currency as "currency!", q.state as "state!", q.note, q.valid_until, q.quoted_at, q.quoted_by,
  *   q.decided_at, q.created_at as "created_at!"
- * from orders.stage_quote(p_quote_id => :quoteId!::uuid, p_prices => :prices!::jsonb, p_valid_until => :validUntil!::timestamptz) q                                                                             
+ * from orders.stage_quote(p_tenant_id => :tenantId!::uuid, p_quote_id => :quoteId!::uuid, p_prices => :prices!::jsonb, p_valid_until => :validUntil!::timestamptz) q                                                                             
  * ```
  */
 export const stageQuote = new PreparedQuery<IStageQuoteParams,IStageQuoteResult>(stageQuoteIR);
@@ -104,6 +107,7 @@ export interface IAcceptQuoteParams {
   purchaseOrderNumber?: string | null | void;
   quoteId: string;
   shippingAddressId?: string | null | void;
+  tenantId: string;
 }
 
 /** 'AcceptQuote' return type */
@@ -131,7 +135,7 @@ export interface IAcceptQuoteQuery {
   result: IAcceptQuoteResult;
 }
 
-const acceptQuoteIR: any = {"usedParamSet":{"quoteId":true,"buyerId":true,"purchaseOrderNumber":true,"billingAddressId":true,"shippingAddressId":true},"params":[{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":457,"b":465}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":490,"b":498}]},{"name":"purchaseOrderNumber","required":false,"transform":{"type":"scalar"},"locs":[{"a":536,"b":555}]},{"name":"billingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":590,"b":606}]},{"name":"shippingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":642,"b":659}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.accept_quote(\n  p_quote_id => :quoteId!::uuid,\n  p_buyer_id => :buyerId!::uuid,\n  p_purchase_order_number => :purchaseOrderNumber::text,\n  p_billing_address_id => :billingAddressId::uuid,\n  p_shipping_address_id => :shippingAddressId::uuid\n) o                                                "};
+const acceptQuoteIR: any = {"usedParamSet":{"tenantId":true,"quoteId":true,"buyerId":true,"purchaseOrderNumber":true,"billingAddressId":true,"shippingAddressId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":458,"b":467}]},{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":492,"b":500}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":525,"b":533}]},{"name":"purchaseOrderNumber","required":false,"transform":{"type":"scalar"},"locs":[{"a":571,"b":590}]},{"name":"billingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":625,"b":641}]},{"name":"shippingAddressId","required":false,"transform":{"type":"scalar"},"locs":[{"a":677,"b":694}]}],"statement":"select o.order_id as \"order_id!\", o.company_id as \"company_id!\", o.buyer_id as \"buyer_id!\",\n  o.currency as \"currency!\", o.state as \"state!\", o.version as \"version!\",\n  o.idempotency_key, o.purchase_order_number, o.billing_address, o.shipping_address,\n  o.payment_terms_days as \"payment_terms_days!\", o.total_amount as \"total_amount!\",\n  o.submitted_at, o.created_at as \"created_at!\", o.updated_at as \"updated_at!\"\nfrom orders.accept_quote(\n  p_tenant_id => :tenantId!::uuid,\n  p_quote_id => :quoteId!::uuid,\n  p_buyer_id => :buyerId!::uuid,\n  p_purchase_order_number => :purchaseOrderNumber::text,\n  p_billing_address_id => :billingAddressId::uuid,\n  p_shipping_address_id => :shippingAddressId::uuid\n) o                                                "};
 
 /**
  * Query generated from SQL:
@@ -142,6 +146,7 @@ const acceptQuoteIR: any = {"usedParamSet":{"quoteId":true,"buyerId":true,"purch
  *   o.payment_terms_days as "payment_terms_days!", o.total_amount as "total_amount!",
  *   o.submitted_at, o.created_at as "created_at!", o.updated_at as "updated_at!"
  * from orders.accept_quote(
+ *   p_tenant_id => :tenantId!::uuid,
  *   p_quote_id => :quoteId!::uuid,
  *   p_buyer_id => :buyerId!::uuid,
  *   p_purchase_order_number => :purchaseOrderNumber::text,
@@ -157,6 +162,7 @@ export const acceptQuote = new PreparedQuery<IAcceptQuoteParams,IAcceptQuoteResu
 export interface IDeclineQuoteParams {
   buyerId: string;
   quoteId: string;
+  tenantId: string;
 }
 
 /** 'DeclineQuote' return type */
@@ -180,7 +186,7 @@ export interface IDeclineQuoteQuery {
   result: IDeclineQuoteResult;
 }
 
-const declineQuoteIR: any = {"usedParamSet":{"quoteId":true,"buyerId":true},"params":[{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":277,"b":285}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":308,"b":316}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.decline_quote(p_quote_id => :quoteId!::uuid, p_buyer_id => :buyerId!::uuid) q                                                                                                              "};
+const declineQuoteIR: any = {"usedParamSet":{"tenantId":true,"quoteId":true,"buyerId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":278,"b":287}]},{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":310,"b":318}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":341,"b":349}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.decline_quote(p_tenant_id => :tenantId!::uuid, p_quote_id => :quoteId!::uuid, p_buyer_id => :buyerId!::uuid) q                                                                                                              "};
 
 /**
  * Query generated from SQL:
@@ -188,7 +194,7 @@ const declineQuoteIR: any = {"usedParamSet":{"quoteId":true,"buyerId":true},"par
  * select q.quote_id as "quote_id!", q.company_id as "company_id!", q.buyer_id as "buyer_id!",
  *   q.currency as "currency!", q.state as "state!", q.note, q.valid_until, q.quoted_at, q.quoted_by,
  *   q.decided_at, q.created_at as "created_at!"
- * from orders.decline_quote(p_quote_id => :quoteId!::uuid, p_buyer_id => :buyerId!::uuid) q                                                                                                              
+ * from orders.decline_quote(p_tenant_id => :tenantId!::uuid, p_quote_id => :quoteId!::uuid, p_buyer_id => :buyerId!::uuid) q                                                                                                              
  * ```
  */
 export const declineQuote = new PreparedQuery<IDeclineQuoteParams,IDeclineQuoteResult>(declineQuoteIR);
@@ -197,6 +203,7 @@ export const declineQuote = new PreparedQuery<IDeclineQuoteParams,IDeclineQuoteR
 /** 'WithdrawQuote' parameters type */
 export interface IWithdrawQuoteParams {
   quoteId: string;
+  tenantId: string;
 }
 
 /** 'WithdrawQuote' return type */
@@ -220,7 +227,7 @@ export interface IWithdrawQuoteQuery {
   result: IWithdrawQuoteResult;
 }
 
-const withdrawQuoteIR: any = {"usedParamSet":{"quoteId":true},"params":[{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":278,"b":286}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.withdraw_quote(p_quote_id => :quoteId!::uuid) q                                                            "};
+const withdrawQuoteIR: any = {"usedParamSet":{"tenantId":true,"quoteId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":279,"b":288}]},{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":311,"b":319}]}],"statement":"select q.quote_id as \"quote_id!\", q.company_id as \"company_id!\", q.buyer_id as \"buyer_id!\",\n  q.currency as \"currency!\", q.state as \"state!\", q.note, q.valid_until, q.quoted_at, q.quoted_by,\n  q.decided_at, q.created_at as \"created_at!\"\nfrom orders.withdraw_quote(p_tenant_id => :tenantId!::uuid, p_quote_id => :quoteId!::uuid) q                                                            "};
 
 /**
  * Query generated from SQL:
@@ -228,7 +235,7 @@ const withdrawQuoteIR: any = {"usedParamSet":{"quoteId":true},"params":[{"name":
  * select q.quote_id as "quote_id!", q.company_id as "company_id!", q.buyer_id as "buyer_id!",
  *   q.currency as "currency!", q.state as "state!", q.note, q.valid_until, q.quoted_at, q.quoted_by,
  *   q.decided_at, q.created_at as "created_at!"
- * from orders.withdraw_quote(p_quote_id => :quoteId!::uuid) q                                                            
+ * from orders.withdraw_quote(p_tenant_id => :tenantId!::uuid, p_quote_id => :quoteId!::uuid) q                                                            
  * ```
  */
 export const withdrawQuote = new PreparedQuery<IWithdrawQuoteParams,IWithdrawQuoteResult>(withdrawQuoteIR);
@@ -237,6 +244,7 @@ export const withdrawQuote = new PreparedQuery<IWithdrawQuoteParams,IWithdrawQuo
 /** 'GetQuoteLines' parameters type */
 export interface IGetQuoteLinesParams {
   quoteId: string;
+  tenantId: string;
 }
 
 /** 'GetQuoteLines' return type */
@@ -257,14 +265,14 @@ export interface IGetQuoteLinesQuery {
   result: IGetQuoteLinesResult;
 }
 
-const getQuoteLinesIR: any = {"usedParamSet":{"quoteId":true},"params":[{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":106,"b":114}]}],"statement":"select l.line_number, l.variant_id, l.quantity, l.unit_price\nfrom orders.quote_lines l\nwhere l.quote_id = :quoteId!\norder by l.line_number"};
+const getQuoteLinesIR: any = {"usedParamSet":{"tenantId":true,"quoteId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":107,"b":116}]},{"name":"quoteId","required":true,"transform":{"type":"scalar"},"locs":[{"a":135,"b":143}]}],"statement":"select l.line_number, l.variant_id, l.quantity, l.unit_price\nfrom orders.quote_lines l\nwhere l.tenant_id = :tenantId! and l.quote_id = :quoteId!\norder by l.line_number"};
 
 /**
  * Query generated from SQL:
  * ```
  * select l.line_number, l.variant_id, l.quantity, l.unit_price
  * from orders.quote_lines l
- * where l.quote_id = :quoteId!
+ * where l.tenant_id = :tenantId! and l.quote_id = :quoteId!
  * order by l.line_number
  * ```
  */

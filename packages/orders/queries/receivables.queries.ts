@@ -8,6 +8,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 /** 'GetOrderInvoices' parameters type */
 export interface IGetOrderInvoicesParams {
   orderId: string;
+  tenantId: string;
 }
 
 /** 'GetOrderInvoices' return type */
@@ -35,14 +36,14 @@ export interface IGetOrderInvoicesQuery {
   result: IGetOrderInvoicesResult;
 }
 
-const getOrderInvoicesIR: any = {"usedParamSet":{"orderId":true},"params":[{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":142,"b":150}]}],"statement":"select i.invoice_id, i.order_id, i.company_id, i.currency, i.amount, i.lines, i.issued_at, i.due_at\nfrom orders.invoices i\nwhere i.order_id = :orderId!\norder by i.issued_at, i.invoice_id                                                                 "};
+const getOrderInvoicesIR: any = {"usedParamSet":{"tenantId":true,"orderId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":143,"b":152}]},{"name":"orderId","required":true,"transform":{"type":"scalar"},"locs":[{"a":171,"b":179}]}],"statement":"select i.invoice_id, i.order_id, i.company_id, i.currency, i.amount, i.lines, i.issued_at, i.due_at\nfrom orders.invoices i\nwhere i.tenant_id = :tenantId! and i.order_id = :orderId!\norder by i.issued_at, i.invoice_id                                                                 "};
 
 /**
  * Query generated from SQL:
  * ```
  * select i.invoice_id, i.order_id, i.company_id, i.currency, i.amount, i.lines, i.issued_at, i.due_at
  * from orders.invoices i
- * where i.order_id = :orderId!
+ * where i.tenant_id = :tenantId! and i.order_id = :orderId!
  * order by i.issued_at, i.invoice_id                                                                 
  * ```
  */
@@ -52,6 +53,7 @@ export const getOrderInvoices = new PreparedQuery<IGetOrderInvoicesParams,IGetOr
 /** 'GetOpenBalance' parameters type */
 export interface IGetOpenBalanceParams {
   companyId: string;
+  tenantId: string;
 }
 
 /** 'GetOpenBalance' return type */
@@ -65,12 +67,12 @@ export interface IGetOpenBalanceQuery {
   result: IGetOpenBalanceResult;
 }
 
-const getOpenBalanceIR: any = {"usedParamSet":{"companyId":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":27,"b":37}]}],"statement":"select orders.open_balance(:companyId!::uuid) as \"open_balance!\"                                                               "};
+const getOpenBalanceIR: any = {"usedParamSet":{"tenantId":true,"companyId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":42,"b":51}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":76,"b":86}]}],"statement":"select orders.open_balance(p_tenant_id => :tenantId!::uuid, p_company_id => :companyId!::uuid) as \"open_balance!\"                                                               "};
 
 /**
  * Query generated from SQL:
  * ```
- * select orders.open_balance(:companyId!::uuid) as "open_balance!"                                                               
+ * select orders.open_balance(p_tenant_id => :tenantId!::uuid, p_company_id => :companyId!::uuid) as "open_balance!"                                                               
  * ```
  */
 export const getOpenBalance = new PreparedQuery<IGetOpenBalanceParams,IGetOpenBalanceResult>(getOpenBalanceIR);
@@ -83,6 +85,7 @@ export interface IRecordPaymentParams {
   currency: string;
   invoiceId?: string | null | void;
   reference: string;
+  tenantId: string;
 }
 
 /** 'RecordPayment' return type */
@@ -104,7 +107,7 @@ export interface IRecordPaymentQuery {
   result: IRecordPaymentResult;
 }
 
-const recordPaymentIR: any = {"usedParamSet":{"companyId":true,"amount":true,"currency":true,"reference":true,"invoiceId":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":256,"b":266}]},{"name":"amount","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":296}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":324,"b":333}]},{"name":"reference","required":true,"transform":{"type":"scalar"},"locs":[{"a":359,"b":369}]},{"name":"invoiceId","required":false,"transform":{"type":"scalar"},"locs":[{"a":396,"b":405}]}],"statement":"select e.entry_id as \"entry_id!\", e.company_id as \"company_id!\", e.kind as \"kind!\", e.amount as \"amount!\",\n  e.currency as \"currency!\", e.invoice_id, e.reference, e.recorded_by, e.recorded_at as \"recorded_at!\"\nfrom orders.record_payment(\n  p_company_id => :companyId!::uuid,\n  p_amount => :amount!::numeric,\n  p_currency => :currency!::text,\n  p_reference => :reference!::text,\n  p_invoice_id => :invoiceId::uuid\n) e                                                                                                                                                                                                                                                                                                             "};
+const recordPaymentIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"amount":true,"currency":true,"reference":true,"invoiceId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":255,"b":264}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":291,"b":301}]},{"name":"amount","required":true,"transform":{"type":"scalar"},"locs":[{"a":324,"b":331}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":359,"b":368}]},{"name":"reference","required":true,"transform":{"type":"scalar"},"locs":[{"a":394,"b":404}]},{"name":"invoiceId","required":false,"transform":{"type":"scalar"},"locs":[{"a":431,"b":440}]}],"statement":"select e.entry_id as \"entry_id!\", e.company_id as \"company_id!\", e.kind as \"kind!\", e.amount as \"amount!\",\n  e.currency as \"currency!\", e.invoice_id, e.reference, e.recorded_by, e.recorded_at as \"recorded_at!\"\nfrom orders.record_payment(\n  p_tenant_id => :tenantId!::uuid,\n  p_company_id => :companyId!::uuid,\n  p_amount => :amount!::numeric,\n  p_currency => :currency!::text,\n  p_reference => :reference!::text,\n  p_invoice_id => :invoiceId::uuid\n) e                                                                                                                                                                                                                                                                                                             "};
 
 /**
  * Query generated from SQL:
@@ -112,6 +115,7 @@ const recordPaymentIR: any = {"usedParamSet":{"companyId":true,"amount":true,"cu
  * select e.entry_id as "entry_id!", e.company_id as "company_id!", e.kind as "kind!", e.amount as "amount!",
  *   e.currency as "currency!", e.invoice_id, e.reference, e.recorded_by, e.recorded_at as "recorded_at!"
  * from orders.record_payment(
+ *   p_tenant_id => :tenantId!::uuid,
  *   p_company_id => :companyId!::uuid,
  *   p_amount => :amount!::numeric,
  *   p_currency => :currency!::text,
@@ -129,6 +133,7 @@ export interface IListReceivableEntriesParams {
   afterRecordedAt?: DateOrString | null | void;
   companyId: string;
   limit: number;
+  tenantId: string;
 }
 
 /** 'ListReceivableEntries' return type */
@@ -160,7 +165,7 @@ export interface IListReceivableEntriesQuery {
   result: IListReceivableEntriesResult;
 }
 
-const listReceivableEntriesIR: any = {"usedParamSet":{"companyId":true,"afterRecordedAt":true,"afterEntryId":true,"limit":true},"params":[{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":276,"b":286}]},{"name":"afterRecordedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":295,"b":310},{"a":367,"b":382}]},{"name":"afterEntryId","required":false,"transform":{"type":"scalar"},"locs":[{"a":398,"b":410}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":472,"b":478}]}],"statement":"select e.entry_id, e.company_id, e.kind, e.amount, e.currency, e.invoice_id, e.reference, e.recorded_by, e.recorded_at,\n  to_char(e.recorded_at at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as \"cursor_recorded_at!\"\nfrom orders.receivable_entries e\nwhere e.company_id = :companyId!\n  and (:afterRecordedAt::timestamptz is null or (e.recorded_at, e.entry_id) < (:afterRecordedAt::timestamptz, :afterEntryId::uuid))\norder by e.recorded_at desc, e.entry_id desc\nlimit (:limit!)::int"};
+const listReceivableEntriesIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"afterRecordedAt":true,"afterEntryId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":284}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":305,"b":315}]},{"name":"afterRecordedAt","required":false,"transform":{"type":"scalar"},"locs":[{"a":324,"b":339},{"a":396,"b":411}]},{"name":"afterEntryId","required":false,"transform":{"type":"scalar"},"locs":[{"a":427,"b":439}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":501,"b":507}]}],"statement":"select e.entry_id, e.company_id, e.kind, e.amount, e.currency, e.invoice_id, e.reference, e.recorded_by, e.recorded_at,\n  to_char(e.recorded_at at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as \"cursor_recorded_at!\"\nfrom orders.receivable_entries e\nwhere e.tenant_id = :tenantId! and e.company_id = :companyId!\n  and (:afterRecordedAt::timestamptz is null or (e.recorded_at, e.entry_id) < (:afterRecordedAt::timestamptz, :afterEntryId::uuid))\norder by e.recorded_at desc, e.entry_id desc\nlimit (:limit!)::int"};
 
 /**
  * Query generated from SQL:
@@ -168,7 +173,7 @@ const listReceivableEntriesIR: any = {"usedParamSet":{"companyId":true,"afterRec
  * select e.entry_id, e.company_id, e.kind, e.amount, e.currency, e.invoice_id, e.reference, e.recorded_by, e.recorded_at,
  *   to_char(e.recorded_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_recorded_at!"
  * from orders.receivable_entries e
- * where e.company_id = :companyId!
+ * where e.tenant_id = :tenantId! and e.company_id = :companyId!
  *   and (:afterRecordedAt::timestamptz is null or (e.recorded_at, e.entry_id) < (:afterRecordedAt::timestamptz, :afterEntryId::uuid))
  * order by e.recorded_at desc, e.entry_id desc
  * limit (:limit!)::int

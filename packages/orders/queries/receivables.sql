@@ -2,18 +2,19 @@
 /* @name GetOrderInvoices */
 select i.invoice_id, i.order_id, i.company_id, i.currency, i.amount, i.lines, i.issued_at, i.due_at
 from orders.invoices i
-where i.order_id = :orderId!
+where i.tenant_id = :tenantId! and i.order_id = :orderId!
 order by i.issued_at, i.invoice_id;
 
 /* A company's open receivables balance (orders.open_balance). */
 /* @name GetOpenBalance */
-select orders.open_balance(:companyId!::uuid) as "open_balance!";
+select orders.open_balance(p_tenant_id => :tenantId!::uuid, p_company_id => :companyId!::uuid) as "open_balance!";
 
 /* Records a payment from a company (orders.record_payment). */
 /* @name RecordPayment */
 select e.entry_id as "entry_id!", e.company_id as "company_id!", e.kind as "kind!", e.amount as "amount!",
   e.currency as "currency!", e.invoice_id, e.reference, e.recorded_by, e.recorded_at as "recorded_at!"
 from orders.record_payment(
+  p_tenant_id => :tenantId!::uuid,
   p_company_id => :companyId!::uuid,
   p_amount => :amount!::numeric,
   p_currency => :currency!::text,
@@ -26,7 +27,7 @@ from orders.record_payment(
 select e.entry_id, e.company_id, e.kind, e.amount, e.currency, e.invoice_id, e.reference, e.recorded_by, e.recorded_at,
   to_char(e.recorded_at at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_recorded_at!"
 from orders.receivable_entries e
-where e.company_id = :companyId!
+where e.tenant_id = :tenantId! and e.company_id = :companyId!
   and (:afterRecordedAt::timestamptz is null or (e.recorded_at, e.entry_id) < (:afterRecordedAt::timestamptz, :afterEntryId::uuid))
 order by e.recorded_at desc, e.entry_id desc
 limit (:limit!)::int;

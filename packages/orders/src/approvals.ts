@@ -1,7 +1,7 @@
 // Approvals: a company's rules (orders at or above an amount, or placed by a role, wait for approver
 // roles in tiers) and the decisions on a waiting order. The rules are checked in the database when an
 // order is submitted; approveOrder / rejectOrder check the approver there too.
-import { decimalAmount, one, type Queryable } from '@b2b/db';
+import { decimalAmount, one, type Queryable, tenantOf } from '@b2b/db';
 import {
   approveOrder as approveOrderQuery,
   createApprovalRule as createApprovalRuleQuery,
@@ -48,6 +48,7 @@ export async function createApprovalRule(
           currency: rule.currency ?? null,
           placedByRoleId: rule.placedByRoleId ?? null,
           tiers: JSON.stringify(tiers),
+          tenantId: tenantOf(client),
         },
         client,
       ),
@@ -64,7 +65,7 @@ export async function setApprovalRuleActive(
 ): Promise<void> {
   await ordersCall(async () =>
     one(
-      await setApprovalRuleActiveQuery.run({ approvalRuleId, isActive }, client),
+      await setApprovalRuleActiveQuery.run({ approvalRuleId, isActive, tenantId: tenantOf(client) }, client),
       `Approval rule ${approvalRuleId}`,
     ),
   );
@@ -87,7 +88,10 @@ export async function approveOrder(
 ): Promise<IPlaceOrderResult> {
   return ordersCall(async () =>
     one(
-      await approveOrderQuery.run({ ...input, comment: input.comment ?? null }, client),
+      await approveOrderQuery.run(
+        { ...input, comment: input.comment ?? null, tenantId: tenantOf(client) },
+        client,
+      ),
       `Order ${input.orderId}`,
     ),
   );
@@ -104,7 +108,10 @@ export async function rejectOrder(
 ): Promise<IPlaceOrderResult> {
   return ordersCall(async () =>
     one(
-      await rejectOrderQuery.run({ ...input, comment: input.comment ?? null }, client),
+      await rejectOrderQuery.run(
+        { ...input, comment: input.comment ?? null, tenantId: tenantOf(client) },
+        client,
+      ),
       `Order ${input.orderId}`,
     ),
   );
@@ -112,5 +119,5 @@ export async function rejectOrder(
 
 /** The tiers an order needs, each with its decision when made. */
 export async function getOrderApprovals(client: Queryable, orderId: string): Promise<OrderApprovalTier[]> {
-  return ordersCall(() => getOrderApprovalsQuery.run({ orderId }, client));
+  return ordersCall(() => getOrderApprovalsQuery.run({ orderId, tenantId: tenantOf(client) }, client));
 }

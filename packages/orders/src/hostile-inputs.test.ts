@@ -1,6 +1,6 @@
 // No exported function of @b2b/orders lets a raw driver error or a TypeError escape: every export is
 // called with oversized, non-NFC, NUL-byte and malformed inputs (functions added later included).
-import { DbError, isGuarded, NotFoundError } from '@b2b/db';
+import { actAsTenant, DbError, isGuarded, NotFoundError } from '@b2b/db';
 import { callWithHostileInputs, createTestDatabase } from '@b2b/testing/vitest';
 import pg from 'pg';
 import { expect, test } from 'vitest';
@@ -30,6 +30,7 @@ test('every export of @b2b/orders throws only typed errors for hostile inputs', 
     const result = await callWithHostileInputs({
       module: pkg as Record<string, unknown>,
       appUrl: db.appUrl,
+      actAs: actAsTenant,
       tenantId,
       isTyped: (e) => e instanceof DbError || e instanceof NotFoundError,
     });

@@ -1,8 +1,22 @@
 // @b2b/orders: orders of a tenant's companies. Every business operation is one SQL function in schema
 // `orders`, called once with named arguments (placing an order is one round-trip): the rules (prices,
 // idempotency, state machine, stock reservation, totals) live in the database. Every function runs inside
-// withTenant(); row-level security limits it to that tenant. Errors are typed (see ./errors).
-import { defineCursor, fetchSize, NotFoundError, one, type Page, pageLimit, type Queryable } from '@b2b/db';
+// withTenant() and passes that call's tenant (tenantOf(client)) to SQL as a value: the first argument
+// p_tenant_id of every orders function, `tenant_id = :tenantId` in every read. On Citus that value routes
+// the call to the one node that holds the tenant (the functions are distributed by it), in one round trip;
+// the database refuses a tenant other than the transaction's (B2002, `tenant_argument_mismatch`), and
+// row-level security still limits everything to it. A client that did not come from withTenant() throws
+// InvalidTenantContextError. Errors are typed (see ./errors).
+import {
+  defineCursor,
+  fetchSize,
+  NotFoundError,
+  one,
+  type Page,
+  pageLimit,
+  type Queryable,
+  tenantOf,
+} from '@b2b/db';
 import {
   cancelOrder as cancelOrderQuery,
   completeOrder as completeOrderQuery,
@@ -114,6 +128,7 @@ export async function placeOrder(client: Queryable, input: PlaceOrderInput): Pro
           purchaseOrderNumber: input.purchaseOrderNumber ?? null,
           billingAddressId: input.billingAddressId ?? null,
           shippingAddressId: input.shippingAddressId ?? null,
+          tenantId: tenantOf(client),
         },
         client,
       ),
@@ -143,6 +158,7 @@ export async function createDraft(
           purchaseOrderNumber: input.purchaseOrderNumber ?? null,
           billingAddressId: input.billingAddressId ?? null,
           shippingAddressId: input.shippingAddressId ?? null,
+          tenantId: tenantOf(client),
         },
         client,
       ),
@@ -176,6 +192,7 @@ export async function updateDraft(
           purchaseOrderNumber: input.purchaseOrderNumber ?? null,
           billingAddressId: input.billingAddressId ?? null,
           shippingAddressId: input.shippingAddressId ?? null,
+          tenantId: tenantOf(client),
         },
         client,
       ),
@@ -192,7 +209,11 @@ export async function submitOrder(
   return ordersCall(async () =>
     one(
       await submitOrderQuery.run(
-        { orderId: input.orderId, expectedVersion: input.expectedVersion ?? null },
+        {
+          orderId: input.orderId,
+          expectedVersion: input.expectedVersion ?? null,
+          tenantId: tenantOf(client),
+        },
         client,
       ),
       `Order ${input.orderId}`,
@@ -207,7 +228,9 @@ export async function submitOrder(
  * cancelled order included; NotFoundError (`order_not_found`).
  */
 export async function cancelOrder(client: Queryable, orderId: string): Promise<Order> {
-  return ordersCall(async () => one(await cancelOrderQuery.run({ orderId }, client), `Order ${orderId}`));
+  return ordersCall(async () =>
+    one(await cancelOrderQuery.run({ orderId, tenantId: tenantOf(client) }, client), `Order ${orderId}`),
+  );
 }
 
 /** Ships `lines` (default: everything outstanding) of a placed order, consuming its reserved stock. */
@@ -218,7 +241,10 @@ export async function fulfilOrder(
 ): Promise<Order> {
   return ordersCall(async () =>
     one(
-      await fulfilOrderQuery.run({ orderId, lines: lines ? linesJson(lines) : null }, client),
+      await fulfilOrderQuery.run(
+        { orderId, lines: lines ? linesJson(lines) : null, tenantId: tenantOf(client) },
+        client,
+      ),
       `Order ${orderId}`,
     ),
   );
@@ -226,22 +252,26 @@ export async function fulfilOrder(
 
 /** Closes a fulfilled order. */
 export async function completeOrder(client: Queryable, orderId: string): Promise<Order> {
-  return ordersCall(async () => one(await completeOrderQuery.run({ orderId }, client), `Order ${orderId}`));
+  return ordersCall(async () =>
+    one(await completeOrderQuery.run({ orderId, tenantId: tenantOf(client) }, client), `Order ${orderId}`),
+  );
 }
 
 /** An order's header (NotFoundError when the tenant has no such order). */
 export async function getOrder(client: Queryable, orderId: string): Promise<Order> {
-  return ordersCall(async () => one(await getOrderQuery.run({ orderId }, client), `Order ${orderId}`));
+  return ordersCall(async () =>
+    one(await getOrderQuery.run({ orderId, tenantId: tenantOf(client) }, client), `Order ${orderId}`),
+  );
 }
 
 /** An order's lines, by line number. */
 export async function getOrderLines(client: Queryable, orderId: string): Promise<OrderLine[]> {
-  return ordersCall(() => getOrderLinesQuery.run({ orderId }, client));
+  return ordersCall(() => getOrderLinesQuery.run({ orderId, tenantId: tenantOf(client) }, client));
 }
 
 /** Every state change of an order (who, when, from, to), oldest first. */
 export async function getOrderHistory(client: Queryable, orderId: string): Promise<OrderTransition[]> {
-  return ordersCall(() => getOrderHistoryQuery.run({ orderId }, client));
+  return ordersCall(() => getOrderHistoryQuery.run({ orderId, tenantId: tenantOf(client) }, client));
 }
 
 const ORDERS_PAGE = defineCursor('orders.listOrdersOfCompany', ['timestamptz', 'uuid'] as const);
@@ -260,7 +290,13 @@ export async function listOrdersOfCompany(
   const [afterCreatedAt, afterOrderId] = ORDERS_PAGE.decode(page.after) ?? [null, null];
   return ordersCall(async () => {
     const rows = await listOrdersOfCompanyQuery.run(
-      { companyId: page.companyId, afterCreatedAt, afterOrderId, limit: fetchSize(limit) },
+      {
+        companyId: page.companyId,
+        afterCreatedAt,
+        afterOrderId,
+        limit: fetchSize(limit),
+        tenantId: tenantOf(client),
+      },
       client,
     );
     return ORDERS_PAGE.page(

@@ -1,7 +1,7 @@
 // Quotes (requests for quotation): the buyer requests, the seller stages prices with a valid-until date,
 // the buyer accepts (an order at the quoted prices, submitted like any order) or declines. The state
 // machine and the expiry rule are in the database.
-import { decimalAmount, one, type Queryable } from '@b2b/db';
+import { decimalAmount, one, type Queryable, tenantOf } from '@b2b/db';
 import type { IPlaceOrderResult } from '../queries/orders.queries';
 import {
   acceptQuote as acceptQuoteQuery,
@@ -32,7 +32,13 @@ export async function requestQuote(
 ): Promise<Quote> {
   const lines = linesJson(input.lines);
   return ordersCall(async () =>
-    one(await requestQuoteQuery.run({ ...input, lines, note: input.note ?? null }, client), 'The new quote'),
+    one(
+      await requestQuoteQuery.run(
+        { ...input, lines, note: input.note ?? null, tenantId: tenantOf(client) },
+        client,
+      ),
+      'The new quote',
+    ),
   );
 }
 
@@ -51,7 +57,10 @@ export async function stageQuote(
     .join(',')}]`;
   return ordersCall(async () =>
     one(
-      await stageQuoteQuery.run({ quoteId: input.quoteId, prices, validUntil: input.validUntil }, client),
+      await stageQuoteQuery.run(
+        { quoteId: input.quoteId, prices, validUntil: input.validUntil, tenantId: tenantOf(client) },
+        client,
+      ),
       `Quote ${input.quoteId}`,
     ),
   );
@@ -80,6 +89,7 @@ export async function acceptQuote(
           purchaseOrderNumber: input.purchaseOrderNumber ?? null,
           billingAddressId: input.billingAddressId ?? null,
           shippingAddressId: input.shippingAddressId ?? null,
+          tenantId: tenantOf(client),
         },
         client,
       ),
@@ -93,15 +103,22 @@ export async function declineQuote(
   client: Queryable,
   input: { quoteId: string; buyerId: string },
 ): Promise<Quote> {
-  return ordersCall(async () => one(await declineQuoteQuery.run(input, client), `Quote ${input.quoteId}`));
+  return ordersCall(async () =>
+    one(
+      await declineQuoteQuery.run({ ...input, tenantId: tenantOf(client) }, client),
+      `Quote ${input.quoteId}`,
+    ),
+  );
 }
 
 /** Withdraws a quote before a decision, for the buyer or the seller (TransitionNotAllowedError once decided). */
 export async function withdrawQuote(client: Queryable, quoteId: string): Promise<Quote> {
-  return ordersCall(async () => one(await withdrawQuoteQuery.run({ quoteId }, client), `Quote ${quoteId}`));
+  return ordersCall(async () =>
+    one(await withdrawQuoteQuery.run({ quoteId, tenantId: tenantOf(client) }, client), `Quote ${quoteId}`),
+  );
 }
 
 /** A quote's lines, with the quoted unit prices once staged. */
 export async function getQuoteLines(client: Queryable, quoteId: string): Promise<QuoteLine[]> {
-  return ordersCall(() => getQuoteLinesQuery.run({ quoteId }, client));
+  return ordersCall(() => getQuoteLinesQuery.run({ quoteId, tenantId: tenantOf(client) }, client));
 }

@@ -1,6 +1,15 @@
 // Invoices and receivables: fulfilment issues the invoices (in the database); here they are read, payments
 // are recorded, and a company's open balance (what its credit limit is checked against) is asked for.
-import { decimalAmount, defineCursor, fetchSize, one, type Page, pageLimit, type Queryable } from '@b2b/db';
+import {
+  decimalAmount,
+  defineCursor,
+  fetchSize,
+  one,
+  type Page,
+  pageLimit,
+  type Queryable,
+  tenantOf,
+} from '@b2b/db';
 import {
   getOpenBalance as getOpenBalanceQuery,
   getOrderInvoices as getOrderInvoicesQuery,
@@ -16,13 +25,15 @@ export type ReceivableEntry = IRecordPaymentResult;
 
 /** The invoices of an order (one per shipment), oldest first. */
 export async function getOrderInvoices(client: Queryable, orderId: string): Promise<Invoice[]> {
-  return ordersCall(() => getOrderInvoicesQuery.run({ orderId }, client));
+  return ordersCall(() => getOrderInvoicesQuery.run({ orderId, tenantId: tenantOf(client) }, client));
 }
 
 /** A company's open balance: invoices minus payments and credit notes, as an exact decimal string. */
 export async function getOpenBalance(client: Queryable, companyId: string): Promise<string> {
   return ordersCall(
-    async () => one(await getOpenBalanceQuery.run({ companyId }, client), 'The balance').open_balance,
+    async () =>
+      one(await getOpenBalanceQuery.run({ companyId, tenantId: tenantOf(client) }, client), 'The balance')
+        .open_balance,
   );
 }
 
@@ -46,7 +57,10 @@ export async function recordPayment(
   decimalAmount(payment.amount, 'amount');
   return ordersCall(async () =>
     one(
-      await recordPaymentQuery.run({ ...payment, invoiceId: payment.invoiceId ?? null }, client),
+      await recordPaymentQuery.run(
+        { ...payment, invoiceId: payment.invoiceId ?? null, tenantId: tenantOf(client) },
+        client,
+      ),
       'The payment',
     ),
   );
@@ -68,7 +82,13 @@ export async function listReceivableEntries(
   const [afterRecordedAt, afterEntryId] = LEDGER_PAGE.decode(page.after) ?? [null, null];
   return ordersCall(async () => {
     const rows = await listReceivableEntriesQuery.run(
-      { companyId: page.companyId, afterRecordedAt, afterEntryId, limit: fetchSize(limit) },
+      {
+        companyId: page.companyId,
+        afterRecordedAt,
+        afterEntryId,
+        limit: fetchSize(limit),
+        tenantId: tenantOf(client),
+      },
       client,
     );
     return LEDGER_PAGE.page(

@@ -1,6 +1,6 @@
 // Returns: a buyer returns shipped units (never more than shipped, checked in the database); on receipt
 // they are restocked and a credit note lowers the company's open balance.
-import { one, type Queryable } from '@b2b/db';
+import { one, type Queryable, tenantOf } from '@b2b/db';
 import {
   cancelReturn as cancelReturnQuery,
   type IRequestReturnResult,
@@ -29,7 +29,13 @@ export async function requestReturn(
   return ordersCall(async () =>
     one(
       await requestReturnQuery.run(
-        { orderId: input.orderId, buyerId: input.buyerId, lines, reason: input.reason ?? null },
+        {
+          orderId: input.orderId,
+          buyerId: input.buyerId,
+          lines,
+          reason: input.reason ?? null,
+          tenantId: tenantOf(client),
+        },
         client,
       ),
       `Order ${input.orderId}`,
@@ -42,7 +48,12 @@ export async function receiveReturn(
   client: Queryable,
   input: { returnId: string; warehouseId: string },
 ): Promise<OrderReturn> {
-  return ordersCall(async () => one(await receiveReturnQuery.run(input, client), `Return ${input.returnId}`));
+  return ordersCall(async () =>
+    one(
+      await receiveReturnQuery.run({ ...input, tenantId: tenantOf(client) }, client),
+      `Return ${input.returnId}`,
+    ),
+  );
 }
 
 /**
@@ -51,5 +62,7 @@ export async function receiveReturn(
  * cancelled already (orders.return_transitions); NotFoundError (`return_not_found`) for an unknown return.
  */
 export async function cancelReturn(client: Queryable, returnId: string): Promise<OrderReturn> {
-  return ordersCall(async () => one(await cancelReturnQuery.run({ returnId }, client), `Return ${returnId}`));
+  return ordersCall(async () =>
+    one(await cancelReturnQuery.run({ returnId, tenantId: tenantOf(client) }, client), `Return ${returnId}`),
+  );
 }

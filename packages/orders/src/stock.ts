@@ -1,5 +1,5 @@
 // Stock reconciliation: the stock levels against their journal and against the open orders' allocations.
-import type { Queryable } from '@b2b/db';
+import { type Queryable, tenantOf } from '@b2b/db';
 import { type IReconcileStockResult, reconcileStock as reconcileStockQuery } from '../queries/stock.queries';
 import { ordersCall } from './errors';
 
@@ -14,5 +14,5 @@ export type StockDrift = IReconcileStockResult;
  * A scheduled job or an alert calls it; it reads every stock level of the tenant.
  */
 export async function reconcileStock(client: Queryable): Promise<StockDrift[]> {
-  return ordersCall(() => reconcileStockQuery.run(undefined, client));
+  return ordersCall(() => reconcileStockQuery.run({ tenantId: tenantOf(client) }, client));
 }

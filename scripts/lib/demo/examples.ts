@@ -35,7 +35,7 @@ export function demoExamples(): DemoExample[] {
       title:
         'Open balance of every company (invoices minus payments and credit notes) against its credit limit',
       tenant: nordwind,
-      sql: 'select legal_name, default_currency as currency, credit_limit, orders.open_balance(company_id) as open_balance from accounts.companies order by legal_name',
+      sql: 'select legal_name, default_currency as currency, credit_limit, orders.open_balance(tenant_id, company_id) as open_balance from accounts.companies order by legal_name',
     },
   ];
 }

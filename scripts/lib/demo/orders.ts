@@ -4,7 +4,7 @@
 // their invoices, payments, returns (received with a credit note, cancelled, requested) and quotes in
 // every state but `expired` (expireDemoQuotes, after the load's transaction: a quote expires only once
 // the time it was valid until has passed).
-import type { Queryable } from '@b2b/db';
+import { type Queryable, tenantOf } from '@b2b/db';
 import {
   acceptQuote,
   approveOrder,
@@ -367,6 +367,8 @@ async function buildQuotes(
 
 /** The scheduled job's step (orders.expire_quotes, no package function exists) for one tenant. */
 export async function expireDemoQuotes(client: Queryable): Promise<number> {
-  const { rows } = await client.query<{ expired: number }>('select orders.expire_quotes() as expired');
+  const { rows } = await client.query<{ expired: number }>('select orders.expire_quotes($1) as expired', [
+    tenantOf(client),
+  ]);
   return rows[0]?.expired ?? 0;
 }

@@ -45,6 +45,3 @@ grant delete on accounts.addresses to b2b_app;
 
 grant execute on function accounts.acting_buyer(uuid, uuid, uuid) to b2b_app, b2b_readonly;
 grant execute on function accounts.buyer_has_permission(uuid, uuid, text) to b2b_app, b2b_readonly;
--- pending routing-orders: removed at merge (the old signatures, called by the order functions until then)
-grant execute on function accounts.acting_buyer(uuid, uuid) to b2b_app, b2b_readonly;
-grant execute on function accounts.buyer_has_permission(uuid, text) to b2b_app, b2b_readonly;

@@ -44,8 +44,6 @@ grant update (name, slug, description) on catalog.product_translations to b2b_ap
 grant delete on catalog.product_translations to b2b_app;
 
 grant execute on function catalog.resolve_price(uuid, uuid, uuid, integer, text, timestamptz) to b2b_app, b2b_readonly;
--- pending routing-orders: removed at merge (the old signature, called by the order functions until then)
-grant execute on function catalog.resolve_price(uuid, uuid, integer, text, timestamptz) to b2b_app, b2b_readonly;
 
 grant select on catalog.price_lists, catalog.prices to b2b_app, b2b_readonly;
 

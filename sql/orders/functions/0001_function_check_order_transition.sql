@@ -25,7 +25,7 @@ begin
         schema = tg_table_schema;
     end if;
   elsif not exists (
-    select from orders.order_transitions t where t.from_state = old.state and t.to_state = new.state
+    select 1 from orders.order_transitions t where t.from_state = old.state and t.to_state = new.state
   ) then
     raise exception using
       errcode = 'B3001',
@@ -38,7 +38,7 @@ begin
     from orders.order_approval_steps s
     where s.tenant_id = new.tenant_id and s.order_id = new.order_id
       and not exists (
-        select from orders.order_approvals a
+        select 1 from orders.order_approvals a
         where a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier
           and a.decision = 'approved');
     if missing_tiers is not null then

@@ -4,11 +4,11 @@ create or replace function orders.record_order_transition() returns trigger
 language plpgsql
 as $$
 begin
-  -- tenant_id comes from the tenant context (its default), like every insert by the application role.
-  -- transition_number counts the order's changes: the order's row is locked by the change being recorded
+  -- tenant_id is the order's (the same shard on Citus), never another tenant's: row-level security
+  -- refuses any other. transition_number counts the order's changes: the order's row is locked by the change being recorded
   -- (or new), so no other transaction numbers a change of this order until this one ends.
-  insert into orders.order_state_history (order_id, transition_number, from_state, to_state, changed_by)
-  values (new.order_id,
+  insert into orders.order_state_history (tenant_id, order_id, transition_number, from_state, to_state, changed_by)
+  values (new.tenant_id, new.order_id,
     coalesce((select max(h.transition_number) from orders.order_state_history h
               where h.tenant_id = new.tenant_id and h.order_id = new.order_id), 0) + 1,
     case when tg_op = 'UPDATE' then old.state end, new.state,

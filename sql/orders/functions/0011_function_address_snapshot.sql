@@ -1,10 +1,11 @@
 -- An order keeps a copy of its addresses, so that editing or deleting an address later does not change
 -- where a past order was billed or shipped.
-create or replace function orders.address_snapshot(p_company_id uuid, p_address_id uuid, p_kind text)
+create or replace function orders.address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text)
 returns jsonb
 language plpgsql stable
 as $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   snapshot jsonb;
 begin
   select jsonb_strip_nulls(jsonb_build_object(
@@ -13,7 +14,7 @@ begin
       'postal_code', a.postal_code, 'country_code', a.country_code, 'phone', a.phone))
   into snapshot
   from accounts.addresses a
-  where a.tenant_id = app.require_tenant_id()
+  where a.tenant_id = v_tenant
     and a.company_id = p_company_id
     and a.kind = p_kind
     and (a.address_id = p_address_id or (p_address_id is null and a.is_default));
@@ -25,5 +26,5 @@ begin
   return snapshot;
 end
 $$;
-comment on function orders.address_snapshot(uuid, uuid, text) is
-  'A JSON copy of the company''s address p_address_id of kind p_kind (billing or shipping), or of its default address of that kind when p_address_id is null (null when it has none). SQLSTATE B3006 when the address is not one of the company''s addresses of that kind.';
+comment on function orders.address_snapshot(uuid, uuid, uuid, text) is
+  'A JSON copy of tenant p_tenant_id''s company''s address p_address_id of kind p_kind (billing or shipping), or of its default address of that kind when p_address_id is null (null when it has none). SQLSTATE B3006 when the address is not one of the company''s addresses of that kind.';

@@ -14,7 +14,7 @@ begin
       message = 'order lines must be a non-empty JSON array of {"variant_id", "quantity"} objects';
   end if;
   if exists (
-    select from jsonb_array_elements(p_lines) e
+    select 1 from jsonb_array_elements(p_lines) e
     where jsonb_typeof(e) <> 'object'
        or jsonb_typeof(e -> 'variant_id') is distinct from 'string'
        or jsonb_typeof(e -> 'quantity') is distinct from 'number'

@@ -1,11 +1,11 @@
 -- A draft may wait days before it is submitted: on submission its catalog-priced lines are priced again
 -- at now(), so an order is never placed at a price that no longer applies. Quoted lines keep their price.
-create or replace function orders.reprice_order_lines(p_order_id uuid)
+create or replace function orders.reprice_order_lines(p_tenant_id uuid, p_order_id uuid)
 returns numeric
 language plpgsql
 as $$
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   target orders.orders;
   line record;
   price record;
@@ -19,7 +19,7 @@ begin
     order by l.line_number
   loop
     select r.unit_price, r.price_list_id into price
-    from catalog.resolve_price(target.company_id, line.variant_id, line.quantity, target.currency, now()) r;
+    from catalog.resolve_price(tenant, target.company_id, line.variant_id, line.quantity, target.currency, now()) r;
     if not found then
       raise exception using
         errcode = 'B3008',
@@ -41,5 +41,5 @@ begin
   return total;
 end
 $$;
-comment on function orders.reprice_order_lines(uuid) is
-  'Prices the price_list lines of draft p_order_id again with catalog.resolve_price at now() (quoted lines keep their price) and sets total_amount to the sum of the lines. SQLSTATE B3008 when a variant no longer has a price.';
+comment on function orders.reprice_order_lines(uuid, uuid) is
+  'Prices the price_list lines of draft p_order_id of tenant p_tenant_id again with catalog.resolve_price at now() (quoted lines keep their price) and sets total_amount to the sum of the lines. SQLSTATE B3008 when a variant no longer has a price.';

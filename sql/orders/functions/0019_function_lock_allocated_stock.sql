@@ -2,14 +2,14 @@
 -- consume_stock): lock the stock rows an order holds allocations on, in the one global order
 -- (variant_id, warehouse_id) that reserve_stock and receive_return lock in too, so that concurrent
 -- stock changes wait for each other instead of deadlocking. One definition of that order.
-create or replace function orders.lock_allocated_stock(p_order_id uuid)
+create or replace function orders.lock_allocated_stock(p_tenant_id uuid, p_order_id uuid)
 returns void
 language plpgsql
 as $$
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
 begin
-  perform
+  perform 1
   from catalog.stock_levels s
   where s.tenant_id = tenant
     and (s.variant_id, s.warehouse_id) in (
@@ -19,5 +19,5 @@ begin
   for no key update;
 end
 $$;
-comment on function orders.lock_allocated_stock(uuid) is
-  'Internal step of release_stock and consume_stock: locks (for no key update) the stock rows order p_order_id still holds reservations on, sorted by (variant_id, warehouse_id), the lock order of every stock change.';
+comment on function orders.lock_allocated_stock(uuid, uuid) is
+  'Internal step of release_stock and consume_stock: locks (for no key update) the stock rows order p_order_id of tenant p_tenant_id still holds reservations on, sorted by (variant_id, warehouse_id), the lock order of every stock change.';

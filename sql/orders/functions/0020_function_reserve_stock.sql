@@ -14,23 +14,24 @@
 -- touches, so it still acts within the current tenant only. Since b2b_app may call it directly, it
 -- reserves only for a submitted order (placed or pending approval) that holds no allocation yet: an
 -- order reserves once (B2212 otherwise, and for another tenant's order, which it cannot see).
-create or replace function orders.reserve_stock(p_order_id uuid)
+create or replace function orders.reserve_stock(p_tenant_id uuid, p_order_id uuid)
 returns void
 language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  tenant uuid := app.require_tenant_id();
+  -- b2b_app may call it directly: the tenant argument must be the transaction's (B2002)
+  tenant uuid := app.check_tenant(p_tenant_id);
   short record;
 begin
   -- a direct caller holds no lock on the order (submit does): two concurrent calls for one order take
   -- turns here, so the second sees the first's allocations and refuses (one lock per order, no privilege)
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('orders.reserve_stock:' || p_order_id::text, 0));
   if not exists (
-      select from orders.orders o
+      select 1 from orders.orders o
       where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('placed', 'pending_approval'))
-    or exists (select from orders.order_allocations a where a.tenant_id = tenant and a.order_id = p_order_id) then
+    or exists (select 1 from orders.order_allocations a where a.tenant_id = tenant and a.order_id = p_order_id) then
     raise exception using
       errcode = 'B2212',
       message = format('order %s cannot reserve stock: only a submitted order that has reserved nothing yet reserves', p_order_id),
@@ -39,7 +40,7 @@ begin
   end if;
 
   -- 1. lock the stock rows of the order's variants, in the one global order
-  perform
+  perform 1
   from catalog.stock_levels s
   where s.tenant_id = tenant
     and s.variant_id in (select l.variant_id from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id)
@@ -92,11 +93,11 @@ begin
     where s.tenant_id = tenant and s.variant_id = p.variant_id and s.warehouse_id = p.warehouse_id
     returning s.variant_id, s.warehouse_id, p.take
   )
-  insert into orders.order_allocations (order_id, variant_id, warehouse_id, reserved_quantity)
-  select p_order_id, r.variant_id, r.warehouse_id, r.take
+  insert into orders.order_allocations (tenant_id, order_id, variant_id, warehouse_id, reserved_quantity)
+  select tenant, p_order_id, r.variant_id, r.warehouse_id, r.take
   from reserved r;
   perform catalog.set_stock_reason(null);
 end
 $$;
-comment on function orders.reserve_stock(uuid) is
-  'Reserves stock for every line of order p_order_id: per line, active warehouses with the most available units first (ties by warehouse code), split across warehouses when needed; records order_allocations. Locks stock rows sorted by (variant_id, warehouse_id) first, so concurrent orders cannot deadlock. SQLSTATE B3201 when a line cannot be covered (nothing is reserved then); B2212 unless the order is placed or pending approval and holds no allocation yet. Security definer (owner b2b_owner): the only way, with release_stock and consume_stock, that reserved changes.';
+comment on function orders.reserve_stock(uuid, uuid) is
+  'Reserves stock for every line of order p_order_id of tenant p_tenant_id (the transaction''s: B2002): per line, active warehouses with the most available units first (ties by warehouse code), split across warehouses when needed; records order_allocations. Locks stock rows sorted by (variant_id, warehouse_id) first, so concurrent orders cannot deadlock. SQLSTATE B3201 when a line cannot be covered (nothing is reserved then); B2212 unless the order is placed or pending approval and holds no allocation yet. Security definer (owner b2b_owner): the only way, with release_stock and consume_stock, that reserved changes.';

@@ -5,17 +5,18 @@
 -- on reserved or on the allocations. Since b2b_app may call it directly, it releases only for an order
 -- already cancelled or rejected (the callers move the state first); B2212 otherwise, and for another
 -- tenant's order (row-level security is forced: it cannot see it).
-create or replace function orders.release_stock(p_order_id uuid)
+create or replace function orders.release_stock(p_tenant_id uuid, p_order_id uuid)
 returns void
 language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  tenant uuid := app.require_tenant_id();
+  -- b2b_app may call it directly: the tenant argument must be the transaction's (B2002)
+  tenant uuid := app.check_tenant(p_tenant_id);
 begin
   if not exists (
-    select from orders.orders o
+    select 1 from orders.orders o
     where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('cancelled', 'rejected')
   ) then
     raise exception using
@@ -24,7 +25,7 @@ begin
       table = 'stock_levels',
       schema = 'catalog';
   end if;
-  perform orders.lock_allocated_stock(p_order_id);
+  perform orders.lock_allocated_stock(tenant, p_order_id);
 
   perform catalog.set_stock_reason('cancel', p_order_id);
   update catalog.stock_levels s
@@ -39,5 +40,5 @@ begin
   where a.tenant_id = tenant and a.order_id = p_order_id and a.reserved_quantity > 0;
 end
 $$;
-comment on function orders.release_stock(uuid) is
-  'Releases the stock order p_order_id still has reserved (its allocations keep what was consumed). Locks stock rows in (variant_id, warehouse_id) order like reserve_stock. SQLSTATE B2212 unless the order is cancelled or rejected. Security definer (owner b2b_owner).';
+comment on function orders.release_stock(uuid, uuid) is
+  'Releases the stock order p_order_id of tenant p_tenant_id (the transaction''s: B2002) still has reserved (its allocations keep what was consumed). Locks stock rows in (variant_id, warehouse_id) order like reserve_stock. SQLSTATE B2212 unless the order is cancelled or rejected. Security definer (owner b2b_owner).';

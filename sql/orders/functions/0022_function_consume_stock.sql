@@ -8,20 +8,21 @@
 -- for a placed or partially fulfilled order and at most each line's outstanding units (quantity less
 -- fulfilled_quantity), B2212 otherwise; row-level security is forced, so another tenant's order is not
 -- found. p_shipment is [{variant_id, quantity}], one entry per variant (fulfil_order checks its shape).
-create or replace function orders.consume_stock(p_order_id uuid, p_shipment jsonb)
+create or replace function orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb)
 returns void
 language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-  tenant uuid := app.require_tenant_id();
+  -- b2b_app may call it directly: the tenant argument must be the transaction's (B2002)
+  tenant uuid := app.check_tenant(p_tenant_id);
 begin
   if not exists (
-      select from orders.orders o
+      select 1 from orders.orders o
       where o.tenant_id = tenant and o.order_id = p_order_id and o.state in ('placed', 'partially_fulfilled'))
     or exists (
-      select
+      select 1
       from jsonb_to_recordset(p_shipment) as sh(variant_id uuid, quantity bigint)
       left join orders.order_lines l on l.tenant_id = tenant and l.order_id = p_order_id and l.variant_id = sh.variant_id
       where l.variant_id is null or sh.quantity is null or sh.quantity < 1 or sh.quantity > l.quantity - l.fulfilled_quantity) then
@@ -32,7 +33,7 @@ begin
       schema = 'catalog';
   end if;
 
-  perform orders.lock_allocated_stock(p_order_id);
+  perform orders.lock_allocated_stock(tenant, p_order_id);
 
   perform catalog.set_stock_reason('fulfilment', p_order_id);
   with candidates as (
@@ -62,5 +63,5 @@ begin
   perform catalog.set_stock_reason(null);
 end
 $$;
-comment on function orders.consume_stock(uuid, jsonb) is
-  'Internal step of fulfil_order: ships p_shipment ([{variant_id, quantity}]) of order p_order_id from its reservations (warehouses by code): on_hand and reserved go down, allocations move the units to consumed_quantity; stock rows locked in (variant_id, warehouse_id) order. SQLSTATE B2212 unless the order is placed or partially fulfilled and each quantity is within the line''s outstanding units. Security definer (owner b2b_owner).';
+comment on function orders.consume_stock(uuid, uuid, jsonb) is
+  'Internal step of fulfil_order: ships p_shipment ([{variant_id, quantity}]) of order p_order_id of tenant p_tenant_id (the transaction''s: B2002) from its reservations (warehouses by code): on_hand and reserved go down, allocations move the units to consumed_quantity; stock rows locked in (variant_id, warehouse_id) order. SQLSTATE B2212 unless the order is placed or partially fulfilled and each quantity is within the line''s outstanding units. Security definer (owner b2b_owner).';

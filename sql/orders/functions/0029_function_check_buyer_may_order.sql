@@ -3,6 +3,7 @@
 -- the company is active (B3011). Returns what the callers need of the company. OUT columns rather than
 -- the accounts.companies row type, so the function does not depend on the table.
 create or replace function orders.check_buyer_may_order(
+  p_tenant_id uuid,
   p_buyer_id uuid,
   p_company_id uuid,
   out default_currency text,
@@ -11,17 +12,18 @@ create or replace function orders.check_buyer_may_order(
 language plpgsql
 as $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   company_status text;
 begin
-  perform accounts.acting_buyer(p_buyer_id, p_company_id);
-  if not accounts.buyer_has_permission(p_buyer_id, 'orders.create') then
+  perform accounts.acting_buyer(v_tenant, p_buyer_id, p_company_id);
+  if not accounts.buyer_has_permission(v_tenant, p_buyer_id, 'orders.create') then
     raise exception using
       errcode = 'B3009',
       message = format('buyer %s may not place orders (its role lacks orders.create)', p_buyer_id);
   end if;
   select c.status, c.default_currency, c.payment_terms_days
   into company_status, default_currency, payment_terms_days
-  from accounts.companies c where c.tenant_id = app.require_tenant_id() and c.company_id = p_company_id;
+  from accounts.companies c where c.tenant_id = v_tenant and c.company_id = p_company_id;
   if company_status <> 'active' then
     raise exception using
       errcode = 'B3011',
@@ -29,5 +31,5 @@ begin
   end if;
 end
 $$;
-comment on function orders.check_buyer_may_order(uuid, uuid) is
-  'Internal step of start_order and submit_order: buyer p_buyer_id acts for company p_company_id (B2104, B2105), may place orders (orders.create; B3009), and the company is active (B3011). Returns the company''s default_currency and payment_terms_days.';
+comment on function orders.check_buyer_may_order(uuid, uuid, uuid) is
+  'Internal step of start_order and submit_order, in tenant p_tenant_id: buyer p_buyer_id acts for company p_company_id (B2104, B2105), may place orders (orders.create; B3009), and the company is active (B3011). Returns the company''s default_currency and payment_terms_days.';

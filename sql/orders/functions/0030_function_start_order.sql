@@ -6,6 +6,7 @@
 -- unique index makes this one wait for it to commit); that order is returned with is_new = false when it
 -- was made by the same operation from the same request, and refused with B3004 (a conflict) otherwise.
 create or replace function orders.start_order(
+  p_tenant_id uuid,
   p_company_id uuid,
   p_buyer_id uuid,
   p_currency text,
@@ -21,12 +22,12 @@ create or replace function orders.start_order(
 language plpgsql
 as $$
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   company record;
   fingerprint bytea;
 begin
   select m.default_currency, m.payment_terms_days into company
-  from orders.check_buyer_may_order(p_buyer_id, p_company_id) m;
+  from orders.check_buyer_may_order(tenant, p_buyer_id, p_company_id) m;
   if p_currency is distinct from company.default_currency then
     raise exception using
       errcode = 'B3005',
@@ -44,12 +45,12 @@ begin
       p_purchase_order_number, p_billing_address_id, p_shipping_address_id);
   end if;
 
-  insert into orders.orders (company_id, buyer_id, currency, idempotency_key, idempotency_operation,
+  insert into orders.orders (tenant_id, company_id, buyer_id, currency, idempotency_key, idempotency_operation,
     idempotency_fingerprint, purchase_order_number, billing_address, shipping_address, payment_terms_days)
-  values (p_company_id, p_buyer_id, p_currency, p_idempotency_key,
+  values (tenant, p_company_id, p_buyer_id, p_currency, p_idempotency_key,
     case when p_idempotency_key is not null then p_operation end, fingerprint, p_purchase_order_number,
-    orders.address_snapshot(p_company_id, p_billing_address_id, 'billing'),
-    orders.address_snapshot(p_company_id, p_shipping_address_id, 'shipping'),
+    orders.address_snapshot(tenant, p_company_id, p_billing_address_id, 'billing'),
+    orders.address_snapshot(tenant, p_company_id, p_shipping_address_id, 'shipping'),
     company.payment_terms_days)
   on conflict (tenant_id, idempotency_key) do nothing
   returning * into started;
@@ -71,5 +72,5 @@ begin
   end if;
 end
 $$;
-comment on function orders.start_order(uuid, uuid, text, text, text, uuid, uuid, text, jsonb) is
-  'Checks the buyer (accounts.acting_buyer, orders.create: B3009), the company (active: B3011) and the currency (the company''s: B3005), snapshots the addresses and inserts a draft header with the key, p_operation and the request fingerprint (orders.request_fingerprint of the arguments and p_lines); with an idempotency key already used in the tenant it returns that order instead (is_new false) when the operation and fingerprint match, else B3004 (idempotency_key_reused). Concurrency-safe through the unique index.';
+comment on function orders.start_order(uuid, uuid, uuid, text, text, text, uuid, uuid, text, jsonb) is
+  'In tenant p_tenant_id: checks the buyer (accounts.acting_buyer, orders.create: B3009), the company (active: B3011) and the currency (the company''s: B3005), snapshots the addresses and inserts a draft header with the key, p_operation and the request fingerprint (orders.request_fingerprint of the arguments and p_lines); with an idempotency key already used in the tenant it returns that order instead (is_new false) when the operation and fingerprint match, else B3004 (idempotency_key_reused). Concurrency-safe through the unique index.';

@@ -1,13 +1,13 @@
 -- Ships units of a placed order: consumes its reservations (on_hand and reserved both go down), invoices
 -- them (due after the order's net terms), counts them on the lines, and moves the order to
 -- partially_fulfilled or fulfilled.
-create or replace function orders.fulfil_order(p_order_id uuid, p_lines jsonb default null)
+create or replace function orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb default null)
 returns orders.orders
 language plpgsql
 as $$
 declare
-  target orders.orders := orders.lock_order(p_order_id);
-  tenant uuid := target.tenant_id;
+  tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.orders := orders.lock_order(tenant, p_order_id);
   bad record;
   shipment jsonb;
   next_state text;
@@ -44,9 +44,9 @@ begin
   end if;
 
   -- consume the reservations (stock and allocations; security definer, as only the stock writers may)
-  perform orders.consume_stock(p_order_id, shipment);
+  perform orders.consume_stock(tenant, p_order_id, shipment);
 
-  perform orders.issue_invoice(target, shipment);
+  perform orders.issue_invoice(tenant, target, shipment);
 
   update orders.order_lines l
   set fulfilled_quantity = l.fulfilled_quantity + sh.quantity
@@ -55,7 +55,7 @@ begin
 
   -- partially_fulfilled or fulfilled; a further partial shipment leaves the state as it is (no move)
   select case when exists (
-      select from orders.order_lines l
+      select 1 from orders.order_lines l
       where l.tenant_id = tenant and l.order_id = p_order_id and l.fulfilled_quantity < l.quantity)
     then 'partially_fulfilled' else 'fulfilled' end
   into next_state;
@@ -69,5 +69,5 @@ begin
   return fulfilled;
 end
 $$;
-comment on function orders.fulfil_order(uuid, jsonb) is
-  'Ships units of placed or partially fulfilled order p_order_id: p_lines ([{variant_id, quantity}]) or, when null, everything outstanding. Consumes the reservations (on_hand and reserved go down; warehouses by code), issues an invoice for the shipped units (orders.issue_invoice), adds to the lines'' fulfilled_quantity and moves the order to partially_fulfilled or fulfilled. SQLSTATE B3001 from another state, B3202 for more units than outstanding or a variant not on the order.';
+comment on function orders.fulfil_order(uuid, uuid, jsonb) is
+  'Ships units of placed or partially fulfilled order p_order_id of tenant p_tenant_id (the transaction''s: B2002): p_lines ([{variant_id, quantity}]) or, when null, everything outstanding. Consumes the reservations (on_hand and reserved go down; warehouses by code), issues an invoice for the shipped units (orders.issue_invoice), adds to the lines'' fulfilled_quantity and moves the order to partially_fulfilled or fulfilled. SQLSTATE B3001 from another state, B3202 for more units than outstanding or a variant not on the order.';

@@ -8,12 +8,12 @@
 -- one step (uq_order_approvals_tenant_id_order_id_approver_id). Roles of one tier of one rule stay
 -- alternatives (a holder of any decides it). Matching rules with exactly the same tiers (the same roles in
 -- the same tiers) are copied once: the same decisions satisfy each of them.
-create or replace function orders.apply_approval_rules(p_order_id uuid)
+create or replace function orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid)
 returns boolean
 language plpgsql
 as $$
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
 begin
   with matched as (
     select r.approval_rule_id, r.name, t.tier, t.approver_role_id
@@ -35,13 +35,13 @@ begin
     from rules r
     order by r.tiers, r.name, r.approval_rule_id
   )
-  insert into orders.order_approval_steps (order_id, tier, approver_role_id)
-  select p_order_id, dense_rank() over (order by d.name, d.approval_rule_id, m.tier), m.approver_role_id
+  insert into orders.order_approval_steps (tenant_id, order_id, tier, approver_role_id)
+  select tenant, p_order_id, dense_rank() over (order by d.name, d.approval_rule_id, m.tier), m.approver_role_id
   from matched m
   join distinct_rules d on d.approval_rule_id = m.approval_rule_id
   on conflict do nothing;
   return found;
 end
 $$;
-comment on function orders.apply_approval_rules(uuid) is
-  'Copies the tiers of the company''s active approval rules that match order p_order_id (total at or above min_total_amount in its currency, and/or placed by a buyer with placed_by_role_id) into orders.order_approval_steps, one rule after the other (by name), numbered 1, 2, 3...: every matching rule needs its own approvers; rules with identical tiers are copied once. True when any matched.';
+comment on function orders.apply_approval_rules(uuid, uuid) is
+  'Copies the tiers of the company''s active approval rules that match order p_order_id of tenant p_tenant_id (total at or above min_total_amount in its currency, and/or placed by a buyer with placed_by_role_id) into orders.order_approval_steps, one rule after the other (by name), numbered 1, 2, 3...: every matching rule needs its own approvers; rules with identical tiers are copied once. True when any matched.';

@@ -2,16 +2,17 @@
 -- month, in UTC; cancelled and rejected orders do not count) plus this order may not exceed it. Refused
 -- at placement (B3102), not routed to approval: a limit is the buyer's own authority. Limits are in the
 -- company's currency, which every order of the company is in.
-create or replace function orders.check_spending_limit(p_order orders.orders)
+create or replace function orders.check_spending_limit(p_tenant_id uuid, p_order orders.orders)
 returns void
 language plpgsql
 as $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   buyer accounts.buyers;
   period_start timestamptz;
   spent numeric;
 begin
-  select b.* into buyer from accounts.buyers b where b.tenant_id = p_order.tenant_id and b.buyer_id = p_order.buyer_id;
+  select b.* into buyer from accounts.buyers b where b.tenant_id = v_tenant and b.buyer_id = p_order.buyer_id;
   if buyer.spending_limit is null then
     return;
   end if;
@@ -21,7 +22,7 @@ begin
   period_start := date_trunc(buyer.spending_period, now() at time zone 'UTC') at time zone 'UTC';
   select coalesce(sum(o.total_amount), 0) into spent
   from orders.orders o
-  where o.tenant_id = p_order.tenant_id and o.buyer_id = buyer.buyer_id
+  where o.tenant_id = v_tenant and o.buyer_id = buyer.buyer_id
     and o.submitted_at >= period_start
     and o.state not in ('draft', 'cancelled', 'rejected')
     and o.order_id <> p_order.order_id;
@@ -34,5 +35,5 @@ begin
   end if;
 end
 $$;
-comment on function orders.check_spending_limit(orders.orders) is
-  'Refuses order p_order (SQLSTATE B3102) when its buyer''s submitted orders of the current calendar spending period (UTC; not cancelled or rejected) plus this one exceed the buyer''s spending_limit. Serializes one buyer''s submissions with an advisory lock.';
+comment on function orders.check_spending_limit(uuid, orders.orders) is
+  'Refuses order p_order of tenant p_tenant_id (SQLSTATE B3102) when its buyer''s submitted orders of the current calendar spending period (UTC; not cancelled or rejected) plus this one exceed the buyer''s spending_limit. Serializes one buyer''s submissions with an advisory lock.';

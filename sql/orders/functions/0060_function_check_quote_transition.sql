@@ -13,7 +13,7 @@ begin
         schema = tg_table_schema;
     end if;
   elsif not exists (
-    select from orders.quote_transitions t where t.from_state = old.state and t.to_state = new.state
+    select 1 from orders.quote_transitions t where t.from_state = old.state and t.to_state = new.state
   ) then
     raise exception using
       errcode = 'B3001',

@@ -1,14 +1,15 @@
 -- The quote every quote operation starts with, locked until the transaction ends.
-create or replace function orders.lock_quote(p_quote_id uuid)
+create or replace function orders.lock_quote(p_tenant_id uuid, p_quote_id uuid)
 returns orders.quotes
 language plpgsql
 as $$
 declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
   locked orders.quotes;
 begin
   select q.* into locked
   from orders.quotes q
-  where q.tenant_id = app.require_tenant_id() and q.quote_id = p_quote_id
+  where q.tenant_id = v_tenant and q.quote_id = p_quote_id
   for update;
   if not found then
     raise exception using
@@ -18,5 +19,5 @@ begin
   return locked;
 end
 $$;
-comment on function orders.lock_quote(uuid) is
-  'The quote p_quote_id, locked (for update) until the transaction ends; SQLSTATE B3305 when the tenant has no such quote.';
+comment on function orders.lock_quote(uuid, uuid) is
+  'The quote p_quote_id of tenant p_tenant_id, locked (for update) until the transaction ends; SQLSTATE B3305 when the tenant has no such quote.';

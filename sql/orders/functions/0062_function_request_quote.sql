@@ -1,5 +1,6 @@
 -- A buyer asks for prices: the quote starts as requested with the lines it names.
 create or replace function orders.request_quote(
+  p_tenant_id uuid,
   p_company_id uuid,
   p_buyer_id uuid,
   p_currency text,
@@ -10,12 +11,12 @@ returns orders.quotes
 language plpgsql
 as $$
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
   company_currency text;
   requested orders.quotes;
 begin
-  perform accounts.acting_buyer(p_buyer_id, p_company_id);
-  if not accounts.buyer_has_permission(p_buyer_id, 'quotes.request') then
+  perform accounts.acting_buyer(tenant, p_buyer_id, p_company_id);
+  if not accounts.buyer_has_permission(tenant, p_buyer_id, 'quotes.request') then
     raise exception using
       errcode = 'B3302',
       message = format('buyer %s may not request quotes (its role lacks quotes.request)', p_buyer_id);
@@ -28,14 +29,14 @@ begin
       message = format('quotes of company %s are in %s (its currency), not %s', p_company_id, company_currency,
         coalesce(p_currency, 'null'));
   end if;
-  insert into orders.quotes (company_id, buyer_id, currency, note)
-  values (p_company_id, p_buyer_id, p_currency, p_note)
+  insert into orders.quotes (tenant_id, company_id, buyer_id, currency, note)
+  values (tenant, p_company_id, p_buyer_id, p_currency, p_note)
   returning * into requested;
-  insert into orders.quote_lines (quote_id, line_number, variant_id, quantity)
-  select requested.quote_id, l.line_number, l.variant_id, l.quantity
+  insert into orders.quote_lines (tenant_id, quote_id, line_number, variant_id, quantity)
+  select tenant, requested.quote_id, l.line_number, l.variant_id, l.quantity
   from orders.parse_order_lines(p_lines) l;
   return requested;
 end
 $$;
-comment on function orders.request_quote(uuid, uuid, text, jsonb, text) is
-  'Buyer p_buyer_id (quotes.request: B3302) of company p_company_id asks for prices for p_lines ([{variant_id, quantity}]) in the company''s currency (B3005). Returns the quote, requested.';
+comment on function orders.request_quote(uuid, uuid, uuid, text, jsonb, text) is
+  'In tenant p_tenant_id (the transaction''s: B2002), buyer p_buyer_id (quotes.request: B3302) of company p_company_id asks for prices for p_lines ([{variant_id, quantity}]) in the company''s currency (B3005). Returns the quote, requested.';

@@ -1,20 +1,20 @@
 -- Returned units arrive: they go back on hand in the warehouse (stock rows locked in the global
 -- (variant_id, warehouse_id) order, as every stock change), and a credit note at the order's unit prices
 -- lowers the company's open balance.
-create or replace function orders.receive_return(p_return_id uuid, p_warehouse_id uuid)
+create or replace function orders.receive_return(p_tenant_id uuid, p_return_id uuid, p_warehouse_id uuid)
 returns orders.returns
 language plpgsql
 as $$
 declare
-  tenant uuid := app.require_tenant_id();
-  target orders.returns := orders.lock_return(p_return_id);
+  tenant uuid := app.check_tenant(p_tenant_id);
+  target orders.returns := orders.lock_return(tenant, p_return_id);
   parent orders.orders;
   credit numeric;
   received orders.returns;
 begin
   -- checked before any stock moves (the state machine trigger would refuse the move at the end too)
   if not exists (
-    select from orders.return_transitions t where t.from_state = target.state and t.to_state = 'received'
+    select 1 from orders.return_transitions t where t.from_state = target.state and t.to_state = 'received'
   ) then
     raise exception using
       errcode = 'B3001',
@@ -24,13 +24,15 @@ begin
   select o.* into parent from orders.orders o where o.tenant_id = tenant and o.order_id = target.order_id
   for no key update;
 
-  perform
+  perform 1
   from catalog.stock_levels s
   where s.tenant_id = tenant and s.warehouse_id = p_warehouse_id
     and s.variant_id in (select rl.variant_id from orders.return_lines rl where rl.tenant_id = tenant and rl.return_id = p_return_id)
   order by s.variant_id, s.warehouse_id
   for no key update;
   perform catalog.set_stock_reason('return', target.order_id, p_return_id);
+  -- tenant_id from its default (the transaction's tenant, which check_tenant made equal to tenant): b2b_app's
+  -- insert grant on catalog.stock_levels names no tenant_id (sql/catalog/grants)
   insert into catalog.stock_levels (variant_id, warehouse_id, on_hand)
   select rl.variant_id, p_warehouse_id, rl.quantity
   from orders.return_lines rl
@@ -56,8 +58,8 @@ begin
       and r.state = 'received'
   ) b on true
   where rl.tenant_id = tenant and rl.return_id = p_return_id;
-  insert into orders.receivable_entries (company_id, kind, amount, currency, return_id, reference)
-  values (parent.company_id, 'credit_note', credit, parent.currency, p_return_id,
+  insert into orders.receivable_entries (tenant_id, company_id, kind, amount, currency, return_id, reference)
+  values (tenant, parent.company_id, 'credit_note', credit, parent.currency, p_return_id,
     coalesce(target.reason, 'return of order ' || parent.order_id));
 
   update orders.returns r
@@ -67,5 +69,5 @@ begin
   return received;
 end
 $$;
-comment on function orders.receive_return(uuid, uuid) is
-  'Receives requested return p_return_id into warehouse p_warehouse_id: restocks its units (on_hand up; stock rows locked in (variant_id, warehouse_id) order), books a credit note of the units at their order unit prices (in the currency''s minor units by the cumulative difference over the order''s received returns, app.round_money) in the receivables ledger and marks the return received. B3402 for an unknown return, B3001 unless requested.';
+comment on function orders.receive_return(uuid, uuid, uuid) is
+  'Receives requested return p_return_id of tenant p_tenant_id (the transaction''s: B2002) into warehouse p_warehouse_id: restocks its units (on_hand up; stock rows locked in (variant_id, warehouse_id) order), books a credit note of the units at their order unit prices (in the currency''s minor units by the cumulative difference over the order''s received returns, app.round_money) in the receivables ledger and marks the return received. B3402 for an unknown return, B3001 unless requested.';

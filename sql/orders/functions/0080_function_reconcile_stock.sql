@@ -3,7 +3,7 @@
 -- allocations still hold. Any difference is drift (a write that bypassed the rules, a bug, a restore of
 -- one table without the other); each drifting level is one row, with what differs. No rows: in balance.
 -- It lives in orders because it reads both domains (catalog loads first and knows no orders).
-create or replace function orders.reconcile_stock()
+create or replace function orders.reconcile_stock(p_tenant_id uuid)
 returns table (
   variant_id uuid,
   warehouse_id uuid,
@@ -18,7 +18,7 @@ language plpgsql stable
 as $$
 #variable_conflict use_column
 declare
-  tenant uuid := app.require_tenant_id();
+  tenant uuid := app.check_tenant(p_tenant_id);
 begin
   return query
     with levels as (
@@ -68,5 +68,5 @@ begin
     order by 1, 2;
 end
 $$;
-comment on function orders.reconcile_stock() is
-  'Reconciles the current tenant''s stock: one row per (variant, warehouse) where catalog.stock_levels differs from the sum of catalog.stock_movements (on_hand, reserved) or where reserved differs from the reserved_quantity of open orders'' allocations (orders.order_allocations of orders in an open state), or where a closed order still holds a reservation, with the values and what differs (drift). No rows: levels, journal and allocations agree.';
+comment on function orders.reconcile_stock(uuid) is
+  'Reconciles the stock of tenant p_tenant_id (the transaction''s: B2002): one row per (variant, warehouse) where catalog.stock_levels differs from the sum of catalog.stock_movements (on_hand, reserved) or where reserved differs from the reserved_quantity of open orders'' allocations (orders.order_allocations of orders in an open state), or where a closed order still holds a reservation, with the values and what differs (drift). No rows: levels, journal and allocations agree.';

@@ -1,6 +1,7 @@
 -- Privileges on schema orders, in one place. Revoke first so a removed grant is really gone.
--- Insert and update grants name their columns: tenant_id comes from the tenant context, version, state
--- history and timestamps from triggers. The order functions run as the caller (security invoker), so
+-- Insert and update grants name their columns: version, state history and timestamps come from triggers.
+-- Inserts name tenant_id: the order functions write the tenant they were given (a value Citus routes on);
+-- row-level security's with check refuses any tenant but the transaction's, and no update grant names it. The order functions run as the caller (security invoker), so
 -- row-level security applies to everything they do; what the app may write directly is what they write,
 -- and the triggers (state machine, frozen lines, totals, append-only history) hold for both.
 revoke all on schema orders from public;
@@ -17,19 +18,19 @@ grant select on orders.order_states, orders.order_transitions, orders.quote_stat
 grant select on orders.orders, orders.order_lines, orders.order_state_history, orders.order_allocations
   to b2b_app, b2b_readonly;
 
-grant insert (order_id, company_id, buyer_id, currency, idempotency_key, idempotency_operation,
+grant insert (tenant_id, order_id, company_id, buyer_id, currency, idempotency_key, idempotency_operation,
   idempotency_fingerprint, purchase_order_number, billing_address, shipping_address, payment_terms_days)
   on orders.orders to b2b_app;
 grant update (state, purchase_order_number, billing_address, shipping_address, total_amount, submitted_at,
   invoiced_amount, quote_id) on orders.orders to b2b_app;
 
-grant insert (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from, price_list_id,
+grant insert (tenant_id, order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from, price_list_id,
   minor_units) on orders.order_lines to b2b_app;
 grant update (unit_price, line_total, price_list_id, fulfilled_quantity) on orders.order_lines to b2b_app;
 grant delete on orders.order_lines to b2b_app;
 
 -- Appended by trigger as the caller; never updated or deleted.
-grant insert (order_id, transition_number, from_state, to_state, changed_by) on orders.order_state_history to b2b_app;
+grant insert (tenant_id, order_id, transition_number, from_state, to_state, changed_by) on orders.order_state_history to b2b_app;
 
 -- Allocations say what release_stock gives back and consume_stock ships, so b2b_app never writes them:
 -- only the security definer stock writers (owned by b2b_owner) do, with the stock they reserve.
@@ -38,77 +39,79 @@ grant insert (order_id, transition_number, from_state, to_state, changed_by) on 
 -- by submit (steps) and approve_order / reject_order (decisions), never changed afterwards.
 grant select on orders.approval_rules, orders.approval_rule_tiers, orders.order_approval_steps,
   orders.order_approvals to b2b_app, b2b_readonly;
-grant insert (approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active)
+grant insert (tenant_id, approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active)
   on orders.approval_rules to b2b_app;
 grant update (name, min_total_amount, currency, placed_by_role_id, is_active) on orders.approval_rules to b2b_app;
 grant delete on orders.approval_rules to b2b_app;
-grant insert (approval_rule_id, tier, approver_role_id) on orders.approval_rule_tiers to b2b_app;
+grant insert (tenant_id, approval_rule_id, tier, approver_role_id) on orders.approval_rule_tiers to b2b_app;
 grant delete on orders.approval_rule_tiers to b2b_app;
-grant insert (order_id, tier, approver_role_id) on orders.order_approval_steps to b2b_app;
-grant insert (order_id, tier, approver_id, decision, comment) on orders.order_approvals to b2b_app;
+grant insert (tenant_id, order_id, tier, approver_role_id) on orders.order_approval_steps to b2b_app;
+grant insert (tenant_id, order_id, tier, approver_id, decision, comment) on orders.order_approvals to b2b_app;
 
 -- Invoices and the receivables ledger: appended by the order functions, never updated or deleted.
 grant select on orders.invoices, orders.receivable_entries to b2b_app, b2b_readonly;
-grant insert (order_id, company_id, currency, amount, lines, issued_at, due_at) on orders.invoices to b2b_app;
-grant insert (company_id, kind, amount, currency, invoice_id, return_id, reference) on orders.receivable_entries to b2b_app;
+grant insert (tenant_id, order_id, company_id, currency, amount, lines, issued_at, due_at) on orders.invoices to b2b_app;
+grant insert (tenant_id, company_id, kind, amount, currency, invoice_id, return_id, reference) on orders.receivable_entries to b2b_app;
 
 -- Quotes: requested by buyers, priced by the seller, decided by buyers, through the quote functions.
 grant select on orders.quotes, orders.quote_lines to b2b_app, b2b_readonly;
-grant insert (quote_id, company_id, buyer_id, currency, note) on orders.quotes to b2b_app;
+grant insert (tenant_id, quote_id, company_id, buyer_id, currency, note) on orders.quotes to b2b_app;
 grant update (state, valid_until, quoted_at, quoted_by, decided_at) on orders.quotes to b2b_app;
-grant insert (quote_id, line_number, variant_id, quantity) on orders.quote_lines to b2b_app;
+grant insert (tenant_id, quote_id, line_number, variant_id, quantity) on orders.quote_lines to b2b_app;
 grant update (unit_price) on orders.quote_lines to b2b_app;
 
 -- Returns: requested by buyers, received (restocked and credited) or cancelled through the functions.
 grant select on orders.returns, orders.return_lines to b2b_app, b2b_readonly;
-grant insert (return_id, order_id, buyer_id, reason) on orders.returns to b2b_app;
+grant insert (tenant_id, return_id, order_id, buyer_id, reason) on orders.returns to b2b_app;
 grant update (state, warehouse_id, credit_amount, received_at) on orders.returns to b2b_app;
-grant insert (return_id, order_id, variant_id, quantity) on orders.return_lines to b2b_app;
+grant insert (tenant_id, return_id, order_id, variant_id, quantity) on orders.return_lines to b2b_app;
 
--- Operations (and the steps they are made of: they run as the caller).
+-- Operations (and the steps they are made of: they run as the caller). Every one that reads a tenant table
+-- takes the tenant first (p_tenant_id: the distribution argument on Citus).
 grant execute on function
-  orders.lock_order(uuid),
-  orders.address_snapshot(uuid, uuid, text),
+  orders.lock_order(uuid, uuid),
+  orders.address_snapshot(uuid, uuid, uuid, text),
   orders.parse_order_lines(jsonb),
-  orders.set_order_lines(uuid, uuid, text, jsonb),
-  orders.reprice_order_lines(uuid),
-  orders.reserve_stock(uuid),
-  orders.release_stock(uuid),
-  orders.consume_stock(uuid, jsonb),
-  orders.lock_allocated_stock(uuid),
-  orders.check_buyer_may_order(uuid, uuid),
+  orders.set_order_lines(uuid, uuid, uuid, text, jsonb),
+  orders.reprice_order_lines(uuid, uuid),
+  orders.reserve_stock(uuid, uuid),
+  orders.release_stock(uuid, uuid),
+  orders.consume_stock(uuid, uuid, jsonb),
+  orders.lock_allocated_stock(uuid, uuid),
+  orders.run_deferred_checks(),
+  orders.check_buyer_may_order(uuid, uuid, uuid),
   orders.request_fingerprint(text, uuid, uuid, text, jsonb, text, uuid, uuid),
-  orders.start_order(uuid, uuid, text, text, text, uuid, uuid, text, jsonb),
-  orders.create_draft(uuid, uuid, text, jsonb, text, text, uuid, uuid),
-  orders.update_draft(uuid, integer, jsonb, text, uuid, uuid),
-  orders.apply_approval_rules(uuid),
-  orders.check_spending_limit(orders.orders),
-  orders.check_approver(orders.orders, uuid),
-  orders.approve_order(uuid, uuid, text),
-  orders.reject_order(uuid, uuid, text),
-  orders.open_balance(uuid),
-  orders.check_credit_limit(orders.orders),
-  orders.issue_invoice(orders.orders, jsonb),
-  orders.record_payment(uuid, numeric, text, text, uuid),
-  orders.lock_quote(uuid),
-  orders.request_quote(uuid, uuid, text, jsonb, text),
-  orders.stage_quote(uuid, jsonb, timestamptz),
-  orders.accept_quote(uuid, uuid, text, uuid, uuid),
-  orders.decline_quote(uuid, uuid),
-  orders.expire_quotes(),
-  orders.withdraw_quote(uuid),
-  orders.lock_return(uuid),
-  orders.request_return(uuid, uuid, jsonb, text),
-  orders.receive_return(uuid, uuid),
-  orders.cancel_return(uuid),
-  orders.submit(orders.orders, boolean),
-  orders.submit_order(uuid, integer),
-  orders.place_order(uuid, uuid, text, jsonb, text, text, uuid, uuid),
-  orders.cancel_order(uuid),
-  orders.fulfil_order(uuid, jsonb),
-  orders.complete_order(uuid)
+  orders.start_order(uuid, uuid, uuid, text, text, text, uuid, uuid, text, jsonb),
+  orders.create_draft(uuid, uuid, uuid, text, jsonb, text, text, uuid, uuid),
+  orders.update_draft(uuid, uuid, integer, jsonb, text, uuid, uuid),
+  orders.apply_approval_rules(uuid, uuid),
+  orders.check_spending_limit(uuid, orders.orders),
+  orders.check_approver(uuid, orders.orders, uuid),
+  orders.approve_order(uuid, uuid, uuid, text),
+  orders.reject_order(uuid, uuid, uuid, text),
+  orders.open_balance(uuid, uuid),
+  orders.check_credit_limit(uuid, orders.orders),
+  orders.issue_invoice(uuid, orders.orders, jsonb),
+  orders.record_payment(uuid, uuid, numeric, text, text, uuid),
+  orders.lock_quote(uuid, uuid),
+  orders.request_quote(uuid, uuid, uuid, text, jsonb, text),
+  orders.stage_quote(uuid, uuid, jsonb, timestamptz),
+  orders.accept_quote(uuid, uuid, uuid, text, uuid, uuid),
+  orders.decline_quote(uuid, uuid, uuid),
+  orders.expire_quotes(uuid),
+  orders.withdraw_quote(uuid, uuid),
+  orders.lock_return(uuid, uuid),
+  orders.request_return(uuid, uuid, uuid, jsonb, text),
+  orders.receive_return(uuid, uuid, uuid),
+  orders.cancel_return(uuid, uuid),
+  orders.submit(uuid, orders.orders, boolean),
+  orders.submit_order(uuid, uuid, integer),
+  orders.place_order(uuid, uuid, uuid, text, jsonb, text, text, uuid, uuid),
+  orders.cancel_order(uuid, uuid),
+  orders.fulfil_order(uuid, uuid, jsonb),
+  orders.complete_order(uuid, uuid)
   to b2b_app;
-grant execute on function orders.open_balance(uuid) to b2b_readonly;
+grant execute on function orders.open_balance(uuid, uuid) to b2b_readonly;
 
 -- Stock reconciliation (levels against the journal and the open orders' allocations): a read.
-grant execute on function orders.reconcile_stock() to b2b_app, b2b_readonly;
+grant execute on function orders.reconcile_stock(uuid) to b2b_app, b2b_readonly;

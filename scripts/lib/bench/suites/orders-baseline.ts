@@ -24,7 +24,7 @@
 //   and no idempotent replay path (keys are unique in the benchmark, so it is never taken);
 // - the discontinued-variant check takes the variant ids as an array (set_order_lines reads them from
 //   the JSON lines with parse_order_lines); both look the variants up by key.
-import type { Queryable } from '@b2b/db';
+import { type Queryable, tenantOf } from '@b2b/db';
 import type { PlaceOrderInput } from '@b2b/orders';
 
 class BaselineRefusal extends Error {
@@ -249,6 +249,6 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
   // definer stock writers change it), so no client can reserve statement by statement; this call locks
   // the stock rows in the one global order, allocates, reserves and
   // records the allocations, as place_order's does.
-  await client.query('select orders.reserve_stock($1)', [order.order_id]);
+  await client.query('select orders.reserve_stock($1, $2)', [tenantOf(client), order.order_id]);
   return order.order_id;
 }

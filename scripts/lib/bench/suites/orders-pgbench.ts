@@ -45,7 +45,7 @@ const SCRIPT = `
 select tenant_id as tenant, company_id as company, buyer_id as buyer, currency from bench.buyers where n = :u \\gset
 begin;
 select app.set_tenant(:tenant, :buyer);
-select order_id from orders.place_order(p_company_id => :company::uuid, p_buyer_id => :buyer::uuid, p_currency => :currency::text, p_lines => (select jsonb_agg(jsonb_build_object('variant_id', v.variant_id, 'quantity', x.q)) from (values (:v1::bigint, :q1::int), (:v2::bigint, :q2::int), (:v3::bigint, :q3::int), (:v4::bigint, :q4::int), (:v5::bigint, :q5::int)) x(n, q) join bench.variants v on v.tenant_id = :tenant::uuid and v.n = x.n), p_idempotency_key => :prefix::text || gen_random_uuid()::text);
+select order_id from orders.place_order(p_tenant_id => :tenant::uuid, p_company_id => :company::uuid, p_buyer_id => :buyer::uuid, p_currency => :currency::text, p_lines => (select jsonb_agg(jsonb_build_object('variant_id', v.variant_id, 'quantity', x.q)) from (values (:v1::bigint, :q1::int), (:v2::bigint, :q2::int), (:v3::bigint, :q3::int), (:v4::bigint, :q4::int), (:v5::bigint, :q5::int)) x(n, q) join bench.variants v on v.tenant_id = :tenant::uuid and v.n = x.n), p_idempotency_key => :prefix::text || gen_random_uuid()::text);
 commit;
 `;
 

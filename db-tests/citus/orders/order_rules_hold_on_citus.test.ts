@@ -1,0 +1,175 @@
+// The orders rules on the Citus cluster, through @b2b/orders as the application role, in one fresh tenant
+// of the shared distributed database: place (priced, reserved, idempotent, short stock refused), approve
+// (and reject, which releases), fulfil with invoices, returns with credit notes. Every call is one
+// distributed function routed by its p_tenant_id; the errors arrive typed, with their SQLSTATE. And the
+// deferred rules: a rule broken earlier in the transaction is the typed error of the next order call, not
+// a failure at commit (which Citus reports as a generic internal error).
+import { ConflictError, mapDbError, ValidationError } from '@b2b/db';
+import {
+  approveOrder,
+  cancelOrder,
+  createDraft,
+  fulfilOrder,
+  getOpenBalance,
+  getOrderInvoices,
+  InsufficientStockError,
+  placeOrder,
+  receiveReturn,
+  rejectOrder,
+  requestReturn,
+  updateDraft,
+} from '@b2b/orders';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type CitusOrdersBed, openCitusOrdersBed } from './world';
+
+describe('the orders rules on Citus', () => {
+  let bed: CitusOrdersBed;
+  let key = 0;
+  const nextKey = () => `citus-rules-${++key}`;
+
+  beforeAll(async () => {
+    bed = await openCitusOrdersBed('orders rules', 20);
+  });
+  afterAll(async () => {
+    await bed?.close();
+  });
+
+  async function reserved(): Promise<number> {
+    const [row] = await bed.admin<{ reserved: number }>(
+      'select reserved::int from catalog.stock_levels where tenant_id = $1 and variant_id = $2',
+      [bed.world.tenantId, bed.world.variantId],
+    );
+    return row?.reserved ?? -1;
+  }
+
+  const place = (quantity: number, idempotencyKey = nextKey()) =>
+    bed.asTenant((c) =>
+      placeOrder(c, {
+        companyId: bed.world.companyId,
+        buyerId: bed.world.buyerId,
+        currency: 'EUR',
+        lines: [{ variantId: bed.world.variantId, quantity }],
+        idempotencyKey,
+      }),
+    );
+
+  test('place: priced and reserved in one call; the same key returns the first order; short stock is InsufficientStockError', async () => {
+    const before = await reserved();
+    const order = await place(3, 'citus-place');
+    expect(order).toMatchObject({ state: 'placed', total_amount: '30.00' });
+    expect(await reserved()).toBe(before + 3);
+    expect((await place(3, 'citus-place')).order_id).toBe(order.order_id);
+    await expect(place(1000)).rejects.toBeInstanceOf(InsufficientStockError);
+    const conflict = place(4, 'citus-place');
+    await expect(conflict).rejects.toBeInstanceOf(ConflictError);
+    await expect(conflict).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+    await bed.asTenant((c) => cancelOrder(c, order.order_id));
+    expect(await reserved()).toBe(before);
+  });
+
+  test('approve: an order at or above the rule waits for its approver; approving places it, rejecting releases its stock', async () => {
+    const { tenantId, companyId } = bed.world;
+    const role = await bed.adminValue<string>(
+      `select tests.create_buyer_role($1, 'manager', array['orders.approve'])`,
+      [tenantId],
+    );
+    const manager = await bed.adminValue<string>(
+      `select tests.create_buyer($1, $2, $3, 'manager@example.com')`,
+      [tenantId, companyId, role],
+    );
+    await bed.admin(`select tests.create_approval_rule($1, $2, 'big', 50, null, array[$3]::uuid[])`, [
+      tenantId,
+      companyId,
+      role,
+    ]);
+    const before = await reserved();
+    const waiting = await place(5);
+    expect(waiting.state).toBe('pending_approval');
+    expect(await reserved()).toBe(before + 5);
+    const approved = await bed.asTenant(
+      (c) => approveOrder(c, { orderId: waiting.order_id, approverId: manager }),
+      manager,
+    );
+    expect(approved.state).toBe('placed');
+
+    const refused = await place(6);
+    const rejected = await bed.asTenant(
+      (c) => rejectOrder(c, { orderId: refused.order_id, approverId: manager, comment: 'too many' }),
+      manager,
+    );
+    expect(rejected.state).toBe('rejected');
+    expect(await reserved()).toBe(before + 5);
+    await bed.asTenant((c) => cancelOrder(c, approved.order_id));
+    await bed.admin(`update orders.approval_rules set is_active = false where tenant_id = $1`, [tenantId]);
+  });
+
+  test('fulfil and invoice: a partial then the full shipment; the invoices add up to the total and raise the balance', async () => {
+    const balanceBefore = await bed.asTenant((c) => getOpenBalance(c, bed.world.companyId));
+    const order = await place(4);
+    const partial = await bed.asTenant((c) =>
+      fulfilOrder(c, order.order_id, [{ variantId: bed.world.variantId, quantity: 1 }]),
+    );
+    expect(partial.state).toBe('partially_fulfilled');
+    const full = await bed.asTenant((c) => fulfilOrder(c, order.order_id));
+    expect(full.state).toBe('fulfilled');
+    const invoices = await bed.asTenant((c) => getOrderInvoices(c, order.order_id));
+    expect(invoices.map((i) => i.amount)).toEqual(['10.00', '30.00']);
+    const balance = await bed.asTenant((c) => getOpenBalance(c, bed.world.companyId));
+    expect(Number(balance) - Number(balanceBefore)).toBe(40);
+    const overShip = bed.asTenant((c) => fulfilOrder(c, order.order_id));
+    await expect(overShip).rejects.toMatchObject({ code: 'transition_not_allowed' });
+  });
+
+  test('return: at most what shipped comes back; receipt restocks and credits the order unit price', async () => {
+    const { buyerId, variantId, warehouseId, companyId } = bed.world;
+    const order = await place(2);
+    await bed.asTenant((c) => fulfilOrder(c, order.order_id));
+    const tooMany = bed.asTenant((c) =>
+      requestReturn(c, { orderId: order.order_id, buyerId, lines: [{ variantId, quantity: 3 }] }),
+    );
+    await expect(tooMany).rejects.toBeInstanceOf(ValidationError);
+    await expect(tooMany).rejects.toMatchObject({ code: 'return_exceeds_fulfilled' });
+    const balanceBefore = await bed.asTenant((c) => getOpenBalance(c, companyId));
+    const ret = await bed.asTenant((c) =>
+      requestReturn(c, { orderId: order.order_id, buyerId, lines: [{ variantId, quantity: 1 }] }),
+    );
+    const received = await bed.asTenant((c) => receiveReturn(c, { returnId: ret.return_id, warehouseId }));
+    expect(received).toMatchObject({ state: 'received', credit_amount: '10.00' });
+    const balance = await bed.asTenant((c) => getOpenBalance(c, companyId));
+    expect(Number(balanceBefore) - Number(balance)).toBe(10);
+  });
+
+  test('a total broken earlier in the transaction is the typed error of the next order call (B3003), not of commit', async () => {
+    const { tenantId, companyId, buyerId, variantId } = bed.world;
+    const draft = await bed.asTenant((c) =>
+      createDraft(c, { companyId, buyerId, currency: 'EUR', lines: [{ variantId, quantity: 2 }] }),
+    );
+    const broken = bed.asTenant(async (c) => {
+      await c.query('update orders.orders set total_amount = 99 where tenant_id = $1 and order_id = $2', [
+        tenantId,
+        draft.order_id,
+      ]);
+      const { rows } = await c.query<{ version: number }>(
+        'select version from orders.orders where tenant_id = $1 and order_id = $2',
+        [tenantId, draft.order_id],
+      );
+      return updateDraft(c, {
+        orderId: draft.order_id,
+        expectedVersion: rows[0]?.version ?? 0,
+        purchaseOrderNumber: 'PO-1',
+      });
+    });
+    await expect(broken).rejects.toMatchObject({ code: 'order_total_mismatch' });
+  });
+
+  test('a tenant argument other than the transaction tenant is refused (B2002) before anything is read', async () => {
+    const { companyId } = bed.world;
+    const other = '00000000-0000-4000-8000-000000000001';
+    const refused = bed.asTenant((c) =>
+      c.query('select orders.open_balance($1, $2)', [other, companyId]).catch((e) => {
+        throw mapDbError(e);
+      }),
+    );
+    await expect(refused).rejects.toMatchObject({ code: 'tenant_argument_mismatch' });
+  });
+});
