@@ -1,3 +1,10 @@
+export {
+  CITUS_DISTRIBUTES_FROM,
+  hasCitus,
+  TENANT_ARGUMENT,
+  TENANT_COLUMN,
+  TENANT_REGISTRY,
+} from './citus';
 export { checksumOf, REPEATABLE_KINDS, readDomains, repeatableFiles, versionedFiles } from './files';
 export {
   bootstrapDatabase,
@@ -9,11 +16,4 @@ export {
   rollback,
 } from './migrate';
 export { dumpSchema, normalizeDump, SNAPSHOT_FILE, snapshotMajor } from './snapshot';
-export {
-  CITUS_DISTRIBUTES_FROM,
-  hasCitus,
-  TENANT_ARGUMENT,
-  TENANT_COLUMN,
-  TENANT_REGISTRY,
-} from './citus';
 export { splitSqlStatements } from './split-sql';
