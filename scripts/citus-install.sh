@@ -4,7 +4,7 @@
 # extension is missing; safe to run by hand. Needs root, or sudo without a password, for apt and make install.
 #
 #   B2B_CITUS_SOURCE  folder with citus-13.2.2.tar.gz and pg15.20-have-createdb-privilege.patch
-#                     (default: ../shared/vendor/citus next to the checkout)
+#                     (default: ../shared/vendor/citus next to the checkout, else shared/vendor/citus in it)
 #   PG_CONFIG         pg_config of the target PostgreSQL
 #   DESTDIR           install into this staging root instead of / (a trial that leaves the system alone)
 #
@@ -18,16 +18,22 @@ PATCH=pg15.20-have-createdb-privilege.patch
 BUILD_DEPS=(libcurl4-openssl-dev liblz4-dev libzstd-dev libkrb5-dev)
 
 step() { printf '==> %s\n' "$*"; }
-die() { printf '✖ %s\n' "$*" >&2; exit "${2:-1}"; }
+die() { printf '✖ %s\n' "$1" >&2; exit "${2:-1}"; }
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@";
   elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo "$@";
   else die "needs root (or sudo without a password) for: $*"; fi
 }
 
-SOURCE=${B2B_CITUS_SOURCE:-$(cd .. && pwd)/shared/vendor/citus}
+if [ -n "${B2B_CITUS_SOURCE:-}" ]; then
+  SOURCE=$B2B_CITUS_SOURCE
+else
+  # next to the checkout (../shared), or inside it (shared/, where a worktree links it)
+  SOURCE="$(cd .. && pwd)/shared/vendor/citus"
+  [ -f "$SOURCE/citus-$VERSION.tar.gz" ] || SOURCE="$(pwd)/shared/vendor/citus"
+fi
 TARBALL="$SOURCE/citus-$VERSION.tar.gz"
-[ -f "$TARBALL" ] || die "no vendored Citus source at $TARBALL" 3
+[ -f "$TARBALL" ] || die "no vendored Citus source at $TARBALL (set B2B_CITUS_SOURCE to the folder that has it)" 3
 PG_CONFIG=${PG_CONFIG:-$(command -v pg_config || true)}
 major=""
 if [ -n "$PG_CONFIG" ] && [ -x "$PG_CONFIG" ]; then

@@ -40,19 +40,7 @@ async function up(): Promise<void> {
       ? `migrated and distributed: ${result.applied.length} versioned, ${result.repeatablesApplied.length} repeatable (${Math.round(performance.now() - started)} ms)`
       : 'migrations: up to date',
   );
-  if (await seedIsLoaded(adminUrl, 'demo')) {
-    log('seed data: the demo world is already loaded');
-  } else {
-    log('loading seed profile demo (three tenants, each with accounts, catalog, orders)');
-    const seeded = performance.now();
-    try {
-      await loadSeed({ adminUrl, appUrl }, 'demo', log);
-      log(`seed profile demo loaded in ${Math.round(performance.now() - seeded)} ms`);
-    } catch (error) {
-      log(`! the demo seed did not load on Citus, nothing of it was kept: ${(error as Error).message}`);
-      log('  the cluster is up, migrated and distributed; pnpm db:citus up tries the seed again');
-    }
-  }
+  await seed({ adminUrl, appUrl });
   log('');
   log(
     `The Citus cluster is ready (coordinator and ${cluster.nodes.length - 1} workers, data in ${cluster.root}).`,
@@ -60,6 +48,35 @@ async function up(): Promise<void> {
   log(`  DATABASE_URL=${adminUrl}`);
   log(`  application role (RLS applies): ${appUrl}`);
   log(`  passwords: ${cluster.root}/passwords.json (0600); pnpm db:citus status, pnpm db:citus down`);
+}
+
+/**
+ * The demo profile, in two steps on Citus: the tenants and their staff (the `small` profile, as the owner)
+ * committed first, then the worlds as b2b_app. The demo loads both in one transaction on plain PostgreSQL,
+ * which Citus refuses ("cannot perform query on placements that were modified in this transaction by a
+ * different user": it keeps one connection per user and placement). A failed world leaves the tenants;
+ * the next `up` loads the worlds on top of them.
+ */
+async function seed(target: { adminUrl: string; appUrl: string }): Promise<void> {
+  if (await seedIsLoaded(target.adminUrl, 'demo')) {
+    log('seed data: the demo world is already loaded');
+    return;
+  }
+  const started = performance.now();
+  if (!(await seedIsLoaded(target.adminUrl, 'small'))) {
+    log('loading the demo tenants and their staff (seeds/small)');
+    await loadSeed(target, 'small', log);
+  }
+  log('loading the demo worlds (accounts, catalog, orders) as b2b_app');
+  try {
+    await loadSeed(target, 'demo', log);
+    log(`seed profile demo loaded in ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    log(
+      `! the demo worlds did not load on Citus (rolled back; the tenants and staff are kept): ${(error as Error).message}`,
+    );
+    log('  the cluster is up, migrated and distributed; pnpm db:citus up tries the worlds again');
+  }
 }
 
 async function down(): Promise<void> {

@@ -29,7 +29,8 @@ export function seedIsLoaded(url: string, profile: SeedProfile): Promise<boolean
   return withClient(url, async (client) => {
     if (profile === 'demo') return demoIsLoaded(client);
     const { rows } = await client.query<{ seeded: boolean }>(
-      'select exists (select from tenancy.tenants where slug = $1) as seeded',
+      // `select 1`: Citus cannot plan a zero-column EXISTS over a distributed or reference table
+      'select exists (select 1 from tenancy.tenants where slug = $1) as seeded',
       [MARKER_SLUG[profile]],
     );
     return rows[0]?.seeded ?? false;

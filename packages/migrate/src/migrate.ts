@@ -250,6 +250,23 @@ async function runVersioned(
   return ran.map((m) => m.name);
 }
 
+async function distributeRemaining(
+  client: pg.Client,
+  sqlDir: string,
+  log: (l: string) => void,
+): Promise<void> {
+  const domains = readDomains(sqlDir);
+  await client.query('begin');
+  try {
+    for (const done of await distributeNewTables(client, domains)) log(`> citus: ${done}`);
+    await assertAllDistributed(client, domains);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw new MigrationError(`distributing the tables on Citus failed: ${(error as Error).message}`);
+  }
+}
+
 /** Applies changed repeatable files, all in one transaction: a failure leaves the database as it was. */
 async function applyRepeatables(
   client: pg.Client,
@@ -293,6 +310,9 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     const citus = await prepare(client, options.sqlDir);
     await verifyChecksums(client, options.sqlDir, options);
     const applied = await runVersioned(client, options.sqlDir, 'up', undefined, log, citus);
+    // Nothing pending, yet tables of ours that are not Citus tables (a database that got the citus
+    // extension after it was migrated): distribute them now, by the same rule, in one transaction.
+    if (citus && applied.length === 0) await distributeRemaining(client, options.sqlDir, log);
     const repeatablesApplied = await applyRepeatables(client, options.sqlDir, log, citus);
     if (citus) {
       await client.query('begin');

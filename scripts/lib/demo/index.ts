@@ -30,7 +30,8 @@ export async function demoIsLoaded(client: pg.ClientBase): Promise<boolean> {
   try {
     await client.query('select app.set_tenant($1)', [LAST.tenantId]);
     const { rows } = await client.query<{ loaded: boolean }>(
-      'select exists (select from accounts.companies where company_id = $1) as loaded',
+      // `select 1`: Citus cannot plan a zero-column EXISTS over a distributed table
+      'select exists (select 1 from accounts.companies where company_id = $1) as loaded',
       [idOf(LAST, 'company/japan')],
     );
     return rows[0]?.loaded ?? false;
