@@ -320,6 +320,30 @@ ALTER FUNCTION accounts.check_company_hierarchy() OWNER TO b2b_owner;
 COMMENT ON FUNCTION accounts.check_company_hierarchy() IS 'Trigger function on accounts.companies: refuses a parent that would close a cycle (SQLSTATE B2101) or make the hierarchy deeper than 5 levels (B2102). Serializes hierarchy changes per tenant with an advisory lock.';
 
 --
+-- Name: follow_company_minor_units(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.follow_company_minor_units() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  update accounts.buyers b
+  set minor_units = new.minor_units
+  where b.tenant_id = new.tenant_id and b.company_id = new.company_id
+    and b.minor_units is distinct from new.minor_units;
+  return null;
+end
+$$;
+
+ALTER FUNCTION accounts.follow_company_minor_units() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION follow_company_minor_units(); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.follow_company_minor_units() IS 'Trigger function: after a company''s minor_units change, sets its buyers'' to match (replaces ON UPDATE CASCADE, which Citus refuses).';
+
+--
 -- Name: set_buyer_minor_units(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
 --
 
@@ -571,6 +595,60 @@ ALTER FUNCTION app.current_user_id() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION app.current_user_id() IS 'The acting staff user or buyer of the current transaction, or null.';
+
+--
+-- Name: guard_inserted_columns(); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.guard_inserted_columns() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  supplied jsonb;
+  forced jsonb := '{}';
+  arg text;
+  col text;
+  rule text;
+begin
+  if pg_catalog.pg_has_role(current_user,
+      (select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'USAGE') then
+    return new;
+  end if;
+  foreach arg in array tg_argv loop
+    col := pg_catalog.split_part(arg, ':', 1);
+    rule := pg_catalog.substr(arg, pg_catalog.length(col) + 2);
+    case rule
+      when 'now' then forced := forced || pg_catalog.jsonb_build_object(col, pg_catalog.now());
+      when 'clock' then forced := forced || pg_catalog.jsonb_build_object(col, pg_catalog.clock_timestamp());
+      when 'uuid' then forced := forced || pg_catalog.jsonb_build_object(col, pg_catalog.gen_random_uuid());
+      when 'user' then forced := forced || pg_catalog.jsonb_build_object(col, app.current_user_id());
+      else
+        supplied := coalesce(supplied, pg_catalog.to_jsonb(new));
+        if (supplied -> col) is distinct from rule::jsonb then
+          raise exception using
+            errcode = 'B1060',
+            message = pg_catalog.format('the application cannot set %s.%s on insert', tg_table_name, col),
+            detail = pg_catalog.format('it starts as %s (set by the database functions and triggers)', rule),
+            column = col,
+            table = tg_table_name,
+            schema = tg_table_schema;
+        end if;
+    end case;
+  end loop;
+  if forced <> '{}' then
+    new := pg_catalog.jsonb_populate_record(new, forced);
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION app.guard_inserted_columns() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION guard_inserted_columns(); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.guard_inserted_columns() IS 'Trigger function (BEFORE INSERT, first of its table): refuses (B1060) or overwrites the columns the application may not set on insert, named in its arguments as <column>:<rule>; the owner and superusers pass. Replaces column-level INSERT grants, which Citus cannot honour.';
 
 --
 -- Name: is_money(numeric, integer); Type: FUNCTION; Schema: app; Owner: b2b_owner
@@ -4261,6 +4339,30 @@ ALTER FUNCTION orders.withdraw_quote(p_quote_id uuid) OWNER TO b2b_owner;
 COMMENT ON FUNCTION orders.withdraw_quote(p_quote_id uuid) IS 'Withdraws quote p_quote_id while requested or quoted (B3001 otherwise).';
 
 --
+-- Name: clear_granted_by(); Type: FUNCTION; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE FUNCTION tenancy.clear_granted_by() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  update tenancy.memberships m
+  set granted_by = null
+  where m.tenant_id = old.tenant_id and m.granted_by = old.staff_user_id;
+  return old;
+end
+$$;
+
+ALTER FUNCTION tenancy.clear_granted_by() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION clear_granted_by(); Type: COMMENT; Schema: tenancy; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION tenancy.clear_granted_by() IS 'Trigger function: before a staff user is deleted, clears granted_by on the memberships they granted (replaces ON DELETE SET NULL, which Citus refuses).';
+
+--
 -- Name: addresses; Type: TABLE; Schema: accounts; Owner: b2b_owner
 --
 
@@ -7172,6 +7274,12 @@ CREATE INDEX idx_tenants_default_currency ON tenancy.tenants USING btree (defaul
 CREATE INDEX idx_tenants_default_locale ON tenancy.tenants USING btree (default_locale);
 
 --
+-- Name: addresses trg_addresses_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_addresses_before_insert_columns BEFORE INSERT ON accounts.addresses FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
+
+--
 -- Name: addresses trg_addresses_before_insert_or_update_postal; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
@@ -7184,6 +7292,12 @@ CREATE TRIGGER trg_addresses_before_insert_or_update_postal BEFORE INSERT OR UPD
 CREATE TRIGGER trg_addresses_before_update BEFORE UPDATE ON accounts.addresses FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: buyer_roles trg_buyer_roles_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyer_roles_before_insert_columns BEFORE INSERT ON accounts.buyer_roles FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
+
+--
 -- Name: buyer_roles trg_buyer_roles_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
@@ -7194,6 +7308,12 @@ CREATE TRIGGER trg_buyer_roles_before_update BEFORE UPDATE ON accounts.buyer_rol
 --
 
 CREATE TRIGGER trg_buyer_roles_before_write_canonical BEFORE INSERT OR UPDATE OF name ON accounts.buyer_roles FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
+
+--
+-- Name: buyers trg_buyers_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyers_before_insert_columns BEFORE INSERT ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now', 'minor_units:null');
 
 --
 -- Name: buyers trg_buyers_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
@@ -7212,6 +7332,18 @@ CREATE TRIGGER trg_buyers_before_write_canonical BEFORE INSERT OR UPDATE OF emai
 --
 
 CREATE TRIGGER trg_buyers_before_write_minor_units BEFORE INSERT OR UPDATE OF company_id, minor_units ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION accounts.set_buyer_minor_units();
+
+--
+-- Name: companies trg_companies_after_update_minor_units; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_companies_after_update_minor_units AFTER UPDATE ON accounts.companies FOR EACH ROW WHEN ((old.minor_units IS DISTINCT FROM new.minor_units)) EXECUTE FUNCTION accounts.follow_company_minor_units();
+
+--
+-- Name: companies trg_companies_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_companies_before_insert_columns BEFORE INSERT ON accounts.companies FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now', 'minor_units:null');
 
 --
 -- Name: companies trg_companies_before_insert_or_update_parent; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
@@ -7238,6 +7370,18 @@ CREATE TRIGGER trg_companies_before_write_canonical BEFORE INSERT OR UPDATE OF t
 CREATE TRIGGER trg_companies_before_write_minor_units BEFORE INSERT OR UPDATE OF default_currency, minor_units ON accounts.companies FOR EACH ROW EXECUTE FUNCTION accounts.set_company_minor_units();
 
 --
+-- Name: company_customer_groups trg_company_customer_groups_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_company_customer_groups_before_insert_columns BEFORE INSERT ON accounts.company_customer_groups FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('added_at:now');
+
+--
+-- Name: customer_groups trg_customer_groups_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_customer_groups_before_insert_columns BEFORE INSERT ON accounts.customer_groups FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
+
+--
 -- Name: customer_groups trg_customer_groups_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
@@ -7248,6 +7392,12 @@ CREATE TRIGGER trg_customer_groups_before_update BEFORE UPDATE ON accounts.custo
 --
 
 CREATE TRIGGER trg_customer_groups_before_write_canonical BEFORE INSERT OR UPDATE OF name ON accounts.customer_groups FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
+
+--
+-- Name: attribute_definitions trg_attribute_definitions_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_attribute_definitions_before_insert_columns BEFORE INSERT ON catalog.attribute_definitions FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
 
 --
 -- Name: attribute_definitions trg_attribute_definitions_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -7268,6 +7418,12 @@ CREATE TRIGGER trg_attribute_definitions_before_write_canonical BEFORE INSERT OR
 CREATE TRIGGER trg_categories_after_update_parent AFTER UPDATE OF parent_category_id ON catalog.categories FOR EACH ROW WHEN ((old.path IS DISTINCT FROM new.path)) EXECUTE FUNCTION catalog.propagate_category_path();
 
 --
+-- Name: categories trg_categories_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_categories_before_insert_columns BEFORE INSERT ON catalog.categories FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('path:null', 'created_at:now', 'updated_at:now');
+
+--
 -- Name: categories trg_categories_before_insert_or_update_parent; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -7278,6 +7434,12 @@ CREATE TRIGGER trg_categories_before_insert_or_update_parent BEFORE INSERT OR UP
 --
 
 CREATE TRIGGER trg_categories_before_update BEFORE UPDATE ON catalog.categories FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: category_translations trg_category_translations_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_category_translations_before_insert_columns BEFORE INSERT ON catalog.category_translations FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
 
 --
 -- Name: category_translations trg_category_translations_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -7292,6 +7454,12 @@ CREATE TRIGGER trg_category_translations_before_update BEFORE UPDATE ON catalog.
 CREATE TRIGGER trg_category_translations_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON catalog.category_translations FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
 
 --
+-- Name: price_lists trg_price_lists_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_price_lists_before_insert_columns BEFORE INSERT ON catalog.price_lists FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
+
+--
 -- Name: price_lists trg_price_lists_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -7304,10 +7472,28 @@ CREATE TRIGGER trg_price_lists_before_update BEFORE UPDATE ON catalog.price_list
 CREATE TRIGGER trg_price_lists_before_write_canonical BEFORE INSERT OR UPDATE OF name ON catalog.price_lists FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
 
 --
+-- Name: prices trg_prices_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_prices_before_insert_columns BEFORE INSERT ON catalog.prices FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
+
+--
 -- Name: prices trg_prices_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_prices_before_update BEFORE UPDATE ON catalog.prices FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: product_categories trg_product_categories_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_categories_before_insert_columns BEFORE INSERT ON catalog.product_categories FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('added_at:now');
+
+--
+-- Name: product_translations trg_product_translations_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_translations_before_insert_columns BEFORE INSERT ON catalog.product_translations FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
 
 --
 -- Name: product_translations trg_product_translations_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -7320,6 +7506,12 @@ CREATE TRIGGER trg_product_translations_before_update BEFORE UPDATE ON catalog.p
 --
 
 CREATE TRIGGER trg_product_translations_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON catalog.product_translations FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
+
+--
+-- Name: products trg_products_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_products_before_insert_columns BEFORE INSERT ON catalog.products FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
 
 --
 -- Name: products trg_products_before_insert_or_update_attributes; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -7346,6 +7538,12 @@ CREATE TRIGGER trg_stock_levels_after_insert AFTER INSERT ON catalog.stock_level
 CREATE TRIGGER trg_stock_levels_after_update AFTER UPDATE ON catalog.stock_levels REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.journal_stock_updates();
 
 --
+-- Name: stock_levels trg_stock_levels_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_levels_before_insert_columns BEFORE INSERT ON catalog.stock_levels FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('reserved:0', 'updated_at:now');
+
+--
 -- Name: stock_levels trg_stock_levels_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -7358,10 +7556,22 @@ CREATE TRIGGER trg_stock_levels_before_update BEFORE UPDATE ON catalog.stock_lev
 CREATE TRIGGER trg_stock_movements_before_insert BEFORE INSERT ON catalog.stock_movements FOR EACH STATEMENT EXECUTE FUNCTION catalog.guard_stock_movements();
 
 --
+-- Name: stock_movements trg_stock_movements_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_movements_before_insert_columns BEFORE INSERT ON catalog.stock_movements FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('movement_id:uuid', 'moved_by:user', 'moved_at:now');
+
+--
 -- Name: stock_movements trg_stock_movements_before_update_or_delete; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_stock_movements_before_update_or_delete BEFORE DELETE OR UPDATE ON catalog.stock_movements FOR EACH STATEMENT EXECUTE FUNCTION catalog.guard_stock_movements();
+
+--
+-- Name: variants trg_variants_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_variants_before_insert_columns BEFORE INSERT ON catalog.variants FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
 
 --
 -- Name: variants trg_variants_before_insert_or_update_attributes; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -7382,6 +7592,12 @@ CREATE TRIGGER trg_variants_before_update BEFORE UPDATE ON catalog.variants FOR 
 CREATE TRIGGER trg_variants_before_write_canonical BEFORE INSERT OR UPDATE OF sku ON catalog.variants FOR EACH ROW EXECUTE FUNCTION app.canonicalize('sku:code');
 
 --
+-- Name: warehouses trg_warehouses_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_warehouses_before_insert_columns BEFORE INSERT ON catalog.warehouses FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
+
+--
 -- Name: warehouses trg_warehouses_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -7398,6 +7614,12 @@ CREATE TRIGGER trg_warehouses_before_write_canonical BEFORE INSERT OR UPDATE OF 
 --
 
 CREATE TRIGGER trg_pgmigrations_before_insert BEFORE INSERT ON migrations.pgmigrations FOR EACH ROW EXECUTE FUNCTION migrations.record_checksum();
+
+--
+-- Name: approval_rules trg_approval_rules_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_approval_rules_before_insert_columns BEFORE INSERT ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now', 'minor_units:null');
 
 --
 -- Name: approval_rules trg_approval_rules_before_update; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -7418,6 +7640,12 @@ CREATE TRIGGER trg_approval_rules_before_write_canonical BEFORE INSERT OR UPDATE
 CREATE TRIGGER trg_approval_rules_before_write_minor_units BEFORE INSERT OR UPDATE OF currency, minor_units ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION catalog.set_minor_units();
 
 --
+-- Name: invoices trg_invoices_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_invoices_before_insert_columns BEFORE INSERT ON orders.invoices FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('invoice_id:uuid', 'minor_units:null');
+
+--
 -- Name: invoices trg_invoices_before_insert_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -7436,10 +7664,22 @@ CREATE TRIGGER trg_invoices_before_update_or_delete BEFORE DELETE OR UPDATE ON o
 CREATE TRIGGER trg_order_allocations_before_update BEFORE UPDATE ON orders.order_allocations FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: order_approvals trg_order_approvals_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_approvals_before_insert_columns BEFORE INSERT ON orders.order_approvals FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('decided_at:now');
+
+--
 -- Name: order_lines trg_order_lines_after_write_check_total; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
 CREATE CONSTRAINT TRIGGER trg_order_lines_after_write_check_total AFTER INSERT OR DELETE OR UPDATE OF line_total ON orders.order_lines DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION orders.check_order_total();
+
+--
+-- Name: order_lines trg_order_lines_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_lines_before_insert_columns BEFORE INSERT ON orders.order_lines FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('fulfilled_quantity:0', 'created_at:now', 'updated_at:now');
 
 --
 -- Name: order_lines trg_order_lines_before_insert_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -7458,6 +7698,12 @@ CREATE TRIGGER trg_order_lines_before_update BEFORE UPDATE ON orders.order_lines
 --
 
 CREATE TRIGGER trg_order_lines_before_write_editable BEFORE INSERT OR DELETE OR UPDATE OF line_number, variant_id, quantity, unit_price, line_total, priced_from, price_list_id ON orders.order_lines FOR EACH ROW EXECUTE FUNCTION orders.check_order_lines_editable();
+
+--
+-- Name: order_state_history trg_order_state_history_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_state_history_before_insert_columns BEFORE INSERT ON orders.order_state_history FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('transition_id:uuid', 'changed_at:now');
 
 --
 -- Name: order_state_history trg_order_state_history_before_update_or_delete; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -7496,6 +7742,12 @@ CREATE CONSTRAINT TRIGGER trg_orders_after_update_state_check_stock_released AFT
 CREATE CONSTRAINT TRIGGER trg_orders_after_write_check_total AFTER UPDATE OF total_amount ON orders.orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((old.total_amount IS DISTINCT FROM new.total_amount)) EXECUTE FUNCTION orders.check_order_total();
 
 --
+-- Name: orders trg_orders_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_orders_before_insert_columns BEFORE INSERT ON orders.orders FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('state:"draft"', 'version:1', 'total_amount:0', 'submitted_at:null', 'created_at:now', 'updated_at:now', 'invoiced_amount:0', 'quote_id:null', 'minor_units:null');
+
+--
 -- Name: orders trg_orders_before_insert_or_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -7520,6 +7772,18 @@ CREATE TRIGGER trg_orders_before_update_version BEFORE UPDATE ON orders.orders F
 CREATE TRIGGER trg_orders_before_write_minor_units BEFORE INSERT OR UPDATE OF currency, minor_units ON orders.orders FOR EACH ROW EXECUTE FUNCTION catalog.set_minor_units();
 
 --
+-- Name: quote_lines trg_quote_lines_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_quote_lines_before_insert_columns BEFORE INSERT ON orders.quote_lines FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('unit_price:null');
+
+--
+-- Name: quotes trg_quotes_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_quotes_before_insert_columns BEFORE INSERT ON orders.quotes FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('state:"requested"', 'valid_until:null', 'quoted_at:null', 'quoted_by:null', 'decided_at:null', 'created_at:now', 'updated_at:now');
+
+--
 -- Name: quotes trg_quotes_before_insert_or_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -7530,6 +7794,12 @@ CREATE TRIGGER trg_quotes_before_insert_or_update_state BEFORE INSERT OR UPDATE 
 --
 
 CREATE TRIGGER trg_quotes_before_update BEFORE UPDATE ON orders.quotes FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: receivable_entries trg_receivable_entries_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_receivable_entries_before_insert_columns BEFORE INSERT ON orders.receivable_entries FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('entry_id:uuid', 'recorded_by:user', 'recorded_at:clock', 'minor_units:null');
 
 --
 -- Name: receivable_entries trg_receivable_entries_before_insert_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -7544,6 +7814,12 @@ CREATE TRIGGER trg_receivable_entries_before_insert_minor_units BEFORE INSERT ON
 CREATE TRIGGER trg_receivable_entries_before_update_or_delete BEFORE DELETE OR UPDATE ON orders.receivable_entries FOR EACH ROW EXECUTE FUNCTION orders.refuse_change();
 
 --
+-- Name: returns trg_returns_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_returns_before_insert_columns BEFORE INSERT ON orders.returns FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('state:"requested"', 'warehouse_id:null', 'credit_amount:null', 'requested_at:now', 'received_at:null', 'minor_units:null');
+
+--
 -- Name: returns trg_returns_before_insert_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -7554,6 +7830,24 @@ CREATE TRIGGER trg_returns_before_insert_minor_units BEFORE INSERT ON orders.ret
 --
 
 CREATE TRIGGER trg_returns_before_insert_or_update_state BEFORE INSERT OR UPDATE OF state ON orders.returns FOR EACH ROW EXECUTE FUNCTION orders.check_return_transition();
+
+--
+-- Name: memberships trg_memberships_before_insert_columns; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_memberships_before_insert_columns BEFORE INSERT ON tenancy.memberships FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('granted_at:now');
+
+--
+-- Name: staff_users trg_staff_users_before_delete_clear_granted_by; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_staff_users_before_delete_clear_granted_by BEFORE DELETE ON tenancy.staff_users FOR EACH ROW EXECUTE FUNCTION tenancy.clear_granted_by();
+
+--
+-- Name: staff_users trg_staff_users_before_insert_columns; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_staff_users_before_insert_columns BEFORE INSERT ON tenancy.staff_users FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
 
 --
 -- Name: staff_users trg_staff_users_before_update; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
@@ -7633,7 +7927,7 @@ ALTER TABLE ONLY accounts.buyers
 --
 
 ALTER TABLE ONLY accounts.buyers
-    ADD CONSTRAINT fk_buyers_tenant_id_company_id_minor_units_companies FOREIGN KEY (tenant_id, company_id, minor_units) REFERENCES accounts.companies(tenant_id, company_id, minor_units) ON UPDATE CASCADE;
+    ADD CONSTRAINT fk_buyers_tenant_id_company_id_minor_units_companies FOREIGN KEY (tenant_id, company_id, minor_units) REFERENCES accounts.companies(tenant_id, company_id, minor_units) DEFERRABLE INITIALLY DEFERRED;
 
 --
 -- Name: companies fk_companies_default_currency_currencies; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
@@ -8228,7 +8522,7 @@ ALTER TABLE ONLY tenancy.memberships
 --
 
 ALTER TABLE ONLY tenancy.memberships
-    ADD CONSTRAINT fk_memberships_tenant_id_granted_by_staff_users FOREIGN KEY (tenant_id, granted_by) REFERENCES tenancy.staff_users(tenant_id, staff_user_id) ON DELETE SET NULL (granted_by);
+    ADD CONSTRAINT fk_memberships_tenant_id_granted_by_staff_users FOREIGN KEY (tenant_id, granted_by) REFERENCES tenancy.staff_users(tenant_id, staff_user_id);
 
 --
 -- Name: memberships fk_memberships_tenant_id_staff_user_id_staff_users; Type: FK CONSTRAINT; Schema: tenancy; Owner: b2b_owner
@@ -8268,25 +8562,25 @@ ALTER TABLE accounts.addresses ENABLE ROW LEVEL SECURITY;
 -- Name: addresses addresses_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY addresses_delete ON accounts.addresses FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY addresses_delete ON accounts.addresses FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: addresses addresses_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY addresses_insert ON accounts.addresses FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY addresses_insert ON accounts.addresses FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: addresses addresses_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY addresses_select ON accounts.addresses FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY addresses_select ON accounts.addresses FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: addresses addresses_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY addresses_update ON accounts.addresses FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY addresses_update ON accounts.addresses FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_role_permissions; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -8298,19 +8592,19 @@ ALTER TABLE accounts.buyer_role_permissions ENABLE ROW LEVEL SECURITY;
 -- Name: buyer_role_permissions buyer_role_permissions_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_role_permissions_delete ON accounts.buyer_role_permissions FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_role_permissions_delete ON accounts.buyer_role_permissions FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_role_permissions buyer_role_permissions_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_role_permissions_insert ON accounts.buyer_role_permissions FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_role_permissions_insert ON accounts.buyer_role_permissions FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_role_permissions buyer_role_permissions_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_role_permissions_select ON accounts.buyer_role_permissions FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_role_permissions_select ON accounts.buyer_role_permissions FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_roles; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -8322,25 +8616,25 @@ ALTER TABLE accounts.buyer_roles ENABLE ROW LEVEL SECURITY;
 -- Name: buyer_roles buyer_roles_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_roles_delete ON accounts.buyer_roles FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_roles_delete ON accounts.buyer_roles FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_roles buyer_roles_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_roles_insert ON accounts.buyer_roles FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_roles_insert ON accounts.buyer_roles FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_roles buyer_roles_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_roles_select ON accounts.buyer_roles FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_roles_select ON accounts.buyer_roles FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_roles buyer_roles_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_roles_update ON accounts.buyer_roles FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_roles_update ON accounts.buyer_roles FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyers; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -8352,25 +8646,25 @@ ALTER TABLE accounts.buyers ENABLE ROW LEVEL SECURITY;
 -- Name: buyers buyers_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyers_delete ON accounts.buyers FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyers_delete ON accounts.buyers FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyers buyers_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyers_insert ON accounts.buyers FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyers_insert ON accounts.buyers FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyers buyers_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyers_select ON accounts.buyers FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyers_select ON accounts.buyers FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyers buyers_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyers_update ON accounts.buyers FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyers_update ON accounts.buyers FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: companies; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -8382,25 +8676,25 @@ ALTER TABLE accounts.companies ENABLE ROW LEVEL SECURITY;
 -- Name: companies companies_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY companies_delete ON accounts.companies FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY companies_delete ON accounts.companies FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: companies companies_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY companies_insert ON accounts.companies FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY companies_insert ON accounts.companies FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: companies companies_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY companies_select ON accounts.companies FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY companies_select ON accounts.companies FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: companies companies_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY companies_update ON accounts.companies FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY companies_update ON accounts.companies FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: company_customer_groups; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -8412,19 +8706,19 @@ ALTER TABLE accounts.company_customer_groups ENABLE ROW LEVEL SECURITY;
 -- Name: company_customer_groups company_customer_groups_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY company_customer_groups_delete ON accounts.company_customer_groups FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY company_customer_groups_delete ON accounts.company_customer_groups FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: company_customer_groups company_customer_groups_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY company_customer_groups_insert ON accounts.company_customer_groups FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY company_customer_groups_insert ON accounts.company_customer_groups FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: company_customer_groups company_customer_groups_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY company_customer_groups_select ON accounts.company_customer_groups FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY company_customer_groups_select ON accounts.company_customer_groups FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: customer_groups; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -8436,25 +8730,25 @@ ALTER TABLE accounts.customer_groups ENABLE ROW LEVEL SECURITY;
 -- Name: customer_groups customer_groups_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY customer_groups_delete ON accounts.customer_groups FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY customer_groups_delete ON accounts.customer_groups FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: customer_groups customer_groups_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY customer_groups_insert ON accounts.customer_groups FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY customer_groups_insert ON accounts.customer_groups FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: customer_groups customer_groups_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY customer_groups_select ON accounts.customer_groups FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY customer_groups_select ON accounts.customer_groups FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: customer_groups customer_groups_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY customer_groups_update ON accounts.customer_groups FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY customer_groups_update ON accounts.customer_groups FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: attribute_definitions; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8466,25 +8760,25 @@ ALTER TABLE catalog.attribute_definitions ENABLE ROW LEVEL SECURITY;
 -- Name: attribute_definitions attribute_definitions_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY attribute_definitions_delete ON catalog.attribute_definitions FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY attribute_definitions_delete ON catalog.attribute_definitions FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: attribute_definitions attribute_definitions_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY attribute_definitions_insert ON catalog.attribute_definitions FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY attribute_definitions_insert ON catalog.attribute_definitions FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: attribute_definitions attribute_definitions_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY attribute_definitions_select ON catalog.attribute_definitions FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY attribute_definitions_select ON catalog.attribute_definitions FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: attribute_definitions attribute_definitions_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY attribute_definitions_update ON catalog.attribute_definitions FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY attribute_definitions_update ON catalog.attribute_definitions FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: categories; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8496,25 +8790,25 @@ ALTER TABLE catalog.categories ENABLE ROW LEVEL SECURITY;
 -- Name: categories categories_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY categories_delete ON catalog.categories FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY categories_delete ON catalog.categories FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: categories categories_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY categories_insert ON catalog.categories FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY categories_insert ON catalog.categories FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: categories categories_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY categories_select ON catalog.categories FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY categories_select ON catalog.categories FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: categories categories_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY categories_update ON catalog.categories FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY categories_update ON catalog.categories FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: category_translations; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8526,25 +8820,25 @@ ALTER TABLE catalog.category_translations ENABLE ROW LEVEL SECURITY;
 -- Name: category_translations category_translations_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY category_translations_delete ON catalog.category_translations FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY category_translations_delete ON catalog.category_translations FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: category_translations category_translations_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY category_translations_insert ON catalog.category_translations FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY category_translations_insert ON catalog.category_translations FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: category_translations category_translations_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY category_translations_select ON catalog.category_translations FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY category_translations_select ON catalog.category_translations FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: category_translations category_translations_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY category_translations_update ON catalog.category_translations FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY category_translations_update ON catalog.category_translations FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: price_lists; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8556,25 +8850,25 @@ ALTER TABLE catalog.price_lists ENABLE ROW LEVEL SECURITY;
 -- Name: price_lists price_lists_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY price_lists_delete ON catalog.price_lists FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY price_lists_delete ON catalog.price_lists FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: price_lists price_lists_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY price_lists_insert ON catalog.price_lists FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY price_lists_insert ON catalog.price_lists FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: price_lists price_lists_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY price_lists_select ON catalog.price_lists FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY price_lists_select ON catalog.price_lists FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: price_lists price_lists_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY price_lists_update ON catalog.price_lists FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY price_lists_update ON catalog.price_lists FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: prices; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8586,25 +8880,25 @@ ALTER TABLE catalog.prices ENABLE ROW LEVEL SECURITY;
 -- Name: prices prices_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY prices_delete ON catalog.prices FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY prices_delete ON catalog.prices FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: prices prices_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY prices_insert ON catalog.prices FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY prices_insert ON catalog.prices FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: prices prices_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY prices_select ON catalog.prices FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY prices_select ON catalog.prices FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: prices prices_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY prices_update ON catalog.prices FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY prices_update ON catalog.prices FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_categories; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8616,19 +8910,19 @@ ALTER TABLE catalog.product_categories ENABLE ROW LEVEL SECURITY;
 -- Name: product_categories product_categories_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_categories_delete ON catalog.product_categories FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_categories_delete ON catalog.product_categories FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_categories product_categories_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_categories_insert ON catalog.product_categories FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_categories_insert ON catalog.product_categories FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_categories product_categories_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_categories_select ON catalog.product_categories FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_categories_select ON catalog.product_categories FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_translations; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8640,25 +8934,25 @@ ALTER TABLE catalog.product_translations ENABLE ROW LEVEL SECURITY;
 -- Name: product_translations product_translations_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_translations_delete ON catalog.product_translations FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_translations_delete ON catalog.product_translations FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_translations product_translations_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_translations_insert ON catalog.product_translations FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_translations_insert ON catalog.product_translations FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_translations product_translations_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_translations_select ON catalog.product_translations FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_translations_select ON catalog.product_translations FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_translations product_translations_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_translations_update ON catalog.product_translations FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_translations_update ON catalog.product_translations FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: products; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8670,19 +8964,19 @@ ALTER TABLE catalog.products ENABLE ROW LEVEL SECURITY;
 -- Name: products products_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY products_insert ON catalog.products FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY products_insert ON catalog.products FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: products products_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY products_select ON catalog.products FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY products_select ON catalog.products FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: products products_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY products_update ON catalog.products FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY products_update ON catalog.products FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: stock_levels; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8694,25 +8988,25 @@ ALTER TABLE catalog.stock_levels ENABLE ROW LEVEL SECURITY;
 -- Name: stock_levels stock_levels_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_levels_delete ON catalog.stock_levels FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_levels_delete ON catalog.stock_levels FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: stock_levels stock_levels_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_levels_insert ON catalog.stock_levels FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_levels_insert ON catalog.stock_levels FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: stock_levels stock_levels_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_levels_select ON catalog.stock_levels FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_levels_select ON catalog.stock_levels FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: stock_levels stock_levels_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_levels_update ON catalog.stock_levels FOR UPDATE TO b2b_owner, b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_levels_update ON catalog.stock_levels FOR UPDATE TO b2b_owner, b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: stock_movements; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8724,13 +9018,13 @@ ALTER TABLE catalog.stock_movements ENABLE ROW LEVEL SECURITY;
 -- Name: stock_movements stock_movements_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_movements_insert ON catalog.stock_movements FOR INSERT TO b2b_owner, b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_movements_insert ON catalog.stock_movements FOR INSERT TO b2b_owner, b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: stock_movements stock_movements_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_movements_select ON catalog.stock_movements FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_movements_select ON catalog.stock_movements FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: variants; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8742,19 +9036,19 @@ ALTER TABLE catalog.variants ENABLE ROW LEVEL SECURITY;
 -- Name: variants variants_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY variants_insert ON catalog.variants FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY variants_insert ON catalog.variants FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: variants variants_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY variants_select ON catalog.variants FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY variants_select ON catalog.variants FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: variants variants_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY variants_update ON catalog.variants FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY variants_update ON catalog.variants FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: warehouses; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8766,25 +9060,25 @@ ALTER TABLE catalog.warehouses ENABLE ROW LEVEL SECURITY;
 -- Name: warehouses warehouses_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY warehouses_delete ON catalog.warehouses FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY warehouses_delete ON catalog.warehouses FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: warehouses warehouses_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY warehouses_insert ON catalog.warehouses FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY warehouses_insert ON catalog.warehouses FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: warehouses warehouses_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY warehouses_select ON catalog.warehouses FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY warehouses_select ON catalog.warehouses FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: warehouses warehouses_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY warehouses_update ON catalog.warehouses FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY warehouses_update ON catalog.warehouses FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rule_tiers; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -8796,19 +9090,19 @@ ALTER TABLE orders.approval_rule_tiers ENABLE ROW LEVEL SECURITY;
 -- Name: approval_rule_tiers approval_rule_tiers_delete; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rule_tiers_delete ON orders.approval_rule_tiers FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rule_tiers_delete ON orders.approval_rule_tiers FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rule_tiers approval_rule_tiers_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rule_tiers_insert ON orders.approval_rule_tiers FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rule_tiers_insert ON orders.approval_rule_tiers FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rule_tiers approval_rule_tiers_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rule_tiers_select ON orders.approval_rule_tiers FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rule_tiers_select ON orders.approval_rule_tiers FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rules; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -8820,25 +9114,25 @@ ALTER TABLE orders.approval_rules ENABLE ROW LEVEL SECURITY;
 -- Name: approval_rules approval_rules_delete; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rules_delete ON orders.approval_rules FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rules_delete ON orders.approval_rules FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rules approval_rules_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rules_insert ON orders.approval_rules FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rules_insert ON orders.approval_rules FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rules approval_rules_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rules_select ON orders.approval_rules FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rules_select ON orders.approval_rules FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rules approval_rules_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rules_update ON orders.approval_rules FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rules_update ON orders.approval_rules FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: invoices; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -8850,13 +9144,13 @@ ALTER TABLE orders.invoices ENABLE ROW LEVEL SECURITY;
 -- Name: invoices invoices_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY invoices_insert ON orders.invoices FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY invoices_insert ON orders.invoices FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: invoices invoices_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY invoices_select ON orders.invoices FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY invoices_select ON orders.invoices FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_allocations; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -8868,19 +9162,19 @@ ALTER TABLE orders.order_allocations ENABLE ROW LEVEL SECURITY;
 -- Name: order_allocations order_allocations_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_allocations_insert ON orders.order_allocations FOR INSERT TO b2b_owner, b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_allocations_insert ON orders.order_allocations FOR INSERT TO b2b_owner, b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_allocations order_allocations_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_allocations_select ON orders.order_allocations FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_allocations_select ON orders.order_allocations FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_allocations order_allocations_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_allocations_update ON orders.order_allocations FOR UPDATE TO b2b_owner, b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_allocations_update ON orders.order_allocations FOR UPDATE TO b2b_owner, b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_approval_steps; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -8892,13 +9186,13 @@ ALTER TABLE orders.order_approval_steps ENABLE ROW LEVEL SECURITY;
 -- Name: order_approval_steps order_approval_steps_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_approval_steps_insert ON orders.order_approval_steps FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_approval_steps_insert ON orders.order_approval_steps FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_approval_steps order_approval_steps_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_approval_steps_select ON orders.order_approval_steps FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_approval_steps_select ON orders.order_approval_steps FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_approvals; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -8910,13 +9204,13 @@ ALTER TABLE orders.order_approvals ENABLE ROW LEVEL SECURITY;
 -- Name: order_approvals order_approvals_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_approvals_insert ON orders.order_approvals FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_approvals_insert ON orders.order_approvals FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_approvals order_approvals_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_approvals_select ON orders.order_approvals FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_approvals_select ON orders.order_approvals FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_lines; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -8928,25 +9222,25 @@ ALTER TABLE orders.order_lines ENABLE ROW LEVEL SECURITY;
 -- Name: order_lines order_lines_delete; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_lines_delete ON orders.order_lines FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_lines_delete ON orders.order_lines FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_lines order_lines_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_lines_insert ON orders.order_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_lines_insert ON orders.order_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_lines order_lines_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_lines_select ON orders.order_lines FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_lines_select ON orders.order_lines FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_lines order_lines_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_lines_update ON orders.order_lines FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_lines_update ON orders.order_lines FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_state_history; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -8958,13 +9252,13 @@ ALTER TABLE orders.order_state_history ENABLE ROW LEVEL SECURITY;
 -- Name: order_state_history order_state_history_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_state_history_insert ON orders.order_state_history FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_state_history_insert ON orders.order_state_history FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_state_history order_state_history_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_state_history_select ON orders.order_state_history FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_state_history_select ON orders.order_state_history FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: orders; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -8976,19 +9270,19 @@ ALTER TABLE orders.orders ENABLE ROW LEVEL SECURITY;
 -- Name: orders orders_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY orders_insert ON orders.orders FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY orders_insert ON orders.orders FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: orders orders_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY orders_select ON orders.orders FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY orders_select ON orders.orders FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: orders orders_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY orders_update ON orders.orders FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY orders_update ON orders.orders FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: quote_lines; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9000,19 +9294,19 @@ ALTER TABLE orders.quote_lines ENABLE ROW LEVEL SECURITY;
 -- Name: quote_lines quote_lines_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY quote_lines_insert ON orders.quote_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY quote_lines_insert ON orders.quote_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: quote_lines quote_lines_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY quote_lines_select ON orders.quote_lines FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY quote_lines_select ON orders.quote_lines FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: quote_lines quote_lines_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY quote_lines_update ON orders.quote_lines FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY quote_lines_update ON orders.quote_lines FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: quotes; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9024,19 +9318,19 @@ ALTER TABLE orders.quotes ENABLE ROW LEVEL SECURITY;
 -- Name: quotes quotes_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY quotes_insert ON orders.quotes FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY quotes_insert ON orders.quotes FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: quotes quotes_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY quotes_select ON orders.quotes FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY quotes_select ON orders.quotes FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: quotes quotes_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY quotes_update ON orders.quotes FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY quotes_update ON orders.quotes FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: receivable_entries; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9048,13 +9342,13 @@ ALTER TABLE orders.receivable_entries ENABLE ROW LEVEL SECURITY;
 -- Name: receivable_entries receivable_entries_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY receivable_entries_insert ON orders.receivable_entries FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY receivable_entries_insert ON orders.receivable_entries FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: receivable_entries receivable_entries_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY receivable_entries_select ON orders.receivable_entries FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY receivable_entries_select ON orders.receivable_entries FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: return_lines; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9066,13 +9360,13 @@ ALTER TABLE orders.return_lines ENABLE ROW LEVEL SECURITY;
 -- Name: return_lines return_lines_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY return_lines_insert ON orders.return_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY return_lines_insert ON orders.return_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: return_lines return_lines_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY return_lines_select ON orders.return_lines FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY return_lines_select ON orders.return_lines FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: returns; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9084,19 +9378,19 @@ ALTER TABLE orders.returns ENABLE ROW LEVEL SECURITY;
 -- Name: returns returns_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY returns_insert ON orders.returns FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY returns_insert ON orders.returns FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: returns returns_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY returns_select ON orders.returns FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY returns_select ON orders.returns FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: returns returns_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY returns_update ON orders.returns FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY returns_update ON orders.returns FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: memberships; Type: ROW SECURITY; Schema: tenancy; Owner: b2b_owner
@@ -9108,19 +9402,25 @@ ALTER TABLE tenancy.memberships ENABLE ROW LEVEL SECURITY;
 -- Name: memberships memberships_delete; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY memberships_delete ON tenancy.memberships FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY memberships_delete ON tenancy.memberships FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: memberships memberships_insert; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY memberships_insert ON tenancy.memberships FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY memberships_insert ON tenancy.memberships FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: memberships memberships_select; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY memberships_select ON tenancy.memberships FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY memberships_select ON tenancy.memberships FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: memberships memberships_update; Type: POLICY; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE POLICY memberships_update ON tenancy.memberships FOR UPDATE TO b2b_owner USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: staff_users; Type: ROW SECURITY; Schema: tenancy; Owner: b2b_owner
@@ -9132,25 +9432,25 @@ ALTER TABLE tenancy.staff_users ENABLE ROW LEVEL SECURITY;
 -- Name: staff_users staff_users_delete; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY staff_users_delete ON tenancy.staff_users FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY staff_users_delete ON tenancy.staff_users FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: staff_users staff_users_insert; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY staff_users_insert ON tenancy.staff_users FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY staff_users_insert ON tenancy.staff_users FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: staff_users staff_users_select; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY staff_users_select ON tenancy.staff_users FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY staff_users_select ON tenancy.staff_users FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: staff_users staff_users_update; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY staff_users_update ON tenancy.staff_users FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY staff_users_update ON tenancy.staff_users FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: tenants; Type: ROW SECURITY; Schema: tenancy; Owner: b2b_owner
@@ -9162,13 +9462,13 @@ ALTER TABLE tenancy.tenants ENABLE ROW LEVEL SECURITY;
 -- Name: tenants tenants_select; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY tenants_select ON tenancy.tenants FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY tenants_select ON tenancy.tenants FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: tenants tenants_update; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY tenants_update ON tenancy.tenants FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY tenants_update ON tenancy.tenants FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: SCHEMA accounts; Type: ACL; Schema: -; Owner: b2b_owner
@@ -9246,6 +9546,12 @@ REVOKE ALL ON FUNCTION accounts.check_address_postal_code() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION accounts.check_company_hierarchy() FROM PUBLIC;
+
+--
+-- Name: FUNCTION follow_company_minor_units(); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.follow_company_minor_units() FROM PUBLIC;
 
 --
 -- Name: FUNCTION set_buyer_minor_units(); Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -9336,6 +9642,12 @@ REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.current_user_id() TO b2b_app;
 GRANT ALL ON FUNCTION app.current_user_id() TO b2b_readonly;
 GRANT ALL ON FUNCTION app.current_user_id() TO b2b_analytics;
+
+--
+-- Name: FUNCTION guard_inserted_columns(); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.guard_inserted_columns() FROM PUBLIC;
 
 --
 -- Name: FUNCTION is_money(amount numeric, max_scale integer); Type: ACL; Schema: app; Owner: b2b_owner
@@ -9442,38 +9754,26 @@ GRANT ALL ON FUNCTION catalog.text_search_config(locale text) TO b2b_readonly;
 -- Name: TABLE product_translations; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.product_translations TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.product_translations TO b2b_app;
 GRANT SELECT ON TABLE catalog.product_translations TO b2b_readonly;
-
---
--- Name: COLUMN product_translations.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(product_id) ON TABLE catalog.product_translations TO b2b_app;
-
---
--- Name: COLUMN product_translations.locale; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(locale) ON TABLE catalog.product_translations TO b2b_app;
 
 --
 -- Name: COLUMN product_translations.name; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE catalog.product_translations TO b2b_app;
+GRANT UPDATE(name) ON TABLE catalog.product_translations TO b2b_app;
 
 --
 -- Name: COLUMN product_translations.slug; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(slug),UPDATE(slug) ON TABLE catalog.product_translations TO b2b_app;
+GRANT UPDATE(slug) ON TABLE catalog.product_translations TO b2b_app;
 
 --
 -- Name: COLUMN product_translations.description; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(description),UPDATE(description) ON TABLE catalog.product_translations TO b2b_app;
+GRANT UPDATE(description) ON TABLE catalog.product_translations TO b2b_app;
 
 --
 -- Name: FUNCTION resolve_translation(product uuid, requested_locale text); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -9529,32 +9829,8 @@ GRANT ALL ON FUNCTION catalog.viewer_pricing(buyer uuid, company uuid, requested
 -- Name: TABLE orders; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.orders TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.orders TO b2b_app;
 GRANT SELECT ON TABLE orders.orders TO b2b_readonly;
-
---
--- Name: COLUMN orders.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.buyer_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(buyer_id) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.currency; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(currency) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: COLUMN orders.state; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9563,34 +9839,22 @@ GRANT INSERT(currency) ON TABLE orders.orders TO b2b_app;
 GRANT UPDATE(state) ON TABLE orders.orders TO b2b_app;
 
 --
--- Name: COLUMN orders.idempotency_key; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(idempotency_key) ON TABLE orders.orders TO b2b_app;
-
---
 -- Name: COLUMN orders.purchase_order_number; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(purchase_order_number),UPDATE(purchase_order_number) ON TABLE orders.orders TO b2b_app;
+GRANT UPDATE(purchase_order_number) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: COLUMN orders.billing_address; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(billing_address),UPDATE(billing_address) ON TABLE orders.orders TO b2b_app;
+GRANT UPDATE(billing_address) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: COLUMN orders.shipping_address; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(shipping_address),UPDATE(shipping_address) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.payment_terms_days; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(payment_terms_days) ON TABLE orders.orders TO b2b_app;
+GRANT UPDATE(shipping_address) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: COLUMN orders.total_amount; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9615,18 +9879,6 @@ GRANT UPDATE(invoiced_amount) ON TABLE orders.orders TO b2b_app;
 --
 
 GRANT UPDATE(quote_id) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.idempotency_operation; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(idempotency_operation) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.idempotency_fingerprint; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(idempotency_fingerprint) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: FUNCTION accept_quote(p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9673,38 +9925,14 @@ GRANT ALL ON FUNCTION orders.cancel_order(p_order_id uuid) TO b2b_app;
 -- Name: TABLE returns; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.returns TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.returns TO b2b_app;
 GRANT SELECT ON TABLE orders.returns TO b2b_readonly;
-
---
--- Name: COLUMN returns.return_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(return_id) ON TABLE orders.returns TO b2b_app;
-
---
--- Name: COLUMN returns.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.returns TO b2b_app;
-
---
--- Name: COLUMN returns.buyer_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(buyer_id) ON TABLE orders.returns TO b2b_app;
 
 --
 -- Name: COLUMN returns.state; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
 GRANT UPDATE(state) ON TABLE orders.returns TO b2b_app;
-
---
--- Name: COLUMN returns.reason; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(reason) ON TABLE orders.returns TO b2b_app;
 
 --
 -- Name: COLUMN returns.warehouse_id; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9820,44 +10048,14 @@ GRANT ALL ON FUNCTION orders.create_draft(p_company_id uuid, p_buyer_id uuid, p_
 -- Name: TABLE quotes; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.quotes TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.quotes TO b2b_app;
 GRANT SELECT ON TABLE orders.quotes TO b2b_readonly;
-
---
--- Name: COLUMN quotes.quote_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(quote_id) ON TABLE orders.quotes TO b2b_app;
-
---
--- Name: COLUMN quotes.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE orders.quotes TO b2b_app;
-
---
--- Name: COLUMN quotes.buyer_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(buyer_id) ON TABLE orders.quotes TO b2b_app;
-
---
--- Name: COLUMN quotes.currency; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(currency) ON TABLE orders.quotes TO b2b_app;
 
 --
 -- Name: COLUMN quotes.state; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
 GRANT UPDATE(state) ON TABLE orders.quotes TO b2b_app;
-
---
--- Name: COLUMN quotes.note; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(note) ON TABLE orders.quotes TO b2b_app;
 
 --
 -- Name: COLUMN quotes.valid_until; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9908,50 +10106,8 @@ GRANT ALL ON FUNCTION orders.fulfil_order(p_order_id uuid, p_lines jsonb) TO b2b
 -- Name: TABLE invoices; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.invoices TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.invoices TO b2b_app;
 GRANT SELECT ON TABLE orders.invoices TO b2b_readonly;
-
---
--- Name: COLUMN invoices.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.currency; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(currency) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.amount; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(amount) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.lines; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(lines) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.issued_at; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(issued_at) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.due_at; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(due_at) ON TABLE orders.invoices TO b2b_app;
 
 --
 -- Name: FUNCTION issue_invoice(p_order orders.orders, p_shipment jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10035,50 +10191,8 @@ REVOKE ALL ON FUNCTION orders.record_order_transition() FROM PUBLIC;
 -- Name: TABLE receivable_entries; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.receivable_entries TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.receivable_entries TO b2b_app;
 GRANT SELECT ON TABLE orders.receivable_entries TO b2b_readonly;
-
---
--- Name: COLUMN receivable_entries.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.kind; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(kind) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.amount; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(amount) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.currency; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(currency) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.invoice_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(invoice_id) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.reference; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(reference) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.return_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(return_id) ON TABLE orders.receivable_entries TO b2b_app;
 
 --
 -- Name: FUNCTION record_payment(p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10198,305 +10312,251 @@ REVOKE ALL ON FUNCTION orders.withdraw_quote(p_quote_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.withdraw_quote(p_quote_id uuid) TO b2b_app;
 
 --
+-- Name: FUNCTION clear_granted_by(); Type: ACL; Schema: tenancy; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION tenancy.clear_granted_by() FROM PUBLIC;
+
+--
 -- Name: TABLE addresses; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.addresses TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.addresses TO b2b_app;
 GRANT SELECT ON TABLE accounts.addresses TO b2b_readonly;
-
---
--- Name: COLUMN addresses.address_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(address_id) ON TABLE accounts.addresses TO b2b_app;
-
---
--- Name: COLUMN addresses.company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.kind; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(kind),UPDATE(kind) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(kind) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.is_default; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(is_default),UPDATE(is_default) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(is_default) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.label; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(label),UPDATE(label) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(label) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.recipient; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(recipient),UPDATE(recipient) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(recipient) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.line1; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(line1),UPDATE(line1) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(line1) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.line2; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(line2),UPDATE(line2) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(line2) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.line3; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(line3),UPDATE(line3) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(line3) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.locality; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(locality),UPDATE(locality) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(locality) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.region; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(region),UPDATE(region) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(region) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.postal_code; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(postal_code),UPDATE(postal_code) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(postal_code) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.country_code; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(country_code),UPDATE(country_code) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(country_code) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.phone; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(phone),UPDATE(phone) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(phone) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: TABLE buyer_role_permissions; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.buyer_role_permissions TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.buyer_role_permissions TO b2b_app;
 GRANT SELECT ON TABLE accounts.buyer_role_permissions TO b2b_readonly;
-
---
--- Name: COLUMN buyer_role_permissions.buyer_role_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(buyer_role_id) ON TABLE accounts.buyer_role_permissions TO b2b_app;
-
---
--- Name: COLUMN buyer_role_permissions.permission; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(permission) ON TABLE accounts.buyer_role_permissions TO b2b_app;
 
 --
 -- Name: TABLE buyer_roles; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.buyer_roles TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.buyer_roles TO b2b_app;
 GRANT SELECT ON TABLE accounts.buyer_roles TO b2b_readonly;
-
---
--- Name: COLUMN buyer_roles.buyer_role_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(buyer_role_id) ON TABLE accounts.buyer_roles TO b2b_app;
 
 --
 -- Name: COLUMN buyer_roles.name; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE accounts.buyer_roles TO b2b_app;
+GRANT UPDATE(name) ON TABLE accounts.buyer_roles TO b2b_app;
 
 --
 -- Name: COLUMN buyer_roles.description; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(description),UPDATE(description) ON TABLE accounts.buyer_roles TO b2b_app;
+GRANT UPDATE(description) ON TABLE accounts.buyer_roles TO b2b_app;
 
 --
 -- Name: TABLE buyers; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.buyers TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.buyers TO b2b_app;
 GRANT SELECT ON TABLE accounts.buyers TO b2b_readonly;
-
---
--- Name: COLUMN buyers.buyer_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(buyer_id) ON TABLE accounts.buyers TO b2b_app;
-
---
--- Name: COLUMN buyers.company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.buyer_role_id; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(buyer_role_id),UPDATE(buyer_role_id) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(buyer_role_id) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.email; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(email),UPDATE(email) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(email) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.full_name; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(full_name),UPDATE(full_name) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(full_name) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.phone; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(phone),UPDATE(phone) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(phone) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.status; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(status),UPDATE(status) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(status) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.spending_limit; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(spending_limit),UPDATE(spending_limit) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(spending_limit) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.spending_period; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(spending_period),UPDATE(spending_period) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(spending_period) ON TABLE accounts.buyers TO b2b_app;
+
+--
+-- Name: COLUMN buyers.minor_units; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT UPDATE(minor_units) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: TABLE companies; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.companies TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.companies TO b2b_app;
 GRANT SELECT ON TABLE accounts.companies TO b2b_readonly;
-
---
--- Name: COLUMN companies.company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.parent_company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(parent_company_id),UPDATE(parent_company_id) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(parent_company_id) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.legal_name; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(legal_name),UPDATE(legal_name) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(legal_name) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.tax_id; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(tax_id),UPDATE(tax_id) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(tax_id) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.default_currency; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(default_currency),UPDATE(default_currency) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(default_currency) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.default_locale; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(default_locale),UPDATE(default_locale) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(default_locale) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.payment_terms_days; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(payment_terms_days),UPDATE(payment_terms_days) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(payment_terms_days) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.credit_limit; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(credit_limit),UPDATE(credit_limit) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(credit_limit) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.status; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(status),UPDATE(status) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(status) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: TABLE company_customer_groups; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.company_customer_groups TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.company_customer_groups TO b2b_app;
 GRANT SELECT ON TABLE accounts.company_customer_groups TO b2b_readonly;
-
---
--- Name: COLUMN company_customer_groups.company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE accounts.company_customer_groups TO b2b_app;
-
---
--- Name: COLUMN company_customer_groups.customer_group_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(customer_group_id) ON TABLE accounts.company_customer_groups TO b2b_app;
 
 --
 -- Name: TABLE customer_groups; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.customer_groups TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.customer_groups TO b2b_app;
 GRANT SELECT ON TABLE accounts.customer_groups TO b2b_readonly;
-
---
--- Name: COLUMN customer_groups.customer_group_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(customer_group_id) ON TABLE accounts.customer_groups TO b2b_app;
 
 --
 -- Name: COLUMN customer_groups.name; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE accounts.customer_groups TO b2b_app;
+GRANT UPDATE(name) ON TABLE accounts.customer_groups TO b2b_app;
 
 --
 -- Name: COLUMN customer_groups.description; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(description),UPDATE(description) ON TABLE accounts.customer_groups TO b2b_app;
+GRANT UPDATE(description) ON TABLE accounts.customer_groups TO b2b_app;
 
 --
 -- Name: TABLE permissions; Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -10509,82 +10569,52 @@ GRANT SELECT ON TABLE accounts.permissions TO b2b_readonly;
 -- Name: TABLE attribute_definitions; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.attribute_definitions TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.attribute_definitions TO b2b_app;
 GRANT SELECT ON TABLE catalog.attribute_definitions TO b2b_readonly;
-
---
--- Name: COLUMN attribute_definitions.attribute_key; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(attribute_key) ON TABLE catalog.attribute_definitions TO b2b_app;
-
---
--- Name: COLUMN attribute_definitions.data_type; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(data_type) ON TABLE catalog.attribute_definitions TO b2b_app;
 
 --
 -- Name: COLUMN attribute_definitions.unit; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(unit),UPDATE(unit) ON TABLE catalog.attribute_definitions TO b2b_app;
+GRANT UPDATE(unit) ON TABLE catalog.attribute_definitions TO b2b_app;
 
 --
 -- Name: TABLE categories; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.categories TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.categories TO b2b_app;
 GRANT SELECT ON TABLE catalog.categories TO b2b_readonly;
-
---
--- Name: COLUMN categories.category_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(category_id) ON TABLE catalog.categories TO b2b_app;
 
 --
 -- Name: COLUMN categories.parent_category_id; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(parent_category_id),UPDATE(parent_category_id) ON TABLE catalog.categories TO b2b_app;
+GRANT UPDATE(parent_category_id) ON TABLE catalog.categories TO b2b_app;
 
 --
 -- Name: TABLE category_translations; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.category_translations TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.category_translations TO b2b_app;
 GRANT SELECT ON TABLE catalog.category_translations TO b2b_readonly;
-
---
--- Name: COLUMN category_translations.category_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(category_id) ON TABLE catalog.category_translations TO b2b_app;
-
---
--- Name: COLUMN category_translations.locale; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(locale) ON TABLE catalog.category_translations TO b2b_app;
 
 --
 -- Name: COLUMN category_translations.name; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE catalog.category_translations TO b2b_app;
+GRANT UPDATE(name) ON TABLE catalog.category_translations TO b2b_app;
 
 --
 -- Name: COLUMN category_translations.slug; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(slug),UPDATE(slug) ON TABLE catalog.category_translations TO b2b_app;
+GRANT UPDATE(slug) ON TABLE catalog.category_translations TO b2b_app;
 
 --
 -- Name: COLUMN category_translations.description; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(description),UPDATE(description) ON TABLE catalog.category_translations TO b2b_app;
+GRANT UPDATE(description) ON TABLE catalog.category_translations TO b2b_app;
 
 --
 -- Name: TABLE countries; Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -10611,377 +10641,197 @@ GRANT SELECT ON TABLE catalog.locales TO b2b_readonly;
 -- Name: TABLE price_lists; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.price_lists TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.price_lists TO b2b_app;
 GRANT SELECT ON TABLE catalog.price_lists TO b2b_readonly;
-
---
--- Name: COLUMN price_lists.price_list_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(price_list_id) ON TABLE catalog.price_lists TO b2b_app;
 
 --
 -- Name: COLUMN price_lists.name; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE catalog.price_lists TO b2b_app;
-
---
--- Name: COLUMN price_lists.currency; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(currency) ON TABLE catalog.price_lists TO b2b_app;
-
---
--- Name: COLUMN price_lists.scope; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(scope) ON TABLE catalog.price_lists TO b2b_app;
-
---
--- Name: COLUMN price_lists.customer_group_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(customer_group_id) ON TABLE catalog.price_lists TO b2b_app;
-
---
--- Name: COLUMN price_lists.company_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE catalog.price_lists TO b2b_app;
+GRANT UPDATE(name) ON TABLE catalog.price_lists TO b2b_app;
 
 --
 -- Name: COLUMN price_lists.priority; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(priority),UPDATE(priority) ON TABLE catalog.price_lists TO b2b_app;
+GRANT UPDATE(priority) ON TABLE catalog.price_lists TO b2b_app;
 
 --
 -- Name: COLUMN price_lists.valid_during; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(valid_during),UPDATE(valid_during) ON TABLE catalog.price_lists TO b2b_app;
+GRANT UPDATE(valid_during) ON TABLE catalog.price_lists TO b2b_app;
 
 --
 -- Name: TABLE prices; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.prices TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.prices TO b2b_app;
 GRANT SELECT ON TABLE catalog.prices TO b2b_readonly;
-
---
--- Name: COLUMN prices.price_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(price_id) ON TABLE catalog.prices TO b2b_app;
-
---
--- Name: COLUMN prices.price_list_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(price_list_id) ON TABLE catalog.prices TO b2b_app;
-
---
--- Name: COLUMN prices.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE catalog.prices TO b2b_app;
-
---
--- Name: COLUMN prices.currency; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(currency) ON TABLE catalog.prices TO b2b_app;
 
 --
 -- Name: COLUMN prices.unit_price; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(unit_price),UPDATE(unit_price) ON TABLE catalog.prices TO b2b_app;
+GRANT UPDATE(unit_price) ON TABLE catalog.prices TO b2b_app;
 
 --
 -- Name: COLUMN prices.quantities; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(quantities),UPDATE(quantities) ON TABLE catalog.prices TO b2b_app;
+GRANT UPDATE(quantities) ON TABLE catalog.prices TO b2b_app;
 
 --
 -- Name: COLUMN prices.valid_during; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(valid_during),UPDATE(valid_during) ON TABLE catalog.prices TO b2b_app;
+GRANT UPDATE(valid_during) ON TABLE catalog.prices TO b2b_app;
 
 --
 -- Name: TABLE product_categories; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.product_categories TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.product_categories TO b2b_app;
 GRANT SELECT ON TABLE catalog.product_categories TO b2b_readonly;
-
---
--- Name: COLUMN product_categories.category_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(category_id) ON TABLE catalog.product_categories TO b2b_app;
-
---
--- Name: COLUMN product_categories.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(product_id) ON TABLE catalog.product_categories TO b2b_app;
 
 --
 -- Name: TABLE products; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE catalog.products TO b2b_app;
+GRANT SELECT,INSERT ON TABLE catalog.products TO b2b_app;
 GRANT SELECT ON TABLE catalog.products TO b2b_readonly;
-
---
--- Name: COLUMN products.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(product_id) ON TABLE catalog.products TO b2b_app;
 
 --
 -- Name: COLUMN products.attributes; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(attributes),UPDATE(attributes) ON TABLE catalog.products TO b2b_app;
+GRANT UPDATE(attributes) ON TABLE catalog.products TO b2b_app;
 
 --
 -- Name: COLUMN products.archived_at; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(archived_at),UPDATE(archived_at) ON TABLE catalog.products TO b2b_app;
+GRANT UPDATE(archived_at) ON TABLE catalog.products TO b2b_app;
 
 --
 -- Name: TABLE stock_levels; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.stock_levels TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.stock_levels TO b2b_app;
 GRANT SELECT ON TABLE catalog.stock_levels TO b2b_readonly;
-
---
--- Name: COLUMN stock_levels.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE catalog.stock_levels TO b2b_app;
-
---
--- Name: COLUMN stock_levels.warehouse_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(warehouse_id) ON TABLE catalog.stock_levels TO b2b_app;
 
 --
 -- Name: COLUMN stock_levels.on_hand; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(on_hand),UPDATE(on_hand) ON TABLE catalog.stock_levels TO b2b_app;
+GRANT UPDATE(on_hand) ON TABLE catalog.stock_levels TO b2b_app;
 
 --
 -- Name: TABLE stock_movements; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE catalog.stock_movements TO b2b_app;
+GRANT SELECT,INSERT ON TABLE catalog.stock_movements TO b2b_app;
 GRANT SELECT ON TABLE catalog.stock_movements TO b2b_readonly;
-
---
--- Name: COLUMN stock_movements.tenant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.warehouse_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(warehouse_id) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.on_hand_delta; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(on_hand_delta) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.reserved_delta; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(reserved_delta) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.reason; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(reason) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.order_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.return_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(return_id) ON TABLE catalog.stock_movements TO b2b_app;
 
 --
 -- Name: TABLE variants; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE catalog.variants TO b2b_app;
+GRANT SELECT,INSERT ON TABLE catalog.variants TO b2b_app;
 GRANT SELECT ON TABLE catalog.variants TO b2b_readonly;
-
---
--- Name: COLUMN variants.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE catalog.variants TO b2b_app;
-
---
--- Name: COLUMN variants.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(product_id) ON TABLE catalog.variants TO b2b_app;
 
 --
 -- Name: COLUMN variants.sku; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(sku),UPDATE(sku) ON TABLE catalog.variants TO b2b_app;
+GRANT UPDATE(sku) ON TABLE catalog.variants TO b2b_app;
 
 --
 -- Name: COLUMN variants.attributes; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(attributes),UPDATE(attributes) ON TABLE catalog.variants TO b2b_app;
+GRANT UPDATE(attributes) ON TABLE catalog.variants TO b2b_app;
 
 --
 -- Name: COLUMN variants.archived_at; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(archived_at),UPDATE(archived_at) ON TABLE catalog.variants TO b2b_app;
+GRANT UPDATE(archived_at) ON TABLE catalog.variants TO b2b_app;
 
 --
 -- Name: TABLE warehouses; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.warehouses TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.warehouses TO b2b_app;
 GRANT SELECT ON TABLE catalog.warehouses TO b2b_readonly;
-
---
--- Name: COLUMN warehouses.warehouse_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(warehouse_id) ON TABLE catalog.warehouses TO b2b_app;
 
 --
 -- Name: COLUMN warehouses.code; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(code),UPDATE(code) ON TABLE catalog.warehouses TO b2b_app;
+GRANT UPDATE(code) ON TABLE catalog.warehouses TO b2b_app;
 
 --
 -- Name: COLUMN warehouses.name; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE catalog.warehouses TO b2b_app;
+GRANT UPDATE(name) ON TABLE catalog.warehouses TO b2b_app;
 
 --
 -- Name: COLUMN warehouses.country_code; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(country_code),UPDATE(country_code) ON TABLE catalog.warehouses TO b2b_app;
+GRANT UPDATE(country_code) ON TABLE catalog.warehouses TO b2b_app;
 
 --
 -- Name: COLUMN warehouses.is_active; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(is_active),UPDATE(is_active) ON TABLE catalog.warehouses TO b2b_app;
+GRANT UPDATE(is_active) ON TABLE catalog.warehouses TO b2b_app;
 
 --
 -- Name: TABLE approval_rule_tiers; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE orders.approval_rule_tiers TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE orders.approval_rule_tiers TO b2b_app;
 GRANT SELECT ON TABLE orders.approval_rule_tiers TO b2b_readonly;
-
---
--- Name: COLUMN approval_rule_tiers.approval_rule_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(approval_rule_id) ON TABLE orders.approval_rule_tiers TO b2b_app;
-
---
--- Name: COLUMN approval_rule_tiers.tier; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tier) ON TABLE orders.approval_rule_tiers TO b2b_app;
-
---
--- Name: COLUMN approval_rule_tiers.approver_role_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(approver_role_id) ON TABLE orders.approval_rule_tiers TO b2b_app;
 
 --
 -- Name: TABLE approval_rules; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE orders.approval_rules TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE orders.approval_rules TO b2b_app;
 GRANT SELECT ON TABLE orders.approval_rules TO b2b_readonly;
-
---
--- Name: COLUMN approval_rules.approval_rule_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(approval_rule_id) ON TABLE orders.approval_rules TO b2b_app;
-
---
--- Name: COLUMN approval_rules.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: COLUMN approval_rules.name; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE orders.approval_rules TO b2b_app;
+GRANT UPDATE(name) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: COLUMN approval_rules.min_total_amount; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(min_total_amount),UPDATE(min_total_amount) ON TABLE orders.approval_rules TO b2b_app;
+GRANT UPDATE(min_total_amount) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: COLUMN approval_rules.currency; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(currency),UPDATE(currency) ON TABLE orders.approval_rules TO b2b_app;
+GRANT UPDATE(currency) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: COLUMN approval_rules.placed_by_role_id; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(placed_by_role_id),UPDATE(placed_by_role_id) ON TABLE orders.approval_rules TO b2b_app;
+GRANT UPDATE(placed_by_role_id) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: COLUMN approval_rules.is_active; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(is_active),UPDATE(is_active) ON TABLE orders.approval_rules TO b2b_app;
+GRANT UPDATE(is_active) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: TABLE order_allocations; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10994,118 +10844,40 @@ GRANT SELECT ON TABLE orders.order_allocations TO b2b_readonly;
 -- Name: TABLE order_approval_steps; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.order_approval_steps TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.order_approval_steps TO b2b_app;
 GRANT SELECT ON TABLE orders.order_approval_steps TO b2b_readonly;
-
---
--- Name: COLUMN order_approval_steps.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.order_approval_steps TO b2b_app;
-
---
--- Name: COLUMN order_approval_steps.tier; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tier) ON TABLE orders.order_approval_steps TO b2b_app;
-
---
--- Name: COLUMN order_approval_steps.approver_role_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(approver_role_id) ON TABLE orders.order_approval_steps TO b2b_app;
 
 --
 -- Name: TABLE order_approvals; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.order_approvals TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.order_approvals TO b2b_app;
 GRANT SELECT ON TABLE orders.order_approvals TO b2b_readonly;
-
---
--- Name: COLUMN order_approvals.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.order_approvals TO b2b_app;
-
---
--- Name: COLUMN order_approvals.tier; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tier) ON TABLE orders.order_approvals TO b2b_app;
-
---
--- Name: COLUMN order_approvals.approver_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(approver_id) ON TABLE orders.order_approvals TO b2b_app;
-
---
--- Name: COLUMN order_approvals.decision; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(decision) ON TABLE orders.order_approvals TO b2b_app;
-
---
--- Name: COLUMN order_approvals.comment; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(comment) ON TABLE orders.order_approvals TO b2b_app;
 
 --
 -- Name: TABLE order_lines; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE orders.order_lines TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE orders.order_lines TO b2b_app;
 GRANT SELECT ON TABLE orders.order_lines TO b2b_readonly;
-
---
--- Name: COLUMN order_lines.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.order_lines TO b2b_app;
-
---
--- Name: COLUMN order_lines.line_number; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(line_number) ON TABLE orders.order_lines TO b2b_app;
-
---
--- Name: COLUMN order_lines.variant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE orders.order_lines TO b2b_app;
-
---
--- Name: COLUMN order_lines.quantity; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(quantity) ON TABLE orders.order_lines TO b2b_app;
 
 --
 -- Name: COLUMN order_lines.unit_price; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(unit_price),UPDATE(unit_price) ON TABLE orders.order_lines TO b2b_app;
+GRANT UPDATE(unit_price) ON TABLE orders.order_lines TO b2b_app;
 
 --
 -- Name: COLUMN order_lines.line_total; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(line_total),UPDATE(line_total) ON TABLE orders.order_lines TO b2b_app;
-
---
--- Name: COLUMN order_lines.priced_from; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(priced_from) ON TABLE orders.order_lines TO b2b_app;
+GRANT UPDATE(line_total) ON TABLE orders.order_lines TO b2b_app;
 
 --
 -- Name: COLUMN order_lines.price_list_id; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(price_list_id),UPDATE(price_list_id) ON TABLE orders.order_lines TO b2b_app;
+GRANT UPDATE(price_list_id) ON TABLE orders.order_lines TO b2b_app;
 
 --
 -- Name: COLUMN order_lines.fulfilled_quantity; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11114,47 +10886,11 @@ GRANT INSERT(price_list_id),UPDATE(price_list_id) ON TABLE orders.order_lines TO
 GRANT UPDATE(fulfilled_quantity) ON TABLE orders.order_lines TO b2b_app;
 
 --
--- Name: COLUMN order_lines.minor_units; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(minor_units) ON TABLE orders.order_lines TO b2b_app;
-
---
 -- Name: TABLE order_state_history; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.order_state_history TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.order_state_history TO b2b_app;
 GRANT SELECT ON TABLE orders.order_state_history TO b2b_readonly;
-
---
--- Name: COLUMN order_state_history.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.order_state_history TO b2b_app;
-
---
--- Name: COLUMN order_state_history.from_state; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(from_state) ON TABLE orders.order_state_history TO b2b_app;
-
---
--- Name: COLUMN order_state_history.to_state; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(to_state) ON TABLE orders.order_state_history TO b2b_app;
-
---
--- Name: COLUMN order_state_history.changed_by; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(changed_by) ON TABLE orders.order_state_history TO b2b_app;
-
---
--- Name: COLUMN order_state_history.transition_number; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(transition_number) ON TABLE orders.order_state_history TO b2b_app;
 
 --
 -- Name: TABLE order_states; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11174,32 +10910,8 @@ GRANT SELECT ON TABLE orders.order_transitions TO b2b_readonly;
 -- Name: TABLE quote_lines; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.quote_lines TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.quote_lines TO b2b_app;
 GRANT SELECT ON TABLE orders.quote_lines TO b2b_readonly;
-
---
--- Name: COLUMN quote_lines.quote_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(quote_id) ON TABLE orders.quote_lines TO b2b_app;
-
---
--- Name: COLUMN quote_lines.line_number; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(line_number) ON TABLE orders.quote_lines TO b2b_app;
-
---
--- Name: COLUMN quote_lines.variant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE orders.quote_lines TO b2b_app;
-
---
--- Name: COLUMN quote_lines.quantity; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(quantity) ON TABLE orders.quote_lines TO b2b_app;
 
 --
 -- Name: COLUMN quote_lines.unit_price; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11225,32 +10937,8 @@ GRANT SELECT ON TABLE orders.quote_transitions TO b2b_readonly;
 -- Name: TABLE return_lines; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.return_lines TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.return_lines TO b2b_app;
 GRANT SELECT ON TABLE orders.return_lines TO b2b_readonly;
-
---
--- Name: COLUMN return_lines.return_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(return_id) ON TABLE orders.return_lines TO b2b_app;
-
---
--- Name: COLUMN return_lines.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.return_lines TO b2b_app;
-
---
--- Name: COLUMN return_lines.variant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE orders.return_lines TO b2b_app;
-
---
--- Name: COLUMN return_lines.quantity; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(quantity) ON TABLE orders.return_lines TO b2b_app;
 
 --
 -- Name: TABLE return_states; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11270,26 +10958,8 @@ GRANT SELECT ON TABLE orders.return_transitions TO b2b_readonly;
 -- Name: TABLE memberships; Type: ACL; Schema: tenancy; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE tenancy.memberships TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE tenancy.memberships TO b2b_app;
 GRANT SELECT ON TABLE tenancy.memberships TO b2b_readonly;
-
---
--- Name: COLUMN memberships.staff_user_id; Type: ACL; Schema: tenancy; Owner: b2b_owner
---
-
-GRANT INSERT(staff_user_id) ON TABLE tenancy.memberships TO b2b_app;
-
---
--- Name: COLUMN memberships.role; Type: ACL; Schema: tenancy; Owner: b2b_owner
---
-
-GRANT INSERT(role) ON TABLE tenancy.memberships TO b2b_app;
-
---
--- Name: COLUMN memberships.granted_by; Type: ACL; Schema: tenancy; Owner: b2b_owner
---
-
-GRANT INSERT(granted_by) ON TABLE tenancy.memberships TO b2b_app;
 
 --
 -- Name: TABLE staff_roles; Type: ACL; Schema: tenancy; Owner: b2b_owner
@@ -11302,32 +10972,26 @@ GRANT SELECT ON TABLE tenancy.staff_roles TO b2b_readonly;
 -- Name: TABLE staff_users; Type: ACL; Schema: tenancy; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE tenancy.staff_users TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE tenancy.staff_users TO b2b_app;
 GRANT SELECT ON TABLE tenancy.staff_users TO b2b_readonly;
-
---
--- Name: COLUMN staff_users.staff_user_id; Type: ACL; Schema: tenancy; Owner: b2b_owner
---
-
-GRANT INSERT(staff_user_id) ON TABLE tenancy.staff_users TO b2b_app;
 
 --
 -- Name: COLUMN staff_users.email; Type: ACL; Schema: tenancy; Owner: b2b_owner
 --
 
-GRANT INSERT(email),UPDATE(email) ON TABLE tenancy.staff_users TO b2b_app;
+GRANT UPDATE(email) ON TABLE tenancy.staff_users TO b2b_app;
 
 --
 -- Name: COLUMN staff_users.display_name; Type: ACL; Schema: tenancy; Owner: b2b_owner
 --
 
-GRANT INSERT(display_name),UPDATE(display_name) ON TABLE tenancy.staff_users TO b2b_app;
+GRANT UPDATE(display_name) ON TABLE tenancy.staff_users TO b2b_app;
 
 --
 -- Name: COLUMN staff_users.status; Type: ACL; Schema: tenancy; Owner: b2b_owner
 --
 
-GRANT INSERT(status),UPDATE(status) ON TABLE tenancy.staff_users TO b2b_app;
+GRANT UPDATE(status) ON TABLE tenancy.staff_users TO b2b_app;
 
 --
 -- Name: TABLE tenants; Type: ACL; Schema: tenancy; Owner: b2b_owner
