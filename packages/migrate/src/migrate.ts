@@ -2,7 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { runner } from 'node-pg-migrate';
 import pg from 'pg';
-import { bootstrapFiles, repeatableFiles, type SqlFile, versionedFiles } from './files';
+import {
+  assertAllDistributed,
+  CITUS_DISTRIBUTES_FROM,
+  distributeNewTables,
+  distributeTenantFunctions,
+  hasCitus,
+  prepareCitusSession,
+} from './citus';
+import { bootstrapFiles, readDomains, repeatableFiles, type SqlFile, versionedFiles } from './files';
 import {
   appliedMigrations,
   appliedRepeatables,
@@ -12,6 +20,7 @@ import {
   MIGRATIONS_TABLE,
   setMigrationChecksum,
 } from './ledger';
+import { splitSqlStatements } from './split-sql';
 
 export const OWNER_ROLE = 'b2b_owner';
 
@@ -51,13 +60,23 @@ export async function connectMigrator(options: MigrateOptions): Promise<pg.Clien
   return client;
 }
 
-/** Roles and database grants (sql/bootstrap), then the ledger, then acts as the owner role. */
-export async function prepare(client: pg.Client, sqlDir: string): Promise<void> {
+/**
+ * Roles and database grants (sql/bootstrap), then the ledger, then acts as the owner role. On Citus (the
+ * database has the citus extension) the session gets the settings migrating there needs (citus.ts;
+ * Citus propagates the roles and the grants on the database and on schema public to the workers).
+ * Returns whether the database has Citus.
+ */
+export async function prepare(client: pg.Client, sqlDir: string): Promise<boolean> {
   for (const file of bootstrapFiles(sqlDir)) {
     await runFile(client, file, 'bootstrap');
   }
+  const citus = await hasCitus(client);
+  if (citus) {
+    await prepareCitusSession(client);
+  }
   await client.query(`set role ${OWNER_ROLE}`);
   await ensureLedger(client);
+  return citus;
 }
 
 /**
@@ -83,9 +102,11 @@ export async function bootstrapDatabase(options: Pick<MigrateOptions, 'url' | 's
   }
 }
 
-async function runFile(client: pg.ClientBase, file: SqlFile, what: string): Promise<void> {
+async function runFile(client: pg.ClientBase, file: SqlFile, what: string, citus = false): Promise<void> {
   try {
-    await client.query(readFileSync(file.absolutePath, 'utf8'));
+    const sql = readFileSync(file.absolutePath, 'utf8');
+    // on Citus one statement at a time (split-sql.ts says why)
+    for (const statement of citus ? splitSqlStatements(sql) : [sql]) await client.query(statement);
   } catch (error) {
     const e = error as Error & { position?: string; code?: string };
     throw new MigrationError(
@@ -128,12 +149,44 @@ async function verifyChecksums(client: pg.Client, sqlDir: string, options: Migra
   }
 }
 
+/** node-pg-migrate's ledger row of a migration it has just run (its last statement in the transaction). */
+const MARK_AS_RUN = `INSERT INTO "${LEDGER_SCHEMA}"."${MIGRATIONS_TABLE}"`;
+
+/**
+ * The client node-pg-migrate drives, with `beforeMark` run just before each migration's ledger row is
+ * written: after the migration's own statements, in its transaction (the Citus distribution step).
+ */
+function withHookBeforeLedgerRow(client: pg.Client, beforeMark: (sql: string) => Promise<void>): pg.Client {
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === 'query') {
+        return async (...args: unknown[]) => {
+          const first = args[0];
+          const text = typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text;
+          if (text?.startsWith(MARK_AS_RUN)) await beforeMark(text);
+          // a migration's up section, sent as one query: on Citus one statement at a time (split-sql.ts)
+          const statements = typeof first === 'string' && args.length === 1 ? splitSqlStatements(first) : [];
+          if (statements.length > 1) {
+            let result: unknown;
+            for (const statement of statements) result = await target.query(statement);
+            return result;
+          }
+          return (target.query as (...a: unknown[]) => unknown)(...args);
+        };
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 async function runVersioned(
   client: pg.Client,
   sqlDir: string,
   direction: 'up' | 'down',
   count: number | undefined,
   log: (l: string) => void,
+  citus = false,
 ) {
   const files = versionedFiles(sqlDir);
   await client.query(`select set_config($1, $2, false)`, [
@@ -141,8 +194,21 @@ async function runVersioned(
     JSON.stringify(Object.fromEntries(files.map((f) => [f.name, f.checksum]))),
   ]);
   if (files.length === 0) return [];
+  const domains = readDomains(sqlDir);
+  const dbClient =
+    citus && direction === 'up'
+      ? withHookBeforeLedgerRow(client, async (mark) => {
+          const name = /VALUES \('([^']+)'/.exec(mark)?.[1] ?? '';
+          const last = name === files[files.length - 1]?.name;
+          // released migrations before CITUS_DISTRIBUTES_FROM run on local tables (see there)
+          if (name < CITUS_DISTRIBUTES_FROM && !last) return;
+          for (const done of await distributeNewTables(client, domains)) log(`> citus: ${done}`);
+          // after the last migration, before the transaction commits: nothing may stay local
+          if (last) await assertAllDistributed(client, domains);
+        })
+      : client;
   const ran = await runner({
-    dbClient: client,
+    dbClient,
     dir: files.map((f) => f.absolutePath),
     useGlob: true,
     migrationsSchema: LEDGER_SCHEMA,
@@ -163,6 +229,7 @@ async function applyRepeatables(
   client: pg.Client,
   sqlDir: string,
   log: (l: string) => void,
+  citus = false,
 ): Promise<string[]> {
   const recorded = await appliedRepeatables(client);
   const files = repeatableFiles(sqlDir);
@@ -174,7 +241,7 @@ async function applyRepeatables(
   try {
     for (const file of changed) {
       log(`> repeatable sql/${file.path}`);
-      await runFile(client, file, 'repeatable');
+      await runFile(client, file, 'repeatable', citus);
       await client.query(
         `insert into ${LEDGER_SCHEMA}.repeatables (path, checksum) values ($1, $2)
          on conflict (path) do update set checksum = excluded.checksum, applied_at = now()`,
@@ -197,10 +264,21 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
   const client = await connectMigrator(options);
   try {
-    await prepare(client, options.sqlDir);
+    const citus = await prepare(client, options.sqlDir);
     await verifyChecksums(client, options.sqlDir, options);
-    const applied = await runVersioned(client, options.sqlDir, 'up', undefined, log);
-    const repeatablesApplied = await applyRepeatables(client, options.sqlDir, log);
+    const applied = await runVersioned(client, options.sqlDir, 'up', undefined, log, citus);
+    const repeatablesApplied = await applyRepeatables(client, options.sqlDir, log, citus);
+    if (citus) {
+      await client.query('begin');
+      try {
+        for (const fn of await distributeTenantFunctions(client, readDomains(options.sqlDir)))
+          log(`> citus: ${fn}: distributed function on p_tenant_id`);
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback');
+        throw new MigrationError(`distributing the tenant functions failed: ${(error as Error).message}`);
+      }
+    }
     await finish(client, options.sqlDir);
     return { applied, repeatablesApplied };
   } finally {

@@ -2,13 +2,19 @@
 -- every `db:migrate` (it is not a versioned migration: a down step could not drop roles that other
 -- databases of the cluster still use). Attributes are re-asserted, so drift is repaired; nothing is
 -- written when all is as it should be, so concurrent migrations of several databases do not collide.
+--
+-- On Citus (a database with the citus extension) the owner keeps the LOGIN that `pnpm db:citus` gives it:
+-- Citus opens its connections to the workers as the current role, and migrations and security definer
+-- functions run as b2b_owner. It logs in with a generated password, on the workers only (the
+-- coordinator's pg_hba.conf rejects it); see docs/scaling.md, "Roles on Citus".
 do $$
 declare
   r record;
+  v_citus boolean := exists (select from pg_catalog.pg_extension where extname = 'citus');
 begin
   for r in
     select * from (values
-      ('b2b_owner', false),      -- owns every object; migrations run as this role
+      ('b2b_owner', v_citus),    -- owns every object; migrations run as this role
       ('b2b_app', true),         -- the application: owns nothing, subject to RLS
       ('b2b_readonly', true),    -- support and reporting reads, tenant-scoped like the app
       ('b2b_analytics', true)    -- cross-tenant analytics reads, granted per analytics object
