@@ -5,6 +5,10 @@
 -- and tenant_id by the INSERT policy.
 revoke all on schema tenancy from public;
 revoke all on all tables in schema tenancy from public, b2b_app, b2b_readonly, b2b_analytics;
+-- Functions too (tenancy.clear_granted_by, a trigger function no role calls): the default privileges that
+-- revoke EXECUTE from PUBLIC live on the coordinator only, so on Citus workers a function is executable by
+-- PUBLIC until this revoke, which Citus sends to every node, says otherwise.
+revoke all on all functions in schema tenancy from public, b2b_app, b2b_readonly, b2b_analytics;
 
 grant usage on schema tenancy to b2b_app, b2b_readonly;
 
