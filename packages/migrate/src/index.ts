@@ -9,3 +9,11 @@ export {
   rollback,
 } from './migrate';
 export { dumpSchema, normalizeDump, SNAPSHOT_FILE, snapshotMajor } from './snapshot';
+export {
+  CITUS_DISTRIBUTES_FROM,
+  hasCitus,
+  TENANT_ARGUMENT,
+  TENANT_COLUMN,
+  TENANT_REGISTRY,
+} from './citus';
+export { splitSqlStatements } from './split-sql';

@@ -1,5 +1,14 @@
 import './context';
 
 export { type PgTapResult, runPgTapFile } from '../pgtap/run-file';
+export {
+  type CitusTestDatabase,
+  type CitusTestRole,
+  citusTestContext,
+  citusTestDatabase,
+  freshTenant,
+  runCitusPgTapFile,
+  type TestTenant,
+} from './citus';
 export { callWithHostileInputs, type Escape, HOSTILE_VALUES } from './hostile-inputs';
 export { createTestDatabase, type TestDatabase, testContext } from './test-database';

@@ -223,13 +223,18 @@ export async function ensureDistributedDatabase(cluster: CitusCluster, database:
   const [coordinator, ...workers] = cluster.nodes;
   if (!coordinator) throw new Error('a Citus cluster needs a coordinator');
   for (const node of cluster.nodes) {
-    await withNode(nodeUrl(node, cluster.passwords), async (c) => {
+    const created = await withNode(nodeUrl(node, cluster.passwords), async (c) => {
       const { rowCount } = await c.query('select 1 from pg_database where datname = $1', [database]);
       if (!rowCount) await c.query(`create database "${database}"`);
+      return !rowCount;
     });
-    await withNode(nodeUrl(node, cluster.passwords, database), (c) =>
-      c.query('create extension if not exists citus'),
-    );
+    await withNode(nodeUrl(node, cluster.passwords, database), async (c) => {
+      // A new database lets PUBLIC use schema public. sql/bootstrap/database revokes that on the
+      // coordinator, but Citus propagates privileges on a schema only once the schema is a distributed
+      // object, so a worker would keep its default: revoke it on every node, before anything else.
+      if (created) await c.query('revoke all on schema public from public');
+      await c.query('create extension if not exists citus');
+    });
   }
   await withNode(nodeUrl(coordinator, cluster.passwords, database), async (c) => {
     await c.query(`select citus_set_coordinator_host('127.0.0.1', $1)`, [coordinator.port]);
