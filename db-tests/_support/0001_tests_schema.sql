@@ -8,8 +8,9 @@ returns void
 language plpgsql
 as $$
 begin
-  perform set_config('app.tenant_id', coalesce(tenant::text, ''), true);
-  perform set_config('app.user_id', coalesce(user_id::text, ''), true);
+  -- SET LOCAL, not set_config(): Citus sends SET LOCAL on to the workers (citus.propagate_set_commands)
+  execute format('set local app.tenant_id = %L', coalesce(tenant::text, ''));
+  execute format('set local app.user_id = %L', coalesce(user_id::text, ''));
   execute format('set local role %I', db_role);
 end
 $$;
@@ -22,8 +23,8 @@ returns void
 language plpgsql
 as $$
 begin
-  perform set_config('app.tenant_id', '', true);
-  perform set_config('app.user_id', '', true);
+  set local app.tenant_id = '';
+  set local app.user_id = '';
   reset role;
 end
 $$;
