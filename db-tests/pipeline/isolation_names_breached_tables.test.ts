@@ -12,8 +12,8 @@ import { describe, expect, test } from 'vitest';
 const DB_TESTS = join(import.meta.dirname, '..');
 const EVERY_TABLE = 'tenancy/isolation/every_tenant_table_resists_bare_writes_of_another_tenant.test.sql';
 /** The form the issue found passing: true for every tenant, so it checks nothing. */
-const ANY_TENANT = '((select app.current_tenant_id()) is not null)';
-const OWN_TENANT = '(tenant_id = (select app.current_tenant_id()))';
+const ANY_TENANT = '(app.current_tenant_id() is not null)';
+const OWN_TENANT = '(tenant_id = app.current_tenant_id())';
 
 interface Case {
   name: string;
@@ -131,7 +131,7 @@ const cases: Case[] = [
     ddl: brokenPolicy(
       'catalog.prices',
       'prices_select',
-      `for select to b2b_app, b2b_readonly using ((select app.current_tenant_id()) is null or ${OWN_TENANT})`,
+      `for select to b2b_app, b2b_readonly using (app.current_tenant_id() is null or ${OWN_TENANT})`,
     ),
     expected: { 'catalog/isolation/no_tenant_context_sees_nothing.test.sql': 'catalog.prices' },
   },
@@ -140,7 +140,7 @@ const cases: Case[] = [
     ddl: brokenPolicy(
       'tenancy.staff_users',
       'staff_users_select',
-      `for select to b2b_app, b2b_readonly using ((select app.current_tenant_id()) is null or ${OWN_TENANT})`,
+      `for select to b2b_app, b2b_readonly using (app.current_tenant_id() is null or ${OWN_TENANT})`,
     ),
     expected: { 'tenancy/isolation/no_tenant_context_sees_nothing.test.sql': 'staff_users: nothing visible' },
   },
@@ -149,7 +149,7 @@ const cases: Case[] = [
     ddl: brokenPolicy(
       'orders.invoices',
       'invoices_select',
-      `for select to b2b_app, b2b_readonly using ((select app.current_tenant_id()) is null or ${OWN_TENANT})`,
+      `for select to b2b_app, b2b_readonly using (app.current_tenant_id() is null or ${OWN_TENANT})`,
     ),
     expected: { [EVERY_TABLE]: 'orders.invoices' },
   },

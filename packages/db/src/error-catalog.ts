@@ -54,6 +54,13 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     message:
       'The replica could not be reached (or is not accepting connections), and the read was not allowed to fall back to the primary.',
   },
+  // privileges (B106x): what row-level security and grants cannot say on Citus (app.guard_inserted_columns)
+  B1060: {
+    kind: 'permission',
+    code: 'protected_column_on_insert',
+    message:
+      'This column is set by the database (a state, a counter, a computed value) and cannot be given on insert.',
+  },
   B2001: {
     kind: 'tenant_context',
     code: 'tenant_context_missing',

@@ -1,5 +1,8 @@
 -- Privileges on schemas catalog and extensions, in one place. Revoke first so a removed grant is really gone.
--- Insert and update grants name their columns: tenant_id comes from the tenant context, never the caller.
+-- Update grants name their columns. Insert grants are on whole tables (Citus sends every column of an insert
+-- to the shards, defaults included, so a column-level INSERT grant refuses every insert there): the columns
+-- the app may not set on insert are guarded by trg_<table>_before_insert_columns (triggers/*_insert_guards.sql),
+-- and tenant_id by the INSERT policy.
 revoke all on schema catalog, extensions from public;
 revoke all on all tables in schema catalog from public, b2b_app, b2b_readonly, b2b_analytics;
 revoke all on all functions in schema catalog from public, b2b_app, b2b_readonly, b2b_analytics;
@@ -21,25 +24,25 @@ grant select on catalog.products, catalog.variants, catalog.categories, catalog.
   catalog.product_categories, catalog.product_translations
   to b2b_app, b2b_readonly;
 
-grant insert (product_id, attributes, archived_at) on catalog.products to b2b_app;
+grant insert on catalog.products to b2b_app;
 grant update (attributes, archived_at) on catalog.products to b2b_app;
 
-grant insert (variant_id, product_id, sku, attributes, archived_at) on catalog.variants to b2b_app;
+grant insert on catalog.variants to b2b_app;
 grant update (sku, attributes, archived_at) on catalog.variants to b2b_app;
 
 -- path is derived by trigger from parent_category_id: never in a grant.
-grant insert (category_id, parent_category_id) on catalog.categories to b2b_app;
+grant insert on catalog.categories to b2b_app;
 grant update (parent_category_id) on catalog.categories to b2b_app;
 grant delete on catalog.categories to b2b_app;
 
-grant insert (category_id, locale, name, slug, description) on catalog.category_translations to b2b_app;
+grant insert on catalog.category_translations to b2b_app;
 grant update (name, slug, description) on catalog.category_translations to b2b_app;
 grant delete on catalog.category_translations to b2b_app;
 
-grant insert (category_id, product_id) on catalog.product_categories to b2b_app;
+grant insert on catalog.product_categories to b2b_app;
 grant delete on catalog.product_categories to b2b_app;
 
-grant insert (product_id, locale, name, slug, description) on catalog.product_translations to b2b_app;
+grant insert on catalog.product_translations to b2b_app;
 grant update (name, slug, description) on catalog.product_translations to b2b_app;
 grant delete on catalog.product_translations to b2b_app;
 
@@ -54,19 +57,17 @@ grant execute on function catalog.search_products(uuid, text, text, text, text, 
   to b2b_app, b2b_readonly;
 
 -- A list's currency and scope are fixed once created (its prices carry the currency): create a new list.
-grant insert (price_list_id, name, currency, scope, customer_group_id, company_id, priority, valid_during)
-  on catalog.price_lists to b2b_app;
+grant insert on catalog.price_lists to b2b_app;
 grant update (name, priority, valid_during) on catalog.price_lists to b2b_app;
 grant delete on catalog.price_lists to b2b_app;
 
-grant insert (price_id, price_list_id, variant_id, currency, unit_price, quantities, valid_during)
-  on catalog.prices to b2b_app;
+grant insert on catalog.prices to b2b_app;
 grant update (unit_price, quantities, valid_during) on catalog.prices to b2b_app;
 grant delete on catalog.prices to b2b_app;
 
 grant select on catalog.warehouses, catalog.stock_levels to b2b_app, b2b_readonly;
 
-grant insert (warehouse_id, code, name, country_code, is_active) on catalog.warehouses to b2b_app;
+grant insert on catalog.warehouses to b2b_app;
 grant update (code, name, country_code, is_active) on catalog.warehouses to b2b_app;
 grant delete on catalog.warehouses to b2b_app;
 
@@ -77,7 +78,7 @@ grant delete on catalog.warehouses to b2b_app;
 -- is forced, so they act within the current tenant only. trg_stock_levels_after_update journals every
 -- change and still refuses a change of reserved without an order reason by a role that holds the
 -- privilege (B2212). A level with journal rows cannot be deleted (fk_stock_movements_..._stock): set on_hand to 0.
-grant insert (variant_id, warehouse_id, on_hand) on catalog.stock_levels to b2b_app;
+grant insert on catalog.stock_levels to b2b_app;
 grant update (on_hand) on catalog.stock_levels to b2b_app;
 grant delete on catalog.stock_levels to b2b_app;
 
@@ -86,8 +87,7 @@ grant delete on catalog.stock_levels to b2b_app;
 -- those triggers runs at trigger depth 2, and b2b_app cannot create a trigger of its own, having no
 -- create or temporary privilege anywhere). No update or delete.
 grant select on catalog.stock_movements to b2b_app, b2b_readonly;
-grant insert (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
-  on catalog.stock_movements to b2b_app;
+grant insert on catalog.stock_movements to b2b_app;
 
 -- Stock writes: counts (sync or admin) and adjustments change on_hand only; set_stock_reason names the
 -- journal's reason. b2b_app may call it (sync, adjustment, and receive_return's return run as the caller),
@@ -100,6 +100,6 @@ grant execute on function catalog.adjust_stock_levels(uuid, jsonb) to b2b_app;
 -- data_type is fixed once declared (values already stored were checked against it): declare a new key.
 -- Deleting a definition does not rewrite stored attributes; the next write of such a row fails with B2202.
 grant select on catalog.attribute_definitions to b2b_app, b2b_readonly;
-grant insert (attribute_key, data_type, unit) on catalog.attribute_definitions to b2b_app;
+grant insert on catalog.attribute_definitions to b2b_app;
 grant update (unit) on catalog.attribute_definitions to b2b_app;
 grant delete on catalog.attribute_definitions to b2b_app;

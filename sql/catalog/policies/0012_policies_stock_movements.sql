@@ -4,8 +4,8 @@
 -- current tenant; append-only (no update or delete policy, grant or way: trg_stock_movements_*).
 drop policy if exists stock_movements_select on catalog.stock_movements;
 create policy stock_movements_select on catalog.stock_movements for select to b2b_app, b2b_readonly
-  using (tenant_id = (select app.current_tenant_id()));
+  using (tenant_id = app.current_tenant_id());
 
 drop policy if exists stock_movements_insert on catalog.stock_movements;
 create policy stock_movements_insert on catalog.stock_movements for insert to b2b_app, b2b_owner
-  with check (tenant_id = (select app.current_tenant_id()));
+  with check (tenant_id = app.current_tenant_id());

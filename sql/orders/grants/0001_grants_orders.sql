@@ -1,9 +1,12 @@
 -- Privileges on schema orders, in one place. Revoke first so a removed grant is really gone.
--- Insert and update grants name their columns: version, state history and timestamps come from triggers.
--- Inserts name tenant_id: the order functions write the tenant they were given (a value Citus routes on);
--- row-level security's with check refuses any tenant but the transaction's, and no update grant names it. The order functions run as the caller (security invoker), so
--- row-level security applies to everything they do; what the app may write directly is what they write,
--- and the triggers (state machine, frozen lines, totals, append-only history) hold for both.
+-- Update grants name their columns (none names tenant_id: the order functions insert the tenant they were
+-- given, a value Citus routes on, and row-level security's with check refuses any other), version, state history and
+-- timestamps from triggers. Insert grants are on whole tables (Citus sends every column of an insert to the
+-- shards, defaults included, so a column-level INSERT grant refuses every insert there): the columns the app
+-- may not set on insert are guarded by trg_<table>_before_insert_columns (triggers/0090_trigger_insert_guards.sql).
+-- The order functions run as the caller (security invoker), so row-level security applies to everything they
+-- do; what the app may write directly is what they write, and the triggers (state machine, frozen lines,
+-- totals, append-only history) hold for both.
 revoke all on schema orders from public;
 revoke all on all tables in schema orders from public, b2b_app, b2b_readonly, b2b_analytics;
 revoke all on all functions in schema orders from public, b2b_app, b2b_readonly, b2b_analytics;
@@ -18,19 +21,16 @@ grant select on orders.order_states, orders.order_transitions, orders.quote_stat
 grant select on orders.orders, orders.order_lines, orders.order_state_history, orders.order_allocations
   to b2b_app, b2b_readonly;
 
-grant insert (tenant_id, order_id, company_id, buyer_id, currency, idempotency_key, idempotency_operation,
-  idempotency_fingerprint, purchase_order_number, billing_address, shipping_address, payment_terms_days)
-  on orders.orders to b2b_app;
+grant insert on orders.orders to b2b_app;
 grant update (state, purchase_order_number, billing_address, shipping_address, total_amount, submitted_at,
   invoiced_amount, quote_id) on orders.orders to b2b_app;
 
-grant insert (tenant_id, order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from, price_list_id,
-  minor_units) on orders.order_lines to b2b_app;
+grant insert on orders.order_lines to b2b_app;
 grant update (unit_price, line_total, price_list_id, fulfilled_quantity) on orders.order_lines to b2b_app;
 grant delete on orders.order_lines to b2b_app;
 
 -- Appended by trigger as the caller; never updated or deleted.
-grant insert (tenant_id, order_id, transition_number, from_state, to_state, changed_by) on orders.order_state_history to b2b_app;
+grant insert on orders.order_state_history to b2b_app;
 
 -- Allocations say what release_stock gives back and consume_stock ships, so b2b_app never writes them:
 -- only the security definer stock writers (owned by b2b_owner) do, with the stock they reserve.
@@ -39,32 +39,31 @@ grant insert (tenant_id, order_id, transition_number, from_state, to_state, chan
 -- by submit (steps) and approve_order / reject_order (decisions), never changed afterwards.
 grant select on orders.approval_rules, orders.approval_rule_tiers, orders.order_approval_steps,
   orders.order_approvals to b2b_app, b2b_readonly;
-grant insert (tenant_id, approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active)
-  on orders.approval_rules to b2b_app;
+grant insert on orders.approval_rules to b2b_app;
 grant update (name, min_total_amount, currency, placed_by_role_id, is_active) on orders.approval_rules to b2b_app;
 grant delete on orders.approval_rules to b2b_app;
-grant insert (tenant_id, approval_rule_id, tier, approver_role_id) on orders.approval_rule_tiers to b2b_app;
+grant insert on orders.approval_rule_tiers to b2b_app;
 grant delete on orders.approval_rule_tiers to b2b_app;
-grant insert (tenant_id, order_id, tier, approver_role_id) on orders.order_approval_steps to b2b_app;
-grant insert (tenant_id, order_id, tier, approver_id, decision, comment) on orders.order_approvals to b2b_app;
+grant insert on orders.order_approval_steps to b2b_app;
+grant insert on orders.order_approvals to b2b_app;
 
 -- Invoices and the receivables ledger: appended by the order functions, never updated or deleted.
 grant select on orders.invoices, orders.receivable_entries to b2b_app, b2b_readonly;
-grant insert (tenant_id, order_id, company_id, currency, amount, lines, issued_at, due_at) on orders.invoices to b2b_app;
-grant insert (tenant_id, company_id, kind, amount, currency, invoice_id, return_id, reference) on orders.receivable_entries to b2b_app;
+grant insert on orders.invoices to b2b_app;
+grant insert on orders.receivable_entries to b2b_app;
 
 -- Quotes: requested by buyers, priced by the seller, decided by buyers, through the quote functions.
 grant select on orders.quotes, orders.quote_lines to b2b_app, b2b_readonly;
-grant insert (tenant_id, quote_id, company_id, buyer_id, currency, note) on orders.quotes to b2b_app;
+grant insert on orders.quotes to b2b_app;
 grant update (state, valid_until, quoted_at, quoted_by, decided_at) on orders.quotes to b2b_app;
-grant insert (tenant_id, quote_id, line_number, variant_id, quantity) on orders.quote_lines to b2b_app;
+grant insert on orders.quote_lines to b2b_app;
 grant update (unit_price) on orders.quote_lines to b2b_app;
 
 -- Returns: requested by buyers, received (restocked and credited) or cancelled through the functions.
 grant select on orders.returns, orders.return_lines to b2b_app, b2b_readonly;
-grant insert (tenant_id, return_id, order_id, buyer_id, reason) on orders.returns to b2b_app;
+grant insert on orders.returns to b2b_app;
 grant update (state, warehouse_id, credit_amount, received_at) on orders.returns to b2b_app;
-grant insert (tenant_id, return_id, order_id, variant_id, quantity) on orders.return_lines to b2b_app;
+grant insert on orders.return_lines to b2b_app;
 
 -- Operations (and the steps they are made of: they run as the caller). Every one that reads a tenant table
 -- takes the tenant first (p_tenant_id: the distribution argument on Citus).

@@ -1,13 +1,13 @@
 -- returns: within the current tenant; received or cancelled through the return functions.
 drop policy if exists returns_select on orders.returns;
 create policy returns_select on orders.returns for select to b2b_app, b2b_readonly
-  using (tenant_id = (select app.current_tenant_id()));
+  using (tenant_id = app.current_tenant_id());
 
 drop policy if exists returns_insert on orders.returns;
 create policy returns_insert on orders.returns for insert to b2b_app
-  with check (tenant_id = (select app.current_tenant_id()));
+  with check (tenant_id = app.current_tenant_id());
 
 drop policy if exists returns_update on orders.returns;
 create policy returns_update on orders.returns for update to b2b_app
-  using (tenant_id = (select app.current_tenant_id()))
-  with check (tenant_id = (select app.current_tenant_id()));
+  using (tenant_id = app.current_tenant_id())
+  with check (tenant_id = app.current_tenant_id());
