@@ -17,9 +17,13 @@ import type pg from 'pg';
  * they create stay plain local tables while they run and are distributed together at the end of the last
  * of them, in the same transaction and before any repeatable function exists (a plain table is distributed
  * in place; nothing is recreated). From this timestamp on, every migration's tables are distributed at
- * the end of that migration, so a new migration meets Citus's rules where it is written.
+ * the end of that migration, so a new migration meets Citus's rules where it is written. The first Citus
+ * migrations (20261130010000 to 20261130030100) belong to the released group: they drop the old function
+ * signatures and replace the two foreign key actions Citus refuses (`on delete set null` of
+ * memberships.granted_by, `on update cascade` of buyers' minor units), which must be gone before their
+ * tables are distributed.
  */
-export const CITUS_DISTRIBUTES_FROM = '20261130000000';
+export const CITUS_DISTRIBUTES_FROM = '20261130030200';
 
 /** The distribution column of every tenant table, and the distribution argument of tenant functions. */
 export const TENANT_COLUMN = 'tenant_id';
