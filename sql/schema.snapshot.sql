@@ -75,6 +75,20 @@ ALTER SCHEMA migrations OWNER TO b2b_owner;
 COMMENT ON SCHEMA migrations IS 'Migration ledger of @b2b/migrate: versioned migrations with checksums, repeatable objects.';
 
 --
+-- Name: ops; Type: SCHEMA; Schema: -; Owner: b2b_owner
+--
+
+CREATE SCHEMA ops;
+
+ALTER SCHEMA ops OWNER TO b2b_owner;
+
+--
+-- Name: SCHEMA ops; Type: COMMENT; Schema: -; Owner: b2b_owner
+--
+
+COMMENT ON SCHEMA ops IS 'Health views for operators: slow queries, sizes, index usage, bloat, long transactions, blocked locks, replication lag, wraparound margin. Readable by b2b_monitor only; printed by pnpm db:health.';
+
+--
 -- Name: orders; Type: SCHEMA; Schema: -; Owner: b2b_owner
 --
 
@@ -125,6 +139,18 @@ CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA extensions;
 --
 
 COMMENT ON EXTENSION btree_gist IS 'support for indexing common datatypes in GiST';
+
+--
+-- Name: pg_stat_statements; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements WITH SCHEMA public;
+
+--
+-- Name: EXTENSION pg_stat_statements; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION pg_stat_statements IS 'track planning and execution statistics of all SQL statements executed';
 
 --
 -- Name: pg_trgm; Type: EXTENSION; Schema: -; Owner: -
@@ -321,6 +347,30 @@ ALTER FUNCTION accounts.check_company_hierarchy() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION accounts.check_company_hierarchy() IS 'Trigger function on accounts.companies: refuses a parent that would close a cycle (SQLSTATE B2101) or make the hierarchy deeper than 5 levels (B2102). Serializes hierarchy changes per tenant with an advisory lock.';
+
+--
+-- Name: follow_company_minor_units(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.follow_company_minor_units() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  update accounts.buyers b
+  set minor_units = new.minor_units
+  where b.tenant_id = new.tenant_id and b.company_id = new.company_id
+    and b.minor_units is distinct from new.minor_units;
+  return null;
+end
+$$;
+
+ALTER FUNCTION accounts.follow_company_minor_units() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION follow_company_minor_units(); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.follow_company_minor_units() IS 'Trigger function: after a company''s minor_units change, sets its buyers'' to match (replaces ON UPDATE CASCADE, which Citus refuses).';
 
 --
 -- Name: set_buyer_minor_units(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
@@ -576,6 +626,60 @@ ALTER FUNCTION app.current_user_id() OWNER TO b2b_owner;
 COMMENT ON FUNCTION app.current_user_id() IS 'The acting staff user or buyer of the current transaction, or null.';
 
 --
+-- Name: guard_inserted_columns(); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.guard_inserted_columns() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  supplied jsonb;
+  forced jsonb := '{}';
+  arg text;
+  col text;
+  rule text;
+begin
+  if pg_catalog.pg_has_role(current_user,
+      (select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'USAGE') then
+    return new;
+  end if;
+  foreach arg in array tg_argv loop
+    col := pg_catalog.split_part(arg, ':', 1);
+    rule := pg_catalog.substr(arg, pg_catalog.length(col) + 2);
+    case rule
+      when 'now' then forced := forced || pg_catalog.jsonb_build_object(col, pg_catalog.now());
+      when 'clock' then forced := forced || pg_catalog.jsonb_build_object(col, pg_catalog.clock_timestamp());
+      when 'uuid' then forced := forced || pg_catalog.jsonb_build_object(col, pg_catalog.gen_random_uuid());
+      when 'user' then forced := forced || pg_catalog.jsonb_build_object(col, app.current_user_id());
+      else
+        supplied := coalesce(supplied, pg_catalog.to_jsonb(new));
+        if (supplied -> col) is distinct from rule::jsonb then
+          raise exception using
+            errcode = 'B1060',
+            message = pg_catalog.format('the application cannot set %s.%s on insert', tg_table_name, col),
+            detail = pg_catalog.format('it starts as %s (set by the database functions and triggers)', rule),
+            column = col,
+            table = tg_table_name,
+            schema = tg_table_schema;
+        end if;
+    end case;
+  end loop;
+  if forced <> '{}' then
+    new := pg_catalog.jsonb_populate_record(new, forced);
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION app.guard_inserted_columns() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION guard_inserted_columns(); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.guard_inserted_columns() IS 'Trigger function (BEFORE INSERT, first of its table): refuses (B1060) or overwrites the columns the application may not set on insert, named in its arguments as <column>:<rule>; the owner and superusers pass. Replaces column-level INSERT grants, which Citus cannot honour.';
+
+--
 -- Name: is_money(numeric, integer); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -675,6 +779,53 @@ ALTER FUNCTION app.set_updated_at() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION app.set_updated_at() IS 'Trigger function: sets updated_at to now() on update.';
+
+--
+-- Name: wait_for_replay(pg_lsn, integer); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) RETURNS boolean
+    LANGUAGE plpgsql
+    AS $$
+declare
+  -- pg_current_wal_insert_lsn() read after a commit whose record ended exactly at a page boundary points
+  -- past the next page's header (24 bytes; 40 at a segment start), where replay reports the boundary
+  -- itself (the record's end): compare with the end of the caller's record, not the header after it.
+  v_bytes numeric := p_lsn - '0/0'::pg_lsn;
+  v_target pg_lsn := case
+    when v_bytes % pg_catalog.pg_size_bytes(pg_catalog.current_setting('wal_segment_size')) = 40 then p_lsn - 40
+    when v_bytes % pg_catalog.current_setting('wal_block_size')::integer = 24 then p_lsn - 24
+    else p_lsn
+  end;
+  v_deadline timestamptz := pg_catalog.clock_timestamp() + make_interval(secs => p_timeout_ms / 1000.0);
+begin
+  if p_lsn is null or p_timeout_ms is null or p_timeout_ms < 0 then
+    raise exception using
+      errcode = '22023',
+      message = 'app.wait_for_replay needs an LSN and a timeout of 0 ms or more';
+  end if;
+  if not pg_catalog.pg_is_in_recovery() then
+    return true;
+  end if;
+  loop
+    if pg_catalog.pg_last_wal_replay_lsn() >= v_target then
+      return true;
+    end if;
+    if pg_catalog.clock_timestamp() >= v_deadline then
+      return false;
+    end if;
+    perform pg_catalog.pg_sleep(0.001);
+  end loop;
+end
+$$;
+
+ALTER FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) IS 'Waits up to p_timeout_ms (milliseconds) for this server to have replayed the WAL up to p_lsn (a commit''s pg_current_wal_insert_lsn()); true once it has (at once on a server not in recovery), false when the time is up. Raises 22023 for a null LSN or a negative timeout. Called by @b2b/db withReplica on the replica before a read-your-writes read.';
 
 --
 -- Name: adjust_stock_levels(uuid, jsonb); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -1597,6 +1748,80 @@ begin
 end $$;
 
 ALTER FUNCTION migrations.record_checksum() OWNER TO b2b_owner;
+
+--
+-- Name: table_bloat_estimate(); Type: FUNCTION; Schema: ops; Owner: b2b_owner
+--
+
+CREATE FUNCTION ops.table_bloat_estimate() RETURNS TABLE(schema_name name, table_name name, table_bytes numeric, bloat_bytes numeric, bloat_pct numeric, fillfactor integer, is_na boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog'
+    AS $$
+  select
+    s3.schema_name,
+    s3.table_name,
+    s3.bs * s3.tblpages as table_bytes,
+    case when s3.tblpages - s3.est_tblpages_ff > 0 then (s3.tblpages - s3.est_tblpages_ff) * s3.bs else 0 end
+      as bloat_bytes,
+    case when s3.tblpages > 0 and s3.tblpages - s3.est_tblpages_ff > 0
+      then round(100 * (s3.tblpages - s3.est_tblpages_ff) / s3.tblpages, 1) else 0 end as bloat_pct,
+    s3.fillfactor,
+    s3.is_na
+  from (
+    select
+      ceil(s2.reltuples / ((s2.bs - s2.page_hdr) * s2.fillfactor / (s2.tpl_size * 100)))
+        + ceil(s2.toasttuples / 4) as est_tblpages_ff,
+      s2.tblpages, s2.fillfactor, s2.bs, s2.schema_name, s2.table_name, s2.is_na
+    from (
+      select
+        (4 + s.tpl_hdr_size + s.tpl_data_size + (2 * s.ma)
+          - case when s.tpl_hdr_size % s.ma = 0 then s.ma else s.tpl_hdr_size % s.ma end
+          - case when ceil(s.tpl_data_size)::integer % s.ma = 0 then s.ma else ceil(s.tpl_data_size)::integer % s.ma end
+        ) as tpl_size,
+        (s.heappages + s.toastpages) as tblpages,
+        s.reltuples, s.toasttuples, s.bs, s.page_hdr, s.schema_name, s.table_name, s.fillfactor, s.is_na
+      from (
+        select
+          ns.nspname as schema_name,
+          tbl.relname as table_name,
+          greatest(tbl.reltuples, 0)::numeric as reltuples,
+          tbl.relpages as heappages,
+          coalesce(toast.relpages, 0) as toastpages,
+          greatest(coalesce(toast.reltuples, 0), 0)::numeric as toasttuples,
+          coalesce(substring(array_to_string(tbl.reloptions, ' ') from 'fillfactor=([0-9]+)')::smallint, 100)
+            as fillfactor,
+          current_setting('block_size')::numeric as bs,
+          case when version() ~ 'mingw32' or version() ~ '64-bit|x86_64|ppc64|ia64|amd64' then 8 else 4 end as ma,
+          24 as page_hdr,
+          23 + case when max(coalesce(st.null_frac, 0)) > 0 then (7 + count(st.attname)) / 8 else 0::integer end
+            as tpl_hdr_size,
+          sum((1 - coalesce(st.null_frac, 0)) * coalesce(st.avg_width, 0))::numeric as tpl_data_size,
+          bool_or(att.atttypid = 'pg_catalog.name'::regtype)
+            or sum(case when att.attnum > 0 then 1 else 0 end) <> count(st.attname) as is_na
+        from pg_attribute as att
+        join pg_class as tbl on att.attrelid = tbl.oid
+        join pg_namespace as ns on ns.oid = tbl.relnamespace
+        left join pg_stats as st on st.schemaname = ns.nspname and st.tablename = tbl.relname
+          and st.inherited = false and st.attname = att.attname
+        left join pg_class as toast on tbl.reltoastrelid = toast.oid
+        where not att.attisdropped
+          and att.attnum > 0
+          and tbl.relkind in ('r', 'm')
+          and ns.nspname not in ('pg_catalog', 'information_schema')
+          and ns.nspname !~ '^pg_toast'
+        group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+      ) as s
+    ) as s2
+  ) as s3
+$$;
+
+ALTER FUNCTION ops.table_bloat_estimate() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION table_bloat_estimate(); Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION ops.table_bloat_estimate() IS 'Estimated bloat per table from pg_class and pg_stats (ioguix/pgsql-bloat-estimation, table_bloat.sql, BSD 2-clause): table bytes, bytes above the size packed at its fillfactor, that as a percentage, is_na when statistics are missing. Security definer as b2b_owner, so the statistics of our tables are visible to the monitoring role; returns no values, only sizes.';
 
 --
 -- Name: orders; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -4420,6 +4645,30 @@ ALTER FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) OWNER TO
 COMMENT ON FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) IS 'Withdraws quote p_quote_id of tenant p_tenant_id (the transaction''s: B2002) while requested or quoted (B3001 otherwise).';
 
 --
+-- Name: clear_granted_by(); Type: FUNCTION; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE FUNCTION tenancy.clear_granted_by() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  update tenancy.memberships m
+  set granted_by = null
+  where m.tenant_id = old.tenant_id and m.granted_by = old.staff_user_id;
+  return old;
+end
+$$;
+
+ALTER FUNCTION tenancy.clear_granted_by() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION clear_granted_by(); Type: COMMENT; Schema: tenancy; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION tenancy.clear_granted_by() IS 'Trigger function: before a staff user is deleted, clears granted_by on the memberships they granted (replaces ON DELETE SET NULL, which Citus refuses).';
+
+--
 -- Name: addresses; Type: TABLE; Schema: accounts; Owner: b2b_owner
 --
 
@@ -5494,6 +5743,413 @@ CREATE TABLE migrations.repeatables (
 );
 
 ALTER TABLE migrations.repeatables OWNER TO b2b_owner;
+
+--
+-- Name: blocked_locks; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.blocked_locks AS
+ SELECT w.pid AS blocked_pid,
+    w.datname AS database_name,
+    w.usename AS blocked_role,
+    wl.locktype,
+    wl.mode AS waits_for_mode,
+        CASE
+            WHEN (wl.relation IS NOT NULL) THEN ((wl.relation)::regclass)::text
+            ELSE NULL::text
+        END AS relation,
+    wl.waitstart AS waiting_since,
+    round(EXTRACT(epoch FROM (now() - wl.waitstart)), 1) AS waiting_seconds,
+    "left"(w.query, 1000) AS blocked_query,
+    blocker.pid AS blocking_pid,
+    b.usename AS blocking_role,
+    b.state AS blocking_state,
+    (now() - b.xact_start) AS blocking_xact_age,
+    "left"(b.query, 1000) AS blocking_query
+   FROM (((pg_stat_activity w
+     CROSS JOIN LATERAL unnest(pg_blocking_pids(w.pid)) blocker(pid))
+     LEFT JOIN pg_stat_activity b ON ((b.pid = blocker.pid)))
+     LEFT JOIN LATERAL ( SELECT l.locktype,
+            l.mode,
+            l.relation,
+            l.waitstart
+           FROM pg_locks l
+          WHERE ((l.pid = w.pid) AND (NOT l.granted))
+         LIMIT 1) wl ON (true))
+  ORDER BY wl.waitstart, w.pid, blocker.pid;
+
+ALTER TABLE ops.blocked_locks OWNER TO b2b_owner;
+
+--
+-- Name: VIEW blocked_locks; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.blocked_locks IS 'One row per waiting session and session blocking it (pg_blocking_pids): the lock waited for (type, mode, relation), since when, both queries, and the blocker''s state and transaction age. blocking_pid 0: a prepared transaction.';
+
+--
+-- Name: duplicate_indexes; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.duplicate_indexes AS
+ WITH idx AS (
+         SELECT i.indexrelid,
+            i.indrelid,
+            n.nspname AS schema_name,
+            t.relname AS table_name,
+            ic.relname AS index_name,
+            am.amname,
+            i.indisunique,
+            string_to_array((i.indkey)::text, ' '::text) AS all_columns,
+            (string_to_array((i.indkey)::text, ' '::text))[1:i.indnkeyatts] AS keys,
+            (i.indnatts > i.indnkeyatts) AS has_include,
+            string_to_array((i.indclass)::text, ' '::text) AS classes,
+            string_to_array((i.indcollation)::text, ' '::text) AS collations,
+            COALESCE(pg_get_expr(i.indexprs, i.indrelid), ''::text) AS expressions,
+            COALESCE(pg_get_expr(i.indpred, i.indrelid), ''::text) AS predicate,
+            (EXISTS ( SELECT
+                   FROM pg_constraint k
+                  WHERE ((k.conindid = i.indexrelid) AND (k.conrelid = i.indrelid) AND (k.contype = ANY (ARRAY['p'::"char", 'u'::"char", 'x'::"char"]))))) AS backs_constraint
+           FROM ((((pg_index i
+             JOIN pg_class ic ON ((ic.oid = i.indexrelid)))
+             JOIN pg_class t ON ((t.oid = i.indrelid)))
+             JOIN pg_namespace n ON ((n.oid = t.relnamespace)))
+             JOIN pg_am am ON ((am.oid = ic.relam)))
+          WHERE (i.indisvalid AND (n.nspname <> ALL (ARRAY['pg_catalog'::name, 'information_schema'::name])) AND (n.nspname !~ '^pg_toast'::text))
+        ), ranked AS (
+         SELECT idx.indexrelid,
+            idx.indrelid,
+            idx.schema_name,
+            idx.table_name,
+            idx.index_name,
+            idx.amname,
+            idx.indisunique,
+            idx.all_columns,
+            idx.keys,
+            idx.has_include,
+            idx.classes,
+            idx.collations,
+            idx.expressions,
+            idx.predicate,
+            idx.backs_constraint,
+            (
+                CASE
+                    WHEN idx.backs_constraint THEN 2
+                    ELSE 0
+                END +
+                CASE
+                    WHEN idx.indisunique THEN 1
+                    ELSE 0
+                END) AS need
+           FROM idx
+        )
+ SELECT a.schema_name,
+    a.table_name,
+    a.index_name,
+    b.index_name AS duplicate_of,
+        CASE
+            WHEN (a.all_columns = b.all_columns) THEN 'identical'::text
+            ELSE 'prefix'::text
+        END AS kind,
+    pg_relation_size((a.indexrelid)::regclass) AS index_bytes,
+    pg_get_indexdef(a.indexrelid) AS index_definition,
+    pg_get_indexdef(b.indexrelid) AS duplicate_of_definition
+   FROM (ranked a
+     JOIN ranked b ON (((b.indrelid = a.indrelid) AND (b.indexrelid <> a.indexrelid) AND (b.amname = a.amname) AND (b.expressions = a.expressions) AND (b.predicate = a.predicate))))
+  WHERE (((a.all_columns = b.all_columns) AND (a.classes = b.classes) AND (a.collations = b.collations) AND ((a.need < b.need) OR ((a.need = b.need) AND (a.indexrelid > b.indexrelid)))) OR ((a.amname = 'btree'::name) AND (a.expressions = ''::text) AND (a.predicate = ''::text) AND (NOT a.indisunique) AND (NOT a.backs_constraint) AND (NOT a.has_include) AND (a.all_columns <> b.all_columns) AND (cardinality(a.keys) <= cardinality(b.keys)) AND (b.keys[1:cardinality(a.keys)] = a.keys) AND (b.classes[1:cardinality(a.classes)] = a.classes) AND (b.collations[1:cardinality(a.collations)] = a.collations)))
+  ORDER BY a.schema_name, a.table_name, a.index_name, b.index_name;
+
+ALTER TABLE ops.duplicate_indexes OWNER TO b2b_owner;
+
+--
+-- Name: VIEW duplicate_indexes; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.duplicate_indexes IS 'Indexes made redundant by another index of the same table: identical (same columns, operator classes, collations, expressions, predicate; the one behind a constraint, else unique, else older is kept) or prefix (a plain btree whose columns lead another btree''s). index_bytes is what dropping it frees.';
+
+--
+-- Name: index_usage; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.index_usage AS
+ WITH idx AS (
+         SELECT s.schemaname AS schema_name,
+            s.relname AS table_name,
+            s.indexrelname AS index_name,
+            s.idx_scan AS scans,
+            s.idx_tup_read AS tuples_read,
+            pg_relation_size((s.indexrelid)::regclass) AS index_bytes,
+            i.indisunique AS is_unique,
+            i.indisvalid AS is_valid,
+            (EXISTS ( SELECT
+                   FROM pg_constraint k
+                  WHERE ((k.conindid = s.indexrelid) AND (k.conrelid = s.relid) AND (k.contype = ANY (ARRAY['p'::"char", 'u'::"char", 'x'::"char"]))))) AS backs_constraint,
+            (EXISTS ( SELECT
+                   FROM pg_constraint f
+                  WHERE ((f.contype = 'f'::"char") AND (f.conrelid = s.relid) AND (( SELECT array_agg(u.attnum ORDER BY u.attnum) AS array_agg
+                           FROM unnest(i.indkey) WITH ORDINALITY u(attnum, "position")
+                          WHERE (u."position" <= cardinality(f.conkey))) = ( SELECT array_agg(k.attnum ORDER BY k.attnum) AS array_agg
+                           FROM unnest(f.conkey) k(attnum)))))) AS covers_foreign_key
+           FROM (pg_stat_user_indexes s
+             JOIN pg_index i ON ((i.indexrelid = s.indexrelid)))
+        )
+ SELECT idx.schema_name,
+    idx.table_name,
+    idx.index_name,
+    idx.scans,
+    idx.tuples_read,
+    idx.index_bytes,
+    pg_size_pretty(idx.index_bytes) AS index_size,
+    idx.is_unique,
+    idx.backs_constraint,
+    idx.covers_foreign_key,
+    ((idx.scans = 0) AND idx.is_valid AND (NOT idx.is_unique) AND (NOT idx.backs_constraint) AND (NOT idx.covers_foreign_key)) AS unused,
+    ( SELECT d.stats_reset
+           FROM pg_stat_database d
+          WHERE (d.datname = current_database())) AS counted_since
+   FROM idx
+  ORDER BY ((idx.scans = 0) AND idx.is_valid AND (NOT idx.is_unique) AND (NOT idx.backs_constraint) AND (NOT idx.covers_foreign_key)) DESC, idx.index_bytes DESC, idx.schema_name, idx.table_name, idx.index_name;
+
+ALTER TABLE ops.index_usage OWNER TO b2b_owner;
+
+--
+-- Name: VIEW index_usage; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.index_usage IS 'Every index of the user schemas: scans and tuples read since counted_since (the last statistics reset; null: since the cluster began), size, and unused = no scan while nothing needs it (not unique, not behind a constraint, not covering a foreign key, valid).';
+
+--
+-- Name: long_transactions; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.long_transactions AS
+ SELECT a.pid,
+    a.datname AS database_name,
+    a.usename AS role_name,
+    a.application_name,
+    a.client_addr,
+    a.state,
+    a.xact_start,
+    (now() - a.xact_start) AS xact_age,
+    round(EXTRACT(epoch FROM (now() - a.xact_start)), 1) AS xact_seconds,
+        CASE
+            WHEN (a.state = 'active'::text) THEN (now() - a.query_start)
+            ELSE NULL::interval
+        END AS query_age,
+    a.wait_event_type,
+    a.wait_event,
+    age(a.backend_xmin) AS xmin_age,
+    "left"(a.query, 1000) AS query
+   FROM pg_stat_activity a
+  WHERE ((a.xact_start IS NOT NULL) AND (a.pid <> pg_backend_pid()))
+UNION ALL
+ SELECT NULL::integer AS pid,
+    p.database AS database_name,
+    p.owner AS role_name,
+    NULL::text AS application_name,
+    NULL::inet AS client_addr,
+    'prepared'::text AS state,
+    p.prepared AS xact_start,
+    (now() - p.prepared) AS xact_age,
+    round(EXTRACT(epoch FROM (now() - p.prepared)), 1) AS xact_seconds,
+    NULL::interval AS query_age,
+    NULL::text AS wait_event_type,
+    NULL::text AS wait_event,
+    age(p.transaction) AS xmin_age,
+    ('prepared transaction '::text || p.gid) AS query
+   FROM pg_prepared_xacts p
+  ORDER BY 7;
+
+ALTER TABLE ops.long_transactions OWNER TO b2b_owner;
+
+--
+-- Name: VIEW long_transactions; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.long_transactions IS 'Open transactions (and prepared transactions, pid null), oldest first: who, where from, state, age, the current query''s age, what it waits on, and the age of the snapshot it holds (xmin_age: how far it holds back vacuum). The reading session is left out.';
+
+--
+-- Name: replication_lag; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.replication_lag AS
+ WITH here AS (
+         SELECT
+                CASE
+                    WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()
+                    ELSE pg_current_wal_lsn()
+                END AS lsn
+        )
+ SELECT 'standby'::text AS kind,
+    r.application_name AS name,
+    r.client_addr,
+    r.state,
+    r.sync_state,
+    (pg_wal_lsn_diff(here.lsn, r.replay_lsn))::bigint AS lag_bytes,
+    r.write_lag,
+    r.flush_lag,
+    r.replay_lag
+   FROM pg_stat_replication r,
+    here
+UNION ALL
+ SELECT 'slot'::text AS kind,
+    (s.slot_name)::text AS name,
+    NULL::inet AS client_addr,
+        CASE
+            WHEN s.active THEN 'active'::text
+            ELSE 'inactive'::text
+        END AS state,
+    s.slot_type AS sync_state,
+    (pg_wal_lsn_diff(here.lsn, s.restart_lsn))::bigint AS lag_bytes,
+    NULL::interval AS write_lag,
+    NULL::interval AS flush_lag,
+    NULL::interval AS replay_lag
+   FROM pg_replication_slots s,
+    here
+UNION ALL
+ SELECT 'this standby'::text AS kind,
+    current_setting('cluster_name'::text) AS name,
+    NULL::inet AS client_addr,
+    'in recovery'::text AS state,
+    NULL::text AS sync_state,
+    (pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()))::bigint AS lag_bytes,
+    NULL::interval AS write_lag,
+    NULL::interval AS flush_lag,
+    (now() - pg_last_xact_replay_timestamp()) AS replay_lag
+  WHERE pg_is_in_recovery();
+
+ALTER TABLE ops.replication_lag OWNER TO b2b_owner;
+
+--
+-- Name: VIEW replication_lag; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.replication_lag IS 'Replication lag: per standby (on a primary: WAL bytes not replayed, write/flush/replay lag), per replication slot (WAL it retains), and on a standby itself (WAL received not replayed, age of the last replayed transaction). Empty on a lone primary without slots.';
+
+--
+-- Name: slow_queries; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.slow_queries AS
+ SELECT d.datname AS database_name,
+    r.rolname AS role_name,
+    s.queryid,
+    s.toplevel,
+    s.calls,
+    round((s.total_exec_time)::numeric, 3) AS total_ms,
+    round((s.mean_exec_time)::numeric, 3) AS mean_ms,
+    round((s.max_exec_time)::numeric, 3) AS max_ms,
+    round((s.stddev_exec_time)::numeric, 3) AS stddev_ms,
+    s.rows,
+    round(((((100)::double precision * s.total_exec_time) / NULLIF(sum(s.total_exec_time) OVER (), (0)::double precision)))::numeric, 1) AS share_pct,
+    round(((100.0 * (s.shared_blks_hit)::numeric) / (NULLIF((s.shared_blks_hit + s.shared_blks_read), 0))::numeric), 1) AS cache_hit_pct,
+    s.temp_blks_written,
+    s.query
+   FROM ((public.pg_stat_statements s
+     LEFT JOIN pg_database d ON ((d.oid = s.dbid)))
+     LEFT JOIN pg_roles r ON ((r.oid = s.userid)))
+  ORDER BY s.total_exec_time DESC;
+
+ALTER TABLE ops.slow_queries OWNER TO b2b_owner;
+
+--
+-- Name: VIEW slow_queries; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.slow_queries IS 'Statements by total execution time (pg_stat_statements, every database and role, track = all): calls, total/mean/max/stddev in ms, rows, share of all execution time, shared-buffer hit ratio, temp blocks written. toplevel = false: a statement inside a function. No rows where pg_stat_statements is not installed.';
+
+--
+-- Name: table_bloat; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.table_bloat AS
+ SELECT b.schema_name,
+    b.table_name,
+    (b.table_bytes)::bigint AS table_bytes,
+    (b.bloat_bytes)::bigint AS bloat_bytes,
+    b.bloat_pct,
+    pg_size_pretty(b.bloat_bytes) AS bloat_size,
+    b.fillfactor,
+    b.is_na,
+    t.n_live_tup AS live_rows,
+    t.n_dead_tup AS dead_rows,
+    GREATEST(t.last_vacuum, t.last_autovacuum) AS last_vacuum,
+    GREATEST(t.last_analyze, t.last_autoanalyze) AS last_analyze
+   FROM (ops.table_bloat_estimate() b(schema_name, table_name, table_bytes, bloat_bytes, bloat_pct, fillfactor, is_na)
+     LEFT JOIN pg_stat_user_tables t ON (((t.schemaname = b.schema_name) AND (t.relname = b.table_name))))
+  ORDER BY b.is_na, b.bloat_bytes DESC, b.schema_name, b.table_name;
+
+ALTER TABLE ops.table_bloat OWNER TO b2b_owner;
+
+--
+-- Name: VIEW table_bloat; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.table_bloat IS 'Estimated bloat per table (ioguix/pgsql-bloat-estimation estimate; is_na: no usable statistics, run ANALYZE), with live and dead rows and the last vacuum and analyse (manual or auto). Most bloated first.';
+
+--
+-- Name: table_sizes; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.table_sizes AS
+ SELECT n.nspname AS schema_name,
+    c.relname AS table_name,
+        CASE c.relkind
+            WHEN 'm'::"char" THEN 'materialized view'::text
+            ELSE 'table'::text
+        END AS kind,
+    pg_total_relation_size((c.oid)::regclass) AS total_bytes,
+    pg_relation_size((c.oid)::regclass) AS table_bytes,
+    pg_indexes_size((c.oid)::regclass) AS index_bytes,
+    COALESCE(pg_total_relation_size((NULLIF(c.reltoastrelid, (0)::oid))::regclass), (0)::bigint) AS toast_bytes,
+    pg_size_pretty(pg_total_relation_size((c.oid)::regclass)) AS total_size,
+        CASE
+            WHEN (c.reltuples >= (0)::double precision) THEN (c.reltuples)::bigint
+            ELSE NULL::bigint
+        END AS estimated_rows
+   FROM (pg_class c
+     JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+  WHERE ((c.relkind = ANY (ARRAY['r'::"char", 'm'::"char"])) AND (n.nspname <> ALL (ARRAY['pg_catalog'::name, 'information_schema'::name])) AND (n.nspname !~ '^pg_toast'::text))
+  ORDER BY (pg_total_relation_size((c.oid)::regclass)) DESC, n.nspname, c.relname;
+
+ALTER TABLE ops.table_sizes OWNER TO b2b_owner;
+
+--
+-- Name: VIEW table_sizes; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.table_sizes IS 'Every table and materialized view outside the system schemas, largest first: total, heap, index and TOAST bytes, total as text, estimated rows (null before the first ANALYZE).';
+
+--
+-- Name: xid_wraparound; Type: VIEW; Schema: ops; Owner: b2b_owner
+--
+
+CREATE VIEW ops.xid_wraparound AS
+ SELECT d.datname AS database_name,
+    age(d.datfrozenxid) AS xid_age,
+    (current_setting('autovacuum_freeze_max_age'::text))::integer AS autovacuum_freeze_max_age,
+    ((2147483647 - 3000000) - age(d.datfrozenxid)) AS xids_until_stop,
+    round(((100.0 * (age(d.datfrozenxid))::numeric) / ((2147483647 - 3000000))::numeric), 2) AS pct_towards_stop,
+    mxid_age(d.datminmxid) AS multixact_age,
+    oldest.table_name AS oldest_table,
+    oldest.xid_age AS oldest_table_xid_age
+   FROM (pg_database d
+     LEFT JOIN LATERAL ( SELECT format('%I.%I'::text, n.nspname, c.relname) AS table_name,
+            age(c.relfrozenxid) AS xid_age
+           FROM (pg_class c
+             JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+          WHERE ((d.datname = current_database()) AND (c.relkind = ANY (ARRAY['r'::"char", 'm'::"char", 't'::"char"])) AND (c.relfrozenxid <> '0'::xid))
+          ORDER BY (age(c.relfrozenxid)) DESC
+         LIMIT 1) oldest ON (true))
+  WHERE d.datallowconn
+  ORDER BY (age(d.datfrozenxid)) DESC;
+
+ALTER TABLE ops.xid_wraparound OWNER TO b2b_owner;
+
+--
+-- Name: VIEW xid_wraparound; Type: COMMENT; Schema: ops; Owner: b2b_owner
+--
+
+COMMENT ON VIEW ops.xid_wraparound IS 'XID wraparound margin per database: age of the oldest unfrozen XID, the autovacuum_freeze_max_age it is compared with, XIDs left before PostgreSQL stops assigning them (2^31 - 3 million) and the percentage used, the multixact age, and for the current database the table with the oldest unfrozen XID.';
 
 --
 -- Name: approval_rule_tiers; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -7374,6 +8030,12 @@ CREATE INDEX idx_tenants_default_currency ON tenancy.tenants USING btree (defaul
 CREATE INDEX idx_tenants_default_locale ON tenancy.tenants USING btree (default_locale);
 
 --
+-- Name: addresses trg_addresses_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_addresses_before_insert_columns BEFORE INSERT ON accounts.addresses FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
+
+--
 -- Name: addresses trg_addresses_before_insert_or_update_postal; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
@@ -7386,6 +8048,12 @@ CREATE TRIGGER trg_addresses_before_insert_or_update_postal BEFORE INSERT OR UPD
 CREATE TRIGGER trg_addresses_before_update BEFORE UPDATE ON accounts.addresses FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: buyer_roles trg_buyer_roles_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyer_roles_before_insert_columns BEFORE INSERT ON accounts.buyer_roles FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
+
+--
 -- Name: buyer_roles trg_buyer_roles_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
@@ -7396,6 +8064,12 @@ CREATE TRIGGER trg_buyer_roles_before_update BEFORE UPDATE ON accounts.buyer_rol
 --
 
 CREATE TRIGGER trg_buyer_roles_before_write_canonical BEFORE INSERT OR UPDATE OF name ON accounts.buyer_roles FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
+
+--
+-- Name: buyers trg_buyers_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyers_before_insert_columns BEFORE INSERT ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now', 'minor_units:null');
 
 --
 -- Name: buyers trg_buyers_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
@@ -7414,6 +8088,18 @@ CREATE TRIGGER trg_buyers_before_write_canonical BEFORE INSERT OR UPDATE OF emai
 --
 
 CREATE TRIGGER trg_buyers_before_write_minor_units BEFORE INSERT OR UPDATE OF company_id, minor_units ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION accounts.set_buyer_minor_units();
+
+--
+-- Name: companies trg_companies_after_update_minor_units; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_companies_after_update_minor_units AFTER UPDATE ON accounts.companies FOR EACH ROW WHEN ((old.minor_units IS DISTINCT FROM new.minor_units)) EXECUTE FUNCTION accounts.follow_company_minor_units();
+
+--
+-- Name: companies trg_companies_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_companies_before_insert_columns BEFORE INSERT ON accounts.companies FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now', 'minor_units:null');
 
 --
 -- Name: companies trg_companies_before_insert_or_update_parent; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
@@ -7440,6 +8126,18 @@ CREATE TRIGGER trg_companies_before_write_canonical BEFORE INSERT OR UPDATE OF t
 CREATE TRIGGER trg_companies_before_write_minor_units BEFORE INSERT OR UPDATE OF default_currency, minor_units ON accounts.companies FOR EACH ROW EXECUTE FUNCTION accounts.set_company_minor_units();
 
 --
+-- Name: company_customer_groups trg_company_customer_groups_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_company_customer_groups_before_insert_columns BEFORE INSERT ON accounts.company_customer_groups FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('added_at:now');
+
+--
+-- Name: customer_groups trg_customer_groups_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_customer_groups_before_insert_columns BEFORE INSERT ON accounts.customer_groups FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
+
+--
 -- Name: customer_groups trg_customer_groups_before_update; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
@@ -7450,6 +8148,12 @@ CREATE TRIGGER trg_customer_groups_before_update BEFORE UPDATE ON accounts.custo
 --
 
 CREATE TRIGGER trg_customer_groups_before_write_canonical BEFORE INSERT OR UPDATE OF name ON accounts.customer_groups FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
+
+--
+-- Name: attribute_definitions trg_attribute_definitions_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_attribute_definitions_before_insert_columns BEFORE INSERT ON catalog.attribute_definitions FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
 
 --
 -- Name: attribute_definitions trg_attribute_definitions_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -7470,6 +8174,12 @@ CREATE TRIGGER trg_attribute_definitions_before_write_canonical BEFORE INSERT OR
 CREATE TRIGGER trg_categories_after_update_parent AFTER UPDATE OF parent_category_id ON catalog.categories FOR EACH ROW WHEN ((old.path IS DISTINCT FROM new.path)) EXECUTE FUNCTION catalog.propagate_category_path();
 
 --
+-- Name: categories trg_categories_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_categories_before_insert_columns BEFORE INSERT ON catalog.categories FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('path:null', 'created_at:now', 'updated_at:now');
+
+--
 -- Name: categories trg_categories_before_insert_or_update_parent; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -7480,6 +8190,12 @@ CREATE TRIGGER trg_categories_before_insert_or_update_parent BEFORE INSERT OR UP
 --
 
 CREATE TRIGGER trg_categories_before_update BEFORE UPDATE ON catalog.categories FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: category_translations trg_category_translations_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_category_translations_before_insert_columns BEFORE INSERT ON catalog.category_translations FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
 
 --
 -- Name: category_translations trg_category_translations_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -7494,6 +8210,12 @@ CREATE TRIGGER trg_category_translations_before_update BEFORE UPDATE ON catalog.
 CREATE TRIGGER trg_category_translations_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON catalog.category_translations FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
 
 --
+-- Name: price_lists trg_price_lists_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_price_lists_before_insert_columns BEFORE INSERT ON catalog.price_lists FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
+
+--
 -- Name: price_lists trg_price_lists_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -7506,10 +8228,28 @@ CREATE TRIGGER trg_price_lists_before_update BEFORE UPDATE ON catalog.price_list
 CREATE TRIGGER trg_price_lists_before_write_canonical BEFORE INSERT OR UPDATE OF name ON catalog.price_lists FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
 
 --
+-- Name: prices trg_prices_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_prices_before_insert_columns BEFORE INSERT ON catalog.prices FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
+
+--
 -- Name: prices trg_prices_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_prices_before_update BEFORE UPDATE ON catalog.prices FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: product_categories trg_product_categories_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_categories_before_insert_columns BEFORE INSERT ON catalog.product_categories FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('added_at:now');
+
+--
+-- Name: product_translations trg_product_translations_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_translations_before_insert_columns BEFORE INSERT ON catalog.product_translations FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
 
 --
 -- Name: product_translations trg_product_translations_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -7522,6 +8262,12 @@ CREATE TRIGGER trg_product_translations_before_update BEFORE UPDATE ON catalog.p
 --
 
 CREATE TRIGGER trg_product_translations_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON catalog.product_translations FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
+
+--
+-- Name: products trg_products_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_products_before_insert_columns BEFORE INSERT ON catalog.products FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
 
 --
 -- Name: products trg_products_before_insert_or_update_attributes; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -7548,6 +8294,12 @@ CREATE TRIGGER trg_stock_levels_after_insert AFTER INSERT ON catalog.stock_level
 CREATE TRIGGER trg_stock_levels_after_update AFTER UPDATE ON catalog.stock_levels REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.journal_stock_updates();
 
 --
+-- Name: stock_levels trg_stock_levels_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_levels_before_insert_columns BEFORE INSERT ON catalog.stock_levels FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('reserved:0', 'updated_at:now');
+
+--
 -- Name: stock_levels trg_stock_levels_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -7560,10 +8312,22 @@ CREATE TRIGGER trg_stock_levels_before_update BEFORE UPDATE ON catalog.stock_lev
 CREATE TRIGGER trg_stock_movements_before_insert BEFORE INSERT ON catalog.stock_movements FOR EACH STATEMENT EXECUTE FUNCTION catalog.guard_stock_movements();
 
 --
+-- Name: stock_movements trg_stock_movements_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_movements_before_insert_columns BEFORE INSERT ON catalog.stock_movements FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('movement_id:uuid', 'moved_by:user', 'moved_at:now');
+
+--
 -- Name: stock_movements trg_stock_movements_before_update_or_delete; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_stock_movements_before_update_or_delete BEFORE DELETE OR UPDATE ON catalog.stock_movements FOR EACH STATEMENT EXECUTE FUNCTION catalog.guard_stock_movements();
+
+--
+-- Name: variants trg_variants_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_variants_before_insert_columns BEFORE INSERT ON catalog.variants FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
 
 --
 -- Name: variants trg_variants_before_insert_or_update_attributes; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -7584,6 +8348,12 @@ CREATE TRIGGER trg_variants_before_update BEFORE UPDATE ON catalog.variants FOR 
 CREATE TRIGGER trg_variants_before_write_canonical BEFORE INSERT OR UPDATE OF sku ON catalog.variants FOR EACH ROW EXECUTE FUNCTION app.canonicalize('sku:code');
 
 --
+-- Name: warehouses trg_warehouses_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_warehouses_before_insert_columns BEFORE INSERT ON catalog.warehouses FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
+
+--
 -- Name: warehouses trg_warehouses_before_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -7600,6 +8370,12 @@ CREATE TRIGGER trg_warehouses_before_write_canonical BEFORE INSERT OR UPDATE OF 
 --
 
 CREATE TRIGGER trg_pgmigrations_before_insert BEFORE INSERT ON migrations.pgmigrations FOR EACH ROW EXECUTE FUNCTION migrations.record_checksum();
+
+--
+-- Name: approval_rules trg_approval_rules_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_approval_rules_before_insert_columns BEFORE INSERT ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now', 'minor_units:null');
 
 --
 -- Name: approval_rules trg_approval_rules_before_update; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -7620,6 +8396,12 @@ CREATE TRIGGER trg_approval_rules_before_write_canonical BEFORE INSERT OR UPDATE
 CREATE TRIGGER trg_approval_rules_before_write_minor_units BEFORE INSERT OR UPDATE OF currency, minor_units ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION catalog.set_minor_units();
 
 --
+-- Name: invoices trg_invoices_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_invoices_before_insert_columns BEFORE INSERT ON orders.invoices FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('invoice_id:uuid', 'minor_units:null');
+
+--
 -- Name: invoices trg_invoices_before_insert_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -7638,10 +8420,22 @@ CREATE TRIGGER trg_invoices_before_update_or_delete BEFORE DELETE OR UPDATE ON o
 CREATE TRIGGER trg_order_allocations_before_update BEFORE UPDATE ON orders.order_allocations FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: order_approvals trg_order_approvals_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_approvals_before_insert_columns BEFORE INSERT ON orders.order_approvals FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('decided_at:now');
+
+--
 -- Name: order_lines trg_order_lines_after_write_check_total; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
 CREATE CONSTRAINT TRIGGER trg_order_lines_after_write_check_total AFTER INSERT OR DELETE OR UPDATE OF line_total ON orders.order_lines DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION orders.check_order_total();
+
+--
+-- Name: order_lines trg_order_lines_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_lines_before_insert_columns BEFORE INSERT ON orders.order_lines FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('fulfilled_quantity:0', 'created_at:now', 'updated_at:now');
 
 --
 -- Name: order_lines trg_order_lines_before_insert_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -7660,6 +8454,12 @@ CREATE TRIGGER trg_order_lines_before_update BEFORE UPDATE ON orders.order_lines
 --
 
 CREATE TRIGGER trg_order_lines_before_write_editable BEFORE INSERT OR DELETE OR UPDATE OF line_number, variant_id, quantity, unit_price, line_total, priced_from, price_list_id ON orders.order_lines FOR EACH ROW EXECUTE FUNCTION orders.check_order_lines_editable();
+
+--
+-- Name: order_state_history trg_order_state_history_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_state_history_before_insert_columns BEFORE INSERT ON orders.order_state_history FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('transition_id:uuid', 'changed_at:now');
 
 --
 -- Name: order_state_history trg_order_state_history_before_update_or_delete; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -7698,6 +8498,12 @@ CREATE CONSTRAINT TRIGGER trg_orders_after_update_state_check_stock_released AFT
 CREATE CONSTRAINT TRIGGER trg_orders_after_write_check_total AFTER UPDATE OF total_amount ON orders.orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((old.total_amount IS DISTINCT FROM new.total_amount)) EXECUTE FUNCTION orders.check_order_total();
 
 --
+-- Name: orders trg_orders_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_orders_before_insert_columns BEFORE INSERT ON orders.orders FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('state:"draft"', 'version:1', 'total_amount:0', 'submitted_at:null', 'created_at:now', 'updated_at:now', 'invoiced_amount:0', 'quote_id:null', 'minor_units:null');
+
+--
 -- Name: orders trg_orders_before_insert_or_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -7722,6 +8528,18 @@ CREATE TRIGGER trg_orders_before_update_version BEFORE UPDATE ON orders.orders F
 CREATE TRIGGER trg_orders_before_write_minor_units BEFORE INSERT OR UPDATE OF currency, minor_units ON orders.orders FOR EACH ROW EXECUTE FUNCTION catalog.set_minor_units();
 
 --
+-- Name: quote_lines trg_quote_lines_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_quote_lines_before_insert_columns BEFORE INSERT ON orders.quote_lines FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('unit_price:null');
+
+--
+-- Name: quotes trg_quotes_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_quotes_before_insert_columns BEFORE INSERT ON orders.quotes FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('state:"requested"', 'valid_until:null', 'quoted_at:null', 'quoted_by:null', 'decided_at:null', 'created_at:now', 'updated_at:now');
+
+--
 -- Name: quotes trg_quotes_before_insert_or_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -7732,6 +8550,12 @@ CREATE TRIGGER trg_quotes_before_insert_or_update_state BEFORE INSERT OR UPDATE 
 --
 
 CREATE TRIGGER trg_quotes_before_update BEFORE UPDATE ON orders.quotes FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: receivable_entries trg_receivable_entries_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_receivable_entries_before_insert_columns BEFORE INSERT ON orders.receivable_entries FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('entry_id:uuid', 'recorded_by:user', 'recorded_at:clock', 'minor_units:null');
 
 --
 -- Name: receivable_entries trg_receivable_entries_before_insert_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -7746,6 +8570,12 @@ CREATE TRIGGER trg_receivable_entries_before_insert_minor_units BEFORE INSERT ON
 CREATE TRIGGER trg_receivable_entries_before_update_or_delete BEFORE DELETE OR UPDATE ON orders.receivable_entries FOR EACH ROW EXECUTE FUNCTION orders.refuse_change();
 
 --
+-- Name: returns trg_returns_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_returns_before_insert_columns BEFORE INSERT ON orders.returns FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('state:"requested"', 'warehouse_id:null', 'credit_amount:null', 'requested_at:now', 'received_at:null', 'minor_units:null');
+
+--
 -- Name: returns trg_returns_before_insert_minor_units; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -7756,6 +8586,24 @@ CREATE TRIGGER trg_returns_before_insert_minor_units BEFORE INSERT ON orders.ret
 --
 
 CREATE TRIGGER trg_returns_before_insert_or_update_state BEFORE INSERT OR UPDATE OF state ON orders.returns FOR EACH ROW EXECUTE FUNCTION orders.check_return_transition();
+
+--
+-- Name: memberships trg_memberships_before_insert_columns; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_memberships_before_insert_columns BEFORE INSERT ON tenancy.memberships FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('granted_at:now');
+
+--
+-- Name: staff_users trg_staff_users_before_delete_clear_granted_by; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_staff_users_before_delete_clear_granted_by BEFORE DELETE ON tenancy.staff_users FOR EACH ROW EXECUTE FUNCTION tenancy.clear_granted_by();
+
+--
+-- Name: staff_users trg_staff_users_before_insert_columns; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_staff_users_before_insert_columns BEFORE INSERT ON tenancy.staff_users FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('created_at:now', 'updated_at:now');
 
 --
 -- Name: staff_users trg_staff_users_before_update; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
@@ -7835,7 +8683,7 @@ ALTER TABLE ONLY accounts.buyers
 --
 
 ALTER TABLE ONLY accounts.buyers
-    ADD CONSTRAINT fk_buyers_tenant_id_company_id_minor_units_companies FOREIGN KEY (tenant_id, company_id, minor_units) REFERENCES accounts.companies(tenant_id, company_id, minor_units) ON UPDATE CASCADE;
+    ADD CONSTRAINT fk_buyers_tenant_id_company_id_minor_units_companies FOREIGN KEY (tenant_id, company_id, minor_units) REFERENCES accounts.companies(tenant_id, company_id, minor_units) DEFERRABLE INITIALLY DEFERRED;
 
 --
 -- Name: companies fk_companies_default_currency_currencies; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
@@ -8430,7 +9278,7 @@ ALTER TABLE ONLY tenancy.memberships
 --
 
 ALTER TABLE ONLY tenancy.memberships
-    ADD CONSTRAINT fk_memberships_tenant_id_granted_by_staff_users FOREIGN KEY (tenant_id, granted_by) REFERENCES tenancy.staff_users(tenant_id, staff_user_id) ON DELETE SET NULL (granted_by);
+    ADD CONSTRAINT fk_memberships_tenant_id_granted_by_staff_users FOREIGN KEY (tenant_id, granted_by) REFERENCES tenancy.staff_users(tenant_id, staff_user_id);
 
 --
 -- Name: memberships fk_memberships_tenant_id_staff_user_id_staff_users; Type: FK CONSTRAINT; Schema: tenancy; Owner: b2b_owner
@@ -8470,25 +9318,25 @@ ALTER TABLE accounts.addresses ENABLE ROW LEVEL SECURITY;
 -- Name: addresses addresses_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY addresses_delete ON accounts.addresses FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY addresses_delete ON accounts.addresses FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: addresses addresses_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY addresses_insert ON accounts.addresses FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY addresses_insert ON accounts.addresses FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: addresses addresses_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY addresses_select ON accounts.addresses FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY addresses_select ON accounts.addresses FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: addresses addresses_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY addresses_update ON accounts.addresses FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY addresses_update ON accounts.addresses FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_role_permissions; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -8500,19 +9348,19 @@ ALTER TABLE accounts.buyer_role_permissions ENABLE ROW LEVEL SECURITY;
 -- Name: buyer_role_permissions buyer_role_permissions_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_role_permissions_delete ON accounts.buyer_role_permissions FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_role_permissions_delete ON accounts.buyer_role_permissions FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_role_permissions buyer_role_permissions_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_role_permissions_insert ON accounts.buyer_role_permissions FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_role_permissions_insert ON accounts.buyer_role_permissions FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_role_permissions buyer_role_permissions_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_role_permissions_select ON accounts.buyer_role_permissions FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_role_permissions_select ON accounts.buyer_role_permissions FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_roles; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -8524,25 +9372,25 @@ ALTER TABLE accounts.buyer_roles ENABLE ROW LEVEL SECURITY;
 -- Name: buyer_roles buyer_roles_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_roles_delete ON accounts.buyer_roles FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_roles_delete ON accounts.buyer_roles FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_roles buyer_roles_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_roles_insert ON accounts.buyer_roles FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_roles_insert ON accounts.buyer_roles FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_roles buyer_roles_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_roles_select ON accounts.buyer_roles FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_roles_select ON accounts.buyer_roles FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyer_roles buyer_roles_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyer_roles_update ON accounts.buyer_roles FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyer_roles_update ON accounts.buyer_roles FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyers; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -8554,25 +9402,25 @@ ALTER TABLE accounts.buyers ENABLE ROW LEVEL SECURITY;
 -- Name: buyers buyers_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyers_delete ON accounts.buyers FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyers_delete ON accounts.buyers FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyers buyers_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyers_insert ON accounts.buyers FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyers_insert ON accounts.buyers FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyers buyers_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyers_select ON accounts.buyers FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyers_select ON accounts.buyers FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: buyers buyers_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY buyers_update ON accounts.buyers FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY buyers_update ON accounts.buyers FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: companies; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -8584,25 +9432,25 @@ ALTER TABLE accounts.companies ENABLE ROW LEVEL SECURITY;
 -- Name: companies companies_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY companies_delete ON accounts.companies FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY companies_delete ON accounts.companies FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: companies companies_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY companies_insert ON accounts.companies FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY companies_insert ON accounts.companies FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: companies companies_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY companies_select ON accounts.companies FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY companies_select ON accounts.companies FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: companies companies_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY companies_update ON accounts.companies FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY companies_update ON accounts.companies FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: company_customer_groups; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -8614,19 +9462,19 @@ ALTER TABLE accounts.company_customer_groups ENABLE ROW LEVEL SECURITY;
 -- Name: company_customer_groups company_customer_groups_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY company_customer_groups_delete ON accounts.company_customer_groups FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY company_customer_groups_delete ON accounts.company_customer_groups FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: company_customer_groups company_customer_groups_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY company_customer_groups_insert ON accounts.company_customer_groups FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY company_customer_groups_insert ON accounts.company_customer_groups FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: company_customer_groups company_customer_groups_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY company_customer_groups_select ON accounts.company_customer_groups FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY company_customer_groups_select ON accounts.company_customer_groups FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: customer_groups; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -8638,25 +9486,25 @@ ALTER TABLE accounts.customer_groups ENABLE ROW LEVEL SECURITY;
 -- Name: customer_groups customer_groups_delete; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY customer_groups_delete ON accounts.customer_groups FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY customer_groups_delete ON accounts.customer_groups FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: customer_groups customer_groups_insert; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY customer_groups_insert ON accounts.customer_groups FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY customer_groups_insert ON accounts.customer_groups FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: customer_groups customer_groups_select; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY customer_groups_select ON accounts.customer_groups FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY customer_groups_select ON accounts.customer_groups FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: customer_groups customer_groups_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE POLICY customer_groups_update ON accounts.customer_groups FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY customer_groups_update ON accounts.customer_groups FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: attribute_definitions; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8668,25 +9516,25 @@ ALTER TABLE catalog.attribute_definitions ENABLE ROW LEVEL SECURITY;
 -- Name: attribute_definitions attribute_definitions_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY attribute_definitions_delete ON catalog.attribute_definitions FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY attribute_definitions_delete ON catalog.attribute_definitions FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: attribute_definitions attribute_definitions_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY attribute_definitions_insert ON catalog.attribute_definitions FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY attribute_definitions_insert ON catalog.attribute_definitions FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: attribute_definitions attribute_definitions_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY attribute_definitions_select ON catalog.attribute_definitions FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY attribute_definitions_select ON catalog.attribute_definitions FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: attribute_definitions attribute_definitions_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY attribute_definitions_update ON catalog.attribute_definitions FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY attribute_definitions_update ON catalog.attribute_definitions FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: categories; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8698,25 +9546,25 @@ ALTER TABLE catalog.categories ENABLE ROW LEVEL SECURITY;
 -- Name: categories categories_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY categories_delete ON catalog.categories FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY categories_delete ON catalog.categories FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: categories categories_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY categories_insert ON catalog.categories FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY categories_insert ON catalog.categories FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: categories categories_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY categories_select ON catalog.categories FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY categories_select ON catalog.categories FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: categories categories_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY categories_update ON catalog.categories FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY categories_update ON catalog.categories FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: category_translations; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8728,25 +9576,25 @@ ALTER TABLE catalog.category_translations ENABLE ROW LEVEL SECURITY;
 -- Name: category_translations category_translations_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY category_translations_delete ON catalog.category_translations FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY category_translations_delete ON catalog.category_translations FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: category_translations category_translations_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY category_translations_insert ON catalog.category_translations FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY category_translations_insert ON catalog.category_translations FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: category_translations category_translations_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY category_translations_select ON catalog.category_translations FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY category_translations_select ON catalog.category_translations FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: category_translations category_translations_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY category_translations_update ON catalog.category_translations FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY category_translations_update ON catalog.category_translations FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: price_lists; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8758,25 +9606,25 @@ ALTER TABLE catalog.price_lists ENABLE ROW LEVEL SECURITY;
 -- Name: price_lists price_lists_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY price_lists_delete ON catalog.price_lists FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY price_lists_delete ON catalog.price_lists FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: price_lists price_lists_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY price_lists_insert ON catalog.price_lists FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY price_lists_insert ON catalog.price_lists FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: price_lists price_lists_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY price_lists_select ON catalog.price_lists FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY price_lists_select ON catalog.price_lists FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: price_lists price_lists_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY price_lists_update ON catalog.price_lists FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY price_lists_update ON catalog.price_lists FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: prices; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8788,25 +9636,25 @@ ALTER TABLE catalog.prices ENABLE ROW LEVEL SECURITY;
 -- Name: prices prices_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY prices_delete ON catalog.prices FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY prices_delete ON catalog.prices FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: prices prices_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY prices_insert ON catalog.prices FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY prices_insert ON catalog.prices FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: prices prices_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY prices_select ON catalog.prices FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY prices_select ON catalog.prices FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: prices prices_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY prices_update ON catalog.prices FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY prices_update ON catalog.prices FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_categories; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8818,19 +9666,19 @@ ALTER TABLE catalog.product_categories ENABLE ROW LEVEL SECURITY;
 -- Name: product_categories product_categories_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_categories_delete ON catalog.product_categories FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_categories_delete ON catalog.product_categories FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_categories product_categories_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_categories_insert ON catalog.product_categories FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_categories_insert ON catalog.product_categories FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_categories product_categories_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_categories_select ON catalog.product_categories FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_categories_select ON catalog.product_categories FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_translations; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8842,25 +9690,25 @@ ALTER TABLE catalog.product_translations ENABLE ROW LEVEL SECURITY;
 -- Name: product_translations product_translations_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_translations_delete ON catalog.product_translations FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_translations_delete ON catalog.product_translations FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_translations product_translations_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_translations_insert ON catalog.product_translations FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_translations_insert ON catalog.product_translations FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_translations product_translations_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_translations_select ON catalog.product_translations FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_translations_select ON catalog.product_translations FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_translations product_translations_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY product_translations_update ON catalog.product_translations FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY product_translations_update ON catalog.product_translations FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: products; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8872,19 +9720,19 @@ ALTER TABLE catalog.products ENABLE ROW LEVEL SECURITY;
 -- Name: products products_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY products_insert ON catalog.products FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY products_insert ON catalog.products FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: products products_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY products_select ON catalog.products FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY products_select ON catalog.products FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: products products_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY products_update ON catalog.products FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY products_update ON catalog.products FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: stock_levels; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8896,25 +9744,25 @@ ALTER TABLE catalog.stock_levels ENABLE ROW LEVEL SECURITY;
 -- Name: stock_levels stock_levels_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_levels_delete ON catalog.stock_levels FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_levels_delete ON catalog.stock_levels FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: stock_levels stock_levels_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_levels_insert ON catalog.stock_levels FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_levels_insert ON catalog.stock_levels FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: stock_levels stock_levels_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_levels_select ON catalog.stock_levels FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_levels_select ON catalog.stock_levels FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: stock_levels stock_levels_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_levels_update ON catalog.stock_levels FOR UPDATE TO b2b_owner, b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_levels_update ON catalog.stock_levels FOR UPDATE TO b2b_owner, b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: stock_movements; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8926,13 +9774,13 @@ ALTER TABLE catalog.stock_movements ENABLE ROW LEVEL SECURITY;
 -- Name: stock_movements stock_movements_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_movements_insert ON catalog.stock_movements FOR INSERT TO b2b_owner, b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_movements_insert ON catalog.stock_movements FOR INSERT TO b2b_owner, b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: stock_movements stock_movements_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY stock_movements_select ON catalog.stock_movements FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY stock_movements_select ON catalog.stock_movements FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: variants; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8944,19 +9792,19 @@ ALTER TABLE catalog.variants ENABLE ROW LEVEL SECURITY;
 -- Name: variants variants_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY variants_insert ON catalog.variants FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY variants_insert ON catalog.variants FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: variants variants_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY variants_select ON catalog.variants FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY variants_select ON catalog.variants FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: variants variants_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY variants_update ON catalog.variants FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY variants_update ON catalog.variants FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: warehouses; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -8968,25 +9816,25 @@ ALTER TABLE catalog.warehouses ENABLE ROW LEVEL SECURITY;
 -- Name: warehouses warehouses_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY warehouses_delete ON catalog.warehouses FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY warehouses_delete ON catalog.warehouses FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: warehouses warehouses_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY warehouses_insert ON catalog.warehouses FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY warehouses_insert ON catalog.warehouses FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: warehouses warehouses_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY warehouses_select ON catalog.warehouses FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY warehouses_select ON catalog.warehouses FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: warehouses warehouses_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE POLICY warehouses_update ON catalog.warehouses FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY warehouses_update ON catalog.warehouses FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rule_tiers; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -8998,19 +9846,19 @@ ALTER TABLE orders.approval_rule_tiers ENABLE ROW LEVEL SECURITY;
 -- Name: approval_rule_tiers approval_rule_tiers_delete; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rule_tiers_delete ON orders.approval_rule_tiers FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rule_tiers_delete ON orders.approval_rule_tiers FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rule_tiers approval_rule_tiers_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rule_tiers_insert ON orders.approval_rule_tiers FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rule_tiers_insert ON orders.approval_rule_tiers FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rule_tiers approval_rule_tiers_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rule_tiers_select ON orders.approval_rule_tiers FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rule_tiers_select ON orders.approval_rule_tiers FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rules; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9022,25 +9870,25 @@ ALTER TABLE orders.approval_rules ENABLE ROW LEVEL SECURITY;
 -- Name: approval_rules approval_rules_delete; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rules_delete ON orders.approval_rules FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rules_delete ON orders.approval_rules FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rules approval_rules_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rules_insert ON orders.approval_rules FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rules_insert ON orders.approval_rules FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rules approval_rules_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rules_select ON orders.approval_rules FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rules_select ON orders.approval_rules FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: approval_rules approval_rules_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY approval_rules_update ON orders.approval_rules FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY approval_rules_update ON orders.approval_rules FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: invoices; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9052,13 +9900,13 @@ ALTER TABLE orders.invoices ENABLE ROW LEVEL SECURITY;
 -- Name: invoices invoices_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY invoices_insert ON orders.invoices FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY invoices_insert ON orders.invoices FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: invoices invoices_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY invoices_select ON orders.invoices FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY invoices_select ON orders.invoices FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_allocations; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9070,19 +9918,19 @@ ALTER TABLE orders.order_allocations ENABLE ROW LEVEL SECURITY;
 -- Name: order_allocations order_allocations_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_allocations_insert ON orders.order_allocations FOR INSERT TO b2b_owner, b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_allocations_insert ON orders.order_allocations FOR INSERT TO b2b_owner, b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_allocations order_allocations_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_allocations_select ON orders.order_allocations FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_allocations_select ON orders.order_allocations FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_allocations order_allocations_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_allocations_update ON orders.order_allocations FOR UPDATE TO b2b_owner, b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_allocations_update ON orders.order_allocations FOR UPDATE TO b2b_owner, b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_approval_steps; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9094,13 +9942,13 @@ ALTER TABLE orders.order_approval_steps ENABLE ROW LEVEL SECURITY;
 -- Name: order_approval_steps order_approval_steps_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_approval_steps_insert ON orders.order_approval_steps FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_approval_steps_insert ON orders.order_approval_steps FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_approval_steps order_approval_steps_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_approval_steps_select ON orders.order_approval_steps FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_approval_steps_select ON orders.order_approval_steps FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_approvals; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9112,13 +9960,13 @@ ALTER TABLE orders.order_approvals ENABLE ROW LEVEL SECURITY;
 -- Name: order_approvals order_approvals_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_approvals_insert ON orders.order_approvals FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_approvals_insert ON orders.order_approvals FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_approvals order_approvals_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_approvals_select ON orders.order_approvals FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_approvals_select ON orders.order_approvals FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_lines; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9130,25 +9978,25 @@ ALTER TABLE orders.order_lines ENABLE ROW LEVEL SECURITY;
 -- Name: order_lines order_lines_delete; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_lines_delete ON orders.order_lines FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_lines_delete ON orders.order_lines FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_lines order_lines_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_lines_insert ON orders.order_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_lines_insert ON orders.order_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_lines order_lines_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_lines_select ON orders.order_lines FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_lines_select ON orders.order_lines FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_lines order_lines_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_lines_update ON orders.order_lines FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_lines_update ON orders.order_lines FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_state_history; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9160,13 +10008,13 @@ ALTER TABLE orders.order_state_history ENABLE ROW LEVEL SECURITY;
 -- Name: order_state_history order_state_history_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_state_history_insert ON orders.order_state_history FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_state_history_insert ON orders.order_state_history FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: order_state_history order_state_history_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY order_state_history_select ON orders.order_state_history FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY order_state_history_select ON orders.order_state_history FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: orders; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9178,19 +10026,19 @@ ALTER TABLE orders.orders ENABLE ROW LEVEL SECURITY;
 -- Name: orders orders_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY orders_insert ON orders.orders FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY orders_insert ON orders.orders FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: orders orders_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY orders_select ON orders.orders FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY orders_select ON orders.orders FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: orders orders_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY orders_update ON orders.orders FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY orders_update ON orders.orders FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: quote_lines; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9202,19 +10050,19 @@ ALTER TABLE orders.quote_lines ENABLE ROW LEVEL SECURITY;
 -- Name: quote_lines quote_lines_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY quote_lines_insert ON orders.quote_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY quote_lines_insert ON orders.quote_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: quote_lines quote_lines_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY quote_lines_select ON orders.quote_lines FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY quote_lines_select ON orders.quote_lines FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: quote_lines quote_lines_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY quote_lines_update ON orders.quote_lines FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY quote_lines_update ON orders.quote_lines FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: quotes; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9226,19 +10074,19 @@ ALTER TABLE orders.quotes ENABLE ROW LEVEL SECURITY;
 -- Name: quotes quotes_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY quotes_insert ON orders.quotes FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY quotes_insert ON orders.quotes FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: quotes quotes_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY quotes_select ON orders.quotes FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY quotes_select ON orders.quotes FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: quotes quotes_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY quotes_update ON orders.quotes FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY quotes_update ON orders.quotes FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: receivable_entries; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9250,13 +10098,13 @@ ALTER TABLE orders.receivable_entries ENABLE ROW LEVEL SECURITY;
 -- Name: receivable_entries receivable_entries_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY receivable_entries_insert ON orders.receivable_entries FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY receivable_entries_insert ON orders.receivable_entries FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: receivable_entries receivable_entries_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY receivable_entries_select ON orders.receivable_entries FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY receivable_entries_select ON orders.receivable_entries FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: return_lines; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9268,13 +10116,13 @@ ALTER TABLE orders.return_lines ENABLE ROW LEVEL SECURITY;
 -- Name: return_lines return_lines_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY return_lines_insert ON orders.return_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY return_lines_insert ON orders.return_lines FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: return_lines return_lines_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY return_lines_select ON orders.return_lines FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY return_lines_select ON orders.return_lines FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: returns; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -9286,19 +10134,19 @@ ALTER TABLE orders.returns ENABLE ROW LEVEL SECURITY;
 -- Name: returns returns_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY returns_insert ON orders.returns FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY returns_insert ON orders.returns FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: returns returns_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY returns_select ON orders.returns FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY returns_select ON orders.returns FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: returns returns_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY returns_update ON orders.returns FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY returns_update ON orders.returns FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: memberships; Type: ROW SECURITY; Schema: tenancy; Owner: b2b_owner
@@ -9310,19 +10158,25 @@ ALTER TABLE tenancy.memberships ENABLE ROW LEVEL SECURITY;
 -- Name: memberships memberships_delete; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY memberships_delete ON tenancy.memberships FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY memberships_delete ON tenancy.memberships FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: memberships memberships_insert; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY memberships_insert ON tenancy.memberships FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY memberships_insert ON tenancy.memberships FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: memberships memberships_select; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY memberships_select ON tenancy.memberships FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY memberships_select ON tenancy.memberships FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: memberships memberships_update; Type: POLICY; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE POLICY memberships_update ON tenancy.memberships FOR UPDATE TO b2b_owner USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: staff_users; Type: ROW SECURITY; Schema: tenancy; Owner: b2b_owner
@@ -9334,25 +10188,25 @@ ALTER TABLE tenancy.staff_users ENABLE ROW LEVEL SECURITY;
 -- Name: staff_users staff_users_delete; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY staff_users_delete ON tenancy.staff_users FOR DELETE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY staff_users_delete ON tenancy.staff_users FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: staff_users staff_users_insert; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY staff_users_insert ON tenancy.staff_users FOR INSERT TO b2b_app WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY staff_users_insert ON tenancy.staff_users FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: staff_users staff_users_select; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY staff_users_select ON tenancy.staff_users FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY staff_users_select ON tenancy.staff_users FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: staff_users staff_users_update; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY staff_users_update ON tenancy.staff_users FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY staff_users_update ON tenancy.staff_users FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: tenants; Type: ROW SECURITY; Schema: tenancy; Owner: b2b_owner
@@ -9364,13 +10218,13 @@ ALTER TABLE tenancy.tenants ENABLE ROW LEVEL SECURITY;
 -- Name: tenants tenants_select; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY tenants_select ON tenancy.tenants FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY tenants_select ON tenancy.tenants FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: tenants tenants_update; Type: POLICY; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE POLICY tenants_update ON tenancy.tenants FOR UPDATE TO b2b_app USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY tenants_update ON tenancy.tenants FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: SCHEMA accounts; Type: ACL; Schema: -; Owner: b2b_owner
@@ -9402,6 +10256,12 @@ GRANT USAGE ON SCHEMA extensions TO b2b_app;
 GRANT USAGE ON SCHEMA extensions TO b2b_readonly;
 
 --
+-- Name: SCHEMA ops; Type: ACL; Schema: -; Owner: b2b_owner
+--
+
+GRANT USAGE ON SCHEMA ops TO b2b_monitor;
+
+--
 -- Name: SCHEMA orders; Type: ACL; Schema: -; Owner: b2b_owner
 --
 
@@ -9413,6 +10273,7 @@ GRANT USAGE ON SCHEMA orders TO b2b_readonly;
 --
 
 REVOKE USAGE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO b2b_owner;
 
 --
 -- Name: SCHEMA tenancy; Type: ACL; Schema: -; Owner: b2b_owner
@@ -9448,6 +10309,12 @@ REVOKE ALL ON FUNCTION accounts.check_address_postal_code() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION accounts.check_company_hierarchy() FROM PUBLIC;
+
+--
+-- Name: FUNCTION follow_company_minor_units(); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.follow_company_minor_units() FROM PUBLIC;
 
 --
 -- Name: FUNCTION set_buyer_minor_units(); Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -9540,6 +10407,12 @@ GRANT ALL ON FUNCTION app.current_user_id() TO b2b_readonly;
 GRANT ALL ON FUNCTION app.current_user_id() TO b2b_analytics;
 
 --
+-- Name: FUNCTION guard_inserted_columns(); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.guard_inserted_columns() FROM PUBLIC;
+
+--
 -- Name: FUNCTION is_money(amount numeric, max_scale integer); Type: ACL; Schema: app; Owner: b2b_owner
 --
 
@@ -9580,6 +10453,15 @@ GRANT ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) TO b2b_analy
 --
 
 REVOKE ALL ON FUNCTION app.set_updated_at() FROM PUBLIC;
+
+--
+-- Name: FUNCTION wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) TO b2b_app;
+GRANT ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) TO b2b_readonly;
+GRANT ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) TO b2b_analytics;
 
 --
 -- Name: FUNCTION adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -9700,41 +10582,18 @@ GRANT ALL ON FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, compa
 GRANT ALL ON FUNCTION catalog.viewer_pricing(p_tenant_id uuid, buyer uuid, company uuid, requested_currency text, OUT company_id uuid, OUT currency text) TO b2b_readonly;
 
 --
+-- Name: FUNCTION table_bloat_estimate(); Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION ops.table_bloat_estimate() FROM PUBLIC;
+GRANT ALL ON FUNCTION ops.table_bloat_estimate() TO b2b_monitor;
+
+--
 -- Name: TABLE orders; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.orders TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.orders TO b2b_app;
 GRANT SELECT ON TABLE orders.orders TO b2b_readonly;
-
---
--- Name: COLUMN orders.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.buyer_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(buyer_id) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.currency; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(currency) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: COLUMN orders.state; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9743,34 +10602,22 @@ GRANT INSERT(currency) ON TABLE orders.orders TO b2b_app;
 GRANT UPDATE(state) ON TABLE orders.orders TO b2b_app;
 
 --
--- Name: COLUMN orders.idempotency_key; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(idempotency_key) ON TABLE orders.orders TO b2b_app;
-
---
 -- Name: COLUMN orders.purchase_order_number; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(purchase_order_number),UPDATE(purchase_order_number) ON TABLE orders.orders TO b2b_app;
+GRANT UPDATE(purchase_order_number) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: COLUMN orders.billing_address; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(billing_address),UPDATE(billing_address) ON TABLE orders.orders TO b2b_app;
+GRANT UPDATE(billing_address) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: COLUMN orders.shipping_address; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(shipping_address),UPDATE(shipping_address) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.payment_terms_days; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(payment_terms_days) ON TABLE orders.orders TO b2b_app;
+GRANT UPDATE(shipping_address) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: COLUMN orders.total_amount; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9795,18 +10642,6 @@ GRANT UPDATE(invoiced_amount) ON TABLE orders.orders TO b2b_app;
 --
 
 GRANT UPDATE(quote_id) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.idempotency_operation; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(idempotency_operation) ON TABLE orders.orders TO b2b_app;
-
---
--- Name: COLUMN orders.idempotency_fingerprint; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(idempotency_fingerprint) ON TABLE orders.orders TO b2b_app;
 
 --
 -- Name: FUNCTION accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -9853,44 +10688,14 @@ GRANT ALL ON FUNCTION orders.cancel_order(p_tenant_id uuid, p_order_id uuid) TO 
 -- Name: TABLE returns; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.returns TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.returns TO b2b_app;
 GRANT SELECT ON TABLE orders.returns TO b2b_readonly;
-
---
--- Name: COLUMN returns.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.returns TO b2b_app;
-
---
--- Name: COLUMN returns.return_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(return_id) ON TABLE orders.returns TO b2b_app;
-
---
--- Name: COLUMN returns.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.returns TO b2b_app;
-
---
--- Name: COLUMN returns.buyer_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(buyer_id) ON TABLE orders.returns TO b2b_app;
 
 --
 -- Name: COLUMN returns.state; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
 GRANT UPDATE(state) ON TABLE orders.returns TO b2b_app;
-
---
--- Name: COLUMN returns.reason; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(reason) ON TABLE orders.returns TO b2b_app;
 
 --
 -- Name: COLUMN returns.warehouse_id; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10006,50 +10811,14 @@ GRANT ALL ON FUNCTION orders.create_draft(p_tenant_id uuid, p_company_id uuid, p
 -- Name: TABLE quotes; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.quotes TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.quotes TO b2b_app;
 GRANT SELECT ON TABLE orders.quotes TO b2b_readonly;
-
---
--- Name: COLUMN quotes.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.quotes TO b2b_app;
-
---
--- Name: COLUMN quotes.quote_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(quote_id) ON TABLE orders.quotes TO b2b_app;
-
---
--- Name: COLUMN quotes.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE orders.quotes TO b2b_app;
-
---
--- Name: COLUMN quotes.buyer_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(buyer_id) ON TABLE orders.quotes TO b2b_app;
-
---
--- Name: COLUMN quotes.currency; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(currency) ON TABLE orders.quotes TO b2b_app;
 
 --
 -- Name: COLUMN quotes.state; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
 GRANT UPDATE(state) ON TABLE orders.quotes TO b2b_app;
-
---
--- Name: COLUMN quotes.note; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(note) ON TABLE orders.quotes TO b2b_app;
 
 --
 -- Name: COLUMN quotes.valid_until; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10100,56 +10869,8 @@ GRANT ALL ON FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_l
 -- Name: TABLE invoices; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.invoices TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.invoices TO b2b_app;
 GRANT SELECT ON TABLE orders.invoices TO b2b_readonly;
-
---
--- Name: COLUMN invoices.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.currency; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(currency) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.amount; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(amount) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.lines; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(lines) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.issued_at; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(issued_at) ON TABLE orders.invoices TO b2b_app;
-
---
--- Name: COLUMN invoices.due_at; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(due_at) ON TABLE orders.invoices TO b2b_app;
 
 --
 -- Name: FUNCTION issue_invoice(p_tenant_id uuid, p_order orders.orders, p_shipment jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10233,56 +10954,8 @@ REVOKE ALL ON FUNCTION orders.record_order_transition() FROM PUBLIC;
 -- Name: TABLE receivable_entries; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.receivable_entries TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.receivable_entries TO b2b_app;
 GRANT SELECT ON TABLE orders.receivable_entries TO b2b_readonly;
-
---
--- Name: COLUMN receivable_entries.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.kind; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(kind) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.amount; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(amount) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.currency; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(currency) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.invoice_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(invoice_id) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.reference; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(reference) ON TABLE orders.receivable_entries TO b2b_app;
-
---
--- Name: COLUMN receivable_entries.return_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(return_id) ON TABLE orders.receivable_entries TO b2b_app;
 
 --
 -- Name: FUNCTION record_payment(p_tenant_id uuid, p_company_id uuid, p_amount numeric, p_currency text, p_reference text, p_invoice_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -10409,305 +11082,251 @@ REVOKE ALL ON FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) 
 GRANT ALL ON FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) TO b2b_app;
 
 --
+-- Name: FUNCTION clear_granted_by(); Type: ACL; Schema: tenancy; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION tenancy.clear_granted_by() FROM PUBLIC;
+
+--
 -- Name: TABLE addresses; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.addresses TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.addresses TO b2b_app;
 GRANT SELECT ON TABLE accounts.addresses TO b2b_readonly;
-
---
--- Name: COLUMN addresses.address_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(address_id) ON TABLE accounts.addresses TO b2b_app;
-
---
--- Name: COLUMN addresses.company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.kind; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(kind),UPDATE(kind) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(kind) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.is_default; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(is_default),UPDATE(is_default) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(is_default) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.label; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(label),UPDATE(label) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(label) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.recipient; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(recipient),UPDATE(recipient) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(recipient) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.line1; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(line1),UPDATE(line1) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(line1) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.line2; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(line2),UPDATE(line2) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(line2) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.line3; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(line3),UPDATE(line3) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(line3) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.locality; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(locality),UPDATE(locality) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(locality) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.region; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(region),UPDATE(region) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(region) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.postal_code; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(postal_code),UPDATE(postal_code) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(postal_code) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.country_code; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(country_code),UPDATE(country_code) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(country_code) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: COLUMN addresses.phone; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(phone),UPDATE(phone) ON TABLE accounts.addresses TO b2b_app;
+GRANT UPDATE(phone) ON TABLE accounts.addresses TO b2b_app;
 
 --
 -- Name: TABLE buyer_role_permissions; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.buyer_role_permissions TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.buyer_role_permissions TO b2b_app;
 GRANT SELECT ON TABLE accounts.buyer_role_permissions TO b2b_readonly;
-
---
--- Name: COLUMN buyer_role_permissions.buyer_role_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(buyer_role_id) ON TABLE accounts.buyer_role_permissions TO b2b_app;
-
---
--- Name: COLUMN buyer_role_permissions.permission; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(permission) ON TABLE accounts.buyer_role_permissions TO b2b_app;
 
 --
 -- Name: TABLE buyer_roles; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.buyer_roles TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.buyer_roles TO b2b_app;
 GRANT SELECT ON TABLE accounts.buyer_roles TO b2b_readonly;
-
---
--- Name: COLUMN buyer_roles.buyer_role_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(buyer_role_id) ON TABLE accounts.buyer_roles TO b2b_app;
 
 --
 -- Name: COLUMN buyer_roles.name; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE accounts.buyer_roles TO b2b_app;
+GRANT UPDATE(name) ON TABLE accounts.buyer_roles TO b2b_app;
 
 --
 -- Name: COLUMN buyer_roles.description; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(description),UPDATE(description) ON TABLE accounts.buyer_roles TO b2b_app;
+GRANT UPDATE(description) ON TABLE accounts.buyer_roles TO b2b_app;
 
 --
 -- Name: TABLE buyers; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.buyers TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.buyers TO b2b_app;
 GRANT SELECT ON TABLE accounts.buyers TO b2b_readonly;
-
---
--- Name: COLUMN buyers.buyer_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(buyer_id) ON TABLE accounts.buyers TO b2b_app;
-
---
--- Name: COLUMN buyers.company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.buyer_role_id; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(buyer_role_id),UPDATE(buyer_role_id) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(buyer_role_id) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.email; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(email),UPDATE(email) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(email) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.full_name; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(full_name),UPDATE(full_name) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(full_name) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.phone; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(phone),UPDATE(phone) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(phone) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.status; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(status),UPDATE(status) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(status) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.spending_limit; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(spending_limit),UPDATE(spending_limit) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(spending_limit) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: COLUMN buyers.spending_period; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(spending_period),UPDATE(spending_period) ON TABLE accounts.buyers TO b2b_app;
+GRANT UPDATE(spending_period) ON TABLE accounts.buyers TO b2b_app;
+
+--
+-- Name: COLUMN buyers.minor_units; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT UPDATE(minor_units) ON TABLE accounts.buyers TO b2b_app;
 
 --
 -- Name: TABLE companies; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.companies TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.companies TO b2b_app;
 GRANT SELECT ON TABLE accounts.companies TO b2b_readonly;
-
---
--- Name: COLUMN companies.company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.parent_company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(parent_company_id),UPDATE(parent_company_id) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(parent_company_id) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.legal_name; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(legal_name),UPDATE(legal_name) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(legal_name) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.tax_id; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(tax_id),UPDATE(tax_id) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(tax_id) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.default_currency; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(default_currency),UPDATE(default_currency) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(default_currency) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.default_locale; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(default_locale),UPDATE(default_locale) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(default_locale) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.payment_terms_days; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(payment_terms_days),UPDATE(payment_terms_days) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(payment_terms_days) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.credit_limit; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(credit_limit),UPDATE(credit_limit) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(credit_limit) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.status; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(status),UPDATE(status) ON TABLE accounts.companies TO b2b_app;
+GRANT UPDATE(status) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: TABLE company_customer_groups; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.company_customer_groups TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.company_customer_groups TO b2b_app;
 GRANT SELECT ON TABLE accounts.company_customer_groups TO b2b_readonly;
-
---
--- Name: COLUMN company_customer_groups.company_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE accounts.company_customer_groups TO b2b_app;
-
---
--- Name: COLUMN company_customer_groups.customer_group_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(customer_group_id) ON TABLE accounts.company_customer_groups TO b2b_app;
 
 --
 -- Name: TABLE customer_groups; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE accounts.customer_groups TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE accounts.customer_groups TO b2b_app;
 GRANT SELECT ON TABLE accounts.customer_groups TO b2b_readonly;
-
---
--- Name: COLUMN customer_groups.customer_group_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT INSERT(customer_group_id) ON TABLE accounts.customer_groups TO b2b_app;
 
 --
 -- Name: COLUMN customer_groups.name; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE accounts.customer_groups TO b2b_app;
+GRANT UPDATE(name) ON TABLE accounts.customer_groups TO b2b_app;
 
 --
 -- Name: COLUMN customer_groups.description; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
-GRANT INSERT(description),UPDATE(description) ON TABLE accounts.customer_groups TO b2b_app;
+GRANT UPDATE(description) ON TABLE accounts.customer_groups TO b2b_app;
 
 --
 -- Name: TABLE permissions; Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -10720,82 +11339,52 @@ GRANT SELECT ON TABLE accounts.permissions TO b2b_readonly;
 -- Name: TABLE attribute_definitions; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.attribute_definitions TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.attribute_definitions TO b2b_app;
 GRANT SELECT ON TABLE catalog.attribute_definitions TO b2b_readonly;
-
---
--- Name: COLUMN attribute_definitions.attribute_key; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(attribute_key) ON TABLE catalog.attribute_definitions TO b2b_app;
-
---
--- Name: COLUMN attribute_definitions.data_type; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(data_type) ON TABLE catalog.attribute_definitions TO b2b_app;
 
 --
 -- Name: COLUMN attribute_definitions.unit; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(unit),UPDATE(unit) ON TABLE catalog.attribute_definitions TO b2b_app;
+GRANT UPDATE(unit) ON TABLE catalog.attribute_definitions TO b2b_app;
 
 --
 -- Name: TABLE categories; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.categories TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.categories TO b2b_app;
 GRANT SELECT ON TABLE catalog.categories TO b2b_readonly;
-
---
--- Name: COLUMN categories.category_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(category_id) ON TABLE catalog.categories TO b2b_app;
 
 --
 -- Name: COLUMN categories.parent_category_id; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(parent_category_id),UPDATE(parent_category_id) ON TABLE catalog.categories TO b2b_app;
+GRANT UPDATE(parent_category_id) ON TABLE catalog.categories TO b2b_app;
 
 --
 -- Name: TABLE category_translations; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.category_translations TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.category_translations TO b2b_app;
 GRANT SELECT ON TABLE catalog.category_translations TO b2b_readonly;
-
---
--- Name: COLUMN category_translations.category_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(category_id) ON TABLE catalog.category_translations TO b2b_app;
-
---
--- Name: COLUMN category_translations.locale; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(locale) ON TABLE catalog.category_translations TO b2b_app;
 
 --
 -- Name: COLUMN category_translations.name; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE catalog.category_translations TO b2b_app;
+GRANT UPDATE(name) ON TABLE catalog.category_translations TO b2b_app;
 
 --
 -- Name: COLUMN category_translations.slug; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(slug),UPDATE(slug) ON TABLE catalog.category_translations TO b2b_app;
+GRANT UPDATE(slug) ON TABLE catalog.category_translations TO b2b_app;
 
 --
 -- Name: COLUMN category_translations.description; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(description),UPDATE(description) ON TABLE catalog.category_translations TO b2b_app;
+GRANT UPDATE(description) ON TABLE catalog.category_translations TO b2b_app;
 
 --
 -- Name: TABLE countries; Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -10822,426 +11411,283 @@ GRANT SELECT ON TABLE catalog.locales TO b2b_readonly;
 -- Name: TABLE price_lists; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.price_lists TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.price_lists TO b2b_app;
 GRANT SELECT ON TABLE catalog.price_lists TO b2b_readonly;
-
---
--- Name: COLUMN price_lists.price_list_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(price_list_id) ON TABLE catalog.price_lists TO b2b_app;
 
 --
 -- Name: COLUMN price_lists.name; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE catalog.price_lists TO b2b_app;
-
---
--- Name: COLUMN price_lists.currency; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(currency) ON TABLE catalog.price_lists TO b2b_app;
-
---
--- Name: COLUMN price_lists.scope; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(scope) ON TABLE catalog.price_lists TO b2b_app;
-
---
--- Name: COLUMN price_lists.customer_group_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(customer_group_id) ON TABLE catalog.price_lists TO b2b_app;
-
---
--- Name: COLUMN price_lists.company_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE catalog.price_lists TO b2b_app;
+GRANT UPDATE(name) ON TABLE catalog.price_lists TO b2b_app;
 
 --
 -- Name: COLUMN price_lists.priority; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(priority),UPDATE(priority) ON TABLE catalog.price_lists TO b2b_app;
+GRANT UPDATE(priority) ON TABLE catalog.price_lists TO b2b_app;
 
 --
 -- Name: COLUMN price_lists.valid_during; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(valid_during),UPDATE(valid_during) ON TABLE catalog.price_lists TO b2b_app;
+GRANT UPDATE(valid_during) ON TABLE catalog.price_lists TO b2b_app;
 
 --
 -- Name: TABLE prices; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.prices TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.prices TO b2b_app;
 GRANT SELECT ON TABLE catalog.prices TO b2b_readonly;
-
---
--- Name: COLUMN prices.price_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(price_id) ON TABLE catalog.prices TO b2b_app;
-
---
--- Name: COLUMN prices.price_list_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(price_list_id) ON TABLE catalog.prices TO b2b_app;
-
---
--- Name: COLUMN prices.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE catalog.prices TO b2b_app;
-
---
--- Name: COLUMN prices.currency; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(currency) ON TABLE catalog.prices TO b2b_app;
 
 --
 -- Name: COLUMN prices.unit_price; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(unit_price),UPDATE(unit_price) ON TABLE catalog.prices TO b2b_app;
+GRANT UPDATE(unit_price) ON TABLE catalog.prices TO b2b_app;
 
 --
 -- Name: COLUMN prices.quantities; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(quantities),UPDATE(quantities) ON TABLE catalog.prices TO b2b_app;
+GRANT UPDATE(quantities) ON TABLE catalog.prices TO b2b_app;
 
 --
 -- Name: COLUMN prices.valid_during; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(valid_during),UPDATE(valid_during) ON TABLE catalog.prices TO b2b_app;
+GRANT UPDATE(valid_during) ON TABLE catalog.prices TO b2b_app;
 
 --
 -- Name: TABLE product_categories; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.product_categories TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.product_categories TO b2b_app;
 GRANT SELECT ON TABLE catalog.product_categories TO b2b_readonly;
-
---
--- Name: COLUMN product_categories.category_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(category_id) ON TABLE catalog.product_categories TO b2b_app;
-
---
--- Name: COLUMN product_categories.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(product_id) ON TABLE catalog.product_categories TO b2b_app;
 
 --
 -- Name: TABLE product_translations; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.product_translations TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.product_translations TO b2b_app;
 GRANT SELECT ON TABLE catalog.product_translations TO b2b_readonly;
-
---
--- Name: COLUMN product_translations.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(product_id) ON TABLE catalog.product_translations TO b2b_app;
-
---
--- Name: COLUMN product_translations.locale; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(locale) ON TABLE catalog.product_translations TO b2b_app;
 
 --
 -- Name: COLUMN product_translations.name; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE catalog.product_translations TO b2b_app;
+GRANT UPDATE(name) ON TABLE catalog.product_translations TO b2b_app;
 
 --
 -- Name: COLUMN product_translations.slug; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(slug),UPDATE(slug) ON TABLE catalog.product_translations TO b2b_app;
+GRANT UPDATE(slug) ON TABLE catalog.product_translations TO b2b_app;
 
 --
 -- Name: COLUMN product_translations.description; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(description),UPDATE(description) ON TABLE catalog.product_translations TO b2b_app;
+GRANT UPDATE(description) ON TABLE catalog.product_translations TO b2b_app;
 
 --
 -- Name: TABLE products; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE catalog.products TO b2b_app;
+GRANT SELECT,INSERT ON TABLE catalog.products TO b2b_app;
 GRANT SELECT ON TABLE catalog.products TO b2b_readonly;
-
---
--- Name: COLUMN products.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(product_id) ON TABLE catalog.products TO b2b_app;
 
 --
 -- Name: COLUMN products.attributes; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(attributes),UPDATE(attributes) ON TABLE catalog.products TO b2b_app;
+GRANT UPDATE(attributes) ON TABLE catalog.products TO b2b_app;
 
 --
 -- Name: COLUMN products.archived_at; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(archived_at),UPDATE(archived_at) ON TABLE catalog.products TO b2b_app;
+GRANT UPDATE(archived_at) ON TABLE catalog.products TO b2b_app;
 
 --
 -- Name: TABLE stock_levels; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.stock_levels TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.stock_levels TO b2b_app;
 GRANT SELECT ON TABLE catalog.stock_levels TO b2b_readonly;
-
---
--- Name: COLUMN stock_levels.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE catalog.stock_levels TO b2b_app;
-
---
--- Name: COLUMN stock_levels.warehouse_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(warehouse_id) ON TABLE catalog.stock_levels TO b2b_app;
 
 --
 -- Name: COLUMN stock_levels.on_hand; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(on_hand),UPDATE(on_hand) ON TABLE catalog.stock_levels TO b2b_app;
+GRANT UPDATE(on_hand) ON TABLE catalog.stock_levels TO b2b_app;
 
 --
 -- Name: TABLE stock_movements; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE catalog.stock_movements TO b2b_app;
+GRANT SELECT,INSERT ON TABLE catalog.stock_movements TO b2b_app;
 GRANT SELECT ON TABLE catalog.stock_movements TO b2b_readonly;
-
---
--- Name: COLUMN stock_movements.tenant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.warehouse_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(warehouse_id) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.on_hand_delta; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(on_hand_delta) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.reserved_delta; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(reserved_delta) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.reason; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(reason) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.order_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE catalog.stock_movements TO b2b_app;
-
---
--- Name: COLUMN stock_movements.return_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(return_id) ON TABLE catalog.stock_movements TO b2b_app;
 
 --
 -- Name: TABLE variants; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE catalog.variants TO b2b_app;
+GRANT SELECT,INSERT ON TABLE catalog.variants TO b2b_app;
 GRANT SELECT ON TABLE catalog.variants TO b2b_readonly;
-
---
--- Name: COLUMN variants.variant_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE catalog.variants TO b2b_app;
-
---
--- Name: COLUMN variants.product_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(product_id) ON TABLE catalog.variants TO b2b_app;
 
 --
 -- Name: COLUMN variants.sku; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(sku),UPDATE(sku) ON TABLE catalog.variants TO b2b_app;
+GRANT UPDATE(sku) ON TABLE catalog.variants TO b2b_app;
 
 --
 -- Name: COLUMN variants.attributes; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(attributes),UPDATE(attributes) ON TABLE catalog.variants TO b2b_app;
+GRANT UPDATE(attributes) ON TABLE catalog.variants TO b2b_app;
 
 --
 -- Name: COLUMN variants.archived_at; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(archived_at),UPDATE(archived_at) ON TABLE catalog.variants TO b2b_app;
+GRANT UPDATE(archived_at) ON TABLE catalog.variants TO b2b_app;
 
 --
 -- Name: TABLE warehouses; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE catalog.warehouses TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.warehouses TO b2b_app;
 GRANT SELECT ON TABLE catalog.warehouses TO b2b_readonly;
-
---
--- Name: COLUMN warehouses.warehouse_id; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT INSERT(warehouse_id) ON TABLE catalog.warehouses TO b2b_app;
 
 --
 -- Name: COLUMN warehouses.code; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(code),UPDATE(code) ON TABLE catalog.warehouses TO b2b_app;
+GRANT UPDATE(code) ON TABLE catalog.warehouses TO b2b_app;
 
 --
 -- Name: COLUMN warehouses.name; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE catalog.warehouses TO b2b_app;
+GRANT UPDATE(name) ON TABLE catalog.warehouses TO b2b_app;
 
 --
 -- Name: COLUMN warehouses.country_code; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(country_code),UPDATE(country_code) ON TABLE catalog.warehouses TO b2b_app;
+GRANT UPDATE(country_code) ON TABLE catalog.warehouses TO b2b_app;
 
 --
 -- Name: COLUMN warehouses.is_active; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
-GRANT INSERT(is_active),UPDATE(is_active) ON TABLE catalog.warehouses TO b2b_app;
+GRANT UPDATE(is_active) ON TABLE catalog.warehouses TO b2b_app;
+
+--
+-- Name: TABLE blocked_locks; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.blocked_locks TO b2b_monitor;
+
+--
+-- Name: TABLE duplicate_indexes; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.duplicate_indexes TO b2b_monitor;
+
+--
+-- Name: TABLE index_usage; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.index_usage TO b2b_monitor;
+
+--
+-- Name: TABLE long_transactions; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.long_transactions TO b2b_monitor;
+
+--
+-- Name: TABLE replication_lag; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.replication_lag TO b2b_monitor;
+
+--
+-- Name: TABLE pg_stat_statements; Type: ACL; Schema: public; Owner: postgres
+--
+
+REVOKE SELECT ON TABLE public.pg_stat_statements FROM PUBLIC;
+GRANT SELECT ON TABLE public.pg_stat_statements TO b2b_owner;
+
+--
+-- Name: TABLE slow_queries; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.slow_queries TO b2b_monitor;
+
+--
+-- Name: TABLE table_bloat; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.table_bloat TO b2b_monitor;
+
+--
+-- Name: TABLE table_sizes; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.table_sizes TO b2b_monitor;
+
+--
+-- Name: TABLE xid_wraparound; Type: ACL; Schema: ops; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE ops.xid_wraparound TO b2b_monitor;
 
 --
 -- Name: TABLE approval_rule_tiers; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE orders.approval_rule_tiers TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE orders.approval_rule_tiers TO b2b_app;
 GRANT SELECT ON TABLE orders.approval_rule_tiers TO b2b_readonly;
-
---
--- Name: COLUMN approval_rule_tiers.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.approval_rule_tiers TO b2b_app;
-
---
--- Name: COLUMN approval_rule_tiers.approval_rule_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(approval_rule_id) ON TABLE orders.approval_rule_tiers TO b2b_app;
-
---
--- Name: COLUMN approval_rule_tiers.tier; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tier) ON TABLE orders.approval_rule_tiers TO b2b_app;
-
---
--- Name: COLUMN approval_rule_tiers.approver_role_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(approver_role_id) ON TABLE orders.approval_rule_tiers TO b2b_app;
 
 --
 -- Name: TABLE approval_rules; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE orders.approval_rules TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE orders.approval_rules TO b2b_app;
 GRANT SELECT ON TABLE orders.approval_rules TO b2b_readonly;
-
---
--- Name: COLUMN approval_rules.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.approval_rules TO b2b_app;
-
---
--- Name: COLUMN approval_rules.approval_rule_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(approval_rule_id) ON TABLE orders.approval_rules TO b2b_app;
-
---
--- Name: COLUMN approval_rules.company_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(company_id) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: COLUMN approval_rules.name; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(name),UPDATE(name) ON TABLE orders.approval_rules TO b2b_app;
+GRANT UPDATE(name) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: COLUMN approval_rules.min_total_amount; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(min_total_amount),UPDATE(min_total_amount) ON TABLE orders.approval_rules TO b2b_app;
+GRANT UPDATE(min_total_amount) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: COLUMN approval_rules.currency; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(currency),UPDATE(currency) ON TABLE orders.approval_rules TO b2b_app;
+GRANT UPDATE(currency) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: COLUMN approval_rules.placed_by_role_id; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(placed_by_role_id),UPDATE(placed_by_role_id) ON TABLE orders.approval_rules TO b2b_app;
+GRANT UPDATE(placed_by_role_id) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: COLUMN approval_rules.is_active; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(is_active),UPDATE(is_active) ON TABLE orders.approval_rules TO b2b_app;
+GRANT UPDATE(is_active) ON TABLE orders.approval_rules TO b2b_app;
 
 --
 -- Name: TABLE order_allocations; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11254,136 +11700,40 @@ GRANT SELECT ON TABLE orders.order_allocations TO b2b_readonly;
 -- Name: TABLE order_approval_steps; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.order_approval_steps TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.order_approval_steps TO b2b_app;
 GRANT SELECT ON TABLE orders.order_approval_steps TO b2b_readonly;
-
---
--- Name: COLUMN order_approval_steps.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.order_approval_steps TO b2b_app;
-
---
--- Name: COLUMN order_approval_steps.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.order_approval_steps TO b2b_app;
-
---
--- Name: COLUMN order_approval_steps.tier; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tier) ON TABLE orders.order_approval_steps TO b2b_app;
-
---
--- Name: COLUMN order_approval_steps.approver_role_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(approver_role_id) ON TABLE orders.order_approval_steps TO b2b_app;
 
 --
 -- Name: TABLE order_approvals; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.order_approvals TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.order_approvals TO b2b_app;
 GRANT SELECT ON TABLE orders.order_approvals TO b2b_readonly;
-
---
--- Name: COLUMN order_approvals.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.order_approvals TO b2b_app;
-
---
--- Name: COLUMN order_approvals.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.order_approvals TO b2b_app;
-
---
--- Name: COLUMN order_approvals.tier; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tier) ON TABLE orders.order_approvals TO b2b_app;
-
---
--- Name: COLUMN order_approvals.approver_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(approver_id) ON TABLE orders.order_approvals TO b2b_app;
-
---
--- Name: COLUMN order_approvals.decision; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(decision) ON TABLE orders.order_approvals TO b2b_app;
-
---
--- Name: COLUMN order_approvals.comment; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(comment) ON TABLE orders.order_approvals TO b2b_app;
 
 --
 -- Name: TABLE order_lines; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE orders.order_lines TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE orders.order_lines TO b2b_app;
 GRANT SELECT ON TABLE orders.order_lines TO b2b_readonly;
-
---
--- Name: COLUMN order_lines.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.order_lines TO b2b_app;
-
---
--- Name: COLUMN order_lines.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.order_lines TO b2b_app;
-
---
--- Name: COLUMN order_lines.line_number; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(line_number) ON TABLE orders.order_lines TO b2b_app;
-
---
--- Name: COLUMN order_lines.variant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE orders.order_lines TO b2b_app;
-
---
--- Name: COLUMN order_lines.quantity; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(quantity) ON TABLE orders.order_lines TO b2b_app;
 
 --
 -- Name: COLUMN order_lines.unit_price; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(unit_price),UPDATE(unit_price) ON TABLE orders.order_lines TO b2b_app;
+GRANT UPDATE(unit_price) ON TABLE orders.order_lines TO b2b_app;
 
 --
 -- Name: COLUMN order_lines.line_total; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(line_total),UPDATE(line_total) ON TABLE orders.order_lines TO b2b_app;
-
---
--- Name: COLUMN order_lines.priced_from; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(priced_from) ON TABLE orders.order_lines TO b2b_app;
+GRANT UPDATE(line_total) ON TABLE orders.order_lines TO b2b_app;
 
 --
 -- Name: COLUMN order_lines.price_list_id; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT INSERT(price_list_id),UPDATE(price_list_id) ON TABLE orders.order_lines TO b2b_app;
+GRANT UPDATE(price_list_id) ON TABLE orders.order_lines TO b2b_app;
 
 --
 -- Name: COLUMN order_lines.fulfilled_quantity; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11392,53 +11742,11 @@ GRANT INSERT(price_list_id),UPDATE(price_list_id) ON TABLE orders.order_lines TO
 GRANT UPDATE(fulfilled_quantity) ON TABLE orders.order_lines TO b2b_app;
 
 --
--- Name: COLUMN order_lines.minor_units; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(minor_units) ON TABLE orders.order_lines TO b2b_app;
-
---
 -- Name: TABLE order_state_history; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.order_state_history TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.order_state_history TO b2b_app;
 GRANT SELECT ON TABLE orders.order_state_history TO b2b_readonly;
-
---
--- Name: COLUMN order_state_history.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.order_state_history TO b2b_app;
-
---
--- Name: COLUMN order_state_history.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.order_state_history TO b2b_app;
-
---
--- Name: COLUMN order_state_history.from_state; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(from_state) ON TABLE orders.order_state_history TO b2b_app;
-
---
--- Name: COLUMN order_state_history.to_state; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(to_state) ON TABLE orders.order_state_history TO b2b_app;
-
---
--- Name: COLUMN order_state_history.changed_by; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(changed_by) ON TABLE orders.order_state_history TO b2b_app;
-
---
--- Name: COLUMN order_state_history.transition_number; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(transition_number) ON TABLE orders.order_state_history TO b2b_app;
 
 --
 -- Name: TABLE order_states; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11458,38 +11766,8 @@ GRANT SELECT ON TABLE orders.order_transitions TO b2b_readonly;
 -- Name: TABLE quote_lines; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.quote_lines TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.quote_lines TO b2b_app;
 GRANT SELECT ON TABLE orders.quote_lines TO b2b_readonly;
-
---
--- Name: COLUMN quote_lines.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.quote_lines TO b2b_app;
-
---
--- Name: COLUMN quote_lines.quote_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(quote_id) ON TABLE orders.quote_lines TO b2b_app;
-
---
--- Name: COLUMN quote_lines.line_number; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(line_number) ON TABLE orders.quote_lines TO b2b_app;
-
---
--- Name: COLUMN quote_lines.variant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE orders.quote_lines TO b2b_app;
-
---
--- Name: COLUMN quote_lines.quantity; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(quantity) ON TABLE orders.quote_lines TO b2b_app;
 
 --
 -- Name: COLUMN quote_lines.unit_price; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11515,38 +11793,8 @@ GRANT SELECT ON TABLE orders.quote_transitions TO b2b_readonly;
 -- Name: TABLE return_lines; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.return_lines TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.return_lines TO b2b_app;
 GRANT SELECT ON TABLE orders.return_lines TO b2b_readonly;
-
---
--- Name: COLUMN return_lines.tenant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(tenant_id) ON TABLE orders.return_lines TO b2b_app;
-
---
--- Name: COLUMN return_lines.return_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(return_id) ON TABLE orders.return_lines TO b2b_app;
-
---
--- Name: COLUMN return_lines.order_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(order_id) ON TABLE orders.return_lines TO b2b_app;
-
---
--- Name: COLUMN return_lines.variant_id; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(variant_id) ON TABLE orders.return_lines TO b2b_app;
-
---
--- Name: COLUMN return_lines.quantity; Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-GRANT INSERT(quantity) ON TABLE orders.return_lines TO b2b_app;
 
 --
 -- Name: TABLE return_states; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -11563,29 +11811,18 @@ GRANT SELECT ON TABLE orders.return_transitions TO b2b_app;
 GRANT SELECT ON TABLE orders.return_transitions TO b2b_readonly;
 
 --
+-- Name: TABLE pg_stat_statements_info; Type: ACL; Schema: public; Owner: postgres
+--
+
+REVOKE SELECT ON TABLE public.pg_stat_statements_info FROM PUBLIC;
+GRANT SELECT ON TABLE public.pg_stat_statements_info TO b2b_owner;
+
+--
 -- Name: TABLE memberships; Type: ACL; Schema: tenancy; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE tenancy.memberships TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE tenancy.memberships TO b2b_app;
 GRANT SELECT ON TABLE tenancy.memberships TO b2b_readonly;
-
---
--- Name: COLUMN memberships.staff_user_id; Type: ACL; Schema: tenancy; Owner: b2b_owner
---
-
-GRANT INSERT(staff_user_id) ON TABLE tenancy.memberships TO b2b_app;
-
---
--- Name: COLUMN memberships.role; Type: ACL; Schema: tenancy; Owner: b2b_owner
---
-
-GRANT INSERT(role) ON TABLE tenancy.memberships TO b2b_app;
-
---
--- Name: COLUMN memberships.granted_by; Type: ACL; Schema: tenancy; Owner: b2b_owner
---
-
-GRANT INSERT(granted_by) ON TABLE tenancy.memberships TO b2b_app;
 
 --
 -- Name: TABLE staff_roles; Type: ACL; Schema: tenancy; Owner: b2b_owner
@@ -11598,32 +11835,26 @@ GRANT SELECT ON TABLE tenancy.staff_roles TO b2b_readonly;
 -- Name: TABLE staff_users; Type: ACL; Schema: tenancy; Owner: b2b_owner
 --
 
-GRANT SELECT,DELETE ON TABLE tenancy.staff_users TO b2b_app;
+GRANT SELECT,INSERT,DELETE ON TABLE tenancy.staff_users TO b2b_app;
 GRANT SELECT ON TABLE tenancy.staff_users TO b2b_readonly;
-
---
--- Name: COLUMN staff_users.staff_user_id; Type: ACL; Schema: tenancy; Owner: b2b_owner
---
-
-GRANT INSERT(staff_user_id) ON TABLE tenancy.staff_users TO b2b_app;
 
 --
 -- Name: COLUMN staff_users.email; Type: ACL; Schema: tenancy; Owner: b2b_owner
 --
 
-GRANT INSERT(email),UPDATE(email) ON TABLE tenancy.staff_users TO b2b_app;
+GRANT UPDATE(email) ON TABLE tenancy.staff_users TO b2b_app;
 
 --
 -- Name: COLUMN staff_users.display_name; Type: ACL; Schema: tenancy; Owner: b2b_owner
 --
 
-GRANT INSERT(display_name),UPDATE(display_name) ON TABLE tenancy.staff_users TO b2b_app;
+GRANT UPDATE(display_name) ON TABLE tenancy.staff_users TO b2b_app;
 
 --
 -- Name: COLUMN staff_users.status; Type: ACL; Schema: tenancy; Owner: b2b_owner
 --
 
-GRANT INSERT(status),UPDATE(status) ON TABLE tenancy.staff_users TO b2b_app;
+GRANT UPDATE(status) ON TABLE tenancy.staff_users TO b2b_app;
 
 --
 -- Name: TABLE tenants; Type: ACL; Schema: tenancy; Owner: b2b_owner
