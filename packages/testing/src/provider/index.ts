@@ -7,7 +7,15 @@ export {
   ensureDevCluster,
   stopDevCluster,
 } from './dev-cluster';
+export {
+  DEV_REPLICA_NAME,
+  type DevReplicaStatus,
+  devReplicaStatus,
+  ensureDevReplica,
+  stopDevReplica,
+} from './dev-replica';
 export { hbaLines, SCRAM_ROLES } from './hba';
+export type { RunningCluster } from './local-cluster';
 // Clusters started by the backup, restore and point-in-time recovery commands (scripts/lib/backup).
 export {
   clusterIsRunning,
@@ -19,14 +27,6 @@ export {
 } from './local-cluster';
 export { asServerUser, chownToServerUser } from './os-user';
 export { freePort } from './ports';
-export {
-  DEV_REPLICA_NAME,
-  type DevReplicaStatus,
-  devReplicaStatus,
-  ensureDevReplica,
-  stopDevReplica,
-} from './dev-replica';
-export type { RunningCluster } from './local-cluster';
 export {
   allowReplication,
   baseBackup,
