@@ -128,11 +128,23 @@ export async function runBootstrap(
   }
 }
 
+/** Domains whose repeatable objects stay on the node that migrates them, on Citus (see runFile). */
+const NODE_LOCAL_SCHEMAS = ['ops'];
+
 async function runFile(client: pg.ClientBase, file: SqlFile, what: string, citus = false): Promise<void> {
   try {
     const sql = readFileSync(file.absolutePath, 'utf8');
-    // on Citus one statement at a time (split-sql.ts says why)
-    for (const statement of citus ? splitSqlStatements(sql) : [sql]) await client.query(statement);
+    // The health views read the statistics of the node they run on (pg_stat_statements, locks, bloat):
+    // on Citus they are each node's own objects, created where the migrator runs (the coordinator), not
+    // propagated (docs/scaling.md, "What differs from plain PostgreSQL").
+    const nodeLocal = citus && NODE_LOCAL_SCHEMAS.some((schema) => file.path.startsWith(`${schema}/`));
+    if (nodeLocal) await client.query('set citus.enable_ddl_propagation = off');
+    try {
+      // on Citus one statement at a time (split-sql.ts says why)
+      for (const statement of citus ? splitSqlStatements(sql) : [sql]) await client.query(statement);
+    } finally {
+      if (nodeLocal) await client.query('reset citus.enable_ddl_propagation');
+    }
   } catch (error) {
     const e = error as Error & { position?: string; code?: string };
     throw new MigrationError(
