@@ -32,6 +32,8 @@ export interface ClusterOptions {
   /** Test clusters skip durability; development clusters keep it. */
   ephemeral: boolean;
   binaries?: PgBinaries;
+  /** Extra `name=value` settings, after the defaults (so they win), e.g. `max_connections=300`. */
+  settings?: string[];
 }
 
 export interface RunningCluster {
@@ -102,6 +104,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       '-c listen_addresses=127.0.0.1',
       '-c max_connections=200',
       ...(options.ephemeral ? TEST_ONLY_SETTINGS : DEV_SETTINGS).map((s) => `-c ${s}`),
+      ...(options.settings ?? []).map((s) => `-c ${s}`),
     ].join(' ');
     try {
       await asServer(join(binaries.bindir, 'pg_ctl'), [
@@ -153,17 +156,37 @@ export async function clusterIsRunning(dataDir: string): Promise<boolean> {
   }
 }
 
+export interface ThrowawayOptions {
+  /**
+   * Keep durability (fsync, synchronous_commit, full_page_writes on: the development settings) instead of
+   * the test-only shortcuts; for drills whose point is what survives a crash. Default false.
+   */
+  durable?: boolean;
+  /** Preferred port (default 55432); the next free one is taken. */
+  port?: number;
+  /** Extra settings, e.g. `max_connections=300`. */
+  settings?: string[];
+}
+
 /**
- * A throwaway cluster for one test run. A detached watchdog stops and deletes it as soon as this
- * process is gone, so Ctrl-C, a crash or `kill -9` never leaves a server behind.
+ * A throwaway cluster for one test run (or drill). A detached watchdog stops and deletes it as soon as
+ * this process is gone, so Ctrl-C, a crash or `kill -9` never leaves a server behind.
  */
-export async function startThrowawayCluster(): Promise<RunningCluster & { stop(): Promise<void> }> {
+export async function startThrowawayCluster(
+  options: ThrowawayOptions = {},
+): Promise<RunningCluster & { stop(): Promise<void> }> {
   const binaries = requireBinaries();
   const dataDir = mkdtempSync(join(tmpdir(), 'b2b-test-pg-'));
   const watchdog = spawnWatchdog(binaries.bindir, dataDir);
   try {
     await initCluster(dataDir, binaries);
-    const cluster = await startCluster({ dataDir, port: 55432, ephemeral: true, binaries });
+    const cluster = await startCluster({
+      dataDir,
+      port: options.port ?? 55432,
+      ephemeral: !options.durable,
+      binaries,
+      ...(options.settings ? { settings: options.settings } : {}),
+    });
     let stopped = false;
     return {
       ...cluster,

@@ -22,7 +22,7 @@ const CLIENT_COUNTS = [1, 8, 32] as const;
 /** The client count the targets are judged at. */
 const TARGET_CLIENTS = 8;
 const TARGETS = { vsPgbench: 0.8, vsBaseline: 3 };
-const LINES_PER_ORDER = 5;
+export const LINES_PER_ORDER = 5;
 const MAX_QUANTITY = 10;
 /** pgbench -s 20: 20 branches, so 8 clients rarely wait on one branch row (the project's reference scale). */
 const PGBENCH_SCALE = 20;
@@ -36,7 +36,8 @@ function pickDistinct<T>(items: readonly T[], count: number): T[] {
   return [...chosen].map((i) => items[i] as T);
 }
 
-function randomOrder(fixture: OrdersFixture) {
+/** A random order of the fixture: a random buyer, LINES_PER_ORDER distinct variants of its tenant. */
+export function randomOrder(fixture: OrdersFixture) {
   const buyer = fixture.buyers[Math.floor(Math.random() * fixture.buyers.length)];
   if (!buyer) throw new Error('the orders fixture has no buyers');
   const lines: LineInput[] = pickDistinct(fixture.variants.get(buyer.tenantId) ?? [], LINES_PER_ORDER).map(
