@@ -3,7 +3,9 @@
 // withTenant's transaction-local tenant does not. The drill with 1,000 transactions from several processes
 // is `pnpm drill:pgbouncer-leak`.
 import { randomBytes } from 'node:crypto';
-import { type RunningPgBouncer, scramSecret, startThrowawayPgBouncer } from '@b2b/testing/provider';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type RunningPgBouncer, repoRoot, scramSecret, startThrowawayPgBouncer } from '@b2b/testing/provider';
 import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -137,4 +139,24 @@ describe('PgBouncer in transaction mode', () => {
       await other.end();
     }
   });
+});
+
+/** Every .ts file under `dir` (recursively), generated queries included, tests excluded. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+test('the packages send no named prepared statement (PgBouncer 1.18 in transaction mode cannot carry one)', () => {
+  const packages = join(repoRoot, 'packages');
+  const files = readdirSync(packages).flatMap((p) => sources(join(packages, p)));
+  expect(files.length).toBeGreaterThan(20);
+  // node-pg prepares a named statement only for a query config with `name`; pgtyped never sets one
+  const named = files.filter((f) =>
+    /\.query\s*(<[^>]*>)?\(\s*\{[^}]*\bname\s*:/s.test(readFileSync(f, 'utf8')),
+  );
+  expect(named).toEqual([]);
 });

@@ -1,7 +1,10 @@
 // One OS process of the PgBouncer leak drill (forked by pgbouncer-leak.ts): `clients` pooled connections
 // run tenant transactions through PgBouncer back to back, each preceded by a probe, and report what they saw.
 // The checks are on behaviour (the tenant a transaction sees), not on the SQL withTenant sends.
-import { createPool, withTenant, withTransaction } from '@b2b/db';
+import { createPool, TransactionAbortedError, withTenant, withTransaction } from '@b2b/db';
+
+/** Thrown by a callback on purpose: its transaction is rolled back. */
+class RolledBack extends Error {}
 
 export interface LeakTenant {
   tenantId: string;
@@ -63,8 +66,12 @@ async function run(config: LeakWorkerConfig): Promise<LeakWorkerResult> {
       probes++;
       if (probe?.tenant)
         leaks.push(`step ${step}: a transaction started with app.tenant_id = ${probe.tenant}`);
-      // The tenant transaction: it sees its own tenant and its own rows, nothing else.
-      const seen = await withTenant(pool, { tenantId: tenant.tenantId, userId: tenant.userId }, async (c) => {
+      // The tenant transaction: it sees its own tenant and its own rows, nothing else. Some end otherwise than
+      // by commit, so that what a rollback leaves on the server connection is probed too: every 7th throws
+      // from the callback (rolled back), every 11th swallows a failed statement (TransactionAbortedError).
+      const ending = step % 7 === 3 ? 'throw' : step % 11 === 5 ? 'aborted' : 'commit';
+      let seen: Seen | undefined;
+      const work = withTenant(pool, { tenantId: tenant.tenantId, userId: tenant.userId }, async (c) => {
         const { rows } = await c.query<Seen>(
           `select nullif(current_setting('app.tenant_id', true), '') as tenant,
                   nullif(current_setting('app.user_id', true), '') as "user",
@@ -72,8 +79,21 @@ async function run(config: LeakWorkerConfig): Promise<LeakWorkerResult> {
                   (select json_agg(json_build_array(tenant_id, n) order by tenant_id)
                    from (select tenant_id, count(*)::int as n from catalog.warehouses group by tenant_id) v) as visible`,
         );
-        return rows[0] as Seen;
+        seen = rows[0] as Seen;
+        if (ending === 'throw') throw new RolledBack();
+        if (ending === 'aborted') await c.query('select 1 / 0').catch(() => {});
+        return seen;
       });
+      try {
+        await work;
+        if (ending !== 'commit')
+          leaks.push(`step ${step}: a transaction meant to end by ${ending} committed`);
+      } catch (error) {
+        const expected =
+          ending === 'throw' ? error instanceof RolledBack : error instanceof TransactionAbortedError;
+        if (!expected) throw error;
+      }
+      if (!seen) throw new Error(`step ${step}: the tenant transaction saw nothing`);
       transactions++;
       const expected = JSON.stringify([[tenant.tenantId, tenant.warehouses]]);
       if (

@@ -140,14 +140,16 @@ export async function runLeakDrill(options: LeakDrillOptions): Promise<boolean> 
         const control = await drill(
           url,
           tenants,
-          { ...options, transactions: Math.min(200, options.transactions) },
+          { ...options, transactions: Math.min(100, options.transactions) },
           10,
         );
         const detected = control.leaks.length > 0;
         say(
           `negative control (every 10th step sets app.tenant_id for the whole session, a client bug): ` +
-            `${control.leaks.length} leaks detected ${detected ? '✓' : '✗ (the drill cannot see a leak)'}`,
+            `${control.leaks.length} leaks detected in ${control.transactions} steps ${detected ? '✓' : '✗ (the drill cannot see a leak)'}`,
         );
+        for (const leak of control.leaks.slice(0, Number(process.env.B2B_SHOW_LEAKS ?? 2)))
+          say(`  e.g. ${leak}`);
         if (!detected) ok = false;
       }
       return ok;

@@ -197,7 +197,8 @@ async function runStandalone(options: BenchOptions) {
             const what = `recent orders, ${named ? 'named (prepared)' : 'unnamed'} statement, ${how}`;
             say(`${what}: ${PREPARED_CLIENTS} clients`);
             const r = await statements(url, fixture, named, options);
-            rows.push(row(what, PREPARED_CLIENTS, r.recorder, r.seconds));
+            const failed = r.errors.length ? ` (${r.errors.length.toLocaleString('en')} failed)` : '';
+            rows.push(row(`${what}${failed}`, PREPARED_CLIENTS, r.recorder, r.seconds));
             if (named && how !== 'direct') {
               checks.push({
                 what: `named statements through PgBouncer ${bouncer.version} in transaction mode fail (no max_prepared_statements before 1.21), which is why we send none`,
