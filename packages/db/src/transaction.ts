@@ -173,9 +173,6 @@ export async function runTransaction<T>(
       throw mapDbError(error);
     } finally {
       client.removeListener('error', onError);
-      // A broken connection is closed by the pool, and the server may still send its FATAL (57P01 when it
-      // shuts down or crashes) before the socket closes: an 'error' event with no listener would end the process.
-      if (broken) client.on('error', () => {});
       client.release(broken);
     }
   }

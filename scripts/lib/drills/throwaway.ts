@@ -29,6 +29,7 @@ export async function withDrillDatabase<T>(
   fn: (db: DrillDatabase) => Promise<T>,
 ): Promise<T> {
   const cluster = await startThrowawayCluster(options);
+  let failed = false;
   try {
     await withClient(cluster.url, (c) => c.query(`create database ${options.database}`));
     const adminUrl = databaseUrl(cluster.url, options.database);
@@ -46,8 +47,15 @@ export async function withDrillDatabase<T>(
       database: options.database,
       appPassword,
     });
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
-    await cluster.stop();
+    // After a failed drill (a server killed and not restarted, say) stopping may fail too: the drill's own
+    // error is the one to report (the watchdog still deletes the cluster).
+    await cluster.stop().catch((error: unknown) => {
+      if (!failed) throw error;
+    });
   }
 }
 
