@@ -1,15 +1,20 @@
 // `pnpm bench <suite> [--duration s] [--warmup s] [--allow-small] [--json]`: a benchmark against the
 // development database (not a test: nothing here asserts timings). See docs/benchmarks.md.
 import { parseArgs } from 'node:util';
-import { describeMachine } from './lib/bench/machine';
-import { formatReport, type Report } from './lib/bench/report';
+import { describeMachine, type Machine } from './lib/bench/machine';
+import { formatReport, type Report, type SuiteResult } from './lib/bench/report';
 import type { Suite } from './lib/bench/suite';
 import { catalogSuite } from './lib/bench/suites/catalog';
+import { connectionsSuite } from './lib/bench/suites/connections';
 import { ordersSuite } from './lib/bench/suites/orders';
 import { main } from './lib/cli';
 import { requireDevDatabase } from './lib/dev-database';
 
-const SUITES: Record<string, Suite> = { catalog: catalogSuite, orders: ordersSuite };
+const SUITES: Record<string, Suite> = {
+  catalog: catalogSuite,
+  orders: ordersSuite,
+  connections: connectionsSuite,
+};
 
 function usage(): string {
   return [
@@ -54,21 +59,28 @@ main(async () => {
   const duration = seconds(values.duration, 15, '--duration');
   if (duration < 1) throw new Error('--duration must be at least 1 second');
 
-  const db = await requireDevDatabase();
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const machine = await describeMachine(db.adminUrl);
-  const result = await suite.run(db, {
+  const options = {
     seconds: duration,
     warmupSeconds: seconds(values.warmup, 5, '--warmup'),
     allowSmall: values['allow-small'],
     say,
-  });
+  };
+  let result: SuiteResult & { machine: Machine };
+  if (suite.runStandalone) {
+    result = await suite.runStandalone(options);
+  } else if (suite.run) {
+    const db = await requireDevDatabase();
+    const machine = await describeMachine(db.adminUrl);
+    result = { ...(await suite.run(db, options)), machine };
+  } else {
+    throw new Error(`suite ${name} has nothing to run`);
+  }
   const report: Report = {
     suite: name as string,
     command: `pnpm bench ${process.argv.slice(2).join(' ')}`,
     startedAt,
-    machine,
     ...result,
   };
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `\n${formatReport(report)}\n`);

@@ -60,6 +60,19 @@ else
   echo "PostgreSQL $(installed_pg_major || true) binaries and pgTAP are installed."
 fi
 
+step "PgBouncer"
+# Debian's package (bookworm: 1.18), run by `pnpm db:pgbouncer` and the drills as the cluster's OS user.
+if ! command -v pgbouncer >/dev/null && [ ! -x /usr/sbin/pgbouncer ]; then
+  command -v apt-get >/dev/null || die "Please install PgBouncer with your package manager (Homebrew: brew install pgbouncer), then run this again."
+  echo "installing: pgbouncer"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || die "Installing needs root: sudo apt-get install -y pgbouncer"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pgbouncer >/dev/null \
+    || die "apt-get install pgbouncer failed"
+  # The package enables a system-wide service on port 6432; ours are started by the project's commands.
+  if [ -d /run/systemd/system ]; then as_root systemctl disable --now pgbouncer >/dev/null 2>&1 || true; fi
+fi
+echo "$( (pgbouncer --version 2>/dev/null || /usr/sbin/pgbouncer --version) | head -n 1) is installed."
+
 step "pnpm $PNPM_VERSION"
 if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
   npm install -g --silent "pnpm@$PNPM_VERSION" || as_root npm install -g --silent "pnpm@$PNPM_VERSION" \

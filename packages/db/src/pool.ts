@@ -29,10 +29,17 @@ function withOptions(url: string, words: readonly string[]): string {
 export function createPool(options: PoolOptions = {}): pg.Pool {
   const connectionString = options.connectionString ?? process.env.DATABASE_URL;
   if (!connectionString) throw new Error('createPool needs a connectionString or DATABASE_URL');
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: withOptions(connectionString, options.sessionOptions ?? []),
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'b2b',
     connectionTimeoutMillis: 10_000,
   });
+  // A server that dies (crash, shutdown, pg_terminate_backend) can send its FATAL (57P01) in the same packet
+  // as the answer that hands a new connection out: pg-pool has then removed its listener and the caller has
+  // not attached one yet, and an 'error' event with no listener ends the process (seen by `pnpm drill:crash`).
+  // This listener only keeps the process alive: the error still reaches the caller's query, or the pool's
+  // 'error' event for an idle connection.
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
 }

@@ -49,6 +49,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
+/** Connections opened at once by withPool. */
+const CONNECT_WAVE = 25;
+
 /**
  * A pool of exactly `clients` connections (all opened before `fn` runs, so no measured operation pays
  * for a connect), ended afterwards.
@@ -60,8 +63,21 @@ export async function withPool<T>(
 ): Promise<T> {
   const pool = createPool({ connectionString: url, max: clients, applicationName: 'b2b-bench' });
   try {
-    const connections = await Promise.all(Array.from({ length: clients }, () => pool.connect()));
-    for (const connection of connections) connection.release();
+    // In waves, so that hundreds of backends starting at once on a busy machine do not exceed the connect
+    // timeout. All are held until the last one opened (so each wave opens new ones), then released; every
+    // one that opened is released even when another failed (or pool.end() would wait for it forever).
+    const held: pg.PoolClient[] = [];
+    try {
+      while (held.length < clients) {
+        const wave = Math.min(CONNECT_WAVE, clients - held.length);
+        const settled = await Promise.allSettled(Array.from({ length: wave }, () => pool.connect()));
+        for (const s of settled) if (s.status === 'fulfilled') held.push(s.value);
+        const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+        if (failed) throw failed.reason;
+      }
+    } finally {
+      for (const client of held) client.release();
+    }
     return await fn(pool);
   } finally {
     await pool.end();

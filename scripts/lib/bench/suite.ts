@@ -2,6 +2,7 @@
 // shared options, returning rows for the report.
 import type { DevDatabase } from '../dev-database';
 import { seedIsLoaded } from '../seed';
+import type { Machine } from './machine';
 import type { SuiteResult } from './report';
 
 export interface BenchOptions {
@@ -16,7 +17,10 @@ export interface BenchOptions {
 
 export interface Suite {
   summary: string;
-  run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>;
+  /** Runs against the development database. */
+  run?(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>;
+  /** Runs on a server of its own, started and stopped by the suite (the development database is not needed). */
+  runStandalone?(options: BenchOptions): Promise<SuiteResult & { machine: Machine }>;
 }
 
 /**

@@ -23,9 +23,10 @@ export {
   startCluster,
   startThrowawayCluster,
   stopCluster,
+  type ThrowawayOptions,
   walArchiveDir,
 } from './local-cluster';
-export { asServerUser, chownToServerUser } from './os-user';
+export { asServerUser, chownToServerUser, serverOsUser, serverUserCanReach } from './os-user';
 export { freePort } from './ports';
 export {
   allowReplication,
@@ -43,6 +44,21 @@ export {
   waitForStreaming,
   writePassfile,
 } from './replica';
+export {
+  defaultPoolSize,
+  findPgBouncer,
+  listening,
+  type PgBouncerOptions,
+  pgbouncerInstallHint,
+  pgbouncerVersion,
+  processAlive,
+  type RunningPgBouncer,
+  readPid,
+  scramSecret,
+  startPgBouncer,
+  startThrowawayPgBouncer,
+  stopPgBouncerIn,
+} from './pgbouncer';
 export { repoRoot } from './repo';
 export { resolveTestServer, type ServerSource, type TestServer } from './resolve';
 export { checkPgTap, checkServer, describeUrl } from './server-url';

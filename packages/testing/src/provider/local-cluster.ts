@@ -98,6 +98,8 @@ export interface ClusterOptions {
   binaries?: PgBinaries;
   /** Serve TLS with a self-signed authority made on first start (tls.ts); the development cluster does. */
   tls?: boolean;
+  /** Extra `name=value` settings, after all others (so they win), e.g. `max_connections=300`. */
+  extraSettings?: readonly string[];
 }
 
 export interface RunningCluster {
@@ -184,6 +186,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       ...(options.settings ?? (options.ephemeral ? TEST_ONLY_SETTINGS : DEV_SETTINGS)).map((s) => `-c ${s}`),
       ...[...AUTH_SETTINGS, ...(tls?.settings ?? [])].map((s) => `-c ${s}`),
       ...(archiving ? archiveSettings(options.dataDir) : []).map((s) => `-c ${s}`),
+      ...(options.extraSettings ?? []).map((s) => `-c ${s}`),
     ].join(' ');
     try {
       await asServer(join(binaries.bindir, 'pg_ctl'), [
@@ -241,12 +244,28 @@ export async function clusterIsRunning(dataDir: string): Promise<boolean> {
   }
 }
 
+export interface ThrowawayOptions {
+  /**
+   * Keep durability (fsync, synchronous_commit, full_page_writes on: the development settings) instead of
+   * the test-only shortcuts; for drills whose point is what survives a crash. Default false.
+   */
+  durable?: boolean;
+  /** Preferred port (default 55432); the next free one is taken. */
+  port?: number;
+  /** Serve TLS with a self-signed authority made on first start (tls.ts). */
+  tls?: boolean;
+  /** Settings instead of the test (or, durable, development) list: a replica's primary, a drill. */
+  settings?: readonly string[];
+  /** Extra settings after the defaults (so they win), e.g. `max_connections=300`. */
+  extraSettings?: readonly string[];
+}
+
 /**
- * A throwaway cluster for one test run. A detached watchdog stops and deletes it as soon as this
- * process is gone, so Ctrl-C, a crash or `kill -9` never leaves a server behind.
+ * A throwaway cluster for one test run (or drill). A detached watchdog stops and deletes it as soon as
+ * this process is gone, so Ctrl-C, a crash or `kill -9` never leaves a server behind.
  */
 export async function startThrowawayCluster(
-  options: { tls?: boolean; settings?: readonly string[]; port?: number } = {},
+  options: ThrowawayOptions = {},
 ): Promise<RunningCluster & { stop(): Promise<void> }> {
   const binaries = requireBinaries();
   const dataDir = mkdtempSync(join(tmpdir(), 'b2b-test-pg-'));
@@ -256,10 +275,13 @@ export async function startThrowawayCluster(
     const cluster = await startCluster({
       dataDir,
       port: options.port ?? 55432,
-      ephemeral: true,
-      settings: options.settings,
+      ephemeral: !options.durable,
+      // a throwaway cluster never archives its WAL, durable or not
+      archive: false,
       binaries,
       tls: options.tls,
+      ...(options.settings ? { settings: options.settings } : {}),
+      ...(options.extraSettings ? { extraSettings: options.extraSettings } : {}),
     });
     let stopped = false;
     return {

@@ -9,7 +9,7 @@ import { databaseUrl, THROWAWAY_ROLE_PASSWORD } from './server-urls';
 
 export const SQL_DIR = join(repoRoot, 'sql');
 const SUPPORT_DIR = join(repoRoot, 'db-tests', '_support');
-const LOGIN_ROLES = ['b2b_app', 'b2b_readonly', 'b2b_analytics'];
+export const LOGIN_ROLES = ['b2b_app', 'b2b_readonly', 'b2b_analytics'];
 
 export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
   await withClient(adminUrl, (c) =>

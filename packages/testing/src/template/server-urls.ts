@@ -25,10 +25,19 @@ export function databaseUrl(adminUrl: string, database: string): string {
  * whose passwords we do not know, the admin session switches to the role at connection start.
  * Either way current_user is `role`, so RLS and grants apply as they will in production.
  */
-export function roleUrl(adminUrl: string, database: string, role: string, source: ServerSource): string {
+export function roleUrl(
+  adminUrl: string,
+  database: string,
+  role: string,
+  source: ServerSource,
+  pgbouncerPort?: number,
+): string {
   if (source === 'DATABASE_URL') return withRoleOption(databaseUrl(adminUrl, database), role);
   const u = new URL(databaseUrl(adminUrl, database));
   u.username = role;
   u.password = THROWAWAY_ROLE_PASSWORD;
+  // Through the run's PgBouncer (B2B_TEST_PGBOUNCER=1): same host, the pooler's port; its auth_file holds
+  // the SCRAM secret of the same password.
+  if (pgbouncerPort) u.port = String(pgbouncerPort);
   return u.toString();
 }

@@ -5,6 +5,11 @@ export interface B2bTestContext {
   adminUrl: string;
   template: string;
   source: ServerSource;
+  /**
+   * With B2B_TEST_PGBOUNCER=1: the port of a PgBouncer (transaction pooling) in front of the server, through
+   * which the login roles' URLs (appUrl, urlFor) connect. The admin URL stays direct.
+   */
+  pgbouncerPort?: number;
 }
 
 declare module 'vitest' {

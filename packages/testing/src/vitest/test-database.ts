@@ -28,8 +28,8 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   return {
     name,
     adminUrl: databaseUrl(ctx.adminUrl, name),
-    appUrl: roleUrl(ctx.adminUrl, name, 'b2b_app', ctx.source),
-    urlFor: (role) => roleUrl(ctx.adminUrl, name, role, ctx.source),
+    appUrl: roleUrl(ctx.adminUrl, name, 'b2b_app', ctx.source, ctx.pgbouncerPort),
+    urlFor: (role) => roleUrl(ctx.adminUrl, name, role, ctx.source, ctx.pgbouncerPort),
     drop: () => dropDatabase(ctx.adminUrl, name),
   };
 }
