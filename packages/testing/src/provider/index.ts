@@ -27,6 +27,21 @@ export {
   walArchiveDir,
 } from './local-cluster';
 export { asServerUser, chownToServerUser, serverOsUser, serverUserCanReach } from './os-user';
+export {
+  defaultPoolSize,
+  findPgBouncer,
+  listening,
+  type PgBouncerOptions,
+  pgbouncerInstallHint,
+  pgbouncerVersion,
+  processAlive,
+  type RunningPgBouncer,
+  readPid,
+  scramSecret,
+  startPgBouncer,
+  startThrowawayPgBouncer,
+  stopPgBouncerIn,
+} from './pgbouncer';
 export { freePort } from './ports';
 export {
   allowReplication,
@@ -44,21 +59,6 @@ export {
   waitForStreaming,
   writePassfile,
 } from './replica';
-export {
-  defaultPoolSize,
-  findPgBouncer,
-  listening,
-  type PgBouncerOptions,
-  pgbouncerInstallHint,
-  pgbouncerVersion,
-  processAlive,
-  type RunningPgBouncer,
-  readPid,
-  scramSecret,
-  startPgBouncer,
-  startThrowawayPgBouncer,
-  stopPgBouncerIn,
-} from './pgbouncer';
 export { repoRoot } from './repo';
 export { resolveTestServer, type ServerSource, type TestServer } from './resolve';
 export { checkPgTap, checkServer, describeUrl } from './server-url';
