@@ -253,11 +253,15 @@ async function oneRun(
   if (target === 'postmaster') {
     // pg_ctl waits 60 s; on a busy machine crash recovery can take longer, and the server goes on starting:
     // then waitForServer below waits for it.
-    await startCluster({ dataDir: db.dataDir, port: db.port, ephemeral: false, archive: false, extraSettings: settings }).catch(
-      (error: Error) => {
-        if (!/did not start in time/.test(error.message)) throw error;
-      },
-    );
+    await startCluster({
+      dataDir: db.dataDir,
+      port: db.port,
+      ephemeral: false,
+      archive: false,
+      extraSettings: settings,
+    }).catch((error: Error) => {
+      if (!/did not start in time/.test(error.message)) throw error;
+    });
   }
   await waitForServer(db.adminUrl);
   // postmaster: from `pg_ctl start` to accepting connections (crash recovery included); backend: from the
@@ -323,24 +327,27 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<boolean
     ...(options.unsafe ? ['wal_writer_delay=1000ms'] : []),
   ];
   say('starting a throwaway cluster with durable settings, migrating, loading the orders fixture');
-  return withDrillDatabase({ database: 'b2b_crash_drill', durable: true, extraSettings: settings }, async (db) => {
-    const fixture = await prepareOrdersDatabase(db.adminUrl);
-    const shown = await withClient(db.adminUrl, (c) =>
-      c.query<{ name: string; setting: string }>(
-        `select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_level') order by name`,
-      ),
-    );
-    say(`settings: ${shown.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}; ${fixture.summary}`);
-    if (options.unsafe)
-      say('UNSAFE negative control: synchronous_commit=off, acknowledged orders may be lost');
-    let ok = true;
-    for (let run = 1; run <= options.runs; run++) {
-      const target: KillTarget =
-        options.kill === 'alternate' ? (run % 2 === 1 ? 'postmaster' : 'backend') : options.kill;
-      const result = await oneRun(db, fixture, run, target, options, settings);
-      for (const line of describeRun(result, options.runs)) say(line);
-      if (!result.ok) ok = false;
-    }
-    return ok;
-  });
+  return withDrillDatabase(
+    { database: 'b2b_crash_drill', durable: true, extraSettings: settings },
+    async (db) => {
+      const fixture = await prepareOrdersDatabase(db.adminUrl);
+      const shown = await withClient(db.adminUrl, (c) =>
+        c.query<{ name: string; setting: string }>(
+          `select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_level') order by name`,
+        ),
+      );
+      say(`settings: ${shown.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}; ${fixture.summary}`);
+      if (options.unsafe)
+        say('UNSAFE negative control: synchronous_commit=off, acknowledged orders may be lost');
+      let ok = true;
+      for (let run = 1; run <= options.runs; run++) {
+        const target: KillTarget =
+          options.kill === 'alternate' ? (run % 2 === 1 ? 'postmaster' : 'backend') : options.kill;
+        const result = await oneRun(db, fixture, run, target, options, settings);
+        for (const line of describeRun(result, options.runs)) say(line);
+        if (!result.ok) ok = false;
+      }
+      return ok;
+    },
+  );
 }
