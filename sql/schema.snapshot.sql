@@ -5806,7 +5806,7 @@ CREATE VIEW ops.duplicate_indexes AS
             string_to_array((i.indcollation)::text, ' '::text) AS collations,
             COALESCE(pg_get_expr(i.indexprs, i.indrelid), ''::text) AS expressions,
             COALESCE(pg_get_expr(i.indpred, i.indrelid), ''::text) AS predicate,
-            (EXISTS ( SELECT
+            (EXISTS ( SELECT 1
                    FROM pg_constraint k
                   WHERE ((k.conindid = i.indexrelid) AND (k.conrelid = i.indrelid) AND (k.contype = ANY (ARRAY['p'::"char", 'u'::"char", 'x'::"char"]))))) AS backs_constraint
            FROM ((((pg_index i
@@ -5880,10 +5880,10 @@ CREATE VIEW ops.index_usage AS
             pg_relation_size((s.indexrelid)::regclass) AS index_bytes,
             i.indisunique AS is_unique,
             i.indisvalid AS is_valid,
-            (EXISTS ( SELECT
+            (EXISTS ( SELECT 1
                    FROM pg_constraint k
                   WHERE ((k.conindid = s.indexrelid) AND (k.conrelid = s.relid) AND (k.contype = ANY (ARRAY['p'::"char", 'u'::"char", 'x'::"char"]))))) AS backs_constraint,
-            (EXISTS ( SELECT
+            (EXISTS ( SELECT 1
                    FROM pg_constraint f
                   WHERE ((f.contype = 'f'::"char") AND (f.conrelid = s.relid) AND (( SELECT array_agg(u.attnum ORDER BY u.attnum) AS array_agg
                            FROM unnest(i.indkey) WITH ORDINALITY u(attnum, "position")

@@ -1,8 +1,9 @@
 -- catalog.product_page and catalog.search_products are security invoker: as the application role, a
 -- tenant reads nothing of another tenant through them, also with a plan cached (and generic) from an
--- earlier call in the same session by the other tenant.
+-- earlier call in the same session by the other tenant. Nor by naming the other tenant as the routing
+-- argument: app.check_tenant refuses it (B2002) before anything is read.
 begin;
-select plan(6);
+select plan(8);
 
 select tests.create_tenant('alpha') as alpha \gset
 select tests.create_tenant('beta') as beta \gset
@@ -28,6 +29,10 @@ select is(
 
 select tests.clear_actor();
 select tests.act_as(:'alpha');
+select throws_ok(format($$select * from catalog.product_page(%L, %L, 'en', null, null, 'EUR', 1)$$, :'beta', :'beta_product'),
+  'B2002', null, 'alpha gets no page for beta by passing beta''s tenant id');
+select throws_ok(format($$select * from catalog.search_products(%L, 'pressure valve', 'en', null, null, null, null, null, null, false, null, null, 24)$$, :'beta'),
+  'B2002', null, 'alpha finds nothing of beta by passing beta''s tenant id');
 select is_empty(format($$select 1 from catalog.product_page(app.current_tenant_id(), %L, 'en', null, null, 'EUR', 1)$$, :'beta_product'),
   'alpha gets no page for beta''s product');
 select is_empty(

@@ -4,14 +4,15 @@
 // no grants file names explicitly can differ: a function was executable by PUBLIC on the workers only until
 // sql/tenancy/grants revoked the schema's functions like the other domains. The listing covers schemas,
 // tables, views and sequences, column grants and functions of our domains: each node's, line by line.
-import { readDomains } from '@b2b/migrate';
+import { NODE_LOCAL_SCHEMAS, readDomains } from '@b2b/migrate';
 import { SQL_DIR, withClient } from '@b2b/testing';
 import { citusTestDatabase } from '@b2b/testing/vitest';
 import type pg from 'pg';
 import { describe, expect, test } from 'vitest';
 
 const db = citusTestDatabase();
-const schemas = [...readDomains(SQL_DIR), 'extensions'];
+// The node-local schemas (ops: each node's own health views) are created on the coordinator only.
+const schemas = [...readDomains(SQL_DIR), 'extensions'].filter((s) => !NODE_LOCAL_SCHEMAS.includes(s));
 
 /** One line per object and its privileges (the stored ACL, or the owner's default when none is stored). */
 async function privileges(client: pg.ClientBase): Promise<string[]> {

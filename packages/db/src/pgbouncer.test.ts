@@ -36,6 +36,8 @@ describe('PgBouncer in transaction mode', () => {
     await admin.connect();
     await admin.query(`create role ${role} login password '${secret}'`);
     await admin.query(`grant connect on database ${db.name} to ${role}`);
+    // acts as the application role (withTenant calls app.set_tenant, which b2b_app may execute)
+    await admin.query(`grant b2b_app to ${role}`);
     await admin.end();
     bouncer = await startThrowawayPgBouncer({
       serverPort: Number(server.port || 5432),

@@ -19,6 +19,7 @@ export {
   type MigrateResult,
   MigrationError,
   migrate,
+  NODE_LOCAL_SCHEMAS,
   OWNER_ROLE,
   rollback,
   runBootstrap,

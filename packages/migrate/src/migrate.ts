@@ -129,7 +129,7 @@ export async function runBootstrap(
 }
 
 /** Domains whose repeatable objects stay on the node that migrates them, on Citus (see runFile). */
-const NODE_LOCAL_SCHEMAS = ['ops'];
+export const NODE_LOCAL_SCHEMAS: readonly string[] = ['ops'];
 
 async function runFile(client: pg.ClientBase, file: SqlFile, what: string, citus = false): Promise<void> {
   try {

@@ -17,11 +17,11 @@ with idx as (
     i.indisunique as is_unique,
     i.indisvalid as is_valid,
     exists (
-      select from pg_catalog.pg_constraint k
+      select 1 from pg_catalog.pg_constraint k
       where k.conindid = s.indexrelid and k.conrelid = s.relid and k.contype in ('p', 'u', 'x')
     ) as backs_constraint,
     exists (
-      select from pg_catalog.pg_constraint f
+      select 1 from pg_catalog.pg_constraint f
       where f.contype = 'f' and f.conrelid = s.relid
         and (
           select array_agg(u.attnum order by u.attnum)

@@ -24,7 +24,7 @@ with idx as (
     coalesce(pg_catalog.pg_get_expr(i.indexprs, i.indrelid), '') as expressions,
     coalesce(pg_catalog.pg_get_expr(i.indpred, i.indrelid), '') as predicate,
     exists (
-      select from pg_catalog.pg_constraint k
+      select 1 from pg_catalog.pg_constraint k
       where k.conindid = i.indexrelid and k.conrelid = i.indrelid and k.contype in ('p', 'u', 'x')
     ) as backs_constraint
   from pg_catalog.pg_index i

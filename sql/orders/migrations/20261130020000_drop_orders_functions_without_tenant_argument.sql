@@ -52,5 +52,20 @@ drop function if exists catalog.resolve_price(uuid, uuid, integer, text, timesta
 
 -- Down Migration
 -- Nothing to restore: the old functions came from repeatable files that no longer exist in that form, and
--- the repeatables are applied again after a rollback.
-select 1;
+-- the repeatables are applied again after a rollback. But the down steps of the older migrations drop the
+-- functions that take or return their tables' row types by their old signatures, so the functions with the
+-- tenant argument go here first, or those tables could not be dropped.
+do $$
+declare
+  f regprocedure;
+begin
+  for f in
+    select p.oid::regprocedure
+    from pg_catalog.pg_proc p
+    join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+    where n.nspname in ('orders', 'catalog', 'accounts', 'tenancy') and p.proargnames[1] = 'p_tenant_id'
+  loop
+    execute format('drop function %s', f);
+  end loop;
+end
+$$;

@@ -15,17 +15,23 @@ import { join } from 'node:path';
 
 export const SCRAM_ROLES = ['b2b_monitor', 'b2b_replicator'] as const;
 
-export function hbaLines(): string[] {
+/**
+ * The lines for a cluster that serves TLS (`tls`: SCRAM roles over TLS only) or not (a throwaway test
+ * cluster: SCRAM roles over plain loopback, since a `hostssl` line can never match there and PostgreSQL
+ * reports it as an error in pg_hba_file_rules).
+ */
+export function hbaLines(tls = true): string[] {
+  const ssl = tls ? 'hostssl' : 'host   ';
   return [
     '# Written by packages/testing/src/provider/hba.ts at every start: edit that file, not this one.',
     '# TYPE   DATABASE     USER            ADDRESS         METHOD',
     '# Non-development roles: SCRAM passwords, and over TLS only.',
-    'hostssl  all          b2b_monitor     127.0.0.1/32    scram-sha-256',
-    'hostssl  all          b2b_monitor     ::1/128         scram-sha-256',
+    `${ssl}  all          b2b_monitor     127.0.0.1/32    scram-sha-256`,
+    `${ssl}  all          b2b_monitor     ::1/128         scram-sha-256`,
     'local    all          b2b_monitor                     reject',
     'host     all          b2b_monitor     all             reject',
-    'hostssl  replication  b2b_replicator  127.0.0.1/32    scram-sha-256',
-    'hostssl  replication  b2b_replicator  ::1/128         scram-sha-256',
+    `${ssl}  replication  b2b_replicator  127.0.0.1/32    scram-sha-256`,
+    `${ssl}  replication  b2b_replicator  ::1/128         scram-sha-256`,
     'local    replication  b2b_replicator                  reject',
     'host     replication  b2b_replicator  all             reject',
     'local    all          b2b_replicator                  reject',
@@ -41,6 +47,6 @@ export function hbaLines(): string[] {
 }
 
 /** Writes pg_hba.conf into the data directory (read by the server at start). */
-export function writeHba(dataDir: string): void {
-  writeFileSync(join(dataDir, 'pg_hba.conf'), `${hbaLines().join('\n')}\n`);
+export function writeHba(dataDir: string, tls: boolean): void {
+  writeFileSync(join(dataDir, 'pg_hba.conf'), `${hbaLines(tls).join('\n')}\n`);
 }

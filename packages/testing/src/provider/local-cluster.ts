@@ -170,7 +170,7 @@ export function clusterUrl(port: number, database = 'postgres'): string {
 export async function startCluster(options: ClusterOptions): Promise<RunningCluster> {
   const binaries = requireBinaries(options.binaries);
   let port = await freePort(options.port);
-  writeHba(options.dataDir);
+  writeHba(options.dataDir, options.tls === true);
   const tls = options.tls ? ensureServerTls(options.dataDir) : undefined;
   const archiving = !options.ephemeral && options.archive !== false;
   if (archiving) {
