@@ -4,7 +4,6 @@
 // must be exactly those committed before the point (restore-point.ts); it prints RPO (the WAL not yet
 // archived during the load, archive-lag.ts) and RTO (from recovery's start to a promoted cluster).
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { databaseUrl, withClient } from '@b2b/testing';
 import { devClusterRunning, walArchiveDir } from '@b2b/testing/provider';
 import { type BaseBackupInfo, backupBase, listBaseBackups, requireArchiving } from '../backup/base';
@@ -127,6 +126,3 @@ export async function pitrDrill(db: DevDatabase, options: PitrDrillOptions): Pro
     }
   });
 }
-
-/** The base backup folder of a drill's result, for the report. */
-export const baseDir = (root: string, base: BaseBackupInfo) => join(root, 'base', base.name);
