@@ -12,19 +12,29 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseUrl, withClient } from '@b2b/testing';
-import { copyChunks } from './lib/copy-loader';
-import { main } from './lib/cli';
 import { describeMachine, formatMachine } from './lib/bench/machine';
 import { measurePgbench } from './lib/bench/pgbench';
 import { withBenchDatabase } from './lib/bench/scratch';
 import { prepareOrdersDatabase } from './lib/bench/suites/orders-fixture';
 import { placeOrderScript } from './lib/bench/suites/orders-pgbench';
+import { main } from './lib/cli';
+import { copyChunks } from './lib/copy-loader';
 import { requireDevDatabase, SQL_DIR } from './lib/dev-database';
 
 const DATABASE = 'b2b_bench_stock_journal';
 
-/** The journal as it was before issue 10 (commit 325861c): statement triggers reading transition tables. */
+/**
+ * The journal as it was before issue 10 (commit 325861c): statement triggers reading transition tables, and
+ * the reason set with set_config (now SET LOCAL, which Citus carries to the workers).
+ */
 const STATEMENT_FORM = `
+create or replace function catalog.set_stock_reason(p_reason text, p_order_id uuid default null, p_return_id uuid default null)
+returns void language plpgsql as $f$
+begin
+  perform pg_catalog.set_config('app.stock_reason', coalesce(p_reason, ''), true),
+    pg_catalog.set_config('app.stock_order_id', coalesce(p_order_id::text, ''), true),
+    pg_catalog.set_config('app.stock_return_id', coalesce(p_return_id::text, ''), true);
+end $f$;
 create or replace function catalog.journal_stock_inserts() returns trigger language plpgsql as $f$
 declare
   reason text := coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment');
@@ -72,9 +82,10 @@ create trigger trg_stock_levels_after_update after update on catalog.stock_level
   referencing old table as old_rows new table as new_rows for each statement execute function catalog.journal_stock_updates();
 `;
 
-/** The journal as the repeatables define it now (read from sql/catalog). */
+/** The journal as the repeatables define it now (read from sql/catalog): row triggers, SET LOCAL reason. */
 function rowForm(): string {
   const files = [
+    'functions/0009_function_set_stock_reason.sql',
     'functions/0010_function_journal_stock_inserts.sql',
     'functions/0011_function_journal_stock_updates.sql',
     'triggers/0014_trigger_stock_levels_journal.sql',
@@ -108,7 +119,9 @@ main(async () => {
     },
   });
   const rounds = count(values.rounds, 3, '--rounds', 1);
-  const warehouses = Math.ceil(count(values['rows-per-tenant'], 50_000, '--rows-per-tenant', 10_000) / 10_000);
+  const warehouses = Math.ceil(
+    count(values['rows-per-tenant'], 50_000, '--rows-per-tenant', 10_000) / 10_000,
+  );
   const timing = {
     seconds: count(values.duration, 10, '--duration', 1),
     warmupSeconds: count(values.warmup, 3, '--warmup', 0),
@@ -160,7 +173,9 @@ main(async () => {
             (function* () {
               for (let i = 0; i < levels.length; i += chunk) {
                 const part = levels.slice(i, i + chunk);
-                const text = part.map((l, j) => `${l.tenant_id}\t${l.variant_id}\t${l.warehouse_id}\t${(i + j) % 500}\n`);
+                const text = part.map(
+                  (l, j) => `${l.tenant_id}\t${l.variant_id}\t${l.warehouse_id}\t${(i + j) % 500}\n`,
+                );
                 yield { bytes: Buffer.from(text.join('')), rows: part.length };
               }
             })(),
@@ -181,7 +196,9 @@ main(async () => {
         for (const clients of [1, 8]) {
           const { measured } = await measurePgbench(appUrl, { script, clients }, timing);
           place[form][clients]?.push(measured.tps);
-          say(`round ${round}, ${form} triggers: place_order at ${clients} client(s) ${measured.tps.toFixed(0)} orders/s`);
+          say(
+            `round ${round}, ${form} triggers: place_order at ${clients} client(s) ${measured.tps.toFixed(0)} orders/s`,
+          );
         }
       }
     }
