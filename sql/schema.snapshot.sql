@@ -1558,9 +1558,9 @@ CREATE FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid DEFAULT 
     LANGUAGE plpgsql
     AS $$
 begin
-  perform pg_catalog.set_config('app.stock_reason', coalesce(p_reason, ''), true),
-    pg_catalog.set_config('app.stock_order_id', coalesce(p_order_id::text, ''), true),
-    pg_catalog.set_config('app.stock_return_id', coalesce(p_return_id::text, ''), true);
+  execute pg_catalog.format('set local app.stock_reason = %L', coalesce(p_reason, ''));
+  execute pg_catalog.format('set local app.stock_order_id = %L', coalesce(p_order_id::text, ''));
+  execute pg_catalog.format('set local app.stock_return_id = %L', coalesce(p_return_id::text, ''));
 end
 $$;
 
@@ -1570,7 +1570,7 @@ ALTER FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return
 -- Name: FUNCTION set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) IS 'Sets (transaction-local) the reason, order and return the stock journal records for the next writes of catalog.stock_levels; null clears them. Called around each stock write by the order functions (order, cancel, fulfilment, return) and by sync_stock_levels / adjust_stock_levels (sync, adjustment). Without a reason a write is journaled as adjustment and may not change reserved.';
+COMMENT ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) IS 'Sets (SET LOCAL, so that Citus carries it to the workers) the reason, order and return the stock journal records for the next writes of catalog.stock_levels; null clears them. Called around each stock write by the order functions (order, cancel, fulfilment, return) and by sync_stock_levels / adjust_stock_levels (sync, adjustment). Without a reason a write is journaled as adjustment and may not change reserved.';
 
 --
 -- Name: sync_stock_levels(uuid, jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -3544,13 +3544,15 @@ begin
   into credit
   from orders.return_lines rl
   join orders.order_lines l on l.tenant_id = rl.tenant_id and l.order_id = rl.order_id and l.variant_id = rl.variant_id
-  left join lateral (
-    select sum(prev.quantity) as units
+  -- the units of each variant received before, grouped once (not a lateral join "on true": Citus cannot
+  -- plan that outer join on PostgreSQL 15, "pseudoconstant quals")
+  left join (
+    select prev.variant_id, sum(prev.quantity) as units
     from orders.return_lines prev
     join orders.returns r on r.tenant_id = prev.tenant_id and r.return_id = prev.return_id
-    where prev.tenant_id = rl.tenant_id and prev.order_id = rl.order_id and prev.variant_id = rl.variant_id
-      and r.state = 'received'
-  ) b on true
+    where prev.tenant_id = tenant and prev.order_id = target.order_id and r.state = 'received'
+    group by prev.variant_id
+  ) b on b.variant_id = rl.variant_id
   where rl.tenant_id = tenant and rl.return_id = p_return_id;
   insert into orders.receivable_entries (tenant_id, company_id, kind, amount, currency, return_id, reference)
   values (tenant, parent.company_id, 'credit_note', credit, parent.currency, p_return_id,
@@ -3647,15 +3649,18 @@ COMMENT ON FUNCTION orders.reconcile_stock(p_tenant_id uuid) IS 'Reconciles the 
 CREATE FUNCTION orders.record_order_transition() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
+declare
+  next_number integer;
 begin
   -- tenant_id is the order's (the same shard on Citus), never another tenant's: row-level security
   -- refuses any other. transition_number counts the order's changes: the order's row is locked by the change being recorded
-  -- (or new), so no other transaction numbers a change of this order until this one ends.
+  -- (or new), so no other transaction numbers a change of this order until this one ends. Read first, then
+  -- inserted as values: Citus refuses a subquery inside INSERT ... VALUES.
+  select coalesce(max(h.transition_number), 0) + 1 into next_number
+  from orders.order_state_history h
+  where h.tenant_id = new.tenant_id and h.order_id = new.order_id;
   insert into orders.order_state_history (tenant_id, order_id, transition_number, from_state, to_state, changed_by)
-  values (new.tenant_id, new.order_id,
-    coalesce((select max(h.transition_number) from orders.order_state_history h
-              where h.tenant_id = new.tenant_id and h.order_id = new.order_id), 0) + 1,
-    case when tg_op = 'UPDATE' then old.state end, new.state,
+  values (new.tenant_id, new.order_id, next_number, case when tg_op = 'UPDATE' then old.state end, new.state,
     app.current_user_id());
   return null;
 end
@@ -4563,6 +4568,8 @@ declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
   target orders.orders := orders.lock_order(v_tenant, p_order_id);
   updated orders.orders;
+  billing jsonb;
+  shipping jsonb;
 begin
   if target.version <> p_expected_version then
     raise exception using
@@ -4579,12 +4586,18 @@ begin
     perform orders.set_order_lines(v_tenant, p_order_id, target.company_id, target.currency, p_lines);
   end if;
   if p_purchase_order_number is not null or p_billing_address_id is not null or p_shipping_address_id is not null then
+    -- the snapshots are taken first, not in a CASE of the update: Citus refuses a non-immutable function
+    -- inside CASE or COALESCE of an UPDATE on a distributed table
+    if p_billing_address_id is not null then
+      billing := orders.address_snapshot(v_tenant, target.company_id, p_billing_address_id, 'billing');
+    end if;
+    if p_shipping_address_id is not null then
+      shipping := orders.address_snapshot(v_tenant, target.company_id, p_shipping_address_id, 'shipping');
+    end if;
     update orders.orders o
     set purchase_order_number = coalesce(p_purchase_order_number, o.purchase_order_number),
-      billing_address = case when p_billing_address_id is null then o.billing_address
-        else orders.address_snapshot(v_tenant, o.company_id, p_billing_address_id, 'billing') end,
-      shipping_address = case when p_shipping_address_id is null then o.shipping_address
-        else orders.address_snapshot(v_tenant, o.company_id, p_shipping_address_id, 'shipping') end
+      billing_address = coalesce(billing, o.billing_address),
+      shipping_address = coalesce(shipping, o.shipping_address)
     where o.tenant_id = v_tenant and o.order_id = p_order_id;
   end if;
   select o.* into updated from orders.orders o where o.tenant_id = v_tenant and o.order_id = p_order_id;
