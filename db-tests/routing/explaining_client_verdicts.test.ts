@@ -43,4 +43,45 @@ describe('routingProblems', () => {
     ]);
     expect(routingProblems(statement(seqScan, ' insert into x values (1)', []), TENANT, false)).toEqual([]);
   });
+
+  test('on plain PostgreSQL: a tenant function is called alone, not joined with table reads', () => {
+    const fns = ['accounts.acting_buyer'];
+    const text = 'select * from accounts.acting_buyer($1, $2, $3) b join accounts.companies c on true';
+    const joined: PlanNode = {
+      'Node Type': 'Nested Loop',
+      Plans: [{ 'Node Type': 'Function Scan' }, { 'Node Type': 'Index Scan', 'Relation Name': 'companies' }],
+    };
+    expect(routingProblems(statement(joined, text, [TENANT]), TENANT, false, fns)).toEqual([
+      'accounts.acting_buyer is called in a statement that also reads tables',
+    ]);
+    const alone = statement(
+      { 'Node Type': 'Function Scan' },
+      'select * from accounts.acting_buyer($1, $2, $3) b',
+      [TENANT],
+    );
+    expect(routingProblems(alone, TENANT, false, fns)).toEqual([]);
+  });
+
+  test('on plain PostgreSQL: no data-modifying CTE, no insert of rows from a function alone', () => {
+    const cte: PlanNode = {
+      'Node Type': 'CTE Scan',
+      Plans: [{ 'Node Type': 'ModifyTable', Operation: 'Insert', 'Relation Name': 'approval_rules' }],
+    };
+    expect(routingProblems(statement(cte, 'with r as (insert ...) select', [TENANT]), TENANT, false)).toEqual(
+      ['a data-modifying CTE'],
+    );
+    const fromFunction: PlanNode = {
+      'Node Type': 'ModifyTable',
+      Operation: 'Insert',
+      'Relation Name': 'buyer_role_permissions',
+      Plans: [{ 'Node Type': 'Function Scan' }],
+    };
+    expect(
+      routingProblems(statement(fromFunction, 'insert into x select from unnest($1)'), TENANT, false),
+    ).toEqual(['an insert of rows from a function alone (use VALUES)']);
+    const fromValues: PlanNode = { ...fromFunction, Plans: [{ 'Node Type': 'Values Scan' }] };
+    expect(routingProblems(statement(fromValues, 'insert into x values ($1), ($2)'), TENANT, false)).toEqual(
+      [],
+    );
+  });
 });
