@@ -19,6 +19,7 @@ import {
   requestReturn,
   updateDraft,
 } from '@b2b/orders';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CitusOrdersBed, openCitusOrdersBed } from './world';
 
@@ -160,6 +161,49 @@ describe('the orders rules on Citus', () => {
       });
     });
     await expect(broken).rejects.toMatchObject({ code: 'order_total_mismatch' });
+  });
+
+  test('stock still held by an order cancelled earlier in the transaction is the typed error of the next cancel or reject (B3016), not of commit', async () => {
+    const { tenantId, companyId } = bed.world;
+    const role = await bed.adminValue<string>(
+      `select tests.create_buyer_role($1, 'deferred-manager', array['orders.approve'])`,
+      [tenantId],
+    );
+    const manager = await bed.adminValue<string>(
+      `select tests.create_buyer($1, $2, $3, 'deferred.manager@example.com')`,
+      [tenantId, companyId, role],
+    );
+    await bed.admin(
+      `select tests.create_approval_rule($1, $2, 'deferred', 50, null, array[$3]::uuid[])`,
+      [tenantId, companyId, role],
+    );
+    try {
+      const forced = await place(1);
+      const placed = await place(1);
+      const waiting = await place(5);
+      expect(waiting.state).toBe('pending_approval');
+      // a direct write cancels `forced` without releasing its stock: its own statement passes (deferred)
+      const cancelDirectly = (c: pg.ClientBase) =>
+        c.query(`update orders.orders set state = 'cancelled' where tenant_id = $1 and order_id = $2`, [
+          tenantId,
+          forced.order_id,
+        ]);
+      const cancelled = bed.asTenant(async (c) => {
+        await cancelDirectly(c);
+        return cancelOrder(c, placed.order_id);
+      });
+      await expect(cancelled).rejects.toMatchObject({ code: 'order_transition_precondition_unmet' });
+      const rejected = bed.asTenant(async (c) => {
+        await cancelDirectly(c);
+        return rejectOrder(c, { orderId: waiting.order_id, approverId: manager, comment: 'no' });
+      }, manager);
+      await expect(rejected).rejects.toMatchObject({ code: 'order_transition_precondition_unmet' });
+      // both transactions rolled back: the three orders still hold their stock, and cancel as usual
+      for (const order of [forced, placed, waiting])
+        expect((await bed.asTenant((c) => cancelOrder(c, order.order_id))).state).toBe('cancelled');
+    } finally {
+      await bed.admin(`update orders.approval_rules set is_active = false where tenant_id = $1`, [tenantId]);
+    }
   });
 
   test('a tenant argument other than the transaction tenant is refused (B2002) before anything is read', async () => {
