@@ -12,6 +12,8 @@ export {
   citusClusterState,
   startCitusCluster,
   startThrowawayCitusCluster,
+  type ThrowawayCitusCluster,
+  type ThrowawayCitusOptions,
   stopCitusCluster,
 } from './lifecycle';
 export { CITUS_LOGIN_ROLES, type CitusPasswords, type CitusRole } from './secrets';
