@@ -999,26 +999,21 @@ COMMENT ON FUNCTION catalog.guard_stock_movements() IS 'Trigger function on cata
 CREATE FUNCTION catalog.journal_stock_inserts() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
-declare
-  reason text := coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment');
-  order_ref uuid := nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid;
-  return_ref uuid := nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid;
-  bad record;
 begin
-  select i.variant_id, i.warehouse_id, i.reserved into bad from inserted i where i.reserved <> 0 limit 1;
-  if found then
+  if new.reserved <> 0 then
     raise exception using
       errcode = 'B2212',
       message = format('stock of variant %s in warehouse %s cannot start with %s reserved units: only orders reserve stock',
-        bad.variant_id, bad.warehouse_id, bad.reserved),
+        new.variant_id, new.warehouse_id, new.reserved),
       table = 'stock_levels',
       schema = 'catalog';
   end if;
 
   insert into catalog.stock_movements (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
-  select i.tenant_id, i.variant_id, i.warehouse_id, i.on_hand, 0, reason, order_ref, return_ref
-  from inserted i
-  where i.on_hand <> 0;
+  values (new.tenant_id, new.variant_id, new.warehouse_id, new.on_hand, 0,
+    coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment'),
+    nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid,
+    nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid);
   return null;
 end
 $$;
@@ -1029,7 +1024,7 @@ ALTER FUNCTION catalog.journal_stock_inserts() OWNER TO b2b_owner;
 -- Name: FUNCTION journal_stock_inserts(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.journal_stock_inserts() IS 'Trigger function (after insert on catalog.stock_levels, per statement): appends one catalog.stock_movements row per new level with on_hand > 0, with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 for a new level with reserved units (only orders reserve).';
+COMMENT ON FUNCTION catalog.journal_stock_inserts() IS 'Trigger function (after insert on catalog.stock_levels, per row, for a level with on_hand or reserved other than 0): appends one catalog.stock_movements row with the first on_hand, with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 for a new level with reserved units (only orders reserve). Row-level so that Citus can run it on a shard.';
 
 --
 -- Name: journal_stock_updates(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -1040,31 +1035,20 @@ CREATE FUNCTION catalog.journal_stock_updates() RETURNS trigger
     AS $$
 declare
   reason text := coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment');
-  order_ref uuid := nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid;
-  return_ref uuid := nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid;
-  bad record;
 begin
-  if reason not in ('order', 'cancel', 'fulfilment') then
-    select n.variant_id, n.warehouse_id, o.reserved as was, n.reserved as now into bad
-    from new_rows n
-    join old_rows o on o.tenant_id = n.tenant_id and o.variant_id = n.variant_id and o.warehouse_id = n.warehouse_id
-    where n.reserved <> o.reserved
-    limit 1;
-    if found then
-      raise exception using
-        errcode = 'B2212',
-        message = format('reserved stock of variant %s in warehouse %s cannot change from %s to %s by a %s write: only orders reserve and release stock',
-          bad.variant_id, bad.warehouse_id, bad.was, bad.now, reason),
-        table = 'stock_levels',
-        schema = 'catalog';
-    end if;
+  if new.reserved <> old.reserved and reason not in ('order', 'cancel', 'fulfilment') then
+    raise exception using
+      errcode = 'B2212',
+      message = format('reserved stock of variant %s in warehouse %s cannot change from %s to %s by a %s write: only orders reserve and release stock',
+        new.variant_id, new.warehouse_id, old.reserved, new.reserved, reason),
+      table = 'stock_levels',
+      schema = 'catalog';
   end if;
 
   insert into catalog.stock_movements (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
-  select n.tenant_id, n.variant_id, n.warehouse_id, n.on_hand - o.on_hand, n.reserved - o.reserved, reason, order_ref, return_ref
-  from new_rows n
-  join old_rows o on o.tenant_id = n.tenant_id and o.variant_id = n.variant_id and o.warehouse_id = n.warehouse_id
-  where n.on_hand <> o.on_hand or n.reserved <> o.reserved;
+  values (new.tenant_id, new.variant_id, new.warehouse_id, new.on_hand - old.on_hand, new.reserved - old.reserved, reason,
+    nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid,
+    nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid);
   return null;
 end
 $$;
@@ -1075,7 +1059,7 @@ ALTER FUNCTION catalog.journal_stock_updates() OWNER TO b2b_owner;
 -- Name: FUNCTION journal_stock_updates(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.journal_stock_updates() IS 'Trigger function (after update on catalog.stock_levels, per statement): appends one catalog.stock_movements row per level whose on_hand or reserved changed (the deltas), with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 when reserved changes without an order reason (order, cancel, fulfilment).';
+COMMENT ON FUNCTION catalog.journal_stock_updates() IS 'Trigger function (after update on catalog.stock_levels, per row whose on_hand or reserved changed): appends one catalog.stock_movements row with the deltas, with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 when reserved changes without an order reason (order, cancel, fulfilment). Row-level so that Citus can run it on a shard.';
 
 --
 -- Name: parse_stock_rows(jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -8285,13 +8269,13 @@ CREATE TRIGGER trg_products_before_update BEFORE UPDATE ON catalog.products FOR 
 -- Name: stock_levels trg_stock_levels_after_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE TRIGGER trg_stock_levels_after_insert AFTER INSERT ON catalog.stock_levels REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION catalog.journal_stock_inserts();
+CREATE TRIGGER trg_stock_levels_after_insert AFTER INSERT ON catalog.stock_levels FOR EACH ROW WHEN (((new.on_hand <> 0) OR (new.reserved <> 0))) EXECUTE FUNCTION catalog.journal_stock_inserts();
 
 --
 -- Name: stock_levels trg_stock_levels_after_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE TRIGGER trg_stock_levels_after_update AFTER UPDATE ON catalog.stock_levels REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.journal_stock_updates();
+CREATE TRIGGER trg_stock_levels_after_update AFTER UPDATE ON catalog.stock_levels FOR EACH ROW WHEN (((new.on_hand <> old.on_hand) OR (new.reserved <> old.reserved))) EXECUTE FUNCTION catalog.journal_stock_updates();
 
 --
 -- Name: stock_levels trg_stock_levels_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
