@@ -20,6 +20,9 @@ import { SQL_DIR } from '../dev-database';
 import { type OrderLoadResult, startOrderLoad } from './order-load';
 import { compareSnapshots, type Snapshot, takeSnapshot } from './tenant-checksums';
 
+export const TRANSFER_MODES = ['block_writes', 'auto', 'force_logical'] as const;
+export type TransferMode = (typeof TRANSFER_MODES)[number];
+
 export const REBALANCE_DATABASE = 'b2b_rebalance_drill';
 
 /** Fixture sizes: the full drill's, and the fast variant's (CI). */
@@ -52,6 +55,14 @@ export interface RebalanceDrillOptions {
   isolate: boolean;
   /** First port of the throwaway cluster (coordinator; workers on the next free ones). */
   port: number;
+  /**
+   * How shards are copied: block_writes (the default here: COPY, writes to the moving shard group wait)
+   * or auto / force_logical (logical replication, which never catches up on our FORCE ROW LEVEL SECURITY
+   * tables while they are written: see docs/scaling.md; the drill then fails on its stall timeout).
+   */
+  transferMode: TransferMode;
+  /** Seconds without a finished task before the drill stops the job and fails. */
+  stallSeconds: number;
   say: (line: string) => void;
 }
 
@@ -95,10 +106,10 @@ interface RebalanceStatus {
 }
 
 async function rebalanceStatus(c: pg.ClientBase, jobId: string): Promise<RebalanceStatus> {
-  const { rows } = await c.query<{ state: string; details: { tasks?: { state?: string; command?: string }[] } }>(
-    `select state, details from citus_rebalance_status() where job_id = $1`,
-    [jobId],
-  );
+  const { rows } = await c.query<{
+    state: string;
+    details: { tasks?: { state?: string; command?: string }[] };
+  }>(`select state, details from citus_rebalance_status() where job_id = $1`, [jobId]);
   const row = rows[0];
   if (!row) throw new Error(`citus_rebalance_status() does not know job ${jobId}`);
   // details.tasks lists the tasks that run now; the counts come from the job's task table
@@ -113,22 +124,37 @@ async function rebalanceStatus(c: pg.ClientBase, jobId: string): Promise<Rebalan
   return { state: row.state, done: counts[0]?.done ?? 0, total: counts[0]?.total ?? 0, running };
 }
 
-/** citus_rebalance_start(), then its status every second until the job ends. */
-async function rebalance(c: pg.ClientBase, say: (line: string) => void, placed: () => number) {
+/**
+ * citus_rebalance_start(), then its status every second until the job ends. A job whose task count has
+ * not moved for `stallSeconds` is stopped (citus_rebalance_stop) and reported.
+ */
+async function rebalance(
+  c: pg.ClientBase,
+  options: RebalanceDrillOptions,
+  placed: () => number,
+): Promise<{ jobId: string; seconds: number; tasks: number }> {
+  const { say } = options;
   const started = performance.now();
   const { rows } = await c.query<{ job: string | null }>(
-    `select citus_rebalance_start(shard_transfer_mode => 'auto')::text as job`,
+    'select citus_rebalance_start(shard_transfer_mode => $1::citus.shard_transfer_mode)::text as job',
+    [options.transferMode],
   );
   const jobId = rows[0]?.job;
   if (!jobId) throw new Error('citus_rebalance_start() planned no move: the cluster is already balanced');
-  say(`  citus_rebalance_start(): job ${jobId}`);
+  say(`  citus_rebalance_start(shard_transfer_mode => '${options.transferMode}'): job ${jobId}`);
   let last = '';
+  let lastDone = -1;
+  let progressAt = performance.now();
   for (;;) {
     const status = await rebalanceStatus(c, jobId);
     const line = `  ${status.state}: ${status.done}/${status.total} tasks done${status.running.length ? `; running: ${status.running.join(' | ')}` : ''}`;
     if (line !== last) {
       say(`${line} (${secondsSince(started)} s, ${n(placed())} orders placed so far)`);
       last = line;
+    }
+    if (status.done !== lastDone) {
+      lastDone = status.done;
+      progressAt = performance.now();
     }
     if (['finished', 'failed', 'cancelled', 'failing', 'cancelling'].includes(status.state)) {
       if (status.state !== 'finished') {
@@ -139,6 +165,14 @@ async function rebalance(c: pg.ClientBase, say: (line: string) => void, placed: 
         throw new Error(`the rebalance ended ${status.state}: ${errors.map((e) => e.message).join(' | ')}`);
       }
       return { jobId, seconds: (performance.now() - started) / 1000, tasks: status.total };
+    }
+    if (performance.now() - progressAt > options.stallSeconds * 1000) {
+      await c.query('select citus_rebalance_stop()');
+      throw new Error(
+        `the rebalance made no progress for ${options.stallSeconds} s (${status.running.join(' | ') || 'no task running'}); stopped it. ` +
+          `With shard_transfer_mode ${options.transferMode}: a logical move of a table with FORCE ROW LEVEL SECURITY never catches up ` +
+          '(the worker log says "cannot replicate into relation with row-level security enabled"): see docs/scaling.md',
+      );
     }
     await sleep(1000);
   }
@@ -177,17 +211,20 @@ async function isolateTenant(
   c: pg.ClientBase,
   tenant: string,
   target: CitusNode,
-  say: (line: string) => void,
+  options: RebalanceDrillOptions,
 ): Promise<Isolation> {
+  const { say } = options;
   let t = performance.now();
   const { rows } = await c.query<{ shard: string }>(
-    `select isolate_tenant_to_new_shard('orders.orders', $1::uuid, 'CASCADE', shard_transfer_mode => 'force_logical')::text as shard`,
-    [tenant],
+    `select isolate_tenant_to_new_shard('orders.orders', $1::uuid, 'CASCADE', shard_transfer_mode => $2::citus.shard_transfer_mode)::text as shard`,
+    [tenant, options.transferMode],
   );
   const shardId = rows[0]?.shard;
   if (!shardId) throw new Error('isolate_tenant_to_new_shard returned nothing');
   const splitSeconds = (performance.now() - t) / 1000;
-  say(`  isolate_tenant_to_new_shard('orders.orders', '${tenant}', 'CASCADE'): shard ${shardId} (${splitSeconds.toFixed(1)} s)`);
+  say(
+    `  isolate_tenant_to_new_shard('orders.orders', '${tenant}', 'CASCADE'): shard ${shardId} (${splitSeconds.toFixed(1)} s)`,
+  );
   const { rows: from } = await c.query<{ host: string; port: number }>(
     `select nodename as host, nodeport as port from citus_shards where shardid = $1`,
     [shardId],
@@ -196,11 +233,13 @@ async function isolateTenant(
   if (!source) throw new Error(`shard ${shardId} has no placement`);
   t = performance.now();
   await c.query(
-    `select citus_move_shard_placement($1, $2, $3, '127.0.0.1', $4, shard_transfer_mode => 'force_logical')`,
-    [shardId, source.host, source.port, target.port],
+    `select citus_move_shard_placement($1, $2, $3, '127.0.0.1', $4, shard_transfer_mode => $5::citus.shard_transfer_mode)`,
+    [shardId, source.host, source.port, target.port, options.transferMode],
   );
   const moveSeconds = (performance.now() - t) / 1000;
-  say(`  citus_move_shard_placement(${shardId}, ${source.host}:${source.port} -> 127.0.0.1:${target.port}) (${moveSeconds.toFixed(1)} s)`);
+  say(
+    `  citus_move_shard_placement(${shardId}, ${source.host}:${source.port} -> 127.0.0.1:${target.port}) (${moveSeconds.toFixed(1)} s)`,
+  );
   const { rows: alone } = await c.query<{ others: number }>(
     `select count(*)::int as others from citus_shards s
        join pg_dist_partition p on p.logicalrelid = s.table_name and p.partmethod = 'h'
@@ -242,7 +281,9 @@ export async function runRebalanceDrill(options: RebalanceDrillOptions): Promise
   const { say } = options;
   const drillStarted = performance.now();
   const sizes = REBALANCE_FIXTURE[options.fast ? 'fast' : 'full'];
-  say(`starting a throwaway Citus cluster (coordinator and 2 workers from port ${options.port}; spare workers kept in reserve)`);
+  say(
+    `starting a throwaway Citus cluster (coordinator and 2 workers from port ${options.port}; spare workers kept in reserve)`,
+  );
   const cluster = await startThrowawayCitusCluster(say, options.port, {
     spareWorkers: options.isolate ? 2 : 1,
   });
@@ -262,16 +303,25 @@ export async function runRebalanceDrill(options: RebalanceDrillOptions): Promise
 
     return await withClient(adminUrl, async (c) => {
       if (options.placers && options.warmupSeconds) {
-        const warm = startOrderLoad({ appUrl, fixture, clients: options.placers, prefix: `${prefix}-warmup` });
+        const warm = startOrderLoad({
+          appUrl,
+          fixture,
+          clients: options.placers,
+          prefix: `${prefix}-warmup`,
+        });
         await sleep(options.warmupSeconds * 1000);
         const result = await warm.stop();
-        say(`orders placed before the move: ${n(result.acknowledged.length)} in ${result.seconds.toFixed(1)} s` +
-          (result.failed.length ? `, ${result.failed.length} failed: ${result.failed[0]?.error}` : ''));
+        say(
+          `orders placed before the move: ${n(result.acknowledged.length)} in ${result.seconds.toFixed(1)} s` +
+            (result.failed.length ? `, ${result.failed.length} failed: ${result.failed[0]?.error}` : ''),
+        );
         if (result.failed.length) throw new Error('orders fail on this cluster before anything moves');
       }
       t = performance.now();
       const before: Snapshot = await takeSnapshot(c, '');
-      say(`before: ${before.size} distributed tables counted and checksummed per tenant (${secondsSince(t)} s)`);
+      say(
+        `before: ${before.size} distributed tables counted and checksummed per tenant (${secondsSince(t)} s)`,
+      );
       const nodesBefore = await tenantNodes(c);
       say(describePlacements('before', await placements(c)));
 
@@ -283,7 +333,7 @@ export async function runRebalanceDrill(options: RebalanceDrillOptions): Promise
         ? startOrderLoad({ appUrl, fixture, clients: options.placers, prefix })
         : undefined;
       if (load) say(`placing orders with ${options.placers} clients during the move`);
-      const moved = await rebalance(c, say, () => load?.placed() ?? 0);
+      const moved = await rebalance(c, options, () => load?.placed() ?? 0);
       say(`rebalanced: ${moved.tasks} tasks in ${moved.seconds.toFixed(1)} s`);
       say(describePlacements('after the rebalance', await placements(c)));
 
@@ -293,14 +343,16 @@ export async function runRebalanceDrill(options: RebalanceDrillOptions): Promise
         const fourth = await cluster.startSpareWorker();
         await ensureDistributedDatabase(cluster, REBALANCE_DATABASE);
         say(`isolating the largest tenant ${tenant} onto a fourth worker 127.0.0.1:${fourth.port}`);
-        isolation = await isolateTenant(c, tenant, fourth, say);
+        isolation = await isolateTenant(c, tenant, fourth, options);
       }
 
       let result: OrderLoadResult | undefined;
       if (load) {
         await sleep(500);
         result = await load.stop();
-        say(`orders during the move: ${n(result.acknowledged.length)} acknowledged, ${n(result.failed.length)} failed, in ${result.seconds.toFixed(1)} s`);
+        say(
+          `orders during the move: ${n(result.acknowledged.length)} acknowledged, ${n(result.failed.length)} failed, in ${result.seconds.toFixed(1)} s`,
+        );
       }
 
       t = performance.now();
@@ -313,34 +365,50 @@ export async function runRebalanceDrill(options: RebalanceDrillOptions): Promise
       const unexpected = [...present.keys()].filter((k) => !acknowledged.has(k));
       const acknowledgedPerTenant = new Map<string, number>();
       for (const [key, tenant] of present) {
-        if (acknowledged.has(key)) acknowledgedPerTenant.set(tenant, (acknowledgedPerTenant.get(tenant) ?? 0) + 1);
+        if (acknowledged.has(key))
+          acknowledgedPerTenant.set(tenant, (acknowledgedPerTenant.get(tenant) ?? 0) + 1);
       }
       const comparison = compareSnapshots(before, after, {
         acknowledgedPerTenant,
         linesPerOrder: LINES_PER_ORDER,
         historyPerOrder: 2,
       });
-      const movedTenants = [...nodesBefore].filter(([tenant, node]) => nodesAfter.get(tenant) !== node).length;
+      const movedTenants = [...nodesBefore].filter(
+        ([tenant, node]) => nodesAfter.get(tenant) !== node,
+      ).length;
 
       const mark = (ok: boolean) => (ok ? '✓' : '✗');
       say('');
-      say(`${mark(comparison.ok)} ${comparison.tables} distributed tables, ${n(comparison.tenantCells)} (table, tenant) cells: ` +
-        `${n(comparison.keptRows)} rows there before, all there after with the same checksums; ${n(comparison.runRows)} rows of orders placed during the move`);
+      say(
+        `${mark(comparison.ok)} ${comparison.tables} distributed tables, ${n(comparison.tenantCells)} (table, tenant) cells: ` +
+          `${n(comparison.keptRows)} rows there before, all there after with the same checksums; ${n(comparison.runRows)} rows of orders placed during the move`,
+      );
       for (const p of comparison.problems.slice(0, 20)) say(`    ${p}`);
       if (comparison.problems.length > 20) say(`    ... and ${comparison.problems.length - 20} more`);
       say(`${mark(missing.length === 0)} acknowledged orders missing: ${missing.length}`);
-      say(`${mark(unexpected.length === 0)} orders present that the placers were not told were committed: ${unexpected.length}`);
+      say(
+        `${mark(unexpected.length === 0)} orders present that the placers were not told were committed: ${unexpected.length}`,
+      );
       const failed = result?.failed ?? [];
-      say(`${mark(failed.length === 0)} orders refused during the move: ${failed.length}${failed.length ? ` (${failed[0]?.error})` : ''}`);
+      say(
+        `${mark(failed.length === 0)} orders refused during the move: ${failed.length}${failed.length ? ` (${failed[0]?.error})` : ''}`,
+      );
       say(`  tenants on another node than before: ${movedTenants} of ${nodesBefore.size}`);
       let isolationOk = true;
       if (isolation) {
-        isolationOk = isolation.aloneOnNode && isolation.taskCount === 1 && isolation.taskNode === isolation.to;
-        say(`${mark(isolation.aloneOnNode)} tenant ${isolation.tenant}: its shard group ${isolation.shardId} alone on ${isolation.to}`);
-        say(`${mark(isolation.taskCount === 1 && isolation.taskNode === isolation.to)} its routed read is ${isolation.taskCount} task on ${isolation.taskNode}`);
+        isolationOk =
+          isolation.aloneOnNode && isolation.taskCount === 1 && isolation.taskNode === isolation.to;
+        say(
+          `${mark(isolation.aloneOnNode)} tenant ${isolation.tenant}: its shard group ${isolation.shardId} alone on ${isolation.to}`,
+        );
+        say(
+          `${mark(isolation.taskCount === 1 && isolation.taskNode === isolation.to)} its routed read is ${isolation.taskCount} task on ${isolation.taskNode}`,
+        );
       }
       say(`drill: ${secondsSince(drillStarted)} s in all`);
-      return comparison.ok && missing.length === 0 && unexpected.length === 0 && failed.length === 0 && isolationOk;
+      return (
+        comparison.ok && missing.length === 0 && unexpected.length === 0 && failed.length === 0 && isolationOk
+      );
     });
   } finally {
     await cluster.stop();

@@ -17,7 +17,7 @@ function snapshot(entries: Record<string, Record<string, Partial<TenantCells>>>)
 }
 
 /** Before: one tenant with 2 orders, 10 lines, 20 units reserved on 4 stock rows. */
-const before = () =>
+const beforeMove = () =>
   snapshot({
     'orders.orders': { [T1]: { kept: cellOf(2, '111') } },
     'orders.order_lines': { [T1]: { kept: cellOf(10, '222', '20') } },
@@ -42,7 +42,7 @@ const expect1 = { acknowledgedPerTenant: new Map([[T1, 1]]), linesPerOrder: 5, h
 
 describe('compareSnapshots', () => {
   it('passes a move that kept every row and holds exactly the acknowledged orders', () => {
-    const result = compareSnapshots(before(), cleanAfter(), expect1);
+    const result = compareSnapshots(beforeMove(), cleanAfter(), expect1);
     expect(result.problems).toEqual([]);
     expect(result).toMatchObject({ ok: true, tables: 6, tenantCells: 6, keptRows: 40, runRows: 18 });
   });
@@ -50,18 +50,18 @@ describe('compareSnapshots', () => {
   it('reports a lost row, a duplicated row and a changed row', () => {
     const lost = cleanAfter();
     lost.get('orders.order_lines')?.set(T1, { kept: cellOf(9, '200', '18'), run: cellOf(5, '9', '7') });
-    expect(compareSnapshots(before(), lost, expect1).problems).toEqual([
+    expect(compareSnapshots(beforeMove(), lost, expect1).problems).toEqual([
       `orders.order_lines, tenant ${T1}: 10 rows before, 9 after (-1)`,
       `orders.order_lines, tenant ${T1}: the rows there before changed (20 -> 18)`,
     ]);
     const duplicated = cleanAfter();
     duplicated.get('orders.orders')?.set(T1, { kept: cellOf(3, '222'), run: cellOf(1, '9') });
-    expect(compareSnapshots(before(), duplicated, expect1).problems).toEqual([
+    expect(compareSnapshots(beforeMove(), duplicated, expect1).problems).toEqual([
       `orders.orders, tenant ${T1}: 2 rows before, 3 after (1)`,
     ]);
     const changed = cleanAfter();
     changed.get('orders.order_state_history')?.set(T1, { kept: cellOf(4, '334'), run: cellOf(2, '9') });
-    expect(compareSnapshots(before(), changed, expect1).problems).toEqual([
+    expect(compareSnapshots(beforeMove(), changed, expect1).problems).toEqual([
       `orders.order_state_history, tenant ${T1}: same count, checksum changed`,
     ]);
   });
@@ -69,12 +69,14 @@ describe('compareSnapshots', () => {
   it('reports an acknowledged order that is missing or incomplete, and stock that does not add up', () => {
     const missing = cleanAfter();
     missing.get('orders.orders')?.set(T1, { kept: cellOf(2, '111'), run: none });
-    expect(compareSnapshots(before(), missing, expect1).problems).toEqual([
+    expect(compareSnapshots(beforeMove(), missing, expect1).problems).toEqual([
       `tenant ${T1}: 1 orders acknowledged, 0 there`,
     ]);
     const short = cleanAfter();
-    short.get('catalog.stock_movements')?.set(T1, { kept: cellOf(10, '555', '20'), run: cellOf(4, '9', '5') });
-    expect(compareSnapshots(before(), short, expect1).problems).toEqual([
+    short
+      .get('catalog.stock_movements')
+      ?.set(T1, { kept: cellOf(10, '555', '20'), run: cellOf(4, '9', '5') });
+    expect(compareSnapshots(beforeMove(), short, expect1).problems).toEqual([
       `catalog.stock_levels, tenant ${T1}: reserved changed by 7, the run's stock journal says 5`,
       `tenant ${T1}: 7 units ordered, 5 reserved in catalog.stock_movements`,
     ]);
@@ -83,7 +85,7 @@ describe('compareSnapshots', () => {
   it('reports a table missing on one side and rows of the run before it started', () => {
     const after = cleanAfter();
     after.delete('catalog.stock_levels');
-    const early = before();
+    const early = beforeMove();
     early.get('orders.orders')?.set(T1, { kept: cellOf(2, '111'), run: cellOf(1, '9') });
     const problems = compareSnapshots(early, after, expect1).problems;
     expect(problems).toContain('catalog.stock_levels: not there after');

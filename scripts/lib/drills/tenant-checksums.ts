@@ -50,6 +50,20 @@ export async function distributedTables(client: pg.ClientBase): Promise<string[]
   return rows.map((r) => r.name);
 }
 
+/** Before distribution (a single node): the tables of the domain schemas with a tenant_id column. */
+export async function tenantTables(client: pg.ClientBase, domains: string[]): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `select c.oid::regclass::text as name
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = any ($1) and c.relkind in ('r', 'p') and not c.relispartition
+        and c.oid <> 'tenancy.tenants'::regclass
+        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+      order by 1`,
+    [domains],
+  );
+  return rows.map((r) => r.name);
+}
+
 async function columnsOf(client: pg.ClientBase, table: string): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
     `select attname as name from pg_attribute
@@ -66,10 +80,14 @@ const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
  * One query per table, grouped by tenant (pushed down: each worker sums its shards). `runPrefix`: the
  * idempotency key prefix of the orders placed during the drill ('' before the run: no row is a run row).
  */
-export async function takeSnapshot(client: pg.ClientBase, runPrefix: string): Promise<Snapshot> {
+export async function takeSnapshot(
+  client: pg.ClientBase,
+  runPrefix: string,
+  tables?: string[],
+): Promise<Snapshot> {
   const snapshot: Snapshot = new Map();
   const like = quoteLiteral(`${runPrefix.replace(/[\\%_]/g, '\\$&')}-%`);
-  for (const table of await distributedTables(client)) {
+  for (const table of tables ?? (await distributedTables(client))) {
     const columns = await columnsOf(client, table);
     const moving = MOVING_COLUMNS[table];
     const hashed = columns.filter((c) => !moving?.columns.includes(c));
@@ -156,14 +174,18 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, expect: Expe
       const where = `${table}, tenant ${tenant}`;
       if (b.run.rows) problems.push(`${where}: ${b.run.rows} rows of the run before it started`);
       if (a.kept.rows !== b.kept.rows)
-        problems.push(`${where}: ${b.kept.rows} rows before, ${a.kept.rows} after (${a.kept.rows - b.kept.rows})`);
+        problems.push(
+          `${where}: ${b.kept.rows} rows before, ${a.kept.rows} after (${a.kept.rows - b.kept.rows})`,
+        );
       else if (a.kept.sum !== b.kept.sum) problems.push(`${where}: same count, checksum changed`);
       const moving = MOVING_COLUMNS[table];
       if (moving) {
         const delta = BigInt(a.kept.measure) - BigInt(b.kept.measure);
         const reserved = runMeasure('catalog.stock_movements', tenant);
         if (delta !== reserved)
-          problems.push(`${where}: ${moving.measure} changed by ${delta}, the run's stock journal says ${reserved}`);
+          problems.push(
+            `${where}: ${moving.measure} changed by ${delta}, the run's stock journal says ${reserved}`,
+          );
       } else if (a.kept.measure !== b.kept.measure) {
         problems.push(`${where}: the rows there before changed (${b.kept.measure} -> ${a.kept.measure})`);
       }
@@ -177,13 +199,17 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, expect: Expe
     if (got('orders.orders') !== orders)
       problems.push(`${where}: ${orders} orders acknowledged, ${got('orders.orders')} there`);
     if (got('orders.order_lines') !== orders * expect.linesPerOrder)
-      problems.push(`${where}: ${got('orders.order_lines')} lines for ${orders} orders of ${expect.linesPerOrder}`);
+      problems.push(
+        `${where}: ${got('orders.order_lines')} lines for ${orders} orders of ${expect.linesPerOrder}`,
+      );
     if (got('orders.order_state_history') !== orders * expect.historyPerOrder)
       problems.push(`${where}: ${got('orders.order_state_history')} history rows for ${orders} orders`);
     const ordered = runMeasure('orders.order_lines', tenant);
     for (const table of ['orders.order_allocations', 'catalog.stock_movements']) {
       if (runMeasure(table, tenant) !== ordered)
-        problems.push(`${where}: ${ordered} units ordered, ${runMeasure(table, tenant)} reserved in ${table}`);
+        problems.push(
+          `${where}: ${ordered} units ordered, ${runMeasure(table, tenant)} reserved in ${table}`,
+        );
     }
   }
   return { ok: problems.length === 0, problems, tables: tables.length, tenantCells, keptRows, runRows };

@@ -12,8 +12,8 @@ export {
   citusClusterState,
   startCitusCluster,
   startThrowawayCitusCluster,
+  stopCitusCluster,
   type ThrowawayCitusCluster,
   type ThrowawayCitusOptions,
-  stopCitusCluster,
 } from './lifecycle';
 export { CITUS_LOGIN_ROLES, type CitusPasswords, type CitusRole } from './secrets';

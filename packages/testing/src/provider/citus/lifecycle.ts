@@ -165,7 +165,11 @@ export async function startThrowawayCitusCluster(
         nextSpare++;
         await initNode(root, node, false, cluster.passwords, binaries, ephemeral);
         const last = cluster.nodes[cluster.nodes.length - 1];
-        node.port = await startNode(root, { ...node, port: Math.max(node.port, (last?.port ?? 0) + 1) }, binaries);
+        node.port = await startNode(
+          root,
+          { ...node, port: Math.max(node.port, (last?.port ?? 0) + 1) },
+          binaries,
+        );
         cluster.nodes.push(node);
         return node;
       },
