@@ -22,12 +22,6 @@ export interface CustomScript {
   /** pgbench script text; its variables come from `variables` (pgbench -D). */
   text: string;
   variables: Record<string, string>;
-  /**
-   * Query protocol (pgbench -M), default `prepared`. On Citus the orders script runs `extended` (unnamed
-   * statements, planned per call): with named prepared statements the delegated place_order call failed
-   * after the first executions ("cannot execute a distributed query from a query on a shard"; docs/scaling.md).
-   */
-  protocol?: 'prepared' | 'extended';
 }
 
 export interface PgbenchResult {
@@ -135,15 +129,7 @@ export async function runPgbench(
       const file = join(dir, 'script.sql');
       writeFileSync(file, script.text);
       const variables = Object.entries(script.variables).flatMap(([k, v]) => ['-D', `${k}=${v}`]);
-      const stdout = await pgbench([
-        ...args,
-        '-M',
-        script.protocol ?? 'prepared',
-        '-f',
-        file,
-        ...variables,
-        url,
-      ]);
+      const stdout = await pgbench([...args, '-M', 'prepared', '-f', file, ...variables, url]);
       return { script: script.name, clients: options.clients, ...parsePgbenchOutput(stdout) };
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -145,15 +145,10 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
         }
       });
       // the same transaction from a C client, at the target's client count only
-      const viaPgbench = async (
-        target: Target,
-        where: string,
-        into: PlacedCount[],
-        protocol: 'prepared' | 'extended' = 'prepared',
-      ) => {
+      const viaPgbench = async (target: Target, where: string, into: PlacedCount[]) => {
         const prefix = `bench-pgbench-${TARGET_CLIENTS}-${randomUUID().slice(0, 8)}`;
-        const script = { ...(await placeOrderScript(target.adminUrl, prefix)), protocol };
-        say(`placeOrder via pgbench (C client, ${protocol})${where}: ${TARGET_CLIENTS} clients, ${during}`);
+        const script = await placeOrderScript(target.adminUrl, prefix);
+        say(`placeOrder via pgbench (C client, prepared)${where}: ${TARGET_CLIENTS} clients, ${during}`);
         const run = await measurePgbench(target.appUrl, { script, clients: TARGET_CLIENTS }, options);
         into.push({
           prefix,
@@ -164,14 +159,25 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
         return run.measured;
       };
       const placeViaPgbench = await viaPgbench({ adminUrl, appUrl, fixture }, '', placed);
-      const citusViaPgbench = citus
-        ? await viaPgbench(citus, ' on Citus', citusPlaced, 'extended')
-        : undefined;
+      // On Citus every client of this run has failed so far ("cannot execute a distributed query from a
+      // query on a shard", in catalog.resolve_price on a worker, with -M prepared and -M extended alike),
+      // where placeOrder from Node succeeds: reported as a failed check, the other rows still printed.
+      let citusViaPgbench: Awaited<ReturnType<typeof viaPgbench>> | undefined;
+      const citusPgbenchChecks: { what: string; ok: boolean; detail: string }[] = [];
+      if (citus) {
+        try {
+          citusViaPgbench = await viaPgbench(citus, ' on Citus', citusPlaced);
+        } catch (error) {
+          const message = (error as Error).message;
+          const first = /ERROR:[^\n]*/.exec(message)?.[0] ?? message.split('\n')[0] ?? '';
+          citusPgbenchChecks.push({ what: 'Citus: placeOrder via pgbench ran', ok: false, detail: first });
+        }
+      }
       say('verifying the orders placed');
       const checks = await verifyOrders(adminUrl, placed, LINES_PER_ORDER);
       if (citus) {
         const onCitus = await verifyOrders(citus.adminUrl, citusPlaced, LINES_PER_ORDER);
-        checks.push(...onCitus.map((c) => ({ ...c, what: `Citus: ${c.what}` })));
+        checks.push(...onCitus.map((c) => ({ ...c, what: `Citus: ${c.what}` })), ...citusPgbenchChecks);
       }
       return { fixture, checks, placeViaPgbench, citusViaPgbench, citusLayout: citus?.layout };
     }),
@@ -196,9 +202,7 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
       ...placeRows,
       ...citusPlaceRows,
       pgbenchRow('placeOrder via pgbench (C client)', placeViaPgbench),
-      ...(citusViaPgbench
-        ? [pgbenchRow('placeOrder via pgbench (C client, -M extended), Citus', citusViaPgbench)]
-        : []),
+      ...(citusViaPgbench ? [pgbenchRow('placeOrder via pgbench (C client), Citus', citusViaPgbench)] : []),
       ...baselineRows,
       ...citusBaselineRows,
       ...pgbenchRows,
@@ -224,9 +228,6 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
         ? [
             `Citus: a throwaway coordinator and ${citusLayout}, durable settings, the same fixture; ` +
               "each call goes to the coordinator, which delegates place_order to the tenant's worker",
-            'Citus: placeOrder via pgbench runs with -M extended (unnamed statements): with -M prepared the ' +
-              'delegated place_order failed after the first executions on Citus ("cannot execute a distributed query ' +
-              'from a query on a shard"; docs/scaling.md)',
             'Citus ON THIS MACHINE: the coordinator and both workers share the same cores (and the single node ' +
               'runs beside them), so the Citus rows show what distribution COSTS per order (a second hop, three ' +
               'servers on the same CPUs), not what it gains with a machine per worker',
