@@ -255,6 +255,22 @@ describe('the orders rules on Citus', () => {
         level,
       ),
     ).rejects.toMatchObject({ code: 'B2212' });
+    // the journal's own guards run on the shard too: no direct insert (the guard sees trigger depth 1 there,
+    // the journal triggers' inserts depth 2), and append-only even for the superuser
+    const forged = bed.asTenant((c) =>
+      c.query(
+        `insert into catalog.stock_movements (variant_id, warehouse_id, on_hand_delta, reserved_delta, reason)
+         values ($1, $2, 100, 0, 'adjustment')`,
+        [variantId, warehouseId],
+      ),
+    );
+    await expect(forged).rejects.toMatchObject({ code: 'stock_movement_direct_write' }); // B2213
+    await expect(
+      bed.admin('delete from catalog.stock_movements where tenant_id = $1 and variant_id = $2', [
+        tenantId,
+        variantId,
+      ]),
+    ).rejects.toMatchObject({ code: 'B2214' });
     // per level of the tenant, the journal adds up to on_hand and reserved (what orders.reconcile_stock
     // checks; it is not routed on Citus yet, docs/scaling.md "Open work")
     const drift = await bed.admin(
