@@ -207,6 +207,39 @@ ALTER FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_compan
 COMMENT ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) IS 'The buyer p_buyer_id of tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) (tenant, ids, role, email, name, spending limit and period), checked to belong to company p_company_id (SQLSTATE B2104 otherwise, also for an unknown buyer) and to be active (B2105). Call it first in everything a buyer does for a company.';
 
 --
+-- Name: buyer_acting_for_company(uuid, uuid, uuid); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid) RETURNS TABLE(buyer_id uuid, company_id uuid, email text, full_name text, spending_limit numeric, spending_period text, company_status text, default_currency text, default_locale text, permissions text[])
+    LANGUAGE plpgsql STABLE
+    AS $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  v_buyer record;
+begin
+  -- B2104 (not the company's, or unknown) and B2105 (disabled) come from the one shared check
+  select * into v_buyer from accounts.acting_buyer(v_tenant, p_buyer_id, p_company_id);
+  return query
+  select v_buyer.buyer_id, v_buyer.company_id, v_buyer.email, v_buyer.full_name, v_buyer.spending_limit,
+    v_buyer.spending_period, c.status, c.default_currency, c.default_locale,
+    coalesce((select array_agg(rp.permission order by rp.permission)
+       from accounts.buyer_role_permissions rp
+       where rp.tenant_id = v_tenant and rp.buyer_role_id = v_buyer.buyer_role_id), '{}')
+  from accounts.companies c
+  where c.tenant_id = v_tenant
+    and c.company_id = v_buyer.company_id;
+end
+$$;
+
+ALTER FUNCTION accounts.buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid) IS 'For tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): buyer p_buyer_id as accounts.acting_buyer checks it (B2104 when it does not belong to company p_company_id or is unknown, B2105 when disabled), with its company''s status, currency and locale and its role''s permissions (sorted; empty when none).';
+
+--
 -- Name: buyer_has_permission(uuid, uuid, text); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
 --
 
@@ -1124,9 +1157,14 @@ CREATE FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_l
 #variable_conflict use_column
 declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
+  -- The tenant's default locale (the translation fallback), read here, once per call: on Citus a statement
+  -- of a delegated function may not join a reference table (tenancy.tenants) with the distributed ones
+  -- ("queries must filter by the distribution argument in the same colocation group").
+  tenant_locale text;
   viewer_company uuid;
   viewer_currency text;
 begin
+  select tn.default_locale into tenant_locale from tenancy.tenants tn where tn.tenant_id = v_tenant;
   select v.company_id, v.currency into viewer_company, viewer_currency
   from catalog.viewer_pricing(v_tenant, buyer, company, requested_currency) v;
   return query
@@ -1136,13 +1174,12 @@ begin
     price.unit_price::numeric, price.price_list_id, price.scope, price.quantities::text,
     stock.available
   from catalog.products p
-  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale is an InitPlan,
-  -- read once per call)
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale read before)
   left join lateral (
     select tr.locale, tr.name, tr.slug, tr.description
     from catalog.product_translations tr
     cross join (
-      select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = v_tenant) as default_locale
+      select tenant_locale as default_locale
     ) d
     where tr.tenant_id = v_tenant
       and tr.product_id = p.product_id
@@ -1334,10 +1371,15 @@ CREATE FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requ
 #variable_conflict use_column
 declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
+  -- The tenant's default locale (the translation fallback), read here, once per call: on Citus a statement
+  -- of a delegated function may not join a reference table (tenancy.tenants) with the distributed ones
+  -- ("queries must filter by the distribution argument in the same colocation group").
+  tenant_locale text;
   -- Parsed once per call, here: written inside the statement, a generic plan would parse it again for
   -- every row it ranks or rechecks (it is a stable expression of the arguments, not a constant).
   parsed_query tsquery := websearch_to_tsquery(catalog.text_search_config(requested_locale), search_text);
 begin
+  select tn.default_locale into tenant_locale from tenancy.tenants tn where tn.tenant_id = v_tenant;
   return query
   -- query: the parsed search text, inlined (not materialized) into both matches below, so `@@` and `%`
   -- are index conditions (a CTE scan would make them join filters)
@@ -1374,13 +1416,12 @@ begin
   )
   select r.product_id, r.score, t.locale, t.name, t.slug
   from ranked r
-  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale is an InitPlan,
-  -- read once per call)
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale read before)
   left join lateral (
     select tr.locale, tr.name, tr.slug
     from catalog.product_translations tr
     cross join (
-      select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = v_tenant) as default_locale
+      select tenant_locale as default_locale
     ) d
     where tr.tenant_id = v_tenant
       and tr.product_id = r.product_id
@@ -1692,10 +1733,12 @@ declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
 begin
   if buyer is not null then
-    select c.company_id, c.default_currency into company_id, currency
-    from accounts.acting_buyer(v_tenant, buyer, company) a
-    join accounts.companies c on c.tenant_id = a.tenant_id and c.company_id = a.company_id
-    where c.tenant_id = v_tenant;
+    -- the check alone, then the company: a tenant function joined with a distributed table cannot be
+    -- planned on Citus (the join would run on the shard, and the function's own query with it)
+    select a.company_id into company_id from accounts.acting_buyer(v_tenant, buyer, company) a;
+    select c.default_currency into currency
+    from accounts.companies c
+    where c.tenant_id = v_tenant and c.company_id = viewer_pricing.company_id;
     return;
   end if;
   select cu.currency_code into currency from catalog.currencies cu where cu.currency_code = requested_currency;
@@ -2871,6 +2914,43 @@ ALTER FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipmen
 COMMENT ON FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb) IS 'Internal step of fulfil_order: ships p_shipment ([{variant_id, quantity}]) of order p_order_id of tenant p_tenant_id (the transaction''s: B2002) from its reservations (warehouses by code): on_hand and reserved go down, allocations move the units to consumed_quantity; stock rows locked in (variant_id, warehouse_id) order. SQLSTATE B2212 unless the order is placed or partially fulfilled and each quantity is within the line''s outstanding units. Security definer (owner b2b_owner).';
 
 --
+-- Name: create_approval_rule(uuid, uuid, text, numeric, text, uuid, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb) RETURNS TABLE(approval_rule_id uuid, company_id uuid, name text, min_total_amount numeric, currency text, placed_by_role_id uuid, is_active boolean, tier_rows integer)
+    LANGUAGE plpgsql
+    AS $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  rule orders.approval_rules;
+  tier record;
+  n integer := 0;
+begin
+  insert into orders.approval_rules (tenant_id, company_id, name, min_total_amount, currency, placed_by_role_id)
+  values (v_tenant, p_company_id, p_name, p_min_total_amount, p_currency, p_placed_by_role_id)
+  returning * into rule;
+  -- one row per (tier, role), as VALUES: tiers are few, and an INSERT ... SELECT from a function would go
+  -- through the coordinator on Citus
+  for tier in select t.tier, t.approver_role_id from jsonb_to_recordset(p_tiers) as t(tier int, approver_role_id uuid)
+  loop
+    insert into orders.approval_rule_tiers (tenant_id, approval_rule_id, tier, approver_role_id)
+    values (v_tenant, rule.approval_rule_id, tier.tier, tier.approver_role_id);
+    n := n + 1;
+  end loop;
+  return query select rule.approval_rule_id, rule.company_id, rule.name, rule.min_total_amount, rule.currency,
+    rule.placed_by_role_id, rule.is_active, n;
+end
+$$;
+
+ALTER FUNCTION orders.create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb) IS 'In tenant p_tenant_id (the transaction''s: B2002), creates an approval rule of company p_company_id named p_name (orders at or above p_min_total_amount in p_currency and/or placed by role p_placed_by_role_id) and its tiers p_tiers ([{tier, approver_role_id}]); returns the rule and how many tier rows it got. The tables'' constraints refuse what they refuse for a plain insert.';
+
+--
 -- Name: create_draft(uuid, uuid, uuid, text, jsonb, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -3584,7 +3664,11 @@ CREATE FUNCTION orders.reconcile_stock(p_tenant_id uuid) RETURNS TABLE(variant_i
 #variable_conflict use_column
 declare
   tenant uuid := app.check_tenant(p_tenant_id);
+  -- the open states (orders.order_states.is_open), read first: on Citus a statement of a delegated
+  -- function may not join a reference table with the distributed ones
+  open_states text[];
 begin
+  select coalesce(array_agg(st.state), '{}') into open_states from orders.order_states st where st.is_open;
   return query
     with levels as (
       select s.variant_id, s.warehouse_id, s.on_hand, s.reserved
@@ -3601,11 +3685,10 @@ begin
     -- what closed orders (cancelled, rejected, fulfilled, ...) still hold, which should be nothing
     allocations as (
       select a.variant_id, a.warehouse_id,
-        coalesce(sum(a.reserved_quantity) filter (where st.is_open), 0)::bigint as reserved,
-        coalesce(sum(a.reserved_quantity) filter (where not st.is_open), 0)::bigint as closed
+        coalesce(sum(a.reserved_quantity) filter (where o.state = any (open_states)), 0)::bigint as reserved,
+        coalesce(sum(a.reserved_quantity) filter (where o.state <> all (open_states)), 0)::bigint as closed
       from orders.order_allocations a
       join orders.orders o on o.tenant_id = a.tenant_id and o.order_id = a.order_id
-      join orders.order_states st on st.state = o.state
       where a.tenant_id = tenant and a.reserved_quantity <> 0
       group by a.variant_id, a.warehouse_id
     ),
@@ -10288,6 +10371,14 @@ GRANT ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p
 GRANT ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_readonly;
 
 --
+-- Name: FUNCTION buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION accounts.buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid) TO b2b_app;
+GRANT ALL ON FUNCTION accounts.buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid) TO b2b_readonly;
+
+--
 -- Name: FUNCTION buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text); Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
@@ -10796,6 +10887,13 @@ GRANT ALL ON FUNCTION orders.complete_order(p_tenant_id uuid, p_order_id uuid) T
 
 REVOKE ALL ON FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb) TO b2b_app;
+
+--
+-- Name: FUNCTION create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb) TO b2b_app;
 
 --
 -- Name: FUNCTION create_draft(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
