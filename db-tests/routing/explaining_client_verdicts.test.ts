@@ -62,6 +62,28 @@ describe('routingProblems', () => {
     expect(routingProblems(alone, TENANT, false, fns)).toEqual([]);
   });
 
+  test('on plain PostgreSQL: a tenant function gets plain values only (no volatile call, no subquery)', () => {
+    const fns = ['orders.place_order'];
+    const call = { 'Node Type': 'Function Scan' };
+    const plain =
+      "select * from orders.place_order(p_tenant_id => $1::uuid, p_lines => $2::jsonb, p_note => 'a, (b)', p_n => -1, p_tags => $3::text[], p_x => null)";
+    expect(routingProblems(statement(call, plain, [TENANT]), TENANT, false, fns)).toEqual([]);
+    // as the pgbench script of the Citus bench had it: Citus does not delegate the call (volatile argument)
+    const volatile =
+      'select * from orders.place_order(p_tenant_id => $1::uuid, p_idempotency_key => $2::text || gen_random_uuid()::text)';
+    expect(routingProblems(statement(call, volatile, [TENANT]), TENANT, false, fns)).toEqual([
+      'orders.place_order gets an argument that is not a plain value:  p_idempotency_key => $2::text || gen_random_uuid()::text',
+    ]);
+    const stable = 'select * from orders.place_order($1, coalesce($2::timestamptz, now()), ($3)::int)';
+    expect(routingProblems(statement(call, stable, [TENANT]), TENANT, false, fns)).toEqual([]);
+    const computed = "select * from orders.place_order($1, 'k-' || random()::text, (select 1), app.x($2))";
+    expect(routingProblems(statement(call, computed, [TENANT]), TENANT, false, fns)).toEqual([
+      "orders.place_order gets an argument that is not a plain value:  'k-' || random()::text",
+      'orders.place_order gets an argument that is not a plain value:  (select 1)',
+      'orders.place_order gets an argument that is not a plain value:  app.x($2)',
+    ]);
+  });
+
   test('on plain PostgreSQL: no data-modifying CTE, no insert of rows from a function alone', () => {
     const cte: PlanNode = {
       'Node Type': 'CTE Scan',

@@ -84,6 +84,11 @@ export function citusScans(plan: PlanNode): { tasks: number | undefined; subplan
  *   argument is p_tenant_id) reads no table besides: Citus delegates the call to the tenant's worker only
  *   when the statement is that call; joined with a table, the function runs inside a query on a shard,
  *   where its own queries are refused;
+ * - each argument of a tenant function call is a plain value (parameters and literals, cast, named, or in
+ *   coalesce(:at, now()) and the like, `isPlainArgument`):
+ *   Citus does not delegate a call with a volatile argument (gen_random_uuid(), now(); "arguments in a
+ *   distributed function must be constant expressions") or a subquery; the function then runs on the
+ *   coordinator, and its statements that call other tenant functions are refused on the shard;
  * - no data-modifying CTE (a write below the top of the plan): Citus runs each part as a subplan;
  * - an insert takes its rows from VALUES or from tables, not from a function alone (unnest(),
  *   jsonb_to_recordset()): Citus pulls such an INSERT ... SELECT through the coordinator.
@@ -112,6 +117,8 @@ export function routingProblems(
     const call = new RegExp(`\\b${fn.replace('.', '\\.')}\\s*\\(`, 'i');
     if (call.test(statement.text) && readsTables)
       problems.push(`${fn} is called in a statement that also reads tables`);
+    for (const arg of callArguments(statement.text, fn))
+      if (!isPlainArgument(arg)) problems.push(`${fn} gets an argument that is not a plain value: ${arg}`);
   }
   if (nodes.slice(1).some((n) => n['Node Type'] === 'ModifyTable')) problems.push('a data-modifying CTE');
   const writes = nodes.filter((n) => n['Node Type'] === 'ModifyTable' && n.Operation === 'Insert');
@@ -121,6 +128,49 @@ export function routingProblems(
       problems.push('an insert of rows from a function alone (use VALUES)');
   }
   return problems;
+}
+
+/**
+ * Functions an argument may call: PostgreSQL's immutable and stable ones that the package queries use
+ * (coalesce(:at, now())). Citus delegates a call whose arguments hold no volatile function and no
+ * subquery; any other call in an argument (gen_random_uuid(), random(), nextval(), a function of ours)
+ * is flagged, so that a volatile one never slips in.
+ */
+const ARGUMENT_FUNCTIONS = new Set(['coalesce', 'nullif', 'greatest', 'least', 'now', 'array']);
+
+/** Whether an argument's text is plain: parameters, literals, casts and calls of ARGUMENT_FUNCTIONS only. */
+export function isPlainArgument(arg: string): boolean {
+  const code = arg.replace(/'(?:[^']|'')*'/g, "''").replace(/::\s*[a-z_][a-z0-9_.]*(?:\s*\[\])?/gi, '');
+  if (/\bselect\b/i.test(code)) return false;
+  return [...code.matchAll(/([a-z_][a-z0-9_.]*)\s*\(/gi)].every((m) =>
+    ARGUMENT_FUNCTIONS.has((m[1] ?? '').toLowerCase()),
+  );
+}
+
+/**
+ * The argument texts of every call of `fn` (schema.name) in `text`, split at the top-level commas of its
+ * parentheses (strings and nested parentheses kept whole).
+ */
+export function callArguments(text: string, fn: string): string[] {
+  const call = new RegExp(`\\b${fn.replace('.', '\\.')}\\s*\\(`, 'gi');
+  const args: string[] = [];
+  for (const match of text.matchAll(call)) {
+    let depth = 1;
+    let quoted = false;
+    let current = '';
+    for (let i = (match.index ?? 0) + match[0].length; i < text.length && depth > 0; i++) {
+      const c = text[i];
+      if (quoted) quoted = c !== "'";
+      else if (c === "'") quoted = true;
+      else if (c === '(') depth++;
+      else if (c === ')') depth--;
+      if (depth === 0 || (depth === 1 && !quoted && c === ',')) {
+        if (current.trim()) args.push(current);
+        current = '';
+      } else current += c;
+    }
+  }
+  return args;
 }
 
 /** The tenant functions of the domain schemas (first argument p_tenant_id), as schema.name. */

@@ -159,9 +159,9 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
         return run.measured;
       };
       const placeViaPgbench = await viaPgbench({ adminUrl, appUrl, fixture }, '', placed);
-      // On Citus every client of this run has failed so far ("cannot execute a distributed query from a
-      // query on a shard", in catalog.resolve_price on a worker, with -M prepared and -M extended alike),
-      // where placeOrder from Node succeeds: reported as a failed check, the other rows still printed.
+      // A call Citus does not delegate (an argument that is not a plain value, see orders-pgbench.ts) fails
+      // in every client on Citus ("cannot execute a distributed query from a query on a shard"): reported
+      // as a failed check, the other rows still printed.
       let citusViaPgbench: Awaited<ReturnType<typeof viaPgbench>> | undefined;
       const citusPgbenchChecks: { what: string; ok: boolean; detail: string }[] = [];
       if (citus) {
