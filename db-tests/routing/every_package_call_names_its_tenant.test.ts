@@ -2,8 +2,9 @@
 // that name their tenant as a value (a parameter: tenant_id = :tenantId, or p_tenant_id of a function), the
 // condition for Citus to route them to one shard (issue 10, kind 2); inserts take it from the tenant_id
 // default. And none has a shape Citus cannot run as one task (explaining-client.ts, routingProblems): a
-// tenant function called together with table reads, a data-modifying CTE, an insert of rows from a
-// function. The same calls run on Citus in db-tests/citus/routing/ (pnpm db:test:citus), where the
+// tenant function called together with table reads, a tenant function given a computed argument (a
+// volatile call, a subquery: Citus does not delegate such a call), a data-modifying CTE, an insert of rows
+// from a function. The same calls run on Citus in db-tests/citus/routing/ (pnpm db:test:citus), where the
 // check is the plan's task count.
 import { createPool } from '@b2b/db';
 import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
