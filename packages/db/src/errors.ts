@@ -1,6 +1,7 @@
 // Typed errors for what the database refuses. Callers branch on the class or on `code`, never on text.
 import { constraintErrors, type ErrorKind, sqlstateErrors, valueErrors } from './error-catalog';
 import { NotFoundError } from './rows';
+import { isShardMoveError } from './shard-moves';
 import { catalogNameOf, quotedNames, shardIdOf, withoutShardSuffix } from './shard-names';
 
 export interface DbErrorDetails {
@@ -11,6 +12,8 @@ export interface DbErrorDetails {
   constraint?: string;
   table?: string;
   cause?: unknown;
+  /** Whether running the same transaction again can succeed (see DbError.retryable). */
+  retryable?: boolean;
 }
 
 export class DbError extends Error {
@@ -19,6 +22,13 @@ export class DbError extends Error {
   readonly sqlstate: string;
   readonly constraint: string | undefined;
   readonly table: string | undefined;
+  /**
+   * True when the transaction was rolled back for a passing reason and running it again as it is can
+   * succeed (ShardMovingError); false for every error about the request itself. withTransaction and
+   * withTenant retry serialization failures and deadlocks themselves, and shard moves when asked to
+   * (`retryShardMoves`).
+   */
+  readonly retryable: boolean;
 
   constructor(message: string, details: DbErrorDetails) {
     super(message, { cause: details.cause });
@@ -26,6 +36,7 @@ export class DbError extends Error {
     this.sqlstate = details.sqlstate;
     this.constraint = details.constraint;
     this.table = details.table;
+    this.retryable = details.retryable ?? false;
   }
 }
 
@@ -63,6 +74,16 @@ export class TenantContextError extends DbError {
  */
 export class ReadOnlyError extends DbError {
   override name = 'ReadOnlyError';
+}
+/**
+ * Citus refused a statement because the tenant's shard group moved or split under the transaction (a
+ * rebalance, a shard move, a tenant isolation): code `shard_moving`, SQLSTATE XX000 (42P01 for a dropped
+ * shard's table), `retryable: true`. The transaction was rolled back and nothing was written; running it
+ * again routes it to the new placement. withTenant / withTransaction retry it with `retryShardMoves`, and
+ * throw it when it outlasted those attempts. The messages: SHARD_MOVE_MESSAGES in shard-moves.ts.
+ */
+export class ShardMovingError extends DbError {
+  override name = 'ShardMovingError';
 }
 /** Serialization failure or deadlock that survived every retry. */
 export class RetryExhaustedError extends DbError {
@@ -149,6 +170,8 @@ function constraintOf(error: PgDatabaseError): { name?: string; reported?: strin
  * picks the precise code when the SQLSTATE is one that constraint can raise (23505 for pk_/uq_, 23503
  * for fk_, 23514 for chk_, 23P01 for excl_). On Citus the name is a shard's (`pk_orders_102008`) and,
  * from a worker, only in the message: both are mapped to the catalog name (`constraint` is that name).
+ * Citus's refusals of a statement whose shard moved or split under it (XX000, see shard-moves.ts) are
+ * ShardMovingError, `retryable: true`.
  */
 export function mapDbError(error: unknown): unknown {
   if (error instanceof DbError || !isPgError(error)) return error;
@@ -156,6 +179,12 @@ export function mapDbError(error: unknown): unknown {
   // An unknown order, quote or return: the one NotFoundError every package throws (see rows.ts).
   if (sqlstateErrors[sqlstate]?.kind === 'not_found')
     return new NotFoundError(error.message, { cause: error });
+  if (isShardMoveError(sqlstate, error.message)) {
+    return new ShardMovingError(
+      `The tenant's data was being moved to another node (a Citus rebalance or tenant isolation) and the transaction was rolled back; run it again: ${error.message}`,
+      { code: 'shard_moving', sqlstate, cause: error, retryable: true },
+    );
+  }
   const named = sqlstate.startsWith('23') || error.constraint ? constraintOf(error) : {};
   const tableName = error.table && withoutShardSuffix(error.table, named.shardId);
   const table = error.schema && tableName ? `${error.schema}.${tableName}` : tableName;

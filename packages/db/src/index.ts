@@ -16,6 +16,7 @@ export {
   PermissionError,
   ReadOnlyError,
   RetryExhaustedError,
+  ShardMovingError,
   TenantContextError,
   ValidationError,
 } from './errors';
@@ -32,6 +33,7 @@ export {
   withTenantLsn,
 } from './replica';
 export { NotFoundError, one, pageLimit } from './rows';
+export { isShardMoveError, SHARD_MOVE_MESSAGES } from './shard-moves';
 export {
   actAsTenant,
   forgetTenant,
@@ -40,5 +42,11 @@ export {
   tenantOf,
   withTenant,
 } from './tenant';
-export { type Isolation, type Queryable, type TransactionOptions, withTransaction } from './transaction';
+export {
+  type Isolation,
+  type Queryable,
+  type RetryReason,
+  type TransactionOptions,
+  withTransaction,
+} from './transaction';
 export { TransactionAbortedError, TransactionOutcomeUnknownError } from './transaction-errors';

@@ -1,6 +1,7 @@
-// Transactions that retry what PostgreSQL asks to be retried: serialization failures and deadlocks.
+// Transactions that retry what PostgreSQL asks to be retried: serialization failures and deadlocks; and,
+// when asked, what Citus refuses while a shard group moves (ShardMovingError).
 import type pg from 'pg';
-import { mapDbError, RETRYABLE_SQLSTATES, RetryExhaustedError } from './errors';
+import { mapDbError, RETRYABLE_SQLSTATES, RetryExhaustedError, ShardMovingError } from './errors';
 import { TransactionAbortedError, TransactionOutcomeUnknownError } from './transaction-errors';
 
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
@@ -12,9 +13,25 @@ export interface TransactionOptions {
   /** First backoff in ms; doubles each retry, with full jitter (default 10). */
   baseDelayMs?: number;
   readOnly?: boolean;
+  /**
+   * Also run the transaction again when Citus refused it because the tenant's shard group moved or split
+   * under it (ShardMovingError, `retryable: true`; rolled back, nothing written). Off by default: `fn` must
+   * be safe to run again (it is for serialization failures already). `true` means up to 5 attempts in all
+   * with a first backoff of 100 ms, doubling, with full jitter; the last refusal is thrown as the
+   * ShardMovingError. Counted apart from the serialization-failure attempts.
+   */
+  retryShardMoves?: boolean | { attempts?: number; baseDelayMs?: number };
+  /**
+   * Called before each retry, with the attempt that failed (1 for the first), why, and the error (a
+   * ShardMovingError for `shard_moving`, the driver's error otherwise): for metrics and drills.
+   */
+  onRetry?: (retry: { attempt: number; reason: RetryReason; error: unknown }) => void;
 }
 
 export type Queryable = pg.PoolClient;
+
+/** Why withTransaction ran a transaction again. */
+export type RetryReason = 'serialization_failure' | 'deadlock' | 'shard_moving';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -135,6 +152,16 @@ function sqlstateOrNull(error: unknown): string | undefined {
  * trip fewer), and `afterCommit`: a statement sent with `commit`. For withTenant and withTenantLsn only,
  * which build them from checked UUIDs and constants; not exported from the package.
  */
+/** The shard-move retry bound of `retryShardMoves`: 1 attempt (no retry) when not asked for. */
+function shardMoveRetry(option: TransactionOptions['retryShardMoves']): {
+  attempts: number;
+  baseDelayMs: number;
+} {
+  if (!option) return { attempts: 1, baseDelayMs: 0 };
+  const given = option === true ? {} : option;
+  return { attempts: given.attempts ?? 5, baseDelayMs: given.baseDelayMs ?? 100 };
+}
+
 export async function runTransaction<T>(
   pool: pg.Pool,
   fn: (client: Queryable) => Promise<T>,
@@ -144,6 +171,10 @@ export async function runTransaction<T>(
 ): Promise<T> {
   const attempts = options.attempts ?? 5;
   const baseDelayMs = options.baseDelayMs ?? 10;
+  const shardMoves = shardMoveRetry(options.retryShardMoves);
+  // attempts so far, by what made the previous ones fail: each kind has its own bound
+  let conflictAttempt = 1;
+  let shardMoveAttempt = 1;
   const begin = [
     'begin',
     options.isolation ? `isolation level ${options.isolation}` : '',
@@ -152,6 +183,7 @@ export async function runTransaction<T>(
     .filter(Boolean)
     .join(' ');
   for (let attempt = 1; ; attempt++) {
+    // `attempt` counts them all (onRetry); conflictAttempt and shardMoveAttempt are bounded
     const client = await pool.connect();
     let broken = false;
     // The server ends a terminated session with an error the driver emits on the client, not on a query:
@@ -178,9 +210,19 @@ export async function runTransaction<T>(
         broken = true; // the connection is unusable; do not return it to the pool
       }
       const sqlstate = sqlstateOf(error);
+      const typed = mapDbError(error);
+      if (typed instanceof ShardMovingError && shardMoveAttempt < shardMoves.attempts) {
+        options.onRetry?.({ attempt, reason: 'shard_moving', error: typed });
+        await sleep(Math.random() * shardMoves.baseDelayMs * 2 ** (shardMoveAttempt - 1));
+        shardMoveAttempt++;
+        continue;
+      }
       if (sqlstate && RETRYABLE_SQLSTATES.has(sqlstate)) {
-        if (attempt < attempts) {
-          await sleep(Math.random() * baseDelayMs * 2 ** (attempt - 1));
+        if (conflictAttempt < attempts) {
+          const reason = sqlstate === '40P01' ? 'deadlock' : 'serialization_failure';
+          options.onRetry?.({ attempt, reason, error });
+          await sleep(Math.random() * baseDelayMs * 2 ** (conflictAttempt - 1));
+          conflictAttempt++;
           continue;
         }
         throw new RetryExhaustedError(
@@ -188,7 +230,7 @@ export async function runTransaction<T>(
           { code: 'retry_exhausted', sqlstate, cause: error },
         );
       }
-      throw mapDbError(error);
+      throw typed;
     } finally {
       client.removeListener('error', onError);
       client.release(broken);
