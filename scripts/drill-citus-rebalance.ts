@@ -1,8 +1,10 @@
-// `pnpm drill:citus-rebalance [--fast] [--placers 4] [--warmup 5] [--no-isolate] [--no-orders] [--port 6650]
+// `pnpm drill:citus-rebalance [--fast | --ci] [--placers 4] [--warmup 5] [--no-isolate] [--no-orders] [--port 6650]
 // [--transfer-mode block_writes|auto|force_logical] [--stall 180]`:
 // on a throwaway Citus cluster, add a third worker and rebalance while orders are placed, then isolate the
 // largest tenant onto a fourth worker; prove with per-tenant counts and checksums of every distributed
 // table that no row was lost or duplicated; exits non-zero when a check fails. See docs/scaling.md.
+// --ci: the profile .ci/run runs: 16 small tenants on 4 shard groups, one group moved while 2 placers
+// place orders, no isolation step (about 3 minutes here; --fast: 6 tenants on 12 groups, isolation too).
 import { parseArgs } from 'node:util';
 import { log, main } from './lib/cli';
 import { runRebalanceDrill, TRANSFER_MODES, type TransferMode } from './lib/drills/citus-rebalance';
@@ -19,6 +21,7 @@ main(async () => {
   const { values } = parseArgs({
     options: {
       fast: { type: 'boolean', default: false },
+      ci: { type: 'boolean', default: false },
       placers: { type: 'string' },
       warmup: { type: 'string' },
       'no-isolate': { type: 'boolean', default: false },
@@ -31,11 +34,16 @@ main(async () => {
   const mode = values['transfer-mode'] as TransferMode;
   if (!TRANSFER_MODES.includes(mode))
     throw new Error(`--transfer-mode takes ${TRANSFER_MODES.join(', ')}, got "${values['transfer-mode']}"`);
+  if (values.fast && values.ci) throw new Error('--fast and --ci are two profiles: give one');
+  const profile = values.ci ? 'ci' : values.fast ? 'fast' : 'full';
+  const small = profile !== 'full';
   const ok = await runRebalanceDrill({
-    fast: values.fast,
-    placers: values['no-orders'] ? 0 : whole(values.placers, values.fast ? 2 : 4, '--placers'),
-    warmupSeconds: values['no-orders'] ? 0 : whole(values.warmup, values.fast ? 2 : 5, '--warmup'),
-    isolate: !values['no-isolate'],
+    profile,
+    placers: values['no-orders'] ? 0 : whole(values.placers, small ? 2 : 4, '--placers'),
+    warmupSeconds: values['no-orders']
+      ? 0
+      : whole(values.warmup, profile === 'ci' ? 1 : small ? 2 : 5, '--warmup'),
+    isolate: profile !== 'ci' && !values['no-isolate'],
     port: whole(values.port, 6650, '--port', 1024),
     transferMode: mode,
     stallSeconds: whole(values.stall, 180, '--stall', 1),

@@ -5,7 +5,7 @@
 // when it sent the order and when the commit was acknowledged, so a drill can say which orders the
 // database owes it.
 import { randomUUID } from 'node:crypto';
-import { createPool, withTenant } from '@b2b/db';
+import { createPool, type RetryReason, type TransactionOptions, withTenant } from '@b2b/db';
 import { placeOrder } from '@b2b/orders';
 import { randomOrder } from '../bench/suites/orders';
 import type { OrdersFixture } from '../bench/suites/orders-fixture';
@@ -25,9 +25,19 @@ export interface FailedOrder {
   error: string;
 }
 
+/** A transaction withTenant ran again (options.transaction: retryShardMoves, serialization failures). */
+export interface RetriedOrder {
+  idempotencyKey: string;
+  reason: RetryReason;
+  /** The error's code and message. */
+  error: string;
+}
+
 export interface OrderLoadResult {
   prefix: string;
   acknowledged: PlacedOrder[];
+  /** Every retry of an order's transaction (one order retried twice is two entries). */
+  retries: RetriedOrder[];
   /** Orders whose transaction failed or whose outcome is unknown (the connection broke). */
   failed: FailedOrder[];
   seconds: number;
@@ -54,6 +64,11 @@ export interface OrderLoadOptions {
    */
   retryDelayMs?: number;
   stopOnError?: boolean;
+  /**
+   * withTenant's options for each order, e.g. `{ retryShardMoves: true }` while Citus moves shards: a
+   * refused transaction is run again (same idempotency key) and each retry recorded in `retries`.
+   */
+  transaction?: TransactionOptions;
 }
 
 /** Starts `clients` placers at once; they run until `stop()`. */
@@ -68,6 +83,7 @@ export function startOrderLoad(options: OrderLoadOptions): OrderLoad {
   pool.on('error', () => {});
   const acknowledged: PlacedOrder[] = [];
   const failed: FailedOrder[] = [];
+  const retries: RetriedOrder[] = [];
   const started = performance.now();
   let stopping = false;
   const placer = async () => {
@@ -76,14 +92,25 @@ export function startOrderLoad(options: OrderLoadOptions): OrderLoad {
       const idempotencyKey = `${prefix}-${randomUUID()}`;
       const sentAt = performance.now();
       try {
-        await withTenant(pool, { tenantId: buyer.tenantId, userId: buyer.buyerId }, (client) =>
-          placeOrder(client, {
-            companyId: buyer.companyId,
-            buyerId: buyer.buyerId,
-            currency: buyer.currency,
-            lines,
-            idempotencyKey,
-          }),
+        await withTenant(
+          pool,
+          { tenantId: buyer.tenantId, userId: buyer.buyerId },
+          (client) =>
+            placeOrder(client, {
+              companyId: buyer.companyId,
+              buyerId: buyer.buyerId,
+              currency: buyer.currency,
+              lines,
+              idempotencyKey,
+            }),
+          {
+            ...options.transaction,
+            onRetry: (retry) => {
+              const e = retry.error as { code?: string; message?: string };
+              retries.push({ idempotencyKey, reason: retry.reason, error: `${e.code}: ${e.message}` });
+              options.transaction?.onRetry?.(retry);
+            },
+          },
         );
         acknowledged.push({ idempotencyKey, sentAt, ackedAt: performance.now() });
       } catch (error) {
@@ -107,7 +134,7 @@ export function startOrderLoad(options: OrderLoadOptions): OrderLoad {
       stopping = true;
       await Promise.all(placers);
       await pool.end();
-      return { prefix, acknowledged, failed, seconds: (performance.now() - started) / 1000 };
+      return { prefix, acknowledged, retries, failed, seconds: (performance.now() - started) / 1000 };
     },
   };
 }
