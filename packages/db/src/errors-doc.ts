@@ -36,7 +36,7 @@ export function renderErrorsDoc(): string {
     '| `batch_duplicate_key` | ValidationError | one bulk write names the same key twice (21000) |',
     '| `permission_denied` | PermissionError | a missing grant or a row-level security policy refused the write (42501) |',
     '| `retry_exhausted` | RetryExhaustedError | serialization failures or deadlocks outlasted every retry (40001, 40P01) |',
-    '| `shard_moving` | ShardMovingError | Citus refused a statement because the tenant\'s shard group moved or split under the transaction (rebalance, shard move, tenant isolation); rolled back, `retryable: true`; retried by `withTenant`/`withTransaction` with `retryShardMoves` (XX000, 42P01 for a shard\'s table) |',
+    "| `shard_moving` | ShardMovingError | Citus refused a statement because the tenant's shard group moved or split under the transaction (rebalance, shard move, tenant isolation); rolled back, `retryable: true`; retried by `withTenant`/`withTransaction` with `retryShardMoves` (XX000, 42P01 for a shard's table) |",
     '| `transaction_rolled_back` | TransactionAbortedError | the server answered the final commit with ROLLBACK: a statement failed and the callback swallowed its error; nothing was written (25P02) |',
     '| `transaction_outcome_unknown` | TransactionOutcomeUnknownError | the connection was lost while committing (server terminated, network): it may or may not have committed; not retried |',
     '| `transaction_ended_in_callback` | TransactionOutcomeUnknownError | the callback sent commit or rollback itself; what was still open was rolled back (25P01) |',

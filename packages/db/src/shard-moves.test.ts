@@ -43,7 +43,7 @@ const NOT_MOVES: [string, string][] = [
   ['22P02', 'could not find valid entry for shard 102295'],
 ];
 
-const escape = (text: string) => text.replaceAll("'", "''");
+const quoted = (text: string) => text.replaceAll("'", "''");
 
 describe('ShardMovingError', () => {
   let db: TestDatabase;
@@ -73,7 +73,7 @@ describe('ShardMovingError', () => {
   async function raised(sqlstate: string, message: string): Promise<unknown> {
     return client
       .query(
-        `do $$ begin raise exception using errcode = '${sqlstate}', message = '${escape(message)}'; end $$`,
+        `do $$ begin raise exception using errcode = '${sqlstate}', message = '${quoted(message)}'; end $$`,
       )
       .then(() => {
         throw new Error('raised nothing');
