@@ -29,7 +29,7 @@ export interface FailedOrder {
 export interface RetriedOrder {
   idempotencyKey: string;
   reason: RetryReason;
-  /** The error's code and message. */
+  /** The error's code and the server's message. */
   error: string;
 }
 
@@ -106,8 +106,10 @@ export function startOrderLoad(options: OrderLoadOptions): OrderLoad {
           {
             ...options.transaction,
             onRetry: (retry) => {
-              const e = retry.error as { code?: string; message?: string };
-              retries.push({ idempotencyKey, reason: retry.reason, error: `${e.code}: ${e.message}` });
+              // the server's own message (a typed error keeps it as its cause)
+              const e = retry.error as { code?: string; message?: string; cause?: { message?: string } };
+              const message = e.cause?.message ?? e.message;
+              retries.push({ idempotencyKey, reason: retry.reason, error: `${e.code}: ${message}` });
               options.transaction?.onRetry?.(retry);
             },
           },
