@@ -138,7 +138,8 @@ export async function runMoveDrill(options: MoveDrillOptions): Promise<boolean> 
       migrate({ url: singleUrl, sqlDir: SQL_DIR, log: () => {} }),
     );
     await step('single node: load the seed', 'pnpm db:seed --profile large', () =>
-      withClient(singleUrl, (c) => loadLarge(c, () => {}, { scale, progress: false })),
+      // its phases (copy, indexes, keys, analyze) as they finish: the full profile loads for 20 minutes here
+      withClient(singleUrl, (c) => loadLarge(c, (line) => say(`  ${line}`), { scale, progress: false })),
     );
     const cluster = await step(
       'Citus: start a coordinator and two workers (citus preloaded, durable settings)',
