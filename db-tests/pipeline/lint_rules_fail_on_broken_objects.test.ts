@@ -68,7 +68,7 @@ test('every lint rule has a breaking case (db-tests/lint/<rule>.broken.sql), and
   ).toEqual([]);
 });
 
-describe('each statement rule finds its broken objects, naming them', () => {
+describe('each statement lint rule finds its broken objects, naming them', () => {
   for (const rule of statementRules.filter((r) => broken.includes(r))) {
     test.concurrent(rule, async () => {
       const c = readCase(rule);
