@@ -2402,6 +2402,7 @@ declare
   approver_role uuid;
   current_tier integer;
   decided_tier integer;
+  may_approve boolean;
 begin
   if p_order.state <> 'pending_approval' then
     raise exception using
@@ -2429,7 +2430,9 @@ begin
     and not exists (
       select 1 from orders.order_approvals a
       where a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier);
-  if not accounts.buyer_has_permission(v_tenant, p_approver_id, 'orders.approve')
+  -- alone in its statement: it reads tables (db-tests/lint/statements.ts, functions_reading_tables_are_called_alone)
+  may_approve := accounts.buyer_has_permission(v_tenant, p_approver_id, 'orders.approve');
+  if not may_approve
      or not exists (
        select 1 from orders.order_approval_steps s
        where s.tenant_id = v_tenant and s.order_id = p_order.order_id and s.tier = current_tier
@@ -4358,20 +4361,29 @@ CREATE FUNCTION orders.set_order_lines(p_tenant_id uuid, p_order_id uuid, p_comp
 declare
   tenant uuid := app.check_tenant(p_tenant_id);
   lines jsonb;
+  price record;
   missing record;
   total numeric;
   archived_sku text;
 begin
-  -- the lines, each with its variant's archived flag and its price, read once (resolve_price, PL/pgSQL
-  -- since issue 10, is called once per line in the lateral join)
+  -- the lines, each with its variant's archived flag, read once
   select jsonb_agg(jsonb_build_object(
       'line_number', l.line_number, 'variant_id', l.variant_id, 'quantity', l.quantity,
-      'archived_sku', case when v.archived_at is not null then v.sku end,
-      'unit_price', r.unit_price, 'price_list_id', r.price_list_id) order by l.line_number)
+      'archived_sku', case when v.archived_at is not null then v.sku end) order by l.line_number)
   into lines
   from orders.parse_order_lines(p_lines) l
-  left join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id
-  left join lateral catalog.resolve_price(tenant, p_company_id, l.variant_id, l.quantity, p_currency, now()) r on true;
+  left join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id;
+
+  -- each line's price: resolve_price reads tables, so it is called alone in its statement, never beside a
+  -- table (on Citus a call that is not delegated would send that statement to a shard, where the nested
+  -- reads are refused; db-tests/lint/statements.ts, functions_reading_tables_are_called_alone)
+  for i in 0 .. coalesce(jsonb_array_length(lines), 0) - 1 loop
+    select r.unit_price, r.price_list_id into price
+    from catalog.resolve_price(tenant, p_company_id, (lines -> i ->> 'variant_id')::uuid,
+      (lines -> i ->> 'quantity')::integer, p_currency, now()) r;
+    lines := jsonb_set(lines, array[i::text],
+      (lines -> i) || jsonb_build_object('unit_price', price.unit_price, 'price_list_id', price.price_list_id));
+  end loop;
 
   select e ->> 'archived_sku' into archived_sku
   from jsonb_array_elements(lines) e where e ->> 'archived_sku' is not null limit 1;

@@ -6,19 +6,26 @@
 //   -- keeps passing: <assertion description> | <why no object can make it fail>       (optional)
 // Every other assertion of the rule file must fail on the broken objects, so a rule that cannot fail, or
 // an assertion that a later edit made blind, shows up here. A rule file without a .broken.sql fails the
-// guard below: a new lint rule brings its breaking case with it.
+// guard below: a new lint rule brings its breaking case with it. The statement rules
+// (db-tests/lint/statements.ts, rules about the statements inside function bodies, run by a parser) follow
+// the same convention: their breaking case is run in a transaction, their offenders must contain each
+// expected text.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withClient } from '@b2b/testing';
 import { createTestDatabase, runPgTapFile } from '@b2b/testing/vitest';
 import { afterAll, describe, expect, test } from 'vitest';
+import { STATEMENT_RULES, statementLintOffenders } from '../lint/statements';
 
 const LINT_DIR = join(import.meta.dirname, '..', 'lint');
 const RULE = '.test.sql';
 const BROKEN = '.broken.sql';
 
 const files = readdirSync(LINT_DIR).sort();
-const rules = files.filter((f) => f.endsWith(RULE)).map((f) => f.slice(0, -RULE.length));
+const sqlRules = files.filter((f) => f.endsWith(RULE)).map((f) => f.slice(0, -RULE.length));
+const statementRules = Object.keys(STATEMENT_RULES);
+const rules = [...sqlRules, ...statementRules];
 const broken = files.filter((f) => f.endsWith(BROKEN)).map((f) => f.slice(0, -BROKEN.length));
 
 interface BreakingCase {
@@ -61,8 +68,34 @@ test('every lint rule has a breaking case (db-tests/lint/<rule>.broken.sql), and
   ).toEqual([]);
 });
 
+describe('each statement lint rule finds its broken objects, naming them', () => {
+  for (const rule of statementRules.filter((r) => broken.includes(r))) {
+    test.concurrent(rule, async () => {
+      const c = readCase(rule);
+      expect(c.expect.length, `${rule}${BROKEN} names no expected offender (-- expect: ...)`).toBeGreaterThan(
+        0,
+      );
+      const db = await createTestDatabase();
+      try {
+        const offenders = await withClient(db.adminUrl, async (client) => {
+          await client.query('begin');
+          try {
+            await client.query(c.sql);
+            return await statementLintOffenders(client, rule);
+          } finally {
+            await client.query('rollback');
+          }
+        });
+        for (const text of c.expect) expect(offenders.join('\n')).toContain(text);
+      } finally {
+        await db.drop();
+      }
+    });
+  }
+});
+
 describe('each lint rule fails on its broken objects, naming them', () => {
-  for (const rule of rules.filter((r) => broken.includes(r))) {
+  for (const rule of sqlRules.filter((r) => broken.includes(r))) {
     test.concurrent(rule, async () => {
       const c = readCase(rule);
       expect(c.expect.length, `${rule}${BROKEN} names no expected offender (-- expect: ...)`).toBeGreaterThan(

@@ -7,20 +7,29 @@ as $$
 declare
   tenant uuid := app.check_tenant(p_tenant_id);
   lines jsonb;
+  price record;
   missing record;
   total numeric;
   archived_sku text;
 begin
-  -- the lines, each with its variant's archived flag and its price, read once (resolve_price, PL/pgSQL
-  -- since issue 10, is called once per line in the lateral join)
+  -- the lines, each with its variant's archived flag, read once
   select jsonb_agg(jsonb_build_object(
       'line_number', l.line_number, 'variant_id', l.variant_id, 'quantity', l.quantity,
-      'archived_sku', case when v.archived_at is not null then v.sku end,
-      'unit_price', r.unit_price, 'price_list_id', r.price_list_id) order by l.line_number)
+      'archived_sku', case when v.archived_at is not null then v.sku end) order by l.line_number)
   into lines
   from orders.parse_order_lines(p_lines) l
-  left join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id
-  left join lateral catalog.resolve_price(tenant, p_company_id, l.variant_id, l.quantity, p_currency, now()) r on true;
+  left join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id;
+
+  -- each line's price: resolve_price reads tables, so it is called alone in its statement, never beside a
+  -- table (on Citus a call that is not delegated would send that statement to a shard, where the nested
+  -- reads are refused; db-tests/lint/statements.ts, functions_reading_tables_are_called_alone)
+  for i in 0 .. coalesce(jsonb_array_length(lines), 0) - 1 loop
+    select r.unit_price, r.price_list_id into price
+    from catalog.resolve_price(tenant, p_company_id, (lines -> i ->> 'variant_id')::uuid,
+      (lines -> i ->> 'quantity')::integer, p_currency, now()) r;
+    lines := jsonb_set(lines, array[i::text],
+      (lines -> i) || jsonb_build_object('unit_price', price.unit_price, 'price_list_id', price.price_list_id));
+  end loop;
 
   select e ->> 'archived_sku' into archived_sku
   from jsonb_array_elements(lines) e where e ->> 'archived_sku' is not null limit 1;

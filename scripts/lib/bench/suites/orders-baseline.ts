@@ -241,11 +241,13 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
     )
   ).rows;
   if (tiers.length) {
+    // multi-row VALUES, not INSERT ... SELECT from unnest(): as b2b_app on Citus an INSERT ... SELECT that
+    // does not push down to one shard goes through COPY, which row-level security refuses (0A000)
     await client.query(
       `insert into orders.order_approval_steps (order_id, tier, approver_role_id)
-       select $1, s.tier, s.approver_role_id from unnest($2::integer[], $3::uuid[]) as s(tier, approver_role_id)
+       values ${tiers.map((_, i) => `($1, $${2 * i + 2}::integer, $${2 * i + 3}::uuid)`).join(', ')}
        on conflict do nothing`,
-      [order.order_id, tiers.map((t) => t.tier), tiers.map((t) => t.approver_role_id)],
+      [order.order_id, ...tiers.flatMap((t) => [t.tier, t.approver_role_id])],
     );
   }
 

@@ -29,7 +29,13 @@ const run = promisify(execFile);
  */
 export const CITUS_SHARD_COUNT = 12;
 
-/** Settings every node of the cluster starts with (written into its postgresql.conf). */
+/**
+ * Settings every node of the cluster starts with. Written at every start (startNode) into
+ * conf.d/b2b-citus.conf of the node's data directory, which postgresql.conf includes last (include_dir), so
+ * a cluster created by an older version of this file (`.data/citus`, whose postgresql.conf had the settings
+ * of its day appended at init) runs with today's settings after a restart: the include comes after the old
+ * lines, and the last value read wins.
+ */
 function nodeSettings(socketDir: string): string[] {
   return [
     "listen_addresses = '127.0.0.1'",
@@ -129,11 +135,7 @@ export async function initNode(
   const socketDir = join(node.dataDir, 'sock');
   mkdirSync(socketDir, { recursive: true });
   chownToServerUser(socketDir);
-  const settings = [...nodeSettings(socketDir), ...(ephemeral ? TEST_ONLY_SETTINGS : [])];
-  appendFileSync(
-    join(node.dataDir, 'postgresql.conf'),
-    `\n# Citus ${coordinator ? 'coordinator' : 'worker'} of the b2b cluster (written by @b2b/testing)\n${settings.join('\n')}\n`,
-  );
+  writeNodeSettings(node, coordinator, ephemeral);
   // initdb wrote: local peer, host (127.0.0.1, ::1) scram-sha-256, replication likewise. Rules are read
   // top down: on the coordinator, reject the owner role before the scram lines.
   const hba = join(node.dataDir, 'pg_hba.conf');
@@ -150,8 +152,45 @@ export async function initNode(
   chownToServerUser(node.dataDir);
 }
 
-/** Starts one node on `port` (or the next free one); returns the port it listens on. */
-export async function startNode(root: string, node: CitusNode, binaries: PgBinaries): Promise<number> {
+/** The settings file of a node, rewritten at every start (see nodeSettings). */
+export const NODE_SETTINGS_FILE = join('conf.d', 'b2b-citus.conf');
+const INCLUDE_LINE = "include_dir = 'conf.d'";
+
+/**
+ * Writes today's settings into the node's conf.d/b2b-citus.conf and makes sure its postgresql.conf
+ * includes conf.d (appended once, after anything an older version wrote there).
+ */
+export function writeNodeSettings(node: CitusNode, coordinator: boolean, ephemeral: boolean): void {
+  const settings = [...nodeSettings(join(node.dataDir, 'sock')), ...(ephemeral ? TEST_ONLY_SETTINGS : [])];
+  const dir = join(node.dataDir, 'conf.d');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(node.dataDir, NODE_SETTINGS_FILE),
+    `# Citus ${coordinator ? 'coordinator' : 'worker'} of the b2b cluster: written by @b2b/testing at every start,\n` +
+      `# edits are lost (packages/testing/src/provider/citus/cluster.ts, nodeSettings)\n${settings.join('\n')}\n`,
+  );
+  const conf = join(node.dataDir, 'postgresql.conf');
+  const lines = readFileSync(conf, 'utf8').split('\n');
+  if (!lines.some((line) => line.trim() === INCLUDE_LINE))
+    appendFileSync(
+      conf,
+      `\n# the b2b cluster's settings, read last (written at every start)\n${INCLUDE_LINE}\n`,
+    );
+  chownToServerUser(dir);
+  chownToServerUser(join(node.dataDir, NODE_SETTINGS_FILE));
+}
+
+/**
+ * Starts one node on `port` (or the next free one), with today's settings written first
+ * (writeNodeSettings); returns the port it listens on.
+ */
+export async function startNode(
+  root: string,
+  node: CitusNode,
+  binaries: PgBinaries,
+  options: { coordinator: boolean; ephemeral: boolean },
+): Promise<number> {
+  writeNodeSettings(node, options.coordinator, options.ephemeral);
   let port = await freePort(node.port);
   for (let attempt = 0; ; attempt++) {
     try {

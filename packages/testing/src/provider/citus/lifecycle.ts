@@ -81,6 +81,7 @@ export async function startCitusCluster(
       options.root,
       { ...node, port: previous ? node.port : Math.max(node.port, nextPort) },
       binaries,
+      { coordinator: i === 0, ephemeral: options.ephemeral },
     );
     if (previous && port !== node.port) {
       await stopNode(node.dataDir, binaries);
@@ -169,6 +170,7 @@ export async function startThrowawayCitusCluster(
           root,
           { ...node, port: Math.max(node.port, (last?.port ?? 0) + 1) },
           binaries,
+          { coordinator: false, ephemeral },
         );
         cluster.nodes.push(node);
         return node;
