@@ -1279,36 +1279,12 @@ CREATE FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant
 declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
 begin
+  -- the rule is catalog.resolve_prices', for one line; no row when no price applies
   return query
-  -- candidates: prices of the variant in the currency whose tier holds the quantity and that are valid
-  -- (price and list) at the time, from lists that apply to the company
-  select p.unit_price, l.price_list_id, l.scope, l.priority, p.price_id, p.quantities
-  from catalog.prices p
-  join catalog.price_lists l on l.tenant_id = p.tenant_id and l.price_list_id = p.price_list_id
-  where p.tenant_id = v_tenant
-    and l.tenant_id = v_tenant
-    and p.variant_id = resolve_price.variant_id
-    and p.currency = resolve_price.currency
-    and p.quantities @> resolve_price.quantity
-    and p.valid_during @> resolve_price.at
-    and l.valid_during @> resolve_price.at
-    and (
-      l.scope = 'base'
-      or (l.scope = 'company' and l.company_id = resolve_price.company_id)
-      or (l.scope = 'customer_group' and l.customer_group_id in (
-        select g.customer_group_id
-        from accounts.company_customer_groups g
-        where g.tenant_id = v_tenant and g.company_id = resolve_price.company_id
-      ))
-    )
-  -- precedence: company list, then customer group list, then base list; then higher priority; then the
-  -- lower unit price; then the list id, so the answer is always the same
-  order by
-    case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end,
-    l.priority desc,
-    p.unit_price,
-    l.price_list_id
-  limit 1;
+  select r.unit_price, r.price_list_id, r.list_scope, r.list_priority, r.price_id, r.quantities
+  from catalog.resolve_prices(v_tenant, resolve_price.company_id, resolve_price.currency, resolve_price.at,
+    array[resolve_price.variant_id], array[resolve_price.quantity]) r
+  where r.unit_price is not null;
 end
 $$;
 
@@ -1319,6 +1295,64 @@ ALTER FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_
 --
 
 COMMENT ON FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) IS 'The price in tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) for company_id buying quantity units of variant_id in currency at time at (default now). Precedence: (1) only prices whose quantity tier contains quantity and which, with their list, are valid at at; (2) a list for the company itself beats a list for one of the customer groups it belongs to, which beats a base list (lists and groups of a parent company are not inherited); (3) then the list with the higher priority; (4) then the lower unit price, then the lower price_list_id. A list with no tier for the quantity does not apply, so the next one does. company_id null means base lists only. No row when no price applies. Returns unit_price, price_list_id, list_scope, list_priority, price_id and the matched quantities tier.';
+
+--
+-- Name: resolve_prices(uuid, uuid, text, timestamp with time zone, uuid[], integer[]); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.resolve_prices(p_tenant_id uuid, p_company_id uuid, p_currency text, p_at timestamp with time zone, p_variant_ids uuid[], p_quantities integer[]) RETURNS TABLE(line integer, variant_id uuid, quantity integer, unit_price numeric, price_list_id uuid, list_scope text, list_priority integer, price_id uuid, quantities int4range)
+    LANGUAGE plpgsql STABLE ROWS 5
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+begin
+  return query
+  select x.n::integer, x.variant_id, x.quantity, r.unit_price, r.price_list_id, r.scope, r.priority, r.price_id,
+    r.quantities
+  from unnest(p_variant_ids, p_quantities) with ordinality as x(variant_id, quantity, n)
+  left join lateral (
+    -- candidates: prices of the variant in the currency whose tier holds the quantity and that are valid
+    -- (price and list) at the time, from lists that apply to the company
+    select p.unit_price, l.price_list_id, l.scope, l.priority, p.price_id, p.quantities
+    from catalog.prices p
+    join catalog.price_lists l on l.tenant_id = p.tenant_id and l.price_list_id = p.price_list_id
+    where p.tenant_id = v_tenant
+      and l.tenant_id = v_tenant
+      and p.variant_id = x.variant_id
+      and p.currency = p_currency
+      and p.quantities @> x.quantity
+      and p.valid_during @> p_at
+      and l.valid_during @> p_at
+      and (
+        l.scope = 'base'
+        or (l.scope = 'company' and l.company_id = p_company_id)
+        or (l.scope = 'customer_group' and l.customer_group_id in (
+          select g.customer_group_id
+          from accounts.company_customer_groups g
+          where g.tenant_id = v_tenant and g.company_id = p_company_id
+        ))
+      )
+    -- precedence: company list, then customer group list, then base list; then higher priority; then the
+    -- lower unit price; then the list id, so the answer is always the same
+    order by
+      case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end,
+      l.priority desc,
+      p.unit_price,
+      l.price_list_id
+    limit 1
+  ) r on true
+  order by x.n;
+end
+$$;
+
+ALTER FUNCTION catalog.resolve_prices(p_tenant_id uuid, p_company_id uuid, p_currency text, p_at timestamp with time zone, p_variant_ids uuid[], p_quantities integer[]) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION resolve_prices(p_tenant_id uuid, p_company_id uuid, p_currency text, p_at timestamp with time zone, p_variant_ids uuid[], p_quantities integer[]); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.resolve_prices(p_tenant_id uuid, p_company_id uuid, p_currency text, p_at timestamp with time zone, p_variant_ids uuid[], p_quantities integer[]) IS 'catalog.resolve_price for many lines in one statement, in tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): for line n (1-based) company p_company_id buys p_quantities[n] units of p_variant_ids[n] in p_currency at p_at. One row per line, in line order (line, variant_id, quantity), with the price that applies (unit_price, price_list_id, list_scope, list_priority, price_id, quantities), all null when none applies. The precedence rule is resolve_price''s.';
 
 --
 -- Name: resolve_translation(uuid, uuid, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -2402,7 +2436,6 @@ declare
   approver_role uuid;
   current_tier integer;
   decided_tier integer;
-  may_approve boolean;
 begin
   if p_order.state <> 'pending_approval' then
     raise exception using
@@ -2430,9 +2463,7 @@ begin
     and not exists (
       select 1 from orders.order_approvals a
       where a.tenant_id = s.tenant_id and a.order_id = s.order_id and a.tier = s.tier);
-  -- alone in its statement: it reads tables (db-tests/lint/statements.ts, functions_reading_tables_are_called_alone)
-  may_approve := accounts.buyer_has_permission(v_tenant, p_approver_id, 'orders.approve');
-  if not may_approve
+  if not accounts.buyer_has_permission(v_tenant, p_approver_id, 'orders.approve')
      or not exists (
        select 1 from orders.order_approval_steps s
        where s.tenant_id = v_tenant and s.order_id = p_order.order_id and s.tier = current_tier
@@ -2463,17 +2494,35 @@ CREATE FUNCTION orders.check_buyer_may_order(p_tenant_id uuid, p_buyer_id uuid, 
     AS $$
 declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
+  buyer_status text;
+  may_order boolean;
   company_status text;
 begin
-  perform accounts.acting_buyer(v_tenant, p_buyer_id, p_company_id);
-  if not accounts.buyer_has_permission(v_tenant, p_buyer_id, 'orders.create') then
+  select b.status,
+    exists (
+      select 1 from accounts.buyer_role_permissions rp
+      where rp.tenant_id = v_tenant and rp.buyer_role_id = b.buyer_role_id and rp.permission = 'orders.create'),
+    c.status, c.default_currency, c.payment_terms_days
+  into buyer_status, may_order, company_status, default_currency, payment_terms_days
+  from accounts.buyers b
+  join accounts.companies c on c.tenant_id = v_tenant and c.company_id = b.company_id
+  where b.tenant_id = v_tenant and b.buyer_id = p_buyer_id and b.company_id = p_company_id;
+  if not found then
+    -- acting_buyer's answer: the same for an unknown buyer and for another company's buyer
+    raise exception using
+      errcode = 'B2104',
+      message = format('buyer %s does not belong to company %s and cannot act for it', p_buyer_id, p_company_id);
+  end if;
+  if buyer_status <> 'active' then
+    raise exception using
+      errcode = 'B2105',
+      message = format('buyer %s is disabled and cannot act for any company', p_buyer_id);
+  end if;
+  if not may_order then
     raise exception using
       errcode = 'B3009',
       message = format('buyer %s may not place orders (its role lacks orders.create)', p_buyer_id);
   end if;
-  select c.status, c.default_currency, c.payment_terms_days
-  into company_status, default_currency, payment_terms_days
-  from accounts.companies c where c.tenant_id = v_tenant and c.company_id = p_company_id;
   if company_status <> 'active' then
     raise exception using
       errcode = 'B3011',
@@ -2488,7 +2537,7 @@ ALTER FUNCTION orders.check_buyer_may_order(p_tenant_id uuid, p_buyer_id uuid, p
 -- Name: FUNCTION check_buyer_may_order(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.check_buyer_may_order(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) IS 'Internal step of start_order and submit_order, in tenant p_tenant_id: buyer p_buyer_id acts for company p_company_id (B2104, B2105), may place orders (orders.create; B3009), and the company is active (B3011). Returns the company''s default_currency and payment_terms_days.';
+COMMENT ON FUNCTION orders.check_buyer_may_order(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT default_currency text, OUT payment_terms_days integer) IS 'Internal step of start_order and submit_order, in tenant p_tenant_id: buyer p_buyer_id acts for company p_company_id (accounts.acting_buyer''s rule: B2104, B2105), may place orders (orders.create; B3009), and the company is active (B3011); one statement. Returns the company''s default_currency and payment_terms_days.';
 
 --
 -- Name: check_credit_limit(uuid, orders.orders); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -3559,9 +3608,10 @@ begin
   if not s.is_new then
     return s.started;
   end if;
-  perform orders.set_order_lines(v_tenant, (s.started).order_id, p_company_id, p_currency, p_lines);
-  -- submit reads the order again itself (set_order_lines changed its total), so the row as inserted will do
-  placed := orders.submit(v_tenant, s.started, false);
+  -- the row as inserted, with the total of its lines: submit writes the total with the state (one update)
+  placed := s.started;
+  placed.total_amount := orders.write_order_lines(v_tenant, placed.order_id, p_company_id, p_currency, p_lines);
+  placed := orders.submit(v_tenant, placed, false);
   perform orders.run_deferred_checks();
   return placed;
 end
@@ -4029,32 +4079,40 @@ CREATE FUNCTION orders.reprice_order_lines(p_tenant_id uuid, p_order_id uuid) RE
 declare
   tenant uuid := app.check_tenant(p_tenant_id);
   target orders.orders;
-  line record;
-  price record;
+  line_numbers integer[];
+  variant_ids uuid[];
+  quantities integer[];
+  unit_prices numeric[];
+  price_list_ids uuid[];
+  missing integer;
   total numeric;
 begin
   select o.* into target from orders.orders o where o.tenant_id = tenant and o.order_id = p_order_id;
-  for line in
-    select l.line_number, l.variant_id, l.quantity, l.unit_price
-    from orders.order_lines l
-    where l.tenant_id = tenant and l.order_id = p_order_id and l.priced_from = 'price_list'
-    order by l.line_number
-  loop
-    select r.unit_price, r.price_list_id into price
-    from catalog.resolve_price(tenant, target.company_id, line.variant_id, line.quantity, target.currency, now()) r;
-    if not found then
+  select array_agg(l.line_number order by l.line_number), array_agg(l.variant_id order by l.line_number),
+    array_agg(l.quantity order by l.line_number)
+  into line_numbers, variant_ids, quantities
+  from orders.order_lines l
+  where l.tenant_id = tenant and l.order_id = p_order_id and l.priced_from = 'price_list';
+
+  if line_numbers is not null then
+    select array_agg(r.unit_price order by r.line), array_agg(r.price_list_id order by r.line)
+    into unit_prices, price_list_ids
+    from catalog.resolve_prices(tenant, target.company_id, target.currency, now(), variant_ids, quantities) r;
+    missing := array_position(unit_prices, null);
+    if missing is not null then
       raise exception using
         errcode = 'B3008',
         message = format('variant %s has no price in %s for company %s at quantity %s',
-          line.variant_id, target.currency, target.company_id, line.quantity);
+          variant_ids[missing], target.currency, target.company_id, quantities[missing]);
     end if;
-    if price.unit_price <> line.unit_price then
-      update orders.order_lines l
-      set unit_price = price.unit_price, line_total = app.round_money(l.quantity * price.unit_price, l.minor_units),
-        price_list_id = price.price_list_id
-      where l.tenant_id = tenant and l.order_id = p_order_id and l.line_number = line.line_number;
-    end if;
-  end loop;
+    update orders.order_lines l
+    set unit_price = x.unit_price, line_total = app.round_money(l.quantity * x.unit_price, l.minor_units),
+      price_list_id = x.price_list_id
+    from unnest(line_numbers, unit_prices, price_list_ids) as x(line_number, unit_price, price_list_id)
+    where l.tenant_id = tenant and l.order_id = p_order_id and l.line_number = x.line_number
+      and l.unit_price <> x.unit_price;
+  end if;
+
   select coalesce(sum(l.line_total), 0) into total
   from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id;
   if total <> target.total_amount then
@@ -4070,7 +4128,7 @@ ALTER FUNCTION orders.reprice_order_lines(p_tenant_id uuid, p_order_id uuid) OWN
 -- Name: FUNCTION reprice_order_lines(p_tenant_id uuid, p_order_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.reprice_order_lines(p_tenant_id uuid, p_order_id uuid) IS 'Prices the price_list lines of draft p_order_id of tenant p_tenant_id again with catalog.resolve_price at now() (quoted lines keep their price) and sets total_amount to the sum of the lines. SQLSTATE B3008 when a variant no longer has a price.';
+COMMENT ON FUNCTION orders.reprice_order_lines(p_tenant_id uuid, p_order_id uuid) IS 'Prices the price_list lines of draft p_order_id of tenant p_tenant_id again at now(), all in one statement by catalog.resolve_prices (quoted lines keep their price), updates those whose price moved, and sets total_amount to the sum of the lines. SQLSTATE B3008 when a variant no longer has a price (the first such line).';
 
 --
 -- Name: request_fingerprint(text, uuid, uuid, text, jsonb, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -4237,24 +4295,26 @@ begin
       schema = 'catalog';
   end if;
 
-  -- 1. lock the stock rows of the order's variants, in the one global order
-  perform 1
-  from catalog.stock_levels s
-  where s.tenant_id = tenant
-    and s.variant_id in (select l.variant_id from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id)
-  order by s.variant_id, s.warehouse_id
-  for no key update;
-
-  -- 2. a line that cannot be covered refuses the whole order (no partial reservations)
-  select v.sku, l.quantity, coalesce(sum(s.available) filter (where w.is_active), 0) as available
+  -- 1. lock the stock rows of the order's variants, in the one global order, and 2. in the same statement
+  -- (issue 13: one pass over the lines instead of two) find a line that cannot be covered, from the rows
+  -- as locked: it refuses the whole order (no partial reservations)
+  with locked as (
+    select s.variant_id, s.warehouse_id, s.available
+    from catalog.stock_levels s
+    where s.tenant_id = tenant
+      and s.variant_id in (select l.variant_id from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id)
+    order by s.variant_id, s.warehouse_id
+    for no key update
+  )
+  select v.sku, l.quantity, coalesce(sum(k.available) filter (where w.is_active), 0) as available
   into short
   from orders.order_lines l
   join catalog.variants v on v.tenant_id = l.tenant_id and v.variant_id = l.variant_id
-  left join catalog.stock_levels s on s.tenant_id = l.tenant_id and s.variant_id = l.variant_id
-  left join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
+  left join locked k on k.variant_id = l.variant_id
+  left join catalog.warehouses w on w.tenant_id = tenant and w.warehouse_id = k.warehouse_id
   where l.tenant_id = tenant and l.order_id = p_order_id
   group by l.line_number, v.sku, l.quantity
-  having coalesce(sum(s.available) filter (where w.is_active), 0) < l.quantity
+  having coalesce(sum(k.available) filter (where w.is_active), 0) < l.quantity
   order by l.line_number
   limit 1;
   if found then
@@ -4360,68 +4420,9 @@ CREATE FUNCTION orders.set_order_lines(p_tenant_id uuid, p_order_id uuid, p_comp
     AS $$
 declare
   tenant uuid := app.check_tenant(p_tenant_id);
-  lines jsonb;
-  price record;
-  missing record;
   total numeric;
-  archived_sku text;
 begin
-  -- the lines, each with its variant's archived flag, read once
-  select jsonb_agg(jsonb_build_object(
-      'line_number', l.line_number, 'variant_id', l.variant_id, 'quantity', l.quantity,
-      'archived_sku', case when v.archived_at is not null then v.sku end) order by l.line_number)
-  into lines
-  from orders.parse_order_lines(p_lines) l
-  left join catalog.variants v on v.tenant_id = tenant and v.variant_id = l.variant_id;
-
-  -- each line's price: resolve_price reads tables, so it is called alone in its statement, never beside a
-  -- table (on Citus a call that is not delegated would send that statement to a shard, where the nested
-  -- reads are refused; db-tests/lint/statements.ts, functions_reading_tables_are_called_alone)
-  for i in 0 .. coalesce(jsonb_array_length(lines), 0) - 1 loop
-    select r.unit_price, r.price_list_id into price
-    from catalog.resolve_price(tenant, p_company_id, (lines -> i ->> 'variant_id')::uuid,
-      (lines -> i ->> 'quantity')::integer, p_currency, now()) r;
-    lines := jsonb_set(lines, array[i::text],
-      (lines -> i) || jsonb_build_object('unit_price', price.unit_price, 'price_list_id', price.price_list_id));
-  end loop;
-
-  select e ->> 'archived_sku' into archived_sku
-  from jsonb_array_elements(lines) e where e ->> 'archived_sku' is not null limit 1;
-  if archived_sku is not null then
-    raise exception using
-      errcode = 'B3014',
-      message = format('variant %s is discontinued and can no longer be ordered', archived_sku);
-  end if;
-
-  delete from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id;
-
-  select e ->> 'variant_id' as variant_id, e ->> 'quantity' as quantity into missing
-  from jsonb_array_elements(lines) with ordinality as x(e, n)
-  where e -> 'unit_price' = 'null'::jsonb
-  order by x.n limit 1;
-  if found then
-    raise exception using
-      errcode = 'B3008',
-      message = format('variant %s has no price in %s for company %s at quantity %s',
-        missing.variant_id, p_currency, p_company_id, missing.quantity);
-  end if;
-
-  -- one statement for all lines (in line order); a line total is rounded to the order currency's minor
-  -- units by the one rounding rule (app.round_money)
-  with inserted as (
-    insert into orders.order_lines (tenant_id, order_id, line_number, variant_id, quantity, unit_price, line_total,
-      priced_from, price_list_id, minor_units)
-    select tenant, p_order_id, (e ->> 'line_number')::integer, (e ->> 'variant_id')::uuid, (e ->> 'quantity')::integer,
-      (e ->> 'unit_price')::numeric,
-      app.round_money((e ->> 'quantity')::integer * (e ->> 'unit_price')::numeric, o.minor_units),
-      'price_list', (e ->> 'price_list_id')::uuid, o.minor_units
-    from jsonb_array_elements(lines) with ordinality as x(e, n)
-    cross join (select o.minor_units from orders.orders o where o.tenant_id = tenant and o.order_id = p_order_id) o
-    order by x.n
-    returning line_total
-  )
-  select coalesce(sum(i.line_total), 0) into total from inserted i;
-
+  total := orders.write_order_lines(tenant, p_order_id, p_company_id, p_currency, p_lines);
   update orders.orders o set total_amount = total where o.tenant_id = tenant and o.order_id = p_order_id;
   return total;
 end
@@ -4433,7 +4434,7 @@ ALTER FUNCTION orders.set_order_lines(p_tenant_id uuid, p_order_id uuid, p_compa
 -- Name: FUNCTION set_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.set_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) IS 'Replaces the lines of draft p_order_id of tenant p_tenant_id with p_lines (JSON array of {variant_id, quantity}), each priced by catalog.resolve_price at now() (line_total = quantity x unit price rounded to the currency''s minor units by app.round_money), and sets total_amount to their sum. SQLSTATE B3008 when a variant has no price, B3014 when it is discontinued, B3007 for malformed lines.';
+COMMENT ON FUNCTION orders.set_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) IS 'Replaces the lines of draft p_order_id of tenant p_tenant_id with p_lines (JSON array of {variant_id, quantity}), all priced in one statement by catalog.resolve_prices at now() (orders.write_order_lines), and sets total_amount to their sum (returned). SQLSTATE B3008 when a variant has no price, B3014 when it is discontinued, B3007 for malformed lines.';
 
 --
 -- Name: stage_quote(uuid, uuid, jsonb, timestamp with time zone); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -4582,7 +4583,7 @@ CREATE FUNCTION orders.submit(p_tenant_id uuid, p_order orders.orders, p_reprice
 declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
   target_state text := 'placed';
-  submitted orders.orders;
+  submitted orders.orders := p_order;
 begin
   if p_order.state <> 'draft' then
     raise exception using
@@ -4590,21 +4591,36 @@ begin
       message = format('order %s cannot move from %s to placed: only drafts are submitted', p_order.order_id, p_order.state);
   end if;
   if p_reprice then
-    perform orders.reprice_order_lines(v_tenant, p_order.order_id);
+    submitted.total_amount := orders.reprice_order_lines(v_tenant, p_order.order_id);
   end if;
-  select o.* into submitted from orders.orders o where o.tenant_id = v_tenant and o.order_id = p_order.order_id;
 
   -- limits (lock order: company credit, buyer spending, then stock rows in reserve_stock)
   perform orders.check_credit_limit(v_tenant, submitted);
   perform orders.check_spending_limit(v_tenant, submitted);
-  if orders.apply_approval_rules(v_tenant, p_order.order_id) then
-    target_state := 'pending_approval';
+  -- most companies have no approval rule: one index probe instead of apply_approval_rules' join; the
+  -- rules match on the stored total, so it is written first when there are rules
+  if exists (
+      select 1 from orders.approval_rules r
+      where r.tenant_id = v_tenant and r.company_id = submitted.company_id and r.is_active) then
+    update orders.orders o set total_amount = submitted.total_amount
+    where o.tenant_id = v_tenant and o.order_id = p_order.order_id
+      and o.total_amount is distinct from submitted.total_amount;
+    if orders.apply_approval_rules(v_tenant, p_order.order_id) then
+      target_state := 'pending_approval';
+    end if;
   end if;
 
   update orders.orders o
-  set state = target_state, submitted_at = now()
+  set state = target_state, submitted_at = now(), total_amount = submitted.total_amount
   where o.tenant_id = v_tenant and o.order_id = p_order.order_id
   returning o.* into submitted;
+  if not found
+    or (submitted.company_id, submitted.buyer_id, submitted.currency)
+      is distinct from (p_order.company_id, p_order.buyer_id, p_order.currency) then
+    raise exception using
+      errcode = 'B3002',
+      message = format('order %s is not the order passed to submit (read it again and retry)', p_order.order_id);
+  end if;
 
   perform orders.reserve_stock(v_tenant, p_order.order_id);
   return submitted;
@@ -4617,7 +4633,7 @@ ALTER FUNCTION orders.submit(p_tenant_id uuid, p_order orders.orders, p_reprice 
 -- Name: FUNCTION submit(p_tenant_id uuid, p_order orders.orders, p_reprice boolean); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.submit(p_tenant_id uuid, p_order orders.orders, p_reprice boolean) IS 'Internal step of submit_order, place_order and accept_quote, in tenant p_tenant_id: with p_reprice prices its catalog lines again, checks the company''s credit limit (B3103) and the buyer''s spending limit (B3102), applies the approval rules, moves the draft (locked by the caller) to placed or pending_approval and reserves its stock (B3201).';
+COMMENT ON FUNCTION orders.submit(p_tenant_id uuid, p_order orders.orders, p_reprice boolean) IS 'Internal step of submit_order, place_order and accept_quote, in tenant p_tenant_id: with p_reprice prices its catalog lines again, checks the company''s credit limit (B3103) and the buyer''s spending limit (B3102) for p_order as passed (with its total), applies the approval rules, moves the draft (locked by the caller) to placed or pending_approval with that total in one update and reserves its stock (B3201). B3002 when the stored order''s company, buyer or currency differ from p_order''s; a total that differs from the lines fails the deferred check (B3003).';
 
 --
 -- Name: submit_order(uuid, uuid, integer); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -4735,6 +4751,79 @@ ALTER FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) OWNER TO
 --
 
 COMMENT ON FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) IS 'Withdraws quote p_quote_id of tenant p_tenant_id (the transaction''s: B2002) while requested or quoted (B3001 otherwise).';
+
+--
+-- Name: write_order_lines(uuid, uuid, uuid, text, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.write_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) RETURNS numeric
+    LANGUAGE plpgsql
+    AS $$
+declare
+  tenant uuid := app.check_tenant(p_tenant_id);
+  variant_ids uuid[];
+  quantities integer[];
+  unit_prices numeric[];
+  price_list_ids uuid[];
+  missing integer;
+  total numeric;
+  archived_sku text;
+begin
+  select array_agg(l.variant_id order by l.line_number), array_agg(l.quantity order by l.line_number)
+  into variant_ids, quantities
+  from orders.parse_order_lines(p_lines) l;
+
+  -- the first discontinued variant, in line order
+  select v.sku into archived_sku
+  from unnest(variant_ids) with ordinality as x(variant_id, n)
+  join catalog.variants v on v.tenant_id = tenant and v.variant_id = x.variant_id
+  where v.archived_at is not null
+  order by x.n limit 1;
+  if archived_sku is not null then
+    raise exception using
+      errcode = 'B3014',
+      message = format('variant %s is discontinued and can no longer be ordered', archived_sku);
+  end if;
+
+  delete from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id;
+
+  -- every line priced in one statement (a null price: none applies, also for an unknown variant)
+  select array_agg(r.unit_price order by r.line), array_agg(r.price_list_id order by r.line)
+  into unit_prices, price_list_ids
+  from catalog.resolve_prices(tenant, p_company_id, p_currency, now(), variant_ids, quantities) r;
+  missing := array_position(unit_prices, null);
+  if missing is not null then
+    raise exception using
+      errcode = 'B3008',
+      message = format('variant %s has no price in %s for company %s at quantity %s',
+        variant_ids[missing], p_currency, p_company_id, quantities[missing]);
+  end if;
+
+  -- one statement for all lines (in line order); a line total is rounded to the order currency's minor
+  -- units by the one rounding rule (app.round_money)
+  with inserted as (
+    insert into orders.order_lines (tenant_id, order_id, line_number, variant_id, quantity, unit_price, line_total,
+      priced_from, price_list_id, minor_units)
+    select tenant, p_order_id, x.n::integer, x.variant_id, x.quantity, x.unit_price,
+      app.round_money(x.quantity * x.unit_price, o.minor_units), 'price_list', x.price_list_id, o.minor_units
+    from unnest(variant_ids, quantities, unit_prices, price_list_ids) with ordinality
+      as x(variant_id, quantity, unit_price, price_list_id, n)
+    cross join (select o.minor_units from orders.orders o where o.tenant_id = tenant and o.order_id = p_order_id) o
+    order by x.n
+    returning line_total
+  )
+  select coalesce(sum(i.line_total), 0) into total from inserted i;
+  return total;
+end
+$$;
+
+ALTER FUNCTION orders.write_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION write_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.write_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) IS 'Internal step of set_order_lines and place_order: replaces the lines of draft p_order_id of tenant p_tenant_id with p_lines (JSON array of {variant_id, quantity}), all priced in one statement by catalog.resolve_prices at now() (line_total = quantity x unit price rounded to the currency''s minor units by app.round_money), and returns their sum; the caller sets total_amount to it (the deferred check B3003 holds the header to its lines). SQLSTATE B3008 when a variant has no price, B3014 when it is discontinued, B3007 for malformed lines.';
 
 --
 -- Name: clear_granted_by(); Type: FUNCTION; Schema: tenancy; Owner: b2b_owner
@@ -10624,6 +10713,14 @@ GRANT ALL ON FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, v
 GRANT ALL ON FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone) TO b2b_readonly;
 
 --
+-- Name: FUNCTION resolve_prices(p_tenant_id uuid, p_company_id uuid, p_currency text, p_at timestamp with time zone, p_variant_ids uuid[], p_quantities integer[]); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.resolve_prices(p_tenant_id uuid, p_company_id uuid, p_currency text, p_at timestamp with time zone, p_variant_ids uuid[], p_quantities integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION catalog.resolve_prices(p_tenant_id uuid, p_company_id uuid, p_currency text, p_at timestamp with time zone, p_variant_ids uuid[], p_quantities integer[]) TO b2b_app;
+GRANT ALL ON FUNCTION catalog.resolve_prices(p_tenant_id uuid, p_company_id uuid, p_currency text, p_at timestamp with time zone, p_variant_ids uuid[], p_quantities integer[]) TO b2b_readonly;
+
+--
 -- Name: FUNCTION resolve_translation(p_tenant_id uuid, product uuid, requested_locale text); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
@@ -11187,6 +11284,13 @@ GRANT ALL ON FUNCTION orders.update_draft(p_tenant_id uuid, p_order_id uuid, p_e
 
 REVOKE ALL ON FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION write_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.write_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.write_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) TO b2b_app;
 
 --
 -- Name: FUNCTION clear_granted_by(); Type: ACL; Schema: tenancy; Owner: b2b_owner

@@ -1,7 +1,9 @@
 -- catalog.resolve_price: company list over customer group list over base list; then higher priority;
--- then the tier that holds the quantity; only prices and lists valid at the given time.
+-- then the tier that holds the quantity; only prices and lists valid at the given time. And
+-- catalog.resolve_prices, the same rule for many lines in one statement: one row per line, in line order,
+-- each as resolve_price prices it, with a null price where none applies.
 begin;
-select plan(14);
+select plan(18);
 
 select tests.create_tenant('alpha') as alpha \gset
 select tests.create_company(:'alpha', 'Acme') as acme \gset
@@ -42,6 +44,14 @@ returns text language sql as $$
 $$;
 grant execute on function tests.price_in_test(uuid, integer, text, timestamptz) to b2b_app;
 
+select tests.create_variant(:'alpha', :'drill', 'DR-2') as unpriced \gset
+create temporary table many_lines as
+select * from (values
+  (1, 60), (2, 5), (3, 150), (4, 9), (5, 10), (6, 1)
+) as x(n, quantity);
+grant select on many_lines to b2b_app;
+select tests.create_tenant('beta') as beta \gset
+
 select tests.act_as(:'alpha');
 
 
@@ -67,6 +77,31 @@ select is(
   (select price_list_id from catalog.resolve_price(app.current_tenant_id(), company_id => :'acme', variant_id => :'v', quantity => 60, currency => 'EUR')),
   (select price_list_id from catalog.price_lists where name = 'Acme EUR'),
   'named arguments work, and "at" defaults to now()');
+
+-- many lines at once: every case above as one line of one call, against resolve_price line by line
+select is(
+  (select array_agg(r.line order by r.line) from catalog.resolve_prices(app.current_tenant_id(), :'acme', 'EUR',
+    '2030-06-01', array[:'v', :'v', :'unpriced', :'v']::uuid[], array[60, 5, 1, 150]) r),
+  array[1, 2, 3, 4],
+  'resolve_prices: one row per line, in line order, also for a line without a price');
+select is(
+  (select array_agg(coalesce(r.unit_price::numeric(19, 2)::text || ' ' || r.list_scope, 'none') order by r.line)
+   from catalog.resolve_prices(app.current_tenant_id(), :'acme', 'EUR', '2030-06-01',
+     array[:'v', :'v', :'unpriced', :'v']::uuid[], array[60, 5, 1, 150]) r),
+  array['6.00 company', '8.00 customer_group', 'none', '6.00 company'],
+  'resolve_prices: each line priced by the precedence rule, null where no price applies');
+select is(
+  (select array_agg(r.unit_price || '/' || r.price_list_id || '/' || r.quantities order by r.line)
+   from catalog.resolve_prices(app.current_tenant_id(), :'wholesaler', 'EUR', '2030-12-15',
+     (select array_agg(:'v'::uuid) from many_lines), (select array_agg(m.quantity order by m.n) from many_lines m)) r),
+  (select array_agg(p.unit_price || '/' || p.price_list_id || '/' || p.quantities order by m.n)
+   from many_lines m
+   cross join lateral catalog.resolve_price(app.current_tenant_id(), :'wholesaler', :'v', m.quantity, 'EUR', '2030-12-15') p),
+  'resolve_prices agrees with resolve_price line by line (price, list and tier)');
+select throws_ok(
+  format('select * from catalog.resolve_prices(%L, %L, ''EUR'', now(), array[%L]::uuid[], array[1])',
+    :'beta', :'acme', :'v'),
+  'B2002', null, 'resolve_prices refuses a tenant other than the transaction''s');
 
 select * from finish();
 rollback;

@@ -3,6 +3,7 @@
 import { createPool } from '@b2b/db';
 import type pg from 'pg';
 import { LatencyRecorder, type LatencySummary } from './percentiles';
+import type { ServerCpu } from './server-cpu';
 
 export interface LoadResult {
   clients: number;
@@ -10,6 +11,10 @@ export interface LoadResult {
   seconds: number;
   perSecond: number;
   latency: LatencySummary;
+  /** With `cpu`: the server's CPU time over the measured window, in ms (server-cpu.ts). */
+  serverCpuMs?: number;
+  /** This process's CPU time (the load generator: Node and pg) over the measured window, in ms. */
+  clientCpuMs?: number;
 }
 
 export interface LoadOptions {
@@ -18,13 +23,22 @@ export interface LoadOptions {
   seconds: number;
   /** One operation; `worker` is 0..clients-1. Its whole duration is one latency sample. */
   operation: (worker: number) => Promise<unknown>;
+  /** The server's CPU counter: sampled when the warmup ends and when the last operation finished. */
+  cpu?: ServerCpu;
 }
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const recorder = new LatencyRecorder();
   const measureFrom = performance.now() + options.warmupSeconds * 1000;
   const stopAt = measureFrom + options.seconds * 1000;
   let failed = false; // one failing client stops them all: figures from a broken workload mean nothing
+  let cpuAtStart: { server?: number; client: NodeJS.CpuUsage } | undefined;
+  const startCpu = () => {
+    cpuAtStart = { server: options.cpu?.sample(), client: process.cpuUsage() };
+  };
+  const timer = setTimeout(startCpu, Math.max(0, measureFrom - performance.now()));
   const workers = Array.from({ length: options.clients }, async (_, worker) => {
     try {
       for (let started = performance.now(); started < stopAt && !failed; started = performance.now()) {
@@ -38,6 +52,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   });
   const settled = await Promise.allSettled(workers);
+  clearTimeout(timer);
+  if (!cpuAtStart) startCpu(); // a zero-second warmup on a blocked event loop
+  const serverCpuMs =
+    options.cpu && cpuAtStart?.server !== undefined ? options.cpu.sample() - cpuAtStart.server : undefined;
+  const clientCpuMs = cpuAtStart ? cpuMs(process.cpuUsage(cpuAtStart.client)) : undefined;
   const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (rejected) throw rejected.reason;
   const seconds = (performance.now() - measureFrom) / 1000;
@@ -46,6 +65,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     seconds,
     perSecond: recorder.count / seconds,
     latency: recorder.summary(),
+    ...(serverCpuMs === undefined ? {} : { serverCpuMs }),
+    ...(clientCpuMs === undefined ? {} : { clientCpuMs }),
   };
 }
 

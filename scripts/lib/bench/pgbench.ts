@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { databaseUrl } from '@b2b/testing';
 import { findPgBinaries, MIN_MAJOR } from '@b2b/testing/provider';
 import { benchInterrupted, withBenchDatabase } from './scratch';
+import type { ServerCpu } from './server-cpu';
 
 const run = promisify(execFile);
 
@@ -30,6 +31,8 @@ export interface PgbenchResult {
   transactions: number;
   tps: number;
   latencyAverageMs: number;
+  /** With `cpu`: the server's CPU time over the run, in ms (server-cpu.ts). */
+  serverCpuMs?: number;
 }
 
 /** The server's own pgbench (same directory as the binaries the resolver finds), else the one on PATH. */
@@ -92,16 +95,26 @@ export async function withPgbenchDatabase<T>(
 
 /**
  * The way every suite runs pgbench: once for `warmupSeconds` (not reported: connections, plans and caches
- * warm up), then once measured; 2 threads (one per core of the project's machine kind).
+ * warm up), then once measured; 2 threads (one per core of the project's machine kind). With `cpu`, the
+ * server's CPU is sampled before the measured run and after its backends have exited (so it includes
+ * their connection start, a few ms per client, and their exit).
  */
 export async function measurePgbench(
   url: string,
-  options: { script: 'select-only' | 'tpcb-like' | CustomScript; clients: number },
+  options: { script: 'select-only' | 'tpcb-like' | CustomScript; clients: number; cpu?: ServerCpu },
   timing: { warmupSeconds: number; seconds: number },
 ): Promise<{ warmup: PgbenchResult; measured: PgbenchResult }> {
-  const run = { ...options, threads: 2 };
+  const { cpu, ...rest } = options;
+  const run = { ...rest, threads: 2 };
+  const database = new URL(url).pathname.slice(1);
   const warmup = await runPgbench(url, { ...run, seconds: timing.warmupSeconds });
+  await cpu?.settle(url, database);
+  const before = cpu?.sample();
   const measured = await runPgbench(url, { ...run, seconds: timing.seconds });
+  if (cpu && before !== undefined) {
+    await cpu.settle(url, database);
+    measured.serverCpuMs = cpu.sample() - before;
+  }
   return { warmup, measured };
 }
 

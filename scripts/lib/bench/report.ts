@@ -16,6 +16,10 @@ export interface ResultRow {
   p95Ms?: number;
   p99Ms?: number;
   maxMs?: number;
+  /** The server's CPU time per transaction (request), in ms, from /proc (server-cpu.ts); absent without it. */
+  serverCpuMs?: number;
+  /** The load generator's (Node's) CPU time per request, in ms; absent for pgbench. */
+  clientCpuMs?: number;
   /** The issue's target for this workload, as the suite judged it. */
   target?: { text: string; met: boolean };
 }
@@ -33,7 +37,16 @@ export function loadRow(workload: string, result: LoadResult, target?: ResultRow
     p95Ms: latency.p95Ms,
     p99Ms: latency.p99Ms,
     maxMs: latency.maxMs,
+    ...perTransaction(latency.count, result.serverCpuMs, result.clientCpuMs),
     ...(target ? { target } : {}),
+  };
+}
+
+/** CPU totals over a measured window divided by its transactions. */
+function perTransaction(count: number, serverCpuMs?: number, clientCpuMs?: number) {
+  return {
+    ...(serverCpuMs === undefined || !count ? {} : { serverCpuMs: serverCpuMs / count }),
+    ...(clientCpuMs === undefined || !count ? {} : { clientCpuMs: clientCpuMs / count }),
   };
 }
 
@@ -45,6 +58,7 @@ export function pgbenchRow(workload: string, result: PgbenchResult): ResultRow {
     count: result.transactions,
     perSecond: result.tps,
     meanMs: result.latencyAverageMs,
+    ...perTransaction(result.transactions, result.serverCpuMs),
   };
 }
 
@@ -54,6 +68,8 @@ export interface Ratio {
   value: number;
   /** The ratio must be at least this; none: a figure to read, not a target (Citus / single node). */
   atLeast?: number;
+  /** The ratio must be at most this (a cost: CPU per order over CPU per TPC-B transaction). */
+  atMost?: number;
 }
 
 /** A correctness check made after the run: a figure is worth something only if the work was right. */
@@ -81,8 +97,23 @@ export interface Report extends SuiteResult {
 
 const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(2));
 const whole = (v: number) => Math.round(v).toLocaleString('en');
+const cpu = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(3));
+
+function ratioTarget(r: Ratio): { text: string; met?: boolean } {
+  if (r.atLeast !== undefined) return { text: `>= ${r.atLeast}x`, met: r.value >= r.atLeast };
+  if (r.atMost !== undefined) return { text: `<= ${r.atMost}x`, met: r.value <= r.atMost };
+  return { text: '' };
+}
 
 export function formatReport(report: Report): string {
+  // the CPU columns only when the server's CPU was measured (a server on this machine)
+  const withCpu = report.rows.some((r) => r.serverCpuMs !== undefined);
+  const cpuColumns = withCpu
+    ? [
+        { header: 'server CPU ms/tx', align: 'right' as const },
+        { header: 'client CPU ms/tx', align: 'right' as const },
+      ]
+    : [];
   const table = markdownTable(
     [
       { header: 'workload' },
@@ -94,6 +125,7 @@ export function formatReport(report: Report): string {
       { header: 'p95 ms', align: 'right' },
       { header: 'p99 ms', align: 'right' },
       { header: 'max ms', align: 'right' },
+      ...cpuColumns,
       { header: 'target' },
       { header: 'result' },
     ],
@@ -107,6 +139,7 @@ export function formatReport(report: Report): string {
       ms(r.p95Ms),
       ms(r.p99Ms),
       ms(r.maxMs),
+      ...(withCpu ? [cpu(r.serverCpuMs), cpu(r.clientCpuMs)] : []),
       r.target?.text ?? '',
       r.target ? (r.target.met ? '✓ pass' : '✗ FAIL') : '',
     ]),
@@ -119,12 +152,15 @@ export function formatReport(report: Report): string {
           { header: 'target' },
           { header: 'result' },
         ],
-        report.ratios.map((r) => [
-          r.what,
-          `${r.value.toFixed(2)}x`,
-          r.atLeast === undefined ? '' : `>= ${r.atLeast}x`,
-          r.atLeast === undefined ? '' : r.value >= r.atLeast ? '✓ pass' : '✗ FAIL',
-        ]),
+        report.ratios.map((r) => {
+          const target = ratioTarget(r);
+          return [
+            r.what,
+            `${r.value.toFixed(2)}x`,
+            target.text,
+            target.met === undefined ? '' : target.met ? '✓ pass' : '✗ FAIL',
+          ];
+        }),
       )
     : undefined;
   return [

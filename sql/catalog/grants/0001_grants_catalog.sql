@@ -47,6 +47,7 @@ grant update (name, slug, description) on catalog.product_translations to b2b_ap
 grant delete on catalog.product_translations to b2b_app;
 
 grant execute on function catalog.resolve_price(uuid, uuid, uuid, integer, text, timestamptz) to b2b_app, b2b_readonly;
+grant execute on function catalog.resolve_prices(uuid, uuid, text, timestamptz, uuid[], integer[]) to b2b_app, b2b_readonly;
 
 grant select on catalog.price_lists, catalog.prices to b2b_app, b2b_readonly;
 

@@ -39,24 +39,26 @@ begin
       schema = 'catalog';
   end if;
 
-  -- 1. lock the stock rows of the order's variants, in the one global order
-  perform 1
-  from catalog.stock_levels s
-  where s.tenant_id = tenant
-    and s.variant_id in (select l.variant_id from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id)
-  order by s.variant_id, s.warehouse_id
-  for no key update;
-
-  -- 2. a line that cannot be covered refuses the whole order (no partial reservations)
-  select v.sku, l.quantity, coalesce(sum(s.available) filter (where w.is_active), 0) as available
+  -- 1. lock the stock rows of the order's variants, in the one global order, and 2. in the same statement
+  -- (issue 13: one pass over the lines instead of two) find a line that cannot be covered, from the rows
+  -- as locked: it refuses the whole order (no partial reservations)
+  with locked as (
+    select s.variant_id, s.warehouse_id, s.available
+    from catalog.stock_levels s
+    where s.tenant_id = tenant
+      and s.variant_id in (select l.variant_id from orders.order_lines l where l.tenant_id = tenant and l.order_id = p_order_id)
+    order by s.variant_id, s.warehouse_id
+    for no key update
+  )
+  select v.sku, l.quantity, coalesce(sum(k.available) filter (where w.is_active), 0) as available
   into short
   from orders.order_lines l
   join catalog.variants v on v.tenant_id = l.tenant_id and v.variant_id = l.variant_id
-  left join catalog.stock_levels s on s.tenant_id = l.tenant_id and s.variant_id = l.variant_id
-  left join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
+  left join locked k on k.variant_id = l.variant_id
+  left join catalog.warehouses w on w.tenant_id = tenant and w.warehouse_id = k.warehouse_id
   where l.tenant_id = tenant and l.order_id = p_order_id
   group by l.line_number, v.sku, l.quantity
-  having coalesce(sum(s.available) filter (where w.is_active), 0) < l.quantity
+  having coalesce(sum(k.available) filter (where w.is_active), 0) < l.quantity
   order by l.line_number
   limit 1;
   if found then

@@ -30,9 +30,10 @@ begin
   if not s.is_new then
     return s.started;
   end if;
-  perform orders.set_order_lines(v_tenant, (s.started).order_id, p_company_id, p_currency, p_lines);
-  -- submit reads the order again itself (set_order_lines changed its total), so the row as inserted will do
-  placed := orders.submit(v_tenant, s.started, false);
+  -- the row as inserted, with the total of its lines: submit writes the total with the state (one update)
+  placed := s.started;
+  placed.total_amount := orders.write_order_lines(v_tenant, placed.order_id, p_company_id, p_currency, p_lines);
+  placed := orders.submit(v_tenant, placed, false);
   perform orders.run_deferred_checks();
   return placed;
 end

@@ -71,6 +71,7 @@ grant execute on function
   orders.lock_order(uuid, uuid),
   orders.address_snapshot(uuid, uuid, uuid, text),
   orders.parse_order_lines(jsonb),
+  orders.write_order_lines(uuid, uuid, uuid, text, jsonb),
   orders.set_order_lines(uuid, uuid, uuid, text, jsonb),
   orders.reprice_order_lines(uuid, uuid),
   orders.reserve_stock(uuid, uuid),
