@@ -169,12 +169,28 @@ const names = (list: Tree[] | undefined): string[] =>
 /** The qualified name of a called function, as the catalog map keys it. */
 const funcName = (call: Tree): string => names(call.funcname).join('.');
 
+/**
+ * libpg_query 17.6 writes malformed JSON for a function that assigns to a field of a variable declared
+ * with a composite type (`v orders.orders; ... v.total_amount := x`: "Unexpected non-whitespace character
+ * after JSON"), though PostgreSQL runs it. Such a body is read again with each field target written as
+ * its variable (`v := x`): the expression, which is all the rules read, is the same.
+ */
+function parsePlPgSQL(definition: string): Tree {
+  try {
+    return parser.parsePlPgSQLSync(definition) as Tree;
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const fieldTargets = /^(\s*)([a-z_][a-z0-9_]*)\.[a-z_][a-z0-9_]*(\s*:=)/gim;
+    return parser.parsePlPgSQLSync(definition.replace(fieldTargets, '$1$2$3')) as Tree;
+  }
+}
+
 /** The statements of a function body, each parsed; a body the parser refuses is an error naming it. */
 export function statementsOf(fn: LintFunction): Statement[] {
   const variables = new Set(fn.argumentNames.filter(Boolean));
   const texts: { text: string; mode: number; line: number }[] = [];
   if (fn.language === 'plpgsql') {
-    const tree = parser.parsePlPgSQLSync(fn.definition) as Tree;
+    const tree = parsePlPgSQL(fn.definition);
     const collect = (node: Tree, line: number): void => {
       if (Array.isArray(node)) {
         for (const item of node) collect(item, line);
