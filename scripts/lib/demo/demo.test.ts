@@ -67,7 +67,7 @@ describe('demo seed profile', () => {
     // the catalog query finds the tables: today over thirty in four schemas
     expect(counts.length).toBeGreaterThan(30);
     expect(new Set(counts.map((c) => c.table.split('.')[0]))).toEqual(
-      new Set(['tenancy', 'accounts', 'catalog', 'orders']),
+      new Set(['tenancy', 'accounts', 'catalog', 'orders', 'audit']),
     );
     const thin = counts.filter((c) => c.tenants < DEMO_TENANTS.length).map((c) => `${c.table}: ${c.tenants}`);
     expect(thin).toEqual([]);
