@@ -851,7 +851,7 @@ COMMENT ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) IS '
 CREATE FUNCTION audit.capture() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
+    AS $_$
 declare
   v_old jsonb;
   v_new jsonb;
@@ -863,6 +863,10 @@ declare
   v_app text := case when current_setting('application_name') like 'citus\_internal%'
                      then coalesce(nullif(current_setting('app.application_name', true), ''), current_setting('application_name'))
                      else current_setting('application_name') end;
+  -- on a Citus worker the trigger fires on a shard (staff_users_102022): record the table's own name
+  v_table text := case when tg_table_name ~ '_[0-9]+$'
+                        and to_regclass(format('%I.%I', tg_table_schema, regexp_replace(tg_table_name, '_[0-9]+$', ''))) is not null
+                       then regexp_replace(tg_table_name, '_[0-9]+$', '') else tg_table_name end;
 begin
   if tg_op = 'INSERT' then
     v_new := to_jsonb(new);
@@ -887,7 +891,7 @@ begin
   end loop;
   insert into audit.events (tenant_id, table_name, row_key, operation, old_values, new_values,
     actor_tenant_id, actor_user_id, actor_role, source, application_name, txid)
-  values ((v_row ->> 'tenant_id')::uuid, tg_table_schema || '.' || tg_table_name, v_key, lower(tg_op), v_old, v_new,
+  values ((v_row ->> 'tenant_id')::uuid, tg_table_schema || '.' || v_table, v_key, lower(tg_op), v_old, v_new,
     nullif(current_setting('app.tenant_id', true), '')::uuid,
     nullif(current_setting('app.user_id', true), '')::uuid,
     left(coalesce(nullif(current_setting('role'), 'none'), session_user::text), 63),
@@ -896,7 +900,7 @@ begin
     txid_current());
   return null;
 end
-$$;
+$_$;
 
 ALTER FUNCTION audit.capture() OWNER TO b2b_owner;
 
@@ -920,13 +924,17 @@ declare
   v_app text := case when current_setting('application_name') like 'citus\_internal%'
                      then coalesce(nullif(current_setting('app.application_name', true), ''), current_setting('application_name'))
                      else current_setting('application_name') end;
+  -- on a Citus worker the trigger fires on a shard (staff_users_102022): record the table's own name
+  v_table text := case when tg_table_name ~ '_[0-9]+$'
+                        and to_regclass(format('%I.%I', tg_table_schema, regexp_replace(tg_table_name, '_[0-9]+$', ''))) is not null
+                       then regexp_replace(tg_table_name, '_[0-9]+$', '') else tg_table_name end;
 begin
   execute format(
     $q$insert into audit.events (tenant_id, table_name, row_key, operation, actor_tenant_id, actor_user_id,
          actor_role, source, application_name, txid)
        select t.tenant_id, %L, jsonb_build_object('tenant_id', t.tenant_id), 'truncate', $1, $2, $3, $4, $5, txid_current()
          from (select distinct tenant_id from %I.%I) t$q$,
-    tg_table_schema || '.' || tg_table_name, tg_table_schema, tg_table_name)
+    tg_table_schema || '.' || v_table, tg_table_schema, tg_table_name)
   using nullif(current_setting('app.tenant_id', true), '')::uuid,
         nullif(current_setting('app.user_id', true), '')::uuid,
         left(coalesce(nullif(current_setting('role'), 'none'), session_user::text), 63), audit.source_of(v_app), left(v_app, 200);
@@ -9834,18 +9842,6 @@ CREATE TRIGGER trg_stock_levels_before_insert_columns BEFORE INSERT ON catalog.s
 CREATE TRIGGER trg_stock_levels_before_update BEFORE UPDATE ON catalog.stock_levels FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
--- Name: stock_levels trg_stock_levels_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
---
-
-CREATE TRIGGER trg_stock_levels_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.stock_levels FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'variant_id', 'warehouse_id');
-
---
--- Name: stock_levels trg_stock_levels_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
---
-
-CREATE TRIGGER trg_stock_levels_zz_audit_truncate BEFORE TRUNCATE ON catalog.stock_levels FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
-
---
 -- Name: stock_movements trg_stock_movements_before_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -10360,18 +10356,6 @@ CREATE TRIGGER trg_tenants_before_update BEFORE UPDATE ON tenancy.tenants FOR EA
 --
 
 CREATE TRIGGER trg_tenants_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON tenancy.tenants FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
-
---
--- Name: tenants trg_tenants_zz_audit; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
---
-
-CREATE TRIGGER trg_tenants_zz_audit AFTER INSERT OR DELETE OR UPDATE ON tenancy.tenants FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id');
-
---
--- Name: tenants trg_tenants_zz_audit_truncate; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
---
-
-CREATE TRIGGER trg_tenants_zz_audit_truncate BEFORE TRUNCATE ON tenancy.tenants FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: addresses fk_addresses_country_code_countries; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner

@@ -43,10 +43,11 @@ select is((select txid from audit.events where tenant_id = :'alpha' and table_na
 select cmp_ok((select max(occurred_at) from audit.events where tenant_id = :'alpha' and table_name = 'tenancy.staff_users'),
   '>', now(), 'the time is the statement''s, not the transaction''s start');
 
--- the registry: a tenant written by the owner without a tenant context is recorded under itself
-select is((select actor_tenant_id is null and operation = 'insert' from audit.events
-            where tenant_id = :'alpha' and table_name = 'tenancy.tenants'), true,
-  'a row written without a tenant context is recorded under its own tenant, with no acting tenant');
+-- a row written by the owner or a superuser without a tenant context is recorded under its own tenant
+select tests.create_staff_user(:'alpha', 'root@alpha.example') as root_written \gset
+select is((select actor_tenant_id is null and actor_user_id is null and actor_role = current_user from audit.events
+            where tenant_id = :'alpha' and row_key ->> 'staff_user_id' = :'root_written'), true,
+  'a row written without a tenant context is recorded under its own tenant, with no acting tenant or user');
 
 -- the seed and the migrator say who they are through application_name
 set local application_name = 'b2b-seed:demo';

@@ -48,7 +48,7 @@ join pg_class c on c.oid = tg.tgrelid
 join pg_namespace n on n.oid = c.relnamespace
 where not tg.tgisinternal and tg.tgfoid = 'audit.capture()'::regprocedure;
 
-select cmp_ok((select count(*)::int from audited), '>=', 30, 'the test sees the audited tables (33 when it was written)');
+select cmp_ok((select count(*)::int from audited), '>=', 30, 'the test sees the audited tables (31 when it was written)');
 
 select is_empty(format($$
   select a.table_name from audited a
@@ -70,11 +70,10 @@ end
 $$;
 set local session_replication_role = replica;
 -- update: move beta's rows to gamma, a tenant without rows (tenant_id is a column of every audited table),
--- then delete them; the registry's own row changes its name instead (its tenant_id is its key)
+-- then delete them
 select tests.create_tenant('gamma') as gamma \gset
 select tests.exec_each(format($$update %s set tenant_id = %L where tenant_id = %L$$, tbl, :'gamma', :'beta'))
 from audited where table_name <> 'tenancy.tenants';
-update tenancy.tenants set name = 'Beta renamed' where tenant_id = :'beta';
 select is_empty(format($$
   select a.table_name from audited a
   where not exists (select 1 from audit.events e where e.tenant_id = %L and e.table_name = a.table_name and e.operation = 'update'

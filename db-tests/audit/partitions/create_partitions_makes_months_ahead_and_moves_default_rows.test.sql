@@ -5,8 +5,9 @@ begin;
 select plan(5);
 
 select tests.create_tenant('alpha') as alpha \gset
+select tests.create_staff_user(:'alpha', 'ann@alpha.example');
 select is((select count(*)::int from audit.events_default where tenant_id = :'alpha'), 1,
-  'before maintenance, the tenant''s event sits in the default partition');
+  'before maintenance, the staff user''s event sits in the default partition');
 select cmp_ok((select count(*)::int from audit.create_partitions()), '=', 4, 'this month and three ahead are made');
 select is((select count(*)::int from audit.events_default), 0, 'no row is left in the default partition');
 select is((select tableoid::regclass::text from audit.events where tenant_id = :'alpha'),

@@ -25,6 +25,10 @@ declare
   v_app text := case when current_setting('application_name') like 'citus\_internal%'
                      then coalesce(nullif(current_setting('app.application_name', true), ''), current_setting('application_name'))
                      else current_setting('application_name') end;
+  -- on a Citus worker the trigger fires on a shard (staff_users_102022): record the table's own name
+  v_table text := case when tg_table_name ~ '_[0-9]+$'
+                        and to_regclass(format('%I.%I', tg_table_schema, regexp_replace(tg_table_name, '_[0-9]+$', ''))) is not null
+                       then regexp_replace(tg_table_name, '_[0-9]+$', '') else tg_table_name end;
 begin
   if tg_op = 'INSERT' then
     v_new := to_jsonb(new);
@@ -49,7 +53,7 @@ begin
   end loop;
   insert into audit.events (tenant_id, table_name, row_key, operation, old_values, new_values,
     actor_tenant_id, actor_user_id, actor_role, source, application_name, txid)
-  values ((v_row ->> 'tenant_id')::uuid, tg_table_schema || '.' || tg_table_name, v_key, lower(tg_op), v_old, v_new,
+  values ((v_row ->> 'tenant_id')::uuid, tg_table_schema || '.' || v_table, v_key, lower(tg_op), v_old, v_new,
     nullif(current_setting('app.tenant_id', true), '')::uuid,
     nullif(current_setting('app.user_id', true), '')::uuid,
     left(coalesce(nullif(current_setting('role'), 'none'), session_user::text), 63),

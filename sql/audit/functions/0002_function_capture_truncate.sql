@@ -14,13 +14,17 @@ declare
   v_app text := case when current_setting('application_name') like 'citus\_internal%'
                      then coalesce(nullif(current_setting('app.application_name', true), ''), current_setting('application_name'))
                      else current_setting('application_name') end;
+  -- on a Citus worker the trigger fires on a shard (staff_users_102022): record the table's own name
+  v_table text := case when tg_table_name ~ '_[0-9]+$'
+                        and to_regclass(format('%I.%I', tg_table_schema, regexp_replace(tg_table_name, '_[0-9]+$', ''))) is not null
+                       then regexp_replace(tg_table_name, '_[0-9]+$', '') else tg_table_name end;
 begin
   execute format(
     $q$insert into audit.events (tenant_id, table_name, row_key, operation, actor_tenant_id, actor_user_id,
          actor_role, source, application_name, txid)
        select t.tenant_id, %L, jsonb_build_object('tenant_id', t.tenant_id), 'truncate', $1, $2, $3, $4, $5, txid_current()
          from (select distinct tenant_id from %I.%I) t$q$,
-    tg_table_schema || '.' || tg_table_name, tg_table_schema, tg_table_name)
+    tg_table_schema || '.' || v_table, tg_table_schema, tg_table_name)
   using nullif(current_setting('app.tenant_id', true), '')::uuid,
         nullif(current_setting('app.user_id', true), '')::uuid,
         left(coalesce(nullif(current_setting('role'), 'none'), session_user::text), 63), audit.source_of(v_app), left(v_app, 200);

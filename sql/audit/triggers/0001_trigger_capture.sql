@@ -20,13 +20,6 @@ create or replace trigger trg_staff_users_zz_audit_truncate
   before truncate on tenancy.staff_users
   for each statement execute function audit.capture_truncate();
 
-create or replace trigger trg_tenants_zz_audit
-  after insert or update or delete on tenancy.tenants
-  for each row execute function audit.capture('tenant_id');
-create or replace trigger trg_tenants_zz_audit_truncate
-  before truncate on tenancy.tenants
-  for each statement execute function audit.capture_truncate();
-
 create or replace trigger trg_attribute_definitions_zz_audit
   after insert or update or delete on catalog.attribute_definitions
   for each row execute function audit.capture('tenant_id', 'attribute_key');
@@ -81,13 +74,6 @@ create or replace trigger trg_products_zz_audit
   for each row execute function audit.capture('tenant_id', 'product_id');
 create or replace trigger trg_products_zz_audit_truncate
   before truncate on catalog.products
-  for each statement execute function audit.capture_truncate();
-
-create or replace trigger trg_stock_levels_zz_audit
-  after insert or update or delete on catalog.stock_levels
-  for each row execute function audit.capture('tenant_id', 'variant_id', 'warehouse_id');
-create or replace trigger trg_stock_levels_zz_audit_truncate
-  before truncate on catalog.stock_levels
   for each statement execute function audit.capture_truncate();
 
 create or replace trigger trg_variants_zz_audit
