@@ -50,7 +50,7 @@ describe('the audit trail on Citus', () => {
     expect(rows).toEqual([{ method: 'h', same: true }]);
   });
 
-  test("a package call's events land on the tenant's worker, with the actor and the client's application name", async () => {
+  test("the events of writes through withTenant land on the tenant's worker, with the actor and the client's application name", async () => {
     const staffId = await withTenant(pool, { tenantId, userId: actor }, async (c) => {
       const { rows } = await c.query<{ id: string }>(
         `insert into tenancy.staff_users (email, display_name) values ('ann@citus.example', 'Ann') returning staff_user_id as id`,
