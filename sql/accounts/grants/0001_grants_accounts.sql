@@ -47,4 +47,5 @@ grant update (kind, is_default, label, recipient, line1, line2, line3, locality,
 grant delete on accounts.addresses to b2b_app;
 
 grant execute on function accounts.acting_buyer(uuid, uuid, uuid) to b2b_app, b2b_readonly;
+grant execute on function accounts.buyer_acting_for_company(uuid, uuid, uuid) to b2b_app, b2b_readonly;
 grant execute on function accounts.buyer_has_permission(uuid, uuid, text) to b2b_app, b2b_readonly;
