@@ -44,8 +44,6 @@ grant select on tests.linted_schemas, tests.linted_tables, tests.lint_exceptions
 insert into tests.lint_exceptions (rule, object, reason) values
   ('tenant_tables_are_audited', 'tenancy.tenants',
    'The registry is a reference table on Citus: a trigger fires on every node''s copy and cannot write the distributed trail from a reference shard (cannot execute a distributed query from a query on a shard). Creating or suspending a tenant is a platform operation outside the tenants'' trails.'),
-  ('tenant_tables_are_audited', 'catalog.stock_levels',
-   'Every change of on_hand and reserved is journaled in catalog.stock_movements (reason, moved_by, moved_at) by its transition-table triggers; on Citus a second trigger writing another distributed table beside them breaks them (executor could not find named tuplestore).'),
   ('tenant_tables_are_audited', 'catalog.stock_movements',
    'An append-only journal written by the stock triggers (updates and deletes refused): each row already records a change, with moved_by and moved_at.'),
   ('tenant_tables_are_audited', 'orders.order_state_history',

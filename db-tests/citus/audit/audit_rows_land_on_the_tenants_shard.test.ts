@@ -2,10 +2,9 @@
 // tenant tables. Writes through withTenant as b2b_app fire the capture trigger on the shards of the tenant's
 // worker (citus.enable_unsafe_triggers), and their events land in the tenant's shard of audit.events on
 // that same worker, under the table's own name (not the shard's), with the acting user and the client's
-// application name (not Citus's internal one); b2b_app of another tenant reads none of them. (The sealing job
-// as a distributed function is open work: docs/audit.md, "Citus".)
-// (The orders world, tests.create_order_world, fails on this cluster with "executor could not find named
-// tuplestore": see docs/audit.md, "Citus"; so the writes here are staff users.)
+// application name (not Citus's internal one); b2b_app of another tenant reads none of them. The sealing job
+// (audit.seal, a distributed function delegated to the tenant's worker) seals them there, audit.verify
+// passes, and an event rewritten on the worker's shard behind the trigger's back is reported as changed.
 import { createPool, withTenant } from '@b2b/db';
 import { withClient } from '@b2b/testing';
 import { citusTestDatabase, freshTenant } from '@b2b/testing/vitest';
@@ -113,5 +112,80 @@ describe('the audit trail on Citus', () => {
       return rows[0]?.n;
     });
     expect(seen).toBe(0);
+  });
+
+  test("audit.seal seals the tenant's events on its worker; verify passes, then names an event rewritten on the shard", async () => {
+    const sealed = await bed.adminValue<number>('select audit.seal($1::uuid)', [bed.world.tenantId]);
+    const events = await bed.adminValue<number>(
+      'select count(*)::int from audit.events where tenant_id = $1',
+      [bed.world.tenantId],
+    );
+    expect(events).toBeGreaterThanOrEqual(2);
+    expect(sealed).toBe(events);
+    expect(await bed.adminValue<number>('select audit.seal($1::uuid)', [bed.world.tenantId])).toBe(0);
+    const head = await bed.adminValue<{ seal_seq: number }>('select audit.chain_head($1::uuid)', [
+      bed.world.tenantId,
+    ]);
+    expect(head.seal_seq).toBe(events);
+    expect(
+      await bed.admin('select problem from audit.verify($1::uuid)', [bed.world.tenantId]),
+    ).toEqual([]);
+
+    // out of band: rewrite the update's new values on the tenant's shard, around the append-only trigger
+    const [placement] = await bed.admin<{ node: string; shard: string }>(
+      `select (select nodename || ':' || nodeport from citus_shards
+                where shardid = get_shard_id_for_distribution_column('audit.events', $1::uuid)) as node,
+              'audit.events_' || get_shard_id_for_distribution_column('audit.events', $1::uuid) as shard`,
+      [bed.world.tenantId],
+    );
+    const worker = db.workerAdminUrls.find((u) => `127.0.0.1:${new URL(u).port}` === placement?.node);
+    expect(worker).toBeDefined();
+    await withClient(worker as string, async (c) => {
+      await c.query('begin');
+      await c.query('set local session_replication_role = replica');
+      await c.query(
+        `update ${placement?.shard} set new_values = jsonb_set(new_values, '{display_name}', '"Someone else"')
+          where tenant_id = $1 and operation = 'update' and table_name = 'tenancy.staff_users'`,
+        [bed.world.tenantId],
+      );
+      await c.query('commit');
+    });
+    const problems = await bed.admin<{ problem: string }>(
+      'select problem from audit.verify($1::uuid)',
+      [bed.world.tenantId],
+    );
+    expect(problems.map((p) => p.problem)).toEqual(['changed']);
+  });
+
+  test("audit.erase_subject, called by b2b_app on the tenant's worker, leaves no personal value and the chain verifies", async () => {
+    const { tenantId: t } = await freshTenant('audit erase on citus');
+    const staffId = await withTenant(pool, { tenantId: t }, async (c) => {
+      const { rows } = await c.query<{ id: string }>(
+        `insert into tenancy.staff_users (email, display_name) values ('eve@citus.example', 'Eve Erased') returning staff_user_id as id`,
+      );
+      return rows[0]?.id as string;
+    });
+    expect(await bed.adminValue<number>('select audit.seal($1::uuid)', [t])).toBe(1);
+    const rewritten = await withTenant(pool, { tenantId: t }, async (c) => {
+      await c.query(
+        `update tenancy.staff_users set email = 'erased.' || replace(staff_user_id::text, '-', '') || '@example.com', display_name = 'erased'
+          where tenant_id = $1 and staff_user_id = $2`,
+        [t, staffId],
+      );
+      const { rows } = await c.query<{ n: string }>(
+        `select audit.erase_subject($1, 'tenancy.staff_users', jsonb_build_object('staff_user_id', $2::uuid)) as n`,
+        [t, staffId],
+      );
+      return Number(rows[0]?.n);
+    });
+    expect(rewritten).toBe(2);
+    const left = await bed.adminValue<number>(
+      `select count(*)::int from audit.events where tenant_id = $1
+          and (coalesce(old_values::text, '') || coalesce(new_values::text, '')) ~ '(eve@citus|Eve Erased)'`,
+      [t],
+    );
+    expect(left).toBe(0);
+    expect(await bed.adminValue<number>('select audit.seal($1::uuid)', [t])).toBe(1);
+    expect(await bed.admin('select problem from audit.verify($1::uuid)', [t])).toEqual([]);
   });
 });

@@ -76,6 +76,13 @@ create or replace trigger trg_products_zz_audit_truncate
   before truncate on catalog.products
   for each statement execute function audit.capture_truncate();
 
+create or replace trigger trg_stock_levels_zz_audit
+  after insert or update or delete on catalog.stock_levels
+  for each row execute function audit.capture('tenant_id', 'variant_id', 'warehouse_id');
+create or replace trigger trg_stock_levels_zz_audit_truncate
+  before truncate on catalog.stock_levels
+  for each statement execute function audit.capture_truncate();
+
 create or replace trigger trg_variants_zz_audit
   after insert or update or delete on catalog.variants
   for each row execute function audit.capture('tenant_id', 'variant_id');
