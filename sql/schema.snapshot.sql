@@ -1680,8 +1680,13 @@ declare
   v_prev_chain bytea;
   v_personal jsonb := '{}';
   v_hash bytea;
+  v_retired tstzmultirange;
   r record;
 begin
+  -- the months retired by retention, read once: on Citus a subquery on this reference table correlated with
+  -- a distributed one is refused inside the delegated call (it carries no tenant to route by)
+  select coalesce(range_agg(tstzrange(rp.range_from, rp.range_to)), '{}') into v_retired
+    from audit.retired_partitions rp where rp.state = 'dropped';
   select h.horizon into v_horizon from audit.seal_heads h where h.tenant_id = p_tenant_id;
   -- where the range's chain starts: the seal before the first one in range
   select s.seal_seq, s.chain_hash into v_prev_seq, v_prev_chain
@@ -1694,8 +1699,7 @@ begin
   for r in
     select s.seal_seq as seq, s.event_id as sealed_event, s.occurred_at as sealed_at, s.row_hash, s.chain_hash,
            (e.event_id is not null) as present, e as ev,
-           exists (select 1 from audit.retired_partitions rp
-                    where rp.state = 'dropped' and s.occurred_at >= rp.range_from and s.occurred_at < rp.range_to) as retired
+           (s.occurred_at <@ v_retired) as retired
       from audit.seals s
       left join audit.events e
         on e.tenant_id = p_tenant_id and e.occurred_at = s.occurred_at and e.event_id = s.event_id
@@ -9920,6 +9924,18 @@ CREATE TRIGGER trg_stock_levels_before_insert_columns BEFORE INSERT ON catalog.s
 --
 
 CREATE TRIGGER trg_stock_levels_before_update BEFORE UPDATE ON catalog.stock_levels FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: stock_levels trg_stock_levels_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_levels_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.stock_levels FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'variant_id', 'warehouse_id');
+
+--
+-- Name: stock_levels trg_stock_levels_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_levels_zz_audit_truncate BEFORE TRUNCATE ON catalog.stock_levels FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: stock_movements trg_stock_movements_before_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner

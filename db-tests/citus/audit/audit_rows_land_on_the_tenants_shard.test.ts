@@ -127,9 +127,7 @@ describe('the audit trail on Citus', () => {
       bed.world.tenantId,
     ]);
     expect(head.seal_seq).toBe(events);
-    expect(
-      await bed.admin('select problem from audit.verify($1::uuid)', [bed.world.tenantId]),
-    ).toEqual([]);
+    expect(await bed.admin('select problem from audit.verify($1::uuid)', [bed.world.tenantId])).toEqual([]);
 
     // out of band: rewrite the update's new values on the tenant's shard, around the append-only trigger
     const [placement] = await bed.admin<{ node: string; shard: string }>(
@@ -150,10 +148,9 @@ describe('the audit trail on Citus', () => {
       );
       await c.query('commit');
     });
-    const problems = await bed.admin<{ problem: string }>(
-      'select problem from audit.verify($1::uuid)',
-      [bed.world.tenantId],
-    );
+    const problems = await bed.admin<{ problem: string }>('select problem from audit.verify($1::uuid)', [
+      bed.world.tenantId,
+    ]);
     expect(problems.map((p) => p.problem)).toEqual(['changed']);
   });
 
