@@ -185,4 +185,26 @@ describe('the audit trail on Citus', () => {
     expect(await bed.adminValue<number>('select audit.seal($1::uuid)', [t])).toBe(1);
     expect(await bed.admin('select problem from audit.verify($1::uuid)', [t])).toEqual([]);
   });
+
+  test("audit.seal_all (the maintenance command's call, on the coordinator) seals each tenant on its worker", async () => {
+    const { tenantId: t } = await freshTenant('audit seal_all on citus');
+    await withTenant(pool, { tenantId: t }, (c) =>
+      c.query(`insert into tenancy.staff_users (email, display_name) values ('sal@citus.example', 'Sal')`),
+    );
+    const sealed = await bed.admin<{ sealed: number }>(
+      'select sealed from audit.seal_all() where tenant_id = $1',
+      [t],
+    );
+    expect(sealed).toEqual([{ sealed: 1 }]);
+    expect(await bed.admin('select problem from audit.verify($1::uuid)', [t])).toEqual([]);
+    // a call Citus does not delegate (a PL/pgSQL expression with the tenant in a variable) would run on the
+    // coordinator, whose transaction ids are not the events' (the worker's): refused
+    const refused = await bed
+      .admin(`do $$ declare t uuid := '${t}'; begin perform audit.seal(t); end $$`)
+      .then(
+        () => 'accepted',
+        (error: { code?: string }) => error.code,
+      );
+    expect(refused).toBe('B4006');
+  });
 });

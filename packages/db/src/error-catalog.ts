@@ -257,6 +257,11 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     code: 'audit_export_missing',
     message: 'The partition has no verified export; it was not dropped.',
   },
+  B4006: {
+    code: 'audit_seal_not_on_worker',
+    message:
+      "On Citus the sealing job runs on the tenant's worker: call audit.seal at the top level (it is then delegated).",
+  },
 };
 
 /** Named constraints, by name. Primary keys are listed too: a duplicate id is a conflict like any other. */

@@ -20,8 +20,20 @@ declare
   v_count integer := 0;
   v_hash bytea;
   v_personal jsonb := '{}';
+  v_on_coordinator boolean;
   e audit.events;
 begin
+  -- On Citus the events' txids are the tenant's worker's, so the horizon must be that worker's snapshot:
+  -- a call that Citus did not delegate (one made inside another function with a variable as the tenant)
+  -- runs on the coordinator, whose transaction ids are another counter. Refused there (B4006).
+  if to_regprocedure('citus_is_coordinator()') is not null then
+    execute 'select citus_is_coordinator()' into v_on_coordinator;
+    if v_on_coordinator then
+      raise exception using errcode = 'B4006',
+        message = 'audit.seal ran on the Citus coordinator, not on the tenant''s worker',
+        hint = 'Call it at the top level (select audit.seal(...)), or through audit.seal_all.';
+    end if;
+  end if;
   insert into audit.seal_heads (tenant_id, seal_seq, chain_hash, horizon, scan_from)
   values (p_tenant_id, 0, '\x0000000000000000000000000000000000000000000000000000000000000000', 0, '-infinity')
   on conflict (tenant_id) do nothing;
@@ -61,7 +73,7 @@ begin
 end
 $$;
 comment on function audit.seal(uuid, integer) is
-  'Sealing job for one tenant: appends its events of ended transactions (txid below the snapshot xmin) to the hash chain in (occurred_at, event_id) order, at most p_limit; returns how many. Owner only (pnpm audit seal).';
+  'Sealing job for one tenant: appends its events of ended transactions (txid below the snapshot xmin) to the hash chain in (occurred_at, event_id) order, at most p_limit; returns how many. Owner only (pnpm audit seal). On Citus it must run delegated, on the tenant''s worker (B4006 on the coordinator).';
 
 -- Every tenant with events, sealed in turn (the maintenance command calls it).
 create or replace function audit.seal_all(p_limit integer default 100000) returns table (tenant_id uuid, sealed integer)
@@ -73,7 +85,9 @@ declare
 begin
   for v_tenant in select t.tenant_id from tenancy.tenants t order by t.tenant_id loop
     tenant_id := v_tenant;
-    sealed := audit.seal(v_tenant, p_limit);
+    -- a constant tenant in a FROM clause: on Citus the call is then delegated to the tenant's worker
+    -- (Citus delegates neither a PL/pgSQL simple expression nor a call whose tenant is a variable)
+    execute format('select s from audit.seal(%L::uuid, %s) s', v_tenant, p_limit) into sealed;
     if sealed > 0 then
       return next;
     end if;
@@ -81,7 +95,7 @@ begin
 end
 $$;
 comment on function audit.seal_all(integer) is
-  'Runs audit.seal for every tenant (tenancy.tenants); returns the tenants that had new events and how many were sealed.';
+  'Runs audit.seal for every tenant (tenancy.tenants), each call delegated to the tenant''s worker on Citus; returns the tenants that had new events and how many were sealed.';
 
 -- The chain head to hand to an outside party (a notary, a ticket, an e-mail to the auditor): later,
 -- audit.verify(..., p_head => that value) proves the chain still passes through it.
