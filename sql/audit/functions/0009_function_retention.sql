@@ -50,6 +50,9 @@ as $$
 declare
   v_bounds text[];
   v_name text;
+  -- a value, not now() in the statement: on Citus audit.retired_partitions is a reference table, and a
+  -- function in ON CONFLICT DO UPDATE SET of a distributed insert must be immutable
+  v_now timestamptz := now();
 begin
   select format('%I.%I', n.nspname, c.relname),
          regexp_match(pg_get_expr(c.relpartbound, c.oid), $re$FROM \('([^']+)'\) TO \('([^']+)'\)$re$)
@@ -66,7 +69,7 @@ begin
   values (v_name, v_bounds[1]::timestamptz, v_bounds[2]::timestamptz, 'detached')
   on conflict (partition_name) do update
     set range_from = excluded.range_from, range_to = excluded.range_to, state = 'detached',
-        export_file = null, export_rows = null, export_sha256 = null, detached_at = now(), dropped_at = null;
+        export_file = null, export_rows = null, export_sha256 = null, detached_at = v_now, dropped_at = null;
 end
 $$;
 comment on function audit.detach_partition(regclass) is
@@ -107,6 +110,7 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
   v_name text;
+  v_now timestamptz := now(); -- a value in the statement (Citus: audit.retired_partitions is a reference table)
 begin
   select format('%I.%I', n.nspname, c.relname) into v_name
     from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = p_partition;
@@ -115,7 +119,7 @@ begin
       detail = v_name;
   end if;
   execute format('drop table %s', p_partition);
-  update audit.retired_partitions set state = 'dropped', dropped_at = now() where partition_name = v_name;
+  update audit.retired_partitions set state = 'dropped', dropped_at = v_now where partition_name = v_name;
 end
 $$;
 comment on function audit.drop_exported(regclass) is
