@@ -44,8 +44,10 @@ begin
       into v_old, v_new
       from jsonb_each(v_row) o
      where o.value is distinct from v_new -> o.key;
-    if v_old is null then
-      return null; -- an update that changed nothing
+    -- an update that changed nothing, or nothing but updated_at (app.set_updated_at, a BEFORE trigger, sets
+    -- it on every update, so an UPDATE that writes the same values in a later transaction still moves it)
+    if v_old is null or v_old - 'updated_at' = '{}'::jsonb then
+      return null;
     end if;
   end if;
   foreach v_column in array tg_argv loop
@@ -64,4 +66,4 @@ begin
 end
 $$;
 comment on function audit.capture() is
-  'AFTER ROW trigger of every audited table: appends one audit.events row (tenant, table, primary key from tg_argv, operation, old row / changed columns / new row, actor from app.set_tenant, role, source, application_name, txid). Skips updates that change nothing.';
+  'AFTER ROW trigger of every audited table: appends one audit.events row (tenant, table, primary key from tg_argv, operation, old row / changed columns / new row, actor from app.set_tenant, role, source, application_name, txid). Skips updates that change nothing but updated_at.';
