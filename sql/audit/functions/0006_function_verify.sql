@@ -53,6 +53,11 @@ begin
       v_prev_chain := null; -- cannot recompute across the gap
     elsif v_prev_seq is null and r.seq = 1 then
       v_prev_chain := '\x0000000000000000000000000000000000000000000000000000000000000000';
+    elsif v_prev_seq is null then
+      -- no seal before this one at all (seals are never deleted, retention keeps them): the first are gone
+      problem := 'seal_missing'; seal_seq := 1; event_id := null; occurred_at := null;
+      detail := format('positions 1 to %s are missing', r.seq - 1);
+      return next;
     end if;
     if v_prev_chain is not null and sha256(v_prev_chain || int8send(r.seq) || r.row_hash) <> r.chain_hash then
       problem := 'chain_broken'; seal_seq := r.seq; event_id := r.sealed_event; occurred_at := r.sealed_at;
@@ -95,6 +100,21 @@ begin
       r.operation, r.table_name, r.row_key);
     return next;
   end loop;
+  -- the chain's end: the head the last sealing run wrote must be a seal (the newest seals deleted without
+  -- moving the head back); a head moved back with them is caught only by an exported p_head
+  select h.seal_seq, h.chain_hash, s.chain_hash as sealed, (s.seal_seq is not null) as present into r
+    from audit.seal_heads h
+    left join audit.seals s on s.tenant_id = h.tenant_id and s.seal_seq = h.seal_seq
+   where h.tenant_id = p_tenant_id and h.seal_seq > 0;
+  if found and not r.present then
+    problem := 'seal_missing'; seal_seq := r.seal_seq; event_id := null; occurred_at := null;
+    detail := format('the head names seal %s, which is missing', r.seal_seq);
+    return next;
+  elsif found and r.sealed <> r.chain_hash then
+    problem := 'chain_broken'; seal_seq := r.seal_seq; event_id := null; occurred_at := null;
+    detail := 'the head''s chain_hash is not its seal''s';
+    return next;
+  end if;
   if p_head is not null and not exists (
     select 1 from audit.seals s
      where s.tenant_id = p_tenant_id and s.seal_seq = (p_head ->> 'seal_seq')::bigint
