@@ -99,7 +99,9 @@ async function loadHistory(adminUrl: string, total: number, say: (line: string) 
     const { rows: indexes } = await c.query<{ name: string; constraint: string | null; def: string }>(
       `select i.indexrelid::regclass::text as name, con.conname as constraint,
               coalesce('alter table audit.events add constraint ' || quote_ident(con.conname) || ' ' || pg_get_constraintdef(con.oid),
-                       pg_get_indexdef(i.indexrelid)) as def
+                       -- a partitioned table's index definition reads ON ONLY (the parent alone, left
+                       -- invalid and unused): made again on the partitions too
+                       replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ')) as def
          from pg_index i left join pg_constraint con on con.conindid = i.indexrelid and con.conrelid = i.indrelid
         where i.indrelid = 'audit.events'::regclass order by con.conname nulls last`,
     );
@@ -133,6 +135,12 @@ async function loadHistory(adminUrl: string, total: number, say: (line: string) 
       await c.query(ix.def);
       say(`  index ${ix.constraint ?? ix.name} made again (${seconds()} s)`);
     }
+    const { rows: invalid } = await c.query<{ name: string }>(
+      `select indexrelid::regclass::text as name from pg_index
+        where indrelid = 'audit.events'::regclass and not indisvalid`,
+    );
+    if (invalid.length)
+      throw new Error(`indexes of audit.events left invalid: ${invalid.map((r) => r.name)}`);
     say('  analyze audit.events');
     await c.query('analyze audit.events');
     return ids;
