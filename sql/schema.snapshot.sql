@@ -915,8 +915,10 @@ begin
       into v_old, v_new
       from jsonb_each(v_row) o
      where o.value is distinct from v_new -> o.key;
-    if v_old is null then
-      return null; -- an update that changed nothing
+    -- an update that changed nothing, or nothing but updated_at (app.set_updated_at, a BEFORE trigger, sets
+    -- it on every update, so an UPDATE that writes the same values in a later transaction still moves it)
+    if v_old is null or v_old - 'updated_at' = '{}'::jsonb then
+      return null;
     end if;
   end if;
   foreach v_column in array tg_argv loop
@@ -941,7 +943,7 @@ ALTER FUNCTION audit.capture() OWNER TO b2b_owner;
 -- Name: FUNCTION capture(); Type: COMMENT; Schema: audit; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION audit.capture() IS 'AFTER ROW trigger of every audited table: appends one audit.events row (tenant, table, primary key from tg_argv, operation, old row / changed columns / new row, actor from app.set_tenant, role, source, application_name, txid). Skips updates that change nothing.';
+COMMENT ON FUNCTION audit.capture() IS 'AFTER ROW trigger of every audited table: appends one audit.events row (tenant, table, primary key from tg_argv, operation, old row / changed columns / new row, actor from app.set_tenant, role, source, application_name, txid). Skips updates that change nothing but updated_at.';
 
 --
 -- Name: capture_truncate(); Type: FUNCTION; Schema: audit; Owner: b2b_owner
@@ -1107,6 +1109,9 @@ CREATE FUNCTION audit.detach_partition(p_partition regclass) RETURNS void
 declare
   v_bounds text[];
   v_name text;
+  -- a value, not now() in the statement: on Citus audit.retired_partitions is a reference table, and a
+  -- function in ON CONFLICT DO UPDATE SET of a distributed insert must be immutable
+  v_now timestamptz := now();
 begin
   select format('%I.%I', n.nspname, c.relname),
          regexp_match(pg_get_expr(c.relpartbound, c.oid), $re$FROM \('([^']+)'\) TO \('([^']+)'\)$re$)
@@ -1123,7 +1128,7 @@ begin
   values (v_name, v_bounds[1]::timestamptz, v_bounds[2]::timestamptz, 'detached')
   on conflict (partition_name) do update
     set range_from = excluded.range_from, range_to = excluded.range_to, state = 'detached',
-        export_file = null, export_rows = null, export_sha256 = null, detached_at = now(), dropped_at = null;
+        export_file = null, export_rows = null, export_sha256 = null, detached_at = v_now, dropped_at = null;
 end
 $_$;
 
@@ -1145,6 +1150,7 @@ CREATE FUNCTION audit.drop_exported(p_partition regclass) RETURNS void
     AS $$
 declare
   v_name text;
+  v_now timestamptz := now(); -- a value in the statement (Citus: audit.retired_partitions is a reference table)
 begin
   select format('%I.%I', n.nspname, c.relname) into v_name
     from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = p_partition;
@@ -1153,7 +1159,7 @@ begin
       detail = v_name;
   end if;
   execute format('drop table %s', p_partition);
-  update audit.retired_partitions set state = 'dropped', dropped_at = now() where partition_name = v_name;
+  update audit.retired_partitions set state = 'dropped', dropped_at = v_now where partition_name = v_name;
 end
 $$;
 
@@ -1727,6 +1733,11 @@ begin
       v_prev_chain := null; -- cannot recompute across the gap
     elsif v_prev_seq is null and r.seq = 1 then
       v_prev_chain := '\x0000000000000000000000000000000000000000000000000000000000000000';
+    elsif v_prev_seq is null then
+      -- no seal before this one at all (seals are never deleted, retention keeps them): the first are gone
+      problem := 'seal_missing'; seal_seq := 1; event_id := null; occurred_at := null;
+      detail := format('positions 1 to %s are missing', r.seq - 1);
+      return next;
     end if;
     if v_prev_chain is not null and sha256(v_prev_chain || int8send(r.seq) || r.row_hash) <> r.chain_hash then
       problem := 'chain_broken'; seal_seq := r.seq; event_id := r.sealed_event; occurred_at := r.sealed_at;
@@ -1769,6 +1780,21 @@ begin
       r.operation, r.table_name, r.row_key);
     return next;
   end loop;
+  -- the chain's end: the head the last sealing run wrote must be a seal (the newest seals deleted without
+  -- moving the head back); a head moved back with them is caught only by an exported p_head
+  select h.seal_seq, h.chain_hash, s.chain_hash as sealed, (s.seal_seq is not null) as present into r
+    from audit.seal_heads h
+    left join audit.seals s on s.tenant_id = h.tenant_id and s.seal_seq = h.seal_seq
+   where h.tenant_id = p_tenant_id and h.seal_seq > 0;
+  if found and not r.present then
+    problem := 'seal_missing'; seal_seq := r.seal_seq; event_id := null; occurred_at := null;
+    detail := format('the head names seal %s, which is missing', r.seal_seq);
+    return next;
+  elsif found and r.sealed <> r.chain_hash then
+    problem := 'chain_broken'; seal_seq := r.seal_seq; event_id := null; occurred_at := null;
+    detail := 'the head''s chain_hash is not its seal''s';
+    return next;
+  end if;
   if p_head is not null and not exists (
     select 1 from audit.seals s
      where s.tenant_id = p_tenant_id and s.seal_seq = (p_head ->> 'seal_seq')::bigint
