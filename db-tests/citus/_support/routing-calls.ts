@@ -1,5 +1,5 @@
-// Every public function of @b2b/tenancy, @b2b/accounts, @b2b/catalog and @b2b/orders, called once with the statements
-// it sends recorded and EXPLAINed (explainEveryStatement), for the routing checks: on Citus
+// Every public function of @b2b/tenancy, @b2b/accounts, @b2b/catalog, @b2b/orders and @b2b/audit, called
+// once with the statements it sends recorded and EXPLAINed (explainEveryStatement), for the routing checks: on Citus
 // (db-tests/citus/routing/) every statement must run as one task on the tenant's shard; on plain PostgreSQL
 // (db-tests/routing/) every statement must name its tenant as a value. Driven by the packages' exports:
 // every exported function needs a call in CALLS, so a function added later cannot skip the check.
@@ -7,12 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { withTenant } from '@b2b/db';
 import type pg from 'pg';
 import * as accounts from '../../../packages/accounts/src/index';
+import * as audit from '../../../packages/audit/src/index';
 import * as catalog from '../../../packages/catalog/src/index';
 import * as orders from '../../../packages/orders/src/index';
 import * as tenancy from '../../../packages/tenancy/src/index';
 import { type ExplainedStatement, explainEveryStatement, routingProblems } from './explaining-client';
 
-export const PACKAGES = { tenancy, accounts, catalog, orders };
+export const PACKAGES = { tenancy, accounts, catalog, orders, audit };
 /** Exports that send nothing to the database (error mapping): no call, nothing to route. */
 const NOT_CALLS = new Set(['mapOrdersError']);
 
@@ -318,6 +319,23 @@ export const CALLS: Record<keyof typeof PACKAGES, Record<string, Call>> = {
       return orders.rejectOrder(c, { orderId: waiting, approverId: w.approver as string });
     },
     setApprovalRuleActive: (c, w) => orders.setApprovalRuleActive(c, w.rule as string, false),
+  },
+  // the trail of what the calls above wrote (the capture trigger's events)
+  audit: {
+    rowHistory: (c, w) =>
+      audit.rowHistory(c, {
+        table: 'accounts.companies',
+        key: { company_id: w.company as string },
+        limit: 10,
+      }),
+    changesByActor: (c) => audit.changesByActor(c, { actorUserId: randomUUID(), limit: 10 }),
+    changesInRange: (c) =>
+      audit.changesInRange(c, {
+        from: new Date(Date.now() - 3_600_000),
+        to: new Date(Date.now() + 60_000),
+        limit: 10,
+      }),
+    getChainHead: (c) => audit.getChainHead(c),
   },
 };
 

@@ -54,6 +54,16 @@ from (values
   ('orders', 'returns', 'reason', true, 'free text', 'contract (Art. 6(1)(b))',
    'with the order', 'a buyer''s words; may name people'),
   ('orders', 'approval_rules', 'name', false, null, null, null, 'the name of a rule'),
+  -- audit: the trail keeps copies of audited rows
+  ('audit', 'events', 'old_values', true, 'copies of audited rows', 'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))',
+   'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)',
+   'old values of a changed or deleted row: holds the personal columns of the audited tables above'),
+  ('audit', 'events', 'new_values', true, 'copies of audited rows', 'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))',
+   'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)',
+   'new values of an inserted or changed row: holds the personal columns of the audited tables above'),
+  ('audit', 'events', 'table_name', false, null, null, null, 'the name of an audited table'),
+  ('audit', 'events', 'application_name', false, null, null, null, 'the name of a client program'),
+  ('audit', 'retired_partitions', 'partition_name', false, null, null, null, 'the name of a partition'),
   -- catalog: names of things
   ('catalog', 'category_translations', 'name', false, null, null, null, 'a category name'),
   ('catalog', 'product_translations', 'name', false, null, null, null, 'a product name'),
