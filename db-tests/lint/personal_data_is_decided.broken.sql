@@ -20,11 +20,12 @@ create view app.personal_data_columns as
 select * from app.personal_data_columns_kept
 union all
 select v.schema_name::name, v.table_name::name, v.column_name::name, v.personal, v.category, v.legal_basis,
-  v.retention, v.note
+  v.retention, v.note, v.protection, v.subject, v.subject_key, v.erasure
 from (values
-  ('tenancy', 'rogue_people', 'ghost_name', true, 'identity', 'contract', 'a year', null),
-  ('tenancy', 'rogue_people', 'first_name', true, null, 'contract', 'a year', null),
-  ('tenancy', 'rogue_people', 'nickname', false, null, null, null, null),
-  ('tenancy', 'rogue_people', 'last_name', true, 'identity', 'contract', 'a year', null),
-  ('tenancy', 'rogue_people', 'last_name', true, 'identity', 'contract', 'a year', null)
-) as v (schema_name, table_name, column_name, personal, category, legal_basis, retention, note);
+  ('tenancy', 'rogue_people', 'ghost_name', true, 'identity', 'contract', 'a year', null, 'clear', 'company', 'tenant_id', null),
+  ('tenancy', 'rogue_people', 'first_name', true, null, 'contract', 'a year', null, 'clear', 'company', 'tenant_id', null),
+  ('tenancy', 'rogue_people', 'nickname', false, null, null, null, null, 'clear', 'company', 'tenant_id', null),
+  ('tenancy', 'rogue_people', 'last_name', true, 'identity', 'contract', 'a year', null, 'clear', 'company', 'tenant_id', null),
+  ('tenancy', 'rogue_people', 'last_name', true, 'identity', 'contract', 'a year', null, 'clear', 'company', 'tenant_id', null)
+) as v (schema_name, table_name, column_name, personal, category, legal_basis, retention, note,
+  protection, subject, subject_key, erasure);

@@ -11,9 +11,9 @@ on conflict do nothing;
 /* @name CreateBuyer */
 insert into accounts.buyers (buyer_id, company_id, buyer_role_id, email, full_name, phone, spending_limit,
   spending_period)
-values (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phone,
+values (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, app.encrypt_personal(:phone),
   :spendingLimit, :spendingPeriod)
-returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+returning buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,
   spending_period, created_at, updated_at;
 
 /* Changes the given fields; a null leaves the field as it is. A buyer never changes company. */
@@ -22,15 +22,15 @@ update accounts.buyers
 set buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),
     email = coalesce(:email, email),
     full_name = coalesce(:fullName, full_name),
-    phone = coalesce(:phone, phone),
+    phone = coalesce(app.encrypt_personal(:phone), phone),
     status = coalesce(:status, status)
 where tenant_id = :tenantId! and buyer_id = :buyerId!
-returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+returning buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,
   spending_period, created_at, updated_at;
 
 /* Buyers of a company by email ascending, then id, a page at a time (keyset on (email, buyer_id), the last row's, from the page cursor). */
 /* @name ListBuyersOfCompany */
-select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+select buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,
   spending_period, created_at, updated_at
 from accounts.buyers
 where tenant_id = :tenantId! and company_id = :companyId!
@@ -59,12 +59,21 @@ where c.tenant_id = :tenantId!;
 */
 insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
   spending_period)
-values :rows
+-- The rows come as text (a VALUES list gives its parameters no other type); phone numbers are encrypted here.
+select r.company_id::uuid, r.buyer_role_id::uuid, r.email, r.full_name, app.encrypt_personal(r.phone), r.status,
+  r.spending_limit::numeric, r.spending_period
+from (values :rows) as r (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+  spending_period)
 on conflict (tenant_id, company_id, email) do update
 set buyer_role_id = excluded.buyer_role_id,
     full_name = excluded.full_name,
-    phone = excluded.phone,
+    phone = case when app.decrypt_personal(accounts.buyers.phone) is not distinct from
+      app.decrypt_personal(excluded.phone) then accounts.buyers.phone else excluded.phone end,
     status = excluded.status,
     spending_limit = excluded.spending_limit,
     spending_period = excluded.spending_period
 returning buyer_id, company_id, email, (xmax = 0) as "inserted!";
+
+/* Pseudonymizes a buyer's personal data everywhere (accounts.erase_buyer; GDPR Art. 17): rows changed per table. B4108 for an unknown buyer. */
+/* @name EraseBuyer */
+select accounts.erase_buyer(:tenantId!::uuid, :buyerId!::uuid) as "erased!";

@@ -3,6 +3,13 @@
 // database's constraints, triggers and functions (accounts.acting_buyer for a buyer acting for a company)
 // report bad input as typed errors from @b2b/db. Every query and function call names its tenant as a value
 // (tenantOf(client): tenant_id = :tenantId, p_tenant_id), so on Citus it is routed to the tenant's node.
+//
+// Encrypted personal data (docs/data-protection.md): companies' tax ids and buyers' phone numbers are stored
+// encrypted under the application's data key (withTenant(pool, { tenantId, dataKey }, ...)). Every function
+// here that writes or returns a non-null tax id or phone number needs that key: without it DataKeyError
+// `data_key_missing` (B4101); with a key that is not the database's, DataKeyError `data_key_wrong` (B4102).
+// Invalid values are ValidationError `company_tax_id_invalid`, `company_tax_id_too_long`, `phone_invalid`,
+// `phone_too_long` (B4104-B4107, checked before encryption).
 import {
   assertUniqueKeys,
   BuyerNotInCompanyError,
@@ -22,6 +29,7 @@ import {
   addBuyerRolePermissions as addBuyerRolePermissionsQuery,
   createBuyer as createBuyerQuery,
   createBuyerRole as createBuyerRoleQuery,
+  eraseBuyer as eraseBuyerQuery,
   getBuyerActingForCompany as getBuyerActingForCompanyQuery,
   type ICreateBuyerResult,
   type ICreateBuyerRoleResult,
@@ -52,7 +60,11 @@ export type ActingBuyer = IGetBuyerActingForCompanyResult;
 export type CompanyStatus = 'active' | 'on_hold' | 'closed';
 export type BuyerStatus = 'active' | 'disabled';
 export type SpendingPeriod = 'day' | 'week' | 'month';
-export type CompanyUpsert = IUpsertCompaniesParams['rows'][number];
+/** One company of upsertCompanies: taxId in clear (encrypted by the query with the transaction's data key). */
+export type CompanyUpsert = Omit<IUpsertCompaniesParams['rows'][number], 'paymentTermsDays'> & {
+  /** Net payment terms in days, 0 to 365. */
+  paymentTermsDays: number;
+};
 export type BuyerUpsert = IUpsertBuyersParams['rows'][number];
 
 const PAGE = { fallback: 50, max: 500 };
@@ -89,7 +101,8 @@ export async function listCompanies(
 }
 
 /**
- * Creates a company (under `parentCompanyId` when given). Errors: ForeignKeyError `currency_unknown`,
+ * Creates a company (under `parentCompanyId` when given); a taxId is encrypted with the transaction's data
+ * key (DataKeyError without it) and returned decrypted. Errors: ForeignKeyError `currency_unknown`,
  * `locale_unknown`, `parent_company_not_found`; ConflictError `company_tax_id_taken`; ValidationError
  * `company_hierarchy_too_deep` and the check constraints' codes.
  */
@@ -171,7 +184,13 @@ export async function upsertCompanies(
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => r.companyId, 'company');
   for (const r of rows) decimalAmount(r.creditLimit ?? null, 'creditLimit');
-  return inBatches(rows, (batch) => upsertCompaniesQuery.run({ rows: batch }, client));
+  // The query takes its rows as text (a VALUES list), and casts them back.
+  return inBatches(rows, (batch) =>
+    upsertCompaniesQuery.run(
+      { rows: batch.map((r) => ({ ...r, paymentTermsDays: String(r.paymentTermsDays) })) },
+      client,
+    ),
+  );
 }
 
 // buyer roles and buyers --------------------------------------------------------------------------
@@ -279,3 +298,22 @@ export async function assertBuyerActsForCompany(
 }
 
 export { BuyerNotInCompanyError, NotFoundError };
+
+// erasure --------------------------------------------------------------------------------------------
+
+/**
+ * Erases a buyer (GDPR Art. 17) by pseudonymizing their personal data in every table that holds it
+ * (accounts.erase_buyer: every column app.personal_data_columns marks as a buyer's; the account is kept,
+ * disabled, with email `erased-<buyer_id>@erased.invalid` and name `Erased buyer`; phone, quote notes,
+ * return reasons and approval comments become null; then the audit trail when schema audit exists).
+ * Orders, approvals and every foreign key stay. Needs no data key. Returns the rows changed per table
+ * (`{ "accounts.buyers": 1, "orders.quotes": 2, ... }`). NotFoundError (B4108) for a buyer of no company
+ * of the tenant.
+ */
+export async function eraseBuyer(client: Queryable, buyerId: string): Promise<Record<string, number>> {
+  const row = one(
+    await mapErrors(() => eraseBuyerQuery.run({ tenantId: tenantOf(client), buyerId }, client)),
+    `Buyer ${buyerId}`,
+  );
+  return row.erased as Record<string, number>;
+}

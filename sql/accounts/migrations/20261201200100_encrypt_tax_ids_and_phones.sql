@@ -1,0 +1,120 @@
+-- Up Migration
+-- Sensitive personal data encrypted at rest (issue 11, docs/data-protection.md): companies.tax_id,
+-- buyers.phone and addresses.phone become pgcrypto ciphertext (bytea) under the application's data key
+-- (app.set_data_key; never stored in the database). Beside each: <column>_hint, the masked form support may
+-- see without the key; and for tax ids <column>_digest, a keyed hash (HMAC) that keeps tax ids unique within
+-- the tenant (uq_companies_tenant_id_tax_id moves onto it). The checks on the plain value (format, length)
+-- cannot see through ciphertext: app.seal_personal (trigger) checks the plain value before it is stored
+-- (SQLSTATE B4104-B4107) and fills the hint and the digest.
+--
+-- Rows already stored are encrypted here with the key of the migrating session: run the migration with
+-- PGOPTIONS='-c app.data_key=...' (the startup packet, not a statement: nothing logs it). Without a key and
+-- with rows to encrypt, it stops with B4101 before changing anything. The functions are pgcrypto's own (the
+-- repeatable app.encrypt_personal does not exist yet when a database is migrated from zero); the options are
+-- the same.
+do $$
+begin
+  if coalesce(current_setting('app.data_key', true), '') = ''
+     and (exists (select 1 from accounts.companies where tax_id is not null)
+          or exists (select 1 from accounts.buyers where phone is not null)
+          or exists (select 1 from accounts.addresses where phone is not null)) then
+    raise exception using errcode = 'B4101',
+      message = 'tax ids and phone numbers are stored: migrate with the data key (PGOPTIONS=''-c app.data_key=...'') to encrypt them';
+  end if;
+end
+$$;
+
+alter table accounts.companies drop constraint uq_companies_tenant_id_tax_id;
+alter table accounts.companies drop constraint chk_companies_tax_id_format;
+alter table accounts.companies drop constraint chk_companies_tax_id_length;
+-- The canonical form of a tax id is now applied by app.seal_personal, before encryption.
+drop trigger if exists trg_companies_before_write_canonical on accounts.companies;
+alter table accounts.companies add column tax_id_digest bytea;
+alter table accounts.companies add column tax_id_hint text;
+update accounts.companies
+set tax_id_digest = extensions.hmac(tax_id, current_setting('app.data_key'), 'sha256'),
+    tax_id_hint = repeat('•', greatest(char_length(tax_id) - 3, 3)) || right(tax_id, 3)
+where tax_id is not null;
+-- squawk-ignore changing-column-type
+alter table accounts.companies alter column tax_id type bytea
+  using extensions.pgp_sym_encrypt(tax_id, current_setting('app.data_key'), 'cipher-algo=aes256, s2k-mode=1, s2k-digest-algo=sha256');
+-- squawk-ignore constraint-missing-not-valid
+alter table accounts.companies add constraint chk_companies_tax_id_sealed
+  check ((tax_id is null) = (tax_id_digest is null) and (tax_id is null) = (tax_id_hint is null));
+-- squawk-ignore constraint-missing-not-valid
+alter table accounts.companies add constraint chk_companies_tax_id_hint_length check (char_length(tax_id_hint) <= 60);
+-- Tax ids stay unique within the tenant: equal tax ids have equal keyed hashes.
+-- squawk-ignore disallowed-unique-constraint
+alter table accounts.companies add constraint uq_companies_tenant_id_tax_id unique (tenant_id, tax_id_digest);
+comment on column accounts.companies.tax_id is
+  'VAT or other tax registration number, as printed on invoices, encrypted with the data key (pgcrypto; read with app.decrypt_personal); unique within the tenant through tax_id_digest.';
+comment on column accounts.companies.tax_id_digest is
+  'HMAC-SHA256 of the canonical tax id under the data key (app.personal_digest): keeps tax ids unique within the tenant without storing them in clear.';
+comment on column accounts.companies.tax_id_hint is 'The masked tax id (last 3 characters) shown to support without the key.';
+
+alter table accounts.buyers drop constraint chk_buyers_phone_e164;
+alter table accounts.buyers drop constraint chk_buyers_phone_length;
+alter table accounts.buyers add column phone_hint text;
+update accounts.buyers
+set phone_hint = left(phone, 3) || repeat('•', greatest(char_length(phone) - 5, 1)) || right(phone, 2)
+where phone is not null;
+-- squawk-ignore changing-column-type
+alter table accounts.buyers alter column phone type bytea
+  using extensions.pgp_sym_encrypt(phone, current_setting('app.data_key'), 'cipher-algo=aes256, s2k-mode=1, s2k-digest-algo=sha256');
+-- squawk-ignore constraint-missing-not-valid
+alter table accounts.buyers add constraint chk_buyers_phone_sealed check ((phone is null) = (phone_hint is null));
+-- squawk-ignore constraint-missing-not-valid
+alter table accounts.buyers add constraint chk_buyers_phone_hint_length check (char_length(phone_hint) <= 40);
+comment on column accounts.buyers.phone is
+  'E.164 phone number (+ and up to 15 digits), encrypted with the data key (pgcrypto; read with app.decrypt_personal).';
+comment on column accounts.buyers.phone_hint is 'The masked phone number (country prefix, last 2 digits) shown to support without the key.';
+
+alter table accounts.addresses drop constraint chk_addresses_phone_e164;
+alter table accounts.addresses drop constraint chk_addresses_phone_length;
+alter table accounts.addresses add column phone_hint text;
+update accounts.addresses
+set phone_hint = left(phone, 3) || repeat('•', greatest(char_length(phone) - 5, 1)) || right(phone, 2)
+where phone is not null;
+-- squawk-ignore changing-column-type
+alter table accounts.addresses alter column phone type bytea
+  using extensions.pgp_sym_encrypt(phone, current_setting('app.data_key'), 'cipher-algo=aes256, s2k-mode=1, s2k-digest-algo=sha256');
+-- squawk-ignore constraint-missing-not-valid
+alter table accounts.addresses add constraint chk_addresses_phone_sealed check ((phone is null) = (phone_hint is null));
+-- squawk-ignore constraint-missing-not-valid
+alter table accounts.addresses add constraint chk_addresses_phone_hint_length check (char_length(phone_hint) <= 40);
+comment on column accounts.addresses.phone is
+  'E.164 phone number for the carrier, encrypted with the data key (pgcrypto; read with app.decrypt_personal).';
+comment on column accounts.addresses.phone_hint is 'The masked phone number (country prefix, last 2 digits) shown to support without the key.';
+
+-- Down Migration
+-- Decrypts with the migrating session's key (PGOPTIONS='-c app.data_key=...') where values are stored.
+alter table accounts.addresses drop constraint chk_addresses_phone_hint_length;
+alter table accounts.addresses drop constraint chk_addresses_phone_sealed;
+alter table accounts.addresses alter column phone type text
+  using extensions.pgp_sym_decrypt(phone, current_setting('app.data_key'));
+alter table accounts.addresses drop column phone_hint;
+alter table accounts.addresses add constraint chk_addresses_phone_e164 check (phone ~ '^\+[1-9][0-9]{1,14}$');
+alter table accounts.addresses add constraint chk_addresses_phone_length check (char_length(phone) <= 32);
+comment on column accounts.addresses.phone is 'E.164 phone number for the carrier (+ and up to 15 digits).';
+
+alter table accounts.buyers drop constraint chk_buyers_phone_hint_length;
+alter table accounts.buyers drop constraint chk_buyers_phone_sealed;
+alter table accounts.buyers alter column phone type text
+  using extensions.pgp_sym_decrypt(phone, current_setting('app.data_key'));
+alter table accounts.buyers drop column phone_hint;
+alter table accounts.buyers add constraint chk_buyers_phone_e164 check (phone ~ '^\+[1-9][0-9]{1,14}$');
+alter table accounts.buyers add constraint chk_buyers_phone_length check (char_length(phone) <= 32);
+comment on column accounts.buyers.phone is 'E.164 phone number (+ and up to 15 digits).';
+
+alter table accounts.companies drop constraint uq_companies_tenant_id_tax_id;
+alter table accounts.companies drop constraint chk_companies_tax_id_hint_length;
+alter table accounts.companies drop constraint chk_companies_tax_id_sealed;
+alter table accounts.companies alter column tax_id type text
+  using extensions.pgp_sym_decrypt(tax_id, current_setting('app.data_key'));
+alter table accounts.companies drop column tax_id_hint;
+alter table accounts.companies drop column tax_id_digest;
+alter table accounts.companies add constraint uq_companies_tenant_id_tax_id unique (tenant_id, tax_id);
+alter table accounts.companies add constraint chk_companies_tax_id_format
+  check (tax_id ~ '^[A-Za-z0-9][A-Za-z0-9 ./-]{1,38}[A-Za-z0-9]$');
+alter table accounts.companies add constraint chk_companies_tax_id_length check (char_length(tax_id) <= 50);
+comment on column accounts.companies.tax_id is 'VAT or other tax registration number, as printed on invoices; unique within the tenant.';
