@@ -10,6 +10,8 @@ create extension pgcrypto schema extensions;
 -- supplied key proves the key is the one the data was encrypted with, so a wrong key fails at once (B4102)
 -- instead of writing rows that the right key can no longer open. One row: the database has one data key.
 create table app.data_key_checks (
+  -- One row (chk_data_key_checks_one_key).
+  -- squawk-ignore prefer-bigint-over-smallint
   key_id smallint not null default 1,
   check_value bytea not null,
   created_at timestamptz not null default now(),
