@@ -7,6 +7,7 @@ import type { Suite } from './lib/bench/suite';
 import { catalogSuite } from './lib/bench/suites/catalog';
 import { connectionsSuite } from './lib/bench/suites/connections';
 import { ordersSuite } from './lib/bench/suites/orders';
+import { BENCH_CITUS_PORT } from './lib/bench/suites/orders-citus';
 import { main } from './lib/cli';
 import { requireDevDatabase } from './lib/dev-database';
 
@@ -18,7 +19,7 @@ const SUITES: Record<string, Suite> = {
 
 function usage(): string {
   return [
-    'usage: pnpm bench <suite> [--duration <s>] [--warmup <s>] [--allow-small] [--json]',
+    'usage: pnpm bench <suite> [--duration <s>] [--warmup <s>] [--allow-small] [--citus] [--json]',
     '',
     'suites:',
     ...Object.entries(SUITES).map(([name, suite]) => `  ${name.padEnd(10)} ${suite.summary}`),
@@ -26,6 +27,8 @@ function usage(): string {
     '  --duration <s>  measured seconds per workload (default 15)',
     '  --warmup <s>    unmeasured seconds before each workload (default 5)',
     '  --allow-small   run on whatever is loaded when the large seed profile is not',
+    '  --citus         orders: also run on a throwaway Citus cluster (coordinator + 2 workers) and print both',
+    `  --citus-port <p> first port of that cluster (default ${BENCH_CITUS_PORT})`,
     '  --json          print the result as JSON (progress still goes to stderr)',
   ].join('\n');
 }
@@ -45,6 +48,8 @@ main(async () => {
       duration: { type: 'string' },
       warmup: { type: 'string' },
       'allow-small': { type: 'boolean', default: false },
+      citus: { type: 'boolean', default: false },
+      'citus-port': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -59,12 +64,14 @@ main(async () => {
   const duration = seconds(values.duration, 15, '--duration');
   if (duration < 1) throw new Error('--duration must be at least 1 second');
 
+  if (values.citus && name !== 'orders') throw new Error('--citus runs with the orders suite only');
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const options = {
     seconds: duration,
     warmupSeconds: seconds(values.warmup, 5, '--warmup'),
     allowSmall: values['allow-small'],
+    ...(values.citus ? { citusPort: seconds(values['citus-port'], BENCH_CITUS_PORT, '--citus-port') } : {}),
     say,
   };
   let result: SuiteResult & { machine: Machine };

@@ -233,6 +233,39 @@ ALTER FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_compan
 COMMENT ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) IS 'The buyer p_buyer_id of tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) (tenant, ids, role, email, name, spending limit and period), checked to belong to company p_company_id (SQLSTATE B2104 otherwise, also for an unknown buyer) and to be active (B2105). Call it first in everything a buyer does for a company.';
 
 --
+-- Name: buyer_acting_for_company(uuid, uuid, uuid); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid) RETURNS TABLE(buyer_id uuid, company_id uuid, email text, full_name text, spending_limit numeric, spending_period text, company_status text, default_currency text, default_locale text, permissions text[])
+    LANGUAGE plpgsql STABLE
+    AS $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  v_buyer record;
+begin
+  -- B2104 (not the company's, or unknown) and B2105 (disabled) come from the one shared check
+  select * into v_buyer from accounts.acting_buyer(v_tenant, p_buyer_id, p_company_id);
+  return query
+  select v_buyer.buyer_id, v_buyer.company_id, v_buyer.email, v_buyer.full_name, v_buyer.spending_limit,
+    v_buyer.spending_period, c.status, c.default_currency, c.default_locale,
+    coalesce((select array_agg(rp.permission order by rp.permission)
+       from accounts.buyer_role_permissions rp
+       where rp.tenant_id = v_tenant and rp.buyer_role_id = v_buyer.buyer_role_id), '{}')
+  from accounts.companies c
+  where c.tenant_id = v_tenant
+    and c.company_id = v_buyer.company_id;
+end
+$$;
+
+ALTER FUNCTION accounts.buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid) IS 'For tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): buyer p_buyer_id as accounts.acting_buyer checks it (B2104 when it does not belong to company p_company_id or is unknown, B2105 when disabled), with its company''s status, currency and locale and its role''s permissions (sorted; empty when none).';
+
+--
 -- Name: buyer_has_permission(uuid, uuid, text); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
 --
 
@@ -1335,26 +1368,21 @@ COMMENT ON FUNCTION catalog.guard_stock_movements() IS 'Trigger function on cata
 CREATE FUNCTION catalog.journal_stock_inserts() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
-declare
-  reason text := coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment');
-  order_ref uuid := nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid;
-  return_ref uuid := nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid;
-  bad record;
 begin
-  select i.variant_id, i.warehouse_id, i.reserved into bad from inserted i where i.reserved <> 0 limit 1;
-  if found then
+  if new.reserved <> 0 then
     raise exception using
       errcode = 'B2212',
       message = format('stock of variant %s in warehouse %s cannot start with %s reserved units: only orders reserve stock',
-        bad.variant_id, bad.warehouse_id, bad.reserved),
+        new.variant_id, new.warehouse_id, new.reserved),
       table = 'stock_levels',
       schema = 'catalog';
   end if;
 
   insert into catalog.stock_movements (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
-  select i.tenant_id, i.variant_id, i.warehouse_id, i.on_hand, 0, reason, order_ref, return_ref
-  from inserted i
-  where i.on_hand <> 0;
+  values (new.tenant_id, new.variant_id, new.warehouse_id, new.on_hand, 0,
+    coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment'),
+    nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid,
+    nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid);
   return null;
 end
 $$;
@@ -1365,7 +1393,7 @@ ALTER FUNCTION catalog.journal_stock_inserts() OWNER TO b2b_owner;
 -- Name: FUNCTION journal_stock_inserts(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.journal_stock_inserts() IS 'Trigger function (after insert on catalog.stock_levels, per statement): appends one catalog.stock_movements row per new level with on_hand > 0, with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 for a new level with reserved units (only orders reserve).';
+COMMENT ON FUNCTION catalog.journal_stock_inserts() IS 'Trigger function (after insert on catalog.stock_levels, per row, for a level with on_hand or reserved other than 0): appends one catalog.stock_movements row with the first on_hand, with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 for a new level with reserved units (only orders reserve). Row-level so that Citus can run it on a shard.';
 
 --
 -- Name: journal_stock_updates(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -1376,31 +1404,20 @@ CREATE FUNCTION catalog.journal_stock_updates() RETURNS trigger
     AS $$
 declare
   reason text := coalesce(nullif(pg_catalog.current_setting('app.stock_reason', true), ''), 'adjustment');
-  order_ref uuid := nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid;
-  return_ref uuid := nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid;
-  bad record;
 begin
-  if reason not in ('order', 'cancel', 'fulfilment') then
-    select n.variant_id, n.warehouse_id, o.reserved as was, n.reserved as now into bad
-    from new_rows n
-    join old_rows o on o.tenant_id = n.tenant_id and o.variant_id = n.variant_id and o.warehouse_id = n.warehouse_id
-    where n.reserved <> o.reserved
-    limit 1;
-    if found then
-      raise exception using
-        errcode = 'B2212',
-        message = format('reserved stock of variant %s in warehouse %s cannot change from %s to %s by a %s write: only orders reserve and release stock',
-          bad.variant_id, bad.warehouse_id, bad.was, bad.now, reason),
-        table = 'stock_levels',
-        schema = 'catalog';
-    end if;
+  if new.reserved <> old.reserved and reason not in ('order', 'cancel', 'fulfilment') then
+    raise exception using
+      errcode = 'B2212',
+      message = format('reserved stock of variant %s in warehouse %s cannot change from %s to %s by a %s write: only orders reserve and release stock',
+        new.variant_id, new.warehouse_id, old.reserved, new.reserved, reason),
+      table = 'stock_levels',
+      schema = 'catalog';
   end if;
 
   insert into catalog.stock_movements (tenant_id, variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id, return_id)
-  select n.tenant_id, n.variant_id, n.warehouse_id, n.on_hand - o.on_hand, n.reserved - o.reserved, reason, order_ref, return_ref
-  from new_rows n
-  join old_rows o on o.tenant_id = n.tenant_id and o.variant_id = n.variant_id and o.warehouse_id = n.warehouse_id
-  where n.on_hand <> o.on_hand or n.reserved <> o.reserved;
+  values (new.tenant_id, new.variant_id, new.warehouse_id, new.on_hand - old.on_hand, new.reserved - old.reserved, reason,
+    nullif(pg_catalog.current_setting('app.stock_order_id', true), '')::uuid,
+    nullif(pg_catalog.current_setting('app.stock_return_id', true), '')::uuid);
   return null;
 end
 $$;
@@ -1411,7 +1428,7 @@ ALTER FUNCTION catalog.journal_stock_updates() OWNER TO b2b_owner;
 -- Name: FUNCTION journal_stock_updates(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.journal_stock_updates() IS 'Trigger function (after update on catalog.stock_levels, per statement): appends one catalog.stock_movements row per level whose on_hand or reserved changed (the deltas), with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 when reserved changes without an order reason (order, cancel, fulfilment).';
+COMMENT ON FUNCTION catalog.journal_stock_updates() IS 'Trigger function (after update on catalog.stock_levels, per row whose on_hand or reserved changed): appends one catalog.stock_movements row with the deltas, with the reason set by catalog.set_stock_reason (adjustment when none). SQLSTATE B2212 when reserved changes without an order reason (order, cancel, fulfilment). Row-level so that Citus can run it on a shard.';
 
 --
 -- Name: parse_stock_rows(jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -1476,9 +1493,14 @@ CREATE FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, requested_l
 #variable_conflict use_column
 declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
+  -- The tenant's default locale (the translation fallback), read here, once per call: on Citus a statement
+  -- of a delegated function may not join a reference table (tenancy.tenants) with the distributed ones
+  -- ("queries must filter by the distribution argument in the same colocation group").
+  tenant_locale text;
   viewer_company uuid;
   viewer_currency text;
 begin
+  select tn.default_locale into tenant_locale from tenancy.tenants tn where tn.tenant_id = v_tenant;
   select v.company_id, v.currency into viewer_company, viewer_currency
   from catalog.viewer_pricing(v_tenant, buyer, company, requested_currency) v;
   return query
@@ -1488,13 +1510,12 @@ begin
     price.unit_price::numeric, price.price_list_id, price.scope, price.quantities::text,
     stock.available
   from catalog.products p
-  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale is an InitPlan,
-  -- read once per call)
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale read before)
   left join lateral (
     select tr.locale, tr.name, tr.slug, tr.description
     from catalog.product_translations tr
     cross join (
-      select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = v_tenant) as default_locale
+      select tenant_locale as default_locale
     ) d
     where tr.tenant_id = v_tenant
       and tr.product_id = p.product_id
@@ -1686,10 +1707,15 @@ CREATE FUNCTION catalog.search_products(p_tenant_id uuid, search_text text, requ
 #variable_conflict use_column
 declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
+  -- The tenant's default locale (the translation fallback), read here, once per call: on Citus a statement
+  -- of a delegated function may not join a reference table (tenancy.tenants) with the distributed ones
+  -- ("queries must filter by the distribution argument in the same colocation group").
+  tenant_locale text;
   -- Parsed once per call, here: written inside the statement, a generic plan would parse it again for
   -- every row it ranks or rechecks (it is a stable expression of the arguments, not a constant).
   parsed_query tsquery := websearch_to_tsquery(catalog.text_search_config(requested_locale), search_text);
 begin
+  select tn.default_locale into tenant_locale from tenancy.tenants tn where tn.tenant_id = v_tenant;
   return query
   -- query: the parsed search text, inlined (not materialized) into both matches below, so `@@` and `%`
   -- are index conditions (a CTE scan would make them join filters)
@@ -1726,13 +1752,12 @@ begin
   )
   select r.product_id, r.score, t.locale, t.name, t.slug
   from ranked r
-  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale is an InitPlan,
-  -- read once per call)
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale read before)
   left join lateral (
     select tr.locale, tr.name, tr.slug
     from catalog.product_translations tr
     cross join (
-      select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = v_tenant) as default_locale
+      select tenant_locale as default_locale
     ) d
     where tr.tenant_id = v_tenant
       and tr.product_id = r.product_id
@@ -1910,9 +1935,9 @@ CREATE FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid DEFAULT 
     LANGUAGE plpgsql
     AS $$
 begin
-  perform pg_catalog.set_config('app.stock_reason', coalesce(p_reason, ''), true),
-    pg_catalog.set_config('app.stock_order_id', coalesce(p_order_id::text, ''), true),
-    pg_catalog.set_config('app.stock_return_id', coalesce(p_return_id::text, ''), true);
+  execute pg_catalog.format('set local app.stock_reason = %L', coalesce(p_reason, ''));
+  execute pg_catalog.format('set local app.stock_order_id = %L', coalesce(p_order_id::text, ''));
+  execute pg_catalog.format('set local app.stock_return_id = %L', coalesce(p_return_id::text, ''));
 end
 $$;
 
@@ -1922,7 +1947,7 @@ ALTER FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return
 -- Name: FUNCTION set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) IS 'Sets (transaction-local) the reason, order and return the stock journal records for the next writes of catalog.stock_levels; null clears them. Called around each stock write by the order functions (order, cancel, fulfilment, return) and by sync_stock_levels / adjust_stock_levels (sync, adjustment). Without a reason a write is journaled as adjustment and may not change reserved.';
+COMMENT ON FUNCTION catalog.set_stock_reason(p_reason text, p_order_id uuid, p_return_id uuid) IS 'Sets (SET LOCAL, so that Citus carries it to the workers) the reason, order and return the stock journal records for the next writes of catalog.stock_levels; null clears them. Called around each stock write by the order functions (order, cancel, fulfilment, return) and by sync_stock_levels / adjust_stock_levels (sync, adjustment). Without a reason a write is journaled as adjustment and may not change reserved.';
 
 --
 -- Name: sync_stock_levels(uuid, jsonb, text); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -2044,10 +2069,12 @@ declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
 begin
   if buyer is not null then
-    select c.company_id, c.default_currency into company_id, currency
-    from accounts.acting_buyer(v_tenant, buyer, company) a
-    join accounts.companies c on c.tenant_id = a.tenant_id and c.company_id = a.company_id
-    where c.tenant_id = v_tenant;
+    -- the check alone, then the company: a tenant function joined with a distributed table cannot be
+    -- planned on Citus (the join would run on the shard, and the function's own query with it)
+    select a.company_id into company_id from accounts.acting_buyer(v_tenant, buyer, company) a;
+    select c.default_currency into currency
+    from accounts.companies c
+    where c.tenant_id = v_tenant and c.company_id = viewer_pricing.company_id;
     return;
   end if;
   select cu.currency_code into currency from catalog.currencies cu where cu.currency_code = requested_currency;
@@ -3224,6 +3251,43 @@ ALTER FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipmen
 COMMENT ON FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb) IS 'Internal step of fulfil_order: ships p_shipment ([{variant_id, quantity}]) of order p_order_id of tenant p_tenant_id (the transaction''s: B2002) from its reservations (warehouses by code): on_hand and reserved go down, allocations move the units to consumed_quantity; stock rows locked in (variant_id, warehouse_id) order. SQLSTATE B2212 unless the order is placed or partially fulfilled and each quantity is within the line''s outstanding units. Security definer (owner b2b_owner).';
 
 --
+-- Name: create_approval_rule(uuid, uuid, text, numeric, text, uuid, jsonb); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb) RETURNS TABLE(approval_rule_id uuid, company_id uuid, name text, min_total_amount numeric, currency text, placed_by_role_id uuid, is_active boolean, tier_rows integer)
+    LANGUAGE plpgsql
+    AS $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  rule orders.approval_rules;
+  tier record;
+  n integer := 0;
+begin
+  insert into orders.approval_rules (tenant_id, company_id, name, min_total_amount, currency, placed_by_role_id)
+  values (v_tenant, p_company_id, p_name, p_min_total_amount, p_currency, p_placed_by_role_id)
+  returning * into rule;
+  -- one row per (tier, role), as VALUES: tiers are few, and an INSERT ... SELECT from a function would go
+  -- through the coordinator on Citus
+  for tier in select t.tier, t.approver_role_id from jsonb_to_recordset(p_tiers) as t(tier int, approver_role_id uuid)
+  loop
+    insert into orders.approval_rule_tiers (tenant_id, approval_rule_id, tier, approver_role_id)
+    values (v_tenant, rule.approval_rule_id, tier.tier, tier.approver_role_id);
+    n := n + 1;
+  end loop;
+  return query select rule.approval_rule_id, rule.company_id, rule.name, rule.min_total_amount, rule.currency,
+    rule.placed_by_role_id, rule.is_active, n;
+end
+$$;
+
+ALTER FUNCTION orders.create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb) IS 'In tenant p_tenant_id (the transaction''s: B2002), creates an approval rule of company p_company_id named p_name (orders at or above p_min_total_amount in p_currency and/or placed by role p_placed_by_role_id) and its tiers p_tiers ([{tier, approver_role_id}]); returns the rule and how many tier rows it got. The tables'' constraints refuse what they refuse for a plain insert.';
+
+--
 -- Name: create_draft(uuid, uuid, uuid, text, jsonb, text, text, uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -3897,13 +3961,15 @@ begin
   into credit
   from orders.return_lines rl
   join orders.order_lines l on l.tenant_id = rl.tenant_id and l.order_id = rl.order_id and l.variant_id = rl.variant_id
-  left join lateral (
-    select sum(prev.quantity) as units
+  -- the units of each variant received before, grouped once (not a lateral join "on true": Citus cannot
+  -- plan that outer join on PostgreSQL 15, "pseudoconstant quals")
+  left join (
+    select prev.variant_id, sum(prev.quantity) as units
     from orders.return_lines prev
     join orders.returns r on r.tenant_id = prev.tenant_id and r.return_id = prev.return_id
-    where prev.tenant_id = rl.tenant_id and prev.order_id = rl.order_id and prev.variant_id = rl.variant_id
-      and r.state = 'received'
-  ) b on true
+    where prev.tenant_id = tenant and prev.order_id = target.order_id and r.state = 'received'
+    group by prev.variant_id
+  ) b on b.variant_id = rl.variant_id
   where rl.tenant_id = tenant and rl.return_id = p_return_id;
   insert into orders.receivable_entries (tenant_id, company_id, kind, amount, currency, return_id, reference)
   values (tenant, parent.company_id, 'credit_note', credit, parent.currency, p_return_id,
@@ -3935,7 +4001,11 @@ CREATE FUNCTION orders.reconcile_stock(p_tenant_id uuid) RETURNS TABLE(variant_i
 #variable_conflict use_column
 declare
   tenant uuid := app.check_tenant(p_tenant_id);
+  -- the open states (orders.order_states.is_open), read first: on Citus a statement of a delegated
+  -- function may not join a reference table with the distributed ones
+  open_states text[];
 begin
+  select coalesce(array_agg(st.state), '{}') into open_states from orders.order_states st where st.is_open;
   return query
     with levels as (
       select s.variant_id, s.warehouse_id, s.on_hand, s.reserved
@@ -3952,11 +4022,10 @@ begin
     -- what closed orders (cancelled, rejected, fulfilled, ...) still hold, which should be nothing
     allocations as (
       select a.variant_id, a.warehouse_id,
-        coalesce(sum(a.reserved_quantity) filter (where st.is_open), 0)::bigint as reserved,
-        coalesce(sum(a.reserved_quantity) filter (where not st.is_open), 0)::bigint as closed
+        coalesce(sum(a.reserved_quantity) filter (where o.state = any (open_states)), 0)::bigint as reserved,
+        coalesce(sum(a.reserved_quantity) filter (where o.state <> all (open_states)), 0)::bigint as closed
       from orders.order_allocations a
       join orders.orders o on o.tenant_id = a.tenant_id and o.order_id = a.order_id
-      join orders.order_states st on st.state = o.state
       where a.tenant_id = tenant and a.reserved_quantity <> 0
       group by a.variant_id, a.warehouse_id
     ),
@@ -4000,15 +4069,18 @@ COMMENT ON FUNCTION orders.reconcile_stock(p_tenant_id uuid) IS 'Reconciles the 
 CREATE FUNCTION orders.record_order_transition() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
+declare
+  next_number integer;
 begin
   -- tenant_id is the order's (the same shard on Citus), never another tenant's: row-level security
   -- refuses any other. transition_number counts the order's changes: the order's row is locked by the change being recorded
-  -- (or new), so no other transaction numbers a change of this order until this one ends.
+  -- (or new), so no other transaction numbers a change of this order until this one ends. Read first, then
+  -- inserted as values: Citus refuses a subquery inside INSERT ... VALUES.
+  select coalesce(max(h.transition_number), 0) + 1 into next_number
+  from orders.order_state_history h
+  where h.tenant_id = new.tenant_id and h.order_id = new.order_id;
   insert into orders.order_state_history (tenant_id, order_id, transition_number, from_state, to_state, changed_by)
-  values (new.tenant_id, new.order_id,
-    coalesce((select max(h.transition_number) from orders.order_state_history h
-              where h.tenant_id = new.tenant_id and h.order_id = new.order_id), 0) + 1,
-    case when tg_op = 'UPDATE' then old.state end, new.state,
+  values (new.tenant_id, new.order_id, next_number, case when tg_op = 'UPDATE' then old.state end, new.state,
     app.current_user_id());
   return null;
 end
@@ -4916,6 +4988,8 @@ declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
   target orders.orders := orders.lock_order(v_tenant, p_order_id);
   updated orders.orders;
+  billing jsonb;
+  shipping jsonb;
 begin
   if target.version <> p_expected_version then
     raise exception using
@@ -4932,12 +5006,18 @@ begin
     perform orders.set_order_lines(v_tenant, p_order_id, target.company_id, target.currency, p_lines);
   end if;
   if p_purchase_order_number is not null or p_billing_address_id is not null or p_shipping_address_id is not null then
+    -- the snapshots are taken first, not in a CASE of the update: Citus refuses a non-immutable function
+    -- inside CASE or COALESCE of an UPDATE on a distributed table
+    if p_billing_address_id is not null then
+      billing := orders.address_snapshot(v_tenant, target.company_id, p_billing_address_id, 'billing');
+    end if;
+    if p_shipping_address_id is not null then
+      shipping := orders.address_snapshot(v_tenant, target.company_id, p_shipping_address_id, 'shipping');
+    end if;
     update orders.orders o
     set purchase_order_number = coalesce(p_purchase_order_number, o.purchase_order_number),
-      billing_address = case when p_billing_address_id is null then o.billing_address
-        else orders.address_snapshot(v_tenant, o.company_id, p_billing_address_id, 'billing') end,
-      shipping_address = case when p_shipping_address_id is null then o.shipping_address
-        else orders.address_snapshot(v_tenant, o.company_id, p_shipping_address_id, 'shipping') end
+      billing_address = coalesce(billing, o.billing_address),
+      shipping_address = coalesce(shipping, o.shipping_address)
     where o.tenant_id = v_tenant and o.order_id = p_order_id;
   end if;
   select o.* into updated from orders.orders o where o.tenant_id = v_tenant and o.order_id = p_order_id;
@@ -8764,13 +8844,13 @@ CREATE TRIGGER trg_products_before_update BEFORE UPDATE ON catalog.products FOR 
 -- Name: stock_levels trg_stock_levels_after_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE TRIGGER trg_stock_levels_after_insert AFTER INSERT ON catalog.stock_levels REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION catalog.journal_stock_inserts();
+CREATE TRIGGER trg_stock_levels_after_insert AFTER INSERT ON catalog.stock_levels FOR EACH ROW WHEN (((new.on_hand <> 0) OR (new.reserved <> 0))) EXECUTE FUNCTION catalog.journal_stock_inserts();
 
 --
 -- Name: stock_levels trg_stock_levels_after_update; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE TRIGGER trg_stock_levels_after_update AFTER UPDATE ON catalog.stock_levels REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catalog.journal_stock_updates();
+CREATE TRIGGER trg_stock_levels_after_update AFTER UPDATE ON catalog.stock_levels FOR EACH ROW WHEN (((new.on_hand <> old.on_hand) OR (new.reserved <> old.reserved))) EXECUTE FUNCTION catalog.journal_stock_updates();
 
 --
 -- Name: stock_levels trg_stock_levels_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -10837,6 +10917,14 @@ GRANT ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p
 GRANT ALL ON FUNCTION accounts.acting_buyer(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid, OUT tenant_id uuid, OUT buyer_id uuid, OUT company_id uuid, OUT buyer_role_id uuid, OUT email text, OUT full_name text, OUT spending_limit numeric, OUT spending_period text) TO b2b_readonly;
 
 --
+-- Name: FUNCTION buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION accounts.buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid) TO b2b_app;
+GRANT ALL ON FUNCTION accounts.buyer_acting_for_company(p_tenant_id uuid, p_buyer_id uuid, p_company_id uuid) TO b2b_readonly;
+
+--
 -- Name: FUNCTION buyer_has_permission(p_tenant_id uuid, p_buyer_id uuid, p_permission text); Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
@@ -11410,6 +11498,13 @@ GRANT ALL ON FUNCTION orders.complete_order(p_tenant_id uuid, p_order_id uuid) T
 
 REVOKE ALL ON FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.consume_stock(p_tenant_id uuid, p_order_id uuid, p_shipment jsonb) TO b2b_app;
+
+--
+-- Name: FUNCTION create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.create_approval_rule(p_tenant_id uuid, p_company_id uuid, p_name text, p_min_total_amount numeric, p_currency text, p_placed_by_role_id uuid, p_tiers jsonb) TO b2b_app;
 
 --
 -- Name: FUNCTION create_draft(p_tenant_id uuid, p_company_id uuid, p_buyer_id uuid, p_currency text, p_lines jsonb, p_idempotency_key text, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner

@@ -14,6 +14,9 @@
 --    (a foreign key that refuses to delete tenant A's company, a WITH CHECK that refuses the new row, a
 --    NOT NULL column set to its default) from a statement that never reached tenant A's rows.
 -- A statement refused before it reads a row (no grant: 42501) passes both runs.
+-- Before them, one of the victim's rows is inserted again as the attacker (tests.insert_attack): it must be
+-- refused by the INSERT policy (42501) or, earlier, by a guard trigger with a custom SQLSTATE (B1060 for a
+-- protected column, B2213 for the stock journal, which only the stock triggers write).
 
 -- The probe: tg_argv[0] is the attacker tenant.
 create or replace function tests.isolation_probe() returns trigger
@@ -65,6 +68,35 @@ as $$
 $$;
 comment on function tests.bare_attacks(regclass, uuid) is
   'Statements reading no column: delete from t, update t set tenant_id = attacker, update t set <col> = default.';
+
+-- The insert attack on one table: one of the victim's rows, written back as it is (the victim's tenant_id,
+-- every column the table stores but generated and identity ones, as literals), for b2b_app acting as
+-- another tenant to send. Built as the caller (the superuser, who reads the victim's row); null when the
+-- victim has no row. Expected: refused by the INSERT policy's WITH CHECK (42501), or before it by a guard
+-- trigger (B1060 when a protected column differs from its default, B2213 on the stock journal); never a new row.
+create or replace function tests.insert_attack(tbl regclass, victim uuid) returns text
+language plpgsql
+as $$
+declare
+  cols text;
+  exprs text;
+  vals text;
+begin
+  select string_agg(quote_ident(a.attname), ', ' order by a.attnum),
+         string_agg(format('quote_nullable((r.%I)::text) || %L', a.attname, '::' || format_type(a.atttypid, a.atttypmod)),
+           $s$ || ', ' || $s$ order by a.attnum)
+    into cols, exprs
+  from pg_catalog.pg_attribute a
+  where a.attrelid = tbl and a.attnum > 0 and not a.attisdropped and a.attgenerated = '' and a.attidentity <> 'a';
+  execute format('select %s from %s r where r.tenant_id = %L limit 1', exprs, tbl, victim) into vals;
+  if vals is null then
+    return null;
+  end if;
+  return format('insert into %s (%s) values (%s)', tbl, cols, vals);
+end
+$$;
+comment on function tests.insert_attack(regclass, uuid) is
+  'insert into t (...) values (...) of one of the victim''s rows, as literals: the insert attack on a tenant table.';
 
 -- Every breach of tenant `victim` by tenant `attacker` acting as b2b_app, one line per breach, naming
 -- the table and the statement; empty when isolation holds. `only_tables` (qualified names) limits the
@@ -120,6 +152,33 @@ begin
       end if;
     end loop;
 
+    -- inserts: a row of the victim, sent as the attacker, is refused (and never stored)
+    attack := tests.insert_attack(t.tbl, victim);
+    err_state := null;
+    begin
+      perform tests.act_as(attacker);
+      begin
+        execute attack;
+      exception when others then
+        get stacked diagnostics err_state = returned_sqlstate, err_message = message_text;
+      end;
+      perform tests.clear_actor();
+      after_state := tests.tenant_rows_state(t.tbl, victim);
+      raise exception 'tests.cross_tenant_breaches: undo' using hint = 'tests.undo';
+    exception when raise_exception then
+      get stacked diagnostics err_hint = pg_exception_hint;
+      if err_hint is distinct from 'tests.undo' then
+        raise;
+      end if;
+    end;
+    if err_state is null or after_state is distinct from before_state then
+      return next format('%s: an insert of tenant %s''s row as tenant %s was stored (%s before, %s after)',
+        t.qualified, victim, attacker, before_state, after_state);
+    elsif err_state <> '42501' and err_state not like 'B%' then
+      return next format('%s: an insert of tenant %s''s row as tenant %s was refused by %s (%s), not by the policy',
+        t.qualified, victim, attacker, err_state, err_message);
+    end if;
+
     for attack in select a from tests.bare_attacks(t.tbl, attacker) a loop
       -- 1. the attack as is; tenant A's rows summed after it; undone
       err_state := null;
@@ -174,8 +233,63 @@ begin
 end
 $$;
 comment on function tests.cross_tenant_breaches(uuid, uuid, text[]) is
-  'Bare cross-tenant reads and writes (delete, move, set to default) by `attacker` as b2b_app against every '
+  'Bare cross-tenant reads and writes (insert of a victim''s row, delete, move, set to default) by `attacker` as b2b_app against every '
   'tenant table: one line per breach of `victim`''s rows, naming the table and the statement.';
+
+-- The every-table world of one tenant: a row in every tenant table but the order tables' (orders, lines,
+-- history, allocations, approvals, invoices, receivables, returns, quotes), which the caller fills through
+-- the order functions, each called at the top level: placed, approved, fulfilled, returned and received,
+-- paid, quoted (see db-tests/tenancy/isolation/every_tenant_table_resists_bare_writes_of_another_tenant and
+-- db-tests/citus/isolation/every_tenant_table_resists_another_tenant). Called from here, on Citus, the
+-- order functions are not delegated and fail ("cannot execute a distributed query from a query on a
+-- shard"). The victim of the every-table cross-tenant attacks, on plain PostgreSQL (in the test's
+-- transaction) and on Citus (committed, then attacked from other transactions). A new tenant table gets
+-- its row here; tests.cross_tenant_breaches names any table the world leaves empty. Runs as the caller
+-- (the superuser: on Citus one user's connections write every placement).
+create or replace function tests.create_isolation_world(tenant uuid, prefix text default 'bolt')
+returns table (company uuid, buyer uuid, manager uuid, variant uuid, warehouse uuid)
+language plpgsql
+as $$
+declare
+  w record;
+  staff uuid;
+  customer_group uuid;
+  category uuid;
+  product uuid;
+  manager_role uuid;
+  rule uuid;
+begin
+  select * into w from tests.create_order_world(tenant, stock => 100, prefix => prefix);
+  staff := tests.create_staff_user(tenant, prefix || '.staff@example.com');
+  insert into tenancy.memberships (tenant_id, staff_user_id, role) values (tenant, staff, 'admin');
+  customer_group := tests.create_customer_group(tenant, initcap(prefix) || ' group');
+  perform tests.add_company_to_group(tenant, w.company, customer_group);
+  insert into accounts.addresses (tenant_id, company_id, kind, recipient, line1, locality, postal_code, country_code)
+  values (tenant, w.company, 'billing', initcap(prefix), 'Weg 1', 'Bonn', '53111', 'DE');
+  category := tests.create_category(tenant);
+  insert into catalog.category_translations (tenant_id, category_id, locale, name, slug)
+  values (tenant, category, 'en', initcap(prefix) || ' category', prefix || '-category');
+  select v.product_id into product from catalog.variants v where v.tenant_id = tenant and v.variant_id = w.variant;
+  insert into catalog.product_categories (tenant_id, category_id, product_id) values (tenant, category, product);
+  insert into catalog.attribute_definitions (tenant_id, attribute_key, data_type) values (tenant, 'colour', 'text');
+  manager_role := tests.create_buyer_role(tenant, prefix || ' manager', array['orders.approve']);
+  manager := tests.create_buyer(tenant, w.company, manager_role, prefix || '.manager@example.com');
+  -- an approval rule of one tier (as tests.create_approval_rule), orders from 10 EUR on
+  insert into orders.approval_rules (tenant_id, company_id, name, min_total_amount, currency)
+  values (tenant, w.company, 'big', 10, 'EUR')
+  returning approval_rule_id into rule;
+  insert into orders.approval_rule_tiers (tenant_id, approval_rule_id, tier, approver_role_id)
+  values (tenant, rule, 1, manager_role);
+  company := w.company;
+  buyer := w.buyer;
+  variant := w.variant;
+  warehouse := w.warehouse;
+  return next;
+end
+$$;
+comment on function tests.create_isolation_world(uuid, text) is
+  'A row in every tenant table but the order tables (the caller fills those through the order functions), '
+  'as the caller; the victim of the every-table cross-tenant attacks on plain PostgreSQL and on Citus.';
 
 -- Rows of a table the current role sees (under its policies).
 create or replace function tests.rows_visible(tbl regclass) returns bigint

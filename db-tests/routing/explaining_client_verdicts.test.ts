@@ -43,4 +43,67 @@ describe('routingProblems', () => {
     ]);
     expect(routingProblems(statement(seqScan, ' insert into x values (1)', []), TENANT, false)).toEqual([]);
   });
+
+  test('on plain PostgreSQL: a tenant function is called alone, not joined with table reads', () => {
+    const fns = ['accounts.acting_buyer'];
+    const text = 'select * from accounts.acting_buyer($1, $2, $3) b join accounts.companies c on true';
+    const joined: PlanNode = {
+      'Node Type': 'Nested Loop',
+      Plans: [{ 'Node Type': 'Function Scan' }, { 'Node Type': 'Index Scan', 'Relation Name': 'companies' }],
+    };
+    expect(routingProblems(statement(joined, text, [TENANT]), TENANT, false, fns)).toEqual([
+      'accounts.acting_buyer is called in a statement that also reads tables',
+    ]);
+    const alone = statement(
+      { 'Node Type': 'Function Scan' },
+      'select * from accounts.acting_buyer($1, $2, $3) b',
+      [TENANT],
+    );
+    expect(routingProblems(alone, TENANT, false, fns)).toEqual([]);
+  });
+
+  test('on plain PostgreSQL: a tenant function gets plain values only (no volatile call, no subquery)', () => {
+    const fns = ['orders.place_order'];
+    const call = { 'Node Type': 'Function Scan' };
+    const plain =
+      "select * from orders.place_order(p_tenant_id => $1::uuid, p_lines => $2::jsonb, p_note => 'a, (b)', p_n => -1, p_tags => $3::text[], p_x => null)";
+    expect(routingProblems(statement(call, plain, [TENANT]), TENANT, false, fns)).toEqual([]);
+    // as the pgbench script of the Citus bench had it: Citus does not delegate the call (volatile argument)
+    const volatile =
+      'select * from orders.place_order(p_tenant_id => $1::uuid, p_idempotency_key => $2::text || gen_random_uuid()::text)';
+    expect(routingProblems(statement(call, volatile, [TENANT]), TENANT, false, fns)).toEqual([
+      'orders.place_order gets an argument that is not a plain value:  p_idempotency_key => $2::text || gen_random_uuid()::text',
+    ]);
+    const stable = 'select * from orders.place_order($1, coalesce($2::timestamptz, now()), ($3)::int)';
+    expect(routingProblems(statement(call, stable, [TENANT]), TENANT, false, fns)).toEqual([]);
+    const computed = "select * from orders.place_order($1, 'k-' || random()::text, (select 1), app.x($2))";
+    expect(routingProblems(statement(call, computed, [TENANT]), TENANT, false, fns)).toEqual([
+      "orders.place_order gets an argument that is not a plain value:  'k-' || random()::text",
+      'orders.place_order gets an argument that is not a plain value:  (select 1)',
+      'orders.place_order gets an argument that is not a plain value:  app.x($2)',
+    ]);
+  });
+
+  test('on plain PostgreSQL: no data-modifying CTE, no insert of rows from a function alone', () => {
+    const cte: PlanNode = {
+      'Node Type': 'CTE Scan',
+      Plans: [{ 'Node Type': 'ModifyTable', Operation: 'Insert', 'Relation Name': 'approval_rules' }],
+    };
+    expect(routingProblems(statement(cte, 'with r as (insert ...) select', [TENANT]), TENANT, false)).toEqual(
+      ['a data-modifying CTE'],
+    );
+    const fromFunction: PlanNode = {
+      'Node Type': 'ModifyTable',
+      Operation: 'Insert',
+      'Relation Name': 'buyer_role_permissions',
+      Plans: [{ 'Node Type': 'Function Scan' }],
+    };
+    expect(
+      routingProblems(statement(fromFunction, 'insert into x select from unnest($1)'), TENANT, false),
+    ).toEqual(['an insert of rows from a function alone (use VALUES)']);
+    const fromValues: PlanNode = { ...fromFunction, Plans: [{ 'Node Type': 'Values Scan' }] };
+    expect(routingProblems(statement(fromValues, 'insert into x values ($1), ($2)'), TENANT, false)).toEqual(
+      [],
+    );
+  });
 });

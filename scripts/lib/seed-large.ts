@@ -312,8 +312,8 @@ export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
     },
     {
       // Units on hand only: reserved belongs to orders (there are none here). Each level's first on_hand is
-      // journaled by trg_stock_levels_after_insert from COPY's transition table, one set-based insert for
-      // the whole COPY (reason sync: an opening balance), so orders.reconcile_stock is clean after the load.
+      // journaled by trg_stock_levels_after_insert, one movement per copied row (reason sync: an opening
+      // balance), so orders.reconcile_stock is clean after the load.
       table: 'catalog.stock_levels',
       columns: ['tenant_id', 'variant_id', 'warehouse_id', 'on_hand'],
       count: T * P * V * W,

@@ -42,7 +42,11 @@ export function explainEveryStatement(client: pg.ClientBase, into: ExplainedStat
         ? (maybeValues as unknown[] | undefined)
         : ((config as { values?: unknown[] } | undefined)?.values ?? (maybeValues as unknown[] | undefined));
     if (typeof text === 'string' && !NOT_EXPLAINED.test(text)) {
-      const explained = await send(`explain (format json) ${text}`, values ?? []);
+      const explained = await send(`explain (format json) ${text}`, values ?? []).catch((error: Error) => {
+        // keep the error (its SQLSTATE) and name the statement whose EXPLAIN failed
+        error.message = `${error.message} (in EXPLAIN of: ${text.replace(/\s+/g, ' ').slice(0, 200)})`;
+        throw error;
+      });
       const plan = (explained.rows[0]?.['QUERY PLAN'] as Array<{ Plan: PlanNode }> | undefined)?.[0]?.Plan;
       if (!plan) throw new Error(`EXPLAIN gave no plan for: ${text}`);
       into.push({ text, values: values ?? [], plan });
@@ -73,19 +77,112 @@ export function citusScans(plan: PlanNode): { tasks: number | undefined; subplan
 /**
  * Why `statement` is not routed to the one shard of `tenantId` (empty when it is). On Citus: every Citus
  * scan has exactly one task and no subplan (a subplan is a query Citus ran across shards first). On plain
- * PostgreSQL, where nothing is distributed, the proxy for it: the statement names the tenant as a value
- * (one of its parameters), except an insert, whose tenant_id comes from the column default (evaluated on
- * the coordinator on Citus, before routing).
+ * PostgreSQL, where nothing is distributed, the proxies for it:
+ * - the statement names the tenant as a value (one of its parameters), except an insert, whose tenant_id
+ *   comes from the column default (evaluated on the coordinator on Citus, before routing);
+ * - a statement that calls a tenant function (`tenantFunctions`: schema.name of the functions whose first
+ *   argument is p_tenant_id) reads no table besides: Citus delegates the call to the tenant's worker only
+ *   when the statement is that call; joined with a table, the function runs inside a query on a shard,
+ *   where its own queries are refused;
+ * - each argument of a tenant function call is a plain value (parameters and literals, cast, named, or in
+ *   coalesce(:at, now()) and the like, `isPlainArgument`):
+ *   Citus does not delegate a call with a volatile argument (gen_random_uuid(), now(); "arguments in a
+ *   distributed function must be constant expressions") or a subquery; the function then runs on the
+ *   coordinator, and its statements that call other tenant functions are refused on the shard;
+ * - no data-modifying CTE (a write below the top of the plan): Citus runs each part as a subplan;
+ * - an insert takes its rows from VALUES or from tables, not from a function alone (unnest(),
+ *   jsonb_to_recordset()): Citus pulls such an INSERT ... SELECT through the coordinator.
  */
-export function routingProblems(statement: ExplainedStatement, tenantId: string, citus: boolean): string[] {
+export function routingProblems(
+  statement: ExplainedStatement,
+  tenantId: string,
+  citus: boolean,
+  tenantFunctions: readonly string[] = [],
+): string[] {
   if (citus) {
     return citusScans(statement.plan).flatMap((scan) => [
       ...(scan.tasks === 1 ? [] : [`${scan.tasks ?? 'unknown'} tasks`]),
       ...(scan.subplans === 0 ? [] : [`${scan.subplans} subplans`]),
     ]);
   }
-  if (/^\s*insert\b/i.test(statement.text)) return [];
-  return statement.values.includes(tenantId) ? [] : ['the tenant is not one of its parameters'];
+  const problems: string[] = [];
+  const insert = /^\s*insert\b/i.test(statement.text);
+  if (!insert && !statement.values.includes(tenantId))
+    problems.push('the tenant is not one of its parameters');
+  const nodes = planNodes(statement.plan);
+  const readsTables = nodes.some(
+    (n) => typeof n['Relation Name'] === 'string' && n['Node Type'] !== 'ModifyTable',
+  );
+  for (const fn of tenantFunctions) {
+    const call = new RegExp(`\\b${fn.replace('.', '\\.')}\\s*\\(`, 'i');
+    if (call.test(statement.text) && readsTables)
+      problems.push(`${fn} is called in a statement that also reads tables`);
+    for (const arg of callArguments(statement.text, fn))
+      if (!isPlainArgument(arg)) problems.push(`${fn} gets an argument that is not a plain value: ${arg}`);
+  }
+  if (nodes.slice(1).some((n) => n['Node Type'] === 'ModifyTable')) problems.push('a data-modifying CTE');
+  const writes = nodes.filter((n) => n['Node Type'] === 'ModifyTable' && n.Operation === 'Insert');
+  for (const write of writes) {
+    const sources = (write.Plans ?? []).flatMap(planNodes);
+    if (sources.some((n) => n['Node Type'] === 'Function Scan') && !sources.some((n) => 'Relation Name' in n))
+      problems.push('an insert of rows from a function alone (use VALUES)');
+  }
+  return problems;
+}
+
+/**
+ * Functions an argument may call: PostgreSQL's immutable and stable ones that the package queries use
+ * (coalesce(:at, now())). Citus delegates a call whose arguments hold no volatile function and no
+ * subquery; any other call in an argument (gen_random_uuid(), random(), nextval(), a function of ours)
+ * is flagged, so that a volatile one never slips in.
+ */
+const ARGUMENT_FUNCTIONS = new Set(['coalesce', 'nullif', 'greatest', 'least', 'now', 'array']);
+
+/** Whether an argument's text is plain: parameters, literals, casts and calls of ARGUMENT_FUNCTIONS only. */
+export function isPlainArgument(arg: string): boolean {
+  const code = arg.replace(/'(?:[^']|'')*'/g, "''").replace(/::\s*[a-z_][a-z0-9_.]*(?:\s*\[\])?/gi, '');
+  if (/\bselect\b/i.test(code)) return false;
+  return [...code.matchAll(/([a-z_][a-z0-9_.]*)\s*\(/gi)].every((m) =>
+    ARGUMENT_FUNCTIONS.has((m[1] ?? '').toLowerCase()),
+  );
+}
+
+/**
+ * The argument texts of every call of `fn` (schema.name) in `text`, split at the top-level commas of its
+ * parentheses (strings and nested parentheses kept whole).
+ */
+export function callArguments(text: string, fn: string): string[] {
+  const call = new RegExp(`\\b${fn.replace('.', '\\.')}\\s*\\(`, 'gi');
+  const args: string[] = [];
+  for (const match of text.matchAll(call)) {
+    let depth = 1;
+    let quoted = false;
+    let current = '';
+    for (let i = (match.index ?? 0) + match[0].length; i < text.length && depth > 0; i++) {
+      const c = text[i];
+      if (quoted) quoted = c !== "'";
+      else if (c === "'") quoted = true;
+      else if (c === '(') depth++;
+      else if (c === ')') depth--;
+      if (depth === 0 || (depth === 1 && !quoted && c === ',')) {
+        if (current.trim()) args.push(current);
+        current = '';
+      } else current += c;
+    }
+  }
+  return args;
+}
+
+/** The tenant functions of the domain schemas (first argument p_tenant_id), as schema.name. */
+export async function tenantFunctions(client: pg.ClientBase): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `select distinct n.nspname || '.' || p.proname as name
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where (p.proargnames)[1] = 'p_tenant_id' and p.proargtypes[0] = 'uuid'::regtype
+        and n.nspname not in ('pg_catalog', 'information_schema', 'tests', 'tap')
+      order by 1`,
+  );
+  return rows.map((r) => r.name);
 }
 
 /** Whether the database is a Citus coordinator (the citus extension is installed there). */

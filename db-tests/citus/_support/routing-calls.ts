@@ -391,14 +391,22 @@ export async function recordEveryCall(
   for (const [pkg, calls] of Object.entries(CALLS))
     for (const [name, call] of Object.entries(calls)) {
       const statements: ExplainedStatement[] = [];
-      await withTenant(pool, { tenantId }, async (client) => {
-        const uninstall = explainEveryStatement(client, statements);
-        try {
-          await call(client, world);
-        } finally {
-          uninstall();
-        }
-      });
+      try {
+        await withTenant(pool, { tenantId }, async (client) => {
+          const uninstall = explainEveryStatement(client, statements);
+          try {
+            await call(client, world);
+          } finally {
+            uninstall();
+          }
+        });
+      } catch (error) {
+        // name the call and the statement it failed on: a routing failure is read from this line
+        const last = statements.at(-1)?.text.replace(/\s+/g, ' ').slice(0, 200) ?? '(none)';
+        throw new Error(`${pkg}.${name} failed: ${(error as Error).message} (last statement: ${last})`, {
+          cause: error,
+        });
+      }
       sent.set(`${pkg}.${name}`, statements);
     }
   return sent;
@@ -409,12 +417,13 @@ export function routingReport(
   sent: Map<string, ExplainedStatement[]>,
   tenantId: string,
   citus: boolean,
+  tenantFunctions: readonly string[] = [],
 ): string[] {
   const problems: string[] = [];
   for (const [name, statements] of sent) {
     if (statements.length === 0) problems.push(`${name}: sent no statement`);
     for (const s of statements)
-      for (const problem of routingProblems(s, tenantId, citus))
+      for (const problem of routingProblems(s, tenantId, citus, tenantFunctions))
         problems.push(`${name}: ${problem}: ${s.text.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
   return problems;

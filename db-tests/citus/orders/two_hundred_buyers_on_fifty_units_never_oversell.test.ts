@@ -55,5 +55,24 @@ describe('@b2b/orders under concurrency on Citus', () => {
       [tenantId, variantId],
     );
     expect(row).toEqual({ on_hand: 50, reserved: 50, orders: 50 });
+    // the journal, written on the shard by the row triggers, holds one movement per placed order and adds up
+    const [journal] = await bed.admin<{ orders: number; reserved: number }>(
+      `select count(*)::int as orders, sum(reserved_delta)::int as reserved from catalog.stock_movements
+       where tenant_id = $1 and variant_id = $2 and reason = 'order'`,
+      [tenantId, variantId],
+    );
+    expect(journal).toEqual({ orders: 50, reserved: 50 });
+    // per level of the tenant, the journal adds up to on_hand and reserved (what orders.reconcile_stock
+    // checks; it is not routed on Citus yet, docs/scaling.md "Open work")
+    const drift = await bed.admin(
+      `select s.variant_id, s.warehouse_id, s.on_hand, s.reserved, m.on_hand as journal_on_hand, m.reserved as journal_reserved
+       from catalog.stock_levels s
+       left join (select tenant_id, variant_id, warehouse_id, sum(on_hand_delta) as on_hand, sum(reserved_delta) as reserved
+                  from catalog.stock_movements where tenant_id = $1 group by 1, 2, 3) m
+         on m.tenant_id = s.tenant_id and m.variant_id = s.variant_id and m.warehouse_id = s.warehouse_id
+       where s.tenant_id = $1 and (s.on_hand, s.reserved) is distinct from (m.on_hand, m.reserved)`,
+      [tenantId],
+    );
+    expect(drift).toEqual([]);
   }, 600_000);
 });

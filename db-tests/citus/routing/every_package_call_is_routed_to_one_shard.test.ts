@@ -1,4 +1,4 @@
-// On Citus (issue 10, "Proof"): every public function of tenancy, accounts and catalog, called as the
+// On Citus (issue 10, "Proof"): every public function of tenancy, accounts, catalog and orders, called as the
 // application does (withTenant, b2b_app), sends only statements that Citus runs as one task on the
 // tenant's shard: each statement is EXPLAINed with its own parameters before it runs
 // (explainEveryStatement), and every Citus scan of its plan must have one task and no subplan. A
@@ -26,7 +26,7 @@ describe('every package call is routed to the one shard of its tenant (Citus)', 
     await pool?.end();
   });
 
-  test('every exported function of tenancy, accounts and catalog has a call', () => {
+  test('every exported function of tenancy, accounts, catalog and orders has a call', () => {
     expect(uncoveredExports()).toEqual([]);
   });
 

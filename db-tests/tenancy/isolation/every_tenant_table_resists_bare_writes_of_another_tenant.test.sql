@@ -11,25 +11,8 @@ select plan(5);
 select tests.create_tenant('alpha') as alpha \gset
 select tests.create_tenant('beta') as beta \gset
 select * from tests.create_order_world(:'alpha', stock => 10) \gset
-select * from tests.create_order_world(:'beta', stock => 100, prefix => 'bolt') \gset b_
-
--- beta's world: a row in every tenant table
-select tests.create_staff_user(:'beta', 'bob@beta.example') as b_staff \gset
-insert into tenancy.memberships (tenant_id, staff_user_id, role) values (:'beta', :'b_staff', 'admin');
-select tests.create_customer_group(:'beta', 'Beta group') as b_group \gset
-select tests.add_company_to_group(:'beta', :'b_company', :'b_group');
-insert into accounts.addresses (tenant_id, company_id, kind, recipient, line1, locality, postal_code, country_code)
-values (:'beta', :'b_company', 'billing', 'Bolt', 'Weg 1', 'Bonn', '53111', 'DE');
-select tests.create_category(:'beta') as b_category \gset
-insert into catalog.category_translations (tenant_id, category_id, locale, name, slug)
-values (:'beta', :'b_category', 'en', 'Beta category', 'beta-category');
-insert into catalog.product_categories (tenant_id, category_id, product_id)
-select :'beta', :'b_category', product_id from catalog.variants where variant_id = :'b_variant';
-insert into catalog.attribute_definitions (tenant_id, attribute_key, data_type) values (:'beta', 'colour', 'text');
-select tests.create_buyer_role(:'beta', 'manager', array['orders.approve']) as b_manager_role \gset
-select tests.create_buyer(:'beta', :'b_company', :'b_manager_role', 'manager@beta.example') as b_manager \gset
-select tests.create_approval_rule(:'beta', :'b_company', 'big', 10, null, array[:'b_manager_role']::uuid[]);
-
+-- beta's world: a row in every tenant table (db-tests/_support/0007), the order tables through the order functions
+select * from tests.create_isolation_world(:'beta') \gset b_
 select tests.act_as(:'beta', :'b_buyer');
 select order_id as b_order from orders.place_order(app.current_tenant_id(), p_company_id => :'b_company', p_buyer_id => :'b_buyer',
   p_currency => 'EUR', p_lines => tests.lines(:'b_variant', 3), p_idempotency_key => 'b1') \gset

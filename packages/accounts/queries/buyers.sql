@@ -3,9 +3,14 @@ insert into accounts.buyer_roles (name, description)
 values (:name!, :description)
 returning buyer_role_id, name, description;
 
-/* @name AddBuyerRolePermissions */
+/* Rows as VALUES, not a select from unnest(): on Citus an INSERT ... SELECT that reads no distributed table
+   is run through the coordinator (the rows pulled there, then sent), where VALUES of one tenant are one task. */
+/*
+  @name AddBuyerRolePermissions
+  @param rows -> ((buyerRoleId!, permission!)...)
+*/
 insert into accounts.buyer_role_permissions (buyer_role_id, permission)
-select :buyerRoleId!, p from unnest(:permissions!::text[]) p
+values :rows
 on conflict do nothing;
 
 /* @name CreateBuyer */
@@ -38,19 +43,15 @@ where tenant_id = :tenantId! and company_id = :companyId!
 order by email, buyer_id
 limit (:limit!)::int;
 
-/* The acting buyer, checked by accounts.acting_buyer (SQLSTATE B2104 when it does not belong to the company or is unknown, B2105 when disabled); with the company's currency, locale and status, and the buyer's permissions. */
+/* The acting buyer, checked by accounts.acting_buyer (SQLSTATE B2104 when it does not belong to the company or is unknown, B2105 when disabled); with the company's currency, locale and status, and the buyer's permissions: accounts.buyer_acting_for_company, called alone so that Citus delegates it to the tenant's worker. */
 /*
   @name GetBuyerActingForCompany
 */
 select b.buyer_id as "buyer_id!", b.company_id as "company_id!", b.email as "email!",
   b.full_name as "full_name!", b.spending_limit, b.spending_period,
-  c.status as company_status, c.default_currency, c.default_locale,
-  coalesce((select array_agg(rp.permission order by rp.permission)
-     from accounts.buyer_role_permissions rp
-     where rp.tenant_id = :tenantId! and rp.buyer_role_id = b.buyer_role_id), '{}') as "permissions!"
-from accounts.acting_buyer(:tenantId!::uuid, :buyerId!, :companyId!) b
-join accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id
-where c.tenant_id = :tenantId!;
+  b.company_status as "company_status!", b.default_currency as "default_currency!",
+  b.default_locale as "default_locale!", b.permissions as "permissions!"
+from accounts.buyer_acting_for_company(:tenantId!::uuid, :buyerId!::uuid, :companyId!::uuid) b;
 
 /* Inserts or updates many buyers in one statement, keyed by (company_id, email). */
 /*

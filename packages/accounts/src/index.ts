@@ -207,10 +207,8 @@ export async function createBuyerRole(
     'The new buyer role',
   );
   if (role.permissions?.length) {
-    const permissions = role.permissions;
-    await mapErrors(() =>
-      addBuyerRolePermissionsQuery.run({ buyerRoleId: created.buyer_role_id, permissions }, client),
-    );
+    const rows = role.permissions.map((permission) => ({ buyerRoleId: created.buyer_role_id, permission }));
+    await mapErrors(() => addBuyerRolePermissionsQuery.run({ rows }, client));
   }
   return created;
 }

@@ -12,7 +12,7 @@ export interface ICreatePriceListParams {
   priceListId?: string | null | void;
   priority?: number | null | void;
   scope?: string | null | void;
-  validDuring?: unknown | null | void;
+  validDuring?: string | null | void;
 }
 
 /** 'CreatePriceList' return type */
@@ -26,6 +26,7 @@ export interface ICreatePriceListResult {
   priority: number;
   /** base (everyone), customer_group (companies in customer_group_id) or company (company_id only). */
   scope: string;
+  /** When the list applies; (,) means always. A price must also be valid itself. */
   valid_during: string;
 }
 
@@ -35,7 +36,7 @@ export interface ICreatePriceListQuery {
   result: ICreatePriceListResult;
 }
 
-const createPriceListIR: any = {"usedParamSet":{"priceListId":true,"name":true,"currency":true,"scope":true,"customerGroupId":true,"companyId":true,"priority":true,"validDuring":true},"params":[{"name":"priceListId","required":false,"transform":{"type":"scalar"},"locs":[{"a":145,"b":156}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":185,"b":190}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":193,"b":202}]},{"name":"scope","required":false,"transform":{"type":"scalar"},"locs":[{"a":214,"b":219}]},{"name":"customerGroupId","required":false,"transform":{"type":"scalar"},"locs":[{"a":233,"b":248}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":251,"b":260}]},{"name":"priority","required":false,"transform":{"type":"scalar"},"locs":[{"a":272,"b":280}]},{"name":"validDuring","required":false,"transform":{"type":"scalar"},"locs":[{"a":301,"b":312}]}],"statement":"insert into catalog.price_lists (price_list_id, name, currency, scope, customer_group_id, company_id, priority,\n  valid_during)\nvalues (coalesce(:priceListId::uuid, gen_random_uuid()), :name!, :currency!, coalesce(:scope, 'base'),\n  :customerGroupId, :companyId, coalesce(:priority::int, 0), coalesce(:validDuring::tstzrange, '(,)'))\nreturning price_list_id, name, currency, scope, customer_group_id, company_id, priority,\n  valid_during::text as \"valid_during!\"                                                                                                                      "};
+const createPriceListIR: any = {"usedParamSet":{"priceListId":true,"name":true,"currency":true,"scope":true,"customerGroupId":true,"companyId":true,"priority":true,"validDuring":true},"params":[{"name":"priceListId","required":false,"transform":{"type":"scalar"},"locs":[{"a":145,"b":156}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":185,"b":190}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":193,"b":202}]},{"name":"scope","required":false,"transform":{"type":"scalar"},"locs":[{"a":214,"b":219}]},{"name":"customerGroupId","required":false,"transform":{"type":"scalar"},"locs":[{"a":233,"b":248}]},{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":251,"b":260}]},{"name":"priority","required":false,"transform":{"type":"scalar"},"locs":[{"a":272,"b":280}]},{"name":"validDuring","required":false,"transform":{"type":"scalar"},"locs":[{"a":301,"b":312}]}],"statement":"insert into catalog.price_lists (price_list_id, name, currency, scope, customer_group_id, company_id, priority,\n  valid_during)\nvalues (coalesce(:priceListId::uuid, gen_random_uuid()), :name!, :currency!, coalesce(:scope, 'base'),\n  :customerGroupId, :companyId, coalesce(:priority::int, 0), coalesce(:validDuring::tstzrange, '(,)'))\nreturning price_list_id, name, currency, scope, customer_group_id, company_id, priority,\n  valid_during as \"valid_during!\"                                                                                                                      "};
 
 /**
  * Query generated from SQL:
@@ -45,7 +46,7 @@ const createPriceListIR: any = {"usedParamSet":{"priceListId":true,"name":true,"
  * values (coalesce(:priceListId::uuid, gen_random_uuid()), :name!, :currency!, coalesce(:scope, 'base'),
  *   :customerGroupId, :companyId, coalesce(:priority::int, 0), coalesce(:validDuring::tstzrange, '(,)'))
  * returning price_list_id, name, currency, scope, customer_group_id, company_id, priority,
- *   valid_during::text as "valid_during!"                                                                                                                      
+ *   valid_during as "valid_during!"                                                                                                                      
  * ```
  */
 export const createPriceList = new PreparedQuery<ICreatePriceListParams,ICreatePriceListResult>(createPriceListIR);
@@ -60,7 +61,7 @@ export interface IUpsertPricesParams {
     currency: string,
     unitPrice: string,
     quantities: unknown,
-    validDuring: unknown
+    validDuring: string
   })[];
 }
 

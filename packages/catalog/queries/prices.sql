@@ -1,10 +1,13 @@
+/* valid_during as the range itself, not ::text: on Citus the RETURNING list is computed on the shard, which refuses
+   a function that is not immutable (tstzrange's text depends on the session's TimeZone); the client gets the
+   same text either way (pgtyped.config.json maps tstzrange to string). */
 /* @name CreatePriceList */
 insert into catalog.price_lists (price_list_id, name, currency, scope, customer_group_id, company_id, priority,
   valid_during)
 values (coalesce(:priceListId::uuid, gen_random_uuid()), :name!, :currency!, coalesce(:scope, 'base'),
   :customerGroupId, :companyId, coalesce(:priority::int, 0), coalesce(:validDuring::tstzrange, '(,)'))
 returning price_list_id, name, currency, scope, customer_group_id, company_id, priority,
-  valid_during::text as "valid_during!";
+  valid_during as "valid_during!";
 
 /* Inserts or updates prices keyed by price_id; overlapping tiers and periods are refused (excl_prices_no_overlap). */
 /*

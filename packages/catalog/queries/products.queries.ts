@@ -28,14 +28,14 @@ export interface ICreateProductQuery {
   result: ICreateProductResult;
 }
 
-const createProductIR: any = {"usedParamSet":{"productId":true,"attributes":true},"params":[{"name":"productId","required":false,"transform":{"type":"scalar"},"locs":[{"a":71,"b":80}]},{"name":"attributes","required":false,"transform":{"type":"scalar"},"locs":[{"a":118,"b":128}]}],"statement":"insert into catalog.products (product_id, attributes)\nvalues (coalesce(:productId::uuid, gen_random_uuid()), coalesce(:attributes::jsonb, '{}'))\nreturning product_id, attributes, archived_at, created_at, updated_at                                                                          "};
+const createProductIR: any = {"usedParamSet":{"productId":true,"attributes":true},"params":[{"name":"productId","required":false,"transform":{"type":"scalar"},"locs":[{"a":71,"b":80}]},{"name":"attributes","required":false,"transform":{"type":"scalar"},"locs":[{"a":118,"b":128}]}],"statement":"insert into catalog.products (product_id, attributes)\nvalues (coalesce(:productId::uuid, gen_random_uuid()), coalesce(:attributes::jsonb, '{}'))\nreturning product_id, attributes, archived_at, created_at, updated_at                                                                                                                                                                                                                                                                                                                      "};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into catalog.products (product_id, attributes)
  * values (coalesce(:productId::uuid, gen_random_uuid()), coalesce(:attributes::jsonb, '{}'))
- * returning product_id, attributes, archived_at, created_at, updated_at                                                                          
+ * returning product_id, attributes, archived_at, created_at, updated_at                                                                                                                                                                                                                                                                                                                      
  * ```
  */
 export const createProduct = new PreparedQuery<ICreateProductParams,ICreateProductResult>(createProductIR);
@@ -64,13 +64,13 @@ export interface IArchiveProductQuery {
   result: IArchiveProductResult;
 }
 
-const archiveProductIR: any = {"usedParamSet":{"tenantId":true,"productId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":89,"b":98}]},{"name":"productId","required":true,"transform":{"type":"scalar"},"locs":[{"a":117,"b":127}]}],"statement":"update catalog.products\nset archived_at = coalesce(archived_at, now())\nwhere tenant_id = :tenantId! and product_id = :productId!\nreturning product_id, attributes, archived_at, created_at, updated_at"};
+const archiveProductIR: any = {"usedParamSet":{"tenantId":true,"productId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":86,"b":95}]},{"name":"productId","required":true,"transform":{"type":"scalar"},"locs":[{"a":114,"b":124}]}],"statement":"update catalog.products\nset archived_at = least(archived_at, now())\nwhere tenant_id = :tenantId! and product_id = :productId!\nreturning product_id, attributes, archived_at, created_at, updated_at"};
 
 /**
  * Query generated from SQL:
  * ```
  * update catalog.products
- * set archived_at = coalesce(archived_at, now())
+ * set archived_at = least(archived_at, now())
  * where tenant_id = :tenantId! and product_id = :productId!
  * returning product_id, attributes, archived_at, created_at, updated_at
  * ```

@@ -3,10 +3,12 @@ insert into catalog.products (product_id, attributes)
 values (coalesce(:productId::uuid, gen_random_uuid()), coalesce(:attributes::jsonb, '{}'))
 returning product_id, attributes, archived_at, created_at, updated_at;
 
-/* Archived products leave listings and search; they are never deleted. */
+/* Archived products leave listings and search; they are never deleted. Archiving again keeps the first
+   archived_at: least() ignores a null. Not coalesce(archived_at, now()): Citus refuses a function that is
+   not immutable inside COALESCE or CASE of an UPDATE (it evaluates now() once, before routing). */
 /* @name ArchiveProduct */
 update catalog.products
-set archived_at = coalesce(archived_at, now())
+set archived_at = least(archived_at, now())
 where tenant_id = :tenantId! and product_id = :productId!
 returning product_id, attributes, archived_at, created_at, updated_at;
 

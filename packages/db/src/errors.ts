@@ -1,6 +1,7 @@
 // Typed errors for what the database refuses. Callers branch on the class or on `code`, never on text.
 import { constraintErrors, type ErrorKind, sqlstateErrors, valueErrors } from './error-catalog';
 import { NotFoundError } from './rows';
+import { catalogNameOf, quotedNames, shardIdOf, withoutShardSuffix } from './shard-names';
 
 export interface DbErrorDetails {
   /** Stable application code, for example `tenant_slug_taken`. Listed in docs/errors.md. */
@@ -135,10 +136,28 @@ function constraintMatchesSqlstate(constraint: string, sqlstate: string): boolea
 }
 
 /**
+ * The catalog name of the constraint an integrity error names, wherever it ran. Plain PostgreSQL fills the
+ * constraint field with the catalog name. On Citus a shard names its copy (`pk_orders_102008`, or a
+ * shortened long name with a hash), and an error raised on a worker reaches the client with no constraint
+ * field at all, so the name is then read from the message's quoted names. Also returns the shard id, to
+ * strip from the table's name.
+ */
+function constraintOf(error: PgDatabaseError): { name?: string; reported?: string; shardId?: string } {
+  const reported = error.constraint ? [error.constraint] : quotedNames(error.message);
+  for (const candidate of reported) {
+    const name = catalogNameOf(candidate, constraintErrors);
+    if (name) return { name, reported: candidate, shardId: shardIdOf(candidate, name) };
+  }
+  // not in the catalog (the lint pack keeps those from shipping): the name after "constraint" in English
+  return { reported: error.constraint ?? /constraint "([^"]+)"/.exec(error.message)?.[1] };
+}
+
+/**
  * Turns a driver error into a typed DbError; anything that is not a database error is returned as is.
  * The SQLSTATE decides first (its class and, for custom states, the catalog); the constraint name only
  * picks the precise code when the SQLSTATE is one that constraint can raise (23505 for pk_/uq_, 23503
- * for fk_, 23514 for chk_, 23P01 for excl_).
+ * for fk_, 23514 for chk_, 23P01 for excl_). On Citus the name is a shard's (`pk_orders_102008`) and,
+ * from a worker, only in the message: both are mapped to the catalog name (`constraint` is that name).
  */
 export function mapDbError(error: unknown): unknown {
   if (error instanceof DbError || !isPgError(error)) return error;
@@ -146,10 +165,11 @@ export function mapDbError(error: unknown): unknown {
   // An unknown order, quote or return: the one NotFoundError every package throws (see rows.ts).
   if (sqlstateErrors[sqlstate]?.kind === 'not_found')
     return new NotFoundError(error.message, { cause: error });
-  const table = error.schema && error.table ? `${error.schema}.${error.table}` : error.table;
+  const named = sqlstate.startsWith('23') || error.constraint ? constraintOf(error) : {};
+  const tableName = error.table && withoutShardSuffix(error.table, named.shardId);
+  const table = error.schema && tableName ? `${error.schema}.${tableName}` : tableName;
   const Class = classFor(sqlstate);
-  const constraint =
-    error.constraint && constraintMatchesSqlstate(error.constraint, sqlstate) ? error.constraint : undefined;
+  const constraint = named.name && constraintMatchesSqlstate(named.name, sqlstate) ? named.name : undefined;
   const byConstraint = constraint ? constraintErrors[constraint] : undefined;
   if (byConstraint) {
     return new Class(byConstraint.message, {
@@ -180,15 +200,14 @@ export function mapDbError(error: unknown): unknown {
     );
   }
   if (sqlstate === '23502') {
-    return new ValidationError(
-      `${error.column ?? 'A required value'} is required${table ? ` (${table})` : ''}.`,
-      {
-        code: 'value_required',
-        sqlstate,
-        table,
-        cause: error,
-      },
-    );
+    // on Citus the column field is missing too: the message names it first
+    const column = error.column ?? quotedNames(error.message)[0];
+    return new ValidationError(`${column ?? 'A required value'} is required${table ? ` (${table})` : ''}.`, {
+      code: 'value_required',
+      sqlstate,
+      table,
+      cause: error,
+    });
   }
   const byValue = valueErrors[sqlstate];
   if (byValue || sqlstate.startsWith('22')) {
@@ -211,10 +230,11 @@ export function mapDbError(error: unknown): unknown {
   if (sqlstate.startsWith('23')) {
     // An integrity error without a catalog entry (or a name of another class): still typed; the lint
     // pack keeps unnamed and uncatalogued constraints from shipping.
-    return new Class(`Constraint ${error.constraint ?? '(unnamed)'} was violated.`, {
-      code: error.constraint ?? `integrity_${sqlstate}`,
+    const name = named.name ?? named.reported;
+    return new Class(`Constraint ${name ?? '(unnamed)'} was violated.`, {
+      code: name ?? `integrity_${sqlstate}`,
       sqlstate,
-      constraint: error.constraint,
+      constraint: name,
       table,
       cause: error,
     });

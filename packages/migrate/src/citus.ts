@@ -249,5 +249,30 @@ export async function distributeTenantFunctions(client: pg.ClientBase, domains: 
       [signature, anchor],
     );
   }
+  await resetGenericPlans(client, domains);
+  return rows.map((r) => r.signature);
+}
+
+/**
+ * On Citus, a tenant function may not force a generic plan (`set plan_cache_mode = force_generic_plan`,
+ * which catalog.product_page and catalog.search_products use on plain PostgreSQL to plan once per
+ * connection): Citus routes a statement that joins distributed tables only with its parameters' values,
+ * and plans such a statement with unresolved parameters as "could not create distributed plan". Without
+ * the setting PostgreSQL's default (auto) applies, and Citus makes it choose a plan with the values.
+ * Run after every migrate, as CREATE OR REPLACE of a repeatable restores the setting. Returns the
+ * functions changed.
+ */
+export async function resetGenericPlans(client: pg.ClientBase, domains: string[]): Promise<string[]> {
+  const { rows } = await client.query<{ signature: string }>(
+    `select p.oid::regprocedure::text as signature
+       from pg_catalog.pg_proc p
+       join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+      where n.nspname = any ($1)
+        and (p.proargnames)[1] = $2
+        and 'plan_cache_mode=force_generic_plan' = any (p.proconfig)
+      order by 1`,
+    [domains, TENANT_ARGUMENT],
+  );
+  for (const { signature } of rows) await client.query(`alter function ${signature} reset plan_cache_mode`);
   return rows.map((r) => r.signature);
 }

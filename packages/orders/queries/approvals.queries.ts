@@ -19,17 +19,11 @@ export interface ICreateApprovalRuleParams {
 /** 'CreateApprovalRule' return type */
 export interface ICreateApprovalRuleResult {
   approval_rule_id: string;
-  /** The company whose orders the rule applies to. */
   company_id: string;
-  /** Currency of min_total_amount; set exactly when it is. Orders in another currency do not match the amount condition. */
   currency: string | null;
-  /** Inactive rules match nothing; orders already waiting keep the tiers they were given. */
   is_active: boolean;
-  /** The rule matches orders with total_amount at or above this (in currency and its minor units); null: any total. */
   min_total_amount: string | null;
-  /** Name of the rule, unique within the company. */
   name: string;
-  /** The rule matches orders placed by a buyer with this role; null: any buyer. */
   placed_by_role_id: string | null;
   tier_rows: number;
 }
@@ -40,26 +34,16 @@ export interface ICreateApprovalRuleQuery {
   result: ICreateApprovalRuleResult;
 }
 
-const createApprovalRuleIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"name":true,"minTotalAmount":true,"currency":true,"placedByRoleId":true,"tiers":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":138,"b":147}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":150,"b":160}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":163,"b":168}]},{"name":"minTotalAmount","required":false,"transform":{"type":"scalar"},"locs":[{"a":171,"b":185}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":188,"b":196}]},{"name":"placedByRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":199,"b":213}]},{"name":"tiers","required":true,"transform":{"type":"scalar"},"locs":[{"a":548,"b":554}]}],"statement":"with rule as (\n  insert into orders.approval_rules (tenant_id, company_id, name, min_total_amount, currency, placed_by_role_id)\n  values (:tenantId!, :companyId!, :name!, :minTotalAmount, :currency, :placedByRoleId)\n  returning tenant_id, approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active\n),\ntiers as (\n  insert into orders.approval_rule_tiers (tenant_id, approval_rule_id, tier, approver_role_id)\n  select rule.tenant_id, rule.approval_rule_id, t.tier, t.approver_role_id\n  from rule, jsonb_to_recordset(:tiers!::jsonb) as t(tier int, approver_role_id uuid)\n  returning tier\n)\nselect rule.approval_rule_id as \"approval_rule_id!\", rule.company_id as \"company_id!\", rule.name as \"name!\",\n  rule.min_total_amount, rule.currency, rule.placed_by_role_id, rule.is_active as \"is_active!\",\n  (select count(*) from tiers)::int as \"tier_rows!\"\nfrom rule                                                                          "};
+const createApprovalRuleIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"name":true,"minTotalAmount":true,"currency":true,"placedByRoleId":true,"tiers":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":269}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":294,"b":304}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":325,"b":330}]},{"name":"minTotalAmount","required":false,"transform":{"type":"scalar"},"locs":[{"a":361,"b":375}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":401,"b":409}]},{"name":"placedByRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":443,"b":457}]},{"name":"tiers","required":true,"transform":{"type":"scalar"},"locs":[{"a":477,"b":483}]}],"statement":"select r.approval_rule_id as \"approval_rule_id!\", r.company_id as \"company_id!\", r.name as \"name!\",\n  r.min_total_amount, r.currency, r.placed_by_role_id, r.is_active as \"is_active!\", r.tier_rows as \"tier_rows!\"\nfrom orders.create_approval_rule(p_tenant_id => :tenantId!::uuid, p_company_id => :companyId!::uuid,\n  p_name => :name!::text, p_min_total_amount => :minTotalAmount::numeric, p_currency => :currency::text,\n  p_placed_by_role_id => :placedByRoleId::uuid, p_tiers => :tiers!::jsonb) r                                                                          "};
 
 /**
  * Query generated from SQL:
  * ```
- * with rule as (
- *   insert into orders.approval_rules (tenant_id, company_id, name, min_total_amount, currency, placed_by_role_id)
- *   values (:tenantId!, :companyId!, :name!, :minTotalAmount, :currency, :placedByRoleId)
- *   returning tenant_id, approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active
- * ),
- * tiers as (
- *   insert into orders.approval_rule_tiers (tenant_id, approval_rule_id, tier, approver_role_id)
- *   select rule.tenant_id, rule.approval_rule_id, t.tier, t.approver_role_id
- *   from rule, jsonb_to_recordset(:tiers!::jsonb) as t(tier int, approver_role_id uuid)
- *   returning tier
- * )
- * select rule.approval_rule_id as "approval_rule_id!", rule.company_id as "company_id!", rule.name as "name!",
- *   rule.min_total_amount, rule.currency, rule.placed_by_role_id, rule.is_active as "is_active!",
- *   (select count(*) from tiers)::int as "tier_rows!"
- * from rule                                                                          
+ * select r.approval_rule_id as "approval_rule_id!", r.company_id as "company_id!", r.name as "name!",
+ *   r.min_total_amount, r.currency, r.placed_by_role_id, r.is_active as "is_active!", r.tier_rows as "tier_rows!"
+ * from orders.create_approval_rule(p_tenant_id => :tenantId!::uuid, p_company_id => :companyId!::uuid,
+ *   p_name => :name!::text, p_min_total_amount => :minTotalAmount::numeric, p_currency => :currency::text,
+ *   p_placed_by_role_id => :placedByRoleId::uuid, p_tiers => :tiers!::jsonb) r                                                                          
  * ```
  */
 export const createApprovalRule = new PreparedQuery<ICreateApprovalRuleParams,ICreateApprovalRuleResult>(createApprovalRuleIR);

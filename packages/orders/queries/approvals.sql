@@ -1,20 +1,11 @@
-/* Creates a company's approval rule with its tiers in one statement ([{"tier": 1, "approver_role_id": ...}]). */
+/* Creates a company's approval rule with its tiers ([{"tier": 1, "approver_role_id": ...}]) in one call
+   (orders.create_approval_rule, delegated to the tenant's worker on Citus). */
 /* @name CreateApprovalRule */
-with rule as (
-  insert into orders.approval_rules (tenant_id, company_id, name, min_total_amount, currency, placed_by_role_id)
-  values (:tenantId!, :companyId!, :name!, :minTotalAmount, :currency, :placedByRoleId)
-  returning tenant_id, approval_rule_id, company_id, name, min_total_amount, currency, placed_by_role_id, is_active
-),
-tiers as (
-  insert into orders.approval_rule_tiers (tenant_id, approval_rule_id, tier, approver_role_id)
-  select rule.tenant_id, rule.approval_rule_id, t.tier, t.approver_role_id
-  from rule, jsonb_to_recordset(:tiers!::jsonb) as t(tier int, approver_role_id uuid)
-  returning tier
-)
-select rule.approval_rule_id as "approval_rule_id!", rule.company_id as "company_id!", rule.name as "name!",
-  rule.min_total_amount, rule.currency, rule.placed_by_role_id, rule.is_active as "is_active!",
-  (select count(*) from tiers)::int as "tier_rows!"
-from rule;
+select r.approval_rule_id as "approval_rule_id!", r.company_id as "company_id!", r.name as "name!",
+  r.min_total_amount, r.currency, r.placed_by_role_id, r.is_active as "is_active!", r.tier_rows as "tier_rows!"
+from orders.create_approval_rule(p_tenant_id => :tenantId!::uuid, p_company_id => :companyId!::uuid,
+  p_name => :name!::text, p_min_total_amount => :minTotalAmount::numeric, p_currency => :currency::text,
+  p_placed_by_role_id => :placedByRoleId::uuid, p_tiers => :tiers!::jsonb) r;
 
 /* Switches a rule on or off (orders already waiting keep their tiers). */
 /* @name SetApprovalRuleActive */

@@ -11,6 +11,8 @@ export interface BenchOptions {
   warmupSeconds: number;
   /** Run on whatever is loaded when the large profile is not. */
   allowSmall: boolean;
+  /** `--citus`: also run the suite against a throwaway Citus cluster starting at this port (orders only). */
+  citusPort?: number;
   /** Progress, kept apart from the result (stderr), so `--json` output can be piped. */
   say: (line: string) => void;
 }

@@ -50,9 +50,14 @@ as $$
 #variable_conflict use_column
 declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
+  -- The tenant's default locale (the translation fallback), read here, once per call: on Citus a statement
+  -- of a delegated function may not join a reference table (tenancy.tenants) with the distributed ones
+  -- ("queries must filter by the distribution argument in the same colocation group").
+  tenant_locale text;
   viewer_company uuid;
   viewer_currency text;
 begin
+  select tn.default_locale into tenant_locale from tenancy.tenants tn where tn.tenant_id = v_tenant;
   select v.company_id, v.currency into viewer_company, viewer_currency
   from catalog.viewer_pricing(v_tenant, buyer, company, requested_currency) v;
   return query
@@ -62,13 +67,12 @@ begin
     price.unit_price::numeric, price.price_list_id, price.scope, price.quantities::text,
     stock.available
   from catalog.products p
-  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale is an InitPlan,
-  -- read once per call)
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale read before)
   left join lateral (
     select tr.locale, tr.name, tr.slug, tr.description
     from catalog.product_translations tr
     cross join (
-      select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = v_tenant) as default_locale
+      select tenant_locale as default_locale
     ) d
     where tr.tenant_id = v_tenant
       and tr.product_id = p.product_id

@@ -32,10 +32,15 @@ as $$
 #variable_conflict use_column
 declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
+  -- The tenant's default locale (the translation fallback), read here, once per call: on Citus a statement
+  -- of a delegated function may not join a reference table (tenancy.tenants) with the distributed ones
+  -- ("queries must filter by the distribution argument in the same colocation group").
+  tenant_locale text;
   -- Parsed once per call, here: written inside the statement, a generic plan would parse it again for
   -- every row it ranks or rechecks (it is a stable expression of the arguments, not a constant).
   parsed_query tsquery := websearch_to_tsquery(catalog.text_search_config(requested_locale), search_text);
 begin
+  select tn.default_locale into tenant_locale from tenancy.tenants tn where tn.tenant_id = v_tenant;
   return query
   -- query: the parsed search text, inlined (not materialized) into both matches below, so `@@` and `%`
   -- are index conditions (a CTE scan would make them join filters)
@@ -72,13 +77,12 @@ begin
   )
   select r.product_id, r.score, t.locale, t.name, t.slug
   from ranked r
-  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale is an InitPlan,
-  -- read once per call)
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale read before)
   left join lateral (
     select tr.locale, tr.name, tr.slug
     from catalog.product_translations tr
     cross join (
-      select (select tn.default_locale from tenancy.tenants tn where tn.tenant_id = v_tenant) as default_locale
+      select tenant_locale as default_locale
     ) d
     where tr.tenant_id = v_tenant
       and tr.product_id = r.product_id

@@ -20,10 +20,12 @@ declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
 begin
   if buyer is not null then
-    select c.company_id, c.default_currency into company_id, currency
-    from accounts.acting_buyer(v_tenant, buyer, company) a
-    join accounts.companies c on c.tenant_id = a.tenant_id and c.company_id = a.company_id
-    where c.tenant_id = v_tenant;
+    -- the check alone, then the company: a tenant function joined with a distributed table cannot be
+    -- planned on Citus (the join would run on the shard, and the function's own query with it)
+    select a.company_id into company_id from accounts.acting_buyer(v_tenant, buyer, company) a;
+    select c.default_currency into currency
+    from accounts.companies c
+    where c.tenant_id = v_tenant and c.company_id = viewer_pricing.company_id;
     return;
   end if;
   select cu.currency_code into currency from catalog.currencies cu where cu.currency_code = requested_currency;

@@ -16,6 +16,8 @@ declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
   target orders.orders := orders.lock_order(v_tenant, p_order_id);
   updated orders.orders;
+  billing jsonb;
+  shipping jsonb;
 begin
   if target.version <> p_expected_version then
     raise exception using
@@ -32,12 +34,18 @@ begin
     perform orders.set_order_lines(v_tenant, p_order_id, target.company_id, target.currency, p_lines);
   end if;
   if p_purchase_order_number is not null or p_billing_address_id is not null or p_shipping_address_id is not null then
+    -- the snapshots are taken first, not in a CASE of the update: Citus refuses a non-immutable function
+    -- inside CASE or COALESCE of an UPDATE on a distributed table
+    if p_billing_address_id is not null then
+      billing := orders.address_snapshot(v_tenant, target.company_id, p_billing_address_id, 'billing');
+    end if;
+    if p_shipping_address_id is not null then
+      shipping := orders.address_snapshot(v_tenant, target.company_id, p_shipping_address_id, 'shipping');
+    end if;
     update orders.orders o
     set purchase_order_number = coalesce(p_purchase_order_number, o.purchase_order_number),
-      billing_address = case when p_billing_address_id is null then o.billing_address
-        else orders.address_snapshot(v_tenant, o.company_id, p_billing_address_id, 'billing') end,
-      shipping_address = case when p_shipping_address_id is null then o.shipping_address
-        else orders.address_snapshot(v_tenant, o.company_id, p_shipping_address_id, 'shipping') end
+      billing_address = coalesce(billing, o.billing_address),
+      shipping_address = coalesce(shipping, o.shipping_address)
     where o.tenant_id = v_tenant and o.order_id = p_order_id;
   end if;
   select o.* into updated from orders.orders o where o.tenant_id = v_tenant and o.order_id = p_order_id;

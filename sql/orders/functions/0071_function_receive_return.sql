@@ -50,13 +50,15 @@ begin
   into credit
   from orders.return_lines rl
   join orders.order_lines l on l.tenant_id = rl.tenant_id and l.order_id = rl.order_id and l.variant_id = rl.variant_id
-  left join lateral (
-    select sum(prev.quantity) as units
+  -- the units of each variant received before, grouped once (not a lateral join "on true": Citus cannot
+  -- plan that outer join on PostgreSQL 15, "pseudoconstant quals")
+  left join (
+    select prev.variant_id, sum(prev.quantity) as units
     from orders.return_lines prev
     join orders.returns r on r.tenant_id = prev.tenant_id and r.return_id = prev.return_id
-    where prev.tenant_id = rl.tenant_id and prev.order_id = rl.order_id and prev.variant_id = rl.variant_id
-      and r.state = 'received'
-  ) b on true
+    where prev.tenant_id = tenant and prev.order_id = target.order_id and r.state = 'received'
+    group by prev.variant_id
+  ) b on b.variant_id = rl.variant_id
   where rl.tenant_id = tenant and rl.return_id = p_return_id;
   insert into orders.receivable_entries (tenant_id, company_id, kind, amount, currency, return_id, reference)
   values (tenant, parent.company_id, 'credit_note', credit, parent.currency, p_return_id,

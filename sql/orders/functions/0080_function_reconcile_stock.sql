@@ -19,7 +19,11 @@ as $$
 #variable_conflict use_column
 declare
   tenant uuid := app.check_tenant(p_tenant_id);
+  -- the open states (orders.order_states.is_open), read first: on Citus a statement of a delegated
+  -- function may not join a reference table with the distributed ones
+  open_states text[];
 begin
+  select coalesce(array_agg(st.state), '{}') into open_states from orders.order_states st where st.is_open;
   return query
     with levels as (
       select s.variant_id, s.warehouse_id, s.on_hand, s.reserved
@@ -36,11 +40,10 @@ begin
     -- what closed orders (cancelled, rejected, fulfilled, ...) still hold, which should be nothing
     allocations as (
       select a.variant_id, a.warehouse_id,
-        coalesce(sum(a.reserved_quantity) filter (where st.is_open), 0)::bigint as reserved,
-        coalesce(sum(a.reserved_quantity) filter (where not st.is_open), 0)::bigint as closed
+        coalesce(sum(a.reserved_quantity) filter (where o.state = any (open_states)), 0)::bigint as reserved,
+        coalesce(sum(a.reserved_quantity) filter (where o.state <> all (open_states)), 0)::bigint as closed
       from orders.order_allocations a
       join orders.orders o on o.tenant_id = a.tenant_id and o.order_id = a.order_id
-      join orders.order_states st on st.state = o.state
       where a.tenant_id = tenant and a.reserved_quantity <> 0
       group by a.variant_id, a.warehouse_id
     ),

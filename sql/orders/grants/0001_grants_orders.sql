@@ -88,6 +88,7 @@ grant execute on function
   orders.check_approver(uuid, orders.orders, uuid),
   orders.approve_order(uuid, uuid, uuid, text),
   orders.reject_order(uuid, uuid, uuid, text),
+  orders.create_approval_rule(uuid, uuid, text, numeric, text, uuid, jsonb),
   orders.open_balance(uuid, uuid),
   orders.check_credit_limit(uuid, orders.orders),
   orders.issue_invoice(uuid, orders.orders, jsonb),

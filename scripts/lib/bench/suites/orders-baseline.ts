@@ -59,6 +59,9 @@ async function advisoryLock(client: Queryable, key: string): Promise<void> {
 
 export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrderInput): Promise<string> {
   const { companyId, buyerId, currency, lines } = input;
+  // every statement names the tenant as a value, as the packages' queries do, so Citus routes it to one
+  // worker (with app.current_tenant_id() the filter is not a value to route by: every shard is asked)
+  const tenant = tenantOf(client);
   const variantIds = lines.map((l) => l.variantId);
   if (new Set(variantIds).size !== variantIds.length) throw new BaselineRefusal('a variant appears twice');
 
@@ -72,16 +75,16 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
   }>(
     client,
     `select b.status, b.buyer_role_id, b.spending_limit, b.spending_period from accounts.buyers b
-     where b.tenant_id = app.current_tenant_id() and b.buyer_id = $1 and b.company_id = $2`,
-    [buyerId, companyId],
+     where b.tenant_id = $3::uuid and b.buyer_id = $1 and b.company_id = $2`,
+    [buyerId, companyId, tenant],
     'buyer not in company',
   );
   if (buyer.status !== 'active') throw new BaselineRefusal('buyer disabled');
   await one(
     client,
     `select 1 from accounts.buyer_role_permissions p
-     where p.tenant_id = app.current_tenant_id() and p.buyer_role_id = $1 and p.permission = 'orders.create'`,
-    [buyer.buyer_role_id],
+     where p.tenant_id = $2::uuid and p.buyer_role_id = $1 and p.permission = 'orders.create'`,
+    [buyer.buyer_role_id, tenant],
     'buyer may not order',
   );
   const company = await one<{
@@ -92,8 +95,8 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
   }>(
     client,
     `select c.status, c.default_currency, c.payment_terms_days, c.credit_limit from accounts.companies c
-     where c.tenant_id = app.current_tenant_id() and c.company_id = $1`,
-    [companyId],
+     where c.tenant_id = $2::uuid and c.company_id = $1`,
+    [companyId, tenant],
     'company not found',
   );
   if (company.status !== 'active') throw new BaselineRefusal('company may not order');
@@ -106,17 +109,17 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
          'postal_code', a.postal_code, 'country_code', a.country_code,
          'phone_encrypted', encode(a.phone, 'base64'), 'phone_hint', a.phone_hint)) as snapshot
        from accounts.addresses a
-       where a.tenant_id = app.current_tenant_id() and a.company_id = $1 and a.is_default`,
-      [companyId],
+       where a.tenant_id = $2::uuid and a.company_id = $1 and a.is_default`,
+      [companyId, tenant],
     )
   ).rows;
   const address = (kind: string) => addresses.find((a) => a.kind === kind)?.snapshot ?? null;
   const order = await one<{ order_id: string }>(
     client,
     // the key is stored with the fingerprint of its request, as orders.start_order stores it
-    `insert into orders.orders (company_id, buyer_id, currency, idempotency_key, idempotency_operation,
+    `insert into orders.orders (tenant_id, company_id, buyer_id, currency, idempotency_key, idempotency_operation,
        idempotency_fingerprint, billing_address, shipping_address, payment_terms_days)
-     values ($1, $2, $3, $4, 'place_order',
+     values ($9, $1, $2, $3, $4, 'place_order',
        orders.request_fingerprint('place_order', $1, $2, $3, $8::jsonb, null, null, null), $5, $6, $7)
      on conflict (tenant_id, idempotency_key) do nothing
      returning order_id`,
@@ -129,6 +132,7 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
       address('shipping'),
       company.payment_terms_days,
       JSON.stringify(lines.map((l) => ({ variant_id: l.variantId, quantity: l.quantity }))),
+      tenant,
     ],
     'idempotency key already used',
   );
@@ -136,25 +140,33 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
   // set_order_lines: no discontinued variant; each line priced by catalog.resolve_price, then inserted
   const archived = await client.query(
     `select 1 from catalog.variants v
-     where v.tenant_id = app.current_tenant_id() and v.variant_id = any($1::uuid[]) and v.archived_at is not null`,
-    [variantIds],
+     where v.tenant_id = $2::uuid and v.variant_id = any($1::uuid[]) and v.archived_at is not null`,
+    [variantIds, tenant],
   );
   if (archived.rowCount) throw new BaselineRefusal('a variant is discontinued');
   let total = 0n;
   for (const [index, line] of lines.entries()) {
     const price = await one<{ unit_price: string; price_list_id: string }>(
       client,
-      'select r.unit_price, r.price_list_id from catalog.resolve_price(app.current_tenant_id(), $1, $2, $3, $4, now()) r',
-      [companyId, line.variantId, line.quantity, currency],
+      'select r.unit_price, r.price_list_id from catalog.resolve_price($5::uuid, $1, $2, $3, $4, now()) r',
+      [companyId, line.variantId, line.quantity, currency, tenant],
       'no price',
     );
     // Prices have 4 decimals at most: exact in integer ten-thousandths, as numeric is in SQL.
     total += units(price.unit_price) * BigInt(line.quantity);
     await client.query(
-      `insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total,
-         priced_from, price_list_id)
-       values ($1, $2, $3, $4, $5, $4::integer * $5::numeric, 'price_list', $6)`,
-      [order.order_id, index + 1, line.variantId, line.quantity, price.unit_price, price.price_list_id],
+      `insert into orders.order_lines (tenant_id, order_id, line_number, variant_id, quantity, unit_price,
+         line_total, priced_from, price_list_id)
+       values ($7, $1, $2, $3, $4, $5, $4::integer * $5::numeric, 'price_list', $6)`,
+      [
+        order.order_id,
+        index + 1,
+        line.variantId,
+        line.quantity,
+        price.unit_price,
+        price.price_list_id,
+        tenant,
+      ],
     );
   }
 
@@ -166,8 +178,8 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
       client,
       `select coalesce(sum(case e.kind when 'invoice' then e.amount else -e.amount end), 0)::numeric(19, 4) as balance
        from orders.receivable_entries e
-       where e.tenant_id = app.current_tenant_id() and e.company_id = $1`,
-      [companyId],
+       where e.tenant_id = $2::uuid and e.company_id = $1`,
+      [companyId, tenant],
       'no open balance',
     );
     const open = await one<{ uninvoiced: string }>(
@@ -175,8 +187,8 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
       `select coalesce(sum(o.total_amount - o.invoiced_amount), 0)::numeric(19, 4) as uninvoiced
        from orders.orders o
        join orders.order_states s on s.state = o.state
-       where o.tenant_id = app.current_tenant_id() and o.company_id = $1 and s.is_open and o.order_id <> $2`,
-      [companyId, order.order_id],
+       where o.tenant_id = $3::uuid and o.company_id = $1 and s.is_open and o.order_id <> $2`,
+      [companyId, order.order_id, tenant],
       'no open orders sum',
     );
     const limit = units(company.credit_limit);
@@ -200,11 +212,11 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
       client,
       `select coalesce(sum(o.total_amount), 0)::numeric(19, 4) as spent
        from orders.orders o
-       where o.tenant_id = app.current_tenant_id() and o.buyer_id = $1
+       where o.tenant_id = $4::uuid and o.buyer_id = $1
          and o.submitted_at >= date_trunc($2, now() at time zone 'UTC') at time zone 'UTC'
          and o.state not in ('draft', 'cancelled', 'rejected')
          and o.order_id <> $3`,
-      [buyerId, buyer.spending_period, order.order_id],
+      [buyerId, buyer.spending_period, order.order_id, tenant],
       'no spending sum',
     );
     const spent = units(period.spent);
@@ -223,10 +235,10 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
       `select distinct t.tier, t.approver_role_id
        from orders.approval_rules r
        join orders.approval_rule_tiers t on t.tenant_id = r.tenant_id and t.approval_rule_id = r.approval_rule_id
-       where r.tenant_id = app.current_tenant_id() and r.company_id = $1 and r.is_active
+       where r.tenant_id = $5::uuid and r.company_id = $1 and r.is_active
          and (r.min_total_amount is null or (r.currency = $2 and $3::numeric >= r.min_total_amount))
          and (r.placed_by_role_id is null or r.placed_by_role_id = $4)`,
-      [companyId, currency, amount(total), buyer.buyer_role_id],
+      [companyId, currency, amount(total), buyer.buyer_role_id, tenant],
     )
   ).rows;
   if (tiers.length) {
@@ -241,8 +253,8 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
   // submit: the order leaves draft (the triggers check the move and append the history row)
   await client.query(
     `update orders.orders o set state = $3, submitted_at = now(), total_amount = $2
-     where o.tenant_id = app.current_tenant_id() and o.order_id = $1`,
-    [order.order_id, amount(total), tiers.length ? 'pending_approval' : 'placed'],
+     where o.tenant_id = $4::uuid and o.order_id = $1`,
+    [order.order_id, amount(total), tiers.length ? 'pending_approval' : 'placed', tenant],
   );
 
   // reserve_stock: the one step done by the database function itself. b2b_app holds no privilege on
@@ -250,6 +262,6 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
   // definer stock writers change it), so no client can reserve statement by statement; this call locks
   // the stock rows in the one global order, allocates, reserves and
   // records the allocations, as place_order's does.
-  await client.query('select orders.reserve_stock($1, $2)', [tenantOf(client), order.order_id]);
+  await client.query('select orders.reserve_stock($1, $2)', [tenant, order.order_id]);
   return order.order_id;
 }

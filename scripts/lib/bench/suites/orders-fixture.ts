@@ -164,6 +164,14 @@ export async function prepareOrdersDatabase(
   sizes: FixtureSizes = FIXTURE,
 ): Promise<OrdersFixture> {
   await migrate({ url: adminUrl, sqlDir: SQL_DIR, log: () => {} });
+  return loadOrdersFixture(adminUrl, sizes);
+}
+
+/** Loads the fixture (of `sizes`) into the migrated, empty database at `adminUrl` (on Citus too). */
+export async function loadOrdersFixture(
+  adminUrl: string,
+  sizes: FixtureSizes = FIXTURE,
+): Promise<OrdersFixture> {
   return withClient(adminUrl, async (client) => {
     await loadFixture(client, sizes);
     return readFixture(client, sizes);

@@ -27,8 +27,13 @@ analyze bench.variants;
 `;
 
 /**
- * A random buyer (read with \gset before the transaction: one round trip the Node client does not make)
- * orders 5 distinct random variants of its tenant, one from each fifth of them, 1 to 10 units each.
+ * A random buyer and its order's lines (read with \gset before the transaction: one round trip the Node
+ * client does not make) order 5 distinct random variants of its tenant, one from each fifth of them, 1 to
+ * 10 units each. The lines and the idempotency key reach place_order as parameters: on Citus a call
+ * whose argument is a subquery (bench.variants is a table of the coordinator only) or a volatile
+ * expression (gen_random_uuid()) is not delegated to the tenant's worker, and place_order run on the
+ * coordinator fails in the worker ("cannot execute a distributed query from a query on a shard": its
+ * statements that call catalog.resolve_price are pushed to the shard, and resolve_price reads tables).
  */
 const SCRIPT = `
 \\set u random(1, :buyers)
@@ -42,10 +47,10 @@ const SCRIPT = `
 \\set q3 random(1, 10)
 \\set q4 random(1, 10)
 \\set q5 random(1, 10)
-select tenant_id as tenant, company_id as company, buyer_id as buyer, currency from bench.buyers where n = :u \\gset
+select b.tenant_id as tenant, b.company_id as company, b.buyer_id as buyer, b.currency, (select jsonb_agg(jsonb_build_object('variant_id', v.variant_id, 'quantity', x.q)) from (values (:v1::bigint, :q1::int), (:v2::bigint, :q2::int), (:v3::bigint, :q3::int), (:v4::bigint, :q4::int), (:v5::bigint, :q5::int)) x(n, q) join bench.variants v on v.tenant_id = b.tenant_id and v.n = x.n) as lines, :prefix::text || gen_random_uuid()::text as idempotency_key from bench.buyers b where b.n = :u \\gset
 begin;
 select app.set_tenant(:tenant, :buyer);
-select order_id from orders.place_order(p_tenant_id => :tenant::uuid, p_company_id => :company::uuid, p_buyer_id => :buyer::uuid, p_currency => :currency::text, p_lines => (select jsonb_agg(jsonb_build_object('variant_id', v.variant_id, 'quantity', x.q)) from (values (:v1::bigint, :q1::int), (:v2::bigint, :q2::int), (:v3::bigint, :q3::int), (:v4::bigint, :q4::int), (:v5::bigint, :q5::int)) x(n, q) join bench.variants v on v.tenant_id = :tenant::uuid and v.n = x.n), p_idempotency_key => :prefix::text || gen_random_uuid()::text);
+select order_id from orders.place_order(p_tenant_id => :tenant::uuid, p_company_id => :company::uuid, p_buyer_id => :buyer::uuid, p_currency => :currency::text, p_lines => :lines::jsonb, p_idempotency_key => :idempotency_key::text);
 commit;
 `;
 

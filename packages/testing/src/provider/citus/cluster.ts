@@ -43,6 +43,11 @@ function nodeSettings(socketDir: string): string[] {
     'citus.enable_unsafe_triggers = on',
     // SET LOCAL app.tenant_id (withTenant) reaches the workers inside the transaction, and only there
     "citus.propagate_set_commands = 'local'",
+    // reference tables are written through the coordinator only (nothing of ours writes one on a worker), so
+    // the coordinator needs no lock on the first worker for them; that lock (lock_shard_resources) also
+    // checks write privileges on every reference table the written one references, which b2b_app, updating
+    // tenancy.tenants, does not have on catalog.currencies and catalog.locales (citusdata/citus#8011)
+    'citus.allow_modifications_from_workers_to_replicated_tables = off',
     `citus.shard_count = ${CITUS_SHARD_COUNT}`,
   ];
 }

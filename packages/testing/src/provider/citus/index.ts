@@ -13,5 +13,7 @@ export {
   startCitusCluster,
   startThrowawayCitusCluster,
   stopCitusCluster,
+  type ThrowawayCitusCluster,
+  type ThrowawayCitusOptions,
 } from './lifecycle';
 export { CITUS_LOGIN_ROLES, type CitusPasswords, type CitusRole } from './secrets';

@@ -121,6 +121,22 @@ export async function stopCitusCluster(root: string, binaries: PgBinaries): Prom
   return stopped;
 }
 
+export interface ThrowawayCitusOptions {
+  /**
+   * Workers initialised and started later, one per `startSpareWorker()` call (the rebalancing drill adds a
+   * third worker); not yet in the cluster's metadata: the caller adds each with `citus_add_node`.
+   */
+  spareWorkers?: number;
+  /** Throwaway clusters trade durability for speed (fsync off); a drill that wants the real costs says false. */
+  ephemeral?: boolean;
+}
+
+export interface ThrowawayCitusCluster extends CitusCluster {
+  /** Initialises and starts the next spare worker (it joins `nodes`); throws when none is left. */
+  startSpareWorker(): Promise<CitusNode>;
+  stop(): Promise<void>;
+}
+
 /**
  * A throwaway cluster for one test run, in a temporary folder. A detached watchdog stops every node and
  * deletes the folder as soon as this process is gone (Ctrl-C, a crash, kill -9).
@@ -128,16 +144,35 @@ export async function stopCitusCluster(root: string, binaries: PgBinaries): Prom
 export async function startThrowawayCitusCluster(
   say: (line: string) => void,
   preferredPort = 6410,
-): Promise<CitusCluster & { stop(): Promise<void> }> {
+  options: ThrowawayCitusOptions = {},
+): Promise<ThrowawayCitusCluster> {
   const root = mkdtempSync(join(tmpdir(), 'b2b-test-citus-'));
   chownToServerUser(root);
   const binaries = ensureCitusInstalled(say);
-  const watchdog = spawnWatchdog(binaries, root, plannedNodes(root, preferredPort, WORKERS));
+  const spares = options.spareWorkers ?? 0;
+  const ephemeral = options.ephemeral ?? true;
+  const planned = plannedNodes(root, preferredPort, WORKERS + spares);
+  const watchdog = spawnWatchdog(binaries, root, planned);
   try {
-    const cluster = await startCitusCluster({ root, preferredPort, ephemeral: true, say });
+    const cluster = await startCitusCluster({ root, preferredPort, ephemeral, say });
     let stopped = false;
+    let nextSpare = WORKERS + 1;
     return {
       ...cluster,
+      async startSpareWorker() {
+        const node = planned[nextSpare];
+        if (!node) throw new Error(`this throwaway cluster has no spare worker left (${spares} planned)`);
+        nextSpare++;
+        await initNode(root, node, false, cluster.passwords, binaries, ephemeral);
+        const last = cluster.nodes[cluster.nodes.length - 1];
+        node.port = await startNode(
+          root,
+          { ...node, port: Math.max(node.port, (last?.port ?? 0) + 1) },
+          binaries,
+        );
+        cluster.nodes.push(node);
+        return node;
+      },
       async stop() {
         if (stopped) return;
         stopped = true;
@@ -151,7 +186,7 @@ export async function startThrowawayCitusCluster(
       },
     };
   } catch (error) {
-    for (const node of plannedNodes(root, preferredPort, WORKERS))
+    for (const node of planned)
       if (await nodeRunning(node.dataDir, binaries))
         await stopNode(node.dataDir, binaries, 'immediate').catch(() => {});
     watchdog.kill();
