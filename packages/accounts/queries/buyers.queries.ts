@@ -24,14 +24,14 @@ export interface ICreateBuyerRoleQuery {
   result: ICreateBuyerRoleResult;
 }
 
-const createBuyerRoleIR: any = {"usedParamSet":{"name":true,"description":true},"params":[{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":61,"b":66}]},{"name":"description","required":false,"transform":{"type":"scalar"},"locs":[{"a":69,"b":80}]}],"statement":"insert into accounts.buyer_roles (name, description)\nvalues (:name!, :description)\nreturning buyer_role_id, name, description"};
+const createBuyerRoleIR: any = {"usedParamSet":{"name":true,"description":true},"params":[{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":61,"b":66}]},{"name":"description","required":false,"transform":{"type":"scalar"},"locs":[{"a":69,"b":80}]}],"statement":"insert into accounts.buyer_roles (name, description)\nvalues (:name!, :description)\nreturning buyer_role_id, name, description                                                                                                                                                                                                                              "};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into accounts.buyer_roles (name, description)
  * values (:name!, :description)
- * returning buyer_role_id, name, description
+ * returning buyer_role_id, name, description                                                                                                                                                                                                                              
  * ```
  */
 export const createBuyerRole = new PreparedQuery<ICreateBuyerRoleParams,ICreateBuyerRoleResult>(createBuyerRoleIR);
@@ -39,8 +39,10 @@ export const createBuyerRole = new PreparedQuery<ICreateBuyerRoleParams,ICreateB
 
 /** 'AddBuyerRolePermissions' parameters type */
 export interface IAddBuyerRolePermissionsParams {
-  buyerRoleId: string;
-  permissions: stringArray;
+  rows: readonly ({
+    buyerRoleId: string,
+    permission: string
+  })[];
 }
 
 /** 'AddBuyerRolePermissions' return type */
@@ -52,13 +54,13 @@ export interface IAddBuyerRolePermissionsQuery {
   result: IAddBuyerRolePermissionsResult;
 }
 
-const addBuyerRolePermissionsIR: any = {"usedParamSet":{"buyerRoleId":true,"permissions":true},"params":[{"name":"buyerRoleId","required":true,"transform":{"type":"scalar"},"locs":[{"a":79,"b":91}]},{"name":"permissions","required":true,"transform":{"type":"scalar"},"locs":[{"a":108,"b":120}]}],"statement":"insert into accounts.buyer_role_permissions (buyer_role_id, permission)\nselect :buyerRoleId!, p from unnest(:permissions!::text[]) p\non conflict do nothing"};
+const addBuyerRolePermissionsIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"buyerRoleId","required":true},{"name":"permission","required":true}]},"locs":[{"a":79,"b":83}]}],"statement":"insert into accounts.buyer_role_permissions (buyer_role_id, permission)\nvalues :rows\non conflict do nothing"};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into accounts.buyer_role_permissions (buyer_role_id, permission)
- * select :buyerRoleId!, p from unnest(:permissions!::text[]) p
+ * values :rows
  * on conflict do nothing
  * ```
  */
@@ -204,7 +206,7 @@ export interface IListBuyersOfCompanyQuery {
   result: IListBuyersOfCompanyResult;
 }
 
-const listBuyersOfCompanyIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"afterEmail":true,"afterBuyerId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":205,"b":214}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":233,"b":243}]},{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":252,"b":262},{"a":302,"b":312}]},{"name":"afterBuyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":321,"b":333}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":375,"b":381}]}],"statement":"select buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,\n  spending_period, created_at, updated_at\nfrom accounts.buyers\nwhere tenant_id = :tenantId! and company_id = :companyId!\n  and (:afterEmail::text is null or (email, buyer_id) > (:afterEmail::text, :afterBuyerId::uuid))\norder by email, buyer_id\nlimit (:limit!)::int                                                                                                                                                                                                                                 "};
+const listBuyersOfCompanyIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"afterEmail":true,"afterBuyerId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":205,"b":214}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":233,"b":243}]},{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":252,"b":262},{"a":302,"b":312}]},{"name":"afterBuyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":321,"b":333}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":375,"b":381}]}],"statement":"select buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,\n  spending_period, created_at, updated_at\nfrom accounts.buyers\nwhere tenant_id = :tenantId! and company_id = :companyId!\n  and (:afterEmail::text is null or (email, buyer_id) > (:afterEmail::text, :afterBuyerId::uuid))\norder by email, buyer_id\nlimit (:limit!)::int                                                                                                                                                                                                                                                                                                                                    "};
 
 /**
  * Query generated from SQL:
@@ -215,7 +217,7 @@ const listBuyersOfCompanyIR: any = {"usedParamSet":{"tenantId":true,"companyId":
  * where tenant_id = :tenantId! and company_id = :companyId!
  *   and (:afterEmail::text is null or (email, buyer_id) > (:afterEmail::text, :afterBuyerId::uuid))
  * order by email, buyer_id
- * limit (:limit!)::int                                                                                                                                                                                                                                 
+ * limit (:limit!)::int                                                                                                                                                                                                                                                                                                                                    
  * ```
  */
 export const listBuyersOfCompany = new PreparedQuery<IListBuyersOfCompanyParams,IListBuyersOfCompanyResult>(listBuyersOfCompanyIR);
@@ -232,11 +234,8 @@ export interface IGetBuyerActingForCompanyParams {
 export interface IGetBuyerActingForCompanyResult {
   buyer_id: string;
   company_id: string;
-  /** active, on_hold (may not order) or closed. */
   company_status: string;
-  /** ISO 4217 currency of the company's prices, invoices, credit limit and buyer spending limits. */
   default_currency: string;
-  /** Locale used for the company's documents and catalog texts. */
   default_locale: string;
   email: string;
   full_name: string;
@@ -251,20 +250,16 @@ export interface IGetBuyerActingForCompanyQuery {
   result: IGetBuyerActingForCompanyResult;
 }
 
-const getBuyerActingForCompanyIR: any = {"usedParamSet":{"tenantId":true,"buyerId":true,"companyId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":360,"b":369},{"a":463,"b":472},{"a":614,"b":623}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":481,"b":489}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":492,"b":502}]}],"statement":"select b.buyer_id as \"buyer_id!\", b.company_id as \"company_id!\", b.email as \"email!\",\n  b.full_name as \"full_name!\", b.spending_limit, b.spending_period,\n  c.status as company_status, c.default_currency, c.default_locale,\n  coalesce((select array_agg(rp.permission order by rp.permission)\n     from accounts.buyer_role_permissions rp\n     where rp.tenant_id = :tenantId! and rp.buyer_role_id = b.buyer_role_id), '{}') as \"permissions!\"\nfrom accounts.acting_buyer(:tenantId!::uuid, :buyerId!, :companyId!) b\njoin accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id\nwhere c.tenant_id = :tenantId!                                                                                    "};
+const getBuyerActingForCompanyIR: any = {"usedParamSet":{"tenantId":true,"buyerId":true,"companyId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":350,"b":359}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":368,"b":376}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":385,"b":395}]}],"statement":"select b.buyer_id as \"buyer_id!\", b.company_id as \"company_id!\", b.email as \"email!\",\n  b.full_name as \"full_name!\", b.spending_limit, b.spending_period,\n  b.company_status as \"company_status!\", b.default_currency as \"default_currency!\",\n  b.default_locale as \"default_locale!\", b.permissions as \"permissions!\"\nfrom accounts.buyer_acting_for_company(:tenantId!::uuid, :buyerId!::uuid, :companyId!::uuid) b                                                                                    "};
 
 /**
  * Query generated from SQL:
  * ```
  * select b.buyer_id as "buyer_id!", b.company_id as "company_id!", b.email as "email!",
  *   b.full_name as "full_name!", b.spending_limit, b.spending_period,
- *   c.status as company_status, c.default_currency, c.default_locale,
- *   coalesce((select array_agg(rp.permission order by rp.permission)
- *      from accounts.buyer_role_permissions rp
- *      where rp.tenant_id = :tenantId! and rp.buyer_role_id = b.buyer_role_id), '{}') as "permissions!"
- * from accounts.acting_buyer(:tenantId!::uuid, :buyerId!, :companyId!) b
- * join accounts.companies c on c.tenant_id = b.tenant_id and c.company_id = b.company_id
- * where c.tenant_id = :tenantId!                                                                                    
+ *   b.company_status as "company_status!", b.default_currency as "default_currency!",
+ *   b.default_locale as "default_locale!", b.permissions as "permissions!"
+ * from accounts.buyer_acting_for_company(:tenantId!::uuid, :buyerId!::uuid, :companyId!::uuid) b                                                                                    
  * ```
  */
 export const getBuyerActingForCompany = new PreparedQuery<IGetBuyerActingForCompanyParams,IGetBuyerActingForCompanyResult>(getBuyerActingForCompanyIR);

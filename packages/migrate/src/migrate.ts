@@ -27,7 +27,7 @@ import {
   MIGRATIONS_TABLE,
   setMigrationChecksum,
 } from './ledger';
-import { splitSqlStatements } from './split-sql';
+import { splitSqlStatements, statementsOfPlainQuery } from './split-sql';
 
 export const OWNER_ROLE = 'b2b_owner';
 
@@ -203,7 +203,7 @@ function withHookBeforeLedgerRow(client: pg.Client, beforeMark: (sql: string) =>
           const text = typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text;
           if (text?.startsWith(MARK_AS_RUN)) await beforeMark(text);
           // a migration's up section, sent as one query: on Citus one statement at a time (split-sql.ts)
-          const statements = typeof first === 'string' && args.length === 1 ? splitSqlStatements(first) : [];
+          const statements = statementsOfPlainQuery(args) ?? [];
           if (statements.length > 1) {
             let result: unknown;
             for (const statement of statements) result = await target.query(statement);
@@ -233,9 +233,12 @@ async function runVersioned(
   ]);
   if (files.length === 0) return [];
   const domains = readDomains(sqlDir);
-  const dbClient =
-    citus && direction === 'up'
-      ? withHookBeforeLedgerRow(client, async (mark) => {
+  // on Citus both directions send a migration's section one statement at a time; only up distributes
+  const dbClient = !citus
+    ? client
+    : direction === 'down'
+      ? withHookBeforeLedgerRow(client, async () => {})
+      : withHookBeforeLedgerRow(client, async (mark) => {
           const name = /VALUES \('([^']+)'/.exec(mark)?.[1] ?? '';
           const last = name === files[files.length - 1]?.name;
           // released migrations before CITUS_DISTRIBUTES_FROM run on local tables (see there)
@@ -243,8 +246,7 @@ async function runVersioned(
           for (const done of await distributeNewTables(client, domains)) log(`> citus: ${done}`);
           // after the last migration, before the transaction commits: nothing may stay local
           if (last) await assertAllDistributed(client, domains);
-        })
-      : client;
+        });
   const ran = await runner({
     dbClient,
     dir: files.map((f) => f.absolutePath),
@@ -352,12 +354,12 @@ export async function rollback(options: MigrateOptions & { count: number }): Pro
   const log = options.log ?? (() => {});
   const client = await connectMigrator(options);
   try {
-    await prepare(client, options.sqlDir);
+    const citus = await prepare(client, options.sqlDir);
     await verifyChecksums(client, options.sqlDir, options);
     const applied = await appliedMigrations(client);
     if (applied.length === 0) return [];
     const count = Math.min(options.count, applied.length);
-    const rolledBack = await runVersioned(client, options.sqlDir, 'down', count, log);
+    const rolledBack = await runVersioned(client, options.sqlDir, 'down', count, log, citus);
     await client.query(`delete from ${LEDGER_SCHEMA}.repeatables`);
     log('repeatables will be re-applied by the next db:migrate');
     return rolledBack;

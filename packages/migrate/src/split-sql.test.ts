@@ -1,6 +1,6 @@
 // The statement splitter the migrator uses on Citus must cut where psql does, and nowhere else.
 import { describe, expect, test } from 'vitest';
-import { splitSqlStatements } from './split-sql';
+import { splitSqlStatements, statementsOfPlainQuery } from './split-sql';
 
 describe('splitSqlStatements', () => {
   test('cuts at top-level semicolons and drops empty and comment-only statements', () => {
@@ -49,5 +49,28 @@ create or replace trigger a before insert on t for each row execute function f()
 create or replace trigger b after update of c on t for each row when (old.c is distinct from new.c)
   execute function g();`;
     expect(splitSqlStatements(sql)).toHaveLength(2);
+  });
+});
+
+describe('statementsOfPlainQuery', () => {
+  const file = '-- Up Migration\nalter table t add column c text;\ncomment on column t.c is $$a; b$$;\n';
+
+  // node-pg-migrate 9 runs a SQL migration's section as `client.query(sql, values)` with values undefined:
+  // a check on "one argument" never split it, and Citus got the whole file as one query (issue 11).
+  test('splits a section sent the way node-pg-migrate sends it: text and an undefined values argument', () => {
+    expect(statementsOfPlainQuery([file, undefined])).toEqual([
+      '-- Up Migration\nalter table t add column c text',
+      'comment on column t.c is $$a; b$$',
+    ]);
+  });
+
+  test('splits text alone and text with an empty values list', () => {
+    expect(statementsOfPlainQuery([file])).toHaveLength(2);
+    expect(statementsOfPlainQuery([file, []])).toHaveLength(2);
+  });
+
+  test('leaves a query with bind values or a config object whole', () => {
+    expect(statementsOfPlainQuery(['select $1', [1]])).toBeUndefined();
+    expect(statementsOfPlainQuery([{ text: file }])).toBeUndefined();
   });
 });

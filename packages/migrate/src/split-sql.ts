@@ -95,3 +95,16 @@ export function splitSqlStatements(sql: string): string[] {
   push(n);
   return statements;
 }
+
+/**
+ * The statements of a `client.query(...)` call that sends plain text without bind values, or undefined
+ * when the call has values or a config object (a prepared statement is one statement anyway).
+ * node-pg-migrate sends a migration's section as `query(text, undefined)`: the `values` argument is
+ * there, undefined, so "one argument" is not the test (it let every migration file reach Citus whole).
+ */
+export function statementsOfPlainQuery(args: readonly unknown[]): string[] | undefined {
+  const [text, values] = args;
+  if (typeof text !== 'string' || args.length > 2) return undefined;
+  if (values !== undefined && !(Array.isArray(values) && values.length === 0)) return undefined;
+  return splitSqlStatements(text);
+}

@@ -13,6 +13,12 @@
 -- repeatable app.encrypt_personal does not exist yet when a database is migrated from zero); the options are
 -- the same. current_setting(..., true): on Citus the coordinator evaluates it even for an update of no rows;
 -- the block below has made sure a key is there whenever a row needs one.
+-- The migrator acts as the owner, which row-level security (FORCE) would keep to no tenant at all: the key
+-- check would see no rows and the backfill below would encrypt none, then drop the plain column. The owner
+-- bypasses row-level security only while this migration runs (as 20261129212000 does for its backfill).
+alter table accounts.companies no force row level security;
+alter table accounts.buyers no force row level security;
+alter table accounts.addresses no force row level security;
 do $$
 begin
   if coalesce(current_setting('app.data_key', true), '') = ''
@@ -37,13 +43,27 @@ set tax_id_digest = extensions.hmac(tax_id, current_setting('app.data_key', true
     tax_id_hint = repeat('•', greatest(char_length(tax_id) - 3, 3)) || right(tax_id, 3)
 where tax_id is not null;
 -- A new column rather than ALTER COLUMN ... TYPE ... USING, which Citus refused on the distributed table:
--- the plain column is renamed, the ciphertext written into a new one, the plain one dropped.
+-- the plain column is renamed, the ciphertext written into a new one, the plain one dropped. The values are
+-- encrypted row by row in PL/pgSQL, not by one UPDATE: pgp_sym_encrypt is volatile (a fresh salt per value),
+-- and Citus refuses any volatile function in an UPDATE of a distributed table, whatever its arguments. The
+-- loop computes each ciphertext into a variable and updates one row (routed by its tenant) to that value.
+-- The same loop runs on plain PostgreSQL.
+-- The key check above has made sure a key is set whenever a row is here: current_setting without
+-- missing_ok then cannot fail.
 -- squawk-ignore renaming-column
 alter table accounts.companies rename column tax_id to tax_id_plain;
 alter table accounts.companies add column tax_id bytea;
-update accounts.companies
-set tax_id = extensions.pgp_sym_encrypt(tax_id_plain, current_setting('app.data_key', true), 'cipher-algo=aes256, s2k-mode=1, s2k-digest-algo=sha256')
-where tax_id_plain is not null;
+do $$
+declare
+  r record;
+  v_sealed bytea;
+begin
+  for r in select tenant_id, company_id, tax_id_plain from accounts.companies where tax_id_plain is not null loop
+    v_sealed := extensions.pgp_sym_encrypt(r.tax_id_plain, current_setting('app.data_key'), 'cipher-algo=aes256, s2k-mode=1, s2k-digest-algo=sha256');
+    update accounts.companies set tax_id = v_sealed where tenant_id = r.tenant_id and company_id = r.company_id;
+  end loop;
+end
+$$;
 -- squawk-ignore ban-drop-column
 alter table accounts.companies drop column tax_id_plain;
 -- squawk-ignore constraint-missing-not-valid
@@ -63,15 +83,26 @@ comment on column accounts.companies.tax_id_hint is 'The masked tax id (last 3 c
 alter table accounts.buyers drop constraint chk_buyers_phone_e164;
 alter table accounts.buyers drop constraint chk_buyers_phone_length;
 alter table accounts.buyers add column phone_hint text;
-update accounts.buyers
-set phone_hint = left(phone, 3) || repeat('•', greatest(char_length(phone) - 5, 1)) || right(phone, 2)
-where phone is not null;
 -- squawk-ignore renaming-column
 alter table accounts.buyers rename column phone to phone_plain;
 alter table accounts.buyers add column phone bytea;
-update accounts.buyers
-set phone = extensions.pgp_sym_encrypt(phone_plain, current_setting('app.data_key', true), 'cipher-algo=aes256, s2k-mode=1, s2k-digest-algo=sha256')
-where phone_plain is not null;
+do $$
+declare
+  r record;
+  v_sealed bytea;
+begin
+  for r in select tenant_id, buyer_id, phone_plain from accounts.buyers where phone_plain is not null loop
+    v_sealed := extensions.pgp_sym_encrypt(r.phone_plain, current_setting('app.data_key'), 'cipher-algo=aes256, s2k-mode=1, s2k-digest-algo=sha256');
+    -- the hint in the same update: a row updated twice in this transaction would queue the deferred
+    -- foreign key check of buyers (fk_buyers_tenant_id_company_id_minor_units_companies), and a pending
+    -- check forbids the ALTER TABLE that follows
+    update accounts.buyers
+       set phone = v_sealed,
+           phone_hint = left(r.phone_plain, 3) || repeat('•', greatest(char_length(r.phone_plain) - 5, 1)) || right(r.phone_plain, 2)
+     where tenant_id = r.tenant_id and buyer_id = r.buyer_id;
+  end loop;
+end
+$$;
 -- squawk-ignore ban-drop-column
 alter table accounts.buyers drop column phone_plain;
 -- squawk-ignore constraint-missing-not-valid
@@ -85,15 +116,26 @@ comment on column accounts.buyers.phone_hint is 'The masked phone number (countr
 alter table accounts.addresses drop constraint chk_addresses_phone_e164;
 alter table accounts.addresses drop constraint chk_addresses_phone_length;
 alter table accounts.addresses add column phone_hint text;
-update accounts.addresses
-set phone_hint = left(phone, 3) || repeat('•', greatest(char_length(phone) - 5, 1)) || right(phone, 2)
-where phone is not null;
 -- squawk-ignore renaming-column
 alter table accounts.addresses rename column phone to phone_plain;
 alter table accounts.addresses add column phone bytea;
-update accounts.addresses
-set phone = extensions.pgp_sym_encrypt(phone_plain, current_setting('app.data_key', true), 'cipher-algo=aes256, s2k-mode=1, s2k-digest-algo=sha256')
-where phone_plain is not null;
+do $$
+declare
+  r record;
+  v_sealed bytea;
+begin
+  for r in select tenant_id, address_id, phone_plain from accounts.addresses where phone_plain is not null loop
+    v_sealed := extensions.pgp_sym_encrypt(r.phone_plain, current_setting('app.data_key'), 'cipher-algo=aes256, s2k-mode=1, s2k-digest-algo=sha256');
+    -- the hint in the same update: a row updated twice in this transaction would queue the deferred
+    -- foreign key check of buyers (fk_buyers_tenant_id_company_id_minor_units_companies), and a pending
+    -- check forbids the ALTER TABLE that follows
+    update accounts.addresses
+       set phone = v_sealed,
+           phone_hint = left(r.phone_plain, 3) || repeat('•', greatest(char_length(r.phone_plain) - 5, 1)) || right(r.phone_plain, 2)
+     where tenant_id = r.tenant_id and address_id = r.address_id;
+  end loop;
+end
+$$;
 -- squawk-ignore ban-drop-column
 alter table accounts.addresses drop column phone_plain;
 -- squawk-ignore constraint-missing-not-valid
@@ -104,9 +146,19 @@ comment on column accounts.addresses.phone is
   'E.164 phone number for the carrier, encrypted with the data key (pgcrypto; read with app.decrypt_personal).';
 comment on column accounts.addresses.phone_hint is 'The masked phone number (country prefix, last 2 digits) shown to support without the key.';
 
+alter table accounts.companies force row level security;
+alter table accounts.buyers force row level security;
+alter table accounts.addresses force row level security;
+
 -- Down Migration
 -- Decrypts with the migrating session's key (PGOPTIONS='-c app.data_key=...') where values are stored;
 -- without one it stops before changing anything (a null key would decrypt to null: data lost).
+-- The migrator acts as the owner, which row-level security (FORCE) would keep to no tenant at all: the key
+-- check would see no rows and the backfill below would encrypt none, then drop the plain column. The owner
+-- bypasses row-level security only while this migration runs (as 20261129212000 does for its backfill).
+alter table accounts.companies no force row level security;
+alter table accounts.buyers no force row level security;
+alter table accounts.addresses no force row level security;
 do $$
 begin
   if coalesce(current_setting('app.data_key', true), '') = ''
@@ -166,3 +218,7 @@ comment on column accounts.companies.tax_id is 'VAT or other tax registration nu
 create trigger trg_companies_before_write_canonical
   before insert or update of tax_id on accounts.companies
   for each row execute function app.canonicalize('tax_id:tax_id');
+
+alter table accounts.companies force row level security;
+alter table accounts.buyers force row level security;
+alter table accounts.addresses force row level security;
