@@ -13,8 +13,8 @@ import {
   stopCitusCluster,
 } from '@b2b/testing/citus';
 import { findPgBinaries, installHint } from '@b2b/testing/provider';
+import { loadCitusDemo } from './lib/citus-seed';
 import { log, main } from './lib/cli';
-import { loadSeed, seedIsLoaded } from './lib/seed';
 
 const PREFERRED_PORT = 6400;
 const USAGE = 'usage: pnpm db:citus up|down|status';
@@ -50,27 +50,16 @@ async function up(): Promise<void> {
   log(`  passwords: ${cluster.root}/passwords.json (0600); pnpm db:citus status, pnpm db:citus down`);
 }
 
-/**
- * The demo profile, in two steps on Citus: the tenants and their staff (the `small` profile, as the owner)
- * committed first, then the worlds as b2b_app. The demo loads both in one transaction on plain PostgreSQL,
- * which Citus refuses ("cannot perform query on placements that were modified in this transaction by a
- * different user": it keeps one connection per user and placement). A failed world leaves the tenants;
- * the next `up` loads the worlds on top of them.
- */
+/** The demo profile (scripts/lib/citus-seed.ts); a failed world is reported, and the next `up` tries again. */
 async function seed(target: { adminUrl: string; appUrl: string }): Promise<void> {
-  if (await seedIsLoaded(target.adminUrl, 'demo')) {
-    log('seed data: the demo world is already loaded');
-    return;
-  }
   const started = performance.now();
-  if (!(await seedIsLoaded(target.adminUrl, 'small'))) {
-    log('loading the demo tenants and their staff (seeds/small)');
-    await loadSeed(target, 'small', log);
-  }
-  log('loading the demo worlds (accounts, catalog, orders) as b2b_app');
   try {
-    await loadSeed(target, 'demo', log);
-    log(`seed profile demo loaded in ${Math.round(performance.now() - started)} ms`);
+    const outcome = await loadCitusDemo(target, log);
+    log(
+      outcome === 'present'
+        ? 'seed data: the demo world is already loaded'
+        : `seed profile demo loaded in ${Math.round(performance.now() - started)} ms`,
+    );
   } catch (error) {
     log(
       `! the demo worlds did not load on Citus (rolled back; the tenants and staff are kept): ${(error as Error).message}`,

@@ -238,10 +238,12 @@ export async function buildCatalog(
   accounts: DemoAccounts,
 ): Promise<DemoCatalog> {
   return session.as({ tenantId: tenant.tenantId, userId: accounts.catalogStaffId }, async (c) => {
+    // multi-row VALUES, not INSERT ... SELECT from unnest(): Citus sends the rows of an INSERT ... SELECT it
+    // cannot push down to one shard with COPY, which row-level security refuses for b2b_app (0A000)
+    const rows = ATTRIBUTES.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ');
     await c.query(
-      `insert into catalog.attribute_definitions (attribute_key, data_type, unit)
-       select * from unnest($1::text[], $2::text[], $3::text[])`,
-      [ATTRIBUTES.map((a) => a.key), ATTRIBUTES.map((a) => a.type), ATTRIBUTES.map((a) => a.unit)],
+      `insert into catalog.attribute_definitions (attribute_key, data_type, unit) values ${rows}`,
+      ATTRIBUTES.flatMap((a) => [a.key, a.type, a.unit]),
     );
 
     const categoryIds: Record<string, string> = {};

@@ -327,10 +327,8 @@ async function buildQuotes(
         }),
       }),
     );
-  const { rows } = await session.client.query<{ month: Date; soon: Date }>(
-    "select now() + interval '30 days' as month, now() + interval '1 second' as soon",
-  );
-  const { month, soon } = rows[0] ?? { month: new Date(), soon: new Date() };
+  const { rows } = await session.client.query<{ month: Date }>("select now() + interval '30 days' as month");
+  const month = rows[0]?.month ?? new Date();
 
   // requested, not yet quoted
   await request(lines(['ball-valve/dn25', 50]), 'Annual volume for the plant expansion');
@@ -361,6 +359,10 @@ async function buildQuotes(
   // quoted for one second: expireDemoQuotes marks it expired after the load
   const expiringLines = lines(['nitrile-gloves/m', 100]);
   const expiring = await request(expiringLines, 'Gloves, price for this week only');
+  // two seconds from the clock, not from the load transaction's now(): on Citus stage_quote runs on the
+  // tenant's worker, whose now() is the start of its own part of the transaction (later than the
+  // coordinator's, by the seconds the earlier tenants took), and a quote must be valid past that
+  const soon = new Date(Date.now() + 2000);
   await stage(expiring.quote_id, expiringLines, soon);
   return { expiringAt: soon };
 }
