@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { describeMachine, type Machine } from './lib/bench/machine';
 import { formatReport, type Report, type SuiteResult } from './lib/bench/report';
 import type { Suite } from './lib/bench/suite';
+import { auditSuite } from './lib/bench/suites/audit';
 import { catalogSuite } from './lib/bench/suites/catalog';
 import { connectionsSuite } from './lib/bench/suites/connections';
 import { ordersSuite } from './lib/bench/suites/orders';
@@ -12,6 +13,7 @@ import { main } from './lib/cli';
 import { requireDevDatabase } from './lib/dev-database';
 
 const SUITES: Record<string, Suite> = {
+  audit: auditSuite,
   catalog: catalogSuite,
   orders: ordersSuite,
   connections: connectionsSuite,

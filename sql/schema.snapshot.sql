@@ -33,6 +33,20 @@ ALTER SCHEMA app OWNER TO b2b_owner;
 COMMENT ON SCHEMA app IS 'Shared helpers: tenant context, timestamps. Used by every domain.';
 
 --
+-- Name: audit; Type: SCHEMA; Schema: -; Owner: b2b_owner
+--
+
+CREATE SCHEMA audit;
+
+ALTER SCHEMA audit OWNER TO b2b_owner;
+
+--
+-- Name: SCHEMA audit; Type: COMMENT; Schema: -; Owner: b2b_owner
+--
+
+COMMENT ON SCHEMA audit IS 'The audit trail: captured changes of every tenant table (events), their per-tenant hash chain (seals, seal_heads) and keys. Written by audit.capture() and the sealing job only.';
+
+--
 -- Name: catalog; Type: SCHEMA; Schema: -; Owner: b2b_owner
 --
 
@@ -420,6 +434,9 @@ declare
   v_table record;
   v_rows bigint;
   v_erased jsonb := '{}';
+  v_keys jsonb;
+  v_key jsonb;
+  v_events bigint := 0;
 begin
   perform 1 from accounts.buyers b where b.tenant_id = v_tenant and b.buyer_id = p_buyer_id for update;
   if not found then
@@ -428,25 +445,48 @@ begin
   end if;
   for v_table in
     select p.schema_name, p.table_name, p.subject_key,
-      string_agg(format('%I = %s', p.column_name, coalesce(p.erasure, 'null')), ', ' order by p.column_name) as sets
+      string_agg(format('%I = %s', p.column_name, coalesce(p.erasure, 'null')), ', ' order by p.column_name) as sets,
+      -- the primary key without tenant_id, as audit.events.row_key holds it (audit.erase_subject adds tenant_id)
+      (select string_agg(format('%L, r.%I', a.attname, a.attname), ', ' order by a.attnum)
+         from pg_constraint k
+         join pg_attribute a on a.attrelid = k.conrelid and a.attnum = any (k.conkey)
+        where k.conrelid = format('%I.%I', p.schema_name, p.table_name)::regclass and k.contype = 'p'
+          and a.attname <> 'tenant_id') as key_columns
     from app.personal_data_columns p
     where p.personal and p.subject = 'buyer'
     group by p.schema_name, p.table_name, p.subject_key
     order by p.schema_name, p.table_name
   loop
+    -- The rows' keys first (the keys do not change), for the audit trail below: the buyer's rows as they
+    -- are, and the rows the trail shows were ever the buyer's (deleted since, or moved to another buyer),
+    -- whose insert or delete event names the buyer; their other events follow by row_key.
+    execute format($q$
+      select coalesce(jsonb_agg(distinct s.k), '[]') from (
+        select jsonb_build_object(%s) as k from %I.%I r where r.tenant_id = $1 and r.%I = $2
+        union all
+        select e.row_key - 'tenant_id' from audit.events e
+         where e.tenant_id = $1 and e.table_name = %L
+           and (e.old_values ->> %L = $2::text or e.new_values ->> %L = $2::text)) s$q$,
+      v_table.key_columns, v_table.schema_name, v_table.table_name, v_table.subject_key,
+      v_table.schema_name || '.' || v_table.table_name, v_table.subject_key, v_table.subject_key)
+      into v_keys using v_tenant, p_buyer_id;
     execute format('update %I.%I set %s where tenant_id = $1 and %I = $2',
       v_table.schema_name, v_table.table_name, v_table.sets, v_table.subject_key)
       using v_tenant, p_buyer_id;
     get diagnostics v_rows = row_count;
     v_erased := v_erased || jsonb_build_object(v_table.schema_name || '.' || v_table.table_name, v_rows);
+    if v_table.schema_name = 'accounts' and v_table.table_name = 'buyers' then
+      update accounts.buyers b set status = 'disabled' where b.tenant_id = v_tenant and b.buyer_id = p_buyer_id;
+    end if;
+    -- The audit trail: every event of each erased row (the erasing update's own included) gets its personal
+    -- values replaced by their keyed hashes, which is what the chain hashed in their place (audit.chain_form),
+    -- so audit.verify still passes (docs/data-protection.md, "Erasure").
+    for v_key in select value from jsonb_array_elements(v_keys) loop
+      v_events := v_events + audit.erase_subject(v_tenant,
+        format('%I.%I', v_table.schema_name, v_table.table_name)::regclass, v_key);
+    end loop;
   end loop;
-  update accounts.buyers b set status = 'disabled' where b.tenant_id = v_tenant and b.buyer_id = p_buyer_id;
-  -- The audit trail (hook): pseudonymize the buyer in audit rows, chain kept verifiable.
-  if to_regnamespace('audit') is not null then
-    execute 'select audit.erase_subject($1, $2, $3)' using v_tenant, 'accounts.buyers', p_buyer_id;
-    v_erased := v_erased || jsonb_build_object('audit', true);
-  end if;
-  return v_erased;
+  return v_erased || jsonb_build_object('audit.events', v_events);
 end
 $_$;
 
@@ -456,7 +496,7 @@ ALTER FUNCTION accounts.erase_buyer(p_tenant_id uuid, p_buyer_id uuid) OWNER TO 
 -- Name: FUNCTION erase_buyer(p_tenant_id uuid, p_buyer_id uuid); Type: COMMENT; Schema: accounts; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION accounts.erase_buyer(p_tenant_id uuid, p_buyer_id uuid) IS 'Erases buyer p_buyer_id of tenant p_tenant_id (GDPR Art. 17) by pseudonymizing every column app.personal_data_columns marks as the buyer''s (subject buyer), keeping every row and key; disables the buyer; then audit.erase_subject when schema audit exists. Returns rows changed per table. B4108 for an unknown buyer.';
+COMMENT ON FUNCTION accounts.erase_buyer(p_tenant_id uuid, p_buyer_id uuid) IS 'Erases buyer p_buyer_id of tenant p_tenant_id (GDPR Art. 17) by pseudonymizing every column app.personal_data_columns marks as the buyer''s (subject buyer), keeping every row and key; disables the buyer; audit.erase_subject for every erased row. Returns rows changed per table and the audit events rewritten (audit.events). B4108 for an unknown buyer.';
 
 --
 -- Name: follow_company_minor_units(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
@@ -1077,6 +1117,9 @@ CREATE FUNCTION app.set_tenant(tenant uuid, acting_user uuid DEFAULT NULL::uuid)
 begin
   execute pg_catalog.format('set local app.tenant_id = %L', coalesce(tenant::text, ''));
   execute pg_catalog.format('set local app.user_id = %L', coalesce(acting_user::text, ''));
+  -- for the audit trail (audit.capture): on a Citus worker application_name is Citus's own
+  execute pg_catalog.format('set local app.application_name = %L',
+    pg_catalog.left(pg_catalog.current_setting('application_name'), 200));
 end
 $$;
 
@@ -1086,7 +1129,7 @@ ALTER FUNCTION app.set_tenant(tenant uuid, acting_user uuid) OWNER TO b2b_owner;
 -- Name: FUNCTION set_tenant(tenant uuid, acting_user uuid); Type: COMMENT; Schema: app; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) IS 'Sets the tenant (app.tenant_id) and the acting user (app.user_id) for the rest of the transaction with SET LOCAL (propagated to Citus workers); null clears them. Called by withTenant with begin, and by every other place that acts for a tenant.';
+COMMENT ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) IS 'Sets the tenant (app.tenant_id), the acting user (app.user_id) and the client''s application_name (app.application_name, for audit.capture) for the rest of the transaction with SET LOCAL (propagated to Citus workers); null clears them. Called by withTenant with begin, and by every other place that acts for a tenant.';
 
 --
 -- Name: set_updated_at(); Type: FUNCTION; Schema: app; Owner: b2b_owner
@@ -1195,6 +1238,918 @@ ALTER FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) OWNER TO 
 --
 
 COMMENT ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) IS 'Waits up to p_timeout_ms (milliseconds) for this server to have replayed the WAL up to p_lsn (a commit''s pg_current_wal_insert_lsn()); true once it has (at once on a server not in recovery), false when the time is up. Raises 22023 for a null LSN or a negative timeout. Called by @b2b/db withReplica on the replica before a read-your-writes read.';
+
+--
+-- Name: capture(); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.capture() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_old jsonb;
+  v_new jsonb;
+  v_row jsonb;
+  v_key jsonb := '{}';
+  v_column text;
+  -- on a Citus worker application_name is Citus's own (citus_internal gpid=...): take the client's, which
+  -- app.set_tenant recorded on the coordinator
+  v_app text := case when current_setting('application_name') like 'citus\_internal%'
+                     then coalesce(nullif(current_setting('app.application_name', true), ''), current_setting('application_name'))
+                     else current_setting('application_name') end;
+  -- on a Citus worker the trigger fires on a shard (staff_users_102022): record the table's own name
+  v_table text := case when tg_table_name ~ '_[0-9]+$'
+                        and to_regclass(format('%I.%I', tg_table_schema, regexp_replace(tg_table_name, '_[0-9]+$', ''))) is not null
+                       then regexp_replace(tg_table_name, '_[0-9]+$', '') else tg_table_name end;
+begin
+  if tg_op = 'INSERT' then
+    v_new := to_jsonb(new);
+    v_row := v_new;
+  elsif tg_op = 'DELETE' then
+    v_old := to_jsonb(old);
+    v_row := v_old;
+  else
+    v_row := to_jsonb(old);
+    v_new := to_jsonb(new);
+    -- only the columns that changed, on both sides
+    select jsonb_object_agg(o.key, o.value), jsonb_object_agg(o.key, v_new -> o.key)
+      into v_old, v_new
+      from jsonb_each(v_row) o
+     where o.value is distinct from v_new -> o.key;
+    if v_old is null then
+      return null; -- an update that changed nothing
+    end if;
+  end if;
+  foreach v_column in array tg_argv loop
+    v_key := v_key || jsonb_build_object(v_column, v_row -> v_column);
+  end loop;
+  insert into audit.events (tenant_id, table_name, row_key, operation, old_values, new_values,
+    actor_tenant_id, actor_user_id, actor_role, source, application_name, txid)
+  values ((v_row ->> 'tenant_id')::uuid, tg_table_schema || '.' || v_table, v_key, lower(tg_op), v_old, v_new,
+    nullif(current_setting('app.tenant_id', true), '')::uuid,
+    nullif(current_setting('app.user_id', true), '')::uuid,
+    left(coalesce(nullif(current_setting('role'), 'none'), session_user::text), 63),
+    audit.source_of(v_app),
+    left(v_app, 200),
+    txid_current());
+  return null;
+end
+$_$;
+
+ALTER FUNCTION audit.capture() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION capture(); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.capture() IS 'AFTER ROW trigger of every audited table: appends one audit.events row (tenant, table, primary key from tg_argv, operation, old row / changed columns / new row, actor from app.set_tenant, role, source, application_name, txid). Skips updates that change nothing.';
+
+--
+-- Name: capture_truncate(); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.capture_truncate() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  -- on a Citus worker application_name is Citus's own (citus_internal gpid=...): take the client's, which
+  -- app.set_tenant recorded on the coordinator
+  v_app text := case when current_setting('application_name') like 'citus\_internal%'
+                     then coalesce(nullif(current_setting('app.application_name', true), ''), current_setting('application_name'))
+                     else current_setting('application_name') end;
+  -- on a Citus worker the trigger fires on a shard (staff_users_102022): record the table's own name
+  v_table text := case when tg_table_name ~ '_[0-9]+$'
+                        and to_regclass(format('%I.%I', tg_table_schema, regexp_replace(tg_table_name, '_[0-9]+$', ''))) is not null
+                       then regexp_replace(tg_table_name, '_[0-9]+$', '') else tg_table_name end;
+begin
+  execute format(
+    $q$insert into audit.events (tenant_id, table_name, row_key, operation, actor_tenant_id, actor_user_id,
+         actor_role, source, application_name, txid)
+       select t.tenant_id, %L, jsonb_build_object('tenant_id', t.tenant_id), 'truncate', $1, $2, $3, $4, $5, txid_current()
+         from (select distinct tenant_id from %I.%I) t$q$,
+    tg_table_schema || '.' || v_table, tg_table_schema, tg_table_name)
+  using nullif(current_setting('app.tenant_id', true), '')::uuid,
+        nullif(current_setting('app.user_id', true), '')::uuid,
+        left(coalesce(nullif(current_setting('role'), 'none'), session_user::text), 63), audit.source_of(v_app), left(v_app, 200);
+  return null;
+end
+$_$;
+
+ALTER FUNCTION audit.capture_truncate() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION capture_truncate(); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.capture_truncate() IS 'BEFORE TRUNCATE statement trigger of every audited table: one audit.events row per tenant that had rows (operation truncate, row_key the tenant).';
+
+--
+-- Name: chain_form(jsonb, text[], bytea); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.chain_form(p_values jsonb, p_personal text[], p_key bytea) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_out jsonb := p_values;
+  v_column text;
+  v_value jsonb;
+begin
+  if p_values is null or p_personal is null then
+    return p_values;
+  end if;
+  foreach v_column in array p_personal loop
+    v_value := p_values -> v_column;
+    if v_value is not null and v_value <> 'null'::jsonb
+       and not (jsonb_typeof(v_value) = 'string' and (v_value #>> '{}') like 'erased:%') then
+      v_out := jsonb_set(v_out, array[v_column], to_jsonb(audit.keyed_hash(p_key, v_value)));
+    end if;
+  end loop;
+  return v_out;
+end
+$$;
+
+ALTER FUNCTION audit.chain_form(p_values jsonb, p_personal text[], p_key bytea) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION chain_form(p_values jsonb, p_personal text[], p_key bytea); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.chain_form(p_values jsonb, p_personal text[], p_key bytea) IS 'The values as the chain hashes them: each column named in p_personal replaced by audit.keyed_hash unless already erased; so erasure (which writes exactly that) leaves the hash unchanged.';
+
+--
+-- Name: chain_head(uuid); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.chain_head(p_tenant_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_head jsonb;
+begin
+  select jsonb_build_object('tenant_id', h.tenant_id, 'seal_seq', h.seal_seq,
+           'chain_hash', encode(h.chain_hash, 'hex'), 'sealed_at', h.sealed_at)
+    into v_head
+    from audit.seal_heads h where h.tenant_id = p_tenant_id;
+  return coalesce(v_head, jsonb_build_object('tenant_id', p_tenant_id, 'seal_seq', 0,
+    'chain_hash', repeat('0', 64), 'sealed_at', null));
+end
+$$;
+
+ALTER FUNCTION audit.chain_head(p_tenant_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION chain_head(p_tenant_id uuid); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.chain_head(p_tenant_id uuid) IS 'The tenant''s chain head as JSON {tenant_id, seal_seq, chain_hash (hex), sealed_at}, for export; seal_seq 0 before the first seal.';
+
+--
+-- Name: create_partitions(integer, date); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.create_partitions(p_months_ahead integer DEFAULT 3, p_from date DEFAULT NULL::date) RETURNS SETOF text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_month date := date_trunc('month', coalesce(p_from, statement_timestamp()::date))::date;
+  v_last date := (date_trunc('month', statement_timestamp()) + make_interval(months => p_months_ahead))::date;
+  v_name text;
+  v_moved bigint;
+begin
+  while v_month <= v_last loop
+    v_name := format('events_y%sm%s', to_char(v_month, 'YYYY'), to_char(v_month, 'MM'));
+    if to_regclass('audit.' || v_name) is null then
+      if exists (select 1 from audit.events_default d
+                  where d.occurred_at >= v_month and d.occurred_at < (v_month + interval '1 month')) then
+        alter table audit.events detach partition audit.events_default;
+        execute format('create table audit.%I partition of audit.events for values from (%L) to (%L)',
+          v_name, v_month::timestamptz, (v_month + interval '1 month')::timestamptz);
+        execute format(
+          $q$with moved as (delete from audit.events_default d where d.occurred_at >= %L and d.occurred_at < %L returning d.*)
+             insert into audit.%I select * from moved$q$,
+          v_month::timestamptz, (v_month + interval '1 month')::timestamptz, v_name);
+        get diagnostics v_moved = row_count;
+        alter table audit.events attach partition audit.events_default default;
+      else
+        execute format('create table audit.%I partition of audit.events for values from (%L) to (%L)',
+          v_name, v_month::timestamptz, (v_month + interval '1 month')::timestamptz);
+        v_moved := 0;
+      end if;
+      execute format('comment on table audit.%I is %L', v_name,
+        format('Month %s of audit.events (made by audit.create_partitions).', to_char(v_month, 'YYYY-MM')));
+      return next format('audit.%s%s', v_name, case when v_moved > 0 then format(' (%s rows moved from the default partition)', v_moved) else '' end);
+    end if;
+    v_month := (v_month + interval '1 month')::date;
+  end loop;
+end
+$_$;
+
+ALTER FUNCTION audit.create_partitions(p_months_ahead integer, p_from date) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION create_partitions(p_months_ahead integer, p_from date); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.create_partitions(p_months_ahead integer, p_from date) IS 'Creates the month partitions of audit.events from the month of p_from (default: this month) to p_months_ahead months ahead, moving rows of a new month out of the default partition; returns the partitions made. Owner only (pnpm audit maintain).';
+
+--
+-- Name: detach_partition(regclass); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.detach_partition(p_partition regclass) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_bounds text[];
+  v_name text;
+begin
+  select format('%I.%I', n.nspname, c.relname),
+         regexp_match(pg_get_expr(c.relpartbound, c.oid), $re$FROM \('([^']+)'\) TO \('([^']+)'\)$re$)
+    into v_name, v_bounds
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    join pg_inherits i on i.inhrelid = c.oid and i.inhparent = 'audit.events'::regclass
+   where c.oid = p_partition;
+  if v_bounds is null then
+    raise exception using errcode = 'B4002', message = 'not a month partition of audit.events',
+      detail = p_partition::text;
+  end if;
+  execute format('alter table audit.events detach partition %s', p_partition);
+  insert into audit.retired_partitions (partition_name, range_from, range_to, state)
+  values (v_name, v_bounds[1]::timestamptz, v_bounds[2]::timestamptz, 'detached')
+  on conflict (partition_name) do update
+    set range_from = excluded.range_from, range_to = excluded.range_to, state = 'detached',
+        export_file = null, export_rows = null, export_sha256 = null, detached_at = now(), dropped_at = null;
+end
+$_$;
+
+ALTER FUNCTION audit.detach_partition(p_partition regclass) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION detach_partition(p_partition regclass); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.detach_partition(p_partition regclass) IS 'Retention step 1: detaches a month partition of audit.events and records it (audit.retired_partitions, detached). B4002 for anything else. Owner only.';
+
+--
+-- Name: drop_exported(regclass); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.drop_exported(p_partition regclass) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_name text;
+begin
+  select format('%I.%I', n.nspname, c.relname) into v_name
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = p_partition;
+  if not exists (select 1 from audit.retired_partitions r where r.partition_name = v_name and r.state = 'exported') then
+    raise exception using errcode = 'B4005', message = 'the partition has no verified export; not dropped',
+      detail = v_name;
+  end if;
+  execute format('drop table %s', p_partition);
+  update audit.retired_partitions set state = 'dropped', dropped_at = now() where partition_name = v_name;
+end
+$$;
+
+ALTER FUNCTION audit.drop_exported(p_partition regclass) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION drop_exported(p_partition regclass); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.drop_exported(p_partition regclass) IS 'Retention step 3: drops a detached month whose export was recorded (audit.record_export); B4005 otherwise, and nothing is dropped. Owner only.';
+
+--
+-- Name: erase_subject(uuid, regclass, jsonb); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.erase_subject(p_tenant_id uuid, p_table regclass, p_row_key jsonb) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  v_table text;
+  v_personal text[];
+  v_key bytea;
+  v_count bigint;
+begin
+  select n.nspname || '.' || c.relname into v_table
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = p_table;
+  v_personal := audit.personal_columns(v_table);
+  if cardinality(v_personal) = 0 then
+    return 0;
+  end if;
+  v_key := audit.tenant_key(v_tenant);
+  -- SET LOCAL, not set_config: Citus propagates it to the worker that runs the update
+  execute 'set local audit.rewrite = ''erase''';
+  update audit.events e
+     set old_values = audit.chain_form(e.old_values, v_personal, v_key),
+         new_values = audit.chain_form(e.new_values, v_personal, v_key)
+   where e.tenant_id = v_tenant and e.table_name = v_table
+     and e.row_key = p_row_key || jsonb_build_object('tenant_id', v_tenant)
+     and (e.old_values ?| v_personal or e.new_values ?| v_personal);
+  get diagnostics v_count = row_count;
+  execute 'set local audit.rewrite = ''''';
+  return v_count;
+end
+$$;
+
+ALTER FUNCTION audit.erase_subject(p_tenant_id uuid, p_table regclass, p_row_key jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION erase_subject(p_tenant_id uuid, p_table regclass, p_row_key jsonb); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.erase_subject(p_tenant_id uuid, p_table regclass, p_row_key jsonb) IS 'Erasure: replaces every personal value (app.personal_data_columns) in the audit events of one row (p_table, p_row_key without tenant_id) by its keyed hash, keeping audit.verify green; returns the events rewritten. Call after pseudonymizing the row itself, in the same transaction. B2002/B2001 for another or no tenant.';
+
+--
+-- Name: events; Type: TABLE; Schema: audit; Owner: b2b_owner
+--
+
+CREATE TABLE audit.events (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    event_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    occurred_at timestamp with time zone DEFAULT statement_timestamp() NOT NULL,
+    table_name text NOT NULL,
+    row_key jsonb NOT NULL,
+    operation text NOT NULL,
+    old_values jsonb,
+    new_values jsonb,
+    actor_tenant_id uuid,
+    actor_user_id uuid,
+    actor_role text NOT NULL,
+    source text NOT NULL,
+    application_name text NOT NULL,
+    txid bigint NOT NULL,
+    CONSTRAINT chk_events_actor_role_length CHECK ((char_length(actor_role) <= 63)),
+    CONSTRAINT chk_events_application_name_length CHECK ((char_length(application_name) <= 200)),
+    CONSTRAINT chk_events_operation CHECK ((operation = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text, 'truncate'::text]))),
+    CONSTRAINT chk_events_row_key_length CHECK ((octet_length((row_key)::text) <= 2000)),
+    CONSTRAINT chk_events_source CHECK ((source = ANY (ARRAY['application'::text, 'seed'::text, 'migration'::text, 'maintenance'::text]))),
+    CONSTRAINT chk_events_table_name_length CHECK ((char_length(table_name) <= 200)),
+    CONSTRAINT chk_events_values_fit_operation CHECK (
+CASE operation
+    WHEN 'insert'::text THEN ((old_values IS NULL) AND (new_values IS NOT NULL))
+    WHEN 'delete'::text THEN ((old_values IS NOT NULL) AND (new_values IS NULL))
+    WHEN 'update'::text THEN ((old_values IS NOT NULL) AND (new_values IS NOT NULL))
+    ELSE ((old_values IS NULL) AND (new_values IS NULL))
+END)
+)
+PARTITION BY RANGE (occurred_at);
+
+ALTER TABLE audit.events OWNER TO b2b_owner;
+
+--
+-- Name: TABLE events; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON TABLE audit.events IS 'Append-only audit trail: one row per inserted, updated or deleted row of an audited table, one per tenant for a truncate; written only by the trigger function audit.capture(). Partitioned by month on occurred_at (audit.create_partitions), retention by partition (audit.retention_policy). B4001 for an update or delete outside erasure.';
+
+--
+-- Name: COLUMN events.tenant_id; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.tenant_id IS 'The tenant of the changed row (its tenant_id), whatever the transaction''s tenant was.';
+
+--
+-- Name: COLUMN events.event_id; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.event_id IS 'Random id of the event (no sequence shared across tenants).';
+
+--
+-- Name: COLUMN events.occurred_at; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.occurred_at IS 'When the statement that made the change started (statement_timestamp()).';
+
+--
+-- Name: COLUMN events.table_name; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.table_name IS 'The audited table, schema-qualified (orders.orders).';
+
+--
+-- Name: COLUMN events.row_key; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.row_key IS 'The changed row''s primary key columns, tenant_id included, as a JSON object.';
+
+--
+-- Name: COLUMN events.operation; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.operation IS 'insert, update, delete or truncate.';
+
+--
+-- Name: COLUMN events.old_values; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.old_values IS 'delete: the whole old row; update: the old values of the changed columns only; null otherwise. Personal values are replaced by a pseudonym on erasure (audit.erase_subject).';
+
+--
+-- Name: COLUMN events.new_values; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.new_values IS 'insert: the whole new row; update: the new values of the changed columns only; null otherwise.';
+
+--
+-- Name: COLUMN events.actor_tenant_id; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.actor_tenant_id IS 'The transaction''s tenant (app.tenant_id) when the change was made; null when none was set (migrations, owner scripts).';
+
+--
+-- Name: COLUMN events.actor_user_id; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.actor_user_id IS 'The acting staff user or buyer (app.user_id, set by app.set_tenant); null when none was set.';
+
+--
+-- Name: COLUMN events.actor_role; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.actor_role IS 'The database role that made the change (current_user outside the capture function).';
+
+--
+-- Name: COLUMN events.source; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.source IS 'Who wrote: application, seed (a seed loader, application_name b2b-seed...), migration (b2b-migrate) or maintenance (b2b-maintenance). A claim of the client, next to actor_role, which is the database''s fact.';
+
+--
+-- Name: COLUMN events.application_name; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.application_name IS 'The client''s application_name (on Citus, the one app.set_tenant recorded on the coordinator).';
+
+--
+-- Name: COLUMN events.txid; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.events.txid IS 'The writing transaction''s id (txid_current(), on the node that wrote the row); the sealing job seals only transactions older than its snapshot.';
+
+--
+-- Name: event_digest(audit.events, text[], bytea); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.event_digest(e audit.events, p_personal text[], p_key bytea) RETURNS bytea
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  return sha256(convert_to(jsonb_build_array(
+    e.tenant_id, e.event_id, e.occurred_at, e.table_name, e.row_key, e.operation,
+    audit.chain_form(e.old_values, p_personal, p_key), audit.chain_form(e.new_values, p_personal, p_key),
+    e.actor_tenant_id, e.actor_user_id, e.actor_role, e.source, e.application_name, e.txid)::text, 'UTF8'));
+end
+$$;
+
+ALTER FUNCTION audit.event_digest(e audit.events, p_personal text[], p_key bytea) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION event_digest(e audit.events, p_personal text[], p_key bytea); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.event_digest(e audit.events, p_personal text[], p_key bytea) IS 'sha256 of an event''s canonical JSON (every column; personal values of p_personal as keyed hashes). The row_hash of audit.seals.';
+
+--
+-- Name: expired_partitions(timestamp with time zone); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.expired_partitions(p_at timestamp with time zone DEFAULT now()) RETURNS TABLE(partition_name text, range_from timestamp with time zone, range_to timestamp with time zone, keep interval)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  r record;
+  v_keep interval;
+begin
+  for r in
+    select format('%I.%I', n.nspname, c.relname) as name,
+           (regexp_match(pg_get_expr(c.relpartbound, c.oid), $re$FROM \('([^']+)'\) TO \('([^']+)'\)$re$)) as bounds
+      from pg_inherits i
+      join pg_class c on c.oid = i.inhrelid
+      join pg_namespace n on n.oid = c.relnamespace
+         where i.inhparent = 'audit.events'::regclass
+       and pg_get_expr(c.relpartbound, c.oid) <> 'DEFAULT'
+     order by 2
+  loop
+    -- the longest period among the tables with events in that month; the default for a table without a policy
+    execute format(
+      $q$select coalesce(max(coalesce(p.keep, d.keep)), max(d.keep))
+           from (select keep from audit.retention_policy where table_name = '*') d
+           left join (select distinct e.table_name from %s e) t on true
+           left join audit.retention_policy p on p.table_name = t.table_name$q$, r.name)
+      into v_keep;
+    if r.bounds[2]::timestamptz <= p_at - v_keep then
+      partition_name := r.name;
+      range_from := r.bounds[1]::timestamptz;
+      range_to := r.bounds[2]::timestamptz;
+      keep := v_keep;
+      return next;
+    end if;
+  end loop;
+end
+$_$;
+
+ALTER FUNCTION audit.expired_partitions(p_at timestamp with time zone) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION expired_partitions(p_at timestamp with time zone); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.expired_partitions(p_at timestamp with time zone) IS 'Month partitions of audit.events whose end lies before p_at minus the longest retention (audit.retention_policy) of the tables with events in them (the default period * for an empty month). Owner only.';
+
+--
+-- Name: guard_events(); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.guard_events() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if current_setting('audit.rewrite', true) is distinct from 'erase' or tg_op <> 'UPDATE' then
+    raise exception using
+      errcode = 'B4001',
+      message = 'audit rows are append-only',
+      detail = format('%s of %s.%s', lower(tg_op), tg_table_schema, tg_table_name),
+      hint = 'personal values are pseudonymized through audit.erase_subject; old months go through retention';
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION audit.guard_events() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION guard_events(); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.guard_events() IS 'BEFORE UPDATE OR DELETE trigger of audit.events and audit.seals: raises B4001 (audit rows are append-only), except an update by audit.erase_subject.';
+
+--
+-- Name: keyed_hash(bytea, jsonb); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.keyed_hash(p_key bytea, p_value jsonb) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+  select 'erased:' || encode(sha256(p_key || sha256(p_key || convert_to(p_value::text, 'UTF8'))), 'hex')
+$$;
+
+ALTER FUNCTION audit.keyed_hash(p_key bytea, p_value jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION keyed_hash(p_key bytea, p_value jsonb); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.keyed_hash(p_key bytea, p_value jsonb) IS 'Pseudonym of a personal value: ''erased:'' || hex sha256(key || sha256(key || value)). What audit.erase_subject writes, and what the chain hashes in place of every personal value.';
+
+--
+-- Name: personal_columns(text); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.personal_columns(p_table_name text) RETURNS text[]
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_columns text[];
+begin
+  select coalesce(array_agg(p.column_name::text order by p.column_name), '{}')
+    into v_columns
+    from app.personal_data_columns p
+   where p.personal and p.schema_name || '.' || p.table_name = p_table_name;
+  return v_columns;
+end
+$$;
+
+ALTER FUNCTION audit.personal_columns(p_table_name text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION personal_columns(p_table_name text); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.personal_columns(p_table_name text) IS 'The personal-data columns (app.personal_data_columns, personal) of an audited table named schema.table.';
+
+--
+-- Name: record_export(regclass, text, bigint, text); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.record_export(p_partition regclass, p_file text, p_rows bigint, p_sha256 text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_name text;
+  v_rows bigint;
+begin
+  select format('%I.%I', n.nspname, c.relname) into v_name
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = p_partition;
+  if not exists (select 1 from audit.retired_partitions r where r.partition_name = v_name and r.state in ('detached', 'exported')) then
+    raise exception using errcode = 'B4003', message = 'the partition is not detached by retention', detail = v_name;
+  end if;
+  execute format('select count(*) from %s', p_partition) into v_rows;
+  if v_rows <> p_rows then
+    raise exception using errcode = 'B4004', message = 'the export does not hold every row of the partition',
+      detail = format('%s: %s rows, export %s', v_name, v_rows, p_rows);
+  end if;
+  update audit.retired_partitions
+     set state = 'exported', export_file = p_file, export_rows = p_rows, export_sha256 = p_sha256
+   where partition_name = v_name;
+end
+$$;
+
+ALTER FUNCTION audit.record_export(p_partition regclass, p_file text, p_rows bigint, p_sha256 text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION record_export(p_partition regclass, p_file text, p_rows bigint, p_sha256 text); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.record_export(p_partition regclass, p_file text, p_rows bigint, p_sha256 text) IS 'Retention step 2: records the verified export of a detached month (file, rows, sha256); B4003 when it was not detached by retention, B4004 when the row count differs from the table''s. Owner only.';
+
+--
+-- Name: seal(uuid, integer); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.seal(p_tenant_id uuid, p_limit integer DEFAULT 100000) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_horizon bigint := pg_snapshot_xmin(pg_current_snapshot())::text::bigint;
+  v_scan_from timestamptz;
+  v_seq bigint;
+  v_chain bytea;
+  v_key bytea;
+  v_count integer := 0;
+  v_hash bytea;
+  v_personal jsonb := '{}';
+  v_on_coordinator boolean;
+  e audit.events;
+begin
+  -- On Citus the events' txids are the tenant's worker's, so the horizon must be that worker's snapshot:
+  -- a call that Citus did not delegate (one made inside another function with a variable as the tenant)
+  -- runs on the coordinator, whose transaction ids are another counter. Refused there (B4006).
+  if to_regprocedure('citus_is_coordinator()') is not null then
+    execute 'select citus_is_coordinator()' into v_on_coordinator;
+    if v_on_coordinator then
+      raise exception using errcode = 'B4006',
+        message = 'audit.seal ran on the Citus coordinator, not on the tenant''s worker',
+        hint = 'Call it at the top level (select audit.seal(...)), or through audit.seal_all.';
+    end if;
+  end if;
+  insert into audit.seal_heads (tenant_id, seal_seq, chain_hash, horizon, scan_from)
+  values (p_tenant_id, 0, '\x0000000000000000000000000000000000000000000000000000000000000000', 0, '-infinity')
+  on conflict (tenant_id) do nothing;
+  select h.seal_seq, h.chain_hash, h.scan_from into v_seq, v_chain, v_scan_from
+    from audit.seal_heads h where h.tenant_id = p_tenant_id for update;
+  v_key := audit.tenant_key(p_tenant_id);
+  for e in
+    select ev.* from audit.events ev
+     where ev.tenant_id = p_tenant_id and ev.occurred_at >= v_scan_from
+       and (ev.txid < v_horizon or ev.txid = txid_current_if_assigned())
+       and not exists (select 1 from audit.seals s where s.tenant_id = p_tenant_id and s.event_id = ev.event_id)
+     order by ev.occurred_at, ev.event_id
+     limit p_limit
+  loop
+    if not v_personal ? e.table_name then
+      v_personal := v_personal || jsonb_build_object(e.table_name, to_jsonb(audit.personal_columns(e.table_name)));
+    end if;
+    v_hash := audit.event_digest(e, array(select jsonb_array_elements_text(v_personal -> e.table_name)), v_key);
+    v_seq := v_seq + 1;
+    v_chain := sha256(v_chain || int8send(v_seq) || v_hash);
+    insert into audit.seals (tenant_id, seal_seq, event_id, occurred_at, row_hash, chain_hash)
+    values (p_tenant_id, v_seq, e.event_id, e.occurred_at, v_hash, v_chain);
+    v_count := v_count + 1;
+  end loop;
+  -- next run: from the oldest open transaction's start, or from now; not past an unsealed event when this
+  -- run stopped at its limit
+  if v_count < p_limit then
+    -- an hour back at least: pg_stat_activity hides other roles' sessions from a role without
+    -- pg_read_all_stats, so the margin covers transactions up to an hour long that it cannot see
+    select least(statement_timestamp() - interval '1 hour', min(a.xact_start)) into v_scan_from
+      from pg_stat_activity a where a.xact_start is not null;
+  end if;
+  update audit.seal_heads
+     set seal_seq = v_seq, chain_hash = v_chain, horizon = v_horizon, scan_from = v_scan_from, sealed_at = now()
+   where tenant_id = p_tenant_id;
+  return v_count;
+end
+$$;
+
+ALTER FUNCTION audit.seal(p_tenant_id uuid, p_limit integer) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION seal(p_tenant_id uuid, p_limit integer); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.seal(p_tenant_id uuid, p_limit integer) IS 'Sealing job for one tenant: appends its events of ended transactions (txid below the snapshot xmin) to the hash chain in (occurred_at, event_id) order, at most p_limit; returns how many. Owner only (pnpm audit seal). On Citus it must run delegated, on the tenant''s worker (B4006 on the coordinator).';
+
+--
+-- Name: seal_all(integer); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.seal_all(p_limit integer DEFAULT 100000) RETURNS TABLE(tenant_id uuid, sealed integer)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant uuid;
+begin
+  for v_tenant in select t.tenant_id from tenancy.tenants t order by t.tenant_id loop
+    tenant_id := v_tenant;
+    -- a constant tenant in a FROM clause: on Citus the call is then delegated to the tenant's worker
+    -- (Citus delegates neither a PL/pgSQL simple expression nor a call whose tenant is a variable)
+    execute format('select s from audit.seal(%L::uuid, %s) s', v_tenant, p_limit) into sealed;
+    if sealed > 0 then
+      return next;
+    end if;
+  end loop;
+end
+$$;
+
+ALTER FUNCTION audit.seal_all(p_limit integer) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION seal_all(p_limit integer); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.seal_all(p_limit integer) IS 'Runs audit.seal for every tenant (tenancy.tenants), each call delegated to the tenant''s worker on Citus; returns the tenants that had new events and how many were sealed.';
+
+--
+-- Name: source_of(text); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.source_of(p_application_name text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  select case
+    when p_application_name = 'b2b-migrate' then 'migration'
+    when p_application_name like 'b2b-seed%' then 'seed'
+    when p_application_name like 'b2b-maintenance%' then 'maintenance'
+    else 'application'
+  end
+$$;
+
+ALTER FUNCTION audit.source_of(p_application_name text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION source_of(p_application_name text); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.source_of(p_application_name text) IS 'audit.events.source from an application_name: b2b-migrate migration, b2b-seed* seed, b2b-maintenance* maintenance, else application.';
+
+--
+-- Name: tenant_key(uuid); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.tenant_key(p_tenant uuid) RETURNS bytea
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_key bytea;
+begin
+  select k.hash_key into v_key from audit.chain_keys k where k.tenant_id = p_tenant;
+  if v_key is null then
+    insert into audit.chain_keys (tenant_id, hash_key)
+    values (p_tenant, decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'))
+    on conflict (tenant_id) do nothing;
+    select k.hash_key into v_key from audit.chain_keys k where k.tenant_id = p_tenant;
+  end if;
+  return v_key;
+end
+$$;
+
+ALTER FUNCTION audit.tenant_key(p_tenant uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION tenant_key(p_tenant uuid); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.tenant_key(p_tenant uuid) IS 'The tenant''s chain key (audit.chain_keys), made from two random uuids on first use. Owner only.';
+
+--
+-- Name: verify(uuid, timestamp with time zone, timestamp with time zone, jsonb); Type: FUNCTION; Schema: audit; Owner: b2b_owner
+--
+
+CREATE FUNCTION audit.verify(p_tenant_id uuid, p_from timestamp with time zone DEFAULT '-infinity'::timestamp with time zone, p_to timestamp with time zone DEFAULT 'infinity'::timestamp with time zone, p_head jsonb DEFAULT NULL::jsonb) RETURNS TABLE(problem text, seal_seq bigint, event_id uuid, occurred_at timestamp with time zone, detail text)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_key bytea := audit.tenant_key(p_tenant_id);
+  v_horizon bigint;
+  v_prev_seq bigint;
+  v_prev_chain bytea;
+  v_personal jsonb := '{}';
+  v_hash bytea;
+  v_retired tstzmultirange;
+  r record;
+begin
+  -- the months retired by retention, read once: on Citus a subquery on this reference table correlated with
+  -- a distributed one is refused inside the delegated call (it carries no tenant to route by)
+  select coalesce(range_agg(tstzrange(rp.range_from, rp.range_to)), '{}') into v_retired
+    from audit.retired_partitions rp where rp.state = 'dropped';
+  select h.horizon into v_horizon from audit.seal_heads h where h.tenant_id = p_tenant_id;
+  -- where the range's chain starts: the seal before the first one in range
+  select s.seal_seq, s.chain_hash into v_prev_seq, v_prev_chain
+    from audit.seals s
+   where s.tenant_id = p_tenant_id
+     and s.seal_seq < coalesce((select min(s2.seal_seq) from audit.seals s2
+                                 where s2.tenant_id = p_tenant_id and s2.occurred_at >= p_from
+                                   and s2.occurred_at < p_to), 0)
+   order by s.seal_seq desc limit 1;
+  for r in
+    select s.seal_seq as seq, s.event_id as sealed_event, s.occurred_at as sealed_at, s.row_hash, s.chain_hash,
+           (e.event_id is not null) as present, e as ev,
+           (s.occurred_at <@ v_retired) as retired
+      from audit.seals s
+      left join audit.events e
+        on e.tenant_id = p_tenant_id and e.occurred_at = s.occurred_at and e.event_id = s.event_id
+     where s.tenant_id = p_tenant_id and s.occurred_at >= p_from and s.occurred_at < p_to
+     order by s.seal_seq
+  loop
+    if v_prev_seq is not null and r.seq <> v_prev_seq + 1 then
+      problem := 'seal_missing'; seal_seq := v_prev_seq + 1; event_id := null; occurred_at := null;
+      detail := format('positions %s to %s are missing', v_prev_seq + 1, r.seq - 1);
+      return next;
+      v_prev_chain := null; -- cannot recompute across the gap
+    elsif v_prev_seq is null and r.seq = 1 then
+      v_prev_chain := '\x0000000000000000000000000000000000000000000000000000000000000000';
+    end if;
+    if v_prev_chain is not null and sha256(v_prev_chain || int8send(r.seq) || r.row_hash) <> r.chain_hash then
+      problem := 'chain_broken'; seal_seq := r.seq; event_id := r.sealed_event; occurred_at := r.sealed_at;
+      detail := 'chain_hash does not follow from the previous link and row_hash';
+      return next;
+    end if;
+    if not r.present then
+      if not r.retired then
+        problem := 'removed'; seal_seq := r.seq; event_id := r.sealed_event; occurred_at := r.sealed_at;
+        detail := 'the sealed event is not in audit.events';
+        return next;
+      end if;
+    else
+      if not v_personal ? (r.ev).table_name then
+        v_personal := v_personal || jsonb_build_object((r.ev).table_name,
+          to_jsonb(audit.personal_columns((r.ev).table_name)));
+      end if;
+      v_hash := audit.event_digest(r.ev, array(select jsonb_array_elements_text(v_personal -> (r.ev).table_name)), v_key);
+      if v_hash <> r.row_hash then
+        problem := 'changed'; seal_seq := r.seq; event_id := r.sealed_event; occurred_at := r.sealed_at;
+        detail := format('%s %s %s: the event no longer hashes to its seal', (r.ev).operation, (r.ev).table_name, (r.ev).row_key);
+        return next;
+      end if;
+    end if;
+    v_prev_seq := r.seq;
+    v_prev_chain := r.chain_hash;
+  end loop;
+  -- events no seal names, of transactions every sealing run since the horizon has seen ended
+  for r in
+    select e.event_id as ev_id, e.occurred_at as ev_at, e.operation, e.table_name, e.row_key
+      from audit.events e
+     where e.tenant_id = p_tenant_id and e.occurred_at >= p_from and e.occurred_at < p_to
+       and e.txid < coalesce(v_horizon, 0)
+       and not exists (select 1 from audit.seals s
+                        where s.tenant_id = p_tenant_id and s.event_id = e.event_id and s.occurred_at = e.occurred_at)
+     order by e.occurred_at, e.event_id
+  loop
+    problem := 'inserted'; seal_seq := null; event_id := r.ev_id; occurred_at := r.ev_at;
+    detail := format('%s %s %s: no seal names this event, though its transaction ended before the last sealing run',
+      r.operation, r.table_name, r.row_key);
+    return next;
+  end loop;
+  if p_head is not null and not exists (
+    select 1 from audit.seals s
+     where s.tenant_id = p_tenant_id and s.seal_seq = (p_head ->> 'seal_seq')::bigint
+       and s.chain_hash = decode(p_head ->> 'chain_hash', 'hex'))
+     and coalesce((p_head ->> 'seal_seq')::bigint, 0) > 0 then
+    problem := 'head_mismatch'; seal_seq := (p_head ->> 'seal_seq')::bigint; event_id := null; occurred_at := null;
+    detail := format('no seal %s with chain hash %s', p_head ->> 'seal_seq', p_head ->> 'chain_hash');
+    return next;
+  end if;
+end
+$$;
+
+ALTER FUNCTION audit.verify(p_tenant_id uuid, p_from timestamp with time zone, p_to timestamp with time zone, p_head jsonb) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION verify(p_tenant_id uuid, p_from timestamp with time zone, p_to timestamp with time zone, p_head jsonb); Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION audit.verify(p_tenant_id uuid, p_from timestamp with time zone, p_to timestamp with time zone, p_head jsonb) IS 'Recomputes the tenant''s hash chain over [p_from, p_to) and returns one row per problem: changed, removed, inserted, seal_missing, chain_broken, head_mismatch (p_head: an exported audit.chain_head). No row: the history verifies. Owner only.';
 
 --
 -- Name: adjust_stock_levels(uuid, jsonb); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -5517,7 +6472,7 @@ CREATE VIEW app.personal_data_columns AS
     v.subject,
     v.subject_key,
     v.erasure
-   FROM ( VALUES ('accounts'::text,'buyers'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'login and order notifications'::text,'clear'::text,'buyer'::text,'buyer_id'::text,'''erased-'' || buyer_id || ''@erased.invalid'''::text), ('accounts'::text,'buyers'::text,'full_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text,'clear'::text,'buyer'::text,'buyer_id'::text,'''Erased buyer'''::text), ('accounts'::text,'buyers'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text,'encrypted'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'recipient'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'a person''s name when the recipient is a person'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'for the carrier'::text,'encrypted'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line1'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'personal where the company is a sole trader or the address a home'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line2'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line3'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'postal_code'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'locality'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'legal_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a person''s name when the company is a sole trader'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a personal tax number when the company is a sole trader'::text,'encrypted'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id_hint'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'last 3 characters of the tax id, for support'::text,'masked'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id_digest'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'HMAC of the tax id under the data key (uniqueness)'::text,'keyed hash'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'buyers'::text,'phone_hint'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'country prefix and last 2 digits, for support'::text,'masked'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'phone_hint'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'country prefix and last 2 digits, for support'::text,'masked'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'buyer_roles'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a role (purchaser, manager), not of a person'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('accounts'::text,'customer_groups'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a group of companies'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('tenancy'::text,'staff_users'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,'login'::text,'clear'::text,'staff_user'::text,'staff_user_id'::text,NULL::text), ('tenancy'::text,'staff_users'::text,'display_name'::text,true,'identity'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,NULL::text,'clear'::text,'staff_user'::text,'staff_user_id'::text,NULL::text), ('tenancy'::text,'tenants'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the seller''s business name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('orders'::text,'orders'::text,'billing_address'::text,true,'address'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('orders'::text,'orders'::text,'shipping_address'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('orders'::text,'order_approvals'::text,'comment'::text,true,'free text'::text,'legitimate interest (Art. 6(1)(f))'::text,'with the order'::text,'an approver''s words; may name people'::text,'clear'::text,'buyer'::text,'approver_id'::text,NULL::text), ('orders'::text,'quotes'::text,'note'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the quote'::text,'a buyer''s words; may name people'::text,'clear'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('orders'::text,'returns'::text,'reason'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the order'::text,'a buyer''s words; may name people'::text,'clear'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('orders'::text,'approval_rules'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a rule'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'category_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a category name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'product_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a product name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'countries'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'currencies'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'locales'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'price_lists'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a price list'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'warehouses'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a warehouse'::text,NULL::text,NULL::text,NULL::text,NULL::text)) v(schema_name, table_name, column_name, personal, category, legal_basis, retention, note, protection, subject, subject_key, erasure);
+   FROM ( VALUES ('accounts'::text,'buyers'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'login and order notifications'::text,'clear'::text,'buyer'::text,'buyer_id'::text,'''erased-'' || buyer_id || ''@erased.invalid'''::text), ('accounts'::text,'buyers'::text,'full_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text,'clear'::text,'buyer'::text,'buyer_id'::text,'''Erased buyer'''::text), ('accounts'::text,'buyers'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text,'encrypted'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'recipient'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'a person''s name when the recipient is a person'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'for the carrier'::text,'encrypted'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line1'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'personal where the company is a sole trader or the address a home'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line2'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line3'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'postal_code'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'locality'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'legal_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a person''s name when the company is a sole trader'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a personal tax number when the company is a sole trader'::text,'encrypted'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id_hint'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'last 3 characters of the tax id, for support'::text,'masked'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id_digest'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'HMAC of the tax id under the data key (uniqueness)'::text,'keyed hash'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'buyers'::text,'phone_hint'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'country prefix and last 2 digits, for support'::text,'masked'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'phone_hint'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'country prefix and last 2 digits, for support'::text,'masked'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'buyer_roles'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a role (purchaser, manager), not of a person'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('accounts'::text,'customer_groups'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a group of companies'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('tenancy'::text,'staff_users'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,'login'::text,'clear'::text,'staff_user'::text,'staff_user_id'::text,NULL::text), ('tenancy'::text,'staff_users'::text,'display_name'::text,true,'identity'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,NULL::text,'clear'::text,'staff_user'::text,'staff_user_id'::text,NULL::text), ('tenancy'::text,'tenants'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the seller''s business name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('orders'::text,'orders'::text,'billing_address'::text,true,'address'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('orders'::text,'orders'::text,'shipping_address'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('orders'::text,'order_approvals'::text,'comment'::text,true,'free text'::text,'legitimate interest (Art. 6(1)(f))'::text,'with the order'::text,'an approver''s words; may name people'::text,'clear'::text,'buyer'::text,'approver_id'::text,NULL::text), ('orders'::text,'quotes'::text,'note'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the quote'::text,'a buyer''s words; may name people'::text,'clear'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('orders'::text,'returns'::text,'reason'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the order'::text,'a buyer''s words; may name people'::text,'clear'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('orders'::text,'approval_rules'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a rule'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'events'::text,'old_values'::text,true,'copies of audited rows'::text,'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))'::text,'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)'::text,'old values of a changed or deleted row: holds the personal columns of the audited tables above'::text,'keyed hash on erasure'::text,'audited row'::text,'row_key'::text,NULL::text), ('audit'::text,'events'::text,'new_values'::text,true,'copies of audited rows'::text,'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))'::text,'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)'::text,'new values of an inserted or changed row: holds the personal columns of the audited tables above'::text,'keyed hash on erasure'::text,'audited row'::text,'row_key'::text,NULL::text), ('audit'::text,'events'::text,'table_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of an audited table'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'events'::text,'application_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a client program'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'retired_partitions'::text,'partition_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a partition'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'category_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a category name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'product_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a product name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'countries'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'currencies'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'locales'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'price_lists'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a price list'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'warehouses'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a warehouse'::text,NULL::text,NULL::text,NULL::text,NULL::text)) v(schema_name, table_name, column_name, personal, category, legal_basis, retention, note, protection, subject, subject_key, erasure);
 
 ALTER TABLE app.personal_data_columns OWNER TO b2b_owner;
 
@@ -5526,6 +6481,294 @@ ALTER TABLE app.personal_data_columns OWNER TO b2b_owner;
 --
 
 COMMENT ON VIEW app.personal_data_columns IS 'The one list of personal-data decisions per column: personal (category, legal basis, retention, protection, subject and subject_key required; erasure: the replacing expression) or not (note gives the reason). Checked against the columns by db-tests/lint/personal_data_is_decided.test.sql; docs/data-dictionary.md is generated from it.';
+
+--
+-- Name: chain_keys; Type: TABLE; Schema: audit; Owner: b2b_owner
+--
+
+CREATE TABLE audit.chain_keys (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    hash_key bytea NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_chain_keys_hash_key CHECK ((octet_length(hash_key) = 32))
+);
+
+ALTER TABLE audit.chain_keys OWNER TO b2b_owner;
+
+--
+-- Name: TABLE chain_keys; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON TABLE audit.chain_keys IS 'Per-tenant secret for the keyed hashes of personal values in the chain (audit.keyed_hash): the chain survives erasure, and a reader of the audit rows cannot test a guessed value. Readable by the owner''s functions only.';
+
+--
+-- Name: COLUMN chain_keys.hash_key; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.chain_keys.hash_key IS '32 random bytes (two gen_random_uuid()s).';
+
+--
+-- Name: COLUMN chain_keys.created_at; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.chain_keys.created_at IS 'When the key was made (first sealing or erasure of the tenant).';
+
+--
+-- Name: events_default; Type: TABLE; Schema: audit; Owner: b2b_owner
+--
+
+CREATE TABLE audit.events_default (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    event_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    occurred_at timestamp with time zone DEFAULT statement_timestamp() NOT NULL,
+    table_name text NOT NULL,
+    row_key jsonb NOT NULL,
+    operation text NOT NULL,
+    old_values jsonb,
+    new_values jsonb,
+    actor_tenant_id uuid,
+    actor_user_id uuid,
+    actor_role text NOT NULL,
+    source text NOT NULL,
+    application_name text NOT NULL,
+    txid bigint NOT NULL,
+    CONSTRAINT chk_events_actor_role_length CHECK ((char_length(actor_role) <= 63)),
+    CONSTRAINT chk_events_application_name_length CHECK ((char_length(application_name) <= 200)),
+    CONSTRAINT chk_events_operation CHECK ((operation = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text, 'truncate'::text]))),
+    CONSTRAINT chk_events_row_key_length CHECK ((octet_length((row_key)::text) <= 2000)),
+    CONSTRAINT chk_events_source CHECK ((source = ANY (ARRAY['application'::text, 'seed'::text, 'migration'::text, 'maintenance'::text]))),
+    CONSTRAINT chk_events_table_name_length CHECK ((char_length(table_name) <= 200)),
+    CONSTRAINT chk_events_values_fit_operation CHECK (
+CASE operation
+    WHEN 'insert'::text THEN ((old_values IS NULL) AND (new_values IS NOT NULL))
+    WHEN 'delete'::text THEN ((old_values IS NOT NULL) AND (new_values IS NULL))
+    WHEN 'update'::text THEN ((old_values IS NOT NULL) AND (new_values IS NOT NULL))
+    ELSE ((old_values IS NULL) AND (new_values IS NULL))
+END)
+);
+
+ALTER TABLE audit.events_default OWNER TO b2b_owner;
+
+--
+-- Name: TABLE events_default; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON TABLE audit.events_default IS 'Default partition of audit.events: rows of months without a partition yet; audit.create_partitions moves them into their month.';
+
+--
+-- Name: retention_policy; Type: VIEW; Schema: audit; Owner: b2b_owner
+--
+
+CREATE VIEW audit.retention_policy AS
+ SELECT v.table_name,
+    (v.keep)::interval AS keep,
+    v.reason
+   FROM ( VALUES ('*'::text,'2 years'::text,'default: two years of who-changed-what for support and security reviews'::text), ('orders.orders'::text,'10 years'::text,'commercial and tax records (HGB 257, AO 147): orders and their changes'::text), ('orders.order_lines'::text,'10 years'::text,'part of the order record'::text), ('orders.invoices'::text,'10 years'::text,'tax records'::text), ('orders.receivable_entries'::text,'10 years'::text,'accounting records'::text), ('orders.returns'::text,'10 years'::text,'credit notes follow returns'::text), ('orders.return_lines'::text,'10 years'::text,'part of the return record'::text), ('accounts.companies'::text,'10 years'::text,'tax ids and legal names on invoices'::text), ('accounts.buyers'::text,'2 years'::text,'accounts of people: no longer than needed (GDPR Art. 5(1)(e))'::text), ('accounts.addresses'::text,'2 years'::text,'orders keep their own address snapshot'::text), ('tenancy.staff_users'::text,'2 years'::text,'staff accounts: security reviews'::text), ('tenancy.memberships'::text,'2 years'::text,'who granted whom which role: security reviews'::text), ('catalog.prices'::text,'3 years'::text,'price history for disputes (limitation period, BGB 195)'::text), ('catalog.stock_levels'::text,'1 year'::text,'stock corrections; the stock journal keeps movements'::text)) v(table_name, keep, reason);
+
+ALTER TABLE audit.retention_policy OWNER TO b2b_owner;
+
+--
+-- Name: VIEW retention_policy; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON VIEW audit.retention_policy IS 'Retention of audit events per audited table (schema.table; * for every other table): how long, and why. audit.expired_partitions reads it.';
+
+--
+-- Name: retired_partitions; Type: TABLE; Schema: audit; Owner: b2b_owner
+--
+
+CREATE TABLE audit.retired_partitions (
+    partition_name text NOT NULL,
+    range_from timestamp with time zone NOT NULL,
+    range_to timestamp with time zone NOT NULL,
+    state text NOT NULL,
+    export_file text,
+    export_rows bigint,
+    export_sha256 text,
+    detached_at timestamp with time zone DEFAULT now() NOT NULL,
+    dropped_at timestamp with time zone,
+    CONSTRAINT chk_retired_partitions_export_file_length CHECK ((char_length(export_file) <= 1000)),
+    CONSTRAINT chk_retired_partitions_export_sha256 CHECK ((export_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT chk_retired_partitions_exported CHECK (((state = 'detached'::text) OR ((export_file IS NOT NULL) AND (export_rows IS NOT NULL) AND (export_sha256 IS NOT NULL)))),
+    CONSTRAINT chk_retired_partitions_partition_name_length CHECK ((char_length(partition_name) <= 200)),
+    CONSTRAINT chk_retired_partitions_state CHECK ((state = ANY (ARRAY['detached'::text, 'exported'::text, 'dropped'::text])))
+);
+
+ALTER TABLE audit.retired_partitions OWNER TO b2b_owner;
+
+--
+-- Name: TABLE retired_partitions; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON TABLE audit.retired_partitions IS 'Months of audit.events retired by retention (scripts/audit.ts retention): detached, exported (gzip of COPY text, sha256 of the uncompressed stream, row count) and dropped only after the export was read back and matched.';
+
+--
+-- Name: COLUMN retired_partitions.partition_name; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.retired_partitions.partition_name IS 'The month partition, schema-qualified (audit.events_y2026m01).';
+
+--
+-- Name: COLUMN retired_partitions.range_from; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.retired_partitions.range_from IS 'Its lower bound (inclusive).';
+
+--
+-- Name: COLUMN retired_partitions.range_to; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.retired_partitions.range_to IS 'Its upper bound (exclusive).';
+
+--
+-- Name: COLUMN retired_partitions.state; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.retired_partitions.state IS 'detached (not yet exported), exported (file verified), dropped.';
+
+--
+-- Name: COLUMN retired_partitions.export_file; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.retired_partitions.export_file IS 'Where the export was written (path on the machine that ran the retention command).';
+
+--
+-- Name: COLUMN retired_partitions.export_rows; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.retired_partitions.export_rows IS 'Rows in the export, equal to the partition''s count.';
+
+--
+-- Name: COLUMN retired_partitions.export_sha256; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.retired_partitions.export_sha256 IS 'sha256 (hex) of the uncompressed COPY text, as streamed and as read back.';
+
+--
+-- Name: COLUMN retired_partitions.detached_at; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.retired_partitions.detached_at IS 'When the partition was detached.';
+
+--
+-- Name: COLUMN retired_partitions.dropped_at; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.retired_partitions.dropped_at IS 'When it was dropped (after the export verified).';
+
+--
+-- Name: seal_heads; Type: TABLE; Schema: audit; Owner: b2b_owner
+--
+
+CREATE TABLE audit.seal_heads (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    seal_seq bigint NOT NULL,
+    chain_hash bytea NOT NULL,
+    horizon bigint NOT NULL,
+    scan_from timestamp with time zone NOT NULL,
+    sealed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_seal_heads_chain_hash CHECK ((octet_length(chain_hash) = 32)),
+    CONSTRAINT chk_seal_heads_seal_seq CHECK ((seal_seq >= 0))
+);
+
+ALTER TABLE audit.seal_heads OWNER TO b2b_owner;
+
+--
+-- Name: TABLE seal_heads; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON TABLE audit.seal_heads IS 'Each tenant''s chain head after the last sealing run: its last seal_seq and chain_hash, and the horizon (every transaction id below it was complete and is sealed). Exported by audit.chain_head().';
+
+--
+-- Name: COLUMN seal_heads.seal_seq; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.seal_heads.seal_seq IS 'The last sealed position (0: nothing sealed yet).';
+
+--
+-- Name: COLUMN seal_heads.chain_hash; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.seal_heads.chain_hash IS 'The chain hash at seal_seq.';
+
+--
+-- Name: COLUMN seal_heads.horizon; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.seal_heads.horizon IS 'The xmin of the last sealing run''s snapshot: events of transactions below it are all sealed, so an unsealed one is out of band.';
+
+--
+-- Name: COLUMN seal_heads.scan_from; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.seal_heads.scan_from IS 'Where the next sealing run starts reading: the start of the oldest transaction still open at the last run (its events may still be unsealed).';
+
+--
+-- Name: COLUMN seal_heads.sealed_at; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.seal_heads.sealed_at IS 'When the last sealing run ended.';
+
+--
+-- Name: seals; Type: TABLE; Schema: audit; Owner: b2b_owner
+--
+
+CREATE TABLE audit.seals (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    seal_seq bigint NOT NULL,
+    event_id uuid NOT NULL,
+    occurred_at timestamp with time zone NOT NULL,
+    row_hash bytea NOT NULL,
+    chain_hash bytea NOT NULL,
+    sealed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_seals_chain_hash CHECK ((octet_length(chain_hash) = 32)),
+    CONSTRAINT chk_seals_row_hash CHECK ((octet_length(row_hash) = 32)),
+    CONSTRAINT chk_seals_seal_seq CHECK ((seal_seq > 0))
+);
+
+ALTER TABLE audit.seals OWNER TO b2b_owner;
+
+--
+-- Name: TABLE seals; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON TABLE audit.seals IS 'The per-tenant hash chain over audit.events, appended by the sealing job audit.seal(): seal n holds the hash of event n (over keyed hashes of its personal values) and chain_hash = sha256(chain_hash of n-1 || seal_seq || row_hash). audit.verify recomputes both.';
+
+--
+-- Name: COLUMN seals.seal_seq; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.seals.seal_seq IS 'Position in the tenant''s chain, 1, 2, 3 ... without gaps.';
+
+--
+-- Name: COLUMN seals.event_id; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.seals.event_id IS 'The sealed event (audit.events.event_id).';
+
+--
+-- Name: COLUMN seals.occurred_at; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.seals.occurred_at IS 'The sealed event''s occurred_at (finds its partition; verify''s time range).';
+
+--
+-- Name: COLUMN seals.row_hash; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.seals.row_hash IS 'sha256 of the event''s canonical form (audit.event_digest), personal values as keyed hashes.';
+
+--
+-- Name: COLUMN seals.chain_hash; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.seals.chain_hash IS 'sha256(previous chain_hash || seal_seq || row_hash); the first link starts from 32 zero bytes.';
+
+--
+-- Name: COLUMN seals.sealed_at; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN audit.seals.sealed_at IS 'When the sealing job sealed the event.';
 
 --
 -- Name: attribute_definitions; Type: TABLE; Schema: catalog; Owner: b2b_owner
@@ -7589,6 +8832,12 @@ COMMENT ON COLUMN tenancy.tenants.default_currency IS 'ISO 4217 code of the tena
 COMMENT ON COLUMN tenancy.tenants.status IS 'active, suspended (read-only) or closed.';
 
 --
+-- Name: events_default; Type: TABLE ATTACH; Schema: audit; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY audit.events ATTACH PARTITION audit.events_default DEFAULT;
+
+--
 -- Name: pgmigrations id; Type: DEFAULT; Schema: migrations; Owner: b2b_owner
 --
 
@@ -7677,6 +8926,55 @@ ALTER TABLE ONLY accounts.companies
 
 ALTER TABLE ONLY app.data_key_checks
     ADD CONSTRAINT pk_data_key_checks PRIMARY KEY (key_id);
+
+--
+-- Name: events pk_events; Type: CONSTRAINT; Schema: audit; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY audit.events
+    ADD CONSTRAINT pk_events PRIMARY KEY (tenant_id, occurred_at, event_id);
+
+--
+-- Name: events_default events_default_pkey; Type: CONSTRAINT; Schema: audit; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY audit.events_default
+    ADD CONSTRAINT events_default_pkey PRIMARY KEY (tenant_id, occurred_at, event_id);
+
+--
+-- Name: chain_keys pk_chain_keys; Type: CONSTRAINT; Schema: audit; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY audit.chain_keys
+    ADD CONSTRAINT pk_chain_keys PRIMARY KEY (tenant_id);
+
+--
+-- Name: retired_partitions pk_retired_partitions; Type: CONSTRAINT; Schema: audit; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY audit.retired_partitions
+    ADD CONSTRAINT pk_retired_partitions PRIMARY KEY (partition_name);
+
+--
+-- Name: seal_heads pk_seal_heads; Type: CONSTRAINT; Schema: audit; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY audit.seal_heads
+    ADD CONSTRAINT pk_seal_heads PRIMARY KEY (tenant_id);
+
+--
+-- Name: seals pk_seals; Type: CONSTRAINT; Schema: audit; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY audit.seals
+    ADD CONSTRAINT pk_seals PRIMARY KEY (tenant_id, seal_seq);
+
+--
+-- Name: seals uq_seals_tenant_id_event_id; Type: CONSTRAINT; Schema: audit; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY audit.seals
+    ADD CONSTRAINT uq_seals_tenant_id_event_id UNIQUE (tenant_id, event_id);
 
 --
 -- Name: prices excl_prices_no_overlap; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
@@ -8163,6 +9461,72 @@ CREATE UNIQUE INDEX uq_buyer_roles_tenant_id_name ON accounts.buyer_roles USING 
 CREATE UNIQUE INDEX uq_customer_groups_tenant_id_name ON accounts.customer_groups USING btree (tenant_id, lower(name));
 
 --
+-- Name: idx_events_occurred_at_brin; Type: INDEX; Schema: audit; Owner: b2b_owner
+--
+
+CREATE INDEX idx_events_occurred_at_brin ON ONLY audit.events USING brin (occurred_at);
+
+--
+-- Name: INDEX idx_events_occurred_at_brin; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON INDEX audit.idx_events_occurred_at_brin IS 'Time scans over all tenants (retention checks, exports): BRIN, rows arrive in time order.';
+
+--
+-- Name: events_default_occurred_at_idx; Type: INDEX; Schema: audit; Owner: b2b_owner
+--
+
+CREATE INDEX events_default_occurred_at_idx ON audit.events_default USING brin (occurred_at);
+
+--
+-- Name: idx_events_tenant_id_actor_user_id; Type: INDEX; Schema: audit; Owner: b2b_owner
+--
+
+CREATE INDEX idx_events_tenant_id_actor_user_id ON ONLY audit.events USING btree (tenant_id, actor_user_id, occurred_at, event_id) WHERE (actor_user_id IS NOT NULL);
+
+--
+-- Name: INDEX idx_events_tenant_id_actor_user_id; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON INDEX audit.idx_events_tenant_id_actor_user_id IS 'Changes made by one acting user (@b2b/audit changesByActor), keyset on (occurred_at, event_id).';
+
+--
+-- Name: events_default_tenant_id_actor_user_id_occurred_at_event_id_idx; Type: INDEX; Schema: audit; Owner: b2b_owner
+--
+
+CREATE INDEX events_default_tenant_id_actor_user_id_occurred_at_event_id_idx ON audit.events_default USING btree (tenant_id, actor_user_id, occurred_at, event_id) WHERE (actor_user_id IS NOT NULL);
+
+--
+-- Name: idx_events_tenant_id_table_name_row_key; Type: INDEX; Schema: audit; Owner: b2b_owner
+--
+
+CREATE INDEX idx_events_tenant_id_table_name_row_key ON ONLY audit.events USING btree (tenant_id, table_name, row_key, occurred_at, event_id);
+
+--
+-- Name: INDEX idx_events_tenant_id_table_name_row_key; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON INDEX audit.idx_events_tenant_id_table_name_row_key IS 'History of one row (audit.row_history, @b2b/audit rowHistory): tenant, table, primary key, then time for the keyset.';
+
+--
+-- Name: events_default_tenant_id_table_name_row_key_occurred_at_eve_idx; Type: INDEX; Schema: audit; Owner: b2b_owner
+--
+
+CREATE INDEX events_default_tenant_id_table_name_row_key_occurred_at_eve_idx ON audit.events_default USING btree (tenant_id, table_name, row_key, occurred_at, event_id);
+
+--
+-- Name: idx_seals_tenant_id_occurred_at; Type: INDEX; Schema: audit; Owner: b2b_owner
+--
+
+CREATE INDEX idx_seals_tenant_id_occurred_at ON audit.seals USING btree (tenant_id, occurred_at);
+
+--
+-- Name: INDEX idx_seals_tenant_id_occurred_at; Type: COMMENT; Schema: audit; Owner: b2b_owner
+--
+
+COMMENT ON INDEX audit.idx_seals_tenant_id_occurred_at IS 'audit.verify''s time range and retention''s removal of the seals of an exported month.';
+
+--
 -- Name: idx_categories_tenant_id_parent_category_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
@@ -8577,6 +9941,30 @@ CREATE INDEX idx_tenants_default_currency ON tenancy.tenants USING btree (defaul
 CREATE INDEX idx_tenants_default_locale ON tenancy.tenants USING btree (default_locale);
 
 --
+-- Name: events_default_occurred_at_idx; Type: INDEX ATTACH; Schema: audit; Owner: b2b_owner
+--
+
+ALTER INDEX audit.idx_events_occurred_at_brin ATTACH PARTITION audit.events_default_occurred_at_idx;
+
+--
+-- Name: events_default_pkey; Type: INDEX ATTACH; Schema: audit; Owner: b2b_owner
+--
+
+ALTER INDEX audit.pk_events ATTACH PARTITION audit.events_default_pkey;
+
+--
+-- Name: events_default_tenant_id_actor_user_id_occurred_at_event_id_idx; Type: INDEX ATTACH; Schema: audit; Owner: b2b_owner
+--
+
+ALTER INDEX audit.idx_events_tenant_id_actor_user_id ATTACH PARTITION audit.events_default_tenant_id_actor_user_id_occurred_at_event_id_idx;
+
+--
+-- Name: events_default_tenant_id_table_name_row_key_occurred_at_eve_idx; Type: INDEX ATTACH; Schema: audit; Owner: b2b_owner
+--
+
+ALTER INDEX audit.idx_events_tenant_id_table_name_row_key ATTACH PARTITION audit.events_default_tenant_id_table_name_row_key_occurred_at_eve_idx;
+
+--
 -- Name: addresses trg_addresses_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
@@ -8601,6 +9989,30 @@ CREATE TRIGGER trg_addresses_before_update BEFORE UPDATE ON accounts.addresses F
 CREATE TRIGGER trg_addresses_before_write_sealed BEFORE INSERT OR UPDATE OF phone ON accounts.addresses FOR EACH ROW EXECUTE FUNCTION app.seal_personal('phone:phone');
 
 --
+-- Name: addresses trg_addresses_zz_audit; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_addresses_zz_audit AFTER INSERT OR DELETE OR UPDATE ON accounts.addresses FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'address_id');
+
+--
+-- Name: addresses trg_addresses_zz_audit_truncate; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_addresses_zz_audit_truncate BEFORE TRUNCATE ON accounts.addresses FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
+-- Name: buyer_role_permissions trg_buyer_role_permissions_zz_audit; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyer_role_permissions_zz_audit AFTER INSERT OR DELETE OR UPDATE ON accounts.buyer_role_permissions FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'buyer_role_id', 'permission');
+
+--
+-- Name: buyer_role_permissions trg_buyer_role_permissions_zz_audit_truncate; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyer_role_permissions_zz_audit_truncate BEFORE TRUNCATE ON accounts.buyer_role_permissions FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: buyer_roles trg_buyer_roles_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
@@ -8617,6 +10029,18 @@ CREATE TRIGGER trg_buyer_roles_before_update BEFORE UPDATE ON accounts.buyer_rol
 --
 
 CREATE TRIGGER trg_buyer_roles_before_write_canonical BEFORE INSERT OR UPDATE OF name ON accounts.buyer_roles FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
+
+--
+-- Name: buyer_roles trg_buyer_roles_zz_audit; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyer_roles_zz_audit AFTER INSERT OR DELETE OR UPDATE ON accounts.buyer_roles FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'buyer_role_id');
+
+--
+-- Name: buyer_roles trg_buyer_roles_zz_audit_truncate; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyer_roles_zz_audit_truncate BEFORE TRUNCATE ON accounts.buyer_roles FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: buyers trg_buyers_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
@@ -8647,6 +10071,18 @@ CREATE TRIGGER trg_buyers_before_write_minor_units BEFORE INSERT OR UPDATE OF co
 --
 
 CREATE TRIGGER trg_buyers_before_write_sealed BEFORE INSERT OR UPDATE OF phone ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION app.seal_personal('phone:phone');
+
+--
+-- Name: buyers trg_buyers_zz_audit; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyers_zz_audit AFTER INSERT OR DELETE OR UPDATE ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'buyer_id');
+
+--
+-- Name: buyers trg_buyers_zz_audit_truncate; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyers_zz_audit_truncate BEFORE TRUNCATE ON accounts.buyers FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: companies trg_companies_after_update_minor_units; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
@@ -8685,10 +10121,34 @@ CREATE TRIGGER trg_companies_before_write_minor_units BEFORE INSERT OR UPDATE OF
 CREATE TRIGGER trg_companies_before_write_sealed BEFORE INSERT OR UPDATE OF tax_id ON accounts.companies FOR EACH ROW EXECUTE FUNCTION app.seal_personal('tax_id:tax_id');
 
 --
+-- Name: companies trg_companies_zz_audit; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_companies_zz_audit AFTER INSERT OR DELETE OR UPDATE ON accounts.companies FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'company_id');
+
+--
+-- Name: companies trg_companies_zz_audit_truncate; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_companies_zz_audit_truncate BEFORE TRUNCATE ON accounts.companies FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: company_customer_groups trg_company_customer_groups_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_company_customer_groups_before_insert_columns BEFORE INSERT ON accounts.company_customer_groups FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('added_at:now');
+
+--
+-- Name: company_customer_groups trg_company_customer_groups_zz_audit; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_company_customer_groups_zz_audit AFTER INSERT OR DELETE OR UPDATE ON accounts.company_customer_groups FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'company_id', 'customer_group_id');
+
+--
+-- Name: company_customer_groups trg_company_customer_groups_zz_audit_truncate; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_company_customer_groups_zz_audit_truncate BEFORE TRUNCATE ON accounts.company_customer_groups FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: customer_groups trg_customer_groups_before_insert_columns; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
@@ -8709,6 +10169,30 @@ CREATE TRIGGER trg_customer_groups_before_update BEFORE UPDATE ON accounts.custo
 CREATE TRIGGER trg_customer_groups_before_write_canonical BEFORE INSERT OR UPDATE OF name ON accounts.customer_groups FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
 
 --
+-- Name: customer_groups trg_customer_groups_zz_audit; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_customer_groups_zz_audit AFTER INSERT OR DELETE OR UPDATE ON accounts.customer_groups FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'customer_group_id');
+
+--
+-- Name: customer_groups trg_customer_groups_zz_audit_truncate; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_customer_groups_zz_audit_truncate BEFORE TRUNCATE ON accounts.customer_groups FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
+-- Name: events trg_events_before_update_or_delete; Type: TRIGGER; Schema: audit; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_events_before_update_or_delete BEFORE DELETE OR UPDATE ON audit.events FOR EACH ROW EXECUTE FUNCTION audit.guard_events();
+
+--
+-- Name: seals trg_seals_before_update_or_delete; Type: TRIGGER; Schema: audit; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_seals_before_update_or_delete BEFORE DELETE OR UPDATE ON audit.seals FOR EACH ROW EXECUTE FUNCTION audit.guard_events();
+
+--
 -- Name: attribute_definitions trg_attribute_definitions_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -8725,6 +10209,18 @@ CREATE TRIGGER trg_attribute_definitions_before_update BEFORE UPDATE ON catalog.
 --
 
 CREATE TRIGGER trg_attribute_definitions_before_write_canonical BEFORE INSERT OR UPDATE OF attribute_key ON catalog.attribute_definitions FOR EACH ROW EXECUTE FUNCTION app.canonicalize('attribute_key:text');
+
+--
+-- Name: attribute_definitions trg_attribute_definitions_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_attribute_definitions_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.attribute_definitions FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'attribute_key');
+
+--
+-- Name: attribute_definitions trg_attribute_definitions_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_attribute_definitions_zz_audit_truncate BEFORE TRUNCATE ON catalog.attribute_definitions FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: categories trg_categories_after_update_parent; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -8751,6 +10247,18 @@ CREATE TRIGGER trg_categories_before_insert_or_update_parent BEFORE INSERT OR UP
 CREATE TRIGGER trg_categories_before_update BEFORE UPDATE ON catalog.categories FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: categories trg_categories_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_categories_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.categories FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'category_id');
+
+--
+-- Name: categories trg_categories_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_categories_zz_audit_truncate BEFORE TRUNCATE ON catalog.categories FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: category_translations trg_category_translations_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -8767,6 +10275,18 @@ CREATE TRIGGER trg_category_translations_before_update BEFORE UPDATE ON catalog.
 --
 
 CREATE TRIGGER trg_category_translations_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON catalog.category_translations FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
+
+--
+-- Name: category_translations trg_category_translations_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_category_translations_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.category_translations FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'category_id', 'locale');
+
+--
+-- Name: category_translations trg_category_translations_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_category_translations_zz_audit_truncate BEFORE TRUNCATE ON catalog.category_translations FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: price_lists trg_price_lists_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -8787,6 +10307,18 @@ CREATE TRIGGER trg_price_lists_before_update BEFORE UPDATE ON catalog.price_list
 CREATE TRIGGER trg_price_lists_before_write_canonical BEFORE INSERT OR UPDATE OF name ON catalog.price_lists FOR EACH ROW EXECUTE FUNCTION app.canonicalize('name:text');
 
 --
+-- Name: price_lists trg_price_lists_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_price_lists_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.price_lists FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'price_list_id');
+
+--
+-- Name: price_lists trg_price_lists_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_price_lists_zz_audit_truncate BEFORE TRUNCATE ON catalog.price_lists FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: prices trg_prices_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -8799,10 +10331,34 @@ CREATE TRIGGER trg_prices_before_insert_columns BEFORE INSERT ON catalog.prices 
 CREATE TRIGGER trg_prices_before_update BEFORE UPDATE ON catalog.prices FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: prices trg_prices_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_prices_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.prices FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'price_id');
+
+--
+-- Name: prices trg_prices_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_prices_zz_audit_truncate BEFORE TRUNCATE ON catalog.prices FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: product_categories trg_product_categories_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_product_categories_before_insert_columns BEFORE INSERT ON catalog.product_categories FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('added_at:now');
+
+--
+-- Name: product_categories trg_product_categories_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_categories_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.product_categories FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'category_id', 'product_id');
+
+--
+-- Name: product_categories trg_product_categories_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_categories_zz_audit_truncate BEFORE TRUNCATE ON catalog.product_categories FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: product_translations trg_product_translations_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -8823,6 +10379,18 @@ CREATE TRIGGER trg_product_translations_before_update BEFORE UPDATE ON catalog.p
 CREATE TRIGGER trg_product_translations_before_write_canonical BEFORE INSERT OR UPDATE OF slug ON catalog.product_translations FOR EACH ROW EXECUTE FUNCTION app.canonicalize('slug:key');
 
 --
+-- Name: product_translations trg_product_translations_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_translations_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.product_translations FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'product_id', 'locale');
+
+--
+-- Name: product_translations trg_product_translations_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_translations_zz_audit_truncate BEFORE TRUNCATE ON catalog.product_translations FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: products trg_products_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -8839,6 +10407,18 @@ CREATE TRIGGER trg_products_before_insert_or_update_attributes BEFORE INSERT OR 
 --
 
 CREATE TRIGGER trg_products_before_update BEFORE UPDATE ON catalog.products FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: products trg_products_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_products_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.products FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'product_id');
+
+--
+-- Name: products trg_products_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_products_zz_audit_truncate BEFORE TRUNCATE ON catalog.products FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: stock_levels trg_stock_levels_after_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -8863,6 +10443,18 @@ CREATE TRIGGER trg_stock_levels_before_insert_columns BEFORE INSERT ON catalog.s
 --
 
 CREATE TRIGGER trg_stock_levels_before_update BEFORE UPDATE ON catalog.stock_levels FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+--
+-- Name: stock_levels trg_stock_levels_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_levels_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.stock_levels FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'variant_id', 'warehouse_id');
+
+--
+-- Name: stock_levels trg_stock_levels_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_stock_levels_zz_audit_truncate BEFORE TRUNCATE ON catalog.stock_levels FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: stock_movements trg_stock_movements_before_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -8907,6 +10499,18 @@ CREATE TRIGGER trg_variants_before_update BEFORE UPDATE ON catalog.variants FOR 
 CREATE TRIGGER trg_variants_before_write_canonical BEFORE INSERT OR UPDATE OF sku ON catalog.variants FOR EACH ROW EXECUTE FUNCTION app.canonicalize('sku:code');
 
 --
+-- Name: variants trg_variants_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_variants_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.variants FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'variant_id');
+
+--
+-- Name: variants trg_variants_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_variants_zz_audit_truncate BEFORE TRUNCATE ON catalog.variants FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: warehouses trg_warehouses_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -8925,10 +10529,34 @@ CREATE TRIGGER trg_warehouses_before_update BEFORE UPDATE ON catalog.warehouses 
 CREATE TRIGGER trg_warehouses_before_write_canonical BEFORE INSERT OR UPDATE OF code ON catalog.warehouses FOR EACH ROW EXECUTE FUNCTION app.canonicalize('code:code');
 
 --
+-- Name: warehouses trg_warehouses_zz_audit; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_warehouses_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.warehouses FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'warehouse_id');
+
+--
+-- Name: warehouses trg_warehouses_zz_audit_truncate; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_warehouses_zz_audit_truncate BEFORE TRUNCATE ON catalog.warehouses FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: pgmigrations trg_pgmigrations_before_insert; Type: TRIGGER; Schema: migrations; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_pgmigrations_before_insert BEFORE INSERT ON migrations.pgmigrations FOR EACH ROW EXECUTE FUNCTION migrations.record_checksum();
+
+--
+-- Name: approval_rule_tiers trg_approval_rule_tiers_zz_audit; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_approval_rule_tiers_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.approval_rule_tiers FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'approval_rule_id', 'tier', 'approver_role_id');
+
+--
+-- Name: approval_rule_tiers trg_approval_rule_tiers_zz_audit_truncate; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_approval_rule_tiers_zz_audit_truncate BEFORE TRUNCATE ON orders.approval_rule_tiers FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: approval_rules trg_approval_rules_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -8955,6 +10583,18 @@ CREATE TRIGGER trg_approval_rules_before_write_canonical BEFORE INSERT OR UPDATE
 CREATE TRIGGER trg_approval_rules_before_write_minor_units BEFORE INSERT OR UPDATE OF currency, minor_units ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION catalog.set_minor_units();
 
 --
+-- Name: approval_rules trg_approval_rules_zz_audit; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_approval_rules_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.approval_rules FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'approval_rule_id');
+
+--
+-- Name: approval_rules trg_approval_rules_zz_audit_truncate; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_approval_rules_zz_audit_truncate BEFORE TRUNCATE ON orders.approval_rules FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: invoices trg_invoices_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -8973,16 +10613,64 @@ CREATE TRIGGER trg_invoices_before_insert_minor_units BEFORE INSERT ON orders.in
 CREATE TRIGGER trg_invoices_before_update_or_delete BEFORE DELETE OR UPDATE ON orders.invoices FOR EACH ROW EXECUTE FUNCTION orders.refuse_change();
 
 --
+-- Name: invoices trg_invoices_zz_audit; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_invoices_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.invoices FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'invoice_id');
+
+--
+-- Name: invoices trg_invoices_zz_audit_truncate; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_invoices_zz_audit_truncate BEFORE TRUNCATE ON orders.invoices FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: order_allocations trg_order_allocations_before_update; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_order_allocations_before_update BEFORE UPDATE ON orders.order_allocations FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: order_allocations trg_order_allocations_zz_audit; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_allocations_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.order_allocations FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'order_id', 'variant_id', 'warehouse_id');
+
+--
+-- Name: order_allocations trg_order_allocations_zz_audit_truncate; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_allocations_zz_audit_truncate BEFORE TRUNCATE ON orders.order_allocations FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
+-- Name: order_approval_steps trg_order_approval_steps_zz_audit; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_approval_steps_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.order_approval_steps FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'order_id', 'tier', 'approver_role_id');
+
+--
+-- Name: order_approval_steps trg_order_approval_steps_zz_audit_truncate; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_approval_steps_zz_audit_truncate BEFORE TRUNCATE ON orders.order_approval_steps FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: order_approvals trg_order_approvals_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_order_approvals_before_insert_columns BEFORE INSERT ON orders.order_approvals FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('decided_at:now');
+
+--
+-- Name: order_approvals trg_order_approvals_zz_audit; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_approvals_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.order_approvals FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'order_id', 'tier');
+
+--
+-- Name: order_approvals trg_order_approvals_zz_audit_truncate; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_approvals_zz_audit_truncate BEFORE TRUNCATE ON orders.order_approvals FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: order_lines trg_order_lines_after_write_check_total; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -9013,6 +10701,18 @@ CREATE TRIGGER trg_order_lines_before_update BEFORE UPDATE ON orders.order_lines
 --
 
 CREATE TRIGGER trg_order_lines_before_write_editable BEFORE INSERT OR DELETE OR UPDATE OF line_number, variant_id, quantity, unit_price, line_total, priced_from, price_list_id ON orders.order_lines FOR EACH ROW EXECUTE FUNCTION orders.check_order_lines_editable();
+
+--
+-- Name: order_lines trg_order_lines_zz_audit; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_lines_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.order_lines FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'order_id', 'line_number');
+
+--
+-- Name: order_lines trg_order_lines_zz_audit_truncate; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_order_lines_zz_audit_truncate BEFORE TRUNCATE ON orders.order_lines FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: order_state_history trg_order_state_history_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -9087,10 +10787,34 @@ CREATE TRIGGER trg_orders_before_update_version BEFORE UPDATE ON orders.orders F
 CREATE TRIGGER trg_orders_before_write_minor_units BEFORE INSERT OR UPDATE OF currency, minor_units ON orders.orders FOR EACH ROW EXECUTE FUNCTION catalog.set_minor_units();
 
 --
+-- Name: orders trg_orders_zz_audit; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_orders_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.orders FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'order_id');
+
+--
+-- Name: orders trg_orders_zz_audit_truncate; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_orders_zz_audit_truncate BEFORE TRUNCATE ON orders.orders FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: quote_lines trg_quote_lines_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_quote_lines_before_insert_columns BEFORE INSERT ON orders.quote_lines FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('unit_price:null');
+
+--
+-- Name: quote_lines trg_quote_lines_zz_audit; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_quote_lines_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.quote_lines FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'quote_id', 'line_number');
+
+--
+-- Name: quote_lines trg_quote_lines_zz_audit_truncate; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_quote_lines_zz_audit_truncate BEFORE TRUNCATE ON orders.quote_lines FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: quotes trg_quotes_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -9111,6 +10835,18 @@ CREATE TRIGGER trg_quotes_before_insert_or_update_state BEFORE INSERT OR UPDATE 
 CREATE TRIGGER trg_quotes_before_update BEFORE UPDATE ON orders.quotes FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: quotes trg_quotes_zz_audit; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_quotes_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.quotes FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'quote_id');
+
+--
+-- Name: quotes trg_quotes_zz_audit_truncate; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_quotes_zz_audit_truncate BEFORE TRUNCATE ON orders.quotes FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: receivable_entries trg_receivable_entries_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -9127,6 +10863,18 @@ CREATE TRIGGER trg_receivable_entries_before_insert_minor_units BEFORE INSERT ON
 --
 
 CREATE TRIGGER trg_receivable_entries_before_update_or_delete BEFORE DELETE OR UPDATE ON orders.receivable_entries FOR EACH ROW EXECUTE FUNCTION orders.refuse_change();
+
+--
+-- Name: return_lines trg_return_lines_zz_audit; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_return_lines_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.return_lines FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'return_id', 'variant_id');
+
+--
+-- Name: return_lines trg_return_lines_zz_audit_truncate; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_return_lines_zz_audit_truncate BEFORE TRUNCATE ON orders.return_lines FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: returns trg_returns_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -9147,10 +10895,34 @@ CREATE TRIGGER trg_returns_before_insert_minor_units BEFORE INSERT ON orders.ret
 CREATE TRIGGER trg_returns_before_insert_or_update_state BEFORE INSERT OR UPDATE OF state ON orders.returns FOR EACH ROW EXECUTE FUNCTION orders.check_return_transition();
 
 --
+-- Name: returns trg_returns_zz_audit; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_returns_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.returns FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'return_id');
+
+--
+-- Name: returns trg_returns_zz_audit_truncate; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_returns_zz_audit_truncate BEFORE TRUNCATE ON orders.returns FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
 -- Name: memberships trg_memberships_before_insert_columns; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_memberships_before_insert_columns BEFORE INSERT ON tenancy.memberships FOR EACH ROW EXECUTE FUNCTION app.guard_inserted_columns('granted_at:now');
+
+--
+-- Name: memberships trg_memberships_zz_audit; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_memberships_zz_audit AFTER INSERT OR DELETE OR UPDATE ON tenancy.memberships FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'staff_user_id', 'role');
+
+--
+-- Name: memberships trg_memberships_zz_audit_truncate; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_memberships_zz_audit_truncate BEFORE TRUNCATE ON tenancy.memberships FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: staff_users trg_staff_users_before_delete_clear_granted_by; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
@@ -9175,6 +10947,18 @@ CREATE TRIGGER trg_staff_users_before_update BEFORE UPDATE ON tenancy.staff_user
 --
 
 CREATE TRIGGER trg_staff_users_before_write_canonical BEFORE INSERT OR UPDATE OF email ON tenancy.staff_users FOR EACH ROW EXECUTE FUNCTION app.canonicalize('email:key');
+
+--
+-- Name: staff_users trg_staff_users_zz_audit; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_staff_users_zz_audit AFTER INSERT OR DELETE OR UPDATE ON tenancy.staff_users FOR EACH ROW EXECUTE FUNCTION audit.capture('tenant_id', 'staff_user_id');
+
+--
+-- Name: staff_users trg_staff_users_zz_audit_truncate; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_staff_users_zz_audit_truncate BEFORE TRUNCATE ON tenancy.staff_users FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
 -- Name: tenants trg_tenants_before_update; Type: TRIGGER; Schema: tenancy; Owner: b2b_owner
@@ -10090,6 +11874,42 @@ CREATE POLICY customer_groups_select ON accounts.customer_groups FOR SELECT TO b
 CREATE POLICY customer_groups_update ON accounts.customer_groups FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
+-- Name: events; Type: ROW SECURITY; Schema: audit; Owner: b2b_owner
+--
+
+ALTER TABLE audit.events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: events events_select; Type: POLICY; Schema: audit; Owner: b2b_owner
+--
+
+CREATE POLICY events_select ON audit.events FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: seal_heads; Type: ROW SECURITY; Schema: audit; Owner: b2b_owner
+--
+
+ALTER TABLE audit.seal_heads ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: seal_heads seal_heads_select; Type: POLICY; Schema: audit; Owner: b2b_owner
+--
+
+CREATE POLICY seal_heads_select ON audit.seal_heads FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: seals; Type: ROW SECURITY; Schema: audit; Owner: b2b_owner
+--
+
+ALTER TABLE audit.seals ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: seals seals_select; Type: POLICY; Schema: audit; Owner: b2b_owner
+--
+
+CREATE POLICY seals_select ON audit.seals FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
+
+--
 -- Name: attribute_definitions; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
 --
 
@@ -10862,6 +12682,13 @@ GRANT USAGE ON SCHEMA app TO b2b_analytics;
 GRANT USAGE ON SCHEMA app TO b2b_support;
 
 --
+-- Name: SCHEMA audit; Type: ACL; Schema: -; Owner: b2b_owner
+--
+
+GRANT USAGE ON SCHEMA audit TO b2b_app;
+GRANT USAGE ON SCHEMA audit TO b2b_readonly;
+
+--
 -- Name: SCHEMA catalog; Type: ACL; Schema: -; Owner: b2b_owner
 --
 
@@ -11161,6 +12988,128 @@ REVOKE ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) F
 GRANT ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) TO b2b_app;
 GRANT ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) TO b2b_readonly;
 GRANT ALL ON FUNCTION app.wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer) TO b2b_analytics;
+
+--
+-- Name: FUNCTION capture(); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.capture() FROM PUBLIC;
+
+--
+-- Name: FUNCTION capture_truncate(); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.capture_truncate() FROM PUBLIC;
+
+--
+-- Name: FUNCTION chain_form(p_values jsonb, p_personal text[], p_key bytea); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.chain_form(p_values jsonb, p_personal text[], p_key bytea) FROM PUBLIC;
+
+--
+-- Name: FUNCTION chain_head(p_tenant_id uuid); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.chain_head(p_tenant_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION create_partitions(p_months_ahead integer, p_from date); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.create_partitions(p_months_ahead integer, p_from date) FROM PUBLIC;
+
+--
+-- Name: FUNCTION detach_partition(p_partition regclass); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.detach_partition(p_partition regclass) FROM PUBLIC;
+
+--
+-- Name: FUNCTION drop_exported(p_partition regclass); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.drop_exported(p_partition regclass) FROM PUBLIC;
+
+--
+-- Name: FUNCTION erase_subject(p_tenant_id uuid, p_table regclass, p_row_key jsonb); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.erase_subject(p_tenant_id uuid, p_table regclass, p_row_key jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION audit.erase_subject(p_tenant_id uuid, p_table regclass, p_row_key jsonb) TO b2b_app;
+
+--
+-- Name: TABLE events; Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE audit.events TO b2b_app;
+GRANT SELECT ON TABLE audit.events TO b2b_readonly;
+
+--
+-- Name: FUNCTION event_digest(e audit.events, p_personal text[], p_key bytea); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.event_digest(e audit.events, p_personal text[], p_key bytea) FROM PUBLIC;
+
+--
+-- Name: FUNCTION expired_partitions(p_at timestamp with time zone); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.expired_partitions(p_at timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION guard_events(); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.guard_events() FROM PUBLIC;
+
+--
+-- Name: FUNCTION keyed_hash(p_key bytea, p_value jsonb); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.keyed_hash(p_key bytea, p_value jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION personal_columns(p_table_name text); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.personal_columns(p_table_name text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_export(p_partition regclass, p_file text, p_rows bigint, p_sha256 text); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.record_export(p_partition regclass, p_file text, p_rows bigint, p_sha256 text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION seal(p_tenant_id uuid, p_limit integer); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.seal(p_tenant_id uuid, p_limit integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION seal_all(p_limit integer); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.seal_all(p_limit integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION source_of(p_application_name text); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.source_of(p_application_name text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION tenant_key(p_tenant uuid); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.tenant_key(p_tenant uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION verify(p_tenant_id uuid, p_from timestamp with time zone, p_to timestamp with time zone, p_head jsonb); Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION audit.verify(p_tenant_id uuid, p_from timestamp with time zone, p_to timestamp with time zone, p_head jsonb) FROM PUBLIC;
 
 --
 -- Name: FUNCTION adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -12040,6 +13989,27 @@ GRANT UPDATE(description) ON TABLE accounts.customer_groups TO b2b_app;
 
 GRANT SELECT ON TABLE accounts.permissions TO b2b_app;
 GRANT SELECT ON TABLE accounts.permissions TO b2b_readonly;
+
+--
+-- Name: TABLE retention_policy; Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE audit.retention_policy TO b2b_app;
+GRANT SELECT ON TABLE audit.retention_policy TO b2b_readonly;
+
+--
+-- Name: TABLE seal_heads; Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE audit.seal_heads TO b2b_app;
+GRANT SELECT ON TABLE audit.seal_heads TO b2b_readonly;
+
+--
+-- Name: TABLE seals; Type: ACL; Schema: audit; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE audit.seals TO b2b_app;
+GRANT SELECT ON TABLE audit.seals TO b2b_readonly;
 
 --
 -- Name: TABLE attribute_definitions; Type: ACL; Schema: catalog; Owner: b2b_owner

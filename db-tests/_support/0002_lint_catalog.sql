@@ -38,3 +38,24 @@ on conflict do nothing;
 
 grant select on tests.linted_schemas, tests.linted_tables, tests.lint_exceptions
   to b2b_app, b2b_readonly, b2b_analytics;
+
+-- The audit trail (docs/audit.md): tables it deliberately does not capture, and why; its own tables'
+-- row-level security (enabled, not forced: audit.capture() writes as the owner for every tenant).
+insert into tests.lint_exceptions (rule, object, reason) values
+  ('tenant_tables_are_audited', 'tenancy.tenants',
+   'The registry is a reference table on Citus: a trigger fires on every node''s copy and cannot write the distributed trail from a reference shard (cannot execute a distributed query from a query on a shard). Creating or suspending a tenant is a platform operation outside the tenants'' trails.'),
+  ('tenant_tables_are_audited', 'catalog.stock_movements',
+   'An append-only journal written by the stock triggers (updates and deletes refused): each row already records a change, with moved_by and moved_at.'),
+  ('tenant_tables_are_audited', 'orders.order_state_history',
+   'An append-only journal written by the state-machine trigger (orders.refuse_change): each row already records a transition, with changed_by and changed_at.'),
+  ('tenant_tables_are_audited', 'orders.receivable_entries',
+   'An append-only ledger (orders.refuse_change): each row already records an entry, with recorded_by and recorded_at.'),
+  ('tenant_tables_force_rls', 'audit.events',
+   'Written by audit.capture() as the owner for the changed row''s tenant, also without a tenant context (migrations, seeds): forcing would refuse those. b2b_app reads through its policy; it has no write grant.'),
+  ('tenant_tables_force_rls', 'audit.seals',
+   'Written by the sealing job as the owner for any tenant; b2b_app reads through its policy and writes nothing.'),
+  ('tenant_tables_force_rls', 'audit.seal_heads',
+   'Written by the sealing job as the owner for any tenant; b2b_app reads through its policy and writes nothing.'),
+  ('tenant_tables_force_rls', 'audit.chain_keys',
+   'The chain keys: no grant to any role but the owner, whose security definer functions read them; no policy to force.')
+on conflict do nothing;

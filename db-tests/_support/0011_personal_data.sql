@@ -104,6 +104,56 @@ $$;
 comment on function tests.erasure_leftovers(uuid, uuid) is
   'Columns of the inventory with subject buyer that still hold something other than their erasure value in the buyer''s rows.';
 
+-- The audit events of the buyer's rows (every table the inventory marks subject buyer, the rows whose
+-- subject_key holds the buyer, and deleted rows whose events name the buyer) that still hold a personal column's value (app.personal_data_columns,
+-- personal, of that table) other than null or its keyed hash ('erased:<hex>'), in old_values or new_values:
+-- what erasure left in the trail. One row per event and column. Run as a superuser (no RLS).
+create or replace function tests.audit_erasure_leftovers(tenant uuid, buyer uuid)
+returns table (table_name text, event_id uuid, column_name text)
+language plpgsql
+as $$
+declare
+  t record;
+begin
+  for t in
+    select distinct c.schema_name, c.table_name, c.subject_key
+    from app.personal_data_columns c where c.personal and c.subject = 'buyer' order by 1, 2
+  loop
+    return query execute format($q$
+      select e.table_name, e.event_id, v.key
+      from audit.events e
+      cross join lateral (
+        select o.key, o.value from jsonb_each(coalesce(e.old_values, '{}')) o
+        union all
+        select n.key, n.value from jsonb_each(coalesce(e.new_values, '{}')) n) v
+      where e.tenant_id = $1 and e.table_name = %L
+        and (exists (select 1 from %I.%I r where r.tenant_id = $1 and r.%I = $2
+                     and e.row_key = to_jsonb(r) - array(
+                           select a.attname::text from pg_attribute a
+                           where a.attrelid = %L::regclass and a.attnum > 0 and not a.attisdropped
+                             and a.attname::text not in (
+                               select x.attname::text from pg_constraint k
+                               join pg_attribute x on x.attrelid = k.conrelid and x.attnum = any (k.conkey)
+                               where k.conrelid = %L::regclass and k.contype = 'p')))
+             -- rows that were the buyer's once (deleted since): their insert or delete event names the buyer
+             or exists (select 1 from audit.events o where o.tenant_id = $1 and o.table_name = e.table_name
+                         and o.row_key = e.row_key
+                         and (o.old_values ->> %L = $2::text or o.new_values ->> %L = $2::text)))
+        and v.key in (select p.column_name::text from app.personal_data_columns p
+                      where p.personal and p.schema_name = %L and p.table_name = %L)
+        and v.value <> 'null'::jsonb
+        and not (jsonb_typeof(v.value) = 'string' and v.value #>> '{}' like 'erased:%%')
+      order by 2, 3$q$,
+      t.schema_name || '.' || t.table_name, t.schema_name, t.table_name, t.subject_key,
+      format('%I.%I', t.schema_name, t.table_name), format('%I.%I', t.schema_name, t.table_name),
+      t.subject_key, t.subject_key, t.schema_name, t.table_name)
+    using tenant, buyer;
+  end loop;
+end
+$$;
+comment on function tests.audit_erasure_leftovers(uuid, uuid) is
+  'Audit events of the buyer''s rows (inventory subject buyer) whose old or new values still hold a personal column in clear: what erasure left in the trail.';
+
 -- Whether `key` opens the sealed value through app.decrypt_personal: true if it returns anything, false if
 -- it raises B4102 (any other error propagates). The key is set for the call and the test key restored.
 create or replace function tests.opens_with(sealed bytea, key text) returns boolean

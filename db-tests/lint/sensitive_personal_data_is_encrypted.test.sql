@@ -8,12 +8,14 @@ begin;
 select plan(4);
 
 select is_empty($$
-  select format('%s.%s.%s: personal data needs protection (encrypted, masked, keyed hash, clear), subject (buyer, company, staff_user) and subject_key (a column of its table)',
+  select format('%s.%s.%s: personal data needs protection (encrypted, masked, keyed hash, clear; keyed hash on erasure only in audit), subject (buyer, company, staff_user; audited row only in audit) and subject_key (a column of its table)',
     p.schema_name, p.table_name, p.column_name)
   from app.personal_data_columns p
   where p.personal
-    and (p.protection is null or p.protection not in ('encrypted', 'masked', 'keyed hash', 'clear')
-         or p.subject is null or p.subject not in ('buyer', 'company', 'staff_user')
+    and (p.protection is null or p.protection not in ('encrypted', 'masked', 'keyed hash', 'clear', 'keyed hash on erasure')
+         or p.subject is null or p.subject not in ('buyer', 'company', 'staff_user', 'audited row')
+         or (p.schema_name = 'audit') <> (p.subject = 'audited row')
+         or (p.protection = 'keyed hash on erasure') <> (p.subject = 'audited row')
          or not exists (
            select 1 from tests.linted_tables t
            join pg_attribute a on a.attrelid = t.oid and a.attnum > 0 and not a.attisdropped

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { withClient } from '@b2b/testing';
 import { repoRoot } from '@b2b/testing/provider';
 import type pg from 'pg';
-import { demoIsLoaded, loadDemo } from './demo';
+import { demoIsLoaded, loadDemo, withApplicationName } from './demo';
 import { loadLarge } from './seed-large';
 
 export const SEED_PROFILES = ['demo', 'small', 'large'] as const;
@@ -75,7 +75,8 @@ export async function loadSeed(
     await loadDemo(target, say, (client) => runSqlFiles(client, 'small', say));
     return;
   }
-  await withClient(target.adminUrl, async (client) => {
+  // b2b-seed: the audit trail attributes these writes to the seed (audit.source_of)
+  await withClient(withApplicationName(target.adminUrl, `b2b-seed:${profile}`), async (client) => {
     if (profile === 'large') {
       const { rows, seconds, phases } = await loadLarge(client, say);
       say(

@@ -2,7 +2,7 @@
 -- inventory marks as the buyer's, and no row of the tenant anywhere still contains the name, email or phone),
 -- every row and foreign key stays, other buyers and other tenants keep theirs, and another tenant cannot erase.
 begin;
-select plan(15);
+select plan(21);
 
 select tests.create_tenant('alpha') as alpha \gset
 select tests.create_tenant('beta') as beta \gset
@@ -27,6 +27,15 @@ select quote_id from orders.request_quote(:'alpha', p_company_id => :'company', 
 select tests.clear_actor();
 insert into orders.returns (tenant_id, order_id, buyer_id, reason)
 values (:'alpha', :'order_id', :'mary', 'Mary Major changed her mind');
+-- a row that was hers and is gone: its insert and delete events in the trail still hold her words
+insert into orders.returns (tenant_id, order_id, buyer_id, reason)
+values (:'alpha', :'order_id', :'mary', 'Mary Major sent it back twice') returning return_id as gone_return \gset
+delete from orders.returns where return_id = :'gone_return';
+-- the trail so far is sealed: erasure must keep the sealed chain verifiable
+select audit.seal(:'alpha');
+select ok((select count(*) from audit.events where tenant_id = :'alpha' and (old_values::text like '%Mary Major%'
+           or new_values::text like '%Mary Major%' or new_values::text like '%mary.major%')) >= 5,
+  'before erasure the trail holds her name and email (insert and update events of her rows, a deleted row''s too)');
 select tests.act_as(:'beta');
 update accounts.buyers set full_name = 'Mary Major' where buyer_id = :'b_mary';
 
@@ -35,9 +44,12 @@ select throws_ok(format($$select accounts.erase_buyer(%L, %L)$$, :'beta', :'b_ma
   'alpha cannot erase in another tenant');
 select throws_ok(format($$select accounts.erase_buyer(%L, %L)$$, :'alpha', :'b_mary'), 'B4108', null,
   'another tenant''s buyer is unknown here');
-select is(accounts.erase_buyer(:'alpha', :'mary'),
+select accounts.erase_buyer(:'alpha', :'mary') as erased \gset
+select is(:'erased'::jsonb - 'audit.events',
   '{"accounts.buyers": 1, "orders.quotes": 1, "orders.returns": 1, "orders.order_approvals": 1}'::jsonb,
   'erase_buyer pseudonymizes the buyer''s rows in every table the inventory names, without a data key');
+select cmp_ok((:'erased'::jsonb ->> 'audit.events')::int, '>=', 7,
+  'and rewrites the audit events of those rows (inserts, updates, the erasing updates, the deleted return''s)');
 
 select tests.clear_actor();
 select is_empty(format($$select * from tests.rows_containing(%L, 'Mary Major')$$, :'alpha'),
@@ -56,6 +68,15 @@ select is_empty(format($$select * from tests.erasure_leftovers(%L, %L)$$, :'alph
 select is((select count(*)::int from orders.order_approvals where approver_id = :'mary'), 1,
   'her approval stays (as an erased buyer''s): the order''s history keeps its meaning');
 select is((select count(*)::int from orders.quotes where buyer_id = :'mary' and note is null), 1, 'her quote stays, without its note');
+-- the audit trail: every event of every row that is or was hers, every personal column of its table
+select is_empty(format($$select * from tests.audit_erasure_leftovers(%L, %L)$$, :'alpha', :'mary'),
+  'no audit event of her rows (the deleted one included) holds a personal column''s value: each is its keyed hash');
+select is_empty(format($$select 1 from audit.events where tenant_id = %L and (old_values::text ilike '%%Mary Major%%'
+  or new_values::text ilike '%%Mary Major%%' or old_values::text ilike '%%mary.major%%' or new_values::text ilike '%%mary.major%%')$$, :'alpha'),
+  'her name and email appear in no audit row of the tenant');
+select is_empty(format($$select * from audit.verify(%L)$$, :'alpha'), 'the sealed chain still verifies after erasure');
+select audit.seal(:'alpha');
+select is_empty(format($$select * from audit.verify(%L)$$, :'alpha'), 'and after sealing the erasure''s own events');
 select is_empty('select * from tests.foreign_key_violations()', 'every foreign key of every table still holds, row by row');
 select is((select email from accounts.buyers where buyer_id = :'buyer'), 'acme.buyer@example.com',
   'another buyer of the tenant keeps their data');

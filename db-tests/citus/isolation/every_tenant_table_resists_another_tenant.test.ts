@@ -1,7 +1,8 @@
 // The every-table cross-tenant attacks on Citus, as b2b_app: every table with tenant_id, read from the
 // catalog (tests.linted_tables, so a table added later is attacked too), against a victim with a row in
 // every one of them (tests.create_isolation_world, db-tests/_support/0007, the plain suite's world, with
-// the order tables filled through the order functions as the plain test fills them).
+// the order tables filled through the order functions as the plain test fills them, and its audit events
+// sealed, so the audit tables have its rows too).
 // Citus cannot hand placements written by the superuser to b2b_app's connections in the same transaction
 // ("modified in this transaction by a different user"), so the victim's world is committed first, under
 // a fresh tenant, and each attack is its own transaction as b2b_app of a fresh attacker tenant (which owns
@@ -111,6 +112,9 @@ describe('the every-table cross-tenant attacks on Citus, as b2b_app', () => {
         `select orders.request_quote($1, p_company_id => $2, p_buyer_id => $3, p_currency => 'EUR', p_lines => $4::jsonb)`,
         [t, w.company, w.buyer, lines(2)],
       );
+      // the audit trail: the victim's events are captured; sealing them (a top-level call, delegated to
+      // the victim's worker) gives it a chain (audit.seals, audit.seal_heads, audit.chain_keys)
+      await c.query('select audit.seal($1::uuid)', [t]);
     });
 
     const result = await withClient(db.adminUrl, (admin) =>

@@ -24,6 +24,8 @@ select orders.record_payment(app.current_tenant_id(), p_company_id => :'b_compan
 select orders.request_quote(app.current_tenant_id(), p_company_id => :'b_company', p_buyer_id => :'b_buyer', p_currency => 'EUR',
   p_lines => tests.lines(:'b_variant', 2));
 select tests.clear_actor();
+-- the audit trail: beta's events are captured; sealing them gives beta a chain (seals, head, key)
+select audit.seal(:'beta');
 
 select cmp_ok((select count(*)::int from tests.linted_tables where has_tenant_id), '>=', 35,
   'the check sees every tenant table (35 when it was written)');

@@ -303,9 +303,10 @@ export { BuyerNotInCompanyError, NotFoundError };
  * Erases a buyer (GDPR Art. 17) by pseudonymizing their personal data in every table that holds it
  * (accounts.erase_buyer: every column app.personal_data_columns marks as a buyer's; the account is kept,
  * disabled, with email `erased-<buyer_id>@erased.invalid` and name `Erased buyer`; phone, quote notes,
- * return reasons and approval comments become null; then the audit trail when schema audit exists).
- * Orders, approvals and every foreign key stay. Needs no data key. Returns the rows changed per table
- * (`{ "accounts.buyers": 1, "orders.quotes": 2, ... }`). NotFoundError (B4108) for a buyer of no company
+ * return reasons and approval comments become null; then, through audit.erase_subject, every audit event of
+ * those rows, deleted ones included, holds keyed hashes in place of the personal values, and audit.verify
+ * still passes). Orders, approvals and every foreign key stay. Needs no data key. Returns the rows changed
+ * per table and the audit events rewritten (`{ "accounts.buyers": 1, "orders.quotes": 2, "audit.events": 7 }`). NotFoundError (B4108) for a buyer of no company
  * of the tenant.
  */
 export async function eraseBuyer(client: Queryable, buyerId: string): Promise<Record<string, number>> {

@@ -266,6 +266,31 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     code: 'fulfilment_exceeds_outstanding',
     message: 'More units cannot ship than are ordered and not yet shipped.',
   },
+  // audit (B40xx: the audit trail, docs/audit.md)
+  B4001: {
+    kind: 'permission',
+    code: 'audit_append_only',
+    message:
+      'Audit rows cannot be changed or deleted (personal values are erased through audit.erase_subject).',
+  },
+  B4002: { code: 'audit_partition_unknown', message: 'This is not a month partition of the audit trail.' },
+  B4003: {
+    code: 'audit_partition_not_detached',
+    message: 'The partition was not detached by retention, so no export can be recorded for it.',
+  },
+  B4004: {
+    code: 'audit_export_incomplete',
+    message: 'The export does not hold every row of the partition; nothing was dropped.',
+  },
+  B4005: {
+    code: 'audit_export_missing',
+    message: 'The partition has no verified export; it was not dropped.',
+  },
+  B4006: {
+    code: 'audit_seal_not_on_worker',
+    message:
+      "On Citus the sealing job runs on the tenant's worker: call audit.seal at the top level (it is then delegated).",
+  },
 };
 
 /** Named constraints, by name. Primary keys are listed too: a duplicate id is a conflict like any other. */
@@ -1647,6 +1672,78 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   fk_receivable_entries_tenant_id_return_id_returns: {
     code: 'return_not_found',
     message: 'The return does not exist.',
+  },
+  // audit.events (written by audit.capture only: these name a broken capture, not a user's input)
+  pk_events: { code: 'audit_event_exists', message: 'An audit event with this id already exists.' },
+  chk_events_table_name_length: {
+    code: 'audit_table_name_too_long',
+    message: 'An audited table name is at most 200 characters.',
+  },
+  chk_events_row_key_length: {
+    code: 'audit_row_key_too_long',
+    message: 'An audited row key is at most 2,000 bytes of JSON text.',
+  },
+  chk_events_operation: {
+    code: 'audit_operation_invalid',
+    message: 'An audit event is an insert, update, delete or truncate.',
+  },
+  chk_events_actor_role_length: {
+    code: 'audit_actor_role_too_long',
+    message: 'A role name is at most 63 characters.',
+  },
+  chk_events_source: {
+    code: 'audit_source_invalid',
+    message: 'An audit event comes from the application, a seed, a migration or maintenance.',
+  },
+  chk_events_application_name_length: {
+    code: 'audit_application_name_too_long',
+    message: 'An application name is at most 200 characters.',
+  },
+  chk_events_values_fit_operation: {
+    code: 'audit_values_invalid',
+    message: 'An audit event holds the values its operation keeps.',
+  },
+  // audit.seals, audit.seal_heads, audit.chain_keys (the hash chain: written by the sealing job)
+  pk_seals: { code: 'audit_seal_exists', message: 'This position of the audit chain is already sealed.' },
+  uq_seals_tenant_id_event_id: {
+    code: 'audit_event_already_sealed',
+    message: 'This audit event is already sealed.',
+  },
+  chk_seals_seal_seq: { code: 'audit_seal_position_invalid', message: 'Audit chain positions start at 1.' },
+  chk_seals_row_hash: { code: 'audit_hash_invalid', message: 'An audit hash is 32 bytes (sha256).' },
+  chk_seals_chain_hash: { code: 'audit_hash_invalid', message: 'An audit hash is 32 bytes (sha256).' },
+  pk_seal_heads: { code: 'audit_chain_head_exists', message: 'The tenant already has an audit chain head.' },
+  chk_seal_heads_seal_seq: {
+    code: 'audit_seal_position_invalid',
+    message: 'Audit chain positions start at 1.',
+  },
+  chk_seal_heads_chain_hash: { code: 'audit_hash_invalid', message: 'An audit hash is 32 bytes (sha256).' },
+  pk_chain_keys: { code: 'audit_chain_key_exists', message: 'The tenant already has an audit chain key.' },
+  chk_chain_keys_hash_key: { code: 'audit_chain_key_invalid', message: 'An audit chain key is 32 bytes.' },
+  // audit.retired_partitions (retention)
+  pk_retired_partitions: {
+    code: 'audit_partition_already_retired',
+    message: 'This audit partition is already recorded as retired.',
+  },
+  chk_retired_partitions_partition_name_length: {
+    code: 'audit_partition_name_too_long',
+    message: 'A partition name is at most 200 characters.',
+  },
+  chk_retired_partitions_state: {
+    code: 'audit_retirement_state_invalid',
+    message: 'A retired partition is detached, exported or dropped.',
+  },
+  chk_retired_partitions_export_file_length: {
+    code: 'audit_export_file_too_long',
+    message: 'An export file path is at most 1,000 characters.',
+  },
+  chk_retired_partitions_export_sha256: {
+    code: 'audit_export_checksum_invalid',
+    message: 'An export checksum is 64 hexadecimal digits (sha256).',
+  },
+  chk_retired_partitions_exported: {
+    code: 'audit_export_incomplete',
+    message: 'An exported partition records its file, row count and checksum.',
   },
 };
 

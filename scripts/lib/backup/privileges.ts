@@ -8,7 +8,12 @@ import type pg from 'pg';
 /** Schemas of PostgreSQL itself, whose objects only the leakproof marks are read from. */
 const SYSTEM = `('pg_catalog', 'information_schema')`;
 const OURS = (nsp: string) => `${nsp} not in ${SYSTEM} and ${nsp} !~ '^pg_(toast|temp_|toast_temp_)'`;
-/** An ACL as sorted text, so the order PostgreSQL happened to store its items in does not count. */
+/**
+ * An ACL as sorted text, so the order PostgreSQL happened to store its items in does not count. A
+ * relation's missing ACL is read as its default (the owner's privileges): a table whose ACL was made
+ * explicit by a REVOKE from other roles but equals the default (audit.chain_keys) is dumped without one,
+ * and the restored table has none; both mean the same privileges.
+ */
 const ACL = (acl: string) =>
   `coalesce(array_to_string(array(select x::text from unnest(${acl}) x order by 1), ' '), '(default)')`;
 
@@ -32,7 +37,7 @@ select 'schema ' || n.nspname || ' owner ' || pg_catalog.pg_get_userbyid(n.nspow
 from pg_catalog.pg_namespace n where ${OURS('n.nspname')}
 union all
 select 'relation ' || c.oid::regclass::text || ' (' || c.relkind::text || ') owner ' || pg_catalog.pg_get_userbyid(c.relowner)
-  || ': ' || ${ACL('c.relacl')}
+  || ': ' || ${ACL(`coalesce(c.relacl, pg_catalog.acldefault(case when c.relkind = 'S' then 's' else 'r' end::"char", c.relowner))`)}
   || case when c.relrowsecurity then ' rls' else '' end || case when c.relforcerowsecurity then ' forced' else '' end
 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 where ${OURS('n.nspname')} and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')

@@ -50,7 +50,8 @@ export async function loadDemo(
   say: (line: string) => void,
   loadTenants: (client: Queryable) => Promise<void>,
 ): Promise<void> {
-  const pool = createPool({ connectionString: urls.adminUrl, max: 1 });
+  // b2b-seed: the audit trail attributes these writes to the seed (audit.source_of), not to the application
+  const pool = createPool({ connectionString: urls.adminUrl, max: 1, applicationName: 'b2b-seed:demo' });
   let expiringAt = new Date();
   try {
     const client = await pool.connect();
@@ -93,6 +94,28 @@ export async function loadDemo(
     await pool.end();
   }
   await expireQuotes(urls.appUrl, expiringAt, say);
+  await sealAuditTrail(urls.adminUrl, say);
+}
+
+/** A connection string with the given application_name (the audit trail's source of the writes). */
+export function withApplicationName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('application_name', name);
+  return parsed.toString();
+}
+
+/** As the daily maintenance would: month partitions of the audit trail, and the demo's events sealed. */
+async function sealAuditTrail(adminUrl: string, say: (line: string) => void): Promise<void> {
+  const pool = createPool({ connectionString: adminUrl, max: 1, applicationName: 'b2b-maintenance' });
+  try {
+    await pool.query('select audit.create_partitions()');
+    const { rows } = await pool.query<{ sealed: number }>(
+      'select coalesce(sum(sealed), 0)::int as sealed from audit.seal_all()',
+    );
+    say(`  audit trail: month partitions made, ${rows[0]?.sealed ?? 0} events sealed (audit.seal_all)`);
+  } finally {
+    await pool.end();
+  }
 }
 
 /** The scheduled job's step, per tenant through withTenant, once the staged quote's time has passed. */

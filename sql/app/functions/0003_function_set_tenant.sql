@@ -16,7 +16,10 @@ as $$
 begin
   execute pg_catalog.format('set local app.tenant_id = %L', coalesce(tenant::text, ''));
   execute pg_catalog.format('set local app.user_id = %L', coalesce(acting_user::text, ''));
+  -- for the audit trail (audit.capture): on a Citus worker application_name is Citus's own
+  execute pg_catalog.format('set local app.application_name = %L',
+    pg_catalog.left(pg_catalog.current_setting('application_name'), 200));
 end
 $$;
 comment on function app.set_tenant(uuid, uuid) is
-  'Sets the tenant (app.tenant_id) and the acting user (app.user_id) for the rest of the transaction with SET LOCAL (propagated to Citus workers); null clears them. Called by withTenant with begin, and by every other place that acts for a tenant.';
+  'Sets the tenant (app.tenant_id), the acting user (app.user_id) and the client''s application_name (app.application_name, for audit.capture) for the rest of the transaction with SET LOCAL (propagated to Citus workers); null clears them. Called by withTenant with begin, and by every other place that acts for a tenant.';

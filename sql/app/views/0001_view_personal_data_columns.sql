@@ -6,10 +6,12 @@
 -- whose column no longer exists; docs/data-dictionary.md is generated from it. Erasure and export jobs read
 -- it too. Edit in place: a new column's migration comes with its row here.
 -- For personal data (issue 11, docs/data-protection.md), also:
---   protection   how it is stored: encrypted (pgcrypto, the data key), masked (a partial form), keyed hash, clear.
+--   protection   how it is stored: encrypted (pgcrypto, the data key), masked (a partial form), keyed hash, clear;
+--                'keyed hash on erasure' for the audit trail's copies (clear until audit.erase_subject).
 --                Sensitive kinds (tax ids, bank details, phone numbers, national ids) must be encrypted
 --                (db-tests/lint/sensitive_personal_data_is_encrypted.test.sql).
---   subject      whose data it is: buyer, company, staff_user. accounts.erase_buyer pseudonymizes every
+--   subject      whose data it is: buyer, company, staff_user; 'audited row' for the audit trail's copies (the
+--                audited row's subject: erased with it, through audit.erase_subject). accounts.erase_buyer pseudonymizes every
 --                column whose subject is buyer, in the rows whose subject_key column holds the buyer's id.
 --   subject_key  the column of the same table that holds the subject's id.
 --   erasure      the SQL expression (over the row's columns) that replaces the value on erasure; null sets
@@ -95,6 +97,19 @@ from (values
    'with the order', 'a buyer''s words; may name people',
    'clear', 'buyer', 'buyer_id', null),
   ('orders', 'approval_rules', 'name', false, null, null, null, 'the name of a rule', null, null, null, null),
+  -- audit: the trail keeps copies of audited rows; audit.erase_subject replaces a subject's personal values
+  -- in them by keyed hashes (what the chain hashes in their place), so they need no subject column here
+  ('audit', 'events', 'old_values', true, 'copies of audited rows', 'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))',
+   'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)',
+   'old values of a changed or deleted row: holds the personal columns of the audited tables above',
+   'keyed hash on erasure', 'audited row', 'row_key', null),
+  ('audit', 'events', 'new_values', true, 'copies of audited rows', 'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))',
+   'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)',
+   'new values of an inserted or changed row: holds the personal columns of the audited tables above',
+   'keyed hash on erasure', 'audited row', 'row_key', null),
+  ('audit', 'events', 'table_name', false, null, null, null, 'the name of an audited table', null, null, null, null),
+  ('audit', 'events', 'application_name', false, null, null, null, 'the name of a client program', null, null, null, null),
+  ('audit', 'retired_partitions', 'partition_name', false, null, null, null, 'the name of a partition', null, null, null, null),
   -- catalog: names of things
   ('catalog', 'category_translations', 'name', false, null, null, null, 'a category name', null, null, null, null),
   ('catalog', 'product_translations', 'name', false, null, null, null, 'a product name', null, null, null, null),
