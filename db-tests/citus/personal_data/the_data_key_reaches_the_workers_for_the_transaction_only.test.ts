@@ -16,6 +16,10 @@ import {
   eraseBuyer,
   getCompany,
   listBuyersOfCompany,
+  updateBuyer,
+  updateCompany,
+  upsertBuyers,
+  upsertCompanies,
 } from '../../../packages/accounts/src/public';
 
 describe('encrypted personal data on Citus', () => {
@@ -84,6 +88,62 @@ describe('encrypted personal data on Citus', () => {
     expect(after).toMatchObject({ sqlstate: 'B4101' });
   });
 
+  test('every write form takes its value sealed (Citus refuses pgcrypto in a write): update, upsert, unchanged kept', async () => {
+    const sealedOf = async (table: string, column: string, key: string, id: string) =>
+      withClient(db.adminUrl, async (c) => {
+        const { rows } = await c.query(
+          `select ${column} as v from accounts.${table} where tenant_id = $1 and ${key} = $2`,
+          [tenantId, id],
+        );
+        return rows[0].v as Buffer;
+      });
+    const updated = await withTenant(pool, { tenantId, dataKey: TEST_DATA_KEY }, (c) =>
+      updateCompany(c, companyId, { taxId: 'de 999 888 777' }),
+    );
+    expect(updated.tax_id).toBe('DE999888777');
+    const upsertedId = '00000000-0000-4000-8000-00000000c1c1';
+    const row = {
+      companyId: upsertedId,
+      parentCompanyId: null,
+      legalName: 'Upserted',
+      taxId: 'FR111222333',
+      defaultCurrency: 'EUR',
+      defaultLocale: 'en',
+      paymentTermsDays: 30,
+      creditLimit: null,
+      status: 'active',
+    };
+    await withTenant(pool, { tenantId, dataKey: TEST_DATA_KEY }, (c) => upsertCompanies(c, [row]));
+    const before = await sealedOf('companies', 'tax_id', 'company_id', upsertedId);
+    await withTenant(pool, { tenantId, dataKey: TEST_DATA_KEY }, (c) =>
+      upsertCompanies(c, [{ ...row, legalName: 'Upserted again' }]),
+    );
+    expect((await sealedOf('companies', 'tax_id', 'company_id', upsertedId)).equals(before)).toBe(true);
+    const buyers = await withTenant(pool, { tenantId, dataKey: TEST_DATA_KEY }, async (c) => {
+      const role = await createBuyerRole(c, { name: 'Upserters', permissions: [] });
+      const one = {
+        companyId,
+        buyerRoleId: role.buyer_role_id,
+        email: 'up@acme.example',
+        fullName: 'Up',
+        status: 'active',
+      };
+      const [first] = await upsertBuyers(c, [
+        { ...one, phone: '+4930111000', spendingLimit: null, spendingPeriod: null },
+      ]);
+      const changed = await updateBuyer(c, first?.buyer_id as string, { phone: '+4930222000' });
+      return { first, changed };
+    });
+    expect(buyers.changed.phone).toBe('+4930222000');
+    const phone = await sealedOf('buyers', 'phone', 'buyer_id', buyers.first?.buyer_id as string);
+    await withTenant(pool, { tenantId, dataKey: TEST_DATA_KEY }, (c) =>
+      updateBuyer(c, buyers.first?.buyer_id as string, { phone: '+4930222000' }),
+    );
+    expect(
+      (await sealedOf('buyers', 'phone', 'buyer_id', buyers.first?.buyer_id as string)).equals(phone),
+    ).toBe(true);
+  });
+
   test('eraseBuyer pseudonymizes a buyer on the worker (a distributed function), no key needed', async () => {
     const buyer = await withTenant(pool, { tenantId, dataKey: TEST_DATA_KEY }, async (c) => {
       const role = await createBuyerRole(c, { name: 'Purchaser', permissions: [] });
@@ -96,11 +156,23 @@ describe('encrypted personal data on Citus', () => {
       });
     });
     expect(buyer.phone).toBe('+4930555666');
-    expect(await withTenant(pool, { tenantId }, (c) => eraseBuyer(c, buyer.buyer_id))).toMatchObject({
-      'accounts.buyers': 1,
-    });
-    const listed = await withTenant(pool, { tenantId }, (c) => listBuyersOfCompany(c, companyId));
-    expect(listed.items[0]).toMatchObject({
+    const erased = await withTenant(pool, { tenantId }, (c) => eraseBuyer(c, buyer.buyer_id));
+    expect(erased).toMatchObject({ 'accounts.buyers': 1 });
+    // the trail too: the buyer's insert and the erasing update, rewritten on the worker
+    expect(erased['audit.events']).toBeGreaterThanOrEqual(2);
+    const left = await withClient(db.adminUrl, (c) =>
+      c.query(
+        `select count(*)::int as n from audit.events where tenant_id = $1 and (new_values::text like '%pat@acme%'
+           or old_values::text like '%pat@acme%')`,
+        [tenantId],
+      ),
+    );
+    expect(left.rows[0].n).toBe(0);
+    // the key for the other buyers' phones; the erased one has none left to open
+    const listed = await withTenant(pool, { tenantId, dataKey: TEST_DATA_KEY }, (c) =>
+      listBuyersOfCompany(c, companyId),
+    );
+    expect(listed.items.find((b) => b.buyer_id === buyer.buyer_id)).toMatchObject({
       email: `erased-${buyer.buyer_id}@erased.invalid`,
       full_name: 'Erased buyer',
       phone: null,

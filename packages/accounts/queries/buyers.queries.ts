@@ -54,14 +54,14 @@ export interface IAddBuyerRolePermissionsQuery {
   result: IAddBuyerRolePermissionsResult;
 }
 
-const addBuyerRolePermissionsIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"buyerRoleId","required":true},{"name":"permission","required":true}]},"locs":[{"a":79,"b":83}]}],"statement":"insert into accounts.buyer_role_permissions (buyer_role_id, permission)\nvalues :rows\non conflict do nothing"};
+const addBuyerRolePermissionsIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"buyerRoleId","required":true},{"name":"permission","required":true}]},"locs":[{"a":79,"b":83}]}],"statement":"insert into accounts.buyer_role_permissions (buyer_role_id, permission)\nvalues :rows\non conflict do nothing                                                                                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into accounts.buyer_role_permissions (buyer_role_id, permission)
  * values :rows
- * on conflict do nothing
+ * on conflict do nothing                                                                                                                                                                                                            
  * ```
  */
 export const addBuyerRolePermissions = new PreparedQuery<IAddBuyerRolePermissionsParams,IAddBuyerRolePermissionsResult>(addBuyerRolePermissionsIR);
@@ -74,7 +74,7 @@ export interface ICreateBuyerParams {
   companyId: string;
   email: string;
   fullName: string;
-  phone?: string | null | void;
+  phoneSealed?: Buffer | null | void;
   spendingLimit?: string | null | void;
   spendingPeriod?: string | null | void;
 }
@@ -88,7 +88,8 @@ export interface ICreateBuyerResult {
   /** Login email, lowercase, unique within the company. */
   email: string;
   full_name: string;
-  phone: string | null;
+  /** E.164 phone number (+ and up to 15 digits), encrypted with the data key (pgcrypto; read with app.decrypt_personal). */
+  phone_sealed: Buffer | null;
   /** Most the buyer may order per spending_period, in the company's default_currency and its minor units (chk_buyers_spending_limit_money); null = no limit. */
   spending_limit: string | null;
   /** day, week or month: the calendar period spending_limit applies to; set exactly when spending_limit is. */
@@ -103,16 +104,16 @@ export interface ICreateBuyerQuery {
   result: ICreateBuyerResult;
 }
 
-const createBuyerIR: any = {"usedParamSet":{"buyerId":true,"companyId":true,"buyerRoleId":true,"email":true,"fullName":true,"phone":true,"spendingLimit":true,"spendingPeriod":true},"params":[{"name":"buyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":143,"b":150}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":179,"b":189}]},{"name":"buyerRoleId","required":true,"transform":{"type":"scalar"},"locs":[{"a":192,"b":204}]},{"name":"email","required":true,"transform":{"type":"scalar"},"locs":[{"a":207,"b":213}]},{"name":"fullName","required":true,"transform":{"type":"scalar"},"locs":[{"a":216,"b":225}]},{"name":"phone","required":false,"transform":{"type":"scalar"},"locs":[{"a":249,"b":254}]},{"name":"spendingLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":260,"b":273}]},{"name":"spendingPeriod","required":false,"transform":{"type":"scalar"},"locs":[{"a":276,"b":290}]}],"statement":"insert into accounts.buyers (buyer_id, company_id, buyer_role_id, email, full_name, phone, spending_limit,\n  spending_period)\nvalues (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, app.encrypt_personal(:phone),\n  :spendingLimit, :spendingPeriod)\nreturning buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                "};
+const createBuyerIR: any = {"usedParamSet":{"buyerId":true,"companyId":true,"buyerRoleId":true,"email":true,"fullName":true,"phoneSealed":true,"spendingLimit":true,"spendingPeriod":true},"params":[{"name":"buyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":143,"b":150}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":179,"b":189}]},{"name":"buyerRoleId","required":true,"transform":{"type":"scalar"},"locs":[{"a":192,"b":204}]},{"name":"email","required":true,"transform":{"type":"scalar"},"locs":[{"a":207,"b":213}]},{"name":"fullName","required":true,"transform":{"type":"scalar"},"locs":[{"a":216,"b":225}]},{"name":"phoneSealed","required":false,"transform":{"type":"scalar"},"locs":[{"a":228,"b":239}]},{"name":"spendingLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":251,"b":264}]},{"name":"spendingPeriod","required":false,"transform":{"type":"scalar"},"locs":[{"a":267,"b":281}]}],"statement":"insert into accounts.buyers (buyer_id, company_id, buyer_role_id, email, full_name, phone, spending_limit,\n  spending_period)\nvalues (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phoneSealed::bytea,\n  :spendingLimit, :spendingPeriod)\nreturning buyer_id, company_id, buyer_role_id, email, full_name, phone as phone_sealed, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                "};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into accounts.buyers (buyer_id, company_id, buyer_role_id, email, full_name, phone, spending_limit,
  *   spending_period)
- * values (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, app.encrypt_personal(:phone),
+ * values (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phoneSealed::bytea,
  *   :spendingLimit, :spendingPeriod)
- * returning buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,
+ * returning buyer_id, company_id, buyer_role_id, email, full_name, phone as phone_sealed, status, spending_limit,
  *   spending_period, created_at, updated_at                                                                                                
  * ```
  */
@@ -125,7 +126,7 @@ export interface IUpdateBuyerParams {
   buyerRoleId?: string | null | void;
   email?: string | null | void;
   fullName?: string | null | void;
-  phone?: string | null | void;
+  phoneSealed?: Buffer | null | void;
   status?: string | null | void;
   tenantId: string;
 }
@@ -139,7 +140,8 @@ export interface IUpdateBuyerResult {
   /** Login email, lowercase, unique within the company. */
   email: string;
   full_name: string;
-  phone: string | null;
+  /** E.164 phone number (+ and up to 15 digits), encrypted with the data key (pgcrypto; read with app.decrypt_personal). */
+  phone_sealed: Buffer | null;
   /** Most the buyer may order per spending_period, in the company's default_currency and its minor units (chk_buyers_spending_limit_money); null = no limit. */
   spending_limit: string | null;
   /** day, week or month: the calendar period spending_limit applies to; set exactly when spending_limit is. */
@@ -154,7 +156,7 @@ export interface IUpdateBuyerQuery {
   result: IUpdateBuyerResult;
 }
 
-const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"fullName":true,"phone":true,"status":true,"tenantId":true,"buyerId":true},"params":[{"name":"buyerRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":63}]},{"name":"email","required":false,"transform":{"type":"scalar"},"locs":[{"a":103,"b":108}]},{"name":"fullName","required":false,"transform":{"type":"scalar"},"locs":[{"a":144,"b":152}]},{"name":"phone","required":false,"transform":{"type":"scalar"},"locs":[{"a":209,"b":214}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":248,"b":254}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":283,"b":292}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":309,"b":317}]}],"statement":"update accounts.buyers\nset buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),\n    email = coalesce(:email, email),\n    full_name = coalesce(:fullName, full_name),\n    phone = coalesce(app.encrypt_personal(:phone), phone),\n    status = coalesce(:status, status)\nwhere tenant_id = :tenantId! and buyer_id = :buyerId!\nreturning buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                                                            "};
+const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"fullName":true,"phoneSealed":true,"status":true,"tenantId":true,"buyerId":true},"params":[{"name":"buyerRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":63}]},{"name":"email","required":false,"transform":{"type":"scalar"},"locs":[{"a":103,"b":108}]},{"name":"fullName","required":false,"transform":{"type":"scalar"},"locs":[{"a":144,"b":152}]},{"name":"phoneSealed","required":false,"transform":{"type":"scalar"},"locs":[{"a":188,"b":199}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":239,"b":245}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":274,"b":283}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":300,"b":308}]}],"statement":"update accounts.buyers\nset buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),\n    email = coalesce(:email, email),\n    full_name = coalesce(:fullName, full_name),\n    phone = coalesce(:phoneSealed::bytea, phone),\n    status = coalesce(:status, status)\nwhere tenant_id = :tenantId! and buyer_id = :buyerId!\nreturning buyer_id, company_id, buyer_role_id, email, full_name, phone as phone_sealed, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
@@ -163,10 +165,10 @@ const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"ful
  * set buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),
  *     email = coalesce(:email, email),
  *     full_name = coalesce(:fullName, full_name),
- *     phone = coalesce(app.encrypt_personal(:phone), phone),
+ *     phone = coalesce(:phoneSealed::bytea, phone),
  *     status = coalesce(:status, status)
  * where tenant_id = :tenantId! and buyer_id = :buyerId!
- * returning buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,
+ * returning buyer_id, company_id, buyer_role_id, email, full_name, phone as phone_sealed, status, spending_limit,
  *   spending_period, created_at, updated_at                                                                                                                                            
  * ```
  */
@@ -272,7 +274,7 @@ export interface IUpsertBuyersParams {
     buyerRoleId: string,
     email: string,
     fullName: string,
-    phone: string | null | void,
+    phoneSealed: Buffer | null | void,
     status: string,
     spendingLimit: string | null | void,
     spendingPeriod: string | null | void
@@ -294,23 +296,21 @@ export interface IUpsertBuyersQuery {
   result: IUpsertBuyersResult;
 }
 
-const upsertBuyersIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"buyerRoleId","required":true},{"name":"email","required":true},{"name":"fullName","required":true},{"name":"phone","required":false},{"name":"status","required":true},{"name":"spendingLimit","required":false},{"name":"spendingPeriod","required":false}]},"locs":[{"a":408,"b":412}]}],"statement":"insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period)\n-- The rows come as text (a VALUES list gives its parameters no other type); phone numbers are encrypted here.\nselect r.company_id::uuid, r.buyer_role_id::uuid, r.email, r.full_name, app.encrypt_personal(r.phone), r.status,\n  r.spending_limit::numeric, r.spending_period\nfrom (values :rows) as r (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period)\non conflict (tenant_id, company_id, email) do update\nset buyer_role_id = excluded.buyer_role_id,\n    full_name = excluded.full_name,\n    phone = case when app.decrypt_personal(accounts.buyers.phone) is not distinct from\n      app.decrypt_personal(excluded.phone) then accounts.buyers.phone else excluded.phone end,\n    status = excluded.status,\n    spending_limit = excluded.spending_limit,\n    spending_period = excluded.spending_period\nreturning buyer_id, company_id, email, (xmax = 0) as \"inserted!\"                                                                                                                                                "};
+const upsertBuyersIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"buyerRoleId","required":true},{"name":"email","required":true},{"name":"fullName","required":true},{"name":"phoneSealed","required":false},{"name":"status","required":true},{"name":"spendingLimit","required":false},{"name":"spendingPeriod","required":false}]},"locs":[{"a":360,"b":364}]}],"statement":"-- Phones come sealed (SealPersonal). VALUES: the parameters take the columns' types, and on Citus an\n-- INSERT of VALUES of one tenant is one task. An unchanged phone keeps its stored ciphertext\n-- (app.seal_personal compares).\ninsert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period)\nvalues :rows\non conflict (tenant_id, company_id, email) do update\nset buyer_role_id = excluded.buyer_role_id,\n    full_name = excluded.full_name,\n    phone = excluded.phone,\n    status = excluded.status,\n    spending_limit = excluded.spending_limit,\n    spending_period = excluded.spending_period\nreturning buyer_id, company_id, email, (xmax = 0) as \"inserted!\"                                                                                                                                                "};
 
 /**
  * Query generated from SQL:
  * ```
+ * -- Phones come sealed (SealPersonal). VALUES: the parameters take the columns' types, and on Citus an
+ * -- INSERT of VALUES of one tenant is one task. An unchanged phone keeps its stored ciphertext
+ * -- (app.seal_personal compares).
  * insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
  *   spending_period)
- * -- The rows come as text (a VALUES list gives its parameters no other type); phone numbers are encrypted here.
- * select r.company_id::uuid, r.buyer_role_id::uuid, r.email, r.full_name, app.encrypt_personal(r.phone), r.status,
- *   r.spending_limit::numeric, r.spending_period
- * from (values :rows) as r (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
- *   spending_period)
+ * values :rows
  * on conflict (tenant_id, company_id, email) do update
  * set buyer_role_id = excluded.buyer_role_id,
  *     full_name = excluded.full_name,
- *     phone = case when app.decrypt_personal(accounts.buyers.phone) is not distinct from
- *       app.decrypt_personal(excluded.phone) then accounts.buyers.phone else excluded.phone end,
+ *     phone = excluded.phone,
  *     status = excluded.status,
  *     spending_limit = excluded.spending_limit,
  *     spending_period = excluded.spending_period

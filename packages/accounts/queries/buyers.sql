@@ -13,12 +13,14 @@ insert into accounts.buyer_role_permissions (buyer_role_id, permission)
 values :rows
 on conflict do nothing;
 
+/* Writes take the phone sealed already (:phoneSealed, from SealPersonal) and return it sealed (Citus: no
+   non-immutable function in a write's values, COALESCE or RETURNING; docs/data-protection.md). */
 /* @name CreateBuyer */
 insert into accounts.buyers (buyer_id, company_id, buyer_role_id, email, full_name, phone, spending_limit,
   spending_period)
-values (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, app.encrypt_personal(:phone),
+values (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phoneSealed::bytea,
   :spendingLimit, :spendingPeriod)
-returning buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,
+returning buyer_id, company_id, buyer_role_id, email, full_name, phone as phone_sealed, status, spending_limit,
   spending_period, created_at, updated_at;
 
 /* Changes the given fields; a null leaves the field as it is. A buyer never changes company. */
@@ -27,10 +29,10 @@ update accounts.buyers
 set buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),
     email = coalesce(:email, email),
     full_name = coalesce(:fullName, full_name),
-    phone = coalesce(app.encrypt_personal(:phone), phone),
+    phone = coalesce(:phoneSealed::bytea, phone),
     status = coalesce(:status, status)
 where tenant_id = :tenantId! and buyer_id = :buyerId!
-returning buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,
+returning buyer_id, company_id, buyer_role_id, email, full_name, phone as phone_sealed, status, spending_limit,
   spending_period, created_at, updated_at;
 
 /* Buyers of a company by email ascending, then id, a page at a time (keyset on (email, buyer_id), the last row's, from the page cursor). */
@@ -56,20 +58,18 @@ from accounts.buyer_acting_for_company(:tenantId!::uuid, :buyerId!::uuid, :compa
 /* Inserts or updates many buyers in one statement, keyed by (company_id, email). */
 /*
   @name UpsertBuyers
-  @param rows -> ((companyId!, buyerRoleId!, email!, fullName!, phone, status!, spendingLimit, spendingPeriod)...)
+  @param rows -> ((companyId!, buyerRoleId!, email!, fullName!, phoneSealed, status!, spendingLimit, spendingPeriod)...)
 */
+-- Phones come sealed (SealPersonal). VALUES: the parameters take the columns' types, and on Citus an
+-- INSERT of VALUES of one tenant is one task. An unchanged phone keeps its stored ciphertext
+-- (app.seal_personal compares).
 insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
   spending_period)
--- The rows come as text (a VALUES list gives its parameters no other type); phone numbers are encrypted here.
-select r.company_id::uuid, r.buyer_role_id::uuid, r.email, r.full_name, app.encrypt_personal(r.phone), r.status,
-  r.spending_limit::numeric, r.spending_period
-from (values :rows) as r (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
-  spending_period)
+values :rows
 on conflict (tenant_id, company_id, email) do update
 set buyer_role_id = excluded.buyer_role_id,
     full_name = excluded.full_name,
-    phone = case when app.decrypt_personal(accounts.buyers.phone) is not distinct from
-      app.decrypt_personal(excluded.phone) then accounts.buyers.phone else excluded.phone end,
+    phone = excluded.phone,
     status = excluded.status,
     spending_limit = excluded.spending_limit,
     spending_period = excluded.spending_period

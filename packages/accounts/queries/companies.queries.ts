@@ -83,7 +83,7 @@ export interface IListCompaniesQuery {
   result: IListCompaniesResult;
 }
 
-const listCompaniesIR: any = {"usedParamSet":{"tenantId":true,"afterLegalName":true,"afterCompanyId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":233,"b":242}]},{"name":"afterLegalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":251,"b":265},{"a":312,"b":326}]},{"name":"afterCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":335,"b":349}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":398,"b":404}]}],"statement":"select company_id, parent_company_id, legal_name, app.decrypt_personal(tax_id) as tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere tenant_id = :tenantId!\n  and (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))\norder by legal_name, company_id\nlimit (:limit!)::int"};
+const listCompaniesIR: any = {"usedParamSet":{"tenantId":true,"afterLegalName":true,"afterCompanyId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":233,"b":242}]},{"name":"afterLegalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":251,"b":265},{"a":312,"b":326}]},{"name":"afterCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":335,"b":349}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":398,"b":404}]}],"statement":"select company_id, parent_company_id, legal_name, app.decrypt_personal(tax_id) as tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere tenant_id = :tenantId!\n  and (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))\norder by legal_name, company_id\nlimit (:limit!)::int                                                                                                                                                                                                                                                                                                                               "};
 
 /**
  * Query generated from SQL:
@@ -94,7 +94,7 @@ const listCompaniesIR: any = {"usedParamSet":{"tenantId":true,"afterLegalName":t
  * where tenant_id = :tenantId!
  *   and (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))
  * order by legal_name, company_id
- * limit (:limit!)::int
+ * limit (:limit!)::int                                                                                                                                                                                                                                                                                                                               
  * ```
  */
 export const listCompanies = new PreparedQuery<IListCompaniesParams,IListCompaniesResult>(listCompaniesIR);
@@ -109,7 +109,7 @@ export interface ICreateCompanyParams {
   legalName: string;
   parentCompanyId?: string | null | void;
   paymentTermsDays?: number | null | void;
-  taxId?: string | null | void;
+  taxIdSealed?: Buffer | null | void;
 }
 
 /** 'CreateCompany' return type */
@@ -129,7 +129,8 @@ export interface ICreateCompanyResult {
   payment_terms_days: number;
   /** active, on_hold (may not order) or closed. */
   status: string;
-  tax_id: string | null;
+  /** VAT or other tax registration number, as printed on invoices, encrypted with the data key (pgcrypto; read with app.decrypt_personal); unique within the tenant through tax_id_digest. */
+  tax_id_sealed: Buffer | null;
   updated_at: Date;
 }
 
@@ -139,16 +140,16 @@ export interface ICreateCompanyQuery {
   result: ICreateCompanyResult;
 }
 
-const createCompanyIR: any = {"usedParamSet":{"companyId":true,"parentCompanyId":true,"legalName":true,"taxId":true,"defaultCurrency":true,"defaultLocale":true,"paymentTermsDays":true,"creditLimit":true},"params":[{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":170,"b":179}]},{"name":"parentCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":208,"b":223}]},{"name":"legalName","required":true,"transform":{"type":"scalar"},"locs":[{"a":226,"b":236}]},{"name":"taxId","required":false,"transform":{"type":"scalar"},"locs":[{"a":260,"b":265}]},{"name":"defaultCurrency","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":285}]},{"name":"defaultLocale","required":true,"transform":{"type":"scalar"},"locs":[{"a":290,"b":304}]},{"name":"paymentTermsDays","required":false,"transform":{"type":"scalar"},"locs":[{"a":316,"b":332}]},{"name":"creditLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":345,"b":356}]}],"statement":"insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,\n  default_locale, payment_terms_days, credit_limit)\nvalues (coalesce(:companyId::uuid, gen_random_uuid()), :parentCompanyId, :legalName!, app.encrypt_personal(:taxId), :defaultCurrency!,\n  :defaultLocale!, coalesce(:paymentTermsDays::int, 30), :creditLimit)\nreturning company_id, parent_company_id, legal_name, app.decrypt_personal(tax_id) as tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                 "};
+const createCompanyIR: any = {"usedParamSet":{"companyId":true,"parentCompanyId":true,"legalName":true,"taxIdSealed":true,"defaultCurrency":true,"defaultLocale":true,"paymentTermsDays":true,"creditLimit":true},"params":[{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":170,"b":179}]},{"name":"parentCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":208,"b":223}]},{"name":"legalName","required":true,"transform":{"type":"scalar"},"locs":[{"a":226,"b":236}]},{"name":"taxIdSealed","required":false,"transform":{"type":"scalar"},"locs":[{"a":239,"b":250}]},{"name":"defaultCurrency","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":276}]},{"name":"defaultLocale","required":true,"transform":{"type":"scalar"},"locs":[{"a":281,"b":295}]},{"name":"paymentTermsDays","required":false,"transform":{"type":"scalar"},"locs":[{"a":307,"b":323}]},{"name":"creditLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":336,"b":347}]}],"statement":"insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,\n  default_locale, payment_terms_days, credit_limit)\nvalues (coalesce(:companyId::uuid, gen_random_uuid()), :parentCompanyId, :legalName!, :taxIdSealed::bytea, :defaultCurrency!,\n  :defaultLocale!, coalesce(:paymentTermsDays::int, 30), :creditLimit)\nreturning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                 "};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,
  *   default_locale, payment_terms_days, credit_limit)
- * values (coalesce(:companyId::uuid, gen_random_uuid()), :parentCompanyId, :legalName!, app.encrypt_personal(:taxId), :defaultCurrency!,
+ * values (coalesce(:companyId::uuid, gen_random_uuid()), :parentCompanyId, :legalName!, :taxIdSealed::bytea, :defaultCurrency!,
  *   :defaultLocale!, coalesce(:paymentTermsDays::int, 30), :creditLimit)
- * returning company_id, parent_company_id, legal_name, app.decrypt_personal(tax_id) as tax_id, default_currency, default_locale,
+ * returning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at                                                                 
  * ```
  */
@@ -164,7 +165,7 @@ export interface IUpdateCompanyParams {
   legalName?: string | null | void;
   paymentTermsDays?: number | null | void;
   status?: string | null | void;
-  taxId?: string | null | void;
+  taxIdSealed?: Buffer | null | void;
   tenantId: string;
 }
 
@@ -185,7 +186,8 @@ export interface IUpdateCompanyResult {
   payment_terms_days: number;
   /** active, on_hold (may not order) or closed. */
   status: string;
-  tax_id: string | null;
+  /** VAT or other tax registration number, as printed on invoices, encrypted with the data key (pgcrypto; read with app.decrypt_personal); unique within the tenant through tax_id_digest. */
+  tax_id_sealed: Buffer | null;
   updated_at: Date;
 }
 
@@ -195,21 +197,21 @@ export interface IUpdateCompanyQuery {
   result: IUpdateCompanyResult;
 }
 
-const updateCompanyIR: any = {"usedParamSet":{"legalName":true,"taxId":true,"defaultCurrency":true,"defaultLocale":true,"paymentTermsDays":true,"creditLimit":true,"status":true,"tenantId":true,"companyId":true},"params":[{"name":"legalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":61}]},{"name":"taxId","required":false,"transform":{"type":"scalar"},"locs":[{"a":120,"b":125}]},{"name":"defaultCurrency","required":false,"transform":{"type":"scalar"},"locs":[{"a":170,"b":185}]},{"name":"defaultLocale","required":false,"transform":{"type":"scalar"},"locs":[{"a":237,"b":250}]},{"name":"paymentTermsDays","required":false,"transform":{"type":"scalar"},"locs":[{"a":304,"b":320}]},{"name":"creditLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":377,"b":388}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":428,"b":434}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":463,"b":472}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":491,"b":501}]}],"statement":"update accounts.companies\nset legal_name = coalesce(:legalName, legal_name),\n    tax_id = coalesce(app.encrypt_personal(:taxId), tax_id),\n    default_currency = coalesce(:defaultCurrency, default_currency),\n    default_locale = coalesce(:defaultLocale, default_locale),\n    payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),\n    credit_limit = coalesce(:creditLimit, credit_limit),\n    status = coalesce(:status, status)\nwhere tenant_id = :tenantId! and company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, app.decrypt_personal(tax_id) as tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                           "};
+const updateCompanyIR: any = {"usedParamSet":{"legalName":true,"taxIdSealed":true,"defaultCurrency":true,"defaultLocale":true,"paymentTermsDays":true,"creditLimit":true,"status":true,"tenantId":true,"companyId":true},"params":[{"name":"legalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":61}]},{"name":"taxIdSealed","required":false,"transform":{"type":"scalar"},"locs":[{"a":99,"b":110}]},{"name":"defaultCurrency","required":false,"transform":{"type":"scalar"},"locs":[{"a":161,"b":176}]},{"name":"defaultLocale","required":false,"transform":{"type":"scalar"},"locs":[{"a":228,"b":241}]},{"name":"paymentTermsDays","required":false,"transform":{"type":"scalar"},"locs":[{"a":295,"b":311}]},{"name":"creditLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":368,"b":379}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":419,"b":425}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":454,"b":463}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":482,"b":492}]}],"statement":"update accounts.companies\nset legal_name = coalesce(:legalName, legal_name),\n    tax_id = coalesce(:taxIdSealed::bytea, tax_id),\n    default_currency = coalesce(:defaultCurrency, default_currency),\n    default_locale = coalesce(:defaultLocale, default_locale),\n    payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),\n    credit_limit = coalesce(:creditLimit, credit_limit),\n    status = coalesce(:status, status)\nwhere tenant_id = :tenantId! and company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                           "};
 
 /**
  * Query generated from SQL:
  * ```
  * update accounts.companies
  * set legal_name = coalesce(:legalName, legal_name),
- *     tax_id = coalesce(app.encrypt_personal(:taxId), tax_id),
+ *     tax_id = coalesce(:taxIdSealed::bytea, tax_id),
  *     default_currency = coalesce(:defaultCurrency, default_currency),
  *     default_locale = coalesce(:defaultLocale, default_locale),
  *     payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),
  *     credit_limit = coalesce(:creditLimit, credit_limit),
  *     status = coalesce(:status, status)
  * where tenant_id = :tenantId! and company_id = :companyId!
- * returning company_id, parent_company_id, legal_name, app.decrypt_personal(tax_id) as tax_id, default_currency, default_locale,
+ * returning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                           
  * ```
  */
@@ -240,7 +242,8 @@ export interface ISetParentCompanyResult {
   payment_terms_days: number;
   /** active, on_hold (may not order) or closed. */
   status: string;
-  tax_id: string | null;
+  /** VAT or other tax registration number, as printed on invoices, encrypted with the data key (pgcrypto; read with app.decrypt_personal); unique within the tenant through tax_id_digest. */
+  tax_id_sealed: Buffer | null;
   updated_at: Date;
 }
 
@@ -250,7 +253,7 @@ export interface ISetParentCompanyQuery {
   result: ISetParentCompanyResult;
 }
 
-const setParentCompanyIR: any = {"usedParamSet":{"parentCompanyId":true,"tenantId":true,"companyId":true},"params":[{"name":"parentCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":50,"b":65}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":85,"b":94}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":113,"b":123}]}],"statement":"update accounts.companies\nset parent_company_id = :parentCompanyId\nwhere tenant_id = :tenantId! and company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, app.decrypt_personal(tax_id) as tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                                                                                          "};
+const setParentCompanyIR: any = {"usedParamSet":{"parentCompanyId":true,"tenantId":true,"companyId":true},"params":[{"name":"parentCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":50,"b":65}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":85,"b":94}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":113,"b":123}]}],"statement":"update accounts.companies\nset parent_company_id = :parentCompanyId\nwhere tenant_id = :tenantId! and company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                                                                                          "};
 
 /**
  * Query generated from SQL:
@@ -258,7 +261,7 @@ const setParentCompanyIR: any = {"usedParamSet":{"parentCompanyId":true,"tenantI
  * update accounts.companies
  * set parent_company_id = :parentCompanyId
  * where tenant_id = :tenantId! and company_id = :companyId!
- * returning company_id, parent_company_id, legal_name, app.decrypt_personal(tax_id) as tax_id, default_currency, default_locale,
+ * returning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                                                                                          
  * ```
  */
@@ -271,10 +274,10 @@ export interface IUpsertCompaniesParams {
     companyId: string,
     parentCompanyId: string | null | void,
     legalName: string,
-    taxId: string | null | void,
+    taxIdSealed: Buffer | null | void,
     defaultCurrency: string,
     defaultLocale: string,
-    paymentTermsDays: string,
+    paymentTermsDays: number,
     creditLimit: string | null | void,
     status: string
   })[];
@@ -292,23 +295,21 @@ export interface IUpsertCompaniesQuery {
   result: IUpsertCompaniesResult;
 }
 
-const upsertCompaniesIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"parentCompanyId","required":false},{"name":"legalName","required":true},{"name":"taxId","required":false},{"name":"defaultCurrency","required":true},{"name":"defaultLocale","required":true},{"name":"paymentTermsDays","required":true},{"name":"creditLimit","required":false},{"name":"status","required":true}]},"locs":[{"a":480,"b":484}]}],"statement":"insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,\n  default_locale, payment_terms_days, credit_limit, status)\n-- The rows come as text (a VALUES list gives its parameters no other type); tax ids are encrypted here.\nselect r.company_id::uuid, r.parent_company_id::uuid, r.legal_name, app.encrypt_personal(r.tax_id),\n  r.default_currency, r.default_locale, r.payment_terms_days::int, r.credit_limit::numeric, r.status\nfrom (values :rows) as r (company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status)\non conflict (tenant_id, company_id) do update\nset parent_company_id = excluded.parent_company_id,\n    legal_name = excluded.legal_name,\n    tax_id = case when app.decrypt_personal(accounts.companies.tax_id) is not distinct from\n      app.decrypt_personal(excluded.tax_id) then accounts.companies.tax_id else excluded.tax_id end,\n    default_currency = excluded.default_currency,\n    default_locale = excluded.default_locale,\n    payment_terms_days = excluded.payment_terms_days,\n    credit_limit = excluded.credit_limit,\n    status = excluded.status\nreturning company_id, (xmax = 0) as \"inserted!\""};
+const upsertCompaniesIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"parentCompanyId","required":false},{"name":"legalName","required":true},{"name":"taxIdSealed","required":false},{"name":"defaultCurrency","required":true},{"name":"defaultLocale","required":true},{"name":"paymentTermsDays","required":true},{"name":"creditLimit","required":false},{"name":"status","required":true}]},"locs":[{"a":437,"b":441}]}],"statement":"-- Tax ids come sealed (SealPersonal). VALUES, not a select from it: the parameters take the columns' types,\n-- and on Citus an INSERT of VALUES of one tenant is one task. An unchanged tax id keeps its stored\n-- ciphertext: app.seal_personal compares the keyed hashes.\ninsert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,\n  default_locale, payment_terms_days, credit_limit, status)\nvalues :rows\non conflict (tenant_id, company_id) do update\nset parent_company_id = excluded.parent_company_id,\n    legal_name = excluded.legal_name,\n    tax_id = excluded.tax_id,\n    default_currency = excluded.default_currency,\n    default_locale = excluded.default_locale,\n    payment_terms_days = excluded.payment_terms_days,\n    credit_limit = excluded.credit_limit,\n    status = excluded.status\nreturning company_id, (xmax = 0) as \"inserted!\""};
 
 /**
  * Query generated from SQL:
  * ```
+ * -- Tax ids come sealed (SealPersonal). VALUES, not a select from it: the parameters take the columns' types,
+ * -- and on Citus an INSERT of VALUES of one tenant is one task. An unchanged tax id keeps its stored
+ * -- ciphertext: app.seal_personal compares the keyed hashes.
  * insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,
  *   default_locale, payment_terms_days, credit_limit, status)
- * -- The rows come as text (a VALUES list gives its parameters no other type); tax ids are encrypted here.
- * select r.company_id::uuid, r.parent_company_id::uuid, r.legal_name, app.encrypt_personal(r.tax_id),
- *   r.default_currency, r.default_locale, r.payment_terms_days::int, r.credit_limit::numeric, r.status
- * from (values :rows) as r (company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
- *   payment_terms_days, credit_limit, status)
+ * values :rows
  * on conflict (tenant_id, company_id) do update
  * set parent_company_id = excluded.parent_company_id,
  *     legal_name = excluded.legal_name,
- *     tax_id = case when app.decrypt_personal(accounts.companies.tax_id) is not distinct from
- *       app.decrypt_personal(excluded.tax_id) then accounts.companies.tax_id else excluded.tax_id end,
+ *     tax_id = excluded.tax_id,
  *     default_currency = excluded.default_currency,
  *     default_locale = excluded.default_locale,
  *     payment_terms_days = excluded.payment_terms_days,

@@ -1,10 +1,15 @@
 -- Trigger function: the checks and derived columns of an encrypted column (issue 11). The application writes
 -- app.encrypt_personal(value); a check constraint cannot see through the ciphertext, so this trigger opens the
 -- new value with the transaction's key (B4101 without one, B4102 with a wrong one), puts it in its canonical
--- form, checks it (the rules the plain column's check constraints had, now SQLSTATE B4104-B4107), re-encrypts
--- it when the canonical form differs, and fills <column>_hint (the masked form, app.mask_personal) and, for
+-- form, checks it (the rules the plain column's check constraints had, now SQLSTATE B4104-B4107), encrypts
+-- the canonical form again itself (so what is stored always carries pgcrypto's modification detection code,
+-- whatever the client sent), and fills <column>_hint (the masked form, app.mask_personal) and, for
 -- tax ids, <column>_digest (the keyed hash the unique key uses). Arguments: one 'column:kind' per column,
--- kind tax_id or phone. An update that leaves the column as it is does not open it (no key needed).
+-- kind tax_id or phone. An update that leaves the column as it is does not open it (no key needed). An
+-- update that writes a fresh ciphertext of the value already stored (an upsert, an edit form sending every
+-- field) keeps the stored ciphertext, so nothing changes and the audit trail records no change: tax ids
+-- compare their keyed hashes, phones the stored value opened (a stored value the key cannot open counts as
+-- different). The queries need no comparison of their own (Citus refuses app.decrypt_personal in a write).
 create or replace function app.seal_personal() returns trigger
 language plpgsql
 as $$
@@ -16,6 +21,8 @@ declare
   kind text;
   plain text;
   canonical text;
+  stored text;
+  same boolean;
 begin
   for i in 0 .. tg_nargs - 1 loop
     column_name := pg_catalog.split_part(tg_argv[i], ':', 1);
@@ -47,7 +54,25 @@ begin
           column = column_name, message = 'a phone number is + and up to 15 digits (E.164)';
       end if;
     end if;
-    if canonical is distinct from plain then
+    same := false;
+    if tg_op = 'UPDATE' and plain is not null and (old_row ->> column_name) is not null then
+      if kind = 'tax_id' then
+        same := (old_row -> (column_name || '_digest')) = (changes -> (column_name || '_digest'));
+      else
+        begin
+          stored := app.decrypt_personal(pg_catalog.decode(pg_catalog.substr(old_row ->> column_name, 3), 'hex'));
+          same := stored = canonical;
+        exception when sqlstate 'B4102' then
+          same := false;
+        end;
+      end if;
+    end if;
+    if same then
+      changes := changes || pg_catalog.jsonb_build_object(column_name, old_row -> column_name);
+    elsif canonical is not null then
+      -- always our own ciphertext (app.encrypt_personal: AES-256 with a modification detection code), never
+      -- the one the client sent: a value sealed without MDC ('disable-mdc=1') and altered later would
+      -- decrypt to a wrong value without any error
       changes := changes || pg_catalog.jsonb_build_object(column_name, app.encrypt_personal(canonical));
     end if;
     changes := changes || pg_catalog.jsonb_build_object(column_name || '_hint', app.mask_personal(kind, canonical));
@@ -56,4 +81,4 @@ begin
 end
 $$;
 comment on function app.seal_personal() is
-  'Trigger function (before insert or update of an encrypted column): opens the new value with the data key, canonicalizes and checks it (B4104-B4107), re-encrypts it if changed, and fills <column>_hint and (tax ids) <column>_digest. Arguments: ''column:kind'' (tax_id, phone).';
+  'Trigger function (before insert or update of an encrypted column): opens the new value with the data key, canonicalizes and checks it (B4104-B4107), stores its own encryption of it (always with a modification detection code), and fills <column>_hint and (tax ids) <column>_digest; an update to the value already stored keeps the stored ciphertext. Arguments: ''column:kind'' (tax_id, phone).';
