@@ -1038,6 +1038,8 @@ declare
   kind text;
   plain text;
   canonical text;
+  stored text;
+  same boolean;
 begin
   for i in 0 .. tg_nargs - 1 loop
     column_name := pg_catalog.split_part(tg_argv[i], ':', 1);
@@ -1069,7 +1071,25 @@ begin
           column = column_name, message = 'a phone number is + and up to 15 digits (E.164)';
       end if;
     end if;
-    if canonical is distinct from plain then
+    same := false;
+    if tg_op = 'UPDATE' and plain is not null and (old_row ->> column_name) is not null then
+      if kind = 'tax_id' then
+        same := (old_row -> (column_name || '_digest')) = (changes -> (column_name || '_digest'));
+      else
+        begin
+          stored := app.decrypt_personal(pg_catalog.decode(pg_catalog.substr(old_row ->> column_name, 3), 'hex'));
+          same := stored = canonical;
+        exception when sqlstate 'B4102' then
+          same := false;
+        end;
+      end if;
+    end if;
+    if same then
+      changes := changes || pg_catalog.jsonb_build_object(column_name, old_row -> column_name);
+    elsif canonical is not null then
+      -- always our own ciphertext (app.encrypt_personal: AES-256 with a modification detection code), never
+      -- the one the client sent: a value sealed without MDC ('disable-mdc=1') and altered later would
+      -- decrypt to a wrong value without any error
       changes := changes || pg_catalog.jsonb_build_object(column_name, app.encrypt_personal(canonical));
     end if;
     changes := changes || pg_catalog.jsonb_build_object(column_name || '_hint', app.mask_personal(kind, canonical));
@@ -1084,7 +1104,7 @@ ALTER FUNCTION app.seal_personal() OWNER TO b2b_owner;
 -- Name: FUNCTION seal_personal(); Type: COMMENT; Schema: app; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION app.seal_personal() IS 'Trigger function (before insert or update of an encrypted column): opens the new value with the data key, canonicalizes and checks it (B4104-B4107), re-encrypts it if changed, and fills <column>_hint and (tax ids) <column>_digest. Arguments: ''column:kind'' (tax_id, phone).';
+COMMENT ON FUNCTION app.seal_personal() IS 'Trigger function (before insert or update of an encrypted column): opens the new value with the data key, canonicalizes and checks it (B4104-B4107), stores its own encryption of it (always with a modification detection code), and fills <column>_hint and (tax ids) <column>_digest; an update to the value already stored keeps the stored ciphertext. Arguments: ''column:kind'' (tax_id, phone).';
 
 --
 -- Name: set_data_key(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
