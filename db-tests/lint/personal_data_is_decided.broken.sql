@@ -1,8 +1,10 @@
--- A new table with columns named like a person's data and no decision, and a list with a decision for a
+-- A new table with columns named like a person's data (a free-text note, a JSON document) and no decision, and a list with a decision for a
 -- column that does not exist, an incomplete decision of each kind, and a column decided twice. The list
 -- is a view: the original is renamed and a new app.personal_data_columns adds the broken rows to it.
 -- expect: tenancy.rogue_people.contact_email: named like personal data, but app.personal_data_columns has no decision for it
 -- expect: tenancy.rogue_people.delivery_phone: named like personal data, but app.personal_data_columns has no decision for it
+-- expect: tenancy.rogue_people.delivery_note: named like personal data, but app.personal_data_columns has no decision for it
+-- expect: tenancy.rogue_people.extra: named like personal data, but app.personal_data_columns has no decision for it
 -- expect: tenancy.rogue_people.ghost_name: listed in app.personal_data_columns, but there is no such column
 -- expect: tenancy.rogue_people.first_name: personal data needs a category, a legal basis and a retention
 -- expect: tenancy.rogue_people.nickname: a column named like personal data that holds none needs the reason (note)
@@ -13,7 +15,9 @@ create table tenancy.rogue_people (
   delivery_phone text,
   first_name text,
   last_name text,
-  nickname text
+  nickname text,
+  delivery_note text,
+  extra jsonb
 );
 alter view app.personal_data_columns rename to personal_data_columns_kept;
 create view app.personal_data_columns as

@@ -2,7 +2,8 @@
 -- column that holds personal data, with its category, legal basis (GDPR Art. 6) and retention; and every
 -- column named like personal data that does not hold it, with the reason. The lint pack
 -- (db-tests/lint/personal_data_is_decided.test.sql) fails on a column named like a person's data (email,
--- phone, name, recipient, address lines, tax id, IBAN, birth date, ...) without a row here, and on a row
+-- phone, name, recipient, address lines, tax id, IBAN, birth date, ...), a free-text column (note, comment,
+-- reason, message) or a json/jsonb column without a row here, and on a row
 -- whose column no longer exists; docs/data-dictionary.md is generated from it. Erasure and export jobs read
 -- it too. Edit in place: a new column's migration comes with its row here.
 -- For personal data (issue 11, docs/data-protection.md), also:
@@ -97,6 +98,7 @@ from (values
    'with the order', 'a buyer''s words; may name people',
    'clear', 'buyer', 'buyer_id', null),
   ('orders', 'approval_rules', 'name', false, null, null, null, 'the name of a rule', null, null, null, null),
+  ('orders', 'invoices', 'lines', false, null, null, null, 'the invoiced lines: product, quantity, prices, taxes', null, null, null, null),
   -- audit: the trail keeps copies of audited rows; audit.erase_subject replaces a subject's personal values
   -- in them by keyed hashes (what the chain hashes in their place), so they need no subject column here
   ('audit', 'events', 'old_values', true, 'copies of audited rows', 'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))',
@@ -108,6 +110,7 @@ from (values
    'new values of an inserted or changed row: holds the personal columns of the audited tables above',
    'keyed hash on erasure', 'audited row', 'row_key', null),
   ('audit', 'events', 'table_name', false, null, null, null, 'the name of an audited table', null, null, null, null),
+  ('audit', 'events', 'row_key', false, null, null, null, 'the primary key values (ids) of the audited row', null, null, null, null),
   ('audit', 'events', 'application_name', false, null, null, null, 'the name of a client program', null, null, null, null),
   ('audit', 'retired_partitions', 'partition_name', false, null, null, null, 'the name of a partition', null, null, null, null),
   -- catalog: names of things
@@ -117,7 +120,10 @@ from (values
   ('catalog', 'currencies', 'name', false, null, null, null, 'reference data', null, null, null, null),
   ('catalog', 'locales', 'name', false, null, null, null, 'reference data', null, null, null, null),
   ('catalog', 'price_lists', 'name', false, null, null, null, 'the name of a price list', null, null, null, null),
-  ('catalog', 'warehouses', 'name', false, null, null, null, 'the name of a warehouse', null, null, null, null)
+  ('catalog', 'warehouses', 'name', false, null, null, null, 'the name of a warehouse', null, null, null, null),
+  ('catalog', 'products', 'attributes', false, null, null, null, 'a product''s attributes (size, colour)', null, null, null, null),
+  ('catalog', 'variants', 'attributes', false, null, null, null, 'a variant''s attributes (size, colour)', null, null, null, null),
+  ('catalog', 'stock_movements', 'reason', false, null, null, null, 'the kind of movement, from a fixed list (order, return, adjustment...)', null, null, null, null)
 ) as v(schema_name, table_name, column_name, personal, category, legal_basis, retention, note,
   protection, subject, subject_key, erasure);
 comment on view app.personal_data_columns is
