@@ -162,9 +162,22 @@ describe('@b2b/accounts personal data', () => {
   });
 
   test('the key is in no pg_stat_statements entry, though statements (nested and utility) are tracked', async () => {
+    // pg_stat_statements is the cluster's, shared by every test database of the run, and evicts its least
+    // used entries past pg_stat_statements.max: so write a tax id with the key just before reading it, and
+    // read this database's entries only
+    await withKey((c) =>
+      createCompany(c, {
+        legalName: 'Stats',
+        taxId: 'DE555444333',
+        defaultCurrency: 'EUR',
+        defaultLocale: 'en',
+      }),
+    );
     // the application role's entries: what it sent, and what ran inside its calls (track = all)
     const { rows } = await admin.query<{ query: string }>(
-      `select query from public.pg_stat_statements where userid = 'b2b_app'::regrole`,
+      `select query from public.pg_stat_statements
+        where userid = 'b2b_app'::regrole
+          and dbid = (select oid from pg_database where datname = current_database())`,
     );
     expect(rows.some((r) => r.query.includes('app.set_data_key($1)'))).toBe(true);
     expect(rows.some((r) => r.query.includes('app.encrypt_personal'))).toBe(true);
