@@ -296,16 +296,16 @@ export interface IUpsertBuyersQuery {
   result: IUpsertBuyersResult;
 }
 
-const upsertBuyersIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"buyerRoleId","required":true},{"name":"email","required":true},{"name":"fullName","required":true},{"name":"phoneSealed","required":false},{"name":"status","required":true},{"name":"spendingLimit","required":false},{"name":"spendingPeriod","required":false}]},"locs":[{"a":360,"b":364}]}],"statement":"-- Phones come sealed (SealPersonal). VALUES: the parameters take the columns' types, and on Citus an\n-- INSERT of VALUES of one tenant is one task. An unchanged phone keeps its stored ciphertext\n-- (app.seal_personal compares).\ninsert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period)\nvalues :rows\non conflict (tenant_id, company_id, email) do update\nset buyer_role_id = excluded.buyer_role_id,\n    full_name = excluded.full_name,\n    phone = excluded.phone,\n    status = excluded.status,\n    spending_limit = excluded.spending_limit,\n    spending_period = excluded.spending_period\nreturning buyer_id, company_id, email, (xmax = 0) as \"inserted!\"                                                                                                                                                "};
+const upsertBuyersIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"buyerRoleId","required":true},{"name":"email","required":true},{"name":"fullName","required":true},{"name":"phoneSealed","required":false},{"name":"status","required":true},{"name":"spendingLimit","required":false},{"name":"spendingPeriod","required":false}]},"locs":[{"a":360,"b":364}]}],"statement":"insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period)\n-- Phones come sealed (SealPersonal). VALUES: the parameters take the columns' types, and on Citus an\n-- INSERT of VALUES of one tenant is one task. An unchanged phone keeps its stored ciphertext\n-- (app.seal_personal compares).\nvalues :rows\non conflict (tenant_id, company_id, email) do update\nset buyer_role_id = excluded.buyer_role_id,\n    full_name = excluded.full_name,\n    phone = excluded.phone,\n    status = excluded.status,\n    spending_limit = excluded.spending_limit,\n    spending_period = excluded.spending_period\nreturning buyer_id, company_id, email, (xmax = 0) as \"inserted!\"                                                                                                                                                "};
 
 /**
  * Query generated from SQL:
  * ```
+ * insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+ *   spending_period)
  * -- Phones come sealed (SealPersonal). VALUES: the parameters take the columns' types, and on Citus an
  * -- INSERT of VALUES of one tenant is one task. An unchanged phone keeps its stored ciphertext
  * -- (app.seal_personal compares).
- * insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
- *   spending_period)
  * values :rows
  * on conflict (tenant_id, company_id, email) do update
  * set buyer_role_id = excluded.buyer_role_id,

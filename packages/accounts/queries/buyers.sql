@@ -60,11 +60,11 @@ from accounts.buyer_acting_for_company(:tenantId!::uuid, :buyerId!::uuid, :compa
   @name UpsertBuyers
   @param rows -> ((companyId!, buyerRoleId!, email!, fullName!, phoneSealed, status!, spendingLimit, spendingPeriod)...)
 */
+insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+  spending_period)
 -- Phones come sealed (SealPersonal). VALUES: the parameters take the columns' types, and on Citus an
 -- INSERT of VALUES of one tenant is one task. An unchanged phone keeps its stored ciphertext
 -- (app.seal_personal compares).
-insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
-  spending_period)
 values :rows
 on conflict (tenant_id, company_id, email) do update
 set buyer_role_id = excluded.buyer_role_id,

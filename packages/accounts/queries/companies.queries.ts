@@ -295,16 +295,16 @@ export interface IUpsertCompaniesQuery {
   result: IUpsertCompaniesResult;
 }
 
-const upsertCompaniesIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"parentCompanyId","required":false},{"name":"legalName","required":true},{"name":"taxIdSealed","required":false},{"name":"defaultCurrency","required":true},{"name":"defaultLocale","required":true},{"name":"paymentTermsDays","required":true},{"name":"creditLimit","required":false},{"name":"status","required":true}]},"locs":[{"a":437,"b":441}]}],"statement":"-- Tax ids come sealed (SealPersonal). VALUES, not a select from it: the parameters take the columns' types,\n-- and on Citus an INSERT of VALUES of one tenant is one task. An unchanged tax id keeps its stored\n-- ciphertext: app.seal_personal compares the keyed hashes.\ninsert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,\n  default_locale, payment_terms_days, credit_limit, status)\nvalues :rows\non conflict (tenant_id, company_id) do update\nset parent_company_id = excluded.parent_company_id,\n    legal_name = excluded.legal_name,\n    tax_id = excluded.tax_id,\n    default_currency = excluded.default_currency,\n    default_locale = excluded.default_locale,\n    payment_terms_days = excluded.payment_terms_days,\n    credit_limit = excluded.credit_limit,\n    status = excluded.status\nreturning company_id, (xmax = 0) as \"inserted!\""};
+const upsertCompaniesIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"parentCompanyId","required":false},{"name":"legalName","required":true},{"name":"taxIdSealed","required":false},{"name":"defaultCurrency","required":true},{"name":"defaultLocale","required":true},{"name":"paymentTermsDays","required":true},{"name":"creditLimit","required":false},{"name":"status","required":true}]},"locs":[{"a":437,"b":441}]}],"statement":"insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,\n  default_locale, payment_terms_days, credit_limit, status)\n-- Tax ids come sealed (SealPersonal). VALUES, not a select from it: the parameters take the columns' types,\n-- and on Citus an INSERT of VALUES of one tenant is one task. An unchanged tax id keeps its stored\n-- ciphertext: app.seal_personal compares the keyed hashes.\nvalues :rows\non conflict (tenant_id, company_id) do update\nset parent_company_id = excluded.parent_company_id,\n    legal_name = excluded.legal_name,\n    tax_id = excluded.tax_id,\n    default_currency = excluded.default_currency,\n    default_locale = excluded.default_locale,\n    payment_terms_days = excluded.payment_terms_days,\n    credit_limit = excluded.credit_limit,\n    status = excluded.status\nreturning company_id, (xmax = 0) as \"inserted!\""};
 
 /**
  * Query generated from SQL:
  * ```
+ * insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,
+ *   default_locale, payment_terms_days, credit_limit, status)
  * -- Tax ids come sealed (SealPersonal). VALUES, not a select from it: the parameters take the columns' types,
  * -- and on Citus an INSERT of VALUES of one tenant is one task. An unchanged tax id keeps its stored
  * -- ciphertext: app.seal_personal compares the keyed hashes.
- * insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,
- *   default_locale, payment_terms_days, credit_limit, status)
  * values :rows
  * on conflict (tenant_id, company_id) do update
  * set parent_company_id = excluded.parent_company_id,

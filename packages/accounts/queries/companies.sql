@@ -52,11 +52,11 @@ returning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, de
   @name UpsertCompanies
   @param rows -> ((companyId!, parentCompanyId, legalName!, taxIdSealed, defaultCurrency!, defaultLocale!, paymentTermsDays!, creditLimit, status!)...)
 */
+insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,
+  default_locale, payment_terms_days, credit_limit, status)
 -- Tax ids come sealed (SealPersonal). VALUES, not a select from it: the parameters take the columns' types,
 -- and on Citus an INSERT of VALUES of one tenant is one task. An unchanged tax id keeps its stored
 -- ciphertext: app.seal_personal compares the keyed hashes.
-insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,
-  default_locale, payment_terms_days, credit_limit, status)
 values :rows
 on conflict (tenant_id, company_id) do update
 set parent_company_id = excluded.parent_company_id,
