@@ -117,6 +117,20 @@ ALTER SCHEMA orders OWNER TO b2b_owner;
 COMMENT ON SCHEMA orders IS 'Orders, their state machine and history, stock allocations, approvals, invoices and receivables, quotes, returns.';
 
 --
+-- Name: support; Type: SCHEMA; Schema: -; Owner: b2b_owner
+--
+
+CREATE SCHEMA support;
+
+ALTER SCHEMA support OWNER TO b2b_owner;
+
+--
+-- Name: SCHEMA support; Type: COMMENT; Schema: -; Owner: b2b_owner
+--
+
+COMMENT ON SCHEMA support IS 'Masked views for customer support (role b2b_support): emails, phones and tax ids shown partially; nothing else of ours is readable by that role.';
+
+--
 -- Name: tenancy; Type: SCHEMA; Schema: -; Owner: b2b_owner
 --
 
@@ -177,6 +191,18 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions;
 --
 
 COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
+
+--
+-- Name: pgcrypto; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
+
+--
+-- Name: EXTENSION pgcrypto; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION pgcrypto IS 'cryptographic functions';
 
 --
 -- Name: acting_buyer(uuid, uuid, uuid); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
@@ -394,6 +420,83 @@ ALTER FUNCTION accounts.check_company_hierarchy() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION accounts.check_company_hierarchy() IS 'Trigger function on accounts.companies: refuses a parent that would close a cycle (SQLSTATE B2101) or make the hierarchy deeper than 5 levels (B2102). Serializes hierarchy changes per tenant with an advisory lock.';
+
+--
+-- Name: erase_buyer(uuid, uuid); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE FUNCTION accounts.erase_buyer(p_tenant_id uuid, p_buyer_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  v_table record;
+  v_rows bigint;
+  v_erased jsonb := '{}';
+  v_keys jsonb;
+  v_key jsonb;
+  v_events bigint := 0;
+begin
+  perform 1 from accounts.buyers b where b.tenant_id = v_tenant and b.buyer_id = p_buyer_id for update;
+  if not found then
+    raise exception using errcode = 'B4108',
+      message = format('buyer %s is not a buyer of this tenant', p_buyer_id);
+  end if;
+  for v_table in
+    select p.schema_name, p.table_name, p.subject_key,
+      string_agg(format('%I = %s', p.column_name, coalesce(p.erasure, 'null')), ', ' order by p.column_name) as sets,
+      -- the primary key without tenant_id, as audit.events.row_key holds it (audit.erase_subject adds tenant_id)
+      (select string_agg(format('%L, r.%I', a.attname, a.attname), ', ' order by a.attnum)
+         from pg_constraint k
+         join pg_attribute a on a.attrelid = k.conrelid and a.attnum = any (k.conkey)
+        where k.conrelid = format('%I.%I', p.schema_name, p.table_name)::regclass and k.contype = 'p'
+          and a.attname <> 'tenant_id') as key_columns
+    from app.personal_data_columns p
+    where p.personal and p.subject = 'buyer'
+    group by p.schema_name, p.table_name, p.subject_key
+    order by p.schema_name, p.table_name
+  loop
+    -- The rows' keys first (the keys do not change), for the audit trail below: the buyer's rows as they
+    -- are, and the rows the trail shows were ever the buyer's (deleted since, or moved to another buyer),
+    -- whose insert or delete event names the buyer; their other events follow by row_key.
+    execute format($q$
+      select coalesce(jsonb_agg(distinct s.k), '[]') from (
+        select jsonb_build_object(%s) as k from %I.%I r where r.tenant_id = $1 and r.%I = $2
+        union all
+        select e.row_key - 'tenant_id' from audit.events e
+         where e.tenant_id = $1 and e.table_name = %L
+           and (e.old_values ->> %L = $2::text or e.new_values ->> %L = $2::text)) s$q$,
+      v_table.key_columns, v_table.schema_name, v_table.table_name, v_table.subject_key,
+      v_table.schema_name || '.' || v_table.table_name, v_table.subject_key, v_table.subject_key)
+      into v_keys using v_tenant, p_buyer_id;
+    execute format('update %I.%I set %s where tenant_id = $1 and %I = $2',
+      v_table.schema_name, v_table.table_name, v_table.sets, v_table.subject_key)
+      using v_tenant, p_buyer_id;
+    get diagnostics v_rows = row_count;
+    v_erased := v_erased || jsonb_build_object(v_table.schema_name || '.' || v_table.table_name, v_rows);
+    if v_table.schema_name = 'accounts' and v_table.table_name = 'buyers' then
+      update accounts.buyers b set status = 'disabled' where b.tenant_id = v_tenant and b.buyer_id = p_buyer_id;
+    end if;
+    -- The audit trail: every event of each erased row (the erasing update's own included) gets its personal
+    -- values replaced by their keyed hashes, which is what the chain hashed in their place (audit.chain_form),
+    -- so audit.verify still passes (docs/data-protection.md, "Erasure").
+    for v_key in select value from jsonb_array_elements(v_keys) loop
+      v_events := v_events + audit.erase_subject(v_tenant,
+        format('%I.%I', v_table.schema_name, v_table.table_name)::regclass, v_key);
+    end loop;
+  end loop;
+  return v_erased || jsonb_build_object('audit.events', v_events);
+end
+$_$;
+
+ALTER FUNCTION accounts.erase_buyer(p_tenant_id uuid, p_buyer_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION erase_buyer(p_tenant_id uuid, p_buyer_id uuid); Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION accounts.erase_buyer(p_tenant_id uuid, p_buyer_id uuid) IS 'Erases buyer p_buyer_id of tenant p_tenant_id (GDPR Art. 17) by pseudonymizing every column app.personal_data_columns marks as the buyer''s (subject buyer), keeping every row and key; disables the buyer; audit.erase_subject for every erased row. Returns rows changed per table and the audit events rewritten (audit.events). B4108 for an unknown buyer.';
 
 --
 -- Name: follow_company_minor_units(); Type: FUNCTION; Schema: accounts; Owner: b2b_owner
@@ -673,6 +776,86 @@ ALTER FUNCTION app.current_user_id() OWNER TO b2b_owner;
 COMMENT ON FUNCTION app.current_user_id() IS 'The acting staff user or buyer of the current transaction, or null.';
 
 --
+-- Name: data_key(); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.data_key() RETURNS text
+    LANGUAGE plpgsql STABLE
+    AS $$
+declare
+  v_key text := pg_catalog.current_setting('app.data_key', true);
+begin
+  if coalesce(v_key, '') = '' then
+    raise exception using errcode = 'B4101',
+      message = 'no data key: personal data is encrypted; supply the key with withTenant({ dataKey }) (app.set_data_key)';
+  end if;
+  return v_key;
+end
+$$;
+
+ALTER FUNCTION app.data_key() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION data_key(); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.data_key() IS 'The data key of the current transaction; raises B4101 when none was supplied (app.set_data_key). Used by app.encrypt_personal, app.decrypt_personal and app.personal_digest.';
+
+--
+-- Name: decrypt_personal(bytea); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.decrypt_personal(sealed bytea) RETURNS text
+    LANGUAGE plpgsql STABLE
+    AS $$
+declare
+  v_key text;
+begin
+  if sealed is null then
+    return null;
+  end if;
+  v_key := app.data_key();
+  begin
+    return extensions.pgp_sym_decrypt(sealed, v_key);
+  exception when external_routine_invocation_exception then
+    raise exception using errcode = 'B4102',
+      message = 'the data key does not open this value: a wrong key, or a value altered outside the database''s functions';
+  end;
+end
+$$;
+
+ALTER FUNCTION app.decrypt_personal(sealed bytea) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION decrypt_personal(sealed bytea); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.decrypt_personal(sealed bytea) IS 'Decrypts a value sealed by app.encrypt_personal with the transaction''s data key; null stays null. B4101 without a key, B4102 with a wrong key (never garbage: pgcrypto''s modification detection code).';
+
+--
+-- Name: encrypt_personal(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.encrypt_personal(plain text) RETURNS bytea
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if plain is null then
+    return null;
+  end if;
+  return extensions.pgp_sym_encrypt(plain, app.data_key(), 'cipher-algo=aes256, s2k-mode=1, s2k-digest-algo=sha256');
+end
+$$;
+
+ALTER FUNCTION app.encrypt_personal(plain text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION encrypt_personal(plain text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.encrypt_personal(plain text) IS 'Encrypts a sensitive value with the transaction''s data key (pgcrypto pgp_sym_encrypt, AES-256, random salt); null stays null. B4101 without a key.';
+
+--
 -- Name: guard_inserted_columns(); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -743,6 +926,61 @@ ALTER FUNCTION app.is_money(amount numeric, max_scale integer) OWNER TO b2b_owne
 COMMENT ON FUNCTION app.is_money(amount numeric, max_scale integer) IS 'The money rule for check constraints: amount is finite (no NaN or Infinity), below 10^15 in magnitude and has at most max_scale decimals (the currency''s minor units for booked amounts, 4 for unit prices). Never rounds.';
 
 --
+-- Name: mask_personal(text, text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.mask_personal(kind text, plain text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+begin
+  if plain is null then
+    return null;
+  end if;
+  return case kind
+    -- a tax id: its last 3 characters ('•••789'), as on a card's receipt
+    when 'tax_id' then pg_catalog.repeat('•', greatest(pg_catalog.char_length(plain) - 3, 3)) || pg_catalog.right(plain, 3)
+    -- an E.164 phone number: its country prefix and last 2 digits ('+49••••••••67')
+    when 'phone' then pg_catalog.left(plain, 3) || pg_catalog.repeat('•', greatest(pg_catalog.char_length(plain) - 5, 1))
+      || pg_catalog.right(plain, 2)
+    -- an email: the first letter of the local part and the domain ('j•••@example.com')
+    when 'email' then pg_catalog.left(plain, 1) || '•••' || pg_catalog.substr(plain, pg_catalog.strpos(plain, '@'))
+    else null
+  end;
+end
+$$;
+
+ALTER FUNCTION app.mask_personal(kind text, plain text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION mask_personal(kind text, plain text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.mask_personal(kind text, plain text) IS 'The partial form of a personal value shown to support (kind tax_id: last 3 characters; phone: country prefix and last 2 digits; email: first letter and domain). Stored as <column>_hint for encrypted columns, computed by the support views for emails.';
+
+--
+-- Name: personal_digest(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.personal_digest(plain text) RETURNS bytea
+    LANGUAGE plpgsql STABLE
+    AS $$
+begin
+  if plain is null then
+    return null;
+  end if;
+  return extensions.hmac(plain, app.data_key(), 'sha256');
+end
+$$;
+
+ALTER FUNCTION app.personal_digest(plain text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION personal_digest(plain text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.personal_digest(plain text) IS 'Keyed hash (HMAC-SHA256 with the data key) of a sensitive value: a blind index, so an encrypted column can still be unique (uq_companies_tenant_id_tax_id) and looked up, without a table of hashes anyone could reverse by guessing.';
+
+--
 -- Name: require_tenant_id(); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -784,6 +1022,110 @@ ALTER FUNCTION app.round_money(amount numeric, minor_units integer) OWNER TO b2b
 --
 
 COMMENT ON FUNCTION app.round_money(amount numeric, minor_units integer) IS 'The one rounding rule for money: amount rounded to minor_units decimals, half away from zero (PostgreSQL round(numeric, integer)). Every computed amount (line totals, invoices, credit notes) goes through it.';
+
+--
+-- Name: seal_personal(); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.seal_personal() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $_$
+declare
+  new_row jsonb := pg_catalog.to_jsonb(new);
+  old_row jsonb := case when tg_op = 'UPDATE' then pg_catalog.to_jsonb(old) end;
+  changes jsonb := '{}';
+  column_name text;
+  kind text;
+  plain text;
+  canonical text;
+  stored text;
+  same boolean;
+begin
+  for i in 0 .. tg_nargs - 1 loop
+    column_name := pg_catalog.split_part(tg_argv[i], ':', 1);
+    kind := pg_catalog.split_part(tg_argv[i], ':', 2);
+    if kind not in ('tax_id', 'phone') then
+      raise exception 'app.seal_personal: unknown kind % for %.%', kind, tg_table_name, column_name;
+    end if;
+    continue when tg_op = 'UPDATE' and (new_row -> column_name) is not distinct from (old_row -> column_name);
+    plain := app.decrypt_personal(pg_catalog.decode(pg_catalog.substr(new_row ->> column_name, 3), 'hex'));
+    if kind = 'tax_id' then
+      canonical := app.canonical_tax_id(plain);
+      if pg_catalog.char_length(canonical) > 50 then
+        raise exception using errcode = 'B4105', table = tg_table_name, schema = tg_table_schema,
+          column = column_name, message = 'a tax id is at most 50 characters';
+      end if;
+      if canonical !~ '^[A-Za-z0-9][A-Za-z0-9 ./-]{1,38}[A-Za-z0-9]$' then
+        raise exception using errcode = 'B4104', table = tg_table_name, schema = tg_table_schema,
+          column = column_name, message = 'a tax id is 3 to 40 letters, digits, spaces, dots, slashes or hyphens';
+      end if;
+      changes := changes || pg_catalog.jsonb_build_object(column_name || '_digest', app.personal_digest(canonical));
+    else
+      canonical := plain;
+      if pg_catalog.char_length(canonical) > 32 then
+        raise exception using errcode = 'B4107', table = tg_table_name, schema = tg_table_schema,
+          column = column_name, message = 'a phone number is at most 32 characters';
+      end if;
+      if canonical !~ '^\+[1-9][0-9]{1,14}$' then
+        raise exception using errcode = 'B4106', table = tg_table_name, schema = tg_table_schema,
+          column = column_name, message = 'a phone number is + and up to 15 digits (E.164)';
+      end if;
+    end if;
+    same := false;
+    if tg_op = 'UPDATE' and plain is not null and (old_row ->> column_name) is not null then
+      if kind = 'tax_id' then
+        same := (old_row -> (column_name || '_digest')) = (changes -> (column_name || '_digest'));
+      else
+        begin
+          stored := app.decrypt_personal(pg_catalog.decode(pg_catalog.substr(old_row ->> column_name, 3), 'hex'));
+          same := stored = canonical;
+        exception when sqlstate 'B4102' then
+          same := false;
+        end;
+      end if;
+    end if;
+    if same then
+      changes := changes || pg_catalog.jsonb_build_object(column_name, old_row -> column_name);
+    elsif canonical is not null then
+      -- always our own ciphertext (app.encrypt_personal: AES-256 with a modification detection code), never
+      -- the one the client sent: a value sealed without MDC ('disable-mdc=1') and altered later would
+      -- decrypt to a wrong value without any error
+      changes := changes || pg_catalog.jsonb_build_object(column_name, app.encrypt_personal(canonical));
+    end if;
+    changes := changes || pg_catalog.jsonb_build_object(column_name || '_hint', app.mask_personal(kind, canonical));
+  end loop;
+  return pg_catalog.jsonb_populate_record(new, changes);
+end
+$_$;
+
+ALTER FUNCTION app.seal_personal() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION seal_personal(); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.seal_personal() IS 'Trigger function (before insert or update of an encrypted column): opens the new value with the data key, canonicalizes and checks it (B4104-B4107), stores its own encryption of it (always with a modification detection code), and fills <column>_hint and (tax ids) <column>_digest; an update to the value already stored keeps the stored ciphertext. Arguments: ''column:kind'' (tax_id, phone).';
+
+--
+-- Name: set_data_key(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.set_data_key(key text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+begin
+  perform app.verify_data_key(key);
+  execute pg_catalog.format('set local app.data_key = %L', key);
+end
+$$;
+
+ALTER FUNCTION app.set_data_key(key text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION set_data_key(key text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.set_data_key(key text) IS 'Supplies the data key for the rest of the transaction (SET LOCAL, propagated to Citus workers) after app.verify_data_key accepted it (B4102 wrong key, B4103 malformed). Call it with the key as a bind parameter (@b2b/db withTenant({ dataKey })), never inlined.';
 
 --
 -- Name: set_tenant(uuid, uuid); Type: FUNCTION; Schema: app; Owner: b2b_owner
@@ -829,6 +1171,46 @@ ALTER FUNCTION app.set_updated_at() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION app.set_updated_at() IS 'Trigger function: sets updated_at to now() on update.';
+
+--
+-- Name: verify_data_key(text); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.verify_data_key(key text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_check bytea;
+begin
+  if key is null or pg_catalog.char_length(key) < 32 or pg_catalog.char_length(key) > 256 then
+    raise exception using errcode = 'B4103',
+      message = 'a data key is 32 to 256 characters (a random secret from the key store); this one is not';
+  end if;
+  select c.check_value into v_check from app.data_key_checks c where c.key_id = 1;
+  if v_check is null then
+    -- The first key a database is given becomes its key (rotation: docs/data-protection.md).
+    insert into app.data_key_checks (key_id, check_value)
+    values (1, extensions.pgp_sym_encrypt('b2b data key check', key, 'cipher-algo=aes256, s2k-mode=1'))
+    on conflict (key_id) do nothing;
+    select c.check_value into v_check from app.data_key_checks c where c.key_id = 1;
+  end if;
+  begin
+    perform extensions.pgp_sym_decrypt(v_check, key);
+  exception when external_routine_invocation_exception then
+    raise exception using errcode = 'B4102',
+      message = 'the data key given is not the key of this database''s personal data';
+  end;
+end
+$$;
+
+ALTER FUNCTION app.verify_data_key(key text) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION verify_data_key(key text); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.verify_data_key(key text) IS 'Refuses a data key that is malformed (B4103) or not the database''s key (B4102), by decrypting the key check value in app.data_key_checks; records the check value on first use. Called by app.set_data_key.';
 
 --
 -- Name: wait_for_replay(pg_lsn, integer); Type: FUNCTION; Schema: app; Owner: b2b_owner
@@ -3094,7 +3476,8 @@ begin
   select jsonb_strip_nulls(jsonb_build_object(
       'address_id', a.address_id, 'label', a.label, 'recipient', a.recipient, 'line1', a.line1,
       'line2', a.line2, 'line3', a.line3, 'locality', a.locality, 'region', a.region,
-      'postal_code', a.postal_code, 'country_code', a.country_code, 'phone', a.phone))
+      'postal_code', a.postal_code, 'country_code', a.country_code,
+      'phone_encrypted', pg_catalog.encode(a.phone, 'base64'), 'phone_hint', a.phone_hint))
   into snapshot
   from accounts.addresses a
   where a.tenant_id = v_tenant
@@ -3116,7 +3499,7 @@ ALTER FUNCTION orders.address_snapshot(p_tenant_id uuid, p_company_id uuid, p_ad
 -- Name: FUNCTION address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text) IS 'A JSON copy of tenant p_tenant_id''s company''s address p_address_id of kind p_kind (billing or shipping), or of its default address of that kind when p_address_id is null (null when it has none). SQLSTATE B3006 when the address is not one of the company''s addresses of that kind.';
+COMMENT ON FUNCTION orders.address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text) IS 'A JSON copy (phone encrypted: phone_encrypted, phone_hint) of tenant p_tenant_id''s company''s address p_address_id of kind p_kind (billing or shipping), or of its default address of that kind when p_address_id is null (null when it has none). SQLSTATE B3006 when the address is not one of the company''s addresses of that kind.';
 
 --
 -- Name: apply_approval_rules(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -5823,9 +6206,10 @@ CREATE TABLE accounts.addresses (
     region text,
     postal_code text,
     country_code text NOT NULL,
-    phone text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    phone_hint text,
+    phone bytea,
     CONSTRAINT chk_addresses_kind CHECK ((kind = ANY (ARRAY['billing'::text, 'shipping'::text]))),
     CONSTRAINT chk_addresses_label_length CHECK ((char_length(label) <= 100)),
     CONSTRAINT chk_addresses_line1_length CHECK ((char_length(line1) <= 200)),
@@ -5834,8 +6218,8 @@ CREATE TABLE accounts.addresses (
     CONSTRAINT chk_addresses_line3_length CHECK ((char_length(line3) <= 200)),
     CONSTRAINT chk_addresses_locality_length CHECK ((char_length(locality) <= 100)),
     CONSTRAINT chk_addresses_locality_not_blank CHECK ((btrim(locality) <> ''::text)),
-    CONSTRAINT chk_addresses_phone_e164 CHECK ((phone ~ '^\+[1-9][0-9]{1,14}$'::text)),
-    CONSTRAINT chk_addresses_phone_length CHECK ((char_length(phone) <= 32)),
+    CONSTRAINT chk_addresses_phone_hint_length CHECK ((char_length(phone_hint) <= 40)),
+    CONSTRAINT chk_addresses_phone_sealed CHECK (((phone IS NULL) = (phone_hint IS NULL))),
     CONSTRAINT chk_addresses_postal_code_format CHECK ((postal_code ~ '^[A-Za-z0-9][A-Za-z0-9 -]{0,10}[A-Za-z0-9]$'::text)),
     CONSTRAINT chk_addresses_postal_code_length CHECK ((char_length(postal_code) <= 20)),
     CONSTRAINT chk_addresses_recipient_length CHECK ((char_length(recipient) <= 200)),
@@ -5896,10 +6280,16 @@ COMMENT ON COLUMN accounts.addresses.postal_code IS 'Postal code as written in t
 COMMENT ON COLUMN accounts.addresses.country_code IS 'ISO 3166-1 alpha-2 country.';
 
 --
+-- Name: COLUMN addresses.phone_hint; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.addresses.phone_hint IS 'The masked phone number (country prefix, last 2 digits) shown to support without the key.';
+
+--
 -- Name: COLUMN addresses.phone; Type: COMMENT; Schema: accounts; Owner: b2b_owner
 --
 
-COMMENT ON COLUMN accounts.addresses.phone IS 'E.164 phone number for the carrier (+ and up to 15 digits).';
+COMMENT ON COLUMN accounts.addresses.phone IS 'E.164 phone number for the carrier, encrypted with the data key (pgcrypto; read with app.decrypt_personal).';
 
 --
 -- Name: buyer_role_permissions; Type: TABLE; Schema: accounts; Owner: b2b_owner
@@ -5958,19 +6348,20 @@ CREATE TABLE accounts.buyers (
     buyer_role_id uuid NOT NULL,
     email text NOT NULL,
     full_name text NOT NULL,
-    phone text,
     status text DEFAULT 'active'::text NOT NULL,
     spending_limit numeric,
     spending_period text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     minor_units smallint NOT NULL,
+    phone_hint text,
+    phone bytea,
     CONSTRAINT chk_buyers_email_format CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (email = lower(email)))),
     CONSTRAINT chk_buyers_email_length CHECK ((char_length(email) <= 254)),
     CONSTRAINT chk_buyers_full_name_length CHECK ((char_length(full_name) <= 200)),
     CONSTRAINT chk_buyers_full_name_not_blank CHECK ((btrim(full_name) <> ''::text)),
-    CONSTRAINT chk_buyers_phone_e164 CHECK ((phone ~ '^\+[1-9][0-9]{1,14}$'::text)),
-    CONSTRAINT chk_buyers_phone_length CHECK ((char_length(phone) <= 32)),
+    CONSTRAINT chk_buyers_phone_hint_length CHECK ((char_length(phone_hint) <= 40)),
+    CONSTRAINT chk_buyers_phone_sealed CHECK (((phone IS NULL) = (phone_hint IS NULL))),
     CONSTRAINT chk_buyers_spending_limit_has_period CHECK (((spending_limit IS NULL) = (spending_period IS NULL))),
     CONSTRAINT chk_buyers_spending_limit_money CHECK (app.is_money(spending_limit, (minor_units)::integer)),
     CONSTRAINT chk_buyers_spending_limit_not_negative CHECK ((spending_limit >= (0)::numeric)),
@@ -5995,12 +6386,6 @@ COMMENT ON TABLE accounts.buyers IS 'A person who acts for a company (places, ap
 COMMENT ON COLUMN accounts.buyers.email IS 'Login email, lowercase, unique within the company.';
 
 --
--- Name: COLUMN buyers.phone; Type: COMMENT; Schema: accounts; Owner: b2b_owner
---
-
-COMMENT ON COLUMN accounts.buyers.phone IS 'E.164 phone number (+ and up to 15 digits).';
-
---
 -- Name: COLUMN buyers.spending_limit; Type: COMMENT; Schema: accounts; Owner: b2b_owner
 --
 
@@ -6019,6 +6404,18 @@ COMMENT ON COLUMN accounts.buyers.spending_period IS 'day, week or month: the ca
 COMMENT ON COLUMN accounts.buyers.minor_units IS 'The minor units of the company''s currency (copied, follows the company by fk_buyers_tenant_id_company_id_minor_units_companies; filled by trigger): spending_limit has at most this many decimals.';
 
 --
+-- Name: COLUMN buyers.phone_hint; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.buyers.phone_hint IS 'The masked phone number (country prefix, last 2 digits) shown to support without the key.';
+
+--
+-- Name: COLUMN buyers.phone; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.buyers.phone IS 'E.164 phone number (+ and up to 15 digits), encrypted with the data key (pgcrypto; read with app.decrypt_personal).';
+
+--
 -- Name: companies; Type: TABLE; Schema: accounts; Owner: b2b_owner
 --
 
@@ -6027,7 +6424,6 @@ CREATE TABLE accounts.companies (
     company_id uuid DEFAULT gen_random_uuid() NOT NULL,
     parent_company_id uuid,
     legal_name text NOT NULL,
-    tax_id text,
     default_currency text NOT NULL,
     default_locale text NOT NULL,
     payment_terms_days integer DEFAULT 30 NOT NULL,
@@ -6036,6 +6432,9 @@ CREATE TABLE accounts.companies (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     minor_units smallint NOT NULL,
+    tax_id_digest bytea,
+    tax_id_hint text,
+    tax_id bytea,
     CONSTRAINT chk_companies_credit_limit_money CHECK (app.is_money(credit_limit, (minor_units)::integer)),
     CONSTRAINT chk_companies_credit_limit_not_negative CHECK ((credit_limit >= (0)::numeric)),
     CONSTRAINT chk_companies_legal_name_length CHECK ((char_length(legal_name) <= 200)),
@@ -6043,8 +6442,8 @@ CREATE TABLE accounts.companies (
     CONSTRAINT chk_companies_not_own_parent CHECK ((parent_company_id <> company_id)),
     CONSTRAINT chk_companies_payment_terms_days CHECK (((payment_terms_days >= 0) AND (payment_terms_days <= 365))),
     CONSTRAINT chk_companies_status CHECK ((status = ANY (ARRAY['active'::text, 'on_hold'::text, 'closed'::text]))),
-    CONSTRAINT chk_companies_tax_id_format CHECK ((tax_id ~ '^[A-Za-z0-9][A-Za-z0-9 ./-]{1,38}[A-Za-z0-9]$'::text)),
-    CONSTRAINT chk_companies_tax_id_length CHECK ((char_length(tax_id) <= 50))
+    CONSTRAINT chk_companies_tax_id_hint_length CHECK ((char_length(tax_id_hint) <= 60)),
+    CONSTRAINT chk_companies_tax_id_sealed CHECK ((((tax_id IS NULL) = (tax_id_digest IS NULL)) AND ((tax_id IS NULL) = (tax_id_hint IS NULL))))
 );
 
 ALTER TABLE ONLY accounts.companies FORCE ROW LEVEL SECURITY;
@@ -6062,12 +6461,6 @@ COMMENT ON TABLE accounts.companies IS 'A business customer of the tenant. Compa
 --
 
 COMMENT ON COLUMN accounts.companies.parent_company_id IS 'The parent company (group headquarters); null for a top-level company.';
-
---
--- Name: COLUMN companies.tax_id; Type: COMMENT; Schema: accounts; Owner: b2b_owner
---
-
-COMMENT ON COLUMN accounts.companies.tax_id IS 'VAT or other tax registration number, as printed on invoices; unique within the tenant.';
 
 --
 -- Name: COLUMN companies.default_currency; Type: COMMENT; Schema: accounts; Owner: b2b_owner
@@ -6104,6 +6497,24 @@ COMMENT ON COLUMN accounts.companies.status IS 'active, on_hold (may not order) 
 --
 
 COMMENT ON COLUMN accounts.companies.minor_units IS 'The minor units of default_currency (copied, checked by fk_companies_default_currency_minor_units_currencies; filled by trigger): credit_limit and the buyers'' spending limits have at most this many decimals.';
+
+--
+-- Name: COLUMN companies.tax_id_digest; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.companies.tax_id_digest IS 'HMAC-SHA256 of the canonical tax id under the data key (app.personal_digest): keeps tax ids unique within the tenant without storing them in clear.';
+
+--
+-- Name: COLUMN companies.tax_id_hint; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.companies.tax_id_hint IS 'The masked tax id (last 3 characters) shown to support without the key.';
+
+--
+-- Name: COLUMN companies.tax_id; Type: COMMENT; Schema: accounts; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN accounts.companies.tax_id IS 'VAT or other tax registration number, as printed on invoices, encrypted with the data key (pgcrypto; read with app.decrypt_personal); unique within the tenant through tax_id_digest.';
 
 --
 -- Name: company_customer_groups; Type: TABLE; Schema: accounts; Owner: b2b_owner
@@ -6173,6 +6584,25 @@ ALTER TABLE accounts.permissions OWNER TO b2b_owner;
 COMMENT ON TABLE accounts.permissions IS 'Reference list of named buyer permissions (area.action) that buyer roles are built from; shared by all tenants.';
 
 --
+-- Name: data_key_checks; Type: TABLE; Schema: app; Owner: b2b_owner
+--
+
+CREATE TABLE app.data_key_checks (
+    key_id smallint DEFAULT 1 NOT NULL,
+    check_value bytea NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_data_key_checks_one_key CHECK ((key_id = 1))
+);
+
+ALTER TABLE app.data_key_checks OWNER TO b2b_owner;
+
+--
+-- Name: TABLE data_key_checks; Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON TABLE app.data_key_checks IS 'The key check value of the data key (a fixed text encrypted with it by the first app.set_data_key); never the key. Read by app.set_data_key to refuse a wrong key (B4102).';
+
+--
 -- Name: personal_data_columns; Type: VIEW; Schema: app; Owner: b2b_owner
 --
 
@@ -6184,8 +6614,12 @@ CREATE VIEW app.personal_data_columns AS
     v.category,
     v.legal_basis,
     v.retention,
-    v.note
-   FROM ( VALUES ('accounts'::text,'buyers'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'login and order notifications'::text), ('accounts'::text,'buyers'::text,'full_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text), ('accounts'::text,'buyers'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text), ('accounts'::text,'addresses'::text,'recipient'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'a person''s name when the recipient is a person'::text), ('accounts'::text,'addresses'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'for the carrier'::text), ('accounts'::text,'addresses'::text,'line1'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'personal where the company is a sole trader or the address a home'::text), ('accounts'::text,'addresses'::text,'line2'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text), ('accounts'::text,'addresses'::text,'line3'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text), ('accounts'::text,'addresses'::text,'postal_code'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text), ('accounts'::text,'addresses'::text,'locality'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text), ('accounts'::text,'companies'::text,'legal_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a person''s name when the company is a sole trader'::text), ('accounts'::text,'companies'::text,'tax_id'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a personal tax number when the company is a sole trader'::text), ('accounts'::text,'buyer_roles'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a role (purchaser, manager), not of a person'::text), ('accounts'::text,'customer_groups'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a group of companies'::text), ('tenancy'::text,'staff_users'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,'login'::text), ('tenancy'::text,'staff_users'::text,'display_name'::text,true,'identity'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,NULL::text), ('tenancy'::text,'tenants'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the seller''s business name'::text), ('orders'::text,'orders'::text,'billing_address'::text,true,'address'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text), ('orders'::text,'orders'::text,'shipping_address'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text), ('orders'::text,'order_approvals'::text,'comment'::text,true,'free text'::text,'legitimate interest (Art. 6(1)(f))'::text,'with the order'::text,'an approver''s words; may name people'::text), ('orders'::text,'quotes'::text,'note'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the quote'::text,'a buyer''s words; may name people'::text), ('orders'::text,'returns'::text,'reason'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the order'::text,'a buyer''s words; may name people'::text), ('orders'::text,'approval_rules'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a rule'::text), ('audit'::text,'events'::text,'old_values'::text,true,'copies of audited rows'::text,'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))'::text,'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)'::text,'old values of a changed or deleted row: holds the personal columns of the audited tables above'::text), ('audit'::text,'events'::text,'new_values'::text,true,'copies of audited rows'::text,'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))'::text,'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)'::text,'new values of an inserted or changed row: holds the personal columns of the audited tables above'::text), ('audit'::text,'events'::text,'table_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of an audited table'::text), ('audit'::text,'events'::text,'application_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a client program'::text), ('audit'::text,'retired_partitions'::text,'partition_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a partition'::text), ('catalog'::text,'category_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a category name'::text), ('catalog'::text,'product_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a product name'::text), ('catalog'::text,'countries'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text), ('catalog'::text,'currencies'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text), ('catalog'::text,'locales'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text), ('catalog'::text,'price_lists'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a price list'::text), ('catalog'::text,'warehouses'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a warehouse'::text)) v(schema_name, table_name, column_name, personal, category, legal_basis, retention, note);
+    v.note,
+    v.protection,
+    v.subject,
+    v.subject_key,
+    v.erasure
+   FROM ( VALUES ('accounts'::text,'buyers'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'login and order notifications'::text,'clear'::text,'buyer'::text,'buyer_id'::text,'''erased-'' || buyer_id || ''@erased.invalid'''::text), ('accounts'::text,'buyers'::text,'full_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text,'clear'::text,'buyer'::text,'buyer_id'::text,'''Erased buyer'''::text), ('accounts'::text,'buyers'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text,'encrypted'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'recipient'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'a person''s name when the recipient is a person'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'for the carrier'::text,'encrypted'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line1'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'personal where the company is a sole trader or the address a home'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line2'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line3'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'postal_code'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'locality'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'legal_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a person''s name when the company is a sole trader'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a personal tax number when the company is a sole trader'::text,'encrypted'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id_hint'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'last 3 characters of the tax id, for support'::text,'masked'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id_digest'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'HMAC of the tax id under the data key (uniqueness)'::text,'keyed hash'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'buyers'::text,'phone_hint'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'country prefix and last 2 digits, for support'::text,'masked'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'phone_hint'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'country prefix and last 2 digits, for support'::text,'masked'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'buyer_roles'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a role (purchaser, manager), not of a person'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('accounts'::text,'customer_groups'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a group of companies'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('tenancy'::text,'staff_users'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,'login'::text,'clear'::text,'staff_user'::text,'staff_user_id'::text,NULL::text), ('tenancy'::text,'staff_users'::text,'display_name'::text,true,'identity'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,NULL::text,'clear'::text,'staff_user'::text,'staff_user_id'::text,NULL::text), ('tenancy'::text,'tenants'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the seller''s business name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('orders'::text,'orders'::text,'billing_address'::text,true,'address'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('orders'::text,'orders'::text,'shipping_address'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('orders'::text,'order_approvals'::text,'comment'::text,true,'free text'::text,'legitimate interest (Art. 6(1)(f))'::text,'with the order'::text,'an approver''s words; may name people'::text,'clear'::text,'buyer'::text,'approver_id'::text,NULL::text), ('orders'::text,'quotes'::text,'note'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the quote'::text,'a buyer''s words; may name people'::text,'clear'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('orders'::text,'returns'::text,'reason'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the order'::text,'a buyer''s words; may name people'::text,'clear'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('orders'::text,'approval_rules'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a rule'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('orders'::text,'invoices'::text,'lines'::text,false,NULL::text,NULL::text,NULL::text,'the invoiced lines: product, quantity, prices, taxes'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'events'::text,'old_values'::text,true,'copies of audited rows'::text,'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))'::text,'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)'::text,'old values of a changed or deleted row: holds the personal columns of the audited tables above'::text,'keyed hash on erasure'::text,'audited row'::text,'row_key'::text,NULL::text), ('audit'::text,'events'::text,'new_values'::text,true,'copies of audited rows'::text,'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))'::text,'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)'::text,'new values of an inserted or changed row: holds the personal columns of the audited tables above'::text,'keyed hash on erasure'::text,'audited row'::text,'row_key'::text,NULL::text), ('audit'::text,'events'::text,'table_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of an audited table'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'events'::text,'row_key'::text,false,NULL::text,NULL::text,NULL::text,'the primary key values (ids) of the audited row'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'events'::text,'application_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a client program'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'retired_partitions'::text,'partition_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a partition'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'category_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a category name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'product_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a product name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'countries'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'currencies'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'locales'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'price_lists'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a price list'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'warehouses'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a warehouse'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'products'::text,'attributes'::text,false,NULL::text,NULL::text,NULL::text,'a product''s attributes (size, colour)'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'variants'::text,'attributes'::text,false,NULL::text,NULL::text,NULL::text,'a variant''s attributes (size, colour)'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'stock_movements'::text,'reason'::text,false,NULL::text,NULL::text,NULL::text,'the kind of movement, from a fixed list (order, return, adjustment...)'::text,NULL::text,NULL::text,NULL::text,NULL::text)) v(schema_name, table_name, column_name, personal, category, legal_basis, retention, note, protection, subject, subject_key, erasure);
 
 ALTER TABLE app.personal_data_columns OWNER TO b2b_owner;
 
@@ -6193,7 +6627,7 @@ ALTER TABLE app.personal_data_columns OWNER TO b2b_owner;
 -- Name: VIEW personal_data_columns; Type: COMMENT; Schema: app; Owner: b2b_owner
 --
 
-COMMENT ON VIEW app.personal_data_columns IS 'The one list of personal-data decisions per column: personal (category, legal basis, retention required) or not (note gives the reason). Checked against the columns by db-tests/lint/personal_data_is_decided.test.sql; docs/data-dictionary.md is generated from it.';
+COMMENT ON VIEW app.personal_data_columns IS 'The one list of personal-data decisions per column: personal (category, legal basis, retention, protection, subject and subject_key required; erasure: the replacing expression) or not (note gives the reason). Checked against the columns by db-tests/lint/personal_data_is_decided.test.sql; docs/data-dictionary.md is generated from it.';
 
 --
 -- Name: chain_keys; Type: TABLE; Schema: audit; Owner: b2b_owner
@@ -8329,6 +8763,78 @@ COMMENT ON COLUMN orders.return_transitions.to_state IS 'State the return enters
 COMMENT ON COLUMN orders.return_transitions.description IS 'Which operation makes this move.';
 
 --
+-- Name: addresses; Type: VIEW; Schema: support; Owner: b2b_owner
+--
+
+CREATE VIEW support.addresses WITH (security_barrier='true') AS
+ SELECT a.tenant_id,
+    a.address_id,
+    a.company_id,
+    a.kind,
+    a.is_default,
+    a.locality,
+    a.postal_code,
+    a.country_code,
+    a.phone_hint AS phone_masked
+   FROM accounts.addresses a
+  WHERE (a.tenant_id = app.current_tenant_id());
+
+ALTER TABLE support.addresses OWNER TO b2b_owner;
+
+--
+-- Name: VIEW addresses; Type: COMMENT; Schema: support; Owner: b2b_owner
+--
+
+COMMENT ON VIEW support.addresses IS 'Addresses of the current tenant for support: locality, postal code and country; phone masked; no street or recipient.';
+
+--
+-- Name: buyers; Type: VIEW; Schema: support; Owner: b2b_owner
+--
+
+CREATE VIEW support.buyers WITH (security_barrier='true') AS
+ SELECT b.tenant_id,
+    b.buyer_id,
+    b.company_id,
+    app.mask_personal('email'::text, b.email) AS email_masked,
+    b.full_name,
+    b.phone_hint AS phone_masked,
+    b.status,
+    b.created_at
+   FROM accounts.buyers b
+  WHERE (b.tenant_id = app.current_tenant_id());
+
+ALTER TABLE support.buyers OWNER TO b2b_owner;
+
+--
+-- Name: VIEW buyers; Type: COMMENT; Schema: support; Owner: b2b_owner
+--
+
+COMMENT ON VIEW support.buyers IS 'Buyers of the current tenant for support: email and phone masked, no spending limits.';
+
+--
+-- Name: companies; Type: VIEW; Schema: support; Owner: b2b_owner
+--
+
+CREATE VIEW support.companies WITH (security_barrier='true') AS
+ SELECT c.tenant_id,
+    c.company_id,
+    c.parent_company_id,
+    c.legal_name,
+    c.tax_id_hint AS tax_id_masked,
+    c.status,
+    c.created_at
+   FROM accounts.companies c
+  WHERE (c.tenant_id = app.current_tenant_id());
+
+ALTER TABLE support.companies OWNER TO b2b_owner;
+
+--
+-- Name: VIEW companies; Type: COMMENT; Schema: support; Owner: b2b_owner
+--
+
+COMMENT ON VIEW support.companies IS 'Companies of the current tenant for support: tax id masked (last 3 characters), no credit data.';
+
+--
 -- Name: memberships; Type: TABLE; Schema: tenancy; Owner: b2b_owner
 --
 
@@ -8559,7 +9065,14 @@ ALTER TABLE ONLY accounts.companies
 --
 
 ALTER TABLE ONLY accounts.companies
-    ADD CONSTRAINT uq_companies_tenant_id_tax_id UNIQUE (tenant_id, tax_id);
+    ADD CONSTRAINT uq_companies_tenant_id_tax_id UNIQUE (tenant_id, tax_id_digest);
+
+--
+-- Name: data_key_checks pk_data_key_checks; Type: CONSTRAINT; Schema: app; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY app.data_key_checks
+    ADD CONSTRAINT pk_data_key_checks PRIMARY KEY (key_id);
 
 --
 -- Name: events pk_events; Type: CONSTRAINT; Schema: audit; Owner: b2b_owner
@@ -9617,6 +10130,12 @@ CREATE TRIGGER trg_addresses_before_insert_or_update_postal BEFORE INSERT OR UPD
 CREATE TRIGGER trg_addresses_before_update BEFORE UPDATE ON accounts.addresses FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
+-- Name: addresses trg_addresses_before_write_sealed; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_addresses_before_write_sealed BEFORE INSERT OR UPDATE OF phone ON accounts.addresses FOR EACH ROW EXECUTE FUNCTION app.seal_personal('phone:phone');
+
+--
 -- Name: addresses trg_addresses_zz_audit; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
@@ -9695,6 +10214,12 @@ CREATE TRIGGER trg_buyers_before_write_canonical BEFORE INSERT OR UPDATE OF emai
 CREATE TRIGGER trg_buyers_before_write_minor_units BEFORE INSERT OR UPDATE OF company_id, minor_units ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION accounts.set_buyer_minor_units();
 
 --
+-- Name: buyers trg_buyers_before_write_sealed; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_buyers_before_write_sealed BEFORE INSERT OR UPDATE OF phone ON accounts.buyers FOR EACH ROW EXECUTE FUNCTION app.seal_personal('phone:phone');
+
+--
 -- Name: buyers trg_buyers_zz_audit; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
@@ -9731,16 +10256,16 @@ CREATE TRIGGER trg_companies_before_insert_or_update_parent BEFORE INSERT OR UPD
 CREATE TRIGGER trg_companies_before_update BEFORE UPDATE ON accounts.companies FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
 
 --
--- Name: companies trg_companies_before_write_canonical; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
---
-
-CREATE TRIGGER trg_companies_before_write_canonical BEFORE INSERT OR UPDATE OF tax_id ON accounts.companies FOR EACH ROW EXECUTE FUNCTION app.canonicalize('tax_id:tax_id');
-
---
 -- Name: companies trg_companies_before_write_minor_units; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
 --
 
 CREATE TRIGGER trg_companies_before_write_minor_units BEFORE INSERT OR UPDATE OF default_currency, minor_units ON accounts.companies FOR EACH ROW EXECUTE FUNCTION accounts.set_company_minor_units();
+
+--
+-- Name: companies trg_companies_before_write_sealed; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_companies_before_write_sealed BEFORE INSERT OR UPDATE OF tax_id ON accounts.companies FOR EACH ROW EXECUTE FUNCTION app.seal_personal('tax_id:tax_id');
 
 --
 -- Name: companies trg_companies_zz_audit; Type: TRIGGER; Schema: accounts; Owner: b2b_owner
@@ -11298,6 +11823,12 @@ CREATE POLICY addresses_insert ON accounts.addresses FOR INSERT TO b2b_app WITH 
 CREATE POLICY addresses_select ON accounts.addresses FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
+-- Name: addresses addresses_select_owner; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY addresses_select_owner ON accounts.addresses FOR SELECT TO b2b_owner USING ((tenant_id = app.current_tenant_id()));
+
+--
 -- Name: addresses addresses_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
@@ -11382,10 +11913,22 @@ CREATE POLICY buyers_insert ON accounts.buyers FOR INSERT TO b2b_app WITH CHECK 
 CREATE POLICY buyers_select ON accounts.buyers FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
+-- Name: buyers buyers_select_owner; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyers_select_owner ON accounts.buyers FOR SELECT TO b2b_owner USING ((tenant_id = app.current_tenant_id()));
+
+--
 -- Name: buyers buyers_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
 --
 
 CREATE POLICY buyers_update ON accounts.buyers FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: buyers buyers_update_owner; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY buyers_update_owner ON accounts.buyers FOR UPDATE TO b2b_owner USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: companies; Type: ROW SECURITY; Schema: accounts; Owner: b2b_owner
@@ -11410,6 +11953,12 @@ CREATE POLICY companies_insert ON accounts.companies FOR INSERT TO b2b_app WITH 
 --
 
 CREATE POLICY companies_select ON accounts.companies FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: companies companies_select_owner; Type: POLICY; Schema: accounts; Owner: b2b_owner
+--
+
+CREATE POLICY companies_select_owner ON accounts.companies FOR SELECT TO b2b_owner USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: companies companies_update; Type: POLICY; Schema: accounts; Owner: b2b_owner
@@ -11970,6 +12519,18 @@ CREATE POLICY order_approvals_insert ON orders.order_approvals FOR INSERT TO b2b
 CREATE POLICY order_approvals_select ON orders.order_approvals FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
+-- Name: order_approvals order_approvals_select_owner; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_approvals_select_owner ON orders.order_approvals FOR SELECT TO b2b_owner USING ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: order_approvals order_approvals_update_owner; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY order_approvals_update_owner ON orders.order_approvals FOR UPDATE TO b2b_owner USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
+
+--
 -- Name: order_lines; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
 --
 
@@ -12084,10 +12645,22 @@ CREATE POLICY quotes_insert ON orders.quotes FOR INSERT TO b2b_app WITH CHECK ((
 CREATE POLICY quotes_select ON orders.quotes FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
+-- Name: quotes quotes_select_owner; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY quotes_select_owner ON orders.quotes FOR SELECT TO b2b_owner USING ((tenant_id = app.current_tenant_id()));
+
+--
 -- Name: quotes quotes_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
 CREATE POLICY quotes_update ON orders.quotes FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: quotes quotes_update_owner; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY quotes_update_owner ON orders.quotes FOR UPDATE TO b2b_owner USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: receivable_entries; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -12144,10 +12717,22 @@ CREATE POLICY returns_insert ON orders.returns FOR INSERT TO b2b_app WITH CHECK 
 CREATE POLICY returns_select ON orders.returns FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
+-- Name: returns returns_select_owner; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY returns_select_owner ON orders.returns FOR SELECT TO b2b_owner USING ((tenant_id = app.current_tenant_id()));
+
+--
 -- Name: returns returns_update; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
 CREATE POLICY returns_update ON orders.returns FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: returns returns_update_owner; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY returns_update_owner ON orders.returns FOR UPDATE TO b2b_owner USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: memberships; Type: ROW SECURITY; Schema: tenancy; Owner: b2b_owner
@@ -12241,6 +12826,7 @@ GRANT USAGE ON SCHEMA accounts TO b2b_readonly;
 GRANT USAGE ON SCHEMA app TO b2b_app;
 GRANT USAGE ON SCHEMA app TO b2b_readonly;
 GRANT USAGE ON SCHEMA app TO b2b_analytics;
+GRANT USAGE ON SCHEMA app TO b2b_support;
 
 --
 -- Name: SCHEMA audit; Type: ACL; Schema: -; Owner: b2b_owner
@@ -12284,6 +12870,12 @@ REVOKE USAGE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO b2b_owner;
 
 --
+-- Name: SCHEMA support; Type: ACL; Schema: -; Owner: b2b_owner
+--
+
+GRANT USAGE ON SCHEMA support TO b2b_support;
+
+--
 -- Name: SCHEMA tenancy; Type: ACL; Schema: -; Owner: b2b_owner
 --
 
@@ -12325,6 +12917,13 @@ REVOKE ALL ON FUNCTION accounts.check_address_postal_code() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION accounts.check_company_hierarchy() FROM PUBLIC;
+
+--
+-- Name: FUNCTION erase_buyer(p_tenant_id uuid, p_buyer_id uuid); Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION accounts.erase_buyer(p_tenant_id uuid, p_buyer_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION accounts.erase_buyer(p_tenant_id uuid, p_buyer_id uuid) TO b2b_app;
 
 --
 -- Name: FUNCTION follow_company_minor_units(); Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -12412,6 +13011,7 @@ REVOKE ALL ON FUNCTION app.current_tenant_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.current_tenant_id() TO b2b_app;
 GRANT ALL ON FUNCTION app.current_tenant_id() TO b2b_readonly;
 GRANT ALL ON FUNCTION app.current_tenant_id() TO b2b_analytics;
+GRANT ALL ON FUNCTION app.current_tenant_id() TO b2b_support;
 
 --
 -- Name: FUNCTION current_user_id(); Type: ACL; Schema: app; Owner: b2b_owner
@@ -12421,6 +13021,27 @@ REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.current_user_id() TO b2b_app;
 GRANT ALL ON FUNCTION app.current_user_id() TO b2b_readonly;
 GRANT ALL ON FUNCTION app.current_user_id() TO b2b_analytics;
+
+--
+-- Name: FUNCTION data_key(); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.data_key() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.data_key() TO b2b_app;
+
+--
+-- Name: FUNCTION decrypt_personal(sealed bytea); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.decrypt_personal(sealed bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.decrypt_personal(sealed bytea) TO b2b_app;
+
+--
+-- Name: FUNCTION encrypt_personal(plain text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.encrypt_personal(plain text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.encrypt_personal(plain text) TO b2b_app;
 
 --
 -- Name: FUNCTION guard_inserted_columns(); Type: ACL; Schema: app; Owner: b2b_owner
@@ -12436,6 +13057,21 @@ REVOKE ALL ON FUNCTION app.is_money(amount numeric, max_scale integer) FROM PUBL
 GRANT ALL ON FUNCTION app.is_money(amount numeric, max_scale integer) TO b2b_app;
 GRANT ALL ON FUNCTION app.is_money(amount numeric, max_scale integer) TO b2b_readonly;
 GRANT ALL ON FUNCTION app.is_money(amount numeric, max_scale integer) TO b2b_analytics;
+
+--
+-- Name: FUNCTION mask_personal(kind text, plain text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.mask_personal(kind text, plain text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.mask_personal(kind text, plain text) TO b2b_app;
+GRANT ALL ON FUNCTION app.mask_personal(kind text, plain text) TO b2b_support;
+
+--
+-- Name: FUNCTION personal_digest(plain text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.personal_digest(plain text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.personal_digest(plain text) TO b2b_app;
 
 --
 -- Name: FUNCTION require_tenant_id(); Type: ACL; Schema: app; Owner: b2b_owner
@@ -12456,6 +13092,19 @@ GRANT ALL ON FUNCTION app.round_money(amount numeric, minor_units integer) TO b2
 GRANT ALL ON FUNCTION app.round_money(amount numeric, minor_units integer) TO b2b_analytics;
 
 --
+-- Name: FUNCTION seal_personal(); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.seal_personal() FROM PUBLIC;
+
+--
+-- Name: FUNCTION set_data_key(key text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.set_data_key(key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.set_data_key(key text) TO b2b_app;
+
+--
 -- Name: FUNCTION set_tenant(tenant uuid, acting_user uuid); Type: ACL; Schema: app; Owner: b2b_owner
 --
 
@@ -12463,12 +13112,20 @@ REVOKE ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) FROM PUBLIC
 GRANT ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) TO b2b_app;
 GRANT ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) TO b2b_readonly;
 GRANT ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) TO b2b_analytics;
+GRANT ALL ON FUNCTION app.set_tenant(tenant uuid, acting_user uuid) TO b2b_support;
 
 --
 -- Name: FUNCTION set_updated_at(); Type: ACL; Schema: app; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION app.set_updated_at() FROM PUBLIC;
+
+--
+-- Name: FUNCTION verify_data_key(key text); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.verify_data_key(key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.verify_data_key(key text) TO b2b_app;
 
 --
 -- Name: FUNCTION wait_for_replay(p_lsn pg_lsn, p_timeout_ms integer); Type: ACL; Schema: app; Owner: b2b_owner
@@ -13378,12 +14035,6 @@ GRANT UPDATE(email) ON TABLE accounts.buyers TO b2b_app;
 GRANT UPDATE(full_name) ON TABLE accounts.buyers TO b2b_app;
 
 --
--- Name: COLUMN buyers.phone; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT UPDATE(phone) ON TABLE accounts.buyers TO b2b_app;
-
---
 -- Name: COLUMN buyers.status; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
@@ -13408,6 +14059,12 @@ GRANT UPDATE(spending_period) ON TABLE accounts.buyers TO b2b_app;
 GRANT UPDATE(minor_units) ON TABLE accounts.buyers TO b2b_app;
 
 --
+-- Name: COLUMN buyers.phone; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT UPDATE(phone) ON TABLE accounts.buyers TO b2b_app;
+
+--
 -- Name: TABLE companies; Type: ACL; Schema: accounts; Owner: b2b_owner
 --
 
@@ -13425,12 +14082,6 @@ GRANT UPDATE(parent_company_id) ON TABLE accounts.companies TO b2b_app;
 --
 
 GRANT UPDATE(legal_name) ON TABLE accounts.companies TO b2b_app;
-
---
--- Name: COLUMN companies.tax_id; Type: ACL; Schema: accounts; Owner: b2b_owner
---
-
-GRANT UPDATE(tax_id) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: COLUMN companies.default_currency; Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -13461,6 +14112,12 @@ GRANT UPDATE(credit_limit) ON TABLE accounts.companies TO b2b_app;
 --
 
 GRANT UPDATE(status) ON TABLE accounts.companies TO b2b_app;
+
+--
+-- Name: COLUMN companies.tax_id; Type: ACL; Schema: accounts; Owner: b2b_owner
+--
+
+GRANT UPDATE(tax_id) ON TABLE accounts.companies TO b2b_app;
 
 --
 -- Name: TABLE company_customer_groups; Type: ACL; Schema: accounts; Owner: b2b_owner
@@ -13997,6 +14654,24 @@ GRANT SELECT ON TABLE orders.return_transitions TO b2b_readonly;
 
 REVOKE SELECT ON TABLE public.pg_stat_statements_info FROM PUBLIC;
 GRANT SELECT ON TABLE public.pg_stat_statements_info TO b2b_owner;
+
+--
+-- Name: TABLE addresses; Type: ACL; Schema: support; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE support.addresses TO b2b_support;
+
+--
+-- Name: TABLE buyers; Type: ACL; Schema: support; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE support.buyers TO b2b_support;
+
+--
+-- Name: TABLE companies; Type: ACL; Schema: support; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE support.companies TO b2b_support;
 
 --
 -- Name: TABLE memberships; Type: ACL; Schema: tenancy; Owner: b2b_owner

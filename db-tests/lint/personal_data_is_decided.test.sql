@@ -1,5 +1,5 @@
 -- Personal data is marked from one list, app.personal_data_columns (sql/app/views): every column named
--- like a person's data has a decision there, every decision names a column that exists, and a decision is
+-- like a person's data (or free text: note, comment, reason, message; or any json/jsonb column) has a decision there, every decision names a column that exists, and a decision is
 -- complete (personal: category, legal basis, retention; not personal: the reason).
 begin;
 select plan(4);
@@ -10,9 +10,11 @@ select is_empty($$
   from tests.linted_tables t
   join pg_attribute a on a.attrelid = t.oid and a.attnum > 0 and not a.attisdropped
   join pg_type ty on ty.oid = a.atttypid
-  where a.attname ~ '(^|_)(e?mail|email_address|phone|mobile|fax|name|names|recipient|street|line[1-9]|address|postal_code|zip|zip_code|locality|city|tax_id|tax_number|vat_id|vat_number|iban|bic|account_number|birth|birthday|birth_date|date_of_birth|dob|gender|ssn|passport|national_id|ip_address)(_|$)'
-    and a.atttypid <> 'uuid'::regtype
-    and ty.typcategory not in ('N', 'B')
+  where ((a.attname ~ '(^|_)(e?mail|email_address|phone|mobile|fax|name|names|recipient|street|line[1-9]|address|postal_code|zip|zip_code|locality|city|tax_id|tax_number|vat_id|vat_number|iban|bic|account_number|birth|birthday|birth_date|date_of_birth|dob|gender|ssn|passport|national_id|ip_address|note|notes|comment|comments|reason|reasons|remark|remarks|message|messages|instructions)(_|$)'
+           and a.atttypid <> 'uuid'::regtype
+           and ty.typcategory not in ('N', 'B'))
+         -- free text (a note, a comment, a reason) may name people; a JSON document may hold anything
+         or a.atttypid in ('json'::regtype, 'jsonb'::regtype))
     and not exists (
       select from app.personal_data_columns p
       where p.schema_name = t.schema_name and p.table_name = t.table_name and p.column_name = a.attname

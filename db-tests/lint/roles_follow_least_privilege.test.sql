@@ -6,9 +6,9 @@ select plan(3);
 select is_empty($$
   select r.rolname
   from pg_roles r
-  where r.rolname in ('b2b_app', 'b2b_readonly', 'b2b_analytics')
+  where r.rolname in ('b2b_app', 'b2b_readonly', 'b2b_analytics', 'b2b_support')
     and (r.rolsuper or r.rolbypassrls or r.rolcreaterole or r.rolcreatedb or r.rolreplication)
-$$, 'b2b_app, b2b_readonly and b2b_analytics have no superuser, BYPASSRLS, CREATEROLE, CREATEDB or REPLICATION');
+$$, 'b2b_app, b2b_readonly, b2b_analytics and b2b_support have no superuser, BYPASSRLS, CREATEROLE, CREATEDB or REPLICATION');
 
 select is_empty($$
   select format('%s owns %s', r.rolname, o.object)
@@ -19,13 +19,13 @@ select is_empty($$
     union all select t.typowner, 'type ' || t.oid::regtype::text from pg_type t
   ) o(owner_oid, object)
   join pg_roles r on r.oid = o.owner_oid
-  where r.rolname in ('b2b_app', 'b2b_readonly', 'b2b_analytics')
+  where r.rolname in ('b2b_app', 'b2b_readonly', 'b2b_analytics', 'b2b_support')
 $$, 'the application, read-only and analytics roles own nothing');
 
 select is_empty($$
   select format('%s is a member of %s', m.member::regrole, m.roleid::regrole)
   from pg_auth_members m
-  where m.member::regrole::text in ('b2b_app', 'b2b_readonly', 'b2b_analytics')
+  where m.member::regrole::text in ('b2b_app', 'b2b_readonly', 'b2b_analytics', 'b2b_support')
 $$, 'the application roles are members of no other role (cannot become the owner)');
 
 select * from finish();

@@ -15,7 +15,7 @@ select is_empty($$
   where a.atttypid in ('real'::regtype, 'double precision'::regtype, 'money'::regtype)
      or (a.attname ~ '(^|_)(amount|price|total|subtotal|balance|cost|limit|tax)(_|$)'
          and a.atttypid <> 'numeric'::regtype
-         and a.attname !~ '(_id|_at|_days|_count|_percent)$')
+         and a.attname !~ '(_id|_at|_days|_count|_percent|_hint|_digest)$')
 $$, 'money is numeric: no float or money columns, amounts and prices are numeric');
 
 select is_empty($$

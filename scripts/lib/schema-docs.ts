@@ -54,6 +54,10 @@ export interface PersonalDecision {
   legalBasis: string | null;
   retention: string | null;
   note: string | null;
+  /** How it is stored: encrypted, masked, keyed hash or clear (docs/data-protection.md); optional in fixtures. */
+  protection?: string | null;
+  /** Whose data it is: buyer, company, staff_user. */
+  subject?: string | null;
 }
 export interface SchemaModel {
   tables: Table[];
@@ -142,7 +146,7 @@ export async function readSchema(url: string): Promise<Omit<SchemaModel, 'areas'
     const personal = (
       await client.query<PersonalDecision>(`
         select schema_name as schema, table_name as table, column_name as column, personal, category,
-          legal_basis as "legalBasis", retention, note
+          legal_basis as "legalBasis", retention, note, protection, subject
         from app.personal_data_columns
         order by 1, 2, 3`)
     ).rows;
@@ -340,11 +344,11 @@ export function renderDictionary(model: SchemaModel): string {
     '',
     '## Personal data',
     '',
-    '| column | category | legal basis | retention | note |',
-    '|---|---|---|---|---|',
+    '| column | category | legal basis | retention | protection | subject | note |',
+    '|---|---|---|---|---|---|---|',
     ...personalOnes.map(
       (p) =>
-        `| ${mdCode(`${p.schema}.${p.table}.${p.column}`)} | ${mdText(p.category)} | ${mdText(p.legalBasis)} | ${mdText(p.retention)} | ${mdText(p.note)} |`,
+        `| ${mdCode(`${p.schema}.${p.table}.${p.column}`)} | ${mdText(p.category)} | ${mdText(p.legalBasis)} | ${mdText(p.retention)} | ${mdText(p.protection ?? null)} | ${mdText(p.subject ?? null)} | ${mdText(p.note)} |`,
     ),
     '',
     'Named like personal data, decided not to be:',

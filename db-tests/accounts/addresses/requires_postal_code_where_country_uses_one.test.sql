@@ -6,6 +6,7 @@ select tests.create_tenant('alpha') as alpha \gset
 select tests.create_company(:'alpha', 'Acme') as acme \gset
 
 select tests.act_as(:'alpha');
+select tests.use_data_key();
 
 select throws_ok(
   format($$insert into accounts.addresses (company_id, kind, recipient, line1, locality, country_code)
@@ -13,7 +14,7 @@ select throws_ok(
   'B2103', null, 'a German address without a postal code is refused');
 select lives_ok(
   format($$insert into accounts.addresses (company_id, kind, recipient, line1, locality, region, postal_code, country_code, phone)
-    values (%L, 'shipping', 'Acme GmbH', 'Hauptstrasse 1', 'Berlin', null, '10115', 'DE', '+493012345678')$$, :'acme'),
+    values (%L, 'shipping', 'Acme GmbH', 'Hauptstrasse 1', 'Berlin', null, '10115', 'DE', app.encrypt_personal('+493012345678'))$$, :'acme'),
   'a German address with a postal code is accepted');
 select lives_ok(
   format($$insert into accounts.addresses (company_id, kind, recipient, line1, locality, country_code)

@@ -9,7 +9,8 @@ select tests.create_tenant('alpha') as alpha \gset
 select tests.create_tenant('beta') as beta \gset
 select * from tests.create_order_world(:'alpha') \gset
 select tests.act_as(:'alpha');
-update accounts.buyers set full_name = 'Erika Mustermann', phone = '+49301234567' where buyer_id = :'buyer';
+select tests.use_data_key();
+update accounts.buyers set full_name = 'Erika Mustermann', phone = app.encrypt_personal('+49301234567') where buyer_id = :'buyer';
 select tests.clear_actor();
 select audit.seal(:'alpha');
 select tests.act_as(:'alpha');

@@ -86,8 +86,8 @@ export const CALLS: Record<keyof typeof PACKAGES, Record<string, Call>> = {
     },
     updateBuyer: (c, w) => accounts.updateBuyer(c, w.buyer as string, { fullName: 'Ann A.' }),
     listBuyersOfCompany: (c, w) => accounts.listBuyersOfCompany(c, w.company as string, { limit: 10 }),
-    upsertBuyers: (c, w) =>
-      accounts.upsertBuyers(c, [
+    upsertBuyers: async (c, w) => {
+      const [bob] = await accounts.upsertBuyers(c, [
         {
           companyId: w.company as string,
           buyerRoleId: w.role as string,
@@ -98,7 +98,11 @@ export const CALLS: Record<keyof typeof PACKAGES, Record<string, Call>> = {
           spendingLimit: null,
           spendingPeriod: null,
         },
-      ]),
+      ]);
+      w.bob = bob?.buyer_id ?? '';
+    },
+    // Bob, not the buyer the order calls act as: erasure disables the buyer.
+    eraseBuyer: (c, w) => accounts.eraseBuyer(c, w.bob as string),
     assertBuyerActsForCompany: (c, w) =>
       accounts.assertBuyerActsForCompany(c, { buyerId: w.buyer as string, companyId: w.company as string }),
   },

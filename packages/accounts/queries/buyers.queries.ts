@@ -1,6 +1,8 @@
 /** Types generated for queries found in "queries/buyers.sql" */
 import { PreparedQuery } from '@pgtyped/runtime';
 
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
 export type stringArray = (string)[];
 
 /** 'CreateBuyerRole' parameters type */
@@ -52,14 +54,14 @@ export interface IAddBuyerRolePermissionsQuery {
   result: IAddBuyerRolePermissionsResult;
 }
 
-const addBuyerRolePermissionsIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"buyerRoleId","required":true},{"name":"permission","required":true}]},"locs":[{"a":79,"b":83}]}],"statement":"insert into accounts.buyer_role_permissions (buyer_role_id, permission)\nvalues :rows\non conflict do nothing"};
+const addBuyerRolePermissionsIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"buyerRoleId","required":true},{"name":"permission","required":true}]},"locs":[{"a":79,"b":83}]}],"statement":"insert into accounts.buyer_role_permissions (buyer_role_id, permission)\nvalues :rows\non conflict do nothing                                                                                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into accounts.buyer_role_permissions (buyer_role_id, permission)
  * values :rows
- * on conflict do nothing
+ * on conflict do nothing                                                                                                                                                                                                            
  * ```
  */
 export const addBuyerRolePermissions = new PreparedQuery<IAddBuyerRolePermissionsParams,IAddBuyerRolePermissionsResult>(addBuyerRolePermissionsIR);
@@ -72,7 +74,7 @@ export interface ICreateBuyerParams {
   companyId: string;
   email: string;
   fullName: string;
-  phone?: string | null | void;
+  phoneSealed?: Buffer | null | void;
   spendingLimit?: string | null | void;
   spendingPeriod?: string | null | void;
 }
@@ -86,8 +88,8 @@ export interface ICreateBuyerResult {
   /** Login email, lowercase, unique within the company. */
   email: string;
   full_name: string;
-  /** E.164 phone number (+ and up to 15 digits). */
-  phone: string | null;
+  /** E.164 phone number (+ and up to 15 digits), encrypted with the data key (pgcrypto; read with app.decrypt_personal). */
+  phone_sealed: Buffer | null;
   /** Most the buyer may order per spending_period, in the company's default_currency and its minor units (chk_buyers_spending_limit_money); null = no limit. */
   spending_limit: string | null;
   /** day, week or month: the calendar period spending_limit applies to; set exactly when spending_limit is. */
@@ -102,16 +104,16 @@ export interface ICreateBuyerQuery {
   result: ICreateBuyerResult;
 }
 
-const createBuyerIR: any = {"usedParamSet":{"buyerId":true,"companyId":true,"buyerRoleId":true,"email":true,"fullName":true,"phone":true,"spendingLimit":true,"spendingPeriod":true},"params":[{"name":"buyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":143,"b":150}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":179,"b":189}]},{"name":"buyerRoleId","required":true,"transform":{"type":"scalar"},"locs":[{"a":192,"b":204}]},{"name":"email","required":true,"transform":{"type":"scalar"},"locs":[{"a":207,"b":213}]},{"name":"fullName","required":true,"transform":{"type":"scalar"},"locs":[{"a":216,"b":225}]},{"name":"phone","required":false,"transform":{"type":"scalar"},"locs":[{"a":228,"b":233}]},{"name":"spendingLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":238,"b":251}]},{"name":"spendingPeriod","required":false,"transform":{"type":"scalar"},"locs":[{"a":254,"b":268}]}],"statement":"insert into accounts.buyers (buyer_id, company_id, buyer_role_id, email, full_name, phone, spending_limit,\n  spending_period)\nvalues (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phone,\n  :spendingLimit, :spendingPeriod)\nreturning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                "};
+const createBuyerIR: any = {"usedParamSet":{"buyerId":true,"companyId":true,"buyerRoleId":true,"email":true,"fullName":true,"phoneSealed":true,"spendingLimit":true,"spendingPeriod":true},"params":[{"name":"buyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":143,"b":150}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":179,"b":189}]},{"name":"buyerRoleId","required":true,"transform":{"type":"scalar"},"locs":[{"a":192,"b":204}]},{"name":"email","required":true,"transform":{"type":"scalar"},"locs":[{"a":207,"b":213}]},{"name":"fullName","required":true,"transform":{"type":"scalar"},"locs":[{"a":216,"b":225}]},{"name":"phoneSealed","required":false,"transform":{"type":"scalar"},"locs":[{"a":228,"b":239}]},{"name":"spendingLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":251,"b":264}]},{"name":"spendingPeriod","required":false,"transform":{"type":"scalar"},"locs":[{"a":267,"b":281}]}],"statement":"insert into accounts.buyers (buyer_id, company_id, buyer_role_id, email, full_name, phone, spending_limit,\n  spending_period)\nvalues (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phoneSealed::bytea,\n  :spendingLimit, :spendingPeriod)\nreturning buyer_id, company_id, buyer_role_id, email, full_name, phone as phone_sealed, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                "};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into accounts.buyers (buyer_id, company_id, buyer_role_id, email, full_name, phone, spending_limit,
  *   spending_period)
- * values (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phone,
+ * values (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phoneSealed::bytea,
  *   :spendingLimit, :spendingPeriod)
- * returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+ * returning buyer_id, company_id, buyer_role_id, email, full_name, phone as phone_sealed, status, spending_limit,
  *   spending_period, created_at, updated_at                                                                                                
  * ```
  */
@@ -124,7 +126,7 @@ export interface IUpdateBuyerParams {
   buyerRoleId?: string | null | void;
   email?: string | null | void;
   fullName?: string | null | void;
-  phone?: string | null | void;
+  phoneSealed?: Buffer | null | void;
   status?: string | null | void;
   tenantId: string;
 }
@@ -138,8 +140,8 @@ export interface IUpdateBuyerResult {
   /** Login email, lowercase, unique within the company. */
   email: string;
   full_name: string;
-  /** E.164 phone number (+ and up to 15 digits). */
-  phone: string | null;
+  /** E.164 phone number (+ and up to 15 digits), encrypted with the data key (pgcrypto; read with app.decrypt_personal). */
+  phone_sealed: Buffer | null;
   /** Most the buyer may order per spending_period, in the company's default_currency and its minor units (chk_buyers_spending_limit_money); null = no limit. */
   spending_limit: string | null;
   /** day, week or month: the calendar period spending_limit applies to; set exactly when spending_limit is. */
@@ -154,7 +156,7 @@ export interface IUpdateBuyerQuery {
   result: IUpdateBuyerResult;
 }
 
-const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"fullName":true,"phone":true,"status":true,"tenantId":true,"buyerId":true},"params":[{"name":"buyerRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":63}]},{"name":"email","required":false,"transform":{"type":"scalar"},"locs":[{"a":103,"b":108}]},{"name":"fullName","required":false,"transform":{"type":"scalar"},"locs":[{"a":144,"b":152}]},{"name":"phone","required":false,"transform":{"type":"scalar"},"locs":[{"a":188,"b":193}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":226,"b":232}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":261,"b":270}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":287,"b":295}]}],"statement":"update accounts.buyers\nset buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),\n    email = coalesce(:email, email),\n    full_name = coalesce(:fullName, full_name),\n    phone = coalesce(:phone, phone),\n    status = coalesce(:status, status)\nwhere tenant_id = :tenantId! and buyer_id = :buyerId!\nreturning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                                                            "};
+const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"fullName":true,"phoneSealed":true,"status":true,"tenantId":true,"buyerId":true},"params":[{"name":"buyerRoleId","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":63}]},{"name":"email","required":false,"transform":{"type":"scalar"},"locs":[{"a":103,"b":108}]},{"name":"fullName","required":false,"transform":{"type":"scalar"},"locs":[{"a":144,"b":152}]},{"name":"phoneSealed","required":false,"transform":{"type":"scalar"},"locs":[{"a":188,"b":199}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":239,"b":245}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":274,"b":283}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":300,"b":308}]}],"statement":"update accounts.buyers\nset buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),\n    email = coalesce(:email, email),\n    full_name = coalesce(:fullName, full_name),\n    phone = coalesce(:phoneSealed::bytea, phone),\n    status = coalesce(:status, status)\nwhere tenant_id = :tenantId! and buyer_id = :buyerId!\nreturning buyer_id, company_id, buyer_role_id, email, full_name, phone as phone_sealed, status, spending_limit,\n  spending_period, created_at, updated_at                                                                                                                                            "};
 
 /**
  * Query generated from SQL:
@@ -163,10 +165,10 @@ const updateBuyerIR: any = {"usedParamSet":{"buyerRoleId":true,"email":true,"ful
  * set buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),
  *     email = coalesce(:email, email),
  *     full_name = coalesce(:fullName, full_name),
- *     phone = coalesce(:phone, phone),
+ *     phone = coalesce(:phoneSealed::bytea, phone),
  *     status = coalesce(:status, status)
  * where tenant_id = :tenantId! and buyer_id = :buyerId!
- * returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+ * returning buyer_id, company_id, buyer_role_id, email, full_name, phone as phone_sealed, status, spending_limit,
  *   spending_period, created_at, updated_at                                                                                                                                            
  * ```
  */
@@ -191,7 +193,6 @@ export interface IListBuyersOfCompanyResult {
   /** Login email, lowercase, unique within the company. */
   email: string;
   full_name: string;
-  /** E.164 phone number (+ and up to 15 digits). */
   phone: string | null;
   /** Most the buyer may order per spending_period, in the company's default_currency and its minor units (chk_buyers_spending_limit_money); null = no limit. */
   spending_limit: string | null;
@@ -207,12 +208,12 @@ export interface IListBuyersOfCompanyQuery {
   result: IListBuyersOfCompanyResult;
 }
 
-const listBuyersOfCompanyIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"afterEmail":true,"afterBuyerId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":174,"b":183}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":202,"b":212}]},{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":221,"b":231},{"a":271,"b":281}]},{"name":"afterBuyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":290,"b":302}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":344,"b":350}]}],"statement":"select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period, created_at, updated_at\nfrom accounts.buyers\nwhere tenant_id = :tenantId! and company_id = :companyId!\n  and (:afterEmail::text is null or (email, buyer_id) > (:afterEmail::text, :afterBuyerId::uuid))\norder by email, buyer_id\nlimit (:limit!)::int                                                                                                                                                                                                                                                                                                                                    "};
+const listBuyersOfCompanyIR: any = {"usedParamSet":{"tenantId":true,"companyId":true,"afterEmail":true,"afterBuyerId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":205,"b":214}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":233,"b":243}]},{"name":"afterEmail","required":false,"transform":{"type":"scalar"},"locs":[{"a":252,"b":262},{"a":302,"b":312}]},{"name":"afterBuyerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":321,"b":333}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":375,"b":381}]}],"statement":"select buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,\n  spending_period, created_at, updated_at\nfrom accounts.buyers\nwhere tenant_id = :tenantId! and company_id = :companyId!\n  and (:afterEmail::text is null or (email, buyer_id) > (:afterEmail::text, :afterBuyerId::uuid))\norder by email, buyer_id\nlimit (:limit!)::int                                                                                                                                                                                                                                                                                                                                    "};
 
 /**
  * Query generated from SQL:
  * ```
- * select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+ * select buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,
  *   spending_period, created_at, updated_at
  * from accounts.buyers
  * where tenant_id = :tenantId! and company_id = :companyId!
@@ -273,7 +274,7 @@ export interface IUpsertBuyersParams {
     buyerRoleId: string,
     email: string,
     fullName: string,
-    phone: string | null | void,
+    phoneSealed: Buffer | null | void,
     status: string,
     spendingLimit: string | null | void,
     spendingPeriod: string | null | void
@@ -295,13 +296,16 @@ export interface IUpsertBuyersQuery {
   result: IUpsertBuyersResult;
 }
 
-const upsertBuyersIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"buyerRoleId","required":true},{"name":"email","required":true},{"name":"fullName","required":true},{"name":"phone","required":false},{"name":"status","required":true},{"name":"spendingLimit","required":false},{"name":"spendingPeriod","required":false}]},"locs":[{"a":131,"b":135}]}],"statement":"insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period)\nvalues :rows\non conflict (tenant_id, company_id, email) do update\nset buyer_role_id = excluded.buyer_role_id,\n    full_name = excluded.full_name,\n    phone = excluded.phone,\n    status = excluded.status,\n    spending_limit = excluded.spending_limit,\n    spending_period = excluded.spending_period\nreturning buyer_id, company_id, email, (xmax = 0) as \"inserted!\""};
+const upsertBuyersIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"buyerRoleId","required":true},{"name":"email","required":true},{"name":"fullName","required":true},{"name":"phoneSealed","required":false},{"name":"status","required":true},{"name":"spendingLimit","required":false},{"name":"spendingPeriod","required":false}]},"locs":[{"a":360,"b":364}]}],"statement":"insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,\n  spending_period)\n-- Phones come sealed (SealPersonal). VALUES: the parameters take the columns' types, and on Citus an\n-- INSERT of VALUES of one tenant is one task. An unchanged phone keeps its stored ciphertext\n-- (app.seal_personal compares).\nvalues :rows\non conflict (tenant_id, company_id, email) do update\nset buyer_role_id = excluded.buyer_role_id,\n    full_name = excluded.full_name,\n    phone = excluded.phone,\n    status = excluded.status,\n    spending_limit = excluded.spending_limit,\n    spending_period = excluded.spending_period\nreturning buyer_id, company_id, email, (xmax = 0) as \"inserted!\"                                                                                                                                                "};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
  *   spending_period)
+ * -- Phones come sealed (SealPersonal). VALUES: the parameters take the columns' types, and on Citus an
+ * -- INSERT of VALUES of one tenant is one task. An unchanged phone keeps its stored ciphertext
+ * -- (app.seal_personal compares).
  * values :rows
  * on conflict (tenant_id, company_id, email) do update
  * set buyer_role_id = excluded.buyer_role_id,
@@ -310,9 +314,37 @@ const upsertBuyersIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"row
  *     status = excluded.status,
  *     spending_limit = excluded.spending_limit,
  *     spending_period = excluded.spending_period
- * returning buyer_id, company_id, email, (xmax = 0) as "inserted!"
+ * returning buyer_id, company_id, email, (xmax = 0) as "inserted!"                                                                                                                                                
  * ```
  */
 export const upsertBuyers = new PreparedQuery<IUpsertBuyersParams,IUpsertBuyersResult>(upsertBuyersIR);
+
+
+/** 'EraseBuyer' parameters type */
+export interface IEraseBuyerParams {
+  buyerId: string;
+  tenantId: string;
+}
+
+/** 'EraseBuyer' return type */
+export interface IEraseBuyerResult {
+  erased: Json;
+}
+
+/** 'EraseBuyer' query type */
+export interface IEraseBuyerQuery {
+  params: IEraseBuyerParams;
+  result: IEraseBuyerResult;
+}
+
+const eraseBuyerIR: any = {"usedParamSet":{"tenantId":true,"buyerId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":28,"b":37}]},{"name":"buyerId","required":true,"transform":{"type":"scalar"},"locs":[{"a":46,"b":54}]}],"statement":"select accounts.erase_buyer(:tenantId!::uuid, :buyerId!::uuid) as \"erased!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select accounts.erase_buyer(:tenantId!::uuid, :buyerId!::uuid) as "erased!"
+ * ```
+ */
+export const eraseBuyer = new PreparedQuery<IEraseBuyerParams,IEraseBuyerResult>(eraseBuyerIR);
 
 

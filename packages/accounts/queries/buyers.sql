@@ -13,12 +13,14 @@ insert into accounts.buyer_role_permissions (buyer_role_id, permission)
 values :rows
 on conflict do nothing;
 
+/* Writes take the phone sealed already (:phoneSealed, from SealPersonal) and return it sealed (Citus: no
+   non-immutable function in a write's values, COALESCE or RETURNING; docs/data-protection.md). */
 /* @name CreateBuyer */
 insert into accounts.buyers (buyer_id, company_id, buyer_role_id, email, full_name, phone, spending_limit,
   spending_period)
-values (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phone,
+values (coalesce(:buyerId::uuid, gen_random_uuid()), :companyId!, :buyerRoleId!, :email!, :fullName!, :phoneSealed::bytea,
   :spendingLimit, :spendingPeriod)
-returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+returning buyer_id, company_id, buyer_role_id, email, full_name, phone as phone_sealed, status, spending_limit,
   spending_period, created_at, updated_at;
 
 /* Changes the given fields; a null leaves the field as it is. A buyer never changes company. */
@@ -27,15 +29,15 @@ update accounts.buyers
 set buyer_role_id = coalesce(:buyerRoleId, buyer_role_id),
     email = coalesce(:email, email),
     full_name = coalesce(:fullName, full_name),
-    phone = coalesce(:phone, phone),
+    phone = coalesce(:phoneSealed::bytea, phone),
     status = coalesce(:status, status)
 where tenant_id = :tenantId! and buyer_id = :buyerId!
-returning buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+returning buyer_id, company_id, buyer_role_id, email, full_name, phone as phone_sealed, status, spending_limit,
   spending_period, created_at, updated_at;
 
 /* Buyers of a company by email ascending, then id, a page at a time (keyset on (email, buyer_id), the last row's, from the page cursor). */
 /* @name ListBuyersOfCompany */
-select buyer_id, company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
+select buyer_id, company_id, buyer_role_id, email, full_name, app.decrypt_personal(phone) as phone, status, spending_limit,
   spending_period, created_at, updated_at
 from accounts.buyers
 where tenant_id = :tenantId! and company_id = :companyId!
@@ -56,10 +58,13 @@ from accounts.buyer_acting_for_company(:tenantId!::uuid, :buyerId!::uuid, :compa
 /* Inserts or updates many buyers in one statement, keyed by (company_id, email). */
 /*
   @name UpsertBuyers
-  @param rows -> ((companyId!, buyerRoleId!, email!, fullName!, phone, status!, spendingLimit, spendingPeriod)...)
+  @param rows -> ((companyId!, buyerRoleId!, email!, fullName!, phoneSealed, status!, spendingLimit, spendingPeriod)...)
 */
 insert into accounts.buyers (company_id, buyer_role_id, email, full_name, phone, status, spending_limit,
   spending_period)
+-- Phones come sealed (SealPersonal). VALUES: the parameters take the columns' types, and on Citus an
+-- INSERT of VALUES of one tenant is one task. An unchanged phone keeps its stored ciphertext
+-- (app.seal_personal compares).
 values :rows
 on conflict (tenant_id, company_id, email) do update
 set buyer_role_id = excluded.buyer_role_id,
@@ -69,3 +74,7 @@ set buyer_role_id = excluded.buyer_role_id,
     spending_limit = excluded.spending_limit,
     spending_period = excluded.spending_period
 returning buyer_id, company_id, email, (xmax = 0) as "inserted!";
+
+/* Pseudonymizes a buyer's personal data everywhere (accounts.erase_buyer; GDPR Art. 17): rows changed per table. B4108 for an unknown buyer. */
+/* @name EraseBuyer */
+select accounts.erase_buyer(:tenantId!::uuid, :buyerId!::uuid) as "erased!";

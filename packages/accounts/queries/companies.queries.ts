@@ -24,7 +24,6 @@ export interface IGetCompanyResult {
   payment_terms_days: number;
   /** active, on_hold (may not order) or closed. */
   status: string;
-  /** VAT or other tax registration number, as printed on invoices; unique within the tenant. */
   tax_id: string | null;
   updated_at: Date;
 }
@@ -35,12 +34,12 @@ export interface IGetCompanyQuery {
   result: IGetCompanyResult;
 }
 
-const getCompanyIR: any = {"usedParamSet":{"tenantId":true,"companyId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":201,"b":210}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":229,"b":239}]}],"statement":"select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere tenant_id = :tenantId! and company_id = :companyId!                                                                                                                                                                                                                       "};
+const getCompanyIR: any = {"usedParamSet":{"tenantId":true,"companyId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":233,"b":242}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":261,"b":271}]}],"statement":"select company_id, parent_company_id, legal_name, app.decrypt_personal(tax_id) as tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere tenant_id = :tenantId! and company_id = :companyId!                                                                                                                                                                                                                       "};
 
 /**
  * Query generated from SQL:
  * ```
- * select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+ * select company_id, parent_company_id, legal_name, app.decrypt_personal(tax_id) as tax_id, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at
  * from accounts.companies
  * where tenant_id = :tenantId! and company_id = :companyId!                                                                                                                                                                                                                       
@@ -74,7 +73,6 @@ export interface IListCompaniesResult {
   payment_terms_days: number;
   /** active, on_hold (may not order) or closed. */
   status: string;
-  /** VAT or other tax registration number, as printed on invoices; unique within the tenant. */
   tax_id: string | null;
   updated_at: Date;
 }
@@ -85,18 +83,18 @@ export interface IListCompaniesQuery {
   result: IListCompaniesResult;
 }
 
-const listCompaniesIR: any = {"usedParamSet":{"tenantId":true,"afterLegalName":true,"afterCompanyId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":201,"b":210}]},{"name":"afterLegalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":219,"b":233},{"a":280,"b":294}]},{"name":"afterCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":303,"b":317}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":366,"b":372}]}],"statement":"select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere tenant_id = :tenantId!\n  and (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))\norder by legal_name, company_id\nlimit (:limit!)::int"};
+const listCompaniesIR: any = {"usedParamSet":{"tenantId":true,"afterLegalName":true,"afterCompanyId":true,"limit":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":233,"b":242}]},{"name":"afterLegalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":251,"b":265},{"a":312,"b":326}]},{"name":"afterCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":335,"b":349}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":398,"b":404}]}],"statement":"select company_id, parent_company_id, legal_name, app.decrypt_personal(tax_id) as tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at\nfrom accounts.companies\nwhere tenant_id = :tenantId!\n  and (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))\norder by legal_name, company_id\nlimit (:limit!)::int                                                                                                                                                                                                                                                                                                                               "};
 
 /**
  * Query generated from SQL:
  * ```
- * select company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+ * select company_id, parent_company_id, legal_name, app.decrypt_personal(tax_id) as tax_id, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at
  * from accounts.companies
  * where tenant_id = :tenantId!
  *   and (:afterLegalName::text is null or (legal_name, company_id) > (:afterLegalName::text, :afterCompanyId::uuid))
  * order by legal_name, company_id
- * limit (:limit!)::int
+ * limit (:limit!)::int                                                                                                                                                                                                                                                                                                                               
  * ```
  */
 export const listCompanies = new PreparedQuery<IListCompaniesParams,IListCompaniesResult>(listCompaniesIR);
@@ -111,7 +109,7 @@ export interface ICreateCompanyParams {
   legalName: string;
   parentCompanyId?: string | null | void;
   paymentTermsDays?: number | null | void;
-  taxId?: string | null | void;
+  taxIdSealed?: Buffer | null | void;
 }
 
 /** 'CreateCompany' return type */
@@ -131,8 +129,8 @@ export interface ICreateCompanyResult {
   payment_terms_days: number;
   /** active, on_hold (may not order) or closed. */
   status: string;
-  /** VAT or other tax registration number, as printed on invoices; unique within the tenant. */
-  tax_id: string | null;
+  /** VAT or other tax registration number, as printed on invoices, encrypted with the data key (pgcrypto; read with app.decrypt_personal); unique within the tenant through tax_id_digest. */
+  tax_id_sealed: Buffer | null;
   updated_at: Date;
 }
 
@@ -142,16 +140,16 @@ export interface ICreateCompanyQuery {
   result: ICreateCompanyResult;
 }
 
-const createCompanyIR: any = {"usedParamSet":{"companyId":true,"parentCompanyId":true,"legalName":true,"taxId":true,"defaultCurrency":true,"defaultLocale":true,"paymentTermsDays":true,"creditLimit":true},"params":[{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":170,"b":179}]},{"name":"parentCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":208,"b":223}]},{"name":"legalName","required":true,"transform":{"type":"scalar"},"locs":[{"a":226,"b":236}]},{"name":"taxId","required":false,"transform":{"type":"scalar"},"locs":[{"a":239,"b":244}]},{"name":"defaultCurrency","required":true,"transform":{"type":"scalar"},"locs":[{"a":247,"b":263}]},{"name":"defaultLocale","required":true,"transform":{"type":"scalar"},"locs":[{"a":268,"b":282}]},{"name":"paymentTermsDays","required":false,"transform":{"type":"scalar"},"locs":[{"a":294,"b":310}]},{"name":"creditLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":323,"b":334}]}],"statement":"insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,\n  default_locale, payment_terms_days, credit_limit)\nvalues (coalesce(:companyId::uuid, gen_random_uuid()), :parentCompanyId, :legalName!, :taxId, :defaultCurrency!,\n  :defaultLocale!, coalesce(:paymentTermsDays::int, 30), :creditLimit)\nreturning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                 "};
+const createCompanyIR: any = {"usedParamSet":{"companyId":true,"parentCompanyId":true,"legalName":true,"taxIdSealed":true,"defaultCurrency":true,"defaultLocale":true,"paymentTermsDays":true,"creditLimit":true},"params":[{"name":"companyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":170,"b":179}]},{"name":"parentCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":208,"b":223}]},{"name":"legalName","required":true,"transform":{"type":"scalar"},"locs":[{"a":226,"b":236}]},{"name":"taxIdSealed","required":false,"transform":{"type":"scalar"},"locs":[{"a":239,"b":250}]},{"name":"defaultCurrency","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":276}]},{"name":"defaultLocale","required":true,"transform":{"type":"scalar"},"locs":[{"a":281,"b":295}]},{"name":"paymentTermsDays","required":false,"transform":{"type":"scalar"},"locs":[{"a":307,"b":323}]},{"name":"creditLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":336,"b":347}]}],"statement":"insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,\n  default_locale, payment_terms_days, credit_limit)\nvalues (coalesce(:companyId::uuid, gen_random_uuid()), :parentCompanyId, :legalName!, :taxIdSealed::bytea, :defaultCurrency!,\n  :defaultLocale!, coalesce(:paymentTermsDays::int, 30), :creditLimit)\nreturning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                 "};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,
  *   default_locale, payment_terms_days, credit_limit)
- * values (coalesce(:companyId::uuid, gen_random_uuid()), :parentCompanyId, :legalName!, :taxId, :defaultCurrency!,
+ * values (coalesce(:companyId::uuid, gen_random_uuid()), :parentCompanyId, :legalName!, :taxIdSealed::bytea, :defaultCurrency!,
  *   :defaultLocale!, coalesce(:paymentTermsDays::int, 30), :creditLimit)
- * returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+ * returning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at                                                                 
  * ```
  */
@@ -167,7 +165,7 @@ export interface IUpdateCompanyParams {
   legalName?: string | null | void;
   paymentTermsDays?: number | null | void;
   status?: string | null | void;
-  taxId?: string | null | void;
+  taxIdSealed?: Buffer | null | void;
   tenantId: string;
 }
 
@@ -188,8 +186,8 @@ export interface IUpdateCompanyResult {
   payment_terms_days: number;
   /** active, on_hold (may not order) or closed. */
   status: string;
-  /** VAT or other tax registration number, as printed on invoices; unique within the tenant. */
-  tax_id: string | null;
+  /** VAT or other tax registration number, as printed on invoices, encrypted with the data key (pgcrypto; read with app.decrypt_personal); unique within the tenant through tax_id_digest. */
+  tax_id_sealed: Buffer | null;
   updated_at: Date;
 }
 
@@ -199,21 +197,21 @@ export interface IUpdateCompanyQuery {
   result: IUpdateCompanyResult;
 }
 
-const updateCompanyIR: any = {"usedParamSet":{"legalName":true,"taxId":true,"defaultCurrency":true,"defaultLocale":true,"paymentTermsDays":true,"creditLimit":true,"status":true,"tenantId":true,"companyId":true},"params":[{"name":"legalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":61}]},{"name":"taxId","required":false,"transform":{"type":"scalar"},"locs":[{"a":99,"b":104}]},{"name":"defaultCurrency","required":false,"transform":{"type":"scalar"},"locs":[{"a":148,"b":163}]},{"name":"defaultLocale","required":false,"transform":{"type":"scalar"},"locs":[{"a":215,"b":228}]},{"name":"paymentTermsDays","required":false,"transform":{"type":"scalar"},"locs":[{"a":282,"b":298}]},{"name":"creditLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":355,"b":366}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":406,"b":412}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":441,"b":450}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":469,"b":479}]}],"statement":"update accounts.companies\nset legal_name = coalesce(:legalName, legal_name),\n    tax_id = coalesce(:taxId, tax_id),\n    default_currency = coalesce(:defaultCurrency, default_currency),\n    default_locale = coalesce(:defaultLocale, default_locale),\n    payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),\n    credit_limit = coalesce(:creditLimit, credit_limit),\n    status = coalesce(:status, status)\nwhere tenant_id = :tenantId! and company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                           "};
+const updateCompanyIR: any = {"usedParamSet":{"legalName":true,"taxIdSealed":true,"defaultCurrency":true,"defaultLocale":true,"paymentTermsDays":true,"creditLimit":true,"status":true,"tenantId":true,"companyId":true},"params":[{"name":"legalName","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":61}]},{"name":"taxIdSealed","required":false,"transform":{"type":"scalar"},"locs":[{"a":99,"b":110}]},{"name":"defaultCurrency","required":false,"transform":{"type":"scalar"},"locs":[{"a":161,"b":176}]},{"name":"defaultLocale","required":false,"transform":{"type":"scalar"},"locs":[{"a":228,"b":241}]},{"name":"paymentTermsDays","required":false,"transform":{"type":"scalar"},"locs":[{"a":295,"b":311}]},{"name":"creditLimit","required":false,"transform":{"type":"scalar"},"locs":[{"a":368,"b":379}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":419,"b":425}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":454,"b":463}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":482,"b":492}]}],"statement":"update accounts.companies\nset legal_name = coalesce(:legalName, legal_name),\n    tax_id = coalesce(:taxIdSealed::bytea, tax_id),\n    default_currency = coalesce(:defaultCurrency, default_currency),\n    default_locale = coalesce(:defaultLocale, default_locale),\n    payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),\n    credit_limit = coalesce(:creditLimit, credit_limit),\n    status = coalesce(:status, status)\nwhere tenant_id = :tenantId! and company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                           "};
 
 /**
  * Query generated from SQL:
  * ```
  * update accounts.companies
  * set legal_name = coalesce(:legalName, legal_name),
- *     tax_id = coalesce(:taxId, tax_id),
+ *     tax_id = coalesce(:taxIdSealed::bytea, tax_id),
  *     default_currency = coalesce(:defaultCurrency, default_currency),
  *     default_locale = coalesce(:defaultLocale, default_locale),
  *     payment_terms_days = coalesce(:paymentTermsDays::int, payment_terms_days),
  *     credit_limit = coalesce(:creditLimit, credit_limit),
  *     status = coalesce(:status, status)
  * where tenant_id = :tenantId! and company_id = :companyId!
- * returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+ * returning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                           
  * ```
  */
@@ -244,8 +242,8 @@ export interface ISetParentCompanyResult {
   payment_terms_days: number;
   /** active, on_hold (may not order) or closed. */
   status: string;
-  /** VAT or other tax registration number, as printed on invoices; unique within the tenant. */
-  tax_id: string | null;
+  /** VAT or other tax registration number, as printed on invoices, encrypted with the data key (pgcrypto; read with app.decrypt_personal); unique within the tenant through tax_id_digest. */
+  tax_id_sealed: Buffer | null;
   updated_at: Date;
 }
 
@@ -255,7 +253,7 @@ export interface ISetParentCompanyQuery {
   result: ISetParentCompanyResult;
 }
 
-const setParentCompanyIR: any = {"usedParamSet":{"parentCompanyId":true,"tenantId":true,"companyId":true},"params":[{"name":"parentCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":50,"b":65}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":85,"b":94}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":113,"b":123}]}],"statement":"update accounts.companies\nset parent_company_id = :parentCompanyId\nwhere tenant_id = :tenantId! and company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                                                                                          "};
+const setParentCompanyIR: any = {"usedParamSet":{"parentCompanyId":true,"tenantId":true,"companyId":true},"params":[{"name":"parentCompanyId","required":false,"transform":{"type":"scalar"},"locs":[{"a":50,"b":65}]},{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":85,"b":94}]},{"name":"companyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":113,"b":123}]}],"statement":"update accounts.companies\nset parent_company_id = :parentCompanyId\nwhere tenant_id = :tenantId! and company_id = :companyId!\nreturning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, default_currency, default_locale,\n  payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                                                                                          "};
 
 /**
  * Query generated from SQL:
@@ -263,7 +261,7 @@ const setParentCompanyIR: any = {"usedParamSet":{"parentCompanyId":true,"tenantI
  * update accounts.companies
  * set parent_company_id = :parentCompanyId
  * where tenant_id = :tenantId! and company_id = :companyId!
- * returning company_id, parent_company_id, legal_name, tax_id, default_currency, default_locale,
+ * returning company_id, parent_company_id, legal_name, tax_id as tax_id_sealed, default_currency, default_locale,
  *   payment_terms_days, credit_limit, status, created_at, updated_at                                                                                                                                                                          
  * ```
  */
@@ -276,7 +274,7 @@ export interface IUpsertCompaniesParams {
     companyId: string,
     parentCompanyId: string | null | void,
     legalName: string,
-    taxId: string | null | void,
+    taxIdSealed: Buffer | null | void,
     defaultCurrency: string,
     defaultLocale: string,
     paymentTermsDays: number,
@@ -297,13 +295,16 @@ export interface IUpsertCompaniesQuery {
   result: IUpsertCompaniesResult;
 }
 
-const upsertCompaniesIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"parentCompanyId","required":false},{"name":"legalName","required":true},{"name":"taxId","required":false},{"name":"defaultCurrency","required":true},{"name":"defaultLocale","required":true},{"name":"paymentTermsDays","required":true},{"name":"creditLimit","required":false},{"name":"status","required":true}]},"locs":[{"a":168,"b":172}]}],"statement":"insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,\n  default_locale, payment_terms_days, credit_limit, status)\nvalues :rows\non conflict (tenant_id, company_id) do update\nset parent_company_id = excluded.parent_company_id,\n    legal_name = excluded.legal_name,\n    tax_id = excluded.tax_id,\n    default_currency = excluded.default_currency,\n    default_locale = excluded.default_locale,\n    payment_terms_days = excluded.payment_terms_days,\n    credit_limit = excluded.credit_limit,\n    status = excluded.status\nreturning company_id, (xmax = 0) as \"inserted!\""};
+const upsertCompaniesIR: any = {"usedParamSet":{"rows":true},"params":[{"name":"rows","required":false,"transform":{"type":"pick_array_spread","keys":[{"name":"companyId","required":true},{"name":"parentCompanyId","required":false},{"name":"legalName","required":true},{"name":"taxIdSealed","required":false},{"name":"defaultCurrency","required":true},{"name":"defaultLocale","required":true},{"name":"paymentTermsDays","required":true},{"name":"creditLimit","required":false},{"name":"status","required":true}]},"locs":[{"a":437,"b":441}]}],"statement":"insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,\n  default_locale, payment_terms_days, credit_limit, status)\n-- Tax ids come sealed (SealPersonal). VALUES, not a select from it: the parameters take the columns' types,\n-- and on Citus an INSERT of VALUES of one tenant is one task. An unchanged tax id keeps its stored\n-- ciphertext: app.seal_personal compares the keyed hashes.\nvalues :rows\non conflict (tenant_id, company_id) do update\nset parent_company_id = excluded.parent_company_id,\n    legal_name = excluded.legal_name,\n    tax_id = excluded.tax_id,\n    default_currency = excluded.default_currency,\n    default_locale = excluded.default_locale,\n    payment_terms_days = excluded.payment_terms_days,\n    credit_limit = excluded.credit_limit,\n    status = excluded.status\nreturning company_id, (xmax = 0) as \"inserted!\""};
 
 /**
  * Query generated from SQL:
  * ```
  * insert into accounts.companies (company_id, parent_company_id, legal_name, tax_id, default_currency,
  *   default_locale, payment_terms_days, credit_limit, status)
+ * -- Tax ids come sealed (SealPersonal). VALUES, not a select from it: the parameters take the columns' types,
+ * -- and on Citus an INSERT of VALUES of one tenant is one task. An unchanged tax id keeps its stored
+ * -- ciphertext: app.seal_personal compares the keyed hashes.
  * values :rows
  * on conflict (tenant_id, company_id) do update
  * set parent_company_id = excluded.parent_company_id,

@@ -8,7 +8,7 @@ import {
   ValidationError,
   withTenant,
 } from '@b2b/db';
-import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
+import { createTestDatabase, TEST_DATA_KEY, type TestDatabase } from '@b2b/testing/vitest';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -48,7 +48,9 @@ describe('@b2b/accounts', () => {
     await db.drop();
   });
 
-  const asAlpha = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(pool, { tenantId: alpha }, fn);
+  // with the data key: tax ids and phone numbers are encrypted (docs/data-protection.md)
+  const asAlpha = <T>(fn: Parameters<typeof withTenant<T>>[2]) =>
+    withTenant(pool, { tenantId: alpha, dataKey: TEST_DATA_KEY }, fn);
   const company = (legalName: string, parentCompanyId?: string) => ({
     legalName,
     parentCompanyId: parentCompanyId ?? null,

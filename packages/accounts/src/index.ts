@@ -3,6 +3,17 @@
 // database's constraints, triggers and functions (accounts.acting_buyer for a buyer acting for a company)
 // report bad input as typed errors from @b2b/db. Every query and function call names its tenant as a value
 // (tenantOf(client): tenant_id = :tenantId, p_tenant_id), so on Citus it is routed to the tenant's node.
+//
+// Encrypted personal data (docs/data-protection.md): companies' tax ids and buyers' phone numbers are stored
+// encrypted under the application's data key (withTenant(pool, { tenantId, dataKey }, ...)). Every function
+// here that writes or returns a non-null tax id or phone number needs that key: without it DataKeyError
+// `data_key_missing` (B4101); with a key that is not the database's, DataKeyError `data_key_wrong` (B4102).
+// Invalid values are ValidationError `company_tax_id_invalid`, `company_tax_id_too_long`, `phone_invalid`,
+// `phone_too_long` (B4104-B4107, checked before encryption).
+// A write seals (encrypts) its tax id or phone first (SealPersonal, one round trip, only when one is given),
+// writes the ciphertext and gets it back sealed, then opens it (OpenPersonal): Citus refuses
+// non-immutable functions in a write's values, COALESCE and RETURNING, and both helper queries read no
+// table, so they run where app.set_data_key put the key.
 import {
   assertUniqueKeys,
   BuyerNotInCompanyError,
@@ -22,10 +33,11 @@ import {
   addBuyerRolePermissions as addBuyerRolePermissionsQuery,
   createBuyer as createBuyerQuery,
   createBuyerRole as createBuyerRoleQuery,
+  eraseBuyer as eraseBuyerQuery,
   getBuyerActingForCompany as getBuyerActingForCompanyQuery,
-  type ICreateBuyerResult,
   type ICreateBuyerRoleResult,
   type IGetBuyerActingForCompanyResult,
+  type IListBuyersOfCompanyResult,
   type IUpsertBuyersParams,
   type IUpsertBuyersResult,
   listBuyersOfCompany as listBuyersOfCompanyQuery,
@@ -36,7 +48,7 @@ import {
   createCompany as createCompanyQuery,
   getCompany as getCompanyQuery,
   type ICreateCompanyParams,
-  type ICreateCompanyResult,
+  type IGetCompanyResult,
   type IUpsertCompaniesParams,
   type IUpsertCompaniesResult,
   listCompanies as listCompaniesQuery,
@@ -44,16 +56,82 @@ import {
   updateCompany as updateCompanyQuery,
   upsertCompanies as upsertCompaniesQuery,
 } from '../queries/companies.queries';
+import {
+  openPersonal as openPersonalQuery,
+  sealPersonal as sealPersonalQuery,
+} from '../queries/personal.queries';
 
-export type Company = ICreateCompanyResult;
-export type Buyer = ICreateBuyerResult;
+/** A company as read: tax_id in clear (the data key opened it), null when none. */
+export type Company = IGetCompanyResult;
+/** A buyer as read: phone in clear (the data key opened it), null when none. */
+export type Buyer = IListBuyersOfCompanyResult;
 export type BuyerRole = ICreateBuyerRoleResult;
 export type ActingBuyer = IGetBuyerActingForCompanyResult;
 export type CompanyStatus = 'active' | 'on_hold' | 'closed';
 export type BuyerStatus = 'active' | 'disabled';
 export type SpendingPeriod = 'day' | 'week' | 'month';
-export type CompanyUpsert = IUpsertCompaniesParams['rows'][number];
-export type BuyerUpsert = IUpsertBuyersParams['rows'][number];
+/** One company of upsertCompanies: taxId in clear (sealed with the transaction's data key before the write). */
+export type CompanyUpsert = Omit<
+  IUpsertCompaniesParams['rows'][number],
+  'paymentTermsDays' | 'taxIdSealed'
+> & {
+  /** Net payment terms in days, 0 to 365. */
+  paymentTermsDays: number;
+  taxId?: string | null;
+};
+/** One buyer of upsertBuyers: phone in clear (sealed with the transaction's data key before the write). */
+export type BuyerUpsert = Omit<IUpsertBuyersParams['rows'][number], 'phoneSealed'> & {
+  phone?: string | null;
+};
+
+// sealing and opening ------------------------------------------------------------------------------
+
+/**
+ * Seals each non-null value with the transaction's data key (app.encrypt_personal, SealPersonal), in order;
+ * null and undefined stay null. No round trip when every value is null. DataKeyError `data_key_missing`.
+ */
+async function seal(
+  client: Queryable,
+  values: readonly (string | null | undefined)[],
+): Promise<(Buffer | null)[]> {
+  const given = values.filter((v): v is string => v != null);
+  if (given.length === 0) return values.map(() => null);
+  const rows = await mapErrors(() => sealPersonalQuery.run({ plain: given }, client));
+  let next = 0;
+  return values.map((v) => (v == null ? null : (rows[next++]?.sealed ?? null)));
+}
+
+/**
+ * Opens each non-null sealed value with the transaction's data key (app.decrypt_personal, OpenPersonal), in
+ * order. No round trip when every value is null. DataKeyError `data_key_missing`, `data_key_wrong`.
+ */
+async function open(client: Queryable, sealed: readonly (Buffer | null)[]): Promise<(string | null)[]> {
+  const given = sealed.filter((v): v is Buffer => v !== null);
+  if (given.length === 0) return sealed.map(() => null);
+  const rows = await mapErrors(() => openPersonalQuery.run({ sealed: given }, client));
+  let next = 0;
+  return sealed.map((v) => (v === null ? null : (rows[next++]?.opened ?? null)));
+}
+
+/** A company row as a write returns it (tax id sealed), opened. */
+async function openCompany<T extends { tax_id_sealed: Buffer | null }>(
+  client: Queryable,
+  row: T,
+): Promise<Company> {
+  const { tax_id_sealed, ...rest } = row;
+  const [tax_id] = await open(client, [tax_id_sealed]);
+  return { ...(rest as unknown as Omit<Company, 'tax_id'>), tax_id: tax_id ?? null };
+}
+
+/** A buyer row as a write returns it (phone sealed), opened. */
+async function openBuyer<T extends { phone_sealed: Buffer | null }>(
+  client: Queryable,
+  row: T,
+): Promise<Buyer> {
+  const { phone_sealed, ...rest } = row;
+  const [phone] = await open(client, [phone_sealed]);
+  return { ...(rest as unknown as Omit<Buyer, 'phone'>), phone: phone ?? null };
+}
 
 const PAGE = { fallback: 50, max: 500 };
 
@@ -89,7 +167,8 @@ export async function listCompanies(
 }
 
 /**
- * Creates a company (under `parentCompanyId` when given). Errors: ForeignKeyError `currency_unknown`,
+ * Creates a company (under `parentCompanyId` when given); a taxId is encrypted with the transaction's data
+ * key (DataKeyError without it) and returned decrypted. Errors: ForeignKeyError `currency_unknown`,
  * `locale_unknown`, `parent_company_not_found`; ConflictError `company_tax_id_taken`; ValidationError
  * `company_hierarchy_too_deep` and the check constraints' codes.
  */
@@ -106,11 +185,14 @@ export async function createCompany(
     creditLimit?: string | null;
   },
 ): Promise<Company> {
-  const params: ICreateCompanyParams = {
-    ...company,
-    creditLimit: decimalAmount(company.creditLimit, 'creditLimit'),
-  };
-  return one(await mapErrors(() => createCompanyQuery.run(params, client)), 'The new company');
+  const creditLimit = decimalAmount(company.creditLimit, 'creditLimit');
+  const { taxId, ...rest } = company;
+  const [taxIdSealed] = await seal(client, [taxId]);
+  const params: ICreateCompanyParams = { ...rest, taxIdSealed, creditLimit };
+  return openCompany(
+    client,
+    one(await mapErrors(() => createCompanyQuery.run(params, client)), 'The new company'),
+  );
 }
 
 export async function updateCompany(
@@ -126,19 +208,18 @@ export async function updateCompany(
     status?: CompanyStatus;
   },
 ): Promise<Company> {
-  return one(
-    await mapErrors(() =>
-      updateCompanyQuery.run(
-        {
-          ...changes,
-          tenantId: tenantOf(client),
-          companyId,
-          creditLimit: decimalAmount(changes.creditLimit, 'creditLimit'),
-        },
-        client,
+  const tenantId = tenantOf(client);
+  const creditLimit = decimalAmount(changes.creditLimit, 'creditLimit');
+  const { taxId, ...rest } = changes;
+  const [taxIdSealed] = await seal(client, [taxId]);
+  return openCompany(
+    client,
+    one(
+      await mapErrors(() =>
+        updateCompanyQuery.run({ ...rest, taxIdSealed, tenantId, companyId, creditLimit }, client),
       ),
+      `Company ${companyId}`,
     ),
-    `Company ${companyId}`,
   );
 }
 
@@ -152,11 +233,14 @@ export async function setParentCompany(
   companyId: string,
   parentCompanyId: string | null,
 ): Promise<Company> {
-  return one(
-    await mapErrors(() =>
-      setParentCompanyQuery.run({ tenantId: tenantOf(client), companyId, parentCompanyId }, client),
+  return openCompany(
+    client,
+    one(
+      await mapErrors(() =>
+        setParentCompanyQuery.run({ tenantId: tenantOf(client), companyId, parentCompanyId }, client),
+      ),
+      `Company ${companyId}`,
     ),
-    `Company ${companyId}`,
   );
 }
 
@@ -171,7 +255,17 @@ export async function upsertCompanies(
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => r.companyId, 'company');
   for (const r of rows) decimalAmount(r.creditLimit ?? null, 'creditLimit');
-  return inBatches(rows, (batch) => upsertCompaniesQuery.run({ rows: batch }, client));
+  // tax ids sealed first (one round trip per batch, only when one is given)
+  return inBatches(rows, async (batch) => {
+    const sealed = await seal(
+      client,
+      batch.map((r) => r.taxId),
+    );
+    return upsertCompaniesQuery.run(
+      { rows: batch.map(({ taxId: _, ...r }, i) => ({ ...r, taxIdSealed: sealed[i] ?? null })) },
+      client,
+    );
+  });
 }
 
 // buyer roles and buyers --------------------------------------------------------------------------
@@ -209,7 +303,12 @@ export async function createBuyer(
   },
 ): Promise<Buyer> {
   decimalAmount(buyer.spendingLimit, 'spendingLimit');
-  return one(await mapErrors(() => createBuyerQuery.run(buyer, client)), 'The new buyer');
+  const { phone, ...rest } = buyer;
+  const [phoneSealed] = await seal(client, [phone]);
+  return openBuyer(
+    client,
+    one(await mapErrors(() => createBuyerQuery.run({ ...rest, phoneSealed }, client)), 'The new buyer'),
+  );
 }
 
 /** Changes a buyer; a buyer never moves to another company (create a new one there). */
@@ -218,9 +317,15 @@ export async function updateBuyer(
   buyerId: string,
   changes: { buyerRoleId?: string; email?: string; fullName?: string; phone?: string; status?: BuyerStatus },
 ): Promise<Buyer> {
-  return one(
-    await mapErrors(() => updateBuyerQuery.run({ ...changes, tenantId: tenantOf(client), buyerId }, client)),
-    `Buyer ${buyerId}`,
+  const tenantId = tenantOf(client);
+  const { phone, ...rest } = changes;
+  const [phoneSealed] = await seal(client, [phone]);
+  return openBuyer(
+    client,
+    one(
+      await mapErrors(() => updateBuyerQuery.run({ ...rest, phoneSealed, tenantId, buyerId }, client)),
+      `Buyer ${buyerId}`,
+    ),
   );
 }
 
@@ -255,7 +360,22 @@ export async function upsertBuyers(
   if (rows.length === 0) return [];
   assertUniqueKeys(rows, (r) => `${r.companyId}/${r.email}`, 'buyer');
   for (const r of rows) decimalAmount(r.spendingLimit ?? null, 'spendingLimit');
-  return inBatches(rows, (batch) => upsertBuyersQuery.run({ rows: batch }, client));
+  // phones sealed first (one round trip per batch, only when one is given)
+  return inBatches(rows, async (batch) => {
+    const sealed = await seal(
+      client,
+      batch.map((r) => r.phone),
+    );
+    return upsertBuyersQuery.run(
+      {
+        rows: batch.map(({ phone: _, ...r }, i) => ({
+          ...r,
+          phoneSealed: sealed[i] ?? null,
+        })),
+      },
+      client,
+    );
+  });
 }
 
 /**
@@ -277,3 +397,23 @@ export async function assertBuyerActsForCompany(
 }
 
 export { BuyerNotInCompanyError, NotFoundError };
+
+// erasure --------------------------------------------------------------------------------------------
+
+/**
+ * Erases a buyer (GDPR Art. 17) by pseudonymizing their personal data in every table that holds it
+ * (accounts.erase_buyer: every column app.personal_data_columns marks as a buyer's; the account is kept,
+ * disabled, with email `erased-<buyer_id>@erased.invalid` and name `Erased buyer`; phone, quote notes,
+ * return reasons and approval comments become null; then, through audit.erase_subject, every audit event of
+ * those rows, deleted ones included, holds keyed hashes in place of the personal values, and audit.verify
+ * still passes). Orders, approvals and every foreign key stay. Needs no data key. Returns the rows changed
+ * per table and the audit events rewritten (`{ "accounts.buyers": 1, "orders.quotes": 2, "audit.events": 7 }`). NotFoundError (B4108) for a buyer of no company
+ * of the tenant.
+ */
+export async function eraseBuyer(client: Queryable, buyerId: string): Promise<Record<string, number>> {
+  const row = one(
+    await mapErrors(() => eraseBuyerQuery.run({ tenantId: tenantOf(client), buyerId }, client)),
+    `Buyer ${buyerId}`,
+  );
+  return row.erased as Record<string, number>;
+}

@@ -11,6 +11,7 @@ export const assertBuyerActsForCompany = guarded(impl.assertBuyerActsForCompany)
 export const createBuyer = guarded(impl.createBuyer);
 export const createBuyerRole = guarded(impl.createBuyerRole);
 export const createCompany = guarded(impl.createCompany);
+export const eraseBuyer = guarded(impl.eraseBuyer);
 export const getCompany = guarded(impl.getCompany);
 export const listBuyersOfCompany = guarded(impl.listBuyersOfCompany);
 export const listCompanies = guarded(impl.listCompanies);

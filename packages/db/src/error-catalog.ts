@@ -18,7 +18,8 @@ export type ErrorKind =
   | 'buyer_not_in_company'
   | 'tenant_context'
   | 'foreign_key'
-  | 'not_found';
+  | 'not_found'
+  | 'data_key';
 
 /** Custom SQLSTATEs (class B2: business rules). */
 export const sqlstateErrors: Record<string, ErrorEntry> = {
@@ -134,6 +135,34 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     message: 'The stock journal is written by stock changes only: sync or adjust the stock instead.',
   },
   B2214: { code: 'append_only', message: 'This record is append-only: add a correcting entry instead.' },
+  // personal data (B41xx): the data key and the encrypted columns (docs/data-protection.md)
+  B4101: {
+    kind: 'data_key',
+    code: 'data_key_missing',
+    message: 'Personal data is encrypted: this needs the data key (withTenant({ dataKey })).',
+  },
+  B4102: {
+    kind: 'data_key',
+    code: 'data_key_wrong',
+    message: 'The data key given is not the key the personal data was encrypted with.',
+  },
+  B4103: {
+    kind: 'data_key',
+    code: 'data_key_invalid',
+    message: 'A data key is a random secret of 32 to 256 characters.',
+  },
+  B4104: {
+    code: 'company_tax_id_invalid',
+    message: 'A tax id is 3 to 40 letters, digits, spaces, dots, slashes or hyphens.',
+  },
+  B4105: { code: 'company_tax_id_too_long', message: 'A tax id is at most 50 characters.' },
+  B4106: {
+    code: 'phone_invalid',
+    message:
+      'A phone number is written in international form: + and up to 15 digits, for example +4930123456.',
+  },
+  B4107: { code: 'phone_too_long', message: 'A phone number is at most 32 characters.' },
+  B4108: { kind: 'not_found', code: 'buyer_not_found', message: 'The buyer was not found.' },
   // orders (B30xx: orders and the state machine)
   B3001: {
     code: 'transition_not_allowed',
@@ -266,6 +295,15 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
 
 /** Named constraints, by name. Primary keys are listed too: a duplicate id is a conflict like any other. */
 export const constraintErrors: Record<string, ErrorEntry> = {
+  // app.data_key_checks (the data key's check value, never the key)
+  pk_data_key_checks: {
+    code: 'data_key_check_exists',
+    message: 'The data key check value is recorded once.',
+  },
+  chk_data_key_checks_one_key: {
+    code: 'data_key_check_one_key',
+    message: 'The database has one data key (key_id 1).',
+  },
   // tenancy.tenants
   pk_tenants: { code: 'tenant_exists', message: 'A tenant with this id already exists.' },
   uq_tenants_slug: { code: 'tenant_slug_taken', message: 'This tenant slug is already taken.' },
@@ -418,6 +456,15 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'company_tax_id_taken',
     message: 'Another company already has this tax id.',
   },
+  // the tax id is encrypted (app.seal_personal fills its hint and digest; docs/data-protection.md)
+  chk_companies_tax_id_sealed: {
+    code: 'company_tax_id_not_sealed',
+    message: 'A tax id is written with app.encrypt_personal, which also fills its hint and digest.',
+  },
+  chk_companies_tax_id_hint_length: {
+    code: 'company_tax_id_hint_too_long',
+    message: 'A tax id hint is at most 60 characters.',
+  },
   fk_companies_tenant_id_tenants: { code: 'tenant_not_found', message: 'The tenant does not exist.' },
   fk_companies_tenant_id_parent_company_id_companies: {
     code: 'parent_company_not_found',
@@ -435,10 +482,6 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_companies_legal_name_not_blank: {
     code: 'company_legal_name_required',
     message: 'A company needs a legal name.',
-  },
-  chk_companies_tax_id_format: {
-    code: 'company_tax_id_invalid',
-    message: 'A tax id is 3 to 40 letters, digits, spaces, dots, slashes or hyphens.',
   },
   chk_companies_payment_terms_days: {
     code: 'payment_terms_invalid',
@@ -468,10 +511,6 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_companies_legal_name_length: {
     code: 'company_legal_name_too_long',
     message: 'A legal name is at most 200 characters.',
-  },
-  chk_companies_tax_id_length: {
-    code: 'company_tax_id_too_long',
-    message: 'A tax id is at most 50 characters.',
   },
 
   // accounts.customer_groups
@@ -558,6 +597,14 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   },
 
   // accounts.buyers
+  chk_buyers_phone_sealed: {
+    code: 'buyer_phone_not_sealed',
+    message: 'A phone number is written with app.encrypt_personal, which also fills its hint.',
+  },
+  chk_buyers_phone_hint_length: {
+    code: 'buyer_phone_hint_too_long',
+    message: 'A phone hint is at most 40 characters.',
+  },
   pk_buyers: { code: 'buyer_exists', message: 'A buyer with this id already exists.' },
   uq_buyers_tenant_id_company_id_email: {
     code: 'buyer_email_taken',
@@ -576,11 +623,6 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     message: 'An email must look like name@example.com and be written in lowercase.',
   },
   chk_buyers_full_name_not_blank: { code: 'buyer_name_required', message: 'A buyer needs a name.' },
-  chk_buyers_phone_e164: {
-    code: 'phone_invalid',
-    message:
-      'A phone number is written in international form: + and up to 15 digits, for example +4930123456.',
-  },
   chk_buyers_status: { code: 'buyer_status_invalid', message: 'A buyer status is active or disabled.' },
   chk_buyers_spending_limit_not_negative: {
     code: 'spending_limit_negative',
@@ -611,12 +653,16 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'buyer_full_name_too_long',
     message: 'A full name is at most 200 characters.',
   },
-  chk_buyers_phone_length: {
-    code: 'buyer_phone_too_long',
-    message: 'A phone number is at most 32 characters.',
-  },
 
   // accounts.addresses
+  chk_addresses_phone_sealed: {
+    code: 'address_phone_not_sealed',
+    message: 'A phone number is written with app.encrypt_personal, which also fills its hint.',
+  },
+  chk_addresses_phone_hint_length: {
+    code: 'address_phone_hint_too_long',
+    message: 'A phone hint is at most 40 characters.',
+  },
   pk_addresses: { code: 'address_exists', message: 'An address with this id already exists.' },
   uq_addresses_default_per_company_kind: {
     code: 'default_address_exists',
@@ -646,11 +692,6 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_addresses_postal_code_format: {
     code: 'postal_code_invalid',
     message: 'A postal code is 2 to 12 letters, digits, spaces or hyphens.',
-  },
-  chk_addresses_phone_e164: {
-    code: 'phone_invalid',
-    message:
-      'A phone number is written in international form: + and up to 15 digits, for example +4930123456.',
   },
   chk_addresses_label_length: {
     code: 'address_label_too_long',
@@ -683,10 +724,6 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_addresses_postal_code_length: {
     code: 'address_postal_code_too_long',
     message: 'A postal code is at most 20 characters.',
-  },
-  chk_addresses_phone_length: {
-    code: 'address_phone_too_long',
-    message: 'A phone number is at most 32 characters.',
   },
 
   // catalog.products

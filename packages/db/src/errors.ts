@@ -85,6 +85,14 @@ export class ReadOnlyError extends DbError {
 export class ShardMovingError extends DbError {
   override name = 'ShardMovingError';
 }
+/**
+ * The data key of the encrypted personal data is missing (`data_key_missing`, B4101), is not the
+ * database's key or does not open a value (`data_key_wrong`, B4102), or is malformed (`data_key_invalid`,
+ * B4103). Never retried: supply the right key (withTenant({ dataKey })).
+ */
+export class DataKeyError extends DbError {
+  override name = 'DataKeyError';
+}
 /** Serialization failure or deadlock that survived every retry. */
 export class RetryExhaustedError extends DbError {
   override name = 'RetryExhaustedError';
@@ -96,6 +104,7 @@ const CLASS_OF_KIND: Record<Exclude<ErrorKind, 'not_found'>, typeof DbError> = {
   buyer_not_in_company: BuyerNotInCompanyError,
   tenant_context: TenantContextError,
   foreign_key: ForeignKeyError,
+  data_key: DataKeyError,
 };
 
 export const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);

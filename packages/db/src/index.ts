@@ -10,6 +10,7 @@ export { constraintErrors, type ErrorEntry, sqlstateErrors } from './error-catal
 export {
   BuyerNotInCompanyError,
   ConflictError,
+  DataKeyError,
   DbError,
   ForeignKeyError,
   mapDbError,

@@ -1,12 +1,22 @@
 // Tenant context: set transaction-locally (SET LOCAL, through app.set_tenant), so it cannot leak to the
 // next user of a pooled connection (also behind PgBouncer in transaction mode), and reaches every Citus node.
 import type pg from 'pg';
+import { mapDbError } from './errors';
 import { type AfterCommit, type Queryable, runTransaction, type TransactionOptions } from './transaction';
 
 export interface TenantContext {
   tenantId: string;
   /** The acting staff user or buyer, when there is one. */
   userId?: string;
+  /**
+   * The data key of the encrypted personal data (tax ids, phone numbers; docs/data-protection.md): a
+   * random secret of 32 to 256 characters from the application's key store, never stored in the database.
+   * Sent as a bind parameter of `select app.set_data_key($1)` (SET LOCAL for the transaction, propagated to
+   * Citus workers), so no statement text and no statistics hold it. Without it, reading or writing an
+   * encrypted value throws DataKeyError `data_key_missing` (B4101); a key that is not the database's throws
+   * DataKeyError `data_key_wrong` (B4102) before anything runs, a malformed one `data_key_invalid` (B4103).
+   */
+  dataKey?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,7 +77,23 @@ function setTenantSql(context: TenantContext): { tenantId: string; sql: string }
 export async function actAsTenant(client: pg.ClientBase, context: TenantContext): Promise<void> {
   const { tenantId, sql } = setTenantSql(context);
   await client.query(sql);
+  await setDataKey(client, context.dataKey);
   tenantOfClient.set(client, tenantId);
+}
+
+/**
+ * Supplies the data key for the rest of the transaction open on `client` (app.set_data_key, SET LOCAL):
+ * always as a bind parameter, never inlined into the text, so pg_stat_statements and statement logs keep
+ * `select app.set_data_key($1)` only. Nothing is sent when `dataKey` is undefined. Throws the mapped
+ * DataKeyError (`data_key_wrong` B4102, `data_key_invalid` B4103).
+ */
+async function setDataKey(client: Pick<pg.ClientBase, 'query'>, dataKey: string | undefined): Promise<void> {
+  if (dataKey === undefined) return;
+  try {
+    await client.query('select app.set_data_key($1)', [dataKey]);
+  } catch (error) {
+    throw mapDbError(error);
+  }
 }
 
 /** Undoes actAsTenant's tenantOf binding (the SET LOCAL ends with the transaction). */
@@ -102,6 +128,7 @@ export async function runTenantTransaction<T>(
   const acting = async (client: Queryable): Promise<T> => {
     tenantOfClient.set(client, tenantId);
     try {
+      await setDataKey(client, context.dataKey);
       return await fn(client);
     } finally {
       tenantOfClient.delete(client);

@@ -5,6 +5,7 @@
 // fails; every write below goes through the package functions (or, where no function exists, a plain
 // insert that the role's grants, RLS and triggers check), never around them.
 import { actAsTenant, type Queryable } from '@b2b/db';
+import { scriptDataKey } from '@b2b/testing';
 
 export interface Actor {
   tenantId: string;
@@ -16,13 +17,17 @@ export class DemoSession {
   /** The actor the transaction acts as now: set again only when it changes (one round trip less). */
   private current = '';
 
-  constructor(readonly client: Queryable) {}
+  /** `dataKey`: the data key of the encrypted personal data (B2B_DATA_KEY, or the development key). */
+  constructor(
+    readonly client: Queryable,
+    private readonly dataKey: string = scriptDataKey(),
+  ) {}
 
   /** Runs `fn` as `actor` of its tenant, inside the load's transaction. */
   async as<T>(actor: Actor, fn: (client: Queryable) => Promise<T>): Promise<T> {
     const key = `${actor.tenantId}/${actor.userId ?? ''}`;
     if (key !== this.current) {
-      await actAsTenant(this.client, actor);
+      await actAsTenant(this.client, { ...actor, dataKey: this.dataKey });
       this.current = key;
     }
     return fn(this.client);

@@ -49,3 +49,5 @@ grant delete on accounts.addresses to b2b_app;
 grant execute on function accounts.acting_buyer(uuid, uuid, uuid) to b2b_app, b2b_readonly;
 grant execute on function accounts.buyer_acting_for_company(uuid, uuid, uuid) to b2b_app, b2b_readonly;
 grant execute on function accounts.buyer_has_permission(uuid, uuid, text) to b2b_app, b2b_readonly;
+-- Erasure (GDPR Art. 17): the app calls it for a staff member's request; it runs as the owner.
+grant execute on function accounts.erase_buyer(uuid, uuid) to b2b_app;

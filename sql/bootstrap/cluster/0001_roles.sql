@@ -17,7 +17,8 @@ begin
       ('b2b_owner', v_citus),    -- owns every object; migrations run as this role
       ('b2b_app', true),         -- the application: owns nothing, subject to RLS
       ('b2b_readonly', true),    -- support and reporting reads, tenant-scoped like the app
-      ('b2b_analytics', true)    -- cross-tenant analytics reads, granted per analytics object
+      ('b2b_analytics', true),   -- cross-tenant analytics reads, granted per analytics object
+      ('b2b_support', true)      -- customer support: the masked views of schema support and nothing else
     ) as roles(name, can_login)
   loop
     if not exists (select from pg_catalog.pg_roles where rolname = r.name) then

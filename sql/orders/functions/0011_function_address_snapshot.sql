@@ -1,5 +1,7 @@
 -- An order keeps a copy of its addresses, so that editing or deleting an address later does not change
--- where a past order was billed or shipped.
+-- where a past order was billed or shipped. The phone number stays encrypted in the copy: phone_encrypted is
+-- the address's ciphertext as it is (base64; app.decrypt_personal(decode(..., 'base64')) opens it with the
+-- data key), with its masked phone_hint, so placing an order needs no data key and stores no phone in clear.
 create or replace function orders.address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text)
 returns jsonb
 language plpgsql stable
@@ -11,7 +13,8 @@ begin
   select jsonb_strip_nulls(jsonb_build_object(
       'address_id', a.address_id, 'label', a.label, 'recipient', a.recipient, 'line1', a.line1,
       'line2', a.line2, 'line3', a.line3, 'locality', a.locality, 'region', a.region,
-      'postal_code', a.postal_code, 'country_code', a.country_code, 'phone', a.phone))
+      'postal_code', a.postal_code, 'country_code', a.country_code,
+      'phone_encrypted', pg_catalog.encode(a.phone, 'base64'), 'phone_hint', a.phone_hint))
   into snapshot
   from accounts.addresses a
   where a.tenant_id = v_tenant
@@ -27,4 +30,4 @@ begin
 end
 $$;
 comment on function orders.address_snapshot(uuid, uuid, uuid, text) is
-  'A JSON copy of tenant p_tenant_id''s company''s address p_address_id of kind p_kind (billing or shipping), or of its default address of that kind when p_address_id is null (null when it has none). SQLSTATE B3006 when the address is not one of the company''s addresses of that kind.';
+  'A JSON copy (phone encrypted: phone_encrypted, phone_hint) of tenant p_tenant_id''s company''s address p_address_id of kind p_kind (billing or shipping), or of its default address of that kind when p_address_id is null (null when it has none). SQLSTATE B3006 when the address is not one of the company''s addresses of that kind.';

@@ -1,5 +1,7 @@
 import './context';
 
+export { TEST_DATA_KEY } from '../data-key';
+
 export { type PgTapResult, runPgTapFile } from '../pgtap/run-file';
 export {
   type CitusTestDatabase,

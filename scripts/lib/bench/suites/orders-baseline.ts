@@ -106,7 +106,8 @@ export async function placeOrderInRoundTrips(client: Queryable, input: PlaceOrde
       `select a.kind, jsonb_strip_nulls(jsonb_build_object(
          'address_id', a.address_id, 'label', a.label, 'recipient', a.recipient, 'line1', a.line1,
          'line2', a.line2, 'line3', a.line3, 'locality', a.locality, 'region', a.region,
-         'postal_code', a.postal_code, 'country_code', a.country_code, 'phone', a.phone)) as snapshot
+         'postal_code', a.postal_code, 'country_code', a.country_code,
+         'phone_encrypted', encode(a.phone, 'base64'), 'phone_hint', a.phone_hint)) as snapshot
        from accounts.addresses a
        where a.tenant_id = $2::uuid and a.company_id = $1 and a.is_default`,
       [companyId, tenant],
