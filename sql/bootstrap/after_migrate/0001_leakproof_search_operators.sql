@@ -1,4 +1,5 @@
--- Search operators the planner may use as index conditions under row-level security.
+-- Search operators (and the audit trail's row-key equality) the planner may use as index conditions under
+-- row-level security.
 --
 -- Why: for a table with RLS, PostgreSQL applies a query's own condition inside the index scan only when
 -- the condition's functions are LEAKPROOF (otherwise it could run on rows the policy hides and leak
@@ -19,12 +20,18 @@
 --   extensions.similarity_op(text, text)        text % text (pg_trgm). Compares the two strings' trigram
 --     sets with the pg_trgm.similarity_threshold setting; no error names or depends on the strings'
 --     contents.
+--   pg_catalog.jsonb_eq(jsonb, jsonb)           jsonb = jsonb. "History of one row" (@b2b/audit rowHistory)
+--     finds audit.events by row_key (the row's primary key as jsonb); without this the key was a Filter
+--     over every event of the table for the tenant (12 s at 10 million events). It compares two already
+--     parsed values structurally; its only errors are out of memory, stack depth, or a corrupt container,
+--     none of which names or depends on a value.
 -- Deliberately not here: LIKE/ILIKE (texticlike raises "LIKE pattern must not end with escape character",
 -- so a pattern taken from a hidden row could be probed by its error) and jsonb @> (no query needs it yet).
 do $$
 declare
   reviewed regprocedure[] := array[
-    'pg_catalog.ts_match_vq(tsvector, tsquery)'::regprocedure
+    'pg_catalog.ts_match_vq(tsvector, tsquery)'::regprocedure,
+    'pg_catalog.jsonb_eq(jsonb, jsonb)'::regprocedure
   ];
   fn regprocedure;
 begin
