@@ -21,6 +21,7 @@ const RUN_AS_SUPERUSER: Record<string, string> = {
   'scripts/lib/bench/suites/orders-fixture.ts': 'loads the bench fixture through adminUrl (the superuser)',
   'scripts/lib/drills/pgbouncer-leak.ts': 'loads the drill tenants and warehouses through adminUrl',
   'scripts/bench-stock-journal.ts': 'adds the COPY warehouses through adminUrl, on plain PostgreSQL only',
+  'scripts/lib/bench/suites/audit.ts': 'loads the 10 million history events and their tenants through adminUrl',
 };
 
 function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
@@ -76,9 +77,11 @@ function insertSources(sql: string): string[] {
     walk(parser.parseSync(sql));
     return found;
   } catch {
-    // the head of each insert: table, optional alias and column list, then VALUES or a query
+    // the head of each insert: table, optional alias and column list, then VALUES or a query (comments
+    // between them, such as a note above a pgtyped `values :rows`, read as space)
+    const code = sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ');
     return [
-      ...sql.matchAll(
+      ...code.matchAll(
         /\binsert\s+into\s+[\w."]+(?:\s+as\s+\w+)?\s*(?:\([^()]*\))?\s*(?:overriding\s+\w+\s+value\s+)?(\w+|\()/gi,
       ),
     ].map((m) => (/^(values|default)$/i.test(m[1] ?? '') ? 'values' : 'select'));
@@ -127,5 +130,7 @@ test('the scan finds an INSERT ... SELECT in each form it reads, and lets VALUES
   // a ${...} standing for SQL: read by its head
   expect(insertSources('insert into a.t (x) values $1 on conflict do nothing')).toEqual(['values']);
   expect(insertSources('insert into a.t (x) select * from $1')).toEqual(['select']);
+  expect(insertSources('insert into a.t (x)\n-- a note\n/* another */ values $1')).toEqual(['values']);
+  expect(insertSources('insert into a.t (x)\n-- a note\nselect * from $1')).toEqual(['select']);
   expect(sqlOfPgTyped('packages/accounts/queries/buyers.sql').length).toBeGreaterThan(0);
 });

@@ -122,6 +122,7 @@ describe('a restore without sql/bootstrap/after_migrate', () => {
     ]);
     expect(lost[1]?.details).toEqual([
       '- leakproof extensions.similarity_op(text,text)',
+      '- leakproof jsonb_eq(jsonb,jsonb)',
       '- leakproof ts_match_vq(tsvector,tsquery)',
     ]);
     expect(lost[2]?.details.filter((d) => d.includes('NOT an index condition'))).toHaveLength(3);
