@@ -21,7 +21,8 @@ const RUN_AS_SUPERUSER: Record<string, string> = {
   'scripts/lib/bench/suites/orders-fixture.ts': 'loads the bench fixture through adminUrl (the superuser)',
   'scripts/lib/drills/pgbouncer-leak.ts': 'loads the drill tenants and warehouses through adminUrl',
   'scripts/bench-stock-journal.ts': 'adds the COPY warehouses through adminUrl, on plain PostgreSQL only',
-  'scripts/lib/bench/suites/audit.ts': 'loads the 10 million history events and their tenants through adminUrl',
+  'scripts/lib/bench/suites/audit.ts':
+    'loads the 10 million history events and their tenants through adminUrl',
 };
 
 function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
