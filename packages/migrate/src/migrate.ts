@@ -91,11 +91,28 @@ export async function prepare(client: pg.Client, sqlDir: string): Promise<boolea
  * the owner role may not take (ALTER FUNCTION ... LEAKPROOF). Each file is idempotent and runs every time,
  * so a restored or drifted database is repaired by the next migrate.
  */
-async function finish(client: pg.Client, sqlDir: string): Promise<void> {
+async function finish(client: pg.Client, sqlDir: string, citus = false): Promise<void> {
   await client.query('reset role');
   for (const file of bootstrapFiles(sqlDir, ['after_migrate'])) {
     await runFile(client, file, 'bootstrap');
+    // On Citus the shards' queries are planned on the workers, and Citus carries an ALTER FUNCTION to
+    // them only for its distributed functions (not pg_catalog's jsonb_eq): run the file on each worker too.
+    if (citus) await runOnWorkers(client, file);
   }
+}
+
+/** A bootstrap file run on every worker of a Citus cluster (run_command_on_workers); a failure names the node. */
+async function runOnWorkers(client: pg.Client, file: SqlFile): Promise<void> {
+  const sql = readFileSync(file.absolutePath, 'utf8');
+  const { rows } = await client.query<{ nodename: string; nodeport: number; success: boolean; result: string }>(
+    'select nodename, nodeport, success, result from run_command_on_workers($1)',
+    [sql],
+  );
+  const failed = rows.filter((r) => !r.success);
+  if (failed.length > 0)
+    throw new MigrationError(
+      `bootstrap ${file.path} failed on ${failed.map((r) => `${r.nodename}:${r.nodeport}: ${r.result}`).join('; ')}`,
+    );
 }
 
 /** Only the database-level bootstrap (privileges on the database): for clones of a migrated template. */
@@ -339,7 +356,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
         throw new MigrationError(`distributing the tenant functions failed: ${(error as Error).message}`);
       }
     }
-    await finish(client, options.sqlDir);
+    await finish(client, options.sqlDir, citus);
     return { applied, repeatablesApplied };
   } finally {
     await client.end();
