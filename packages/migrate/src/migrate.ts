@@ -104,10 +104,12 @@ async function finish(client: pg.Client, sqlDir: string, citus = false): Promise
 /** A bootstrap file run on every worker of a Citus cluster (run_command_on_workers); a failure names the node. */
 async function runOnWorkers(client: pg.Client, file: SqlFile): Promise<void> {
   const sql = readFileSync(file.absolutePath, 'utf8');
-  const { rows } = await client.query<{ nodename: string; nodeport: number; success: boolean; result: string }>(
-    'select nodename, nodeport, success, result from run_command_on_workers($1)',
-    [sql],
-  );
+  const { rows } = await client.query<{
+    nodename: string;
+    nodeport: number;
+    success: boolean;
+    result: string;
+  }>('select nodename, nodeport, success, result from run_command_on_workers($1)', [sql]);
   const failed = rows.filter((r) => !r.success);
   if (failed.length > 0)
     throw new MigrationError(
