@@ -2,6 +2,7 @@
 // `small` profile, as the owner) committed first, then the worlds as b2b_app. The demo loads both in one
 // transaction on plain PostgreSQL, which Citus refuses ("cannot perform query on placements that were
 // modified in this transaction by a different user": it keeps one connection per user and placement).
+import { scriptDataKey, withClient } from '@b2b/testing';
 import { loadSeed, type SeedTarget, seedIsLoaded } from './seed';
 
 /**
@@ -18,6 +19,11 @@ export async function loadCitusDemo(
     say('loading the demo tenants and their staff (seeds/small)');
     await loadSeed(target, 'small', say);
   }
+  // The first use of a data key records its check value in app.data_key_checks (a reference table), from
+  // the security-definer app.verify_data_key. Inside the worlds' load (a superuser session that SETs ROLE
+  // b2b_app) Citus's connection to the workers is refused: "permission denied to set role b2b_app". So the
+  // key is checked, and its check value recorded, first, in a transaction of its own.
+  await withClient(target.adminUrl, (c) => c.query('select app.verify_data_key($1)', [scriptDataKey()]));
   say('loading the demo worlds (accounts, catalog, orders) as b2b_app');
   await loadSeed(target, 'demo', say);
   return 'loaded';
