@@ -180,7 +180,11 @@ async function verifyOrders(
   });
 }
 
-/** amcheck's bt_index_check (with heapallindexed) over every valid btree index of the database, catalogs included. */
+/**
+ * amcheck's bt_index_check (with heapallindexed) over every valid btree index of the database, catalogs
+ * included. A partitioned table's index (relkind 'I', audit.events') has no storage of its own: amcheck
+ * refuses it, and its partitions' indexes (relkind 'i') are checked instead.
+ */
 async function checkIndexes(adminUrl: string): Promise<{ checked: number; errors: string[] }> {
   return withClient(adminUrl, async (c) => {
     await c.query('create extension if not exists amcheck');
@@ -189,7 +193,7 @@ async function checkIndexes(adminUrl: string): Promise<{ checked: number; errors
        from pg_index i
        join pg_class c on c.oid = i.indexrelid
        join pg_am am on am.oid = c.relam
-       where am.amname = 'btree' and i.indisvalid and i.indisready and c.relpersistence <> 't'
+       where am.amname = 'btree' and c.relkind = 'i' and i.indisvalid and i.indisready and c.relpersistence <> 't'
        order by 2`,
     );
     const errors: string[] = [];
