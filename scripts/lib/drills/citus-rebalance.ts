@@ -353,6 +353,8 @@ export async function runRebalanceDrill(options: RebalanceDrillOptions): Promise
       }
       t = performance.now();
       const before: Snapshot = await takeSnapshot(c, '');
+      // audit events from here on are the run's (tenant-checksums.ts, APPEND_ONLY)
+      const runStartedAt: string = (await c.query(`select clock_timestamp()::text as at`)).rows[0].at;
       say(
         `before: ${before.size} distributed tables counted and checksummed per tenant (${secondsSince(t)} s)`,
       );
@@ -399,7 +401,7 @@ export async function runRebalanceDrill(options: RebalanceDrillOptions): Promise
       }
 
       t = performance.now();
-      const after = await takeSnapshot(c, prefix);
+      const after = await takeSnapshot(c, prefix, undefined, runStartedAt);
       const nodesAfter = await tenantNodes(c);
       say(`after: counted and checksummed again (${secondsSince(t)} s)`);
       const present = await runOrders(c, prefix);
