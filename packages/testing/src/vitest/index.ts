@@ -13,4 +13,5 @@ export {
   type TestTenant,
 } from './citus';
 export { callWithHostileInputs, type Escape, HOSTILE_VALUES } from './hostile-inputs';
+export { testPackageExports } from './package-exports';
 export { createTestDatabase, type TestDatabase, testContext } from './test-database';
