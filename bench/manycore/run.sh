@@ -190,7 +190,10 @@ DATA="$SERVER_DIR/data"
 SOCK="$SERVER_DIR/sock"
 LOGS="$WORKDIR/logs" # pgbench logs, psql output
 mkdir -p "$SERVER_DIR" "$SOCK" "$LOGS"
-[ -n "$OS_USER" ] && chown -R "$OS_USER" "$SERVER_DIR"
+if [ -n "$OS_USER" ]; then
+  chown -R "$OS_USER" "$SERVER_DIR"
+  as_server test -w "$SERVER_DIR" || die "the server's user $OS_USER cannot reach $WORKDIR: pass --workdir under a folder it can enter (e.g. /tmp)"
+fi
 # The server's user must reach the binaries (a bundle unpacked under /root is not reachable): copy them.
 if [ -n "$OS_USER" ] && ! as_server test -x "$BINDIR/postgres"; then
   # The bundle's pg/ folder (binaries, modules, share folder, libraries), whole.

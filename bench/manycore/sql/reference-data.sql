@@ -21,10 +21,6 @@ SET row_security = off;
 -- Data for Name: permissions; Type: TABLE DATA; Schema: accounts; Owner: -
 --
 
-SET SESSION AUTHORIZATION DEFAULT;
-
-ALTER TABLE accounts.permissions DISABLE TRIGGER ALL;
-
 COPY accounts.permissions (permission, description) FROM stdin;
 orders.create	Place orders for the company
 orders.approve	Approve orders placed by other buyers of the company
@@ -35,13 +31,9 @@ addresses.manage	Add, change and remove the company's addresses
 members.manage	Invite and remove buyers of the company and assign their roles
 \.
 
-ALTER TABLE accounts.permissions ENABLE TRIGGER ALL;
-
 --
 -- Data for Name: countries; Type: TABLE DATA; Schema: catalog; Owner: -
 --
-
-ALTER TABLE catalog.countries DISABLE TRIGGER ALL;
 
 COPY catalog.countries (country_code, name, uses_postal_code) FROM stdin;
 AE	United Arab Emirates	f
@@ -106,13 +98,9 @@ VN	Viet Nam	t
 ZA	South Africa	t
 \.
 
-ALTER TABLE catalog.countries ENABLE TRIGGER ALL;
-
 --
 -- Data for Name: currencies; Type: TABLE DATA; Schema: catalog; Owner: -
 --
-
-ALTER TABLE catalog.currencies DISABLE TRIGGER ALL;
 
 COPY catalog.currencies (currency_code, name, minor_units) FROM stdin;
 AED	UAE Dirham	2
@@ -156,13 +144,9 @@ USD	US Dollar	2
 ZAR	Rand	2
 \.
 
-ALTER TABLE catalog.currencies ENABLE TRIGGER ALL;
-
 --
 -- Data for Name: locales; Type: TABLE DATA; Schema: catalog; Owner: -
 --
-
-ALTER TABLE catalog.locales DISABLE TRIGGER ALL;
 
 COPY catalog.locales (locale, name) FROM stdin;
 cs	Czech
@@ -202,13 +186,9 @@ zh-CN	Chinese (China)
 zh-TW	Chinese (Taiwan)
 \.
 
-ALTER TABLE catalog.locales ENABLE TRIGGER ALL;
-
 --
 -- Data for Name: order_states; Type: TABLE DATA; Schema: orders; Owner: -
 --
-
-ALTER TABLE orders.order_states DISABLE TRIGGER ALL;
 
 COPY orders.order_states (state, description, is_open) FROM stdin;
 draft	Being put together by the buyer; editable with optimistic locking; holds no stock	f
@@ -221,13 +201,9 @@ rejected	An approver rejected it; stock released	f
 cancelled	Cancelled before shipping; stock released	f
 \.
 
-ALTER TABLE orders.order_states ENABLE TRIGGER ALL;
-
 --
 -- Data for Name: order_transitions; Type: TABLE DATA; Schema: orders; Owner: -
 --
-
-ALTER TABLE orders.order_transitions DISABLE TRIGGER ALL;
 
 COPY orders.order_transitions (from_state, to_state, description) FROM stdin;
 draft	placed	submit_order / place_order: no approval rule matched
@@ -243,13 +219,9 @@ partially_fulfilled	fulfilled	fulfil_order shipped the remaining units
 fulfilled	completed	complete_order: the seller closes the order
 \.
 
-ALTER TABLE orders.order_transitions ENABLE TRIGGER ALL;
-
 --
 -- Data for Name: quote_states; Type: TABLE DATA; Schema: orders; Owner: -
 --
-
-ALTER TABLE orders.quote_states DISABLE TRIGGER ALL;
 
 COPY orders.quote_states (state, description) FROM stdin;
 requested	The buyer asked for prices; the seller has not quoted yet
@@ -260,13 +232,9 @@ expired	Not accepted before valid_until (set by orders.expire_quotes)
 withdrawn	Withdrawn by the buyer or the seller before a decision
 \.
 
-ALTER TABLE orders.quote_states ENABLE TRIGGER ALL;
-
 --
 -- Data for Name: quote_transitions; Type: TABLE DATA; Schema: orders; Owner: -
 --
-
-ALTER TABLE orders.quote_transitions DISABLE TRIGGER ALL;
 
 COPY orders.quote_transitions (from_state, to_state, description) FROM stdin;
 requested	quoted	stage_quote: the seller quotes
@@ -277,13 +245,9 @@ quoted	expired	expire_quotes after valid_until
 quoted	withdrawn	withdraw_quote before a decision
 \.
 
-ALTER TABLE orders.quote_transitions ENABLE TRIGGER ALL;
-
 --
 -- Data for Name: return_states; Type: TABLE DATA; Schema: orders; Owner: -
 --
-
-ALTER TABLE orders.return_states DISABLE TRIGGER ALL;
 
 COPY orders.return_states (state, description) FROM stdin;
 requested	The buyer asked to return shipped units; they count against what may still be returned
@@ -291,26 +255,18 @@ received	The units arrived: restocked in a warehouse and credited in the receiva
 cancelled	The return will not come; its units no longer count
 \.
 
-ALTER TABLE orders.return_states ENABLE TRIGGER ALL;
-
 --
 -- Data for Name: return_transitions; Type: TABLE DATA; Schema: orders; Owner: -
 --
-
-ALTER TABLE orders.return_transitions DISABLE TRIGGER ALL;
 
 COPY orders.return_transitions (from_state, to_state, description) FROM stdin;
 requested	received	receive_return: the units arrived, restocked and credited
 requested	cancelled	cancel_return: the units will not come
 \.
 
-ALTER TABLE orders.return_transitions ENABLE TRIGGER ALL;
-
 --
 -- Data for Name: staff_roles; Type: TABLE DATA; Schema: tenancy; Owner: -
 --
-
-ALTER TABLE tenancy.staff_roles DISABLE TRIGGER ALL;
 
 COPY tenancy.staff_roles (role, description) FROM stdin;
 owner	Everything, including billing and closing the tenant
@@ -319,8 +275,6 @@ catalog_manager	Products, prices and stock
 order_manager	Quotes, orders, invoices and returns
 viewer	Read-only access to the back office
 \.
-
-ALTER TABLE tenancy.staff_roles ENABLE TRIGGER ALL;
 
 --
 -- PostgreSQL database dump complete
