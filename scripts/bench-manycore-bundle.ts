@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { withScratchDatabase } from '@b2b/testing';
-import { fail, log, main } from './lib/cli';
 import { dumpReferenceData, MANYCORE_DIR, REFERENCE_DATA_FILE } from './lib/bench/manycore';
+import { fail, log, main } from './lib/cli';
 
 function outDir(argv: string[]): string {
   const at = argv.indexOf('--out');

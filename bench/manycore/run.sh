@@ -315,6 +315,9 @@ as_server "$BINDIR/pg_ctl" -D "$DATA" -l "$SERVER_DIR/server.log" -w -t 120 star
   { tail -20 "$SERVER_DIR/server.log" >&2; die "the server did not start"; }
 SERVER_STARTED=1
 say "server up (locale $LOCALE): $(value postgres 'select version()')"
+# Where the server reads its share folder (extension files, time zone sets, text search dictionaries): the
+# bundle's own when the binaries are the bundle's, found relative to the binary.
+say "share folder: $(as_server "$BINDIR/initdb" --show -D "$SERVER_DIR/show" 2>/dev/null | sed -n 's/^share_path=//p')"
 
 # ---------------------------------------------------------------- schema
 phase "schema: roles, snapshot, reference rows"

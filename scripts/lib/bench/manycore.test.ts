@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LARGE, type LargeScale, loadLarge } from '../seed-large';
 import { dumpReferenceData, MANYCORE_DIR, REFERENCE_DATA_FILE } from './manycore';
-import { type FixtureSizes, FIXTURE, loadOrdersFixture } from './suites/orders-fixture';
+import { FIXTURE, type FixtureSizes, loadOrdersFixture } from './suites/orders-fixture';
 
 const run = promisify(execFile);
 /** The server's own psql (beside the binaries the resolver finds), else PostgreSQL 15's, else the one on PATH. */
@@ -79,7 +79,9 @@ describe('many-core benchmark: committed SQL', () => {
     });
     await loadOrdersFixture(nodeDb.adminUrl, sizes);
     const fromSql = await rowCounts(sqlDb.adminUrl);
-    expect(fromSql['catalog.variants']).toBe(sizes.tenants * sizes.productsPerTenant * sizes.variantsPerProduct);
+    expect(fromSql['catalog.variants']).toBe(
+      sizes.tenants * sizes.productsPerTenant * sizes.variantsPerProduct,
+    );
     expect(fromSql).toEqual(await rowCounts(nodeDb.adminUrl));
   });
 
@@ -91,14 +93,16 @@ describe('many-core benchmark: committed SQL', () => {
       await psqlFile(sqlDb.adminUrl, 'catalog-tenant.sql', { t, products: scale.productsPerTenant });
     await withClient(nodeDb.adminUrl, (client) => loadLarge(client, () => {}, { scale, progress: false }));
     const fromSql = await rowCounts(sqlDb.adminUrl);
-    expect(fromSql['catalog.variants']).toBe(scale.tenants * scale.productsPerTenant * LARGE.variantsPerProduct);
+    expect(fromSql['catalog.variants']).toBe(
+      scale.tenants * scale.productsPerTenant * LARGE.variantsPerProduct,
+    );
     expect(fromSql).toEqual(await rowCounts(nodeDb.adminUrl));
     // Search terms come from the names: the same words in both.
     const names = (url: string) =>
       withClient(url, async (c) =>
-        (await c.query<{ name: string }>('select name from catalog.product_translations order by name')).rows.map(
-          (r) => r.name,
-        ),
+        (
+          await c.query<{ name: string }>('select name from catalog.product_translations order by name')
+        ).rows.map((r) => r.name),
       );
     expect(await names(sqlDb.adminUrl)).toEqual(await names(nodeDb.adminUrl));
   });
@@ -115,16 +119,31 @@ describe('many-core benchmark: the bundle runs the whole benchmark at a tiny sca
     rmSync(work, { recursive: true, force: true });
   });
 
-  test('bundle.sh, then the bundle\'s run.sh: exit 0, every workload row, every check passed', async () => {
+  test("bundle.sh, then the bundle's run.sh: exit 0, every workload row, every check passed", async () => {
     const bundle = join(work, 'bundle');
     await run('bash', [join(MANYCORE_DIR, 'bundle.sh'), bundle], { maxBuffer: 16 << 20 });
     // Without the machine's PostgreSQL on PATH: the bundle's binaries and libraries only.
     const { stdout } = await run(
       join(bundle, 'run.sh'),
-      ['--scale', '0.01', '--transactions', '2', '--warmup', '0', '--no-durability', '--workdir', join(work, 'run')],
+      [
+        '--scale',
+        '0.01',
+        '--transactions',
+        '2',
+        '--warmup',
+        '0',
+        '--no-durability',
+        '--workdir',
+        join(work, 'run'),
+      ],
       { maxBuffer: 16 << 20, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', TMPDIR: work } },
     );
     expect(stdout).toContain(`from ${bundle}/pg/usr/lib/postgresql/15/bin (libraries ${bundle}/pg/libs)`);
+    // Found relative to the bundle's binary (not the compiled-in /usr/share/postgresql/15 of this machine).
+    const escaped = bundle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(stdout).toMatch(
+      new RegExp(`^\\[ *\\d+s\\] share folder: ${escaped}/pg/usr/share/postgresql/15$`, 'm'),
+    );
     const number = String.raw`\d+(\.\d+)?`;
     for (const [workload, clients] of [
       ['product page', 8],
@@ -140,7 +159,9 @@ describe('many-core benchmark: the bundle runs the whole benchmark at a tiny sca
       );
       expect(stdout).toMatch(row);
     }
-    expect(stdout).toMatch(/^ {2}ok {4}orders in the database = orders pgbench completed: 32 in the database/m);
+    expect(stdout).toMatch(
+      /^ {2}ok {4}orders in the database = orders pgbench completed: 32 in the database/m,
+    );
     expect(stdout).toMatch(/^ {2}ok {4}catalog: every table has the profile's row count: all as expected/m);
     expect(stdout).not.toMatch(/FAIL/);
     expect(stdout).toMatch(/^all checks passed$/m);
