@@ -56,18 +56,18 @@ cp -r "$SHAREDIR" "$PG/usr/share/postgresql/15"
 # Shared libraries: whatever the binaries and modules load, except the C library's own, which the target has
 # (and which must match its dynamic loader).
 GLIBC='^(linux-vdso|ld-linux|libc|libm|libdl|libpthread|librt|libresolv|libutil|libanl|libnsl|libmvec)[.-]'
-for f in "$PG"/usr/lib/postgresql/15/bin/* "$PG"/usr/lib/postgresql/15/lib/*.so; do
-  ldd "$f" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// { print $1 " " $3 }'
-done | sort -u | while read -r name path; do
+# ldd takes many files at once; several at a time.
+objects() { ls "$PG"/usr/lib/postgresql/15/bin/* "$PG"/usr/lib/postgresql/15/lib/*.so; }
+objects | xargs -P 8 -n 16 ldd 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// { print $1 " " $3 }' |
+  sort -u | while read -r name path; do
   [[ "$name" =~ $GLIBC ]] && continue
   cp -L "$path" "$PG/libs/$name"
 done
 chmod -R a+rX "$OUT"
 
 # Check: every library resolves inside the bundle or to glibc.
-missing=$(for f in "$PG"/usr/lib/postgresql/15/bin/* "$PG"/usr/lib/postgresql/15/lib/*.so; do
-  LD_LIBRARY_PATH="$PG/libs" ldd "$f" 2>/dev/null | awk '$2 == "=>" { print $1 " " $3 }'
-done | sort -u | while read -r name path; do
+missing=$(objects | LD_LIBRARY_PATH="$PG/libs" xargs -P 8 -n 16 ldd 2>/dev/null | awk '$2 == "=>" { print $1 " " $3 }' |
+  sort -u | while read -r name path; do
   [[ "$name" =~ $GLIBC ]] && continue
   case "$path" in "$PG/libs/"*) ;; *) echo "$name ($path)" ;; esac
 done)

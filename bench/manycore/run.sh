@@ -242,7 +242,7 @@ CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 say "machine: $CORES cores (nproc), ${CPU_MODEL:-unknown CPU}, $((MEM_MB / 1024)) GiB memory, kernel $(uname -r)"
 say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "PostgreSQL: $("$BINDIR/postgres" --version) from $BINDIR${LIBS:+ (libraries $LIBS)}"
-say "server user: ${OS_USER:-$(id -un)}; work folder: $WORKDIR"
+say "server user: ${OS_USER:-$(id -un)}; work folder: $WORKDIR ($(df -Ph "$WORKDIR" | awk 'NR == 2 { print $4 }') free; the full profile takes several GB with its WAL)"
 say "sizes: catalog $CATALOG_TENANTS tenants x $CATALOG_PRODUCTS products x 4 variants; orders fixture $ORDERS_TENANTS tenants x $((ORDERS_PRODUCTS * ORDERS_VARIANTS_PER_PRODUCT)) variants; pgbench scale $PGBENCH_SCALE"
 
 # ---------------------------------------------------------------- settings for a many-core machine
@@ -262,10 +262,16 @@ MWM_MB=$((MEM_MB / 16))
 PARALLEL_MAINT=$((CORES / 2))
 [ "$PARALLEL_MAINT" -gt 8 ] && PARALLEL_MAINT=8
 [ "$PARALLEL_MAINT" -lt 1 ] && PARALLEL_MAINT=1
-# Small /dev/shm (containers give 64 MB): dynamic shared memory in files instead.
+# Dynamic shared memory (parallel workers) in /dev/shm only where it is at least 1 GB (containers give 64 MB)
+# and can be allocated (posix_fallocate: some sandboxes, gVisor among them, have refused it); else in files.
 SHM_KB=$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 { print $2 }')
-DSM=posix
-[ -z "$SHM_KB" ] || [ "$SHM_KB" -lt 1048576 ] && DSM=mmap
+DSM=mmap
+SHM_PROBE="/dev/shm/b2b-manycore-probe.$$"
+if [ -n "$SHM_KB" ] && [ "$SHM_KB" -ge 1048576 ] && command -v fallocate >/dev/null 2>&1 &&
+  fallocate -l 8M "$SHM_PROBE" 2>/dev/null; then
+  DSM=posix
+fi
+rm -f "$SHM_PROBE"
 SETTINGS=(
   "listen_addresses=''"
   "port=$PORT"
@@ -285,6 +291,7 @@ SETTINGS=(
   "checkpoint_timeout=30min"
   "checkpoint_completion_target=0.9"
   "wal_buffers=64MB"
+  "wal_compression=lz4"
   "random_page_cost=1.1"
   "effective_io_concurrency=200"
   "shared_preload_libraries=pg_stat_statements"
@@ -317,7 +324,7 @@ SERVER_STARTED=1
 say "server up (locale $LOCALE): $(value postgres 'select version()')"
 # Where the server reads its share folder (extension files, time zone sets, text search dictionaries): the
 # bundle's own when the binaries are the bundle's, found relative to the binary.
-say "share folder: $(as_server "$BINDIR/initdb" --show -D "$SERVER_DIR/show" 2>/dev/null | sed -n 's/^share_path=//p')"
+say "share folder: $(as_server "$BINDIR/initdb" --show -D "$SERVER_DIR/show" 2>&1 | sed -n 's/^share_path=//p')"
 
 # ---------------------------------------------------------------- schema
 phase "schema: roles, snapshot, reference rows"

@@ -63,7 +63,10 @@ describe('many-core benchmark: committed SQL', () => {
   test('reference-data.sql holds the rows the migrations insert (pnpm bench:manycore-bundle writes it)', async () => {
     const db = await database();
     const fresh = await dumpReferenceData(db.adminUrl, findPgBinaries()?.bindir);
-    expect(readFileSync(REFERENCE_DATA_FILE, 'utf8')).toBe(fresh);
+    expect(
+      readFileSync(REFERENCE_DATA_FILE, 'utf8'),
+      'bench/manycore/sql/reference-data.sql is stale: run `pnpm bench:manycore-bundle` and commit it',
+    ).toBe(fresh);
   });
 
   test('orders-fixture.sql loads the rows the Node fixture loads, table by table', async () => {
@@ -83,6 +86,43 @@ describe('many-core benchmark: committed SQL', () => {
       sizes.tenants * sizes.productsPerTenant * sizes.variantsPerProduct,
     );
     expect(fromSql).toEqual(await rowCounts(nodeDb.adminUrl));
+  });
+
+  test('the checks after the run fail on orders lost and on a load short of its counts', async () => {
+    const db = await database();
+    const checks = async (file: string, variables: Record<string, string | number>) => {
+      const args = ['-X', '-q', '-At', '-F', '|', '-v', 'ON_ERROR_STOP=1', '-d', db.adminUrl];
+      for (const [k, v] of Object.entries(variables)) args.push('-v', `${k}=${v}`);
+      const { stdout } = await run(psqlBinary(), [...args, '-f', join(MANYCORE_DIR, 'sql', file)]);
+      return stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('|').slice(0, 2).join(' '));
+    };
+    const fixture = {
+      tenants: 1,
+      companies: 1,
+      buyers: 1,
+      products: 5,
+      variants_per_product: 2,
+      on_hand: 10,
+    };
+    await psqlFile(db.adminUrl, 'orders-fixture.sql', fixture);
+    const orders = { prefix: 'manycore-test-', lines: 5 };
+    expect(await checks('checks-orders.sql', { ...orders, completed: 0 })).toEqual(
+      Array.from({ length: 7 }, () => expect.stringMatching(/^t /)),
+    );
+    // One order pgbench says it completed but the database does not hold: the first check fails.
+    expect((await checks('checks-orders.sql', { ...orders, completed: 1 }))[0]).toBe(
+      'f orders in the database = orders pgbench completed',
+    );
+    await psqlFile(db.adminUrl, 'catalog-tenants.sql', { tenants: 1 });
+    await psqlFile(db.adminUrl, 'catalog-tenant.sql', { t: 0, products: 2 });
+    // The fixture's tenant, warehouses and variants are in the same tables: the profile's counts are not met.
+    expect(await checks('checks-catalog.sql', { tenants: 1, products: 2 })).toEqual([
+      "f catalog: every table has the profile's row count",
+      't catalog: every stock level equals the sum of its journal',
+    ]);
   });
 
   test('catalog-tenants.sql and catalog-tenant.sql load the rows of the large seed profile, table by table', async () => {
