@@ -23,7 +23,7 @@ const SUITES: Record<string, Suite> = {
 function usage(): string {
   return [
     'usage: pnpm bench <suite> [--duration <s>] [--warmup <s>] [--allow-small] [--citus] [--json]',
-    '       pnpm bench orders --compare <git-rev> [--rounds <n>] [--batch <orders>] [--clients <n>]',
+    '       pnpm bench orders --compare <git-rev> [--rounds <n>] [--batch <orders>] [--clients <n>] [--statements]',
     '',
     'suites:',
     ...Object.entries(SUITES).map(([name, suite]) => `  ${name.padEnd(10)} ${suite.summary}`),
@@ -38,6 +38,7 @@ function usage(): string {
     '  --rounds <n>    with --compare: rounds of one batch per side (default 8)',
     '  --batch <n>     with --compare: orders per batch (default 100)',
     '  --clients <n>   with --compare: concurrent clients per side (default 1)',
+    "  --statements    with --compare: each side's top statements (pg_stat_statements, track = all)",
     '  --json          print the result as JSON (progress still goes to stderr)',
   ].join('\n');
 }

@@ -22,12 +22,15 @@ describe('pnpm bench arguments', () => {
       rounds: 8,
       batchOrders: 100,
       clients: 1,
+      statements: false,
     });
+    expect(parse('orders --compare main --statements').compare?.statements).toBe(true);
     expect(parse('orders --compare HEAD~2 --rounds 4 --batch 50 --clients 8').compare).toEqual({
       rev: 'HEAD~2',
       rounds: 4,
       batchOrders: 50,
       clients: 8,
+      statements: false,
     });
   });
   test('--compare is for orders only, and not with --citus', () => {
@@ -41,6 +44,7 @@ describe('pnpm bench arguments', () => {
   test("the comparison's options without --compare are refused", () => {
     expect(() => parse('orders --rounds 3')).toThrow(/--rounds belongs to --compare/);
     expect(() => parse('orders --clients 3')).toThrow(/--clients belongs to --compare/);
+    expect(() => parse('orders --statements')).toThrow(/--statements belongs to --compare/);
   });
   test('whole numbers only, at least 1 where 0 means nothing', () => {
     expect(() => parse('orders --compare main --rounds 0')).toThrow(

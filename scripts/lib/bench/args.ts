@@ -40,6 +40,7 @@ export function parseBenchArgs(argv: string[], suites: readonly string[]): Bench
       rounds: { type: 'string' },
       batch: { type: 'string' },
       clients: { type: 'string' },
+      statements: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -55,6 +56,7 @@ export function parseBenchArgs(argv: string[], suites: readonly string[]): Bench
   if (values.compare === undefined) {
     const stray = compareOnly.find((k) => values[k] !== undefined);
     if (stray) throw new Error(`--${stray} belongs to --compare`);
+    if (values.statements) throw new Error('--statements belongs to --compare');
   } else {
     if (suite !== 'orders') throw new Error('--compare runs with the orders suite only');
     if (values.citus) throw new Error('--compare and --citus do not go together');
@@ -77,6 +79,7 @@ export function parseBenchArgs(argv: string[], suites: readonly string[]): Bench
             rounds: whole(values.rounds, COMPARE_DEFAULTS.rounds, '--rounds', 1),
             batchOrders: whole(values.batch, COMPARE_DEFAULTS.batchOrders, '--batch', 1),
             clients: whole(values.clients, COMPARE_DEFAULTS.clients, '--clients', 1),
+            statements: values.statements,
           },
         }),
   };

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { alternation, median, parseProgressLine, pooled, progressWindow, spread } from './interleave';
+import {
+  alternation,
+  backendCpuPerTransaction,
+  cpuPerTransaction,
+  median,
+  parseProgressLine,
+  pooled,
+  progressWindow,
+  spread,
+} from './interleave';
 
 describe('alternation', () => {
   test('two workloads: A B, B A, A B, B A (each as often first as last)', () => {
@@ -39,10 +48,19 @@ describe('median and spread', () => {
   test('pooled sums the batches', () => {
     expect(
       pooled([
-        { count: 10, serverCpuMs: 100, seconds: 1 },
-        { count: 30, serverCpuMs: 200, seconds: 2 },
+        { count: 10, serverCpuMs: 100, backendCpuMs: 50, seconds: 1 },
+        { count: 30, serverCpuMs: 200, backendCpuMs: 150, seconds: 2 },
       ]),
-    ).toEqual({ count: 40, serverCpuMs: 300, seconds: 3 });
+    ).toEqual({ count: 40, serverCpuMs: 300, backendCpuMs: 200, seconds: 3 });
+    // a batch without the backends' figure makes the pooled one unknown, not smaller
+    expect(pooled([{ count: 1, serverCpuMs: 1, seconds: 1 }]).backendCpuMs).toBeNaN();
+  });
+  test('CPU per transaction, backends and whole server', () => {
+    const batch = { count: 4, serverCpuMs: 10, backendCpuMs: 6, seconds: 1 };
+    expect(cpuPerTransaction(batch)).toBe(2.5);
+    expect(backendCpuPerTransaction(batch)).toBe(1.5);
+    expect(backendCpuPerTransaction({ count: 4, serverCpuMs: 10, seconds: 1 })).toBeNaN();
+    expect(cpuPerTransaction({ count: 0, serverCpuMs: 10, seconds: 1 })).toBeNaN();
   });
 });
 

@@ -40,6 +40,8 @@ export interface Batch {
   count: number;
   /** Server CPU over the window, in ms. */
   serverCpuMs: number;
+  /** CPU of the workload's own backends over the window, in ms (ServerCpu.sampleDatabase); NaN if not taken. */
+  backendCpuMs?: number;
   /** Length of the measured window, in s. */
   seconds: number;
 }
@@ -47,15 +49,20 @@ export interface Batch {
 /** Server CPU per transaction of a batch, in ms (NaN for an empty batch). */
 export const cpuPerTransaction = (b: Batch) => (b.count ? b.serverCpuMs / b.count : Number.NaN);
 
+/** Backend CPU per transaction of a batch, in ms (NaN when not taken, or for an empty batch). */
+export const backendCpuPerTransaction = (b: Batch) =>
+  b.count && b.backendCpuMs !== undefined ? b.backendCpuMs / b.count : Number.NaN;
+
 /** Sum of batches: the pooled figure beside the per-round medians. */
 export function pooled(batches: readonly Batch[]): Batch {
   return batches.reduce(
     (a, b) => ({
       count: a.count + b.count,
       serverCpuMs: a.serverCpuMs + b.serverCpuMs,
+      backendCpuMs: (a.backendCpuMs ?? Number.NaN) + (b.backendCpuMs ?? Number.NaN),
       seconds: a.seconds + b.seconds,
     }),
-    { count: 0, serverCpuMs: 0, seconds: 0 },
+    { count: 0, serverCpuMs: 0, backendCpuMs: 0, seconds: 0 } as Batch,
   );
 }
 

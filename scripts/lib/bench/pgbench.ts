@@ -173,8 +173,11 @@ export async function measurePgbenchWindow(
   if (options.script === 'select-only') args.push('-S');
   const window = progressWindow(timing.warmupSeconds, timing.seconds);
   const child = spawn(pgbenchBinary(), [...args, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const database = new URL(url).pathname.slice(1);
   let cpuAtStart: number | undefined;
+  let backendsAtStart = 0;
   let serverCpuMs: number | undefined;
+  let backendCpuMs: number | undefined;
   let stderr = '';
   let pending = '';
   child.stderr.setEncoding('utf8');
@@ -185,9 +188,13 @@ export async function measurePgbenchWindow(
     pending = lines.pop() ?? '';
     for (const line of lines) {
       const event = window.feed(line);
-      if (event === 'start') cpuAtStart = options.cpu.sample();
+      if (event === 'start') {
+        cpuAtStart = options.cpu.sample();
+        backendsAtStart = options.cpu.sampleDatabase(database);
+      }
       if (event === 'end' && cpuAtStart !== undefined) {
         serverCpuMs = options.cpu.sample() - cpuAtStart;
+        backendCpuMs = options.cpu.sampleDatabase(database) - backendsAtStart;
         child.kill('SIGINT');
       }
     }
@@ -201,6 +208,11 @@ export async function measurePgbenchWindow(
     throw new Error(`pgbench ended (exit ${code}) before its measured window did:\n${stderr.trim()}`);
   }
   // its backends' exit belongs to no window: wait for them before the next batch starts
-  await options.cpu.settle(url, new URL(url).pathname.slice(1));
-  return { count: window.transactions, serverCpuMs, seconds: window.seconds };
+  await options.cpu.settle(url, database);
+  return {
+    count: window.transactions,
+    serverCpuMs,
+    backendCpuMs: backendCpuMs ?? Number.NaN,
+    seconds: window.seconds,
+  };
 }

@@ -74,19 +74,21 @@ export function orderOperation(
 
 /**
  * Runs `operation` exactly `count` times over `clients` concurrent workers (each takes the next one
- * until all are taken). With `cpu`, the server's CPU over the batch. One failing operation stops the
- * others and is thrown.
+ * until all are taken). With `cpu`, the server's CPU over the batch, and with `database` also that of
+ * the database's backends. One failing operation stops the others and is thrown.
  */
 export async function runCount(
   count: number,
   clients: number,
   operation: () => Promise<unknown>,
   cpu?: ServerCpu,
+  database?: string,
 ): Promise<Batch> {
   let next = 0;
   let failed = false;
   const startedAt = performance.now();
   const before = cpu?.sample();
+  const backendsBefore = cpu && database !== undefined ? cpu.sampleDatabase(database) : undefined;
   const settled = await Promise.allSettled(
     Array.from({ length: Math.min(clients, count) }, async () => {
       try {
@@ -101,9 +103,13 @@ export async function runCount(
     }),
   );
   const serverCpuMs = cpu && before !== undefined ? cpu.sample() - before : Number.NaN;
+  const backendCpuMs =
+    cpu && database !== undefined && backendsBefore !== undefined
+      ? cpu.sampleDatabase(database) - backendsBefore
+      : Number.NaN;
   const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (rejected) throw rejected.reason;
-  return { count, serverCpuMs, seconds: (performance.now() - startedAt) / 1000 };
+  return { count, serverCpuMs, backendCpuMs, seconds: (performance.now() - startedAt) / 1000 };
 }
 
 /**

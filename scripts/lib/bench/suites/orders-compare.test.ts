@@ -30,7 +30,12 @@ describe('bench orders --compare: the parts without timings', () => {
     expect(calls).toBeLessThan(100);
   });
   test('the report: median batch per side, B/A per round and pooled', () => {
-    const batch = (cpuPerOrder: number) => ({ count: 100, serverCpuMs: cpuPerOrder * 100, seconds: 1 });
+    const batch = (cpuPerOrder: number) => ({
+      count: 100,
+      serverCpuMs: cpuPerOrder * 100,
+      backendCpuMs: cpuPerOrder * 50,
+      seconds: 1,
+    });
     const result = compareResult(
       '0123456789abcdef',
       { rev: 'main', rounds: 3, batchOrders: 100, clients: 1 },
@@ -40,7 +45,8 @@ describe('bench orders --compare: the parts without timings', () => {
     );
     expect(result.rows.map((r) => r.serverCpuMs)).toEqual([11, 10.8]);
     expect(result.rows[0]?.workload).toContain('0123456789');
-    const [perRound, all] = result.ratios ?? [];
+    const [backends, perRound, all] = result.ratios ?? [];
+    expect(backends?.value).toBeCloseTo(0.9, 6);
     expect(perRound?.value).toBeCloseTo(0.9, 6); // rounds: 0.9, 0.9, 1.0
     expect(all?.value).toBeCloseTo(30.8 / 33, 6);
   });

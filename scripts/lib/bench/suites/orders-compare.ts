@@ -15,10 +15,19 @@ import { databaseUrl } from '@b2b/testing';
 import { repoRoot } from '@b2b/testing/provider';
 import { type DevDatabase, SQL_DIR } from '../../dev-database';
 import { assertApplicationRole, withPool } from '../clients';
-import { alternation, type Batch, cpuPerTransaction, median, pooled, spread } from '../interleave';
+import {
+  alternation,
+  type Batch,
+  backendCpuPerTransaction,
+  cpuPerTransaction,
+  median,
+  pooled,
+  spread,
+} from '../interleave';
 import type { ResultRow, SuiteResult } from '../report';
 import { withBenchDatabase } from '../scratch';
 import { openServerCpu } from '../server-cpu';
+import { resetStatements, statementsTable, topStatements, trackAllStatements } from '../statements';
 import type { BenchOptions } from '../suite';
 import { LINES_PER_ORDER, orderOperation, PRIME_ORDERS, primeOrders, runCount } from './orders-batches';
 import { FIXTURE, type FixtureSizes, loadOrdersFixture, type OrdersFixture } from './orders-fixture';
@@ -35,6 +44,8 @@ export interface CompareOptions {
   batchOrders: number;
   /** Concurrent clients per side. */
   clients: number;
+  /** Also print each side's top statements (pg_stat_statements, track = all) over the measured batches. */
+  statements?: boolean;
 }
 
 export const COMPARE_DEFAULTS = { rounds: 8, batchOrders: 100, clients: 1 } as const;
@@ -142,6 +153,8 @@ export async function runOrdersCompare(
           say(`compare: priming ${side} with ${PRIME_ORDERS} orders, then ANALYZE`);
           s.placed.push(await primeOrders(s.adminUrl, s.appUrl, s.fixture, Math.max(compare.clients, 4)));
         }
+        if (compare.statements)
+          for (const side of ['A', 'B'] as const) await trackAllStatements(db.adminUrl, sides[side].name);
         const prefixes = { A: `bench-compare-A-${commit.slice(0, 8)}`, B: 'bench-compare-B-worktree' };
         const completed = { A: 0, B: 0 };
         await withPool(sides.A.appUrl, compare.clients, (poolA) =>
@@ -157,10 +170,18 @@ export async function runOrdersCompare(
             // one unmeasured batch each: functions compiled and statements planned in every backend
             for (const side of ['A', 'B'] as const)
               await runCount(compare.batchOrders, compare.clients, ops[side]);
+            if (compare.statements)
+              for (const side of ['A', 'B'] as const) await resetStatements(sides[side].adminUrl);
             const rounds = alternation(['A', 'B'] as const, compare.rounds);
             for (const [i, round] of rounds.entries()) {
               for (const side of round) {
-                const batch = await runCount(compare.batchOrders, compare.clients, ops[side], cpu);
+                const batch = await runCount(
+                  compare.batchOrders,
+                  compare.clients,
+                  ops[side],
+                  cpu,
+                  sides[side].name,
+                );
                 sides[side].batches.push(batch);
               }
               const last = (side: Side) => cpuPerTransaction(sides[side].batches.at(-1) as Batch).toFixed(2);
@@ -185,7 +206,7 @@ export async function runOrdersCompare(
           const sideChecks = await verifyOrders(s.adminUrl, s.placed, LINES_PER_ORDER);
           checks.push(...sideChecks.map((c) => ({ ...c, what: `${side}: ${c.what}` })));
         }
-        return compareResult(
+        const result = compareResult(
           commit,
           compare,
           sides.A.batches,
@@ -193,6 +214,15 @@ export async function runOrdersCompare(
           sides.A.fixture.summary,
           checks,
         );
+        if (compare.statements) {
+          const measured = compare.rounds * compare.batchOrders;
+          for (const side of ['A', 'B'] as const)
+            result.notes.push(
+              `top statements of ${side} over its measured batches (pg_stat_statements, track = all):\n\n` +
+                statementsTable(side, await topStatements(sides[side].adminUrl, measured)),
+            );
+        }
+        return result;
       }),
     );
   } finally {
@@ -224,6 +254,10 @@ export function compareResult(
     const other = b[i];
     return other ? cpuPerTransaction(other) / cpuPerTransaction(batch) : Number.NaN;
   });
+  const backendPerRound = a.map((batch, i) => {
+    const other = b[i];
+    return other ? backendCpuPerTransaction(other) / backendCpuPerTransaction(batch) : Number.NaN;
+  });
   return {
     dataset: `two scratch databases, each with the ${fixture}`,
     rows: [
@@ -231,7 +265,11 @@ export function compareResult(
       row('B: placeOrder, sql/ of the working tree', b),
     ],
     ratios: [
-      { what: 'B / A server CPU per order (median of the rounds)', value: median(perRound) },
+      {
+        what: "B / A backend CPU per order (the side's own backends; median of the rounds)",
+        value: median(backendPerRound),
+      },
+      { what: 'B / A server CPU per order (whole server; median of the rounds)', value: median(perRound) },
       {
         what: 'B / A server CPU per order (pooled)',
         value: cpuPerTransaction(pooled(b)) / cpuPerTransaction(pooled(a)),
@@ -245,7 +283,9 @@ export function compareResult(
       'server CPU ms/tx: the median batch (the whole server over the batch, from /proc, over its orders); ' +
         `per s and mean ms: all batches pooled. Per batch, A: ${a.map((x) => cpuPerTransaction(x).toFixed(2)).join(', ')}; ` +
         `B: ${b.map((x) => cpuPerTransaction(x).toFixed(2)).join(', ')}`,
-      `B / A per round: ${spread(perRound)}`,
+      `backend CPU per order (the side's own backends, without background processes), median batch: A ${median(a.map(backendCpuPerTransaction)).toFixed(2)} ms, B ${median(b.map(backendCpuPerTransaction)).toFixed(2)} ms; ` +
+        `per batch, A: ${a.map((x) => backendCpuPerTransaction(x).toFixed(2)).join(', ')}; B: ${b.map((x) => backendCpuPerTransaction(x).toFixed(2)).join(', ')}`,
+      `B / A per round: whole server ${spread(perRound)}, backends ${spread(backendPerRound)}`,
     ],
   };
 }
