@@ -199,6 +199,16 @@ export async function runOrdersCompare(
             measured: compare.rounds * compare.batchOrders,
           });
         }
+        // read before the verification, whose own queries would be counted with the orders'
+        const statementNotes: string[] = [];
+        if (compare.statements) {
+          const measured = compare.rounds * compare.batchOrders;
+          for (const side of ['A', 'B'] as const)
+            statementNotes.push(
+              `top statements of ${side} over its measured batches (pg_stat_statements, track = all):\n\n` +
+                statementsTable(side, await topStatements(sides[side].adminUrl, measured)),
+            );
+        }
         say('compare: verifying the orders placed on both sides');
         const checks = [];
         for (const side of ['A', 'B'] as const) {
@@ -214,14 +224,7 @@ export async function runOrdersCompare(
           sides.A.fixture.summary,
           checks,
         );
-        if (compare.statements) {
-          const measured = compare.rounds * compare.batchOrders;
-          for (const side of ['A', 'B'] as const)
-            result.notes.push(
-              `top statements of ${side} over its measured batches (pg_stat_statements, track = all):\n\n` +
-                statementsTable(side, await topStatements(sides[side].adminUrl, measured)),
-            );
-        }
+        result.notes.push(...statementNotes);
         return result;
       }),
     );
