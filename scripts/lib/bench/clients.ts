@@ -13,6 +13,8 @@ export interface LoadResult {
   latency: LatencySummary;
   /** With `cpu`: the server's CPU time over the measured window, in ms (server-cpu.ts). */
   serverCpuMs?: number;
+  /** With `cpu` and `database`: the CPU time of that database's backends over the window, in ms. */
+  backendCpuMs?: number;
   /** This process's CPU time (the load generator: Node and pg) over the measured window, in ms. */
   clientCpuMs?: number;
 }
@@ -25,6 +27,8 @@ export interface LoadOptions {
   operation: (worker: number) => Promise<unknown>;
   /** The server's CPU counter: sampled when the warmup ends and when the last operation finished. */
   cpu?: ServerCpu;
+  /** With `cpu`: also sample the backends of this database (ServerCpu.sampleDatabase) at the same points. */
+  database?: string;
 }
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
@@ -34,9 +38,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const measureFrom = performance.now() + options.warmupSeconds * 1000;
   const stopAt = measureFrom + options.seconds * 1000;
   let failed = false; // one failing client stops them all: figures from a broken workload mean nothing
-  let cpuAtStart: { server?: number; client: NodeJS.CpuUsage } | undefined;
+  let cpuAtStart: { server?: number; backends?: number; client: NodeJS.CpuUsage } | undefined;
+  const sampleBackends = () =>
+    options.cpu && options.database !== undefined ? options.cpu.sampleDatabase(options.database) : undefined;
   const startCpu = () => {
-    cpuAtStart = { server: options.cpu?.sample(), client: process.cpuUsage() };
+    cpuAtStart = { server: options.cpu?.sample(), backends: sampleBackends(), client: process.cpuUsage() };
   };
   const timer = setTimeout(startCpu, Math.max(0, measureFrom - performance.now()));
   const workers = Array.from({ length: options.clients }, async (_, worker) => {
@@ -56,6 +62,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (!cpuAtStart) startCpu(); // a zero-second warmup on a blocked event loop
   const serverCpuMs =
     options.cpu && cpuAtStart?.server !== undefined ? options.cpu.sample() - cpuAtStart.server : undefined;
+  const backendsAtEnd = sampleBackends();
+  const backendCpuMs =
+    backendsAtEnd !== undefined && cpuAtStart?.backends !== undefined
+      ? backendsAtEnd - cpuAtStart.backends
+      : undefined;
   const clientCpuMs = cpuAtStart ? cpuMs(process.cpuUsage(cpuAtStart.client)) : undefined;
   const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (rejected) throw rejected.reason;
@@ -66,6 +77,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     perSecond: recorder.count / seconds,
     latency: recorder.summary(),
     ...(serverCpuMs === undefined ? {} : { serverCpuMs }),
+    ...(backendCpuMs === undefined ? {} : { backendCpuMs }),
     ...(clientCpuMs === undefined ? {} : { clientCpuMs }),
   };
 }
@@ -83,6 +95,10 @@ export async function withPool<T>(
   fn: (pool: pg.Pool) => Promise<T>,
 ): Promise<T> {
   const pool = createPool({ connectionString: url, max: clients, applicationName: 'b2b-bench' });
+  // Keep idle connections: pg-pool closes one idle for 10 s, and a pool that waits while other batches run
+  // (the interleaved figures) would then serve its next batch from new backends, which compile every
+  // function and plan every statement again.
+  (pool as unknown as { options: { idleTimeoutMillis: number } }).options.idleTimeoutMillis = 0;
   try {
     // In waves, so that hundreds of backends starting at once on a busy machine do not exceed the connect
     // timeout. All are held until the last one opened (so each wave opens new ones), then released; every

@@ -1,13 +1,14 @@
 // pgbench on the same server in the same run: the yardstick printed beside each suite's figures, so a
 // reader can tell a slow machine (or a busy one) from a slow query. It runs in a scratch database of its
 // own on the same cluster, dropped afterwards (also on Ctrl-C).
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { databaseUrl } from '@b2b/testing';
 import { findPgBinaries, MIN_MAJOR } from '@b2b/testing/provider';
+import { type Batch, progressWindow } from './interleave';
 import { benchInterrupted, withBenchDatabase } from './scratch';
 import type { ServerCpu } from './server-cpu';
 
@@ -151,4 +152,67 @@ export async function runPgbench(
   if (script === 'select-only') args.push('-S');
   const stdout = await pgbench([...args, url]);
   return { script, clients: options.clients, ...parsePgbenchOutput(stdout) };
+}
+
+/**
+ * One batch of a built-in pgbench script with warm backends: one pgbench run whose measured window starts
+ * `warmupSeconds` in (its backends connected, its statements planned, caches warm) and lasts `seconds`,
+ * read from its progress lines (`-P 1`: interleave.ts's progressWindow); the server's CPU is sampled at
+ * the window's first and last line, and pgbench is stopped at the last one. So no backend start, no
+ * first plan and no exit is in the window, which a run of its own (measurePgbench) always includes.
+ */
+export async function measurePgbenchWindow(
+  url: string,
+  options: { script: 'select-only' | 'tpcb-like'; clients: number; cpu: ServerCpu },
+  timing: { warmupSeconds: number; seconds: number },
+): Promise<Batch> {
+  const threads = Math.min(2, options.clients);
+  // a margin after the window: the progress line that ends it may come late on a busy machine
+  const total = Math.ceil(timing.warmupSeconds + timing.seconds) + 30;
+  const args = ['-n', '-c', String(options.clients), '-j', String(threads), '-T', String(total), '-P', '1'];
+  if (options.script === 'select-only') args.push('-S');
+  const window = progressWindow(timing.warmupSeconds, timing.seconds);
+  const child = spawn(pgbenchBinary(), [...args, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const database = new URL(url).pathname.slice(1);
+  let cpuAtStart: number | undefined;
+  let backendsAtStart = 0;
+  let serverCpuMs: number | undefined;
+  let backendCpuMs: number | undefined;
+  let stderr = '';
+  let pending = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const event = window.feed(line);
+      if (event === 'start') {
+        cpuAtStart = options.cpu.sample();
+        backendsAtStart = options.cpu.sampleDatabase(database);
+      }
+      if (event === 'end' && cpuAtStart !== undefined) {
+        serverCpuMs = options.cpu.sample() - cpuAtStart;
+        backendCpuMs = options.cpu.sampleDatabase(database) - backendsAtStart;
+        child.kill('SIGINT');
+      }
+    }
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (serverCpuMs === undefined) {
+    if (benchInterrupted()) await new Promise(() => {});
+    throw new Error(`pgbench ended (exit ${code}) before its measured window did:\n${stderr.trim()}`);
+  }
+  // its backends' exit belongs to no window: wait for them before the next batch starts
+  await options.cpu.settle(url, database);
+  return {
+    count: window.transactions,
+    serverCpuMs,
+    backendCpuMs: backendCpuMs ?? Number.NaN,
+    seconds: window.seconds,
+  };
 }

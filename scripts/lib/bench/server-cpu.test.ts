@@ -2,7 +2,7 @@ import { withClient } from '@b2b/testing';
 import { createTestDatabase, type TestDatabase } from '@b2b/testing/vitest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatReport, type Report } from './report';
-import { openServerCpu, parseStat } from './server-cpu';
+import { backendDatabase, openServerCpu, parseStat } from './server-cpu';
 
 describe('server CPU from /proc', () => {
   test('reads ppid, utime + stime and cutime + cstime, also when the command name holds spaces and parentheses', () => {
@@ -10,6 +10,17 @@ describe('server CPU from /proc', () => {
     const line =
       '4242 (postgres: b2b_app db (idle)) S 100 4242 4242 0 -1 4194560 10 0 0 0 123 45 6 7 20 0 1 0';
     expect(parseStat(line)).toEqual({ ppid: 100, own: 168, children: 13 });
+  });
+
+  test("a client backend's database from its process title; background processes have none", () => {
+    expect(backendDatabase('postgres: b2b_app b2b_bench_orders 127.0.0.1(40112) idle\0\0')).toBe(
+      'b2b_bench_orders',
+    );
+    expect(backendDatabase('postgres: postgres b2b_bench_pgbench [local] UPDATE')).toBe('b2b_bench_pgbench');
+    expect(backendDatabase('postgres: autovacuum worker b2b_bench_orders')).toBeUndefined();
+    expect(backendDatabase('postgres: walwriter ')).toBeUndefined();
+    expect(backendDatabase('postgres: checkpointer ')).toBeUndefined();
+    expect(backendDatabase('/usr/lib/postgresql/15/bin/postgres -D /data')).toBeUndefined();
   });
 
   let db: TestDatabase;
@@ -33,6 +44,19 @@ describe('server CPU from /proc', () => {
     const database = new URL(db.adminUrl).pathname.slice(1);
     await cpu.settle(db.adminUrl, database);
     expect(cpu.sample() - before).toBeGreaterThan(0);
+  });
+
+  test("counts a live backend's work under its database, and none under another database", async () => {
+    const cpu = await openServerCpu(db.adminUrl);
+    if (!cpu) throw new Error('the test server is on this machine');
+    const database = new URL(db.adminUrl).pathname.slice(1);
+    await withClient(db.adminUrl, async (client) => {
+      const before = cpu.sampleDatabase(database);
+      const other = cpu.sampleDatabase('no_such_database');
+      await client.query('select count(*) from generate_series(1, 3000000)');
+      expect(cpu.sampleDatabase(database) - before).toBeGreaterThan(0);
+      expect(cpu.sampleDatabase('no_such_database')).toBe(other);
+    });
   });
 
   test('the report prints the CPU columns and judges an at-most ratio', () => {

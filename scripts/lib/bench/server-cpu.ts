@@ -53,10 +53,37 @@ function readStat(pid: number): Stat | undefined {
   }
 }
 
+function readCmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The database of a client backend from its process title (`postgres: b2b_app b2b_bench_orders
+ * 127.0.0.1(40112) idle`), undefined for every other process (autovacuum workers name a database too:
+ * `postgres: autovacuum worker b2b_bench_orders`, and are left out).
+ */
+export function backendDatabase(title: string): string | undefined {
+  const match = /^postgres: (\S+) (\S+) /.exec(title.replace(/\0/g, ' '));
+  if (!match || match[1] === 'autovacuum' || match[1] === 'logical') return undefined;
+  return match[2];
+}
+
 export interface ServerCpu {
   postmasterPid: number;
   /** The server's CPU time so far, in milliseconds (a counter: subtract two samples). */
   sample(): number;
+  /**
+   * The CPU time so far of the live backends connected to `database` (autovacuum workers excluded), in
+   * ms: a counter over the same backends (a pool held open, a running pgbench), so the difference of two
+   * samples is what serving that database's clients cost, without the background processes (WAL writer,
+   * checkpointer, autovacuum) whose work lands in whichever window they happen to run in. Read from the
+   * process titles (`postgres: <user> <database> <client> <state>`), so no query is needed.
+   */
+  sampleDatabase(database: string): number;
   /** Waits (at most `timeoutMs`) until the server has no backend for database `database` left running. */
   settle(adminUrl: string, database: string, timeoutMs?: number): Promise<void>;
 }
@@ -92,6 +119,16 @@ export async function openServerCpu(adminUrl: string): Promise<ServerCpu | undef
         if (!/^\d+$/.test(entry)) continue;
         const stat = readStat(Number(entry));
         if (stat?.ppid === postmasterPid) ticks += stat.own;
+      }
+      return ticks * msPerTick;
+    },
+    sampleDatabase(database) {
+      let ticks = 0;
+      for (const entry of readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) continue;
+        const stat = readStat(Number(entry));
+        if (stat?.ppid !== postmasterPid) continue;
+        if (backendDatabase(readCmdline(Number(entry))) === database) ticks += stat.own;
       }
       return ticks * msPerTick;
     },

@@ -6,18 +6,33 @@
 // least 3x the baseline's orders per second. The tps ratio to TPC-B is printed beside, without a target: it
 // moves with the disk (TPC-B waits on the commit flush, an order mostly on CPU).
 import { randomUUID } from 'node:crypto';
-import { withTenant } from '@b2b/db';
-import { type LineInput, placeOrder } from '@b2b/orders';
 import { databaseUrl } from '@b2b/testing';
 import type pg from 'pg';
 import type { DevDatabase } from '../../dev-database';
 import { assertApplicationRole, type LoadResult, runLoad, withPool } from '../clients';
-import { measurePgbench, withPgbenchDatabase } from '../pgbench';
+import {
+  alternation,
+  type Batch,
+  backendCpuPerTransaction,
+  cpuPerTransaction,
+  median,
+  pooled,
+  spread,
+} from '../interleave';
+import { measurePgbench, measurePgbenchWindow, withPgbenchDatabase } from '../pgbench';
 import { loadRow, pgbenchRow, type Ratio, type ResultRow, type SuiteResult } from '../report';
 import { withBenchDatabase } from '../scratch';
 import { openServerCpu, type ServerCpu } from '../server-cpu';
 import type { BenchOptions, Suite } from '../suite';
-import { placeOrderInRoundTrips } from './orders-baseline';
+import {
+  LINES_PER_ORDER,
+  MAX_QUANTITY,
+  orderOperation,
+  PRIME_ORDERS,
+  primeOrders,
+  randomOrder,
+  type Workload,
+} from './orders-batches';
 import { type CitusOrdersDatabase, withCitusOrdersDatabase } from './orders-citus';
 import { ORDERS_DATABASE, type OrdersFixture, prepareOrdersDatabase } from './orders-fixture';
 import { placeOrderScript } from './orders-pgbench';
@@ -27,29 +42,15 @@ const CLIENT_COUNTS = [1, 8, 32] as const;
 /** The client count the targets are judged at. */
 const TARGET_CLIENTS = 8;
 const TARGETS = { cpuVsTpcb: 5, vsBaseline: 3 };
-export const LINES_PER_ORDER = 5;
-const MAX_QUANTITY = 10;
 /** pgbench -s 20: 20 branches, so 8 clients rarely wait on one branch row (the project's reference scale). */
 const PGBENCH_SCALE = 20;
+/**
+ * The interleaved figures (the targets): rounds of one batch each of TPC-B, placeOrder and the baseline
+ * at TARGET_CLIENTS, on warm connections, BATCH_SECONDS measured each (see interleave.ts).
+ */
+const INTERLEAVED = { rounds: 6, batchSeconds: 4, pgbenchWarmupSeconds: 2, poolWarmupSeconds: 1 } as const;
 
-type Workload = 'placeOrder' | 'baseline';
-
-/** `count` distinct random items of `items` (drawing again on a repeat: cheap when count << length). */
-function pickDistinct<T>(items: readonly T[], count: number): T[] {
-  const chosen = new Set<number>();
-  while (chosen.size < count) chosen.add(Math.floor(Math.random() * items.length));
-  return [...chosen].map((i) => items[i] as T);
-}
-
-/** A random order of the fixture: a random buyer, LINES_PER_ORDER distinct variants of its tenant (also the replica drills' workload). */
-export function randomOrder(fixture: OrdersFixture) {
-  const buyer = fixture.buyers[Math.floor(Math.random() * fixture.buyers.length)];
-  if (!buyer) throw new Error('the orders fixture has no buyers');
-  const lines: LineInput[] = pickDistinct(fixture.variants.get(buyer.tenantId) ?? [], LINES_PER_ORDER).map(
-    (variantId) => ({ variantId, quantity: 1 + Math.floor(Math.random() * MAX_QUANTITY) }),
-  );
-  return { buyer, lines };
-}
+export { LINES_PER_ORDER, randomOrder };
 
 /**
  * Runs one workload at one client count. Every order gets a unique idempotency key under a prefix of its
@@ -71,26 +72,100 @@ async function runOrders(
       ...(cpu ? { cpu } : {}),
       warmupSeconds: options.warmupSeconds,
       seconds: options.seconds,
-      operation: async () => {
-        const { buyer, lines } = randomOrder(fixture);
-        const input = {
-          companyId: buyer.companyId,
-          buyerId: buyer.buyerId,
-          currency: buyer.currency,
-          lines,
-          idempotencyKey: `${prefix}-${randomUUID()}`,
-        };
-        await withTenant(pool, { tenantId: buyer.tenantId, userId: buyer.buyerId }, async (client) => {
-          if (workload === 'placeOrder') await placeOrder(client, input);
-          else await placeOrderInRoundTrips(client, input);
-        });
+      operation: orderOperation(pool, fixture, workload, prefix, () => {
         completed += 1;
-      },
+      }),
     }),
   );
   return {
     load,
     placed: { prefix, workload: `${workload} at ${clients}`, completed, measured: load.latency.count },
+  };
+}
+
+type Interleaved = Record<'tpcb' | Workload, Batch[]>;
+
+/**
+ * The targets' figures under the same load: INTERLEAVED.rounds rounds of one batch each of pgbench TPC-B,
+ * placeOrder and the baseline at TARGET_CLIENTS (forward, then reversed: interleave.ts), each order
+ * workload on a pool opened once (warm backends), pgbench's window inside its run (measurePgbenchWindow).
+ */
+async function runInterleaved(
+  appUrl: string,
+  pgbenchUrl: string,
+  fixture: OrdersFixture,
+  cpu: ServerCpu,
+  placed: PlacedCount[],
+  say: (line: string) => void,
+): Promise<Interleaved> {
+  const batches: Interleaved = { tpcb: [], placeOrder: [], baseline: [] };
+  const clients = TARGET_CLIENTS;
+  const counts = { placeOrder: 0, baseline: 0 };
+  const measuredCounts = { placeOrder: 0, baseline: 0 };
+  const prefixes = {
+    placeOrder: `bench-interleaved-placeOrder-${randomUUID().slice(0, 8)}`,
+    baseline: `bench-interleaved-baseline-${randomUUID().slice(0, 8)}`,
+  };
+  await withPool(appUrl, clients, (placePool) =>
+    withPool(appUrl, clients, async (basePool) => {
+      const pools = { placeOrder: placePool, baseline: basePool };
+      const rounds = alternation(['tpcb', 'placeOrder', 'baseline'] as const, INTERLEAVED.rounds);
+      for (const [i, round] of rounds.entries()) {
+        say(
+          `interleaved round ${i + 1}/${rounds.length} at ${clients} clients: ${round.join(', ')}, ${INTERLEAVED.batchSeconds} s each`,
+        );
+        for (const what of round) {
+          if (what === 'tpcb') {
+            batches.tpcb.push(
+              await measurePgbenchWindow(
+                pgbenchUrl,
+                { script: 'tpcb-like', clients, cpu },
+                { warmupSeconds: INTERLEAVED.pgbenchWarmupSeconds, seconds: INTERLEAVED.batchSeconds },
+              ),
+            );
+            continue;
+          }
+          const load = await runLoad({
+            clients,
+            cpu,
+            database: new URL(appUrl).pathname.slice(1),
+            warmupSeconds: INTERLEAVED.poolWarmupSeconds,
+            seconds: INTERLEAVED.batchSeconds,
+            operation: orderOperation(pools[what], fixture, what, prefixes[what], () => {
+              counts[what] += 1;
+            }),
+          });
+          measuredCounts[what] += load.latency.count;
+          batches[what].push({
+            count: load.latency.count,
+            serverCpuMs: load.serverCpuMs ?? Number.NaN,
+            backendCpuMs: load.backendCpuMs ?? Number.NaN,
+            seconds: load.seconds,
+          });
+        }
+      }
+    }),
+  );
+  for (const what of ['placeOrder', 'baseline'] as const)
+    placed.push({
+      prefix: prefixes[what],
+      workload: `${what}, interleaved batches`,
+      completed: counts[what],
+      measured: measuredCounts[what],
+    });
+  return batches;
+}
+
+/** The row of a workload's interleaved batches, pooled (per s: the batches' orders over their windows). */
+function interleavedRow(workload: string, batches: Batch[]): ResultRow {
+  const all = pooled(batches);
+  return {
+    workload: `${workload}, interleaved (${batches.length} batches)`,
+    clients: TARGET_CLIENTS,
+    count: all.count,
+    perSecond: all.count / all.seconds,
+    meanMs: Number.NaN,
+    serverCpuMs: cpuPerTransaction(all),
   };
 }
 
@@ -114,6 +189,7 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
       ? fn(undefined)
       : withCitusOrdersDatabase(options.citusPort, say, (citus) => fn(citus));
 
+  let interleaved: Interleaved | undefined;
   const { fixture, checks, placeViaPgbench, citusViaPgbench, citusLayout } = await withCitus((citus) =>
     withBenchDatabase(db.adminUrl, ORDERS_DATABASE, async (name) => {
       const adminUrl = databaseUrl(db.adminUrl, name);
@@ -125,6 +201,8 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
       if (!cpu) say('server CPU: the server runs elsewhere (no /proc of its processes here): no CPU figures');
       await withPool(appUrl, 1, assertApplicationRole);
       if (citus) await withPool(citus.appUrl, 1, assertApplicationRole);
+      say(`orders: priming with ${PRIME_ORDERS} orders, then ANALYZE (statistics of order tables with rows)`);
+      placed.push(await primeOrders(adminUrl, appUrl, fixture, TARGET_CLIENTS));
       const measure = async (target: Target, workload: Workload, clients: number, where: string) => {
         say(`${workload}${where}: ${clients} clients, ${during}`);
         const result = await runOrders(target.appUrl, target.fixture, workload, clients, options, target.cpu);
@@ -156,6 +234,7 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
           );
           pgbenchRows.push(pgbenchRow(`pgbench TPC-B (tpcb-like, scale ${PGBENCH_SCALE})`, measured));
         }
+        if (cpu) interleaved = await runInterleaved(appUrl, pgbenchUrl, fixture, cpu, placed, say);
       });
       // the same transaction from a C client, at the target's client count only
       const viaPgbench = async (target: Target, where: string, into: PlacedCount[]) => {
@@ -209,14 +288,52 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
   const cpuAt = (rows: ResultRow[]) => rows.find((r) => r.clients === TARGET_CLIENTS)?.serverCpuMs;
   const tpcbCpu = cpuAt(pgbenchRows);
   const placeViaPgbenchCpu = pgbenchRow('', placeViaPgbench).serverCpuMs;
+  // the targets, from the interleaved batches: one ratio per round (its batches ran within seconds of
+  // each other), and their median
+  const perRound = (fn: (i: number) => number) => (interleaved ? interleaved.tpcb.map((_, i) => fn(i)) : []);
+  const cpuPerRound = perRound((i) => {
+    const [place, tpcb] = [interleaved?.placeOrder[i], interleaved?.tpcb[i]];
+    return place && tpcb ? cpuPerTransaction(place) / cpuPerTransaction(tpcb) : Number.NaN;
+  });
+  const backendCpuPerRound = perRound((i) => {
+    const [place, tpcb] = [interleaved?.placeOrder[i], interleaved?.tpcb[i]];
+    return place && tpcb ? backendCpuPerTransaction(place) / backendCpuPerTransaction(tpcb) : Number.NaN;
+  });
+  const vsBaselinePerRound = perRound((i) => {
+    const [place, base] = [interleaved?.placeOrder[i], interleaved?.baseline[i]];
+    return place && base ? place.count / place.seconds / (base.count / base.seconds) : Number.NaN;
+  });
+  const interleavedRatios: Ratio[] = interleaved
+    ? [
+        {
+          what: `interleaved: placeOrder backend CPU / TPC-B backend CPU at ${TARGET_CLIENTS} clients (a ${LINES_PER_ORDER}-line order in TPC-B transactions, in the backends that ran them; median of ${backendCpuPerRound.length} rounds)`,
+          value: median(backendCpuPerRound),
+          atMost: TARGETS.cpuVsTpcb,
+        },
+        {
+          what: `interleaved: placeOrder server CPU / TPC-B server CPU at ${TARGET_CLIENTS} clients (whole server, background processes included; median of ${cpuPerRound.length} rounds)`,
+          value: median(cpuPerRound),
+        },
+        {
+          what: `interleaved: placeOrder / ORM-style baseline (orders/s) at ${TARGET_CLIENTS} clients (median of ${vsBaselinePerRound.length} rounds)`,
+          value: median(vsBaselinePerRound),
+          atLeast: TARGETS.vsBaseline,
+        },
+        {
+          what: `interleaved: ORM-style baseline server CPU / placeOrder server CPU at ${TARGET_CLIENTS} clients (pooled)`,
+          value:
+            cpuPerTransaction(pooled(interleaved.baseline)) /
+            cpuPerTransaction(pooled(interleaved.placeOrder)),
+        },
+      ]
+    : [];
   const cpuRatios: Ratio[] =
     tpcbCpu === undefined
       ? []
       : [
           {
-            what: `placeOrder server CPU / TPC-B server CPU at ${TARGET_CLIENTS} clients (a ${LINES_PER_ORDER}-line order in TPC-B transactions)`,
+            what: `placeOrder server CPU / TPC-B server CPU at ${TARGET_CLIENTS} clients, runs of their own (a ${LINES_PER_ORDER}-line order in TPC-B transactions)`,
             value: (cpuAt(placeRows) ?? Number.NaN) / tpcbCpu,
-            atMost: TARGETS.cpuVsTpcb,
           },
           ...(placeViaPgbenchCpu === undefined
             ? []
@@ -249,11 +366,19 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
       ...baselineRows,
       ...citusBaselineRows,
       ...pgbenchRows,
+      ...(interleaved
+        ? [
+            interleavedRow('placeOrder (1 call)', interleaved.placeOrder),
+            interleavedRow('ORM-style baseline', interleaved.baseline),
+            interleavedRow(`pgbench TPC-B (tpcb-like, scale ${PGBENCH_SCALE})`, interleaved.tpcb),
+          ]
+        : []),
     ],
     ratios: [
+      ...interleavedRatios,
       ...cpuRatios,
       ratio('placeOrder / pgbench TPC-B (tps)', placeRows, pgbenchRows),
-      ratio('placeOrder / ORM-style baseline (orders/s)', placeRows, baselineRows, TARGETS.vsBaseline),
+      ratio('placeOrder / ORM-style baseline (orders/s), runs of their own', placeRows, baselineRows),
       ...citusRatios,
     ],
     checks,
@@ -268,6 +393,21 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
         'exited ones included, from /proc; see server-cpu.ts) over the measured window, divided by the ' +
         "transactions measured; client CPU ms/tx: the Node process's. The CPU ratio is the target: the tps " +
         'ratio moves with the disk (TPC-B waits on the commit flush) and with whatever else shares the cores',
+      ...(interleaved
+        ? [
+            `the targets come from the interleaved rows: ${INTERLEAVED.rounds} rounds at ${TARGET_CLIENTS} clients of one ` +
+              `${INTERLEAVED.batchSeconds} s batch each of TPC-B, placeOrder and the baseline (forward, then reversed), on warm ` +
+              `connections (pgbench's window starts ${INTERLEAVED.pgbenchWarmupSeconds} s into its run, read from its progress ` +
+              'lines; the order pools stay open over all rounds), a ratio per round and their median. Per round: ' +
+              `backend CPU ratio ${spread(backendCpuPerRound)}, whole-server CPU ratio ${spread(cpuPerRound)}, orders/s over the baseline's ${spread(vsBaselinePerRound)}. ` +
+              "Backend CPU: the CPU of the backends serving the workload (its pool, or pgbench's connections) over the window, " +
+              'from their /proc entries (server-cpu.ts sampleDatabase): background work (WAL writer, checkpointer, autovacuum) lands in ' +
+              'whichever batch it happens to run in, so the whole-server ratio of short batches is noisier. Backend CPU per transaction, pooled: ' +
+              `placeOrder ${backendCpuPerTransaction(pooled(interleaved.placeOrder)).toFixed(3)} ms, baseline ${backendCpuPerTransaction(pooled(interleaved.baseline)).toFixed(3)} ms, ` +
+              `TPC-B ${backendCpuPerTransaction(pooled(interleaved.tpcb)).toFixed(3)} ms`,
+            `before the runs: ${PRIME_ORDERS} orders placed and ANALYZE, so no measured order runs on plans for empty order tables`,
+          ]
+        : []),
       `workloads ran interleaved per client count: placeOrder, ${citusLayout ? 'placeOrder on Citus, ' : ''}baseline, ${citusLayout ? 'baseline on Citus, ' : ''}pgbench`,
       'placeOrder via pgbench: the placeOrder transaction as b2b_app from pgbench with prepared statements ' +
         '(plus one read of a random buyer and its lines before it; see orders-pgbench.ts), after the other workloads: ' +
