@@ -236,30 +236,45 @@ describe('large seed profile (tiny scale)', () => {
     }
   });
 
-  test('the check standing in for app.canonicalize refuses a value that is not canonical', async () => {
-    await withClient(db.adminUrl, async (client) => {
-      await client.query('begin');
-      try {
-        const plan = (await planBulkTriggers(client, ['catalog.variants'])).filter((t) =>
-          t.trigger.endsWith('_canonical'),
-        );
-        expect(plan.map((t) => t.trigger)).toEqual(['trg_variants_before_write_canonical']);
-        await client.query(
-          `alter table catalog.variants disable trigger trg_variants_before_write_canonical`,
-        );
-        await client.query(
-          `insert into catalog.variants (tenant_id, product_id, sku)
-           select tenant_id, product_id, 'sku-lower-1' from catalog.products where tenant_id = $1 limit 1`,
-          [BULK_TENANTS[0]],
-        );
-        await expect(enableAndCheck(client, plan, BULK_TENANTS)).rejects.toThrow(
-          /trg_variants_before_write_canonical would have refused a loaded row.*sku-lower-1/,
-        );
-      } finally {
-        await client.query('rollback');
-      }
-    });
-  });
+  // a lower-case SKU (the shortcut for plain ASCII); a name with two spaces, one with a no-break space
+  // (the canonical function itself)
+  const NOT_CANONICAL: [string, string, string, string][] = [
+    [
+      'catalog.variants',
+      'trg_variants_before_write_canonical',
+      'sku-lower-1',
+      `insert into catalog.variants (tenant_id, product_id, sku)
+       select tenant_id, product_id, $2 from catalog.products where tenant_id = $1 limit 1`,
+    ],
+    ...['Base  two spaces', 'Base\u00a0NBSP'].map((name): [string, string, string, string] => [
+      'catalog.price_lists',
+      'trg_price_lists_before_write_canonical',
+      name,
+      `insert into catalog.price_lists (tenant_id, name, currency, scope, priority)
+       select tenant_id, $2, currency, 'base', 7 from catalog.price_lists where tenant_id = $1 limit 1`,
+    ]),
+  ];
+  test.each(NOT_CANONICAL)(
+    'the check standing in for app.canonicalize on %s refuses a value that is not canonical (%s, %j)',
+    async (table, trigger, value, insert) => {
+      await withClient(db.adminUrl, async (client) => {
+        await client.query('begin');
+        try {
+          const plan = (await planBulkTriggers(client, [table])).filter((t) => t.trigger === trigger);
+          expect(plan.map((t) => t.checks.length)).toEqual([1]);
+          // the loaded rows pass
+          await expect(enableAndCheck(client, plan, BULK_TENANTS)).resolves.toBeUndefined();
+          await client.query(`alter table ${table} disable trigger ${trigger}`);
+          await client.query(insert, [BULK_TENANTS[0], value]);
+          await expect(enableAndCheck(client, plan, BULK_TENANTS)).rejects.toThrow(
+            `${trigger} would have refused a loaded row`,
+          );
+        } finally {
+          await client.query('rollback');
+        }
+      });
+    },
+  );
 
   test.each(BULK_CHECKS.map((c) => [c.trigger, c]))(
     'the check standing in for %s refuses what it refuses',
