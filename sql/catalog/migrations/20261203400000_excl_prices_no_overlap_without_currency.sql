@@ -10,6 +10,9 @@
 -- column is compared on every page the build descends through. Over 500,000 prices (sorted by tenant
 -- and variant, on the project's 2-core machine) the 5-column index took 7.1 s of backend CPU against
 -- 11.9 s for the 6-column one (docs/benchmarks.md, "Large seed").
+-- One visible difference: a price in the wrong currency that also overlaps a price of its list is now
+-- refused as the overlap (23P01, checked when the index entry is inserted) before the foreign key on the
+-- currency (23503, checked at the end of the statement) can refuse it.
 alter table catalog.prices drop constraint excl_prices_no_overlap;
 -- squawk-ignore adding-foreign-key-constraint, constraint-missing-not-valid
 alter table catalog.prices add constraint excl_prices_no_overlap exclude using gist (
