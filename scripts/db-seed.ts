@@ -1,4 +1,5 @@
-// `pnpm db:seed [--profile demo|small|large]`: load a seed profile into the development database.
+// `pnpm db:seed [--profile demo|small|large] [--without-audit-trail]`: load a seed profile into the
+// development database (`--without-audit-trail`: large only, its rows get no insert events).
 import { log, main } from './lib/cli';
 import { describeDemo } from './lib/demo';
 import { requireDevDatabase } from './lib/dev-database';
@@ -20,7 +21,10 @@ main(async () => {
     throw new Error(`The ${profile} profile is already loaded; \`pnpm db:reset\` starts again from empty.`);
   }
   const started = performance.now();
-  await loadSeed(db, profile, log);
+  const auditTrail = !process.argv.includes('--without-audit-trail');
+  if (!auditTrail && profile !== 'large')
+    throw new Error('--without-audit-trail applies to --profile large only.');
+  await loadSeed(db, profile, log, { auditTrail });
   log(`seed profile ${profile} loaded in ${Math.round(performance.now() - started)} ms`);
   if (profile === 'demo') await describeDemo(db.adminUrl, log, { counts: true });
 });

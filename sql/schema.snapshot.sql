@@ -9131,7 +9131,7 @@ ALTER TABLE ONLY audit.seals
 --
 
 ALTER TABLE ONLY catalog.prices
-    ADD CONSTRAINT excl_prices_no_overlap EXCLUDE USING gist (tenant_id WITH =, variant_id WITH =, price_list_id WITH =, currency WITH =, valid_during WITH &&, quantities WITH &&);
+    ADD CONSTRAINT excl_prices_no_overlap EXCLUDE USING gist (tenant_id WITH =, variant_id WITH =, price_list_id WITH =, valid_during WITH &&, quantities WITH &&);
 
 --
 -- Name: attribute_definitions pk_attribute_definitions; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner

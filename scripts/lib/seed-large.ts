@@ -3,7 +3,7 @@
 // memory held per row): the same profile always produces the same rows.
 import { SingleBar } from 'cli-progress';
 import type pg from 'pg';
-import { disableCheckedTriggers, enableAndCheck } from './bulk-checks';
+import { disableTriggers, enableAndCheck, planBulkTriggers } from './bulk-checks';
 import { deferIndexesAndConstraints, restoreIndexesAndConstraints } from './bulk-load';
 import { copyChunks } from './copy-loader';
 import { seedId } from './seed-ids';
@@ -271,7 +271,8 @@ export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
       chunks: () =>
         perTenant(T, P * V, (t, v, tenant) => {
           const p = Math.floor(v / V);
-          return `${tenant}\t${variantIds(t)[v]}\t${productIds(t)[p]}\tSKU-${hex(t, 3)}-${p}-${v % V}\n`;
+          // upper case: the canonical form of a code (app.canonical_code), which the switched-off trigger would write
+          return `${tenant}\t${variantIds(t)[v]}\t${productIds(t)[p]}\tSKU-${hex(t, 3).toUpperCase()}-${p}-${v % V}\n`;
         }),
     },
     {
@@ -312,8 +313,9 @@ export function largeLoads(scale: LargeScale = LARGE_SCALE): Load[] {
     },
     {
       // Units on hand only: reserved belongs to orders (there are none here). Each level's first on_hand is
-      // journaled by trg_stock_levels_after_insert, one movement per copied row (reason sync: an opening
-      // balance), so orders.reconcile_stock is clean after the load.
+      // journaled as trg_stock_levels_after_insert would, one movement per level (reason sync: an opening
+      // balance), written in one statement after the copy (bulk-checks.ts), so orders.reconcile_stock is
+      // clean after the load.
       table: 'catalog.stock_levels',
       columns: ['tenant_id', 'variant_id', 'warehouse_id', 'on_hand'],
       count: T * P * V * W,
@@ -341,9 +343,28 @@ export function largeRowCount(scale: LargeScale = LARGE_SCALE): number {
 
 /** Wall time of each step of the load, in seconds (the rows/s printed divides by their sum). */
 export type LoadPhases = Record<
-  'prepare' | 'copy' | 'indexes' | 'constraints' | 'foreignKeys' | 'checks' | 'commit' | 'analyze',
+  | 'prepare'
+  | 'copy'
+  | 'indexes'
+  | 'constraints'
+  | 'foreignKeys'
+  | 'checks'
+  | 'journals'
+  | 'derived'
+  | 'commit'
+  | 'analyze',
   number
 >;
+
+/**
+ * Derived data built after the load, inside its transaction, from the loaded rows (read models and the
+ * like): each step gets the loader's client and the loaded tenant ids, and its time is phase `derived`,
+ * counted in the load's rows/s. Add one entry per read model.
+ */
+export const DERIVED_AFTER_LOAD: {
+  what: string;
+  build: (client: pg.ClientBase, tenants: string[]) => Promise<void>;
+}[] = [];
 
 /**
  * Empties the loaded catalog tables in the load's own transaction when they hold no rows yet. A table
@@ -378,13 +399,26 @@ async function truncateIfEmpty(client: pg.ClientBase, tables: string[]): Promise
 export async function loadLarge(
   client: pg.ClientBase,
   say: (line: string) => void,
-  { scale = LARGE_SCALE, progress = true }: { scale?: LargeScale; progress?: boolean } = {},
+  {
+    scale = LARGE_SCALE,
+    progress = true,
+    rowTriggers = false,
+    auditTrail = true,
+  }: {
+    scale?: LargeScale;
+    progress?: boolean;
+    /** Leave every row trigger on (the reference the tests compare the set-based stand-ins with). */
+    rowTriggers?: boolean;
+    /** false: the loaded rows get no insert events in the audit trail (see planBulkTriggers). */
+    auditTrail?: boolean;
+  } = {},
 ): Promise<{ rows: number; seconds: number; phases: LoadPhases }> {
   const loads = largeLoads(scale);
   const total = loads.reduce((sum, load) => sum + load.count, 0);
+  const tenants = Array.from({ length: scale.tenants }, (_, t) => seedId(KIND.tenant, t, 0));
   const loaded = [...new Set(loads.map((l) => l.table).filter((t) => t.startsWith('catalog.')))];
-  // The stock journal is filled by the stock_levels trigger, not copied; its indexes and keys are built
-  // after the load like the loaded tables' own.
+  // The stock journal is written after the copy, not copied; its indexes and keys are built after the
+  // load like the loaded tables' own.
   const tables = [...loaded, 'catalog.stock_movements'];
   const bar = new SingleBar({
     format: '  {bar} {percentage}% | {value}/{total} rows | {speed} rows/s | {table}',
@@ -399,6 +433,8 @@ export async function loadLarge(
     constraints: 0,
     foreignKeys: 0,
     checks: 0,
+    journals: 0,
+    derived: 0,
     commit: 0,
     analyze: 0,
   };
@@ -410,6 +446,9 @@ export async function loadLarge(
     mark = now;
     return seconds;
   };
+  const slow = (what: string, ms: number) => {
+    if (ms > 1000) say(`  ${what} in ${(ms / 1000).toFixed(1)} s`);
+  };
   await client.query('begin');
   try {
     // Index, GiST and foreign key builds sort and hash in memory up to maintenance_work_mem (foreign
@@ -420,13 +459,15 @@ export async function loadLarge(
     await client.query('set local synchronous_commit = off');
     const frozen = await truncateIfEmpty(client, tables);
     const deferred = await deferIndexesAndConstraints(client, tables);
-    const checks = await disableCheckedTriggers(client, tables);
+    const plan = rowTriggers ? [] : await planBulkTriggers(client, tables, { auditTrail });
+    await disableTriggers(client, plan);
     phases.prepare = lap();
     say(
-      `deferred ${deferred.length} indexes and constraints on ${tables.length} tables, switched off ${checks.length} row triggers (re-checked set-based after the load)${frozen ? ', rows copied frozen' : ''}`,
+      `deferred ${deferred.length} indexes and constraints on ${tables.length} tables, switched off ${plan.length} row triggers (checked or written set-based after the copy)${frozen ? ', rows copied frozen' : ''}`,
     );
     if (progress) bar.start(total, 0, { speed: 0, table: '' });
     let done = 0;
+    // the reason of the opening stock movements (read by the journal trigger, or its stand-in)
     await client.query(`select catalog.set_stock_reason('sync')`);
     for (const load of loads) {
       const freeze = frozen && load.table.startsWith('catalog.') ? 'with (freeze)' : '';
@@ -443,19 +484,32 @@ export async function loadLarge(
         freeze,
       );
     }
-    await client.query('select catalog.set_stock_reason(null)');
     bar.stop();
     phases.copy = lap();
     say(
       `copied ${total.toLocaleString('en')} rows in ${phases.copy.toFixed(1)} s (${Math.round(total / phases.copy).toLocaleString('en')} rows/s)`,
     );
+    // Before the index builds: the journal's rows are indexed with the rest.
+    let writing = 0;
+    await enableAndCheck(client, plan, tenants, (what, ms) => {
+      writing += ms / 1000;
+      slow(`wrote ${what}`, ms);
+    });
+    await client.query('select catalog.set_stock_reason(null)');
+    phases.journals = writing;
+    phases.checks = lap() - writing;
     await restoreIndexesAndConstraints(client, deferred, (item, ms) => {
       phases[item.phase] += ms / 1000;
-      if (ms > 1000) say(`  built ${item.what} in ${(ms / 1000).toFixed(1)} s`);
+      slow(`built ${item.what}`, ms);
     });
     mark = performance.now();
-    await enableAndCheck(client, checks);
-    phases.checks = lap();
+    // Derived data built after the load (read models): from the loaded rows, with every index in place.
+    for (const step of DERIVED_AFTER_LOAD) {
+      const stepStarted = performance.now();
+      await step.build(client, tenants);
+      slow(`built ${step.what}`, performance.now() - stepStarted);
+    }
+    phases.derived = lap();
     await client.query('commit');
     phases.commit = lap();
   } catch (error) {

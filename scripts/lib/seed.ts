@@ -69,6 +69,8 @@ export async function loadSeed(
   target: SeedTarget,
   profile: SeedProfile,
   say: (line: string) => void,
+  /** large only: false leaves the loaded rows out of the audit trail (`--without-audit-trail`). */
+  { auditTrail = true }: { auditTrail?: boolean } = {},
 ): Promise<void> {
   if (profile === 'demo') {
     // the small profile's tenants and staff, then their worlds, in one transaction
@@ -78,14 +80,15 @@ export async function loadSeed(
   // b2b-seed: the audit trail attributes these writes to the seed (audit.source_of)
   await withClient(withApplicationName(target.adminUrl, `b2b-seed:${profile}`), async (client) => {
     if (profile === 'large') {
-      const { rows, seconds, phases } = await loadLarge(client, say);
+      const { rows, seconds, phases } = await loadLarge(client, say, { auditTrail });
       say(
         `phases (s): ${Object.entries(phases)
           .map(([phase, s]) => `${phase} ${s.toFixed(1)}`)
           .join(', ')}`,
       );
+      const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
       say(
-        `large profile: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s (wall time of the whole load: copy, index and constraint builds, checks, commit, analyze)`,
+        `large profile: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s (wall time of the whole load: copy, checks, journals${auditTrail ? ' and audit trail' : ', no audit trail'}, index and constraint builds, derived data, commit, analyze); without derived data ${Math.round(rows / (seconds - phases.derived)).toLocaleString('en')} rows/s; load average ${load}`,
       );
     } else {
       await loadSqlFiles(client, profile, say);

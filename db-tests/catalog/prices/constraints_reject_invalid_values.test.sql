@@ -7,6 +7,7 @@ select tests.create_company(:'alpha', 'Acme') as acme \gset
 select tests.create_customer_group(:'alpha', 'Wholesale') as wholesale \gset
 select tests.create_product(:'alpha', 'Drill') as drill \gset
 select tests.create_variant(:'alpha', :'drill', 'DR-1') as v \gset
+select tests.create_variant(:'alpha', :'drill', 'DR-2') as v2 \gset
 insert into catalog.price_lists (tenant_id, name, currency) values (:'alpha', 'Base EUR', 'EUR')
 returning price_list_id as list \gset
 insert into catalog.prices (tenant_id, price_list_id, variant_id, currency, unit_price)
@@ -44,7 +45,7 @@ select tests.throws_constraint(format($$insert into catalog.price_lists (price_l
 -- prices
 prepare ins(numeric, text, text, text) as
   insert into catalog.prices (price_list_id, variant_id, currency, unit_price, quantities, valid_during)
-  select price_list_id, (select variant_id from catalog.variants), $2, $1, $3::int4range, $4::tstzrange
+  select price_list_id, :'v'::uuid, $2, $1, $3::int4range, $4::tstzrange
   from catalog.price_lists;
 
 select tests.throws_constraint($$execute ins(-1, 'EUR', '[1,)', '[2040-01-01,)')$$,
@@ -55,7 +56,10 @@ select tests.throws_constraint($$execute ins(1, 'EUR', 'empty', '[2040-01-01,)')
   'chk_prices_quantities_valid', 'a tier is not empty');
 select tests.throws_constraint($$execute ins(1, 'EUR', '[1,)', 'empty')$$,
   'chk_prices_valid_during_not_empty', 'a price''s validity period is not empty');
-select tests.throws_constraint($$execute ins(1, 'USD', '[1,)', '[2040-01-01,)')$$,
+-- a variant without a price in the list: excl_prices_no_overlap does not compare currencies (a price's
+-- currency is its list's), so a USD price overlapping the EUR one would be refused as an overlap first
+select tests.throws_constraint(
+  format($$insert into catalog.prices (price_list_id, variant_id, currency, unit_price) values (%L, %L, 'USD', 1)$$, :'list', :'v2'),
   'fk_prices_tenant_id_price_list_id_currency_price_lists', 'a price has its list''s currency');
 select tests.throws_constraint(
   format($$insert into catalog.prices (price_list_id, variant_id, currency, unit_price) values (%L, gen_random_uuid(), 'EUR', 1)$$, :'list'),
