@@ -11,6 +11,8 @@ export interface LoadResult {
   seconds: number;
   perSecond: number;
   latency: LatencySummary;
+  /** Every measured operation's latency in ms (to pool batches of the same workload before summarising). */
+  samplesMs: readonly number[];
   /** With `cpu`: the server's CPU time over the measured window, in ms (server-cpu.ts). */
   serverCpuMs?: number;
   /** This process's CPU time (the load generator: Node and pg) over the measured window, in ms. */
@@ -65,6 +67,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     seconds,
     perSecond: recorder.count / seconds,
     latency: recorder.summary(),
+    samplesMs: recorder.values(),
     ...(serverCpuMs === undefined ? {} : { serverCpuMs }),
     ...(clientCpuMs === undefined ? {} : { clientCpuMs }),
   };
