@@ -1,8 +1,9 @@
 -- catalog.search_products matches names by full text always, by trigram similarity (a typo, a word cut
 -- short) only when the full text matches fewer than 24 products of the tenant, and SKUs by similarity
--- always. The gate counts full-text matches, not the page: every page of one search sees the same matches.
+-- always. The gate counts full-text matches, not the page: every page of one search sees the same matches
+-- and scores. Scores: the best of rank and similarity while fuzzy, the rank alone once enough is found.
 begin;
-select plan(10);
+select plan(11);
 
 select tests.create_tenant('alpha') as alpha \gset
 -- 23 products whose names match 'valve' by full text (and by similarity), one whose name is only similar
@@ -35,13 +36,19 @@ select is_empty(format('select 1 from %s where product_id = %L', :'valve_hits', 
   'the name that is only similar is left out once the full text finds enough');
 select isnt_empty(format('select 1 from %s where product_id = %L', :'valve_hits', :'pump'),
   'SKUs are matched by similarity whatever the full text finds');
--- the scores of full-text matches are what they were (the best of rank and name similarity)
-select ok(
-  (select bool_and(h.score = split_part(before, ':', 2)::float8)
+-- scores: while the full text finds too little, a full-text match scores the best of its rank and its
+-- name's similarity (a name equal to the text scores 1); once it finds enough, its rank alone
+select ok((select bool_and(split_part(before, ':', 2)::float8 = greatest(
+      ts_rank(t.search_vector, websearch_to_tsquery('english', 'valve')), extensions.similarity(t.name, 'valve')))
+   from unnest(string_to_array(current_setting('tests.hits'), ',')) before
+   join catalog.product_translations t on t.product_id = split_part(before, ':', 1)::uuid
+   where t.search_vector @@ websearch_to_tsquery('english', 'valve')),
+  'too little found: a full-text match scores the best of its rank and its name''s similarity');
+select ok((select bool_and(h.score = ts_rank(t.search_vector, websearch_to_tsquery('english', 'valve'))::float8)
    from :valve_hits h
-   join unnest(string_to_array(current_setting('tests.hits'), ',')) before
-     on h.product_id = split_part(before, ':', 1)::uuid),
-  'a product found both times has the same score');
+   join catalog.product_translations t on t.product_id = h.product_id
+   where t.search_vector @@ websearch_to_tsquery('english', 'valve')),
+  'enough found: a full-text match scores its rank');
 
 -- a typo the full text cannot match: similar names are what is found
 select isnt_empty(
