@@ -173,8 +173,11 @@ export interface SearchFilters {
 }
 
 /**
- * Searches live products by `text` (web search syntax, stemmed in the locale's language) and by names
- * and SKUs similar to it (trigrams); best first (score descending, then product_id ascending), a page at a
+ * Searches live products by `text` (web search syntax, stemmed in the locale's language), by SKUs similar
+ * to it (trigrams) and, when the full text matches fewer than 24 products of the tenant (a typo, a word cut
+ * short), by names similar to it (trigrams); a product scores its best match (a full-text match its
+ * rank, or while fewer than 24 match, the best of its rank and its name's similarity; a similar name or SKU
+ * its similarity); best first (score descending, then product_id ascending), a page at a
  * time: `{ items, next? }`, pass `next` as `after` (absent: no more). Filters: a category subtree, a price
  * range for the viewer, in stock. ValidationError `cursor_invalid` for a cursor this search did not make.
  * SQL: catalog.search_products.

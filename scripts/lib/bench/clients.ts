@@ -11,6 +11,8 @@ export interface LoadResult {
   seconds: number;
   perSecond: number;
   latency: LatencySummary;
+  /** Every measured operation's latency in ms (to pool batches of the same workload before summarising). */
+  samplesMs: readonly number[];
   /** With `cpu`: the server's CPU time over the measured window, in ms (server-cpu.ts). */
   serverCpuMs?: number;
   /** With `cpu` and `database`: the CPU time of that database's backends over the window, in ms. */
@@ -76,6 +78,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     seconds,
     perSecond: recorder.count / seconds,
     latency: recorder.summary(),
+    samplesMs: recorder.values(),
     ...(serverCpuMs === undefined ? {} : { serverCpuMs }),
     ...(backendCpuMs === undefined ? {} : { backendCpuMs }),
     ...(clientCpuMs === undefined ? {} : { clientCpuMs }),

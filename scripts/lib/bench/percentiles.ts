@@ -48,6 +48,11 @@ export class LatencyRecorder {
     return this.samples.length;
   }
 
+  /** Every sample recorded, in the order recorded (to pool several runs before summarising). */
+  values(): readonly number[] {
+    return this.samples;
+  }
+
   summary(): LatencySummary {
     return summarize(this.samples);
   }

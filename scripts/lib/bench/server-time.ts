@@ -5,6 +5,7 @@
 // reach, and through Little's law the latency of N clients in a closed loop (see docs/benchmarks.md).
 import { withClient } from '@b2b/testing';
 import { type LatencySummary, summarize } from './percentiles';
+import type { ServerCpu } from './server-cpu';
 
 /** One request: the tenant it runs for, and the values its statement reads as `r ->> 'key'`. */
 export type ServerSample = { tenantId: string } & Record<string, string>;
@@ -20,8 +21,24 @@ export async function serverTime(
   samples: ServerSample[],
   statement: string,
 ): Promise<LatencySummary> {
+  return summarize((await serverTimes(appUrl, samples, statement)).timesMs);
+}
+
+/**
+ * serverTime's measurement, unsummarised: each sample's time in ms (in sample order, so that batches can
+ * be pooled) and, with `cpu`, the server's CPU time over the measured pass (server-cpu.ts: sampled right
+ * before and after the one statement that runs the measured loop, so it is that session's work plus
+ * whatever else the server did meanwhile: on an otherwise idle server, the CPU of the calls themselves).
+ */
+export async function serverTimes(
+  appUrl: string,
+  samples: ServerSample[],
+  statement: string,
+  cpu?: ServerCpu,
+): Promise<{ timesMs: number[]; serverCpuMs?: number }> {
   if (samples.length === 0) throw new Error('serverTime needs at least one sample');
   const notices: string[] = [];
+  let serverCpuMs: number | undefined;
   await withClient(appUrl, async (client) => {
     client.on('notice', (n) => {
       if (n.message?.startsWith('server-time ')) notices.push(n.message.slice('server-time '.length));
@@ -45,14 +62,16 @@ export async function serverTime(
       end
       $loop$`;
     await client.query(loop(false));
+    const before = cpu?.sample();
     await client.query(loop(true));
+    if (cpu && before !== undefined) serverCpuMs = cpu.sample() - before;
     await client.query('commit');
   });
-  const times = (notices[0] ?? '').split(',').filter(Boolean).map(Number);
-  if (times.length !== samples.length) {
-    throw new Error(`server time: ${times.length} timings for ${samples.length} samples`);
+  const timesMs = (notices[0] ?? '').split(',').filter(Boolean).map(Number);
+  if (timesMs.length !== samples.length) {
+    throw new Error(`server time: ${timesMs.length} timings for ${samples.length} samples`);
   }
-  return summarize(times);
+  return { timesMs, ...(serverCpuMs === undefined ? {} : { serverCpuMs }) };
 }
 
 /**

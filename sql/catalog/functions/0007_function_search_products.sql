@@ -39,22 +39,51 @@ declare
   -- Parsed once per call, here: written inside the statement, a generic plan would parse it again for
   -- every row it ranks or rechecks (it is a stable expression of the arguments, not a constant).
   parsed_query tsquery := websearch_to_tsquery(catalog.text_search_config(requested_locale), search_text);
+  -- Names are matched and scored by trigram similarity only when the full text matched fewer products
+  -- than this: a constant, not the page size, so that every page of one search sees the same matches and
+  -- scores (keyset paging)
+  fuzzy_below constant integer := 24;
 begin
   select tn.default_locale into tenant_locale from tenancy.tenants tn where tn.tenant_id = v_tenant;
   return query
-  -- query: the parsed search text, inlined (not materialized) into both matches below, so `@@` and `%`
+  -- query: the parsed search text, inlined (not materialized) into the matches below, so `@@` and `%`
   -- are index conditions (a CTE scan would make them join filters)
   with query as not materialized (
     select parsed_query as tsq, search_products.search_text as text
   ),
-  -- matches: translations by full text or a similar name, live variants by a similar SKU
-  matches as (
-    select t.product_id,
-      greatest(ts_rank(t.search_vector, q.tsq), extensions.similarity(t.name, q.text)) as score
+  -- by_text: translations that match by full text, with their rank. Materialized: read by matches and,
+  -- counted, by `fuzzy`
+  by_text as materialized (
+    select t.product_id, t.name, ts_rank(t.search_vector, q.tsq) as rank
     from catalog.product_translations t
     cross join query q
-    where t.tenant_id = v_tenant
-      and (t.search_vector @@ q.tsq or t.name operator(extensions.%) q.text)
+    where t.tenant_id = v_tenant and t.search_vector @@ q.tsq
+  ),
+  -- fuzzy: whether the full text found too little (fewer than fuzzy_below products), so that names are
+  -- also matched and scored by trigram similarity. One value per call (an InitPlan)
+  fuzzy as (
+    select count(distinct b.product_id) < fuzzy_below as needed from by_text b
+  ),
+  -- matches, each with its score:
+  -- - the full-text matches: their rank, or, when fuzzy, the best of their rank and their name's
+  --   similarity (computing similarity for every full-text match was about 40 % of a search's CPU on the
+  --   large profile, and there it never beat the rank)
+  -- - when fuzzy: translations with a similar name (trigrams), scored the same way (a typo, a word cut
+  --   short; the trigram scan of names was the costliest part of a search)
+  -- - always: live variants with a similar SKU (a SKU is not a word the full text could match)
+  matches as (
+    select b.product_id,
+      case when (select f.needed from fuzzy f)
+        then greatest(b.rank, extensions.similarity(b.name, q.text)) else b.rank end as score
+    from by_text b
+    cross join query q
+    union all
+    select t.product_id,
+      greatest(ts_rank(t.search_vector, q.tsq), extensions.similarity(t.name, q.text))
+    from catalog.product_translations t
+    cross join query q
+    where (select f.needed from fuzzy f)
+      and t.tenant_id = v_tenant and t.name operator(extensions.%) q.text
     union all
     select v.product_id, extensions.similarity(v.sku, q.text)
     from catalog.variants v
@@ -165,4 +194,4 @@ begin
 end
 $$;
 comment on function catalog.search_products(uuid, text, text, text, text, uuid, text, numeric, numeric, boolean, float8, uuid, integer) is
-  'Searches live products of tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): full text (websearch syntax, stemmed with requested_locale''s language) and trigram similarity on names and SKUs, score the best of ts_rank and similarity per product; best first, keyset (after_score, after_product), at most page_size rows, each with its translation for requested_locale (catalog.resolve_translation''s fallback). Optional filters: a category subtree [path_from, path_to), a live variant priced for company (one unit, currency; catalog.resolve_price''s precedence) within [min_price, max_price] and/or in stock in an active warehouse (in_stock). One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
+  'Searches live products of tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): full text (websearch syntax, stemmed with requested_locale''s language), trigram similarity on SKUs, and trigram similarity on names only when the full text matches fewer than 24 of the tenant''s products (whatever the page or cursor); a product scores its best match: a full-text match its ts_rank (or, when fewer than 24 were found, the best of ts_rank and its name''s similarity), a similar name or SKU its similarity; best first, keyset (after_score, after_product), at most page_size rows, each with its translation for requested_locale (catalog.resolve_translation''s fallback). Optional filters: a category subtree [path_from, path_to), a live variant priced for company (one unit, currency; catalog.resolve_price''s precedence) within [min_price, max_price] and/or in stock in an active warehouse (in_stock). One cached generic plan per connection (plan_cache_mode = force_generic_plan).';
