@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { disableCheckedTriggers, enableAndCheck } from './bulk-checks';
 import { deferIndexesAndConstraints, restoreIndexesAndConstraints } from './bulk-load';
 import { copyChunks } from './copy-loader';
+import { disablePageTriggers, rebuildPages } from './product-pages';
 import { seedId } from './seed-ids';
 
 export interface LargeScale {
@@ -341,7 +342,7 @@ export function largeRowCount(scale: LargeScale = LARGE_SCALE): number {
 
 /** Wall time of each step of the load, in seconds (the rows/s printed divides by their sum). */
 export type LoadPhases = Record<
-  'prepare' | 'copy' | 'indexes' | 'constraints' | 'foreignKeys' | 'checks' | 'commit' | 'analyze',
+  'prepare' | 'copy' | 'indexes' | 'constraints' | 'foreignKeys' | 'checks' | 'pages' | 'commit' | 'analyze',
   number
 >;
 
@@ -399,6 +400,7 @@ export async function loadLarge(
     constraints: 0,
     foreignKeys: 0,
     checks: 0,
+    pages: 0,
     commit: 0,
     analyze: 0,
   };
@@ -421,6 +423,8 @@ export async function loadLarge(
     const frozen = await truncateIfEmpty(client, tables);
     const deferred = await deferIndexesAndConstraints(client, tables);
     const checks = await disableCheckedTriggers(client, tables);
+    // the product page read model: built set-based after the load, not per copied row (product-pages.ts)
+    const pageTriggers = await disablePageTriggers(client, tables);
     phases.prepare = lap();
     say(
       `deferred ${deferred.length} indexes and constraints on ${tables.length} tables, switched off ${checks.length} row triggers (re-checked set-based after the load)${frozen ? ', rows copied frozen' : ''}`,
@@ -456,6 +460,9 @@ export async function loadLarge(
     mark = performance.now();
     await enableAndCheck(client, checks);
     phases.checks = lap();
+    const pages = await rebuildPages(client, pageTriggers);
+    phases.pages = lap();
+    say(`built ${pages.toLocaleString('en')} product pages in ${phases.pages.toFixed(1)} s`);
     await client.query('commit');
     phases.commit = lap();
   } catch (error) {
