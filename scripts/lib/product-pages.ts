@@ -8,7 +8,10 @@
 import type pg from 'pg';
 
 /** The enabled page triggers on `tables` (found in the catalog, so a table added to the page is included). */
-async function pageTriggers(client: pg.ClientBase, tables: string[]): Promise<{ table: string; trigger: string }[]> {
+async function pageTriggers(
+  client: pg.ClientBase,
+  tables: string[],
+): Promise<{ table: string; trigger: string }[]> {
   const { rows } = await client.query<{ table: string; trigger: string }>(
     `select t.tgrelid::regclass::text as table, t.tgname as trigger
      from pg_catalog.pg_trigger t
@@ -39,11 +42,15 @@ export async function rebuildPages(
   client: pg.ClientBase,
   triggers: { table: string; trigger: string }[],
 ): Promise<number> {
-  const { rows } = await client.query<{ tenant_id: string }>('select tenant_id from tenancy.tenants order by 1');
+  const { rows } = await client.query<{ tenant_id: string }>(
+    'select tenant_id from tenancy.tenants order by 1',
+  );
   let pages = 0;
   for (const { tenant_id } of rows) {
     await client.query('select app.set_tenant($1)', [tenant_id]);
-    const built = await client.query<{ n: string }>('select catalog.build_product_pages($1) as n', [tenant_id]);
+    const built = await client.query<{ n: string }>('select catalog.build_product_pages($1) as n', [
+      tenant_id,
+    ]);
     pages += Number(built.rows[0]?.n ?? 0);
   }
   await client.query('select app.set_tenant(null)');

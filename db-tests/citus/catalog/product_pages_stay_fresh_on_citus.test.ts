@@ -29,7 +29,9 @@ describe('the product page read model on Citus', () => {
         }
       });
     const product: string = await asApp(async (c) => {
-      const { rows } = await c.query('select product_id from catalog.variants where variant_id = $1', [world.variant]);
+      const { rows } = await c.query('select product_id from catalog.variants where variant_id = $1', [
+        world.variant,
+      ]);
       return rows[0].product_id;
     });
     const page = () =>
@@ -55,11 +57,14 @@ describe('the product page read model on Citus', () => {
     expect(await page()).toEqual([{ name: 'Acme drill', sku: 'ACME-DR-1', price: 10, available: 7 }]);
     await asApp(async (c) => {
       await c.query('update catalog.prices set unit_price = 11 where variant_id = $1', [world.variant]);
-      await c.query(`update catalog.product_translations set name = 'Acme hammer drill' where product_id = $1`, [product]);
-      await c.query(`insert into catalog.variants (tenant_id, product_id, sku) values ($1, $2, 'ACME-DR-0')`, [
-        tenantId,
-        product,
-      ]);
+      await c.query(
+        `update catalog.product_translations set name = 'Acme hammer drill' where product_id = $1`,
+        [product],
+      );
+      await c.query(
+        `insert into catalog.variants (tenant_id, product_id, sku) values ($1, $2, 'ACME-DR-0')`,
+        [tenantId, product],
+      );
     });
     expect(await page()).toEqual([
       { name: 'Acme hammer drill', sku: 'ACME-DR-0', price: null, available: null },
@@ -78,7 +83,9 @@ describe('the product page read model on Citus', () => {
     expect(built).toBe(1);
     expect(await stale()).toBe(0);
 
-    await asApp((c) => c.query('update catalog.products set archived_at = now() where product_id = $1', [product]));
+    await asApp((c) =>
+      c.query('update catalog.products set archived_at = now() where product_id = $1', [product]),
+    );
     expect(await page()).toEqual([]);
     expect(await stale()).toBe(0);
   }, 180_000);

@@ -21,8 +21,9 @@ describe('the product page read model under concurrent writers', () => {
     await admin.connect();
     tenantId = (await admin.query(`select tests.create_tenant('pages') as id`)).rows[0].id;
     productId = (await admin.query(`select tests.create_product($1, 'Drill') as id`, [tenantId])).rows[0].id;
-    variantId = (await admin.query(`select tests.create_variant($1, $2, 'DR-1') as id`, [tenantId, productId])).rows[0]
-      .id;
+    variantId = (
+      await admin.query(`select tests.create_variant($1, $2, 'DR-1') as id`, [tenantId, productId])
+    ).rows[0].id;
     await admin.query('select tests.set_base_price($1, $2, 10)', [tenantId, variantId]);
   }, 120_000);
   afterAll(async () => {
@@ -57,7 +58,9 @@ describe('the product page read model under concurrent writers', () => {
   async function waitsForLock(client: pg.Client): Promise<void> {
     const pid = (client as unknown as { processID: number }).processID;
     for (let i = 0; i < 200; i++) {
-      const { rows } = await admin.query('select wait_event_type from pg_stat_activity where pid = $1', [pid]);
+      const { rows } = await admin.query('select wait_event_type from pg_stat_activity where pid = $1', [
+        pid,
+      ]);
       if (rows[0]?.wait_event_type === 'Lock') return;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -67,8 +70,13 @@ describe('the product page read model under concurrent writers', () => {
   beforeEach(async () => {
     // back to one variant at 10.00 named Drill (as the owner: the page triggers run all the same)
     await admin.query('update catalog.prices set unit_price = 10 where variant_id = $1', [variantId]);
-    await admin.query(`update catalog.product_translations set name = 'Drill' where product_id = $1`, [productId]);
-    await admin.query('delete from catalog.variants where product_id = $1 and variant_id <> $2', [productId, variantId]);
+    await admin.query(`update catalog.product_translations set name = 'Drill' where product_id = $1`, [
+      productId,
+    ]);
+    await admin.query('delete from catalog.variants where product_id = $1 and variant_id <> $2', [
+      productId,
+      variantId,
+    ]);
   });
 
   test('a price change and a translation edit of one product in two concurrent transactions both land', async () => {
@@ -78,9 +86,10 @@ describe('the product page read model under concurrent writers', () => {
       await first.query('update catalog.prices set unit_price = 11 where variant_id = $1', [variantId]);
       // not committed: another connection still sees the committed page
       expect(await page()).toEqual([{ name: 'Drill', sku: 'DR-1', unit_price: 10 }]);
-      const edit = second.query(`update catalog.product_translations set name = 'Hammer drill' where product_id = $1`, [
-        productId,
-      ]);
+      const edit = second.query(
+        `update catalog.product_translations set name = 'Hammer drill' where product_id = $1`,
+        [productId],
+      );
       await waitsForLock(second);
       await first.query('commit');
       await edit;
@@ -103,7 +112,9 @@ describe('the product page read model under concurrent writers', () => {
         tenantId,
         productId,
       ]);
-      const change = second.query('update catalog.prices set unit_price = 12 where variant_id = $1', [variantId]);
+      const change = second.query('update catalog.prices set unit_price = 12 where variant_id = $1', [
+        variantId,
+      ]);
       await waitsForLock(second);
       await first.query('commit');
       await change;
@@ -130,7 +141,9 @@ describe('the product page read model under concurrent writers', () => {
       await first.query('update catalog.prices set unit_price = 13 where variant_id = $1', [variantId]);
       await first.query('commit');
       await expect(
-        second.query(`update catalog.product_translations set name = 'Stale' where product_id = $1`, [productId]),
+        second.query(`update catalog.product_translations set name = 'Stale' where product_id = $1`, [
+          productId,
+        ]),
       ).rejects.toMatchObject({ code: '40001' });
       await second.query('rollback');
       expect(await page()).toEqual([{ name: 'Drill', sku: 'DR-1', unit_price: 13 }]);
