@@ -5,7 +5,7 @@
 -- the column that leads to the product, which the table must have. And the check can fail: without the
 -- prices trigger it names the prices columns.
 begin;
-select plan(4);
+select plan(5);
 
 create temporary view page_sources as
 select distinct d.refobjid::regclass as tbl, d.refobjsubid as attnum, a.attname
@@ -47,6 +47,17 @@ select is_empty($$
      or (t.tgfoid = 'catalog.refresh_product_pages()'::regprocedure and not exists (
        select 1 from pg_catalog.pg_attribute c where c.attrelid = t.tgrelid and c.attname = a.arg and not c.attisdropped))
 $$, 'each page trigger names the column that leads to the product (product_id, or variant_id), a column of its table');
+
+-- the stock is read live by catalog.product_page, never copied: the stock writes (every order reserves,
+-- releases and ships) and the orders' own tables rewrite no page
+select is_empty($$
+  select format('%s has a page trigger (%s): the orders'' hot path would rewrite pages', t.tgrelid::regclass, t.tgname)
+  from pg_catalog.pg_trigger t
+  join pg_catalog.pg_class c on c.oid = t.tgrelid
+  where t.tgfoid = 'catalog.refresh_product_pages()'::regprocedure
+    and (c.relnamespace = 'orders'::regnamespace
+      or t.tgrelid in ('catalog.stock_levels'::regclass, 'catalog.stock_movements'::regclass, 'catalog.warehouses'::regclass))
+$$, 'no stock or order table rewrites pages (the page reads stock live)');
 
 drop trigger trg_prices_zz_page on catalog.prices;
 select ok((select count(*) from uncovered where problem like 'catalog.prices.%') >= 6,
