@@ -167,7 +167,7 @@ describe('query plans at scale, as the application role', () => {
       await admin.end();
     }
     pool = new pg.Pool({ connectionString: db.appUrl, max: 1 });
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     await pool?.end();
     await db?.drop();

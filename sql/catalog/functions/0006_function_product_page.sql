@@ -82,6 +82,10 @@ begin
           where g.tenant_id = v_tenant and g.company_id = viewer_company
         ))
       )
+  ),
+  active_warehouses as materialized (
+    -- read once per page, not once per stock row
+    select w.warehouse_id from catalog.warehouses w where w.tenant_id = v_tenant and w.is_active
   )
   select viewer_currency, pg.product_id, pg.attributes, pg.created_at,
     t.locale, t.tr ->> 'name', t.tr ->> 'slug', t.tr ->> 'description',
@@ -120,8 +124,8 @@ begin
   left join lateral (
     select sum(s.available)::bigint as available
     from catalog.stock_levels s
-    join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
-    where s.tenant_id = v_tenant and s.variant_id = v.variant_id and w.is_active
+    join active_warehouses w on w.warehouse_id = s.warehouse_id
+    where s.tenant_id = v_tenant and s.variant_id = v.variant_id
   ) stock on v.variant_id is not null
   where pg.tenant_id = v_tenant and pg.product_id = product_page.product
   order by v.position;
