@@ -138,7 +138,8 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
   // the product page read model (B504x): catalog.product_pages is derived, written by the catalog's triggers
   B5040: {
     code: 'read_model_direct_write',
-    message: 'The product page read model is kept by the catalog: change the products, variants, prices or translations instead.',
+    message:
+      'The product page read model is kept by the catalog: change the products, variants, prices or translations instead.',
   },
   // personal data (B41xx): the data key and the encrypted columns (docs/data-protection.md)
   B4101: {
