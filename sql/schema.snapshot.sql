@@ -2275,6 +2275,73 @@ ALTER FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb
 COMMENT ON FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb) IS 'In tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant): adds signed deltas p_adjustments ([{variant_id, warehouse_id, delta}], one statement for the batch) to on_hand, creating new levels; reserved is never touched. Each change is journaled as an adjustment in catalog.stock_movements. Locks existing levels sorted by (variant_id, warehouse_id) first. Returns the levels. SQLSTATE B2210 when on_hand would fall below the reserved units, B2211 for malformed rows; stock_negative when it would fall below 0.';
 
 --
+-- Name: build_product_pages(uuid); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.build_product_pages(p_tenant_id uuid) RETURNS bigint
+    LANGUAGE plpgsql
+    AS $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+  built bigint;
+  page record;
+begin
+  delete from catalog.product_pages pp where pp.tenant_id = v_tenant;
+  -- one statement computes every page of the tenant (catalog.product_page_sources written out with every
+  -- table filtered on the tenant, which Citus routes to the tenant's shard); the rows are then inserted
+  -- one by one: Citus routes neither an INSERT ... SELECT with these subqueries nor a read of the view
+  -- from a delegated function
+  built := 0;
+  for page in
+    select p.product_id, p.attributes, p.created_at,
+      coalesce(tr.translations, '{}'::jsonb) as translations, coalesce(vs.variants, '[]'::jsonb) as variants
+    from catalog.products p
+    left join (
+      select t.product_id,
+        jsonb_object_agg(t.locale, jsonb_build_object('name', t.name, 'slug', t.slug, 'description', t.description)) as translations
+      from catalog.product_translations t
+      where t.tenant_id = v_tenant
+      group by t.product_id
+    ) tr on tr.product_id = p.product_id
+    left join (
+      select v.product_id,
+        jsonb_agg(jsonb_build_object(
+            'variant_id', v.variant_id, 'sku', v.sku, 'attributes', v.attributes,
+            'prices', coalesce(pr.prices, '[]'::jsonb))
+          order by v.sku) as variants
+      from catalog.variants v
+      left join (
+        select x.variant_id,
+          jsonb_agg(jsonb_build_object(
+              'price_list_id', x.price_list_id, 'currency', x.currency, 'unit_price', x.unit_price,
+              'quantities', x.quantities, 'valid_during', x.valid_during)
+            order by x.price_list_id, x.currency, x.quantities, x.valid_during) as prices
+        from catalog.prices x
+        where x.tenant_id = v_tenant
+        group by x.variant_id
+      ) pr on pr.variant_id = v.variant_id
+      where v.tenant_id = v_tenant and v.archived_at is null
+      group by v.product_id
+    ) vs on vs.product_id = p.product_id
+    where p.tenant_id = v_tenant and p.archived_at is null
+  loop
+    insert into catalog.product_pages (tenant_id, product_id, attributes, created_at, translations, variants)
+    values (v_tenant, page.product_id, page.attributes, page.created_at, page.translations, page.variants);
+    built := built + 1;
+  end loop;
+  return built;
+end
+$$;
+
+ALTER FUNCTION catalog.build_product_pages(p_tenant_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION build_product_pages(p_tenant_id uuid); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.build_product_pages(p_tenant_id uuid) IS 'Rebuilds catalog.product_pages of tenant p_tenant_id (app.check_tenant: B2002 when it is not the transaction''s tenant) as catalog.product_page_sources defines them, computed in one statement (then inserted row by row, which Citus routes); returns the pages written. For bulk loads that ran with the page triggers off, and repairs. Owner or superuser only.';
+
+--
 -- Name: check_attributes(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
 --
 
@@ -2327,6 +2394,36 @@ ALTER FUNCTION catalog.check_attributes() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION catalog.check_attributes() IS 'Trigger function on catalog.products and catalog.variants: every key of attributes is declared in catalog.attribute_definitions (SQLSTATE B2202) and its value has the declared type (B2203).';
+
+--
+-- Name: guard_product_pages(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.guard_product_pages() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if pg_catalog.pg_trigger_depth() > 1
+    or pg_catalog.current_setting('is_superuser') = 'on'
+    or pg_catalog.pg_has_role(current_user, (select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'usage') then
+    return null;
+  end if;
+  raise exception using
+    errcode = 'B5040',
+    message = format('%s.%s is a read model kept by the catalog''s triggers: %s it through the catalog tables instead',
+      tg_table_schema, tg_table_name, lower(tg_op)),
+    table = tg_table_name,
+    schema = tg_table_schema;
+end
+$$;
+
+ALTER FUNCTION catalog.guard_product_pages() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION guard_product_pages(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.guard_product_pages() IS 'Trigger function on catalog.product_pages (before insert, update or delete, per statement): refuses a write that does not come from the page triggers (trigger depth 2) or from the superuser or the table''s owner (the bulk build): SQLSTATE B5040.';
 
 --
 -- Name: guard_stock_movements(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -2505,45 +2602,14 @@ begin
   select v.company_id, v.currency into viewer_company, viewer_currency
   from catalog.viewer_pricing(v_tenant, buyer, company, requested_currency) v;
   return query
-  select viewer_currency, p.product_id, p.attributes, p.created_at,
-    t.locale, t.name, t.slug, t.description,
-    v.variant_id, v.sku, v.attributes,
-    price.unit_price::numeric, price.price_list_id, price.scope, price.quantities::text,
-    stock.available
-  from catalog.products p
-  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale read before)
-  left join lateral (
-    select tr.locale, tr.name, tr.slug, tr.description
-    from catalog.product_translations tr
-    cross join (
-      select tenant_locale as default_locale
-    ) d
-    where tr.tenant_id = v_tenant
-      and tr.product_id = p.product_id
-      and tr.locale in (
-        product_page.requested_locale, split_part(product_page.requested_locale, '-', 1),
-        d.default_locale, split_part(d.default_locale, '-', 1)
-      )
-    order by case tr.locale
-      when product_page.requested_locale then 1
-      when split_part(product_page.requested_locale, '-', 1) then 2
-      when d.default_locale then 3
-      else 4
-    end
-    limit 1
-  ) t on true
-  left join catalog.variants v
-    on v.tenant_id = p.tenant_id and v.product_id = p.product_id and v.archived_at is null
-  -- the price (catalog.resolve_price's precedence, for the viewer's company, the quantity and now)
-  left join lateral (
-    select pr.unit_price, l.price_list_id, l.scope, pr.quantities
-    from catalog.prices pr
-    join catalog.price_lists l on l.tenant_id = pr.tenant_id and l.price_list_id = pr.price_list_id
-    where pr.tenant_id = v_tenant
-      and pr.variant_id = v.variant_id
-      and pr.currency = viewer_currency
-      and pr.quantities @> product_page.quantity
-      and pr.valid_during @> now()
+  with lists as materialized (
+    -- the price lists that apply to this viewer now, in the viewer's currency (read live: a list's scope,
+    -- target and validity are not in the page), ranked as catalog.resolve_price ranks them
+    select l.price_list_id, l.scope, l.priority,
+      case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end as rank
+    from catalog.price_lists l
+    where l.tenant_id = v_tenant
+      and l.currency = viewer_currency
       and l.valid_during @> now()
       and (
         l.scope = 'base'
@@ -2554,21 +2620,53 @@ begin
           where g.tenant_id = v_tenant and g.company_id = viewer_company
         ))
       )
-    order by
-      case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end,
-      l.priority desc,
-      pr.unit_price,
-      l.price_list_id
+  ),
+  active_warehouses as materialized (
+    -- read once per page, not once per stock row
+    select w.warehouse_id from catalog.warehouses w where w.tenant_id = v_tenant and w.is_active
+  )
+  select viewer_currency, pg.product_id, pg.attributes, pg.created_at,
+    t.locale, t.tr ->> 'name', t.tr ->> 'slug', t.tr ->> 'description',
+    v.variant_id, v.sku, v.attributes,
+    price.unit_price, price.price_list_id, price.scope, price.quantities::text,
+    stock.available
+  from catalog.product_pages pg
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale read before)
+  left join lateral (
+    select c.locale, pg.translations -> c.locale as tr
+    from (values
+      (1, product_page.requested_locale), (2, split_part(product_page.requested_locale, '-', 1)),
+      (3, tenant_locale), (4, split_part(tenant_locale, '-', 1))
+    ) c(preference, locale)
+    where pg.translations ? c.locale
+    order by c.preference
+    limit 1
+  ) t on true
+  -- the live variants, in SKU order (the page keeps them so)
+  left join lateral rows from (
+    jsonb_to_recordset(pg.variants) as (variant_id uuid, sku text, attributes jsonb, prices jsonb)
+  ) with ordinality as v(variant_id, sku, attributes, prices, position) on true
+  -- the price (catalog.resolve_price's precedence, for the viewer's company, the quantity and now)
+  left join lateral (
+    select pr.unit_price, l.price_list_id, l.scope, pr.quantities
+    from jsonb_to_recordset(v.prices)
+      as pr(price_list_id uuid, currency text, unit_price numeric, quantities int4range, valid_during tstzrange)
+    join lists l on l.price_list_id = pr.price_list_id
+    where pr.currency = viewer_currency
+      and pr.quantities @> product_page.quantity
+      and pr.valid_during @> now()
+    order by l.rank, l.priority desc, pr.unit_price, l.price_list_id
     limit 1
   ) price on v.variant_id is not null
+  -- the stock, live (orders change it on every order: see catalog.product_pages)
   left join lateral (
     select sum(s.available)::bigint as available
     from catalog.stock_levels s
-    join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
-    where s.tenant_id = v_tenant and s.variant_id = v.variant_id and w.is_active
+    join active_warehouses w on w.warehouse_id = s.warehouse_id
+    where s.tenant_id = v_tenant and s.variant_id = v.variant_id
   ) stock on v.variant_id is not null
-  where p.tenant_id = v_tenant and p.product_id = product_page.product and p.archived_at is null
-  order by v.sku;
+  where pg.tenant_id = v_tenant and pg.product_id = product_page.product
+  order by v.position;
 end
 $$;
 
@@ -2604,6 +2702,104 @@ ALTER FUNCTION catalog.propagate_category_path() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION catalog.propagate_category_path() IS 'Trigger function on catalog.categories: when a category moves, re-derives the paths of its whole subtree.';
+
+--
+-- Name: refresh_product_pages(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE FUNCTION catalog.refresh_product_pages() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+declare
+  tenant uuid;
+  products uuid[];
+  product uuid;
+  page_attributes jsonb;
+  page_created_at timestamptz;
+  page_translations jsonb;
+  page_variants jsonb;
+begin
+  if tg_op = 'DELETE' then
+    tenant := old.tenant_id;
+  else
+    tenant := new.tenant_id;
+  end if;
+  if tg_argv[0] = 'variant_id' then
+    if tg_op = 'INSERT' then
+      select array_agg(v.product_id) into products
+      from catalog.variants v where v.tenant_id = tenant and v.variant_id = new.variant_id;
+    elsif tg_op = 'DELETE' then
+      select array_agg(v.product_id) into products
+      from catalog.variants v where v.tenant_id = tenant and v.variant_id = old.variant_id;
+    else
+      select array_agg(distinct v.product_id) into products
+      from catalog.variants v where v.tenant_id = tenant and v.variant_id in (old.variant_id, new.variant_id);
+    end if;
+  elsif tg_op = 'INSERT' then
+    products := array[new.product_id];
+  elsif tg_op = 'DELETE' then
+    products := array[old.product_id];
+  elsif old.product_id is distinct from new.product_id then
+    products := array[old.product_id, new.product_id];
+  else
+    products := array[new.product_id];
+  end if;
+
+  foreach product in array coalesce(products, '{}') loop
+    perform pg_catalog.pg_advisory_xact_lock(
+      pg_catalog.hashtextextended('catalog.product_pages:' || tenant::text || ':' || product::text, 0));
+    -- catalog.product_page_sources for one product, written out with every table filtered on the tenant
+    -- itself: on Citus the trigger runs on the shard, where only a statement Citus routes to that one shard
+    -- may run, and it routes only a statement whose every table is filtered on the distribution value (the
+    -- view's subqueries are filtered on the outer row's tenant, which Citus does not route); then a
+    -- single-row insert (an INSERT ... SELECT is not routed either). The pgTAP and Citus tests compare the
+    -- pages written here with the view after every kind of write.
+    select p.attributes, p.created_at,
+      coalesce((
+        select jsonb_object_agg(tr.locale, jsonb_build_object('name', tr.name, 'slug', tr.slug, 'description', tr.description))
+        from catalog.product_translations tr
+        where tr.tenant_id = tenant and tr.product_id = product
+      ), '{}'::jsonb),
+      coalesce((
+        select jsonb_agg(jsonb_build_object(
+            'variant_id', v.variant_id, 'sku', v.sku, 'attributes', v.attributes,
+            'prices', coalesce((
+              select jsonb_agg(jsonb_build_object(
+                  'price_list_id', pr.price_list_id, 'currency', pr.currency, 'unit_price', pr.unit_price,
+                  'quantities', pr.quantities, 'valid_during', pr.valid_during)
+                order by pr.price_list_id, pr.currency, pr.quantities, pr.valid_during)
+              from catalog.prices pr
+              where pr.tenant_id = tenant and pr.variant_id = v.variant_id
+            ), '[]'::jsonb))
+          order by v.sku)
+        from catalog.variants v
+        where v.tenant_id = tenant and v.product_id = product and v.archived_at is null
+      ), '[]'::jsonb)
+    into page_attributes, page_created_at, page_translations, page_variants
+    from catalog.products p
+    where p.tenant_id = tenant and p.product_id = product and p.archived_at is null;
+    if found then
+      insert into catalog.product_pages (tenant_id, product_id, attributes, created_at, translations, variants)
+      values (tenant, product, page_attributes, page_created_at, page_translations, page_variants)
+      on conflict (tenant_id, product_id) do update
+      set attributes = excluded.attributes, created_at = excluded.created_at,
+        translations = excluded.translations, variants = excluded.variants;
+    else
+      -- archived (or deleted): no page
+      delete from catalog.product_pages pp where pp.tenant_id = tenant and pp.product_id = product;
+    end if;
+  end loop;
+  return null;
+end
+$$;
+
+ALTER FUNCTION catalog.refresh_product_pages() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION refresh_product_pages(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION catalog.refresh_product_pages() IS 'Trigger function (after each row written in catalog.products, product_translations, variants, prices; tg_argv[0]: product_id, or variant_id for prices): rewrites catalog.product_pages of the row''s product (old and new product when it moved) from catalog.product_page_sources, or deletes it when the product is archived or gone; under a transaction advisory lock per (tenant, product), so concurrent writers of one product are serialised and none is lost. Runs as the caller.';
 
 --
 -- Name: resolve_price(uuid, uuid, uuid, integer, text, timestamp with time zone); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -6651,7 +6847,7 @@ CREATE VIEW app.personal_data_columns AS
     v.subject,
     v.subject_key,
     v.erasure
-   FROM ( VALUES ('accounts'::text,'buyers'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'login and order notifications'::text,'clear'::text,'buyer'::text,'buyer_id'::text,'''erased-'' || buyer_id || ''@erased.invalid'''::text), ('accounts'::text,'buyers'::text,'full_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text,'clear'::text,'buyer'::text,'buyer_id'::text,'''Erased buyer'''::text), ('accounts'::text,'buyers'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text,'encrypted'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'recipient'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'a person''s name when the recipient is a person'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'for the carrier'::text,'encrypted'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line1'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'personal where the company is a sole trader or the address a home'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line2'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line3'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'postal_code'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'locality'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'legal_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a person''s name when the company is a sole trader'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a personal tax number when the company is a sole trader'::text,'encrypted'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id_hint'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'last 3 characters of the tax id, for support'::text,'masked'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id_digest'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'HMAC of the tax id under the data key (uniqueness)'::text,'keyed hash'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'buyers'::text,'phone_hint'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'country prefix and last 2 digits, for support'::text,'masked'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'phone_hint'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'country prefix and last 2 digits, for support'::text,'masked'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'buyer_roles'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a role (purchaser, manager), not of a person'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('accounts'::text,'customer_groups'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a group of companies'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('tenancy'::text,'staff_users'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,'login'::text,'clear'::text,'staff_user'::text,'staff_user_id'::text,NULL::text), ('tenancy'::text,'staff_users'::text,'display_name'::text,true,'identity'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,NULL::text,'clear'::text,'staff_user'::text,'staff_user_id'::text,NULL::text), ('tenancy'::text,'tenants'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the seller''s business name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('orders'::text,'orders'::text,'billing_address'::text,true,'address'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('orders'::text,'orders'::text,'shipping_address'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('orders'::text,'order_approvals'::text,'comment'::text,true,'free text'::text,'legitimate interest (Art. 6(1)(f))'::text,'with the order'::text,'an approver''s words; may name people'::text,'clear'::text,'buyer'::text,'approver_id'::text,NULL::text), ('orders'::text,'quotes'::text,'note'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the quote'::text,'a buyer''s words; may name people'::text,'clear'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('orders'::text,'returns'::text,'reason'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the order'::text,'a buyer''s words; may name people'::text,'clear'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('orders'::text,'approval_rules'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a rule'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('orders'::text,'invoices'::text,'lines'::text,false,NULL::text,NULL::text,NULL::text,'the invoiced lines: product, quantity, prices, taxes'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'events'::text,'old_values'::text,true,'copies of audited rows'::text,'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))'::text,'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)'::text,'old values of a changed or deleted row: holds the personal columns of the audited tables above'::text,'keyed hash on erasure'::text,'audited row'::text,'row_key'::text,NULL::text), ('audit'::text,'events'::text,'new_values'::text,true,'copies of audited rows'::text,'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))'::text,'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)'::text,'new values of an inserted or changed row: holds the personal columns of the audited tables above'::text,'keyed hash on erasure'::text,'audited row'::text,'row_key'::text,NULL::text), ('audit'::text,'events'::text,'table_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of an audited table'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'events'::text,'row_key'::text,false,NULL::text,NULL::text,NULL::text,'the primary key values (ids) of the audited row'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'events'::text,'application_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a client program'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'retired_partitions'::text,'partition_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a partition'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'category_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a category name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'product_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a product name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'countries'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'currencies'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'locales'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'price_lists'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a price list'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'warehouses'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a warehouse'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'products'::text,'attributes'::text,false,NULL::text,NULL::text,NULL::text,'a product''s attributes (size, colour)'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'variants'::text,'attributes'::text,false,NULL::text,NULL::text,NULL::text,'a variant''s attributes (size, colour)'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'stock_movements'::text,'reason'::text,false,NULL::text,NULL::text,NULL::text,'the kind of movement, from a fixed list (order, return, adjustment...)'::text,NULL::text,NULL::text,NULL::text,NULL::text)) v(schema_name, table_name, column_name, personal, category, legal_basis, retention, note, protection, subject, subject_key, erasure);
+   FROM ( VALUES ('accounts'::text,'buyers'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'login and order notifications'::text,'clear'::text,'buyer'::text,'buyer_id'::text,'''erased-'' || buyer_id || ''@erased.invalid'''::text), ('accounts'::text,'buyers'::text,'full_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text,'clear'::text,'buyer'::text,'buyer_id'::text,'''Erased buyer'''::text), ('accounts'::text,'buyers'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,NULL::text,'encrypted'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'recipient'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'a person''s name when the recipient is a person'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'phone'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'for the carrier'::text,'encrypted'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line1'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'personal where the company is a sole trader or the address a home'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line2'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'line3'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'postal_code'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'locality'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,NULL::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'legal_name'::text,true,'identity'::text,'contract (Art. 6(1)(b))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a person''s name when the company is a sole trader'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'a personal tax number when the company is a sole trader'::text,'encrypted'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id_hint'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'last 3 characters of the tax id, for support'::text,'masked'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'companies'::text,'tax_id_digest'::text,true,'identity'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the last invoice (commercial and tax records)'::text,'HMAC of the tax id under the data key (uniqueness)'::text,'keyed hash'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'buyers'::text,'phone_hint'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the buyer account exists; erased when the buyer is removed'::text,'country prefix and last 2 digits, for support'::text,'masked'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('accounts'::text,'addresses'::text,'phone_hint'::text,true,'contact'::text,'contract (Art. 6(1)(b))'::text,'while the address exists; orders keep their own snapshot'::text,'country prefix and last 2 digits, for support'::text,'masked'::text,'company'::text,'company_id'::text,NULL::text), ('accounts'::text,'buyer_roles'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a role (purchaser, manager), not of a person'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('accounts'::text,'customer_groups'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a group of companies'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('tenancy'::text,'staff_users'::text,'email'::text,true,'contact'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,'login'::text,'clear'::text,'staff_user'::text,'staff_user_id'::text,NULL::text), ('tenancy'::text,'staff_users'::text,'display_name'::text,true,'identity'::text,'contract (Art. 6(1)(b)), employment'::text,'while the staff account exists'::text,NULL::text,'clear'::text,'staff_user'::text,'staff_user_id'::text,NULL::text), ('tenancy'::text,'tenants'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the seller''s business name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('orders'::text,'orders'::text,'billing_address'::text,true,'address'::text,'legal obligation (Art. 6(1)(c))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('orders'::text,'orders'::text,'shipping_address'::text,true,'address'::text,'contract (Art. 6(1)(b))'::text,'10 years after the order (invoice records)'::text,'snapshot of accounts.addresses: recipient, lines, phone'::text,'clear'::text,'company'::text,'company_id'::text,NULL::text), ('orders'::text,'order_approvals'::text,'comment'::text,true,'free text'::text,'legitimate interest (Art. 6(1)(f))'::text,'with the order'::text,'an approver''s words; may name people'::text,'clear'::text,'buyer'::text,'approver_id'::text,NULL::text), ('orders'::text,'quotes'::text,'note'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the quote'::text,'a buyer''s words; may name people'::text,'clear'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('orders'::text,'returns'::text,'reason'::text,true,'free text'::text,'contract (Art. 6(1)(b))'::text,'with the order'::text,'a buyer''s words; may name people'::text,'clear'::text,'buyer'::text,'buyer_id'::text,NULL::text), ('orders'::text,'approval_rules'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a rule'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('orders'::text,'invoices'::text,'lines'::text,false,NULL::text,NULL::text,NULL::text,'the invoiced lines: product, quantity, prices, taxes'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'events'::text,'old_values'::text,true,'copies of audited rows'::text,'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))'::text,'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)'::text,'old values of a changed or deleted row: holds the personal columns of the audited tables above'::text,'keyed hash on erasure'::text,'audited row'::text,'row_key'::text,NULL::text), ('audit'::text,'events'::text,'new_values'::text,true,'copies of audited rows'::text,'legal obligation (Art. 6(1)(c)), legitimate interest (Art. 6(1)(f))'::text,'per audit.retention_policy (the audited table''s period); personal values pseudonymized on erasure (audit.erase_subject)'::text,'new values of an inserted or changed row: holds the personal columns of the audited tables above'::text,'keyed hash on erasure'::text,'audited row'::text,'row_key'::text,NULL::text), ('audit'::text,'events'::text,'table_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of an audited table'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'events'::text,'row_key'::text,false,NULL::text,NULL::text,NULL::text,'the primary key values (ids) of the audited row'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'events'::text,'application_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a client program'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('audit'::text,'retired_partitions'::text,'partition_name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a partition'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'category_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a category name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'product_translations'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'a product name'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'countries'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'currencies'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'locales'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'reference data'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'price_lists'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a price list'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'warehouses'::text,'name'::text,false,NULL::text,NULL::text,NULL::text,'the name of a warehouse'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'products'::text,'attributes'::text,false,NULL::text,NULL::text,NULL::text,'a product''s attributes (size, colour)'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'variants'::text,'attributes'::text,false,NULL::text,NULL::text,NULL::text,'a variant''s attributes (size, colour)'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'product_pages'::text,'attributes'::text,false,NULL::text,NULL::text,NULL::text,'a copy of catalog.products.attributes (the product page read model)'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'product_pages'::text,'translations'::text,false,NULL::text,NULL::text,NULL::text,'copies of the product''s names, slugs and descriptions (the product page read model)'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'product_pages'::text,'variants'::text,false,NULL::text,NULL::text,NULL::text,'copies of the product''s variants and prices (the product page read model)'::text,NULL::text,NULL::text,NULL::text,NULL::text), ('catalog'::text,'stock_movements'::text,'reason'::text,false,NULL::text,NULL::text,NULL::text,'the kind of movement, from a fixed list (order, return, adjustment...)'::text,NULL::text,NULL::text,NULL::text,NULL::text)) v(schema_name, table_name, column_name, personal, category, legal_basis, retention, note, protection, subject, subject_key, erasure);
 
 ALTER TABLE app.personal_data_columns OWNER TO b2b_owner;
 
@@ -7353,6 +7549,136 @@ COMMENT ON COLUMN catalog.products.attributes IS 'Typed attributes shared by all
 COMMENT ON COLUMN catalog.products.archived_at IS 'When the product was archived; null while it is live. Archived products are never deleted.';
 
 --
+-- Name: variants; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.variants (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    variant_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    product_id uuid NOT NULL,
+    sku text NOT NULL,
+    attributes jsonb DEFAULT '{}'::jsonb NOT NULL,
+    archived_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chk_variants_attributes_length CHECK ((octet_length((attributes)::text) <= 65536)),
+    CONSTRAINT chk_variants_attributes_object CHECK ((jsonb_typeof(attributes) = 'object'::text)),
+    CONSTRAINT chk_variants_sku_format CHECK ((sku ~ '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$'::text)),
+    CONSTRAINT chk_variants_sku_length CHECK ((char_length(sku) <= 100))
+);
+
+ALTER TABLE ONLY catalog.variants FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.variants OWNER TO b2b_owner;
+
+--
+-- Name: TABLE variants; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.variants IS 'A sellable variant of a product (size, colour, pack), identified by a SKU unique within the tenant.';
+
+--
+-- Name: COLUMN variants.sku; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.variants.sku IS 'Stock keeping unit: 1-64 letters, digits, dots, underscores, slashes or hyphens; unique within the tenant, also once archived.';
+
+--
+-- Name: COLUMN variants.attributes; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.variants.attributes IS 'Typed attributes that distinguish this variant (JSON object, keys declared in catalog.attribute_definitions), for example {"size": "M", "pack": 12}.';
+
+--
+-- Name: COLUMN variants.archived_at; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.variants.archived_at IS 'When the variant was discontinued; null while it can be ordered.';
+
+--
+-- Name: product_page_sources; Type: VIEW; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE VIEW catalog.product_page_sources WITH (security_invoker='true') AS
+ SELECT p.tenant_id,
+    p.product_id,
+    p.attributes,
+    p.created_at,
+    COALESCE(( SELECT jsonb_object_agg(tr.locale, jsonb_build_object('name', tr.name, 'slug', tr.slug, 'description', tr.description)) AS jsonb_object_agg
+           FROM catalog.product_translations tr
+          WHERE ((tr.tenant_id = p.tenant_id) AND (tr.product_id = p.product_id))), '{}'::jsonb) AS translations,
+    COALESCE(( SELECT jsonb_agg(jsonb_build_object('variant_id', v.variant_id, 'sku', v.sku, 'attributes', v.attributes, 'prices', COALESCE(( SELECT jsonb_agg(jsonb_build_object('price_list_id', pr.price_list_id, 'currency', pr.currency, 'unit_price', pr.unit_price, 'quantities', pr.quantities, 'valid_during', pr.valid_during) ORDER BY pr.price_list_id, pr.currency, pr.quantities, pr.valid_during) AS jsonb_agg
+                   FROM catalog.prices pr
+                  WHERE ((pr.tenant_id = v.tenant_id) AND (pr.variant_id = v.variant_id))), '[]'::jsonb)) ORDER BY v.sku) AS jsonb_agg
+           FROM catalog.variants v
+          WHERE ((v.tenant_id = p.tenant_id) AND (v.product_id = p.product_id) AND (v.archived_at IS NULL))), '[]'::jsonb) AS variants
+   FROM catalog.products p
+  WHERE (p.archived_at IS NULL);
+
+ALTER TABLE catalog.product_page_sources OWNER TO b2b_owner;
+
+--
+-- Name: VIEW product_page_sources; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON VIEW catalog.product_page_sources IS 'The rows of catalog.product_pages computed from the catalog (live products; translations by locale; live variants by SKU, each with every price row of every list and currency). Read as the caller (security_invoker). Its table and column dependencies are the ones the page triggers must cover (checked by a test).';
+
+--
+-- Name: product_pages; Type: TABLE; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TABLE catalog.product_pages (
+    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
+    product_id uuid NOT NULL,
+    attributes jsonb NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    translations jsonb NOT NULL,
+    variants jsonb NOT NULL,
+    CONSTRAINT chk_product_pages_translations_object CHECK ((jsonb_typeof(translations) = 'object'::text)),
+    CONSTRAINT chk_product_pages_variants_array CHECK ((jsonb_typeof(variants) = 'array'::text))
+);
+
+ALTER TABLE ONLY catalog.product_pages FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE catalog.product_pages OWNER TO b2b_owner;
+
+--
+-- Name: TABLE product_pages; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON TABLE catalog.product_pages IS 'Read model of the product page (derived, never edited): one row per live product, as catalog.product_page_sources computes it, rewritten by the row triggers of its source tables in the writing transaction (catalog.refresh_product_pages), built in bulk by catalog.build_product_pages. Written only by those (SQLSTATE B5040 for a direct write). Prices of every list and currency are kept: catalog.product_page picks the viewer''s at read time; stock is read live.';
+
+--
+-- Name: COLUMN product_pages.product_id; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.product_pages.product_id IS 'The product (live: an archived product has no page).';
+
+--
+-- Name: COLUMN product_pages.attributes; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.product_pages.attributes IS 'catalog.products.attributes.';
+
+--
+-- Name: COLUMN product_pages.created_at; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.product_pages.created_at IS 'catalog.products.created_at.';
+
+--
+-- Name: COLUMN product_pages.translations; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.product_pages.translations IS 'The product''s translations: {locale: {name, slug, description}}; catalog.product_page picks the one for the requested locale (catalog.resolve_translation''s fallback).';
+
+--
+-- Name: COLUMN product_pages.variants; Type: COMMENT; Schema: catalog; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN catalog.product_pages.variants IS 'The live variants ordered by SKU: [{variant_id, sku, attributes, prices: [{price_list_id, currency, unit_price, quantities, valid_during}]}], every price row of the variant (the lists'' own scope and validity are read at read time).';
+
+--
 -- Name: stock_levels; Type: TABLE; Schema: catalog; Owner: b2b_owner
 --
 
@@ -7500,53 +7826,6 @@ COMMENT ON COLUMN catalog.stock_movements.moved_by IS 'The acting user (app.curr
 --
 
 COMMENT ON COLUMN catalog.stock_movements.moved_at IS 'When the movement was recorded (the transaction''s time).';
-
---
--- Name: variants; Type: TABLE; Schema: catalog; Owner: b2b_owner
---
-
-CREATE TABLE catalog.variants (
-    tenant_id uuid DEFAULT app.require_tenant_id() NOT NULL,
-    variant_id uuid DEFAULT gen_random_uuid() NOT NULL,
-    product_id uuid NOT NULL,
-    sku text NOT NULL,
-    attributes jsonb DEFAULT '{}'::jsonb NOT NULL,
-    archived_at timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT chk_variants_attributes_length CHECK ((octet_length((attributes)::text) <= 65536)),
-    CONSTRAINT chk_variants_attributes_object CHECK ((jsonb_typeof(attributes) = 'object'::text)),
-    CONSTRAINT chk_variants_sku_format CHECK ((sku ~ '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$'::text)),
-    CONSTRAINT chk_variants_sku_length CHECK ((char_length(sku) <= 100))
-);
-
-ALTER TABLE ONLY catalog.variants FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE catalog.variants OWNER TO b2b_owner;
-
---
--- Name: TABLE variants; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON TABLE catalog.variants IS 'A sellable variant of a product (size, colour, pack), identified by a SKU unique within the tenant.';
-
---
--- Name: COLUMN variants.sku; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.variants.sku IS 'Stock keeping unit: 1-64 letters, digits, dots, underscores, slashes or hyphens; unique within the tenant, also once archived.';
-
---
--- Name: COLUMN variants.attributes; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.variants.attributes IS 'Typed attributes that distinguish this variant (JSON object, keys declared in catalog.attribute_definitions), for example {"size": "M", "pack": 12}.';
-
---
--- Name: COLUMN variants.archived_at; Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON COLUMN catalog.variants.archived_at IS 'When the variant was discontinued; null while it can be ordered.';
 
 --
 -- Name: warehouses; Type: TABLE; Schema: catalog; Owner: b2b_owner
@@ -9226,6 +9505,13 @@ ALTER TABLE ONLY catalog.product_categories
     ADD CONSTRAINT pk_product_categories PRIMARY KEY (tenant_id, category_id, product_id);
 
 --
+-- Name: product_pages pk_product_pages; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.product_pages
+    ADD CONSTRAINT pk_product_pages PRIMARY KEY (tenant_id, product_id);
+
+--
 -- Name: product_translations pk_product_translations; Type: CONSTRAINT; Schema: catalog; Owner: b2b_owner
 --
 
@@ -10522,6 +10808,12 @@ CREATE TRIGGER trg_prices_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog.p
 CREATE TRIGGER trg_prices_zz_audit_truncate BEFORE TRUNCATE ON catalog.prices FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
+-- Name: prices trg_prices_zz_page; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_prices_zz_page AFTER INSERT OR DELETE OR UPDATE OF tenant_id, variant_id, price_list_id, currency, unit_price, quantities, valid_during ON catalog.prices FOR EACH ROW EXECUTE FUNCTION catalog.refresh_product_pages('variant_id');
+
+--
 -- Name: product_categories trg_product_categories_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -10538,6 +10830,12 @@ CREATE TRIGGER trg_product_categories_zz_audit AFTER INSERT OR DELETE OR UPDATE 
 --
 
 CREATE TRIGGER trg_product_categories_zz_audit_truncate BEFORE TRUNCATE ON catalog.product_categories FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
+-- Name: product_pages trg_product_pages_guard; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_pages_guard BEFORE INSERT OR DELETE OR UPDATE ON catalog.product_pages FOR EACH STATEMENT EXECUTE FUNCTION catalog.guard_product_pages();
 
 --
 -- Name: product_translations trg_product_translations_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -10570,6 +10868,12 @@ CREATE TRIGGER trg_product_translations_zz_audit AFTER INSERT OR DELETE OR UPDAT
 CREATE TRIGGER trg_product_translations_zz_audit_truncate BEFORE TRUNCATE ON catalog.product_translations FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
+-- Name: product_translations trg_product_translations_zz_page; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_product_translations_zz_page AFTER INSERT OR DELETE OR UPDATE OF tenant_id, product_id, locale, name, slug, description ON catalog.product_translations FOR EACH ROW EXECUTE FUNCTION catalog.refresh_product_pages('product_id');
+
+--
 -- Name: products trg_products_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
@@ -10598,6 +10902,12 @@ CREATE TRIGGER trg_products_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog
 --
 
 CREATE TRIGGER trg_products_zz_audit_truncate BEFORE TRUNCATE ON catalog.products FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
+-- Name: products trg_products_zz_page; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_products_zz_page AFTER INSERT OR DELETE OR UPDATE OF tenant_id, product_id, attributes, archived_at, created_at ON catalog.products FOR EACH ROW EXECUTE FUNCTION catalog.refresh_product_pages('product_id');
 
 --
 -- Name: stock_levels trg_stock_levels_after_insert; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -10688,6 +10998,12 @@ CREATE TRIGGER trg_variants_zz_audit AFTER INSERT OR DELETE OR UPDATE ON catalog
 --
 
 CREATE TRIGGER trg_variants_zz_audit_truncate BEFORE TRUNCATE ON catalog.variants FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
+-- Name: variants trg_variants_zz_page; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_variants_zz_page AFTER INSERT OR DELETE OR UPDATE OF tenant_id, product_id, variant_id, sku, attributes, archived_at ON catalog.variants FOR EACH ROW EXECUTE FUNCTION catalog.refresh_product_pages('product_id');
 
 --
 -- Name: warehouses trg_warehouses_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -11360,6 +11676,13 @@ ALTER TABLE ONLY catalog.product_categories
 
 ALTER TABLE ONLY catalog.product_categories
     ADD CONSTRAINT fk_product_categories_tenant_id_product_id_products FOREIGN KEY (tenant_id, product_id) REFERENCES catalog.products(tenant_id, product_id) ON DELETE CASCADE;
+
+--
+-- Name: product_pages fk_product_pages_tenant_id_product_id_products; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY catalog.product_pages
+    ADD CONSTRAINT fk_product_pages_tenant_id_product_id_products FOREIGN KEY (tenant_id, product_id) REFERENCES catalog.products(tenant_id, product_id) ON DELETE CASCADE;
 
 --
 -- Name: product_translations fk_product_translations_locale_locales; Type: FK CONSTRAINT; Schema: catalog; Owner: b2b_owner
@@ -12261,6 +12584,36 @@ CREATE POLICY product_categories_insert ON catalog.product_categories FOR INSERT
 --
 
 CREATE POLICY product_categories_select ON catalog.product_categories FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: product_pages; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
+--
+
+ALTER TABLE catalog.product_pages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: product_pages product_pages_delete; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY product_pages_delete ON catalog.product_pages FOR DELETE TO b2b_app USING ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: product_pages product_pages_insert; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY product_pages_insert ON catalog.product_pages FOR INSERT TO b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: product_pages product_pages_select; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY product_pages_select ON catalog.product_pages FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: product_pages product_pages_update; Type: POLICY; Schema: catalog; Owner: b2b_owner
+--
+
+CREATE POLICY product_pages_update ON catalog.product_pages FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: product_translations; Type: ROW SECURITY; Schema: catalog; Owner: b2b_owner
@@ -13298,10 +13651,22 @@ REVOKE ALL ON FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustmen
 GRANT ALL ON FUNCTION catalog.adjust_stock_levels(p_tenant_id uuid, p_adjustments jsonb) TO b2b_app;
 
 --
+-- Name: FUNCTION build_product_pages(p_tenant_id uuid); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.build_product_pages(p_tenant_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION check_attributes(); Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
 REVOKE ALL ON FUNCTION catalog.check_attributes() FROM PUBLIC;
+
+--
+-- Name: FUNCTION guard_product_pages(); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.guard_product_pages() FROM PUBLIC;
 
 --
 -- Name: FUNCTION guard_stock_movements(); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -13341,6 +13706,12 @@ GRANT ALL ON FUNCTION catalog.product_page(p_tenant_id uuid, product uuid, reque
 --
 
 REVOKE ALL ON FUNCTION catalog.propagate_category_path() FROM PUBLIC;
+
+--
+-- Name: FUNCTION refresh_product_pages(); Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION catalog.refresh_product_pages() FROM PUBLIC;
 
 --
 -- Name: FUNCTION resolve_price(p_tenant_id uuid, company_id uuid, variant_id uuid, quantity integer, currency text, at timestamp with time zone); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -14379,26 +14750,6 @@ GRANT UPDATE(attributes) ON TABLE catalog.products TO b2b_app;
 GRANT UPDATE(archived_at) ON TABLE catalog.products TO b2b_app;
 
 --
--- Name: TABLE stock_levels; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT SELECT,INSERT,DELETE ON TABLE catalog.stock_levels TO b2b_app;
-GRANT SELECT ON TABLE catalog.stock_levels TO b2b_readonly;
-
---
--- Name: COLUMN stock_levels.on_hand; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT UPDATE(on_hand) ON TABLE catalog.stock_levels TO b2b_app;
-
---
--- Name: TABLE stock_movements; Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-GRANT SELECT,INSERT ON TABLE catalog.stock_movements TO b2b_app;
-GRANT SELECT ON TABLE catalog.stock_movements TO b2b_readonly;
-
---
 -- Name: TABLE variants; Type: ACL; Schema: catalog; Owner: b2b_owner
 --
 
@@ -14422,6 +14773,63 @@ GRANT UPDATE(attributes) ON TABLE catalog.variants TO b2b_app;
 --
 
 GRANT UPDATE(archived_at) ON TABLE catalog.variants TO b2b_app;
+
+--
+-- Name: TABLE product_page_sources; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE catalog.product_page_sources TO b2b_app;
+
+--
+-- Name: TABLE product_pages; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.product_pages TO b2b_app;
+GRANT SELECT ON TABLE catalog.product_pages TO b2b_readonly;
+
+--
+-- Name: COLUMN product_pages.attributes; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT UPDATE(attributes) ON TABLE catalog.product_pages TO b2b_app;
+
+--
+-- Name: COLUMN product_pages.created_at; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT UPDATE(created_at) ON TABLE catalog.product_pages TO b2b_app;
+
+--
+-- Name: COLUMN product_pages.translations; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT UPDATE(translations) ON TABLE catalog.product_pages TO b2b_app;
+
+--
+-- Name: COLUMN product_pages.variants; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT UPDATE(variants) ON TABLE catalog.product_pages TO b2b_app;
+
+--
+-- Name: TABLE stock_levels; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE catalog.stock_levels TO b2b_app;
+GRANT SELECT ON TABLE catalog.stock_levels TO b2b_readonly;
+
+--
+-- Name: COLUMN stock_levels.on_hand; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT UPDATE(on_hand) ON TABLE catalog.stock_levels TO b2b_app;
+
+--
+-- Name: TABLE stock_movements; Type: ACL; Schema: catalog; Owner: b2b_owner
+--
+
+GRANT SELECT,INSERT ON TABLE catalog.stock_movements TO b2b_app;
+GRANT SELECT ON TABLE catalog.stock_movements TO b2b_readonly;
 
 --
 -- Name: TABLE warehouses; Type: ACL; Schema: catalog; Owner: b2b_owner

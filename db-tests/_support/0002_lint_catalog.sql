@@ -46,6 +46,8 @@ insert into tests.lint_exceptions (rule, object, reason) values
    'The registry is a reference table on Citus: a trigger fires on every node''s copy and cannot write the distributed trail from a reference shard (cannot execute a distributed query from a query on a shard). Creating or suspending a tenant is a platform operation outside the tenants'' trails.'),
   ('tenant_tables_are_audited', 'catalog.stock_movements',
    'An append-only journal written by the stock triggers (updates and deletes refused): each row already records a change, with moved_by and moved_at.'),
+  ('tenant_tables_are_audited', 'catalog.product_pages',
+   'A read model derived from audited tables (products, product_translations, variants, prices) and rewritten by their triggers on each of their writes: its changes are the audited rows'' changes, already in the trail; capturing it would double the trail of every catalog write. Direct writes are refused (B5040).'),
   ('tenant_tables_are_audited', 'orders.order_state_history',
    'An append-only journal written by the state-machine trigger (orders.refuse_change): each row already records a transition, with changed_by and changed_at.'),
   ('tenant_tables_are_audited', 'orders.receivable_entries',

@@ -4,6 +4,12 @@
 insert into tests.lint_exceptions (rule, object, reason) values
   ('text_columns_are_bounded', 'catalog.categories.path',
    'Set by trigger from category ids (chk_categories_path_format); nobody types it.'),
+  ('text_columns_are_bounded', 'catalog.product_pages.attributes',
+   'A copy of catalog.products.attributes (chk_products_attributes_length), written by the page triggers only (B5040).'),
+  ('text_columns_are_bounded', 'catalog.product_pages.translations',
+   'Built by the page triggers from catalog.product_translations, whose columns are bounded; its size follows the product''s locales.'),
+  ('text_columns_are_bounded', 'catalog.product_pages.variants',
+   'Built by the page triggers from catalog.variants and catalog.prices, whose columns are bounded; its size follows the product''s variants and prices.'),
   ('text_columns_are_bounded', 'orders.invoices.lines',
    'Built by orders.issue_invoice from the order''s lines; its size follows the line count, which the order bounds.'),
   ('text_columns_are_bounded', 'orders.order_state_history.from_state',

@@ -219,6 +219,9 @@ export async function planBulkTriggers(
           ? [{ what: `audit trail of ${row.table}`, sql: auditInsert(row.table, args) }]
           : [],
       });
+    else if (row.fn === 'catalog.refresh_product_pages')
+      // the product page read model: built set-based after the load (DERIVED_AFTER_LOAD, seed-large.ts)
+      plan.push({ ...entry, checks: [], writes: [] });
     else if (row.fn === 'catalog.journal_stock_inserts' && tables.includes(STOCK_JOURNAL_GUARD.table))
       plan.push({
         ...entry,

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { disableTriggers, enableAndCheck, planBulkTriggers } from './bulk-checks';
 import { deferIndexesAndConstraints, restoreIndexesAndConstraints } from './bulk-load';
 import { copyChunks } from './copy-loader';
+import { buildProductPages } from './product-pages';
 import { seedId } from './seed-ids';
 
 export interface LargeScale {
@@ -364,7 +365,11 @@ export type LoadPhases = Record<
 export const DERIVED_AFTER_LOAD: {
   what: string;
   build: (client: pg.ClientBase, tenants: string[]) => Promise<void>;
-}[] = [];
+}[] = [
+  // catalog.product_pages: its row triggers are off during the copy (bulk-checks.ts), so every loaded
+  // tenant's pages are built here, one set-based statement per tenant
+  { what: 'product pages', build: async (client, tenants) => void (await buildProductPages(client, tenants)) },
+];
 
 /**
  * Empties the loaded catalog tables in the load's own transaction when they hold no rows yet. A table

@@ -135,6 +135,12 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     message: 'The stock journal is written by stock changes only: sync or adjust the stock instead.',
   },
   B2214: { code: 'append_only', message: 'This record is append-only: add a correcting entry instead.' },
+  // the product page read model (B504x): catalog.product_pages is derived, written by the catalog's triggers
+  B5040: {
+    code: 'read_model_direct_write',
+    message:
+      'The product page read model is kept by the catalog: change the products, variants, prices or translations instead.',
+  },
   // personal data (B41xx): the data key and the encrypted columns (docs/data-protection.md)
   B4101: {
     kind: 'data_key',
@@ -995,6 +1001,21 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   chk_stock_levels_reserved_within_on_hand: {
     code: 'insufficient_stock',
     message: 'Not enough stock: more units would be reserved than are on hand.',
+  },
+
+  // catalog.product_pages (the product page read model, written by the catalog's triggers only)
+  pk_product_pages: { code: 'product_page_exists', message: 'The product already has a page.' },
+  fk_product_pages_tenant_id_product_id_products: {
+    code: 'product_not_found',
+    message: 'The product does not exist.',
+  },
+  chk_product_pages_translations_object: {
+    code: 'product_page_invalid',
+    message: 'A product page keeps its translations as an object by locale.',
+  },
+  chk_product_pages_variants_array: {
+    code: 'product_page_invalid',
+    message: 'A product page keeps its variants as a list.',
   },
 
   // catalog.stock_movements

@@ -123,6 +123,9 @@ from (values
   ('catalog', 'warehouses', 'name', false, null, null, null, 'the name of a warehouse', null, null, null, null),
   ('catalog', 'products', 'attributes', false, null, null, null, 'a product''s attributes (size, colour)', null, null, null, null),
   ('catalog', 'variants', 'attributes', false, null, null, null, 'a variant''s attributes (size, colour)', null, null, null, null),
+  ('catalog', 'product_pages', 'attributes', false, null, null, null, 'a copy of catalog.products.attributes (the product page read model)', null, null, null, null),
+  ('catalog', 'product_pages', 'translations', false, null, null, null, 'copies of the product''s names, slugs and descriptions (the product page read model)', null, null, null, null),
+  ('catalog', 'product_pages', 'variants', false, null, null, null, 'copies of the product''s variants and prices (the product page read model)', null, null, null, null),
   ('catalog', 'stock_movements', 'reason', false, null, null, null, 'the kind of movement, from a fixed list (order, return, adjustment...)', null, null, null, null)
 ) as v(schema_name, table_name, column_name, personal, category, legal_basis, retention, note,
   protection, subject, subject_key, erasure);

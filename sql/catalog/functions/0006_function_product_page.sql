@@ -10,9 +10,12 @@
 -- Routing: the tenant is the first argument (app.check_tenant) and every tenant table of the statement is
 -- filtered on it, so on Citus the call runs on the node that holds the tenant and its statement on the
 -- tenant's shards only.
--- The translation fallback and the price precedence are those of catalog.resolve_translation and
--- catalog.resolve_price, written into this statement as lateral subqueries (one index lookup per variant
--- in the plan, where a PL/pgSQL function per variant would be a call per row);
+-- Issue 13: it reads the product page read model, catalog.product_pages (one row per live product: the
+-- product, its translations, its live variants and every price row of every list, kept fresh by the
+-- catalog's triggers), instead of a dozen index lookups; what depends on the viewer and the moment is
+-- resolved here: the price lists that apply (read live), the price row for the quantity and now, and the
+-- stock (read live). The translation fallback and the price precedence are those of
+-- catalog.resolve_translation and catalog.resolve_price, written into this statement;
 -- db-tests/catalog/resolve_price/product_page_prices_as_resolve_price.test.sql proves they agree.
 -- SECURITY INVOKER (the default): row-level security applies to the caller, as for a plain query.
 -- The viewer is checked here (catalog.viewer_pricing) rather than by a query of its own before, so a page
@@ -61,45 +64,14 @@ begin
   select v.company_id, v.currency into viewer_company, viewer_currency
   from catalog.viewer_pricing(v_tenant, buyer, company, requested_currency) v;
   return query
-  select viewer_currency, p.product_id, p.attributes, p.created_at,
-    t.locale, t.name, t.slug, t.description,
-    v.variant_id, v.sku, v.attributes,
-    price.unit_price::numeric, price.price_list_id, price.scope, price.quantities::text,
-    stock.available
-  from catalog.products p
-  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale read before)
-  left join lateral (
-    select tr.locale, tr.name, tr.slug, tr.description
-    from catalog.product_translations tr
-    cross join (
-      select tenant_locale as default_locale
-    ) d
-    where tr.tenant_id = v_tenant
-      and tr.product_id = p.product_id
-      and tr.locale in (
-        product_page.requested_locale, split_part(product_page.requested_locale, '-', 1),
-        d.default_locale, split_part(d.default_locale, '-', 1)
-      )
-    order by case tr.locale
-      when product_page.requested_locale then 1
-      when split_part(product_page.requested_locale, '-', 1) then 2
-      when d.default_locale then 3
-      else 4
-    end
-    limit 1
-  ) t on true
-  left join catalog.variants v
-    on v.tenant_id = p.tenant_id and v.product_id = p.product_id and v.archived_at is null
-  -- the price (catalog.resolve_price's precedence, for the viewer's company, the quantity and now)
-  left join lateral (
-    select pr.unit_price, l.price_list_id, l.scope, pr.quantities
-    from catalog.prices pr
-    join catalog.price_lists l on l.tenant_id = pr.tenant_id and l.price_list_id = pr.price_list_id
-    where pr.tenant_id = v_tenant
-      and pr.variant_id = v.variant_id
-      and pr.currency = viewer_currency
-      and pr.quantities @> product_page.quantity
-      and pr.valid_during @> now()
+  with lists as materialized (
+    -- the price lists that apply to this viewer now, in the viewer's currency (read live: a list's scope,
+    -- target and validity are not in the page), ranked as catalog.resolve_price ranks them
+    select l.price_list_id, l.scope, l.priority,
+      case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end as rank
+    from catalog.price_lists l
+    where l.tenant_id = v_tenant
+      and l.currency = viewer_currency
       and l.valid_during @> now()
       and (
         l.scope = 'base'
@@ -110,21 +82,53 @@ begin
           where g.tenant_id = v_tenant and g.company_id = viewer_company
         ))
       )
-    order by
-      case l.scope when 'company' then 1 when 'customer_group' then 2 else 3 end,
-      l.priority desc,
-      pr.unit_price,
-      l.price_list_id
+  ),
+  active_warehouses as materialized (
+    -- read once per page, not once per stock row
+    select w.warehouse_id from catalog.warehouses w where w.tenant_id = v_tenant and w.is_active
+  )
+  select viewer_currency, pg.product_id, pg.attributes, pg.created_at,
+    t.locale, t.tr ->> 'name', t.tr ->> 'slug', t.tr ->> 'description',
+    v.variant_id, v.sku, v.attributes,
+    price.unit_price, price.price_list_id, price.scope, price.quantities::text,
+    stock.available
+  from catalog.product_pages pg
+  -- the translation (catalog.resolve_translation's fallback; the tenant's default locale read before)
+  left join lateral (
+    select c.locale, pg.translations -> c.locale as tr
+    from (values
+      (1, product_page.requested_locale), (2, split_part(product_page.requested_locale, '-', 1)),
+      (3, tenant_locale), (4, split_part(tenant_locale, '-', 1))
+    ) c(preference, locale)
+    where pg.translations ? c.locale
+    order by c.preference
+    limit 1
+  ) t on true
+  -- the live variants, in SKU order (the page keeps them so)
+  left join lateral rows from (
+    jsonb_to_recordset(pg.variants) as (variant_id uuid, sku text, attributes jsonb, prices jsonb)
+  ) with ordinality as v(variant_id, sku, attributes, prices, position) on true
+  -- the price (catalog.resolve_price's precedence, for the viewer's company, the quantity and now)
+  left join lateral (
+    select pr.unit_price, l.price_list_id, l.scope, pr.quantities
+    from jsonb_to_recordset(v.prices)
+      as pr(price_list_id uuid, currency text, unit_price numeric, quantities int4range, valid_during tstzrange)
+    join lists l on l.price_list_id = pr.price_list_id
+    where pr.currency = viewer_currency
+      and pr.quantities @> product_page.quantity
+      and pr.valid_during @> now()
+    order by l.rank, l.priority desc, pr.unit_price, l.price_list_id
     limit 1
   ) price on v.variant_id is not null
+  -- the stock, live (orders change it on every order: see catalog.product_pages)
   left join lateral (
     select sum(s.available)::bigint as available
     from catalog.stock_levels s
-    join catalog.warehouses w on w.tenant_id = s.tenant_id and w.warehouse_id = s.warehouse_id
-    where s.tenant_id = v_tenant and s.variant_id = v.variant_id and w.is_active
+    join active_warehouses w on w.warehouse_id = s.warehouse_id
+    where s.tenant_id = v_tenant and s.variant_id = v.variant_id
   ) stock on v.variant_id is not null
-  where p.tenant_id = v_tenant and p.product_id = product_page.product and p.archived_at is null
-  order by v.sku;
+  where pg.tenant_id = v_tenant and pg.product_id = product_page.product
+  order by v.position;
 end
 $$;
 comment on function catalog.product_page(uuid, uuid, text, uuid, uuid, text, integer) is

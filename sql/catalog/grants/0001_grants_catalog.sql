@@ -57,6 +57,15 @@ grant execute on function catalog.product_page(uuid, uuid, text, uuid, uuid, tex
 grant execute on function catalog.search_products(uuid, text, text, text, text, uuid, text, numeric, numeric, boolean, float8, uuid, integer)
   to b2b_app, b2b_readonly;
 
+-- The product page read model (catalog.product_pages): read by the page; written only by the page
+-- triggers, which run as the caller of the catalog write (b2b_app) and read catalog.product_page_sources
+-- as it; trg_product_pages_guard refuses any other write of b2b_app (B5040). The bulk build is the owner's.
+grant select on catalog.product_pages to b2b_app, b2b_readonly;
+grant insert on catalog.product_pages to b2b_app;
+grant update (attributes, created_at, translations, variants) on catalog.product_pages to b2b_app;
+grant delete on catalog.product_pages to b2b_app;
+grant select on catalog.product_page_sources to b2b_app;
+
 -- A list's currency and scope are fixed once created (its prices carry the currency): create a new list.
 grant insert on catalog.price_lists to b2b_app;
 grant update (name, priority, valid_during) on catalog.price_lists to b2b_app;
