@@ -17,7 +17,9 @@ export async function buildProductPages(client: pg.ClientBase, tenants: string[]
   let pages = 0;
   for (const tenantId of tenants) {
     await client.query('select app.set_tenant($1)', [tenantId]);
-    const built = await client.query<{ n: string }>('select catalog.build_product_pages($1) as n', [tenantId]);
+    const built = await client.query<{ n: string }>('select catalog.build_product_pages($1) as n', [
+      tenantId,
+    ]);
     pages += Number(built.rows[0]?.n ?? 0);
   }
   await client.query('select app.set_tenant(null)');

@@ -368,7 +368,10 @@ export const DERIVED_AFTER_LOAD: {
 }[] = [
   // catalog.product_pages: its row triggers are off during the copy (bulk-checks.ts), so every loaded
   // tenant's pages are built here, one set-based statement per tenant
-  { what: 'product pages', build: async (client, tenants) => void (await buildProductPages(client, tenants)) },
+  {
+    what: 'product pages',
+    build: async (client, tenants) => void (await buildProductPages(client, tenants)),
+  },
 ];
 
 /**
