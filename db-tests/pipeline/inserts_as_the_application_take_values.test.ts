@@ -21,6 +21,8 @@ const RUN_AS_SUPERUSER: Record<string, string> = {
   'scripts/lib/bench/suites/orders-fixture.ts': 'loads the bench fixture through adminUrl (the superuser)',
   'scripts/lib/drills/pgbouncer-leak.ts': 'loads the drill tenants and warehouses through adminUrl',
   'scripts/bench-stock-journal.ts': 'adds the COPY warehouses through adminUrl, on plain PostgreSQL only',
+  'scripts/lib/bulk-checks.ts':
+    "the large seed's set-based stand-ins for its row triggers (audit trail, opening stock movements), in the load's transaction as the owner",
   'scripts/lib/bench/suites/audit.ts':
     'loads the 10 million history events and their tenants through adminUrl',
 };

@@ -76,6 +76,8 @@ describe('manifest checksums', () => {
     const after = await digest(db.adminUrl);
     expect(compareDigests(before, after)).toEqual([
       `audit.events_default: ${events + 1} rows, the backup has ${events}`,
+      // the product page read model follows the deleted translation (its page loses that locale)
+      'catalog.product_pages: 6 rows as in the backup, but their contents differ (checksum)',
       'catalog.product_translations: 5 rows, the backup has 6',
       `tenancy.tenants: ${tenants} rows as in the backup, but their contents differ (checksum)`,
       'extra: not in the backup (1 rows)',

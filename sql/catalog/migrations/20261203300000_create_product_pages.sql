@@ -59,4 +59,10 @@ from catalog.products p
 where p.archived_at is null;
 
 -- Down Migration
+-- The repeatable objects that read or write the table go with it (the next migrate re-creates them): the
+-- view an older migration's down could not alter a column under, and the trigger functions, their
+-- triggers by cascade, so a rolled-back catalog takes writes again.
+drop function if exists catalog.refresh_product_pages() cascade;
+drop function if exists catalog.guard_product_pages() cascade;
+drop view if exists catalog.product_page_sources;
 drop table catalog.product_pages;
