@@ -5,6 +5,8 @@
 -- one transaction, so the product page is measured on the model the application reads.
 \set ON_ERROR_STOP on
 begin;
+-- statistics of the rows just loaded first: without them the build's plan reads whole tables per product
+analyze catalog.products, catalog.product_translations, catalog.variants, catalog.prices;
 do $$
 declare
   t record;

@@ -71,6 +71,8 @@ alter table catalog.products enable trigger trg_products_zz_page;
 alter table catalog.product_translations enable trigger trg_product_translations_zz_page;
 alter table catalog.variants enable trigger trg_variants_zz_page;
 alter table catalog.prices enable trigger trg_prices_zz_page;
+-- statistics of the rows just loaded first: without them the build took 350 s instead of 1 s
+analyze catalog.products, catalog.product_translations, catalog.variants, catalog.prices;
 do $$
 declare t uuid;
 begin
