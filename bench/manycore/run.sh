@@ -410,7 +410,9 @@ done <"$LOGS/vacuum.txt"
 for pid in "${pids[@]}"; do wait "$pid" || die "vacuum failed"; done
 
 phase "samples for pgbench (schema bench)"
-ORDERS_SAMPLE=$(sql orders -At -f "$HERE/sql/samples-orders.sql")
+sql orders -f "$HERE/sql/samples-orders.sql" >/dev/null
+# how many buyers, and a fifth of the variants of a tenant (each order takes one per fifth)
+ORDERS_SAMPLE=$(value orders "select 'buyers=' || (select count(*) from bench.buyers) || ' fifth=' || (select min(c) / 5 from (select count(*) as c from bench.variants group by tenant_id) x)")
 CATALOG_SAMPLE=$(sql catalog -At -f "$HERE/sql/samples-catalog.sql")
 eval "$(echo "$ORDERS_SAMPLE" | grep -E '^buyers=[0-9]+ fifth=[0-9]+$' | tr ' ' '\n' | sed 's/^/S_/')"
 eval "$(echo "$CATALOG_SAMPLE" | grep -E '^tenants=[0-9]+ products=[0-9]+ terms=[0-9]+$' | tr ' ' '\n' | sed 's/^/S_/')"
