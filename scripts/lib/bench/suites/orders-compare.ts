@@ -10,7 +10,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { migrate } from '@b2b/migrate';
 import { databaseUrl } from '@b2b/testing';
 import { repoRoot } from '@b2b/testing/provider';
 import { type DevDatabase, SQL_DIR } from '../../dev-database';
@@ -30,7 +29,7 @@ import { openServerCpu } from '../server-cpu';
 import { resetStatements, statementsTable, topStatements, trackAllStatements } from '../statements';
 import type { BenchOptions } from '../suite';
 import { LINES_PER_ORDER, orderOperation, PRIME_ORDERS, primeOrders, runCount } from './orders-batches';
-import { FIXTURE, type FixtureSizes, loadOrdersFixture, type OrdersFixture } from './orders-fixture';
+import { FIXTURE, type FixtureSizes, type OrdersFixture, prepareOrdersDatabase } from './orders-fixture';
 import { type PlacedCount, verifyOrders } from './orders-verify';
 
 const exec = promisify(execFile);
@@ -142,8 +141,7 @@ export async function runOrdersCompare(
           say(
             `compare: ${side} = ${name}, migrating from ${side === 'A' ? `${commit.slice(0, 10)}'s sql/` : 'the working tree'}, loading the fixture`,
           );
-          await migrate({ url: adminUrl, sqlDir: dir, log: () => {} });
-          const fixture = await loadOrdersFixture(adminUrl, COMPARE_FIXTURE);
+          const fixture = await prepareOrdersDatabase(adminUrl, COMPARE_FIXTURE, dir);
           await withPool(appUrl, 1, assertApplicationRole);
           sides[side] = { name, adminUrl, appUrl, fixture, batches: [], placed: [] };
         }

@@ -158,12 +158,16 @@ async function readFixture(client: pg.Client, f: FixtureSizes): Promise<OrdersFi
   };
 }
 
-/** Migrates the (new, empty) database at `adminUrl` and loads the fixture (of `sizes`) into it. */
+/**
+ * Migrates the (new, empty) database at `adminUrl` from `sqlDir` (the working tree's sql/ by default) and
+ * loads the fixture (of `sizes`) into it.
+ */
 export async function prepareOrdersDatabase(
   adminUrl: string,
   sizes: FixtureSizes = FIXTURE,
+  sqlDir: string = SQL_DIR,
 ): Promise<OrdersFixture> {
-  await migrate({ url: adminUrl, sqlDir: SQL_DIR, log: () => {} });
+  await migrate({ url: adminUrl, sqlDir, log: () => {} });
   return loadOrdersFixture(adminUrl, sizes);
 }
 
