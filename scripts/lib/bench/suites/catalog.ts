@@ -7,6 +7,7 @@ import { withClient } from '@b2b/testing';
 import type pg from 'pg';
 import type { DevDatabase } from '../../dev-database';
 import { assertApplicationRole, type LoadResult, runLoad, withPool } from '../clients';
+import { spread } from '../interleave';
 import { summarize } from '../percentiles';
 import { type CustomScript, measurePgbench, type PgbenchResult, withPgbenchDatabase } from '../pgbench';
 import { loadRow, pgbenchRow, type Ratio, type ResultRow, type SuiteResult } from '../report';
@@ -266,10 +267,6 @@ function p99Target(result: LoadResult, targetP99Ms: number): ResultRow['target']
   return { text: `p99 < ${targetP99Ms} ms`, met: result.latency.p99Ms < targetP99Ms };
 }
 
-/** min-max of per-batch figures, for the notes. */
-const spread = (values: number[], digits = 3) =>
-  values.length ? `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}` : '–';
-
 async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult> {
   const { say } = options;
   const dataset = await requireLargeProfile(db, options);
@@ -423,9 +420,9 @@ async function run(db: DevDatabase, options: BenchOptions): Promise<SuiteResult>
       "server CPU ms/tx: the whole server's CPU time (utime + stime of the postmaster and all its processes, " +
         'exited ones included, from /proc; see server-cpu.ts) over the measured window, divided by the ' +
         "requests measured; client CPU ms/tx: the Node process's. Per batch, server CPU per request: " +
-        `product page ${spread(pooled.page.perBatchCpuMs)}, search ${spread(pooled.search.perBatchCpuMs)}, ` +
-        `page inside the server ${spread(pooled.pageServer.perBatchCpuMs)}, search inside the server ` +
-        `${spread(pooled.searchServer.perBatchCpuMs)}, page via pgbench ${spread(pooled.pageViaPgbench.perBatchCpuMs)}, ` +
+        `product page ${spread(pooled.page.perBatchCpuMs, 3)}, search ${spread(pooled.search.perBatchCpuMs, 3)}, ` +
+        `page inside the server ${spread(pooled.pageServer.perBatchCpuMs, 3)}, search inside the server ` +
+        `${spread(pooled.searchServer.perBatchCpuMs, 3)}, page via pgbench ${spread(pooled.pageViaPgbench.perBatchCpuMs, 3)}, ` +
         `select-only ${spread(pooled.selectOnly.perBatchCpuMs, 4)} ms`,
       'targets (issue 13): search at most 1 ms of server time; the product page at most 2 pgbench select-only ' +
         'transactions of server CPU (the function alone, inside the server, as the issue measured it; the end ' +
