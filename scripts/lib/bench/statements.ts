@@ -4,12 +4,13 @@
 // time includes the statements and triggers it ran (a function call's line includes its body's). Read it
 // for the shares and the counts (calls and buffer hits per order), beside the CPU figure.
 import { withClient } from '@b2b/testing';
+import pg from 'pg';
 import { markdownTable } from './table';
 
 /** pg_stat_statements is a preloaded extension in every migrated database (the dev cluster preloads it). */
 export async function trackAllStatements(adminUrl: string, database: string): Promise<void> {
   await withClient(adminUrl, (c) =>
-    c.query(`alter database ${database} set pg_stat_statements.track = 'all'`),
+    c.query(`alter database ${pg.escapeIdentifier(database)} set pg_stat_statements.track = 'all'`),
   );
 }
 
