@@ -10073,7 +10073,7 @@ CREATE INDEX idx_product_translations_tenant_id_search_vector ON catalog.product
 -- Name: idx_products_tenant_id_attributes; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE INDEX idx_products_tenant_id_attributes ON catalog.products USING gin (tenant_id, attributes jsonb_path_ops);
+CREATE INDEX idx_products_tenant_id_attributes ON catalog.products USING gin (tenant_id, attributes jsonb_path_ops) WITH (fastupdate=off);
 
 --
 -- Name: idx_products_tenant_id_created_at_live; Type: INDEX; Schema: catalog; Owner: b2b_owner
@@ -10139,7 +10139,7 @@ COMMENT ON INDEX catalog.idx_stock_movements_tenant_id_warehouse_id_moved_at IS 
 -- Name: idx_variants_tenant_id_attributes; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE INDEX idx_variants_tenant_id_attributes ON catalog.variants USING gin (tenant_id, attributes jsonb_path_ops);
+CREATE INDEX idx_variants_tenant_id_attributes ON catalog.variants USING gin (tenant_id, attributes jsonb_path_ops) WITH (fastupdate=off);
 
 --
 -- Name: idx_variants_tenant_id_product_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
