@@ -9899,7 +9899,7 @@ CREATE INDEX idx_companies_tenant_id_legal_name_company_id ON accounts.companies
 -- Name: idx_companies_tenant_id_parent_company_id; Type: INDEX; Schema: accounts; Owner: b2b_owner
 --
 
-CREATE INDEX idx_companies_tenant_id_parent_company_id ON accounts.companies USING btree (tenant_id, parent_company_id);
+CREATE INDEX idx_companies_tenant_id_parent_company_id ON accounts.companies USING btree (tenant_id, parent_company_id) WHERE (parent_company_id IS NOT NULL);
 
 --
 -- Name: idx_company_customer_groups_tenant_id_customer_group_id; Type: INDEX; Schema: accounts; Owner: b2b_owner
@@ -9995,7 +9995,7 @@ COMMENT ON INDEX audit.idx_seals_tenant_id_occurred_at IS 'audit.verify''s time 
 -- Name: idx_categories_tenant_id_parent_category_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE INDEX idx_categories_tenant_id_parent_category_id ON catalog.categories USING btree (tenant_id, parent_category_id);
+CREATE INDEX idx_categories_tenant_id_parent_category_id ON catalog.categories USING btree (tenant_id, parent_category_id) WHERE (parent_category_id IS NOT NULL);
 
 --
 -- Name: idx_categories_tenant_id_path; Type: INDEX; Schema: catalog; Owner: b2b_owner
@@ -10025,13 +10025,13 @@ CREATE INDEX idx_price_lists_currency ON catalog.price_lists USING btree (curren
 -- Name: idx_price_lists_tenant_id_company_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE INDEX idx_price_lists_tenant_id_company_id ON catalog.price_lists USING btree (tenant_id, company_id);
+CREATE INDEX idx_price_lists_tenant_id_company_id ON catalog.price_lists USING btree (tenant_id, company_id) WHERE (company_id IS NOT NULL);
 
 --
 -- Name: idx_price_lists_tenant_id_customer_group_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE INDEX idx_price_lists_tenant_id_customer_group_id ON catalog.price_lists USING btree (tenant_id, customer_group_id);
+CREATE INDEX idx_price_lists_tenant_id_customer_group_id ON catalog.price_lists USING btree (tenant_id, customer_group_id) WHERE (customer_group_id IS NOT NULL);
 
 --
 -- Name: idx_prices_tenant_id_price_list_id_currency; Type: INDEX; Schema: catalog; Owner: b2b_owner
@@ -10103,13 +10103,13 @@ COMMENT ON INDEX catalog.idx_stock_movements_tenant_id_moved_at_movement_id IS '
 -- Name: idx_stock_movements_tenant_id_order_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE INDEX idx_stock_movements_tenant_id_order_id ON catalog.stock_movements USING btree (tenant_id, order_id);
+CREATE INDEX idx_stock_movements_tenant_id_order_id ON catalog.stock_movements USING btree (tenant_id, order_id) WHERE (order_id IS NOT NULL);
 
 --
 -- Name: idx_stock_movements_tenant_id_return_id; Type: INDEX; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE INDEX idx_stock_movements_tenant_id_return_id ON catalog.stock_movements USING btree (tenant_id, return_id);
+CREATE INDEX idx_stock_movements_tenant_id_return_id ON catalog.stock_movements USING btree (tenant_id, return_id) WHERE (return_id IS NOT NULL);
 
 --
 -- Name: idx_stock_movements_tenant_id_variant_id_warehouse_id_moved_at; Type: INDEX; Schema: catalog; Owner: b2b_owner
@@ -10175,13 +10175,13 @@ CREATE INDEX idx_approval_rule_tiers_tenant_id_approver_role_id ON orders.approv
 -- Name: idx_approval_rules_currency_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
-CREATE INDEX idx_approval_rules_currency_minor_units ON orders.approval_rules USING btree (currency, minor_units);
+CREATE INDEX idx_approval_rules_currency_minor_units ON orders.approval_rules USING btree (currency, minor_units) WHERE (currency IS NOT NULL);
 
 --
 -- Name: idx_approval_rules_tenant_id_placed_by_role_id; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
-CREATE INDEX idx_approval_rules_tenant_id_placed_by_role_id ON orders.approval_rules USING btree (tenant_id, placed_by_role_id);
+CREATE INDEX idx_approval_rules_tenant_id_placed_by_role_id ON orders.approval_rules USING btree (tenant_id, placed_by_role_id) WHERE (placed_by_role_id IS NOT NULL);
 
 --
 -- Name: idx_invoices_currency_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -10325,13 +10325,13 @@ CREATE INDEX idx_receivable_entries_tenant_id_company_id_recorded_at ON orders.r
 -- Name: idx_receivable_entries_tenant_id_invoice_id; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
-CREATE INDEX idx_receivable_entries_tenant_id_invoice_id ON orders.receivable_entries USING btree (tenant_id, invoice_id);
+CREATE INDEX idx_receivable_entries_tenant_id_invoice_id ON orders.receivable_entries USING btree (tenant_id, invoice_id) WHERE (invoice_id IS NOT NULL);
 
 --
 -- Name: idx_receivable_entries_tenant_id_return_id; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
-CREATE INDEX idx_receivable_entries_tenant_id_return_id ON orders.receivable_entries USING btree (tenant_id, return_id);
+CREATE INDEX idx_receivable_entries_tenant_id_return_id ON orders.receivable_entries USING btree (tenant_id, return_id) WHERE (return_id IS NOT NULL);
 
 --
 -- Name: idx_return_lines_tenant_id_order_id_variant_id; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -10373,7 +10373,7 @@ CREATE INDEX idx_returns_tenant_id_order_id_minor_units ON orders.returns USING 
 -- Name: idx_returns_tenant_id_warehouse_id; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
-CREATE INDEX idx_returns_tenant_id_warehouse_id ON orders.returns USING btree (tenant_id, warehouse_id);
+CREATE INDEX idx_returns_tenant_id_warehouse_id ON orders.returns USING btree (tenant_id, warehouse_id) WHERE (warehouse_id IS NOT NULL);
 
 --
 -- Name: uq_approval_rules_tenant_id_company_id_name; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -10391,7 +10391,7 @@ CREATE INDEX idx_memberships_role ON tenancy.memberships USING btree (role);
 -- Name: idx_memberships_tenant_id_granted_by; Type: INDEX; Schema: tenancy; Owner: b2b_owner
 --
 
-CREATE INDEX idx_memberships_tenant_id_granted_by ON tenancy.memberships USING btree (tenant_id, granted_by);
+CREATE INDEX idx_memberships_tenant_id_granted_by ON tenancy.memberships USING btree (tenant_id, granted_by) WHERE (granted_by IS NOT NULL);
 
 --
 -- Name: idx_tenants_default_currency; Type: INDEX; Schema: tenancy; Owner: b2b_owner
