@@ -8,3 +8,17 @@ create table tenancy.rogue_notes (
   constraint fk_rogue_notes_tenant_id_staff_user_id foreign key (tenant_id, staff_user_id)
     references tenancy.staff_users (tenant_id, staff_user_id)
 );
+
+-- A foreign key whose only index leading with its columns is partial on something other than its columns
+-- being not null: the check of a deleted staff user could not use it.
+-- expect: tenancy.rogue_tags.fk_rogue_tags_tenant_id_staff_user_id (tenant_id, staff_user_id)
+create table tenancy.rogue_tags (
+  tenant_id uuid not null,
+  tag_id uuid not null,
+  staff_user_id uuid,
+  archived boolean not null default false,
+  constraint pk_rogue_tags primary key (tenant_id, tag_id),
+  constraint fk_rogue_tags_tenant_id_staff_user_id foreign key (tenant_id, staff_user_id)
+    references tenancy.staff_users (tenant_id, staff_user_id)
+);
+create index idx_rogue_tags_tenant_id_staff_user_id on tenancy.rogue_tags (tenant_id, staff_user_id) where not archived;
