@@ -2404,7 +2404,6 @@ CREATE FUNCTION catalog.guard_product_pages() RETURNS trigger
     AS $$
 begin
   if pg_catalog.pg_trigger_depth() > 1
-    or pg_catalog.current_setting('is_superuser') = 'on'
     or pg_catalog.pg_has_role(current_user, (select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'usage') then
     return null;
   end if;
@@ -2719,30 +2718,15 @@ declare
   page_translations jsonb;
   page_variants jsonb;
 begin
-  if tg_op = 'DELETE' then
-    tenant := old.tenant_id;
-  else
-    tenant := new.tenant_id;
-  end if;
+  -- new is null in a delete, old in an insert
+  tenant := coalesce(new.tenant_id, old.tenant_id);
   if tg_argv[0] = 'variant_id' then
-    if tg_op = 'INSERT' then
-      select array_agg(v.product_id) into products
-      from catalog.variants v where v.tenant_id = tenant and v.variant_id = new.variant_id;
-    elsif tg_op = 'DELETE' then
-      select array_agg(v.product_id) into products
-      from catalog.variants v where v.tenant_id = tenant and v.variant_id = old.variant_id;
-    else
-      select array_agg(distinct v.product_id) into products
-      from catalog.variants v where v.tenant_id = tenant and v.variant_id in (old.variant_id, new.variant_id);
-    end if;
-  elsif tg_op = 'INSERT' then
-    products := array[new.product_id];
-  elsif tg_op = 'DELETE' then
-    products := array[old.product_id];
-  elsif old.product_id is distinct from new.product_id then
+    select array_agg(distinct v.product_id) into products
+    from catalog.variants v where v.tenant_id = tenant and v.variant_id in (old.variant_id, new.variant_id);
+  elsif old.product_id is distinct from new.product_id and old.product_id is not null and new.product_id is not null then
     products := array[old.product_id, new.product_id];
   else
-    products := array[new.product_id];
+    products := array[coalesce(new.product_id, old.product_id)];
   end if;
 
   foreach product in array coalesce(products, '{}') loop
@@ -2799,7 +2783,7 @@ ALTER FUNCTION catalog.refresh_product_pages() OWNER TO b2b_owner;
 -- Name: FUNCTION refresh_product_pages(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION catalog.refresh_product_pages() IS 'Trigger function (after each row written in catalog.products, product_translations, variants, prices; tg_argv[0]: product_id, or variant_id for prices): rewrites catalog.product_pages of the row''s product (old and new product when it moved) from catalog.product_page_sources, or deletes it when the product is archived or gone; under a transaction advisory lock per (tenant, product), so concurrent writers of one product are serialised and none is lost. Runs as the caller.';
+COMMENT ON FUNCTION catalog.refresh_product_pages() IS 'Trigger function (after each row written in catalog.products, product_translations, variants, prices; tg_argv[0]: product_id, or variant_id for prices): rewrites catalog.product_pages of the row''s product (old and new product when it moved) as catalog.product_page_sources defines them, or deletes it when the product is archived or gone; under a transaction advisory lock per (tenant, product), so concurrent writers of one product are serialised and none is lost. Runs as the caller.';
 
 --
 -- Name: resolve_price(uuid, uuid, uuid, integer, text, timestamp with time zone); Type: FUNCTION; Schema: catalog; Owner: b2b_owner

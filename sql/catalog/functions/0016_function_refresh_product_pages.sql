@@ -1,7 +1,8 @@
 -- Trigger function (after insert, update of the page's columns, or delete, for each row) on the tables
 -- that feed catalog.product_pages: rewrites the page of the product the row belongs to (both products when
 -- an update moved the row), in the writing transaction, so a page is never older than the last committed
--- write. The rows are catalog.product_page_sources' (the definition of a page), computed per product.
+-- write. The rows are those catalog.product_page_sources defines (the definition of a page), computed per
+-- product by a copy of its query.
 --
 -- No lost update between two transactions writing parts of one product: the page is rewritten under a
 -- transaction-level advisory lock on (tenant, product), taken before its source rows are read, and every
@@ -27,30 +28,15 @@ declare
   page_translations jsonb;
   page_variants jsonb;
 begin
-  if tg_op = 'DELETE' then
-    tenant := old.tenant_id;
-  else
-    tenant := new.tenant_id;
-  end if;
+  -- new is null in a delete, old in an insert
+  tenant := coalesce(new.tenant_id, old.tenant_id);
   if tg_argv[0] = 'variant_id' then
-    if tg_op = 'INSERT' then
-      select array_agg(v.product_id) into products
-      from catalog.variants v where v.tenant_id = tenant and v.variant_id = new.variant_id;
-    elsif tg_op = 'DELETE' then
-      select array_agg(v.product_id) into products
-      from catalog.variants v where v.tenant_id = tenant and v.variant_id = old.variant_id;
-    else
-      select array_agg(distinct v.product_id) into products
-      from catalog.variants v where v.tenant_id = tenant and v.variant_id in (old.variant_id, new.variant_id);
-    end if;
-  elsif tg_op = 'INSERT' then
-    products := array[new.product_id];
-  elsif tg_op = 'DELETE' then
-    products := array[old.product_id];
-  elsif old.product_id is distinct from new.product_id then
+    select array_agg(distinct v.product_id) into products
+    from catalog.variants v where v.tenant_id = tenant and v.variant_id in (old.variant_id, new.variant_id);
+  elsif old.product_id is distinct from new.product_id and old.product_id is not null and new.product_id is not null then
     products := array[old.product_id, new.product_id];
   else
-    products := array[new.product_id];
+    products := array[coalesce(new.product_id, old.product_id)];
   end if;
 
   foreach product in array coalesce(products, '{}') loop
@@ -101,4 +87,4 @@ begin
 end
 $$;
 comment on function catalog.refresh_product_pages() is
-  'Trigger function (after each row written in catalog.products, product_translations, variants, prices; tg_argv[0]: product_id, or variant_id for prices): rewrites catalog.product_pages of the row''s product (old and new product when it moved) from catalog.product_page_sources, or deletes it when the product is archived or gone; under a transaction advisory lock per (tenant, product), so concurrent writers of one product are serialised and none is lost. Runs as the caller.';
+  'Trigger function (after each row written in catalog.products, product_translations, variants, prices; tg_argv[0]: product_id, or variant_id for prices): rewrites catalog.product_pages of the row''s product (old and new product when it moved) as catalog.product_page_sources defines them, or deletes it when the product is archived or gone; under a transaction advisory lock per (tenant, product), so concurrent writers of one product are serialised and none is lost. Runs as the caller.';

@@ -9,7 +9,6 @@ language plpgsql
 as $$
 begin
   if pg_catalog.pg_trigger_depth() > 1
-    or pg_catalog.current_setting('is_superuser') = 'on'
     or pg_catalog.pg_has_role(current_user, (select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'usage') then
     return null;
   end if;

@@ -58,8 +58,10 @@ grant execute on function catalog.search_products(uuid, text, text, text, text, 
   to b2b_app, b2b_readonly;
 
 -- The product page read model (catalog.product_pages): read by the page; written only by the page
--- triggers, which run as the caller of the catalog write (b2b_app) and read catalog.product_page_sources
--- as it; trg_product_pages_guard refuses any other write of b2b_app (B5040). The bulk build is the owner's.
+-- triggers, which run as the caller of the catalog write (b2b_app) and read the source tables as it;
+-- trg_product_pages_guard refuses any other write of b2b_app (B5040). The bulk build is the owner's. The
+-- view catalog.product_page_sources is the reference the triggers' and the build's copies of the page
+-- query are tested against, as b2b_app (db-tests/catalog/product_pages, db-tests/citus/catalog).
 grant select on catalog.product_pages to b2b_app, b2b_readonly;
 grant insert on catalog.product_pages to b2b_app;
 grant update (attributes, created_at, translations, variants) on catalog.product_pages to b2b_app;

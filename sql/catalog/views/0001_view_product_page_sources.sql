@@ -1,6 +1,7 @@
--- What catalog.product_pages holds, computed from the catalog: the one definition the triggers (one
+-- What catalog.product_pages holds, computed from the catalog: the definition that the triggers (one
 -- product: catalog.refresh_product_pages) and the bulk build (a tenant: catalog.build_product_pages) write
--- from. A view, not a function body, so that the catalog knows which tables and columns feed the page
+-- out in their own statements (Citus routes neither a read of this view from a trigger on a shard nor from
+-- a delegated function), and that the freshness tests compare the stored pages with. A view, not a function body, so that the catalog knows which tables and columns feed the page
 -- (pg_depend): db-tests/catalog/product_pages/every_source_column_has_the_refresh_trigger.test.sql checks
 -- that each of them has the trigger that rewrites the page, so a column added here without its trigger
 -- fails the test. Correlated subqueries per product: one product costs three index lookups.
