@@ -23,6 +23,7 @@ export {
 } from './errors';
 export { guarded, isGuarded, toTypedError } from './input';
 export { decimalAmount } from './money';
+export { packageExportChecks } from './package-checks';
 export { createPool, type PoolOptions } from './pool';
 export {
   createPools,

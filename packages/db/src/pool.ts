@@ -10,6 +10,8 @@ export interface PoolOptions {
    * `-c default_transaction_read_only=on`), added to any `options` the connection string has.
    */
   sessionOptions?: readonly string[];
+  /** How long an idle connection stays open, ms; 0 keeps it until the pool ends (pg-pool's default: 10 s). */
+  idleTimeoutMillis?: number;
 }
 
 /** `url` with `words` appended to its `options` parameter (kept: a role set there by withRoleOption). */
@@ -34,6 +36,7 @@ export function createPool(options: PoolOptions = {}): pg.Pool {
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'b2b',
     connectionTimeoutMillis: 10_000,
+    ...(options.idleTimeoutMillis === undefined ? {} : { idleTimeoutMillis: options.idleTimeoutMillis }),
   });
   // A server that dies (crash, shutdown, pg_terminate_backend) can send its FATAL (57P01) in the same packet
   // as the answer that hands a new connection out: pg-pool has then removed its listener and the caller has

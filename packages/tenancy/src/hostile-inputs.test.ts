@@ -1,7 +1,7 @@
 // No exported function of @b2b/tenancy lets a raw driver error or a TypeError escape: every export is
 // called with oversized, non-NFC, NUL-byte and malformed inputs (functions added later included), and
 // every function of ./index is exported guarded by ./public.
-import { actAsTenant, DbError, isGuarded, NotFoundError } from '@b2b/db';
+import { packageExportChecks } from '@b2b/db';
 import { testPackageExports } from '@b2b/testing/vitest';
 import * as impl from './index';
 import * as pkg from './public';
@@ -11,7 +11,5 @@ testPackageExports({
   impl,
   pkg,
   minFunctions: 6,
-  isGuarded,
-  actAs: actAsTenant,
-  isTyped: (e) => e instanceof DbError || e instanceof NotFoundError,
+  ...packageExportChecks,
 });

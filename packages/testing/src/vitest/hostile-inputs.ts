@@ -134,7 +134,8 @@ export interface Escape {
   error: string;
 }
 
-function isClass(value: unknown): boolean {
+/** A class (constructor), not a plain function: neither guarded nor called with hostile inputs. */
+export function isClass(value: unknown): boolean {
   return typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value));
 }
 

@@ -3,16 +3,13 @@
 // definition here, so every package (and every package added later) runs the same checks.
 import pg from 'pg';
 import { expect, test } from 'vitest';
-import { callWithHostileInputs } from './hostile-inputs';
+import { callWithHostileInputs, isClass } from './hostile-inputs';
 import { createTestDatabase } from './test-database';
-
-const isClass = (value: unknown) =>
-  typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value));
 
 /**
  * Declares, in the calling test file, the guard test and the hostile-input test of one package.
  * `impl` is the package's ./index, `pkg` its ./public; `isGuarded`, `actAs` and `isTyped` come from
- * @b2b/db (which this package cannot import). `minFunctions` is the fewest functions the package is
+ * @b2b/db's `packageExportChecks` (this package cannot import @b2b/db). `minFunctions` is the fewest functions the package is
  * known to export (so an empty module cannot pass).
  */
 export function testPackageExports(options: {
