@@ -8,12 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { withScratchDatabase } from '@b2b/testing';
+import { repoRoot } from '@b2b/testing/provider';
 import { dumpReferenceData, MANYCORE_DIR, REFERENCE_DATA_FILE } from './lib/bench/manycore';
 import { fail, log, main } from './lib/cli';
 
 function outDir(argv: string[]): string {
   const at = argv.indexOf('--out');
-  if (at === -1) return join(MANYCORE_DIR, '..', '..', '.tmp', 'manycore-bundle');
+  if (at === -1) return join(repoRoot, '.tmp', 'manycore-bundle');
   const dir = argv[at + 1];
   if (!dir) fail('--out needs a folder');
   return resolve(dir);

@@ -11,7 +11,7 @@ import { ordersSuite } from './lib/bench/suites/orders';
 import { BENCH_CITUS_PORT } from './lib/bench/suites/orders-citus';
 import { runOrdersCompare } from './lib/bench/suites/orders-compare';
 import { main } from './lib/cli';
-import { requireDevDatabase } from './lib/dev-database';
+import { type DevDatabase, requireDevDatabase } from './lib/dev-database';
 
 const SUITES: Record<string, Suite> = {
   audit: auditSuite,
@@ -66,16 +66,14 @@ main(async () => {
     say,
   };
   let result: SuiteResult & { machine: Machine };
-  if (args.compare) {
-    const db = await requireDevDatabase();
-    const machine = await describeMachine(db.adminUrl);
-    result = { ...(await runOrdersCompare(db, options, args.compare)), machine };
-  } else if (suite.runStandalone) {
+  const compare = args.compare;
+  const run = compare ? (db: DevDatabase, o: typeof options) => runOrdersCompare(db, o, compare) : suite.run;
+  if (!compare && suite.runStandalone) {
     result = await suite.runStandalone(options);
-  } else if (suite.run) {
+  } else if (run) {
     const db = await requireDevDatabase();
     const machine = await describeMachine(db.adminUrl);
-    result = { ...(await suite.run(db, options)), machine };
+    result = { ...(await run(db, options)), machine };
   } else {
     throw new Error(`suite ${name} has nothing to run`);
   }

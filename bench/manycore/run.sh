@@ -6,7 +6,7 @@
 # tenant context in the path, as the application), prints p50/p95/p99/max against the targets beside
 # pgbench's own select-only and TPC-B, checks the orders afterwards, and removes the cluster.
 #
-#   bench/manycore/run.sh [--scale 1] [--duration 45] [--warmup 5] ...   (--help lists the options)
+#   bench/manycore/run.sh [--scale 1] [--duration 30] [--warmup 5] ...   (--help lists the options)
 #
 # Targets (issue 13), on a machine with 16 cores or more, server and pgbench on the same machine:
 # product page p99 < 2 ms at 8 clients, search p99 < 5 ms at 8 clients, placeOrder p99 < 10 ms at 16.

@@ -20,7 +20,7 @@ export interface BenchArgs {
 function whole(value: string | undefined, fallback: number, flag: string, min = 0): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < min)
+  if (!/^\d+$/.test(value) || n < min)
     throw new Error(`${flag} takes a whole number${min ? ` of at least ${min}` : ''}, got "${value}"`);
   return n;
 }

@@ -97,11 +97,15 @@ export async function withPool<T>(
   clients: number,
   fn: (pool: pg.Pool) => Promise<T>,
 ): Promise<T> {
-  const pool = createPool({ connectionString: url, max: clients, applicationName: 'b2b-bench' });
   // Keep idle connections: pg-pool closes one idle for 10 s, and a pool that waits while other batches run
   // (the interleaved figures) would then serve its next batch from new backends, which compile every
   // function and plan every statement again.
-  (pool as unknown as { options: { idleTimeoutMillis: number } }).options.idleTimeoutMillis = 0;
+  const pool = createPool({
+    connectionString: url,
+    max: clients,
+    applicationName: 'b2b-bench',
+    idleTimeoutMillis: 0,
+  });
   try {
     // In waves, so that hundreds of backends starting at once on a busy machine do not exceed the connect
     // timeout. All are held until the last one opened (so each wave opens new ones), then released; every

@@ -1,8 +1,8 @@
 // The many-core benchmark (bench/manycore/run.sh) runs where there is no Node: it builds its databases from
 // committed SQL alone. sql/schema.snapshot.sql is the migrated schema, but pg_dump --schema-only leaves out
 // the rows the migrations insert into reference tables (currencies, countries, locales, order states and
-// transitions, permissions...). This module writes those rows as bench/manycore/sql/reference-data.sql, and
-// builds the self-contained bundle (script, SQL, this machine's PostgreSQL binaries) for a bare machine.
+// transitions, permissions...). This module writes those rows as bench/manycore/sql/reference-data.sql and
+// finds the binaries the bundle carries (bench/manycore/bundle.sh builds it).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -212,7 +212,7 @@ export async function measurePgbenchWindow(
   return {
     count: window.transactions,
     serverCpuMs,
-    backendCpuMs: backendCpuMs ?? Number.NaN,
+    backendCpuMs,
     seconds: window.seconds,
   };
 }

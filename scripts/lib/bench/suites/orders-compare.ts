@@ -189,18 +189,18 @@ export async function runOrdersCompare(
             }
           }),
         );
+        const measured = compare.rounds * compare.batchOrders;
         for (const side of ['A', 'B'] as const) {
           sides[side].placed.push({
             prefix: prefixes[side],
             workload: `side ${side}: placeOrder batches`,
             completed: completed[side],
-            measured: compare.rounds * compare.batchOrders,
+            measured,
           });
         }
         // read before the verification, whose own queries would be counted with the orders'
         const statementNotes: string[] = [];
         if (compare.statements) {
-          const measured = compare.rounds * compare.batchOrders;
           for (const side of ['A', 'B'] as const)
             statementNotes.push(
               `top statements of ${side} over its measured batches (pg_stat_statements, track = all):\n\n` +

@@ -101,7 +101,6 @@ async function runInterleaved(
   const batches: Interleaved = { tpcb: [], placeOrder: [], baseline: [] };
   const clients = TARGET_CLIENTS;
   const counts = { placeOrder: 0, baseline: 0 };
-  const measuredCounts = { placeOrder: 0, baseline: 0 };
   const prefixes = {
     placeOrder: `bench-interleaved-placeOrder-${randomUUID().slice(0, 8)}`,
     baseline: `bench-interleaved-baseline-${randomUUID().slice(0, 8)}`,
@@ -135,7 +134,6 @@ async function runInterleaved(
               counts[what] += 1;
             }),
           });
-          measuredCounts[what] += load.latency.count;
           batches[what].push({
             count: load.latency.count,
             serverCpuMs: load.serverCpuMs ?? Number.NaN,
@@ -151,7 +149,7 @@ async function runInterleaved(
       prefix: prefixes[what],
       workload: `${what}, interleaved batches`,
       completed: counts[what],
-      measured: measuredCounts[what],
+      measured: pooled(batches[what]).count,
     });
   return batches;
 }
