@@ -2819,6 +2819,7 @@ COMMENT ON FUNCTION catalog.resolve_price(p_tenant_id uuid, company_id uuid, var
 
 CREATE FUNCTION catalog.resolve_prices(p_tenant_id uuid, p_company_id uuid, p_currency text, p_at timestamp with time zone, p_variant_ids uuid[], p_quantities integer[]) RETURNS TABLE(line integer, variant_id uuid, quantity integer, unit_price numeric, price_list_id uuid, list_scope text, list_priority integer, price_id uuid, quantities int4range)
     LANGUAGE plpgsql STABLE ROWS 5
+    SET plan_cache_mode TO 'force_generic_plan'
     AS $$
 #variable_conflict use_column
 declare
@@ -6308,6 +6309,7 @@ COMMENT ON FUNCTION orders.withdraw_quote(p_tenant_id uuid, p_quote_id uuid) IS 
 
 CREATE FUNCTION orders.write_order_lines(p_tenant_id uuid, p_order_id uuid, p_company_id uuid, p_currency text, p_lines jsonb) RETURNS numeric
     LANGUAGE plpgsql
+    SET plan_cache_mode TO 'force_generic_plan'
     AS $$
 declare
   tenant uuid := app.check_tenant(p_tenant_id);
