@@ -3673,6 +3673,43 @@ ALTER FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id
 COMMENT ON FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'In tenant p_tenant_id (the transaction''s: B2002), buyer p_buyer_id of the quote''s company accepts quoted quote p_quote_id before valid_until (B3301 after): creates and submits an order at the quoted prices (approval rules, limits and stock apply), marks the quote accepted and returns the order. Accepting an accepted quote returns its order. B3001 from other states.';
 
 --
+-- Name: add_credit_exposure(uuid, uuid, smallint, numeric, numeric, numeric); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint, p_debit numeric, p_credit numeric, p_open_orders numeric) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- update first: an insert's check constraints are checked before its conflict is found, so a negative
+  -- change (an order shipped or cancelled) would fail open_order_amount >= 0 in an upsert's proposed row
+  update orders.credit_exposures e
+  set debit_total = e.debit_total + p_debit,
+      credit_total = e.credit_total + p_credit,
+      open_order_amount = e.open_order_amount + p_open_orders
+  where e.tenant_id = p_tenant and e.company_id = p_company_id;
+  if not found then
+    -- the company's first change (or a concurrent transaction's first insert, which this one then adds to)
+    insert into orders.credit_exposures as e (tenant_id, company_id, minor_units, debit_total, credit_total,
+      open_order_amount)
+    values (p_tenant, p_company_id, p_minor_units, p_debit, p_credit, p_open_orders)
+    on conflict (tenant_id, company_id) do update
+    set debit_total = e.debit_total + excluded.debit_total,
+        credit_total = e.credit_total + excluded.credit_total,
+        open_order_amount = e.open_order_amount + excluded.open_order_amount;
+  end if;
+end
+$$;
+
+ALTER FUNCTION orders.add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint, p_debit numeric, p_credit numeric, p_open_orders numeric) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint, p_debit numeric, p_credit numeric, p_open_orders numeric); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint, p_debit numeric, p_credit numeric, p_open_orders numeric) IS 'Internal step of the credit exposure triggers: adds p_debit to debit_total, p_credit to credit_total and p_open_orders to open_order_amount of company p_company_id of tenant p_tenant (amounts in its currency, p_minor_units) in orders.credit_exposures (a new row when it has none), locking the row until the transaction ends.';
+
+--
 -- Name: address_snapshot(uuid, uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -3757,6 +3794,68 @@ ALTER FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid) OW
 --
 
 COMMENT ON FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid) IS 'Copies the tiers of the company''s active approval rules that match order p_order_id of tenant p_tenant_id (total at or above min_total_amount in its currency, and/or placed by a buyer with placed_by_role_id) into orders.order_approval_steps, one rule after the other (by name), numbered 1, 2, 3...: every matching rule needs its own approvers; rules with identical tiers are copied once. True when any matched.';
+
+--
+-- Name: apply_order_credit_exposure(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.apply_order_credit_exposure() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  old_open numeric := 0;
+  new_open numeric := 0;
+begin
+  if tg_op in ('UPDATE', 'DELETE') and old.state in ('pending_approval', 'placed', 'partially_fulfilled') then
+    old_open := old.total_amount - old.invoiced_amount;
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') and new.state in ('pending_approval', 'placed', 'partially_fulfilled') then
+    new_open := new.total_amount - new.invoiced_amount;
+  end if;
+  if tg_op = 'UPDATE' and (old.tenant_id, old.company_id) is distinct from (new.tenant_id, new.company_id) then
+    perform orders.add_credit_exposure(old.tenant_id, old.company_id, old.minor_units, 0, 0, -old_open);
+    old_open := 0;
+  end if;
+  if new_open is distinct from old_open then
+    perform orders.add_credit_exposure(coalesce(new.tenant_id, old.tenant_id), coalesce(new.company_id, old.company_id),
+      coalesce(new.minor_units, old.minor_units), 0, 0, new_open - old_open);
+  end if;
+  return null;
+end
+$$;
+
+ALTER FUNCTION orders.apply_order_credit_exposure() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION apply_order_credit_exposure(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.apply_order_credit_exposure() IS 'AFTER ROW trigger function on orders.orders (insert, delete, update of state, total_amount, invoiced_amount or company_id): adds the change of the order''s open amount (total_amount - invoiced_amount while pending_approval, placed or partially_fulfilled, else 0) to its company''s orders.credit_exposures.open_order_amount.';
+
+--
+-- Name: apply_receivable_credit_exposure(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.apply_receivable_credit_exposure() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform orders.add_credit_exposure(new.tenant_id, new.company_id, new.minor_units,
+    case when new.kind = 'invoice' then new.amount else 0 end,
+    case when new.kind <> 'invoice' then new.amount else 0 end, 0);
+  return null;
+end
+$$;
+
+ALTER FUNCTION orders.apply_receivable_credit_exposure() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION apply_receivable_credit_exposure(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.apply_receivable_credit_exposure() IS 'AFTER INSERT ROW trigger function on orders.receivable_entries (append-only): adds the entry''s amount to its company''s orders.credit_exposures.debit_total (invoice) or credit_total (payment, credit_note).';
 
 --
 -- Name: approve_order(uuid, uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -4111,16 +4210,17 @@ begin
   -- One company's submissions are checked one at a time, so two concurrent orders cannot both fit
   -- under a limit that only one of them fits under. (Lock order: company credit, buyer spending, stock.)
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('orders credit ' || p_order.company_id::text, 0));
-  balance := orders.open_balance(v_tenant, p_order.company_id);
-  -- The open states (orders.order_states.is_open) written out, so that they are part of the index
-  -- condition on idx_orders_tenant_id_company_id_state: the scan visits the company's open orders
-  -- only, not its whole history (an array read from order_states would only filter the rows after the
-  -- scan). db-tests/orders/credit pins this list to the reference table.
-  select coalesce(sum(o.total_amount - o.invoiced_amount), 0) into uninvoiced
+  -- One row, kept by triggers (orders.credit_exposures), instead of the sums over the company's ledger and
+  -- open orders, which grow with its history. The order checked is counted as passed (with its total), not
+  -- as stored: a draft counts nothing there, and an open order's stored amount is taken out.
+  select e.debit_total - e.credit_total, e.open_order_amount into balance, uninvoiced
+  from orders.credit_exposures e
+  where e.tenant_id = v_tenant and e.company_id = p_order.company_id;
+  select coalesce(balance, 0), coalesce(uninvoiced, 0) - coalesce(sum(o.total_amount - o.invoiced_amount), 0)
+  into balance, uninvoiced
   from orders.orders o
-  where o.tenant_id = v_tenant and o.company_id = p_order.company_id
-    and o.state in ('pending_approval', 'placed', 'partially_fulfilled')
-    and o.order_id <> p_order.order_id;
+  where o.tenant_id = v_tenant and o.order_id = p_order.order_id
+    and o.state in ('pending_approval', 'placed', 'partially_fulfilled');
   if balance + uninvoiced + p_order.total_amount > credit_limit then
     raise exception using
       errcode = 'B3103',
@@ -4137,7 +4237,7 @@ ALTER FUNCTION orders.check_credit_limit(p_tenant_id uuid, p_order orders.orders
 -- Name: FUNCTION check_credit_limit(p_tenant_id uuid, p_order orders.orders); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.check_credit_limit(p_tenant_id uuid, p_order orders.orders) IS 'Refuses order p_order of tenant p_tenant_id (SQLSTATE B3103) when the company''s open balance plus the uninvoiced part of its open orders plus this order exceed its credit_limit (null: no limit). Serializes one company''s submissions with an advisory lock.';
+COMMENT ON FUNCTION orders.check_credit_limit(p_tenant_id uuid, p_order orders.orders) IS 'Refuses order p_order of tenant p_tenant_id (SQLSTATE B3103) when the company''s open balance plus the uninvoiced part of its other open orders (both from orders.credit_exposures) plus this order exceed its credit_limit (null: no limit). Serializes one company''s submissions with an advisory lock.';
 
 --
 -- Name: check_order_lines_editable(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -4784,6 +4884,9 @@ begin
         bad.variant_id, coalesce(bad.outstanding, 0));
   end if;
 
+  -- the company's credit exposure before any stock row (the invoice changes it): placing an order locks
+  -- them in that order, so the two cannot wait for each other
+  perform orders.lock_credit_exposure(tenant, target.company_id);
   -- consume the reservations (stock and allocations; security definer, as only the stock writers may)
   perform orders.consume_stock(tenant, p_order_id, shipment);
 
@@ -4969,6 +5072,30 @@ ALTER FUNCTION orders.lock_allocated_stock(p_tenant_id uuid, p_order_id uuid) OW
 --
 
 COMMENT ON FUNCTION orders.lock_allocated_stock(p_tenant_id uuid, p_order_id uuid) IS 'Internal step of release_stock and consume_stock: locks (for no key update) the stock rows order p_order_id of tenant p_tenant_id still holds reservations on, sorted by (variant_id, warehouse_id), the lock order of every stock change.';
+
+--
+-- Name: lock_credit_exposure(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.lock_credit_exposure(p_tenant_id uuid, p_company_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant uuid := app.check_tenant(p_tenant_id);
+begin
+  perform orders.add_credit_exposure(v_tenant, p_company_id,
+    (select c.minor_units from accounts.companies c where c.tenant_id = v_tenant and c.company_id = p_company_id), 0, 0, 0);
+end
+$$;
+
+ALTER FUNCTION orders.lock_credit_exposure(p_tenant_id uuid, p_company_id uuid) OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION lock_credit_exposure(p_tenant_id uuid, p_company_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.lock_credit_exposure(p_tenant_id uuid, p_company_id uuid) IS 'Locks the orders.credit_exposures row of company p_company_id of tenant p_tenant_id (the transaction''s: B2002), creating it with zeros when it has none, until the transaction ends: fulfil_order and receive_return call it before they write stock, keeping the lock order company credit, then stock.';
 
 --
 -- Name: lock_order(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -5201,6 +5328,9 @@ begin
   -- the order row is locked (as request_return does), so two returns of one order are credited in turn
   select o.* into parent from orders.orders o where o.tenant_id = tenant and o.order_id = target.order_id
   for no key update;
+  -- the company's credit exposure before any stock row (the credit note changes it): placing an order locks
+  -- them in that order, so the two cannot wait for each other
+  perform orders.lock_credit_exposure(tenant, parent.company_id);
 
   perform 1
   from catalog.stock_levels s
@@ -8430,6 +8560,57 @@ COMMENT ON COLUMN orders.approval_rules.updated_at IS 'When the rule was last ch
 COMMENT ON COLUMN orders.approval_rules.minor_units IS 'The minor units of currency when the rule has an amount (copied, checked by fk_approval_rules_currency_minor_units_currencies; filled by trigger).';
 
 --
+-- Name: credit_exposures; Type: TABLE; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TABLE orders.credit_exposures (
+    tenant_id uuid NOT NULL,
+    company_id uuid NOT NULL,
+    minor_units smallint NOT NULL,
+    debit_total numeric DEFAULT 0 NOT NULL,
+    credit_total numeric DEFAULT 0 NOT NULL,
+    open_order_amount numeric DEFAULT 0 NOT NULL,
+    CONSTRAINT chk_credit_exposures_credit_total_money CHECK (app.is_money(credit_total, (minor_units)::integer)),
+    CONSTRAINT chk_credit_exposures_credit_total_not_negative CHECK ((credit_total >= (0)::numeric)),
+    CONSTRAINT chk_credit_exposures_debit_total_money CHECK (app.is_money(debit_total, (minor_units)::integer)),
+    CONSTRAINT chk_credit_exposures_debit_total_not_negative CHECK ((debit_total >= (0)::numeric)),
+    CONSTRAINT chk_credit_exposures_open_order_amount_money CHECK (app.is_money(open_order_amount, (minor_units)::integer)),
+    CONSTRAINT chk_credit_exposures_open_order_amount_not_negative CHECK ((open_order_amount >= (0)::numeric))
+);
+
+ALTER TABLE orders.credit_exposures OWNER TO b2b_owner;
+
+--
+-- Name: TABLE credit_exposures; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON TABLE orders.credit_exposures IS 'A company''s credit exposure, derived and kept current by triggers (never written by the application): its receivables ledger (orders.receivable_entries) as debit and credit totals, whose difference is its open balance, and the uninvoiced part of its open orders (pending_approval, placed, partially_fulfilled). orders.check_credit_limit reads it. No row: all are 0.';
+
+--
+-- Name: COLUMN credit_exposures.minor_units; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.credit_exposures.minor_units IS 'The company''s minor units (its currency''s): every amount of the row has at most this many decimals.';
+
+--
+-- Name: COLUMN credit_exposures.debit_total; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.credit_exposures.debit_total IS 'Sum of the company''s invoice entries, in its currency.';
+
+--
+-- Name: COLUMN credit_exposures.credit_total; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.credit_exposures.credit_total IS 'Sum of the company''s payment and credit note entries, in its currency. debit_total - credit_total is its open balance (orders.open_balance; negative when it paid ahead).';
+
+--
+-- Name: COLUMN credit_exposures.open_order_amount; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON COLUMN orders.credit_exposures.open_order_amount IS 'Sum of total_amount - invoiced_amount over the company''s open orders, in its currency.';
+
+--
 -- Name: order_allocations; Type: TABLE; Schema: orders; Owner: b2b_owner
 --
 
@@ -9610,6 +9791,13 @@ ALTER TABLE ONLY orders.approval_rules
     ADD CONSTRAINT pk_approval_rules PRIMARY KEY (tenant_id, approval_rule_id);
 
 --
+-- Name: credit_exposures pk_credit_exposures; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.credit_exposures
+    ADD CONSTRAINT pk_credit_exposures PRIMARY KEY (tenant_id, company_id);
+
+--
 -- Name: invoices pk_invoices; Type: CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -10168,6 +10356,12 @@ CREATE INDEX idx_approval_rules_currency_minor_units ON orders.approval_rules US
 --
 
 CREATE INDEX idx_approval_rules_tenant_id_placed_by_role_id ON orders.approval_rules USING btree (tenant_id, placed_by_role_id) WHERE (placed_by_role_id IS NOT NULL);
+
+--
+-- Name: idx_credit_exposures_tenant_id_company_id_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
+--
+
+CREATE INDEX idx_credit_exposures_tenant_id_company_id_minor_units ON orders.credit_exposures USING btree (tenant_id, company_id, minor_units);
 
 --
 -- Name: idx_invoices_currency_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -11220,6 +11414,18 @@ CREATE TRIGGER trg_orders_after_insert AFTER INSERT ON orders.orders FOR EACH RO
 CREATE CONSTRAINT TRIGGER trg_orders_after_insert_check_total AFTER INSERT ON orders.orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((new.total_amount <> (0)::numeric)) EXECUTE FUNCTION orders.check_order_total();
 
 --
+-- Name: orders trg_orders_after_insert_or_delete_credit_exposure; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_orders_after_insert_or_delete_credit_exposure AFTER INSERT OR DELETE ON orders.orders FOR EACH ROW EXECUTE FUNCTION orders.apply_order_credit_exposure();
+
+--
+-- Name: orders trg_orders_after_update_credit_exposure; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_orders_after_update_credit_exposure AFTER UPDATE OF state, total_amount, invoiced_amount, company_id ON orders.orders FOR EACH ROW WHEN (((old.state IS DISTINCT FROM new.state) OR ((new.state <> 'draft'::text) AND (((old.total_amount IS DISTINCT FROM new.total_amount) OR (old.invoiced_amount IS DISTINCT FROM new.invoiced_amount)) OR (old.company_id IS DISTINCT FROM new.company_id))))) EXECUTE FUNCTION orders.apply_order_credit_exposure();
+
+--
 -- Name: orders trg_orders_after_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -11326,6 +11532,12 @@ CREATE TRIGGER trg_quotes_zz_audit AFTER INSERT OR DELETE OR UPDATE ON orders.qu
 --
 
 CREATE TRIGGER trg_quotes_zz_audit_truncate BEFORE TRUNCATE ON orders.quotes FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
+
+--
+-- Name: receivable_entries trg_receivable_entries_after_insert_credit_exposure; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_receivable_entries_after_insert_credit_exposure AFTER INSERT ON orders.receivable_entries FOR EACH ROW EXECUTE FUNCTION orders.apply_receivable_credit_exposure();
 
 --
 -- Name: receivable_entries trg_receivable_entries_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -11788,6 +12000,13 @@ ALTER TABLE ONLY orders.approval_rules
 
 ALTER TABLE ONLY orders.approval_rules
     ADD CONSTRAINT fk_approval_rules_tenant_id_placed_by_role_id_buyer_roles FOREIGN KEY (tenant_id, placed_by_role_id) REFERENCES accounts.buyer_roles(tenant_id, buyer_role_id);
+
+--
+-- Name: credit_exposures fk_credit_exposures_tenant_id_company_id_minor_units_companies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE ONLY orders.credit_exposures
+    ADD CONSTRAINT fk_credit_exposures_tenant_id_company_id_minor_units_companies FOREIGN KEY (tenant_id, company_id, minor_units) REFERENCES accounts.companies(tenant_id, company_id, minor_units);
 
 --
 -- Name: invoices fk_invoices_currency_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -12810,6 +13029,18 @@ CREATE POLICY approval_rules_select ON orders.approval_rules FOR SELECT TO b2b_a
 --
 
 CREATE POLICY approval_rules_update ON orders.approval_rules FOR UPDATE TO b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: credit_exposures; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
+--
+
+ALTER TABLE orders.credit_exposures ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: credit_exposures credit_exposures_select; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY credit_exposures_select ON orders.credit_exposures FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: invoices; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -13843,6 +14074,12 @@ REVOKE ALL ON FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_
 GRANT ALL ON FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
 
 --
+-- Name: FUNCTION add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint, p_debit numeric, p_credit numeric, p_open_orders numeric); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint, p_debit numeric, p_credit numeric, p_open_orders numeric) FROM PUBLIC;
+
+--
 -- Name: FUNCTION address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -13855,6 +14092,18 @@ GRANT ALL ON FUNCTION orders.address_snapshot(p_tenant_id uuid, p_company_id uui
 
 REVOKE ALL ON FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION apply_order_credit_exposure(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.apply_order_credit_exposure() FROM PUBLIC;
+
+--
+-- Name: FUNCTION apply_receivable_credit_exposure(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.apply_receivable_credit_exposure() FROM PUBLIC;
 
 --
 -- Name: FUNCTION approve_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -14084,6 +14333,13 @@ GRANT ALL ON FUNCTION orders.issue_invoice(p_tenant_id uuid, p_order orders.orde
 
 REVOKE ALL ON FUNCTION orders.lock_allocated_stock(p_tenant_id uuid, p_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.lock_allocated_stock(p_tenant_id uuid, p_order_id uuid) TO b2b_app;
+
+--
+-- Name: FUNCTION lock_credit_exposure(p_tenant_id uuid, p_company_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.lock_credit_exposure(p_tenant_id uuid, p_company_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION orders.lock_credit_exposure(p_tenant_id uuid, p_company_id uuid) TO b2b_app;
 
 --
 -- Name: FUNCTION lock_order(p_tenant_id uuid, p_order_id uuid); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -14952,6 +15208,13 @@ GRANT UPDATE(placed_by_role_id) ON TABLE orders.approval_rules TO b2b_app;
 --
 
 GRANT UPDATE(is_active) ON TABLE orders.approval_rules TO b2b_app;
+
+--
+-- Name: TABLE credit_exposures; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.credit_exposures TO b2b_app;
+GRANT SELECT ON TABLE orders.credit_exposures TO b2b_readonly;
 
 --
 -- Name: TABLE order_allocations; Type: ACL; Schema: orders; Owner: b2b_owner

@@ -50,7 +50,8 @@ select set_eq($$select tbl::text || '.' || col || ' ' || kind from amount_column
     'orders.order_lines.line_total minor_units', 'orders.invoices.amount minor_units',
     'orders.receivable_entries.amount minor_units', 'orders.returns.credit_amount minor_units',
     'orders.approval_rules.min_total_amount minor_units', 'accounts.companies.credit_limit minor_units',
-    'accounts.buyers.spending_limit minor_units'],
+    'accounts.buyers.spending_limit minor_units', 'orders.credit_exposures.debit_total minor_units',
+    'orders.credit_exposures.credit_total minor_units', 'orders.credit_exposures.open_order_amount minor_units'],
   'the amount columns: unit prices (4 decimals) and booked amounts (the currency''s minor units)');
 
 -- one attempt: a copy of a row of tbl (the draft order and its line for order tables: only drafts take

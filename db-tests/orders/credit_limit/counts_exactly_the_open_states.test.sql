@@ -1,8 +1,8 @@
--- check_credit_limit writes the open states out (so that they are part of the index condition and a
--- placement reads the company's open orders only, not its history). This pins that list to the
--- reference table: a state that becomes open or closed in orders.order_states must be changed there too.
+-- check_credit_limit and the credit exposure trigger (orders.apply_order_credit_exposure) write the open
+-- states out. This pins that list to the reference table: a state that becomes open or closed in
+-- orders.order_states must be changed there too.
 begin;
-select plan(2);
+select plan(3);
 
 select is(
   (select array_agg(state order by state) from orders.order_states where is_open),
@@ -13,6 +13,11 @@ select matches(
   pg_get_functiondef('orders.check_credit_limit(uuid, orders.orders)'::regprocedure),
   $re$o\.state in \('pending_approval', 'placed', 'partially_fulfilled'\)$re$,
   'check_credit_limit counts orders in exactly those states'
+);
+select matches(
+  pg_get_functiondef('orders.apply_order_credit_exposure()'::regprocedure),
+  $re$old\.state in \('pending_approval', 'placed', 'partially_fulfilled'\).*new\.state in \('pending_approval', 'placed', 'partially_fulfilled'\)$re$,
+  'the credit exposure trigger counts orders in exactly those states, before and after a change'
 );
 
 select * from finish();

@@ -1457,6 +1457,43 @@ export const constraintErrors: Record<string, ErrorEntry> = {
 
   // orders.receivable_entries
   pk_receivable_entries: { code: 'receivable_entry_exists', message: 'This ledger entry already exists.' },
+  // orders.credit_exposures: derived by the owner's triggers, never written by the application; these
+  // name a drift from the orders and the ledger it sums (a bug), not a caller's mistake.
+  pk_credit_exposures: {
+    code: 'credit_exposure_exists',
+    message: 'This company already has a credit exposure.',
+  },
+  fk_credit_exposures_tenant_id_company_id_minor_units_companies: {
+    code: 'company_not_found',
+    message: 'The company does not exist, or still has a credit exposure.',
+  },
+  chk_credit_exposures_debit_total_money: {
+    code: 'amount_invalid',
+    message:
+      'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
+  },
+  chk_credit_exposures_credit_total_money: {
+    code: 'amount_invalid',
+    message:
+      'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
+  },
+  chk_credit_exposures_open_order_amount_money: {
+    code: 'amount_invalid',
+    message:
+      'An amount is a finite number below 10^15 with no more decimals than its currency allows (2 for EUR, 0 for JPY, 3 for KWD); it is never rounded.',
+  },
+  chk_credit_exposures_debit_total_not_negative: {
+    code: 'credit_exposure_negative',
+    message: "A company's credit exposure totals cannot be negative.",
+  },
+  chk_credit_exposures_credit_total_not_negative: {
+    code: 'credit_exposure_negative',
+    message: "A company's credit exposure totals cannot be negative.",
+  },
+  chk_credit_exposures_open_order_amount_not_negative: {
+    code: 'credit_exposure_negative',
+    message: "A company's credit exposure totals cannot be negative.",
+  },
   fk_receivable_entries_tenant_id_company_id_companies: {
     code: 'company_not_found',
     message: 'The company does not exist, or still has receivables.',

@@ -43,6 +43,9 @@ begin
         bad.variant_id, coalesce(bad.outstanding, 0));
   end if;
 
+  -- the company's credit exposure before any stock row (the invoice changes it): placing an order locks
+  -- them in that order, so the two cannot wait for each other
+  perform orders.lock_credit_exposure(tenant, target.company_id);
   -- consume the reservations (stock and allocations; security definer, as only the stock writers may)
   perform orders.consume_stock(tenant, p_order_id, shipment);
 

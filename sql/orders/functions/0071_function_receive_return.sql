@@ -23,6 +23,9 @@ begin
   -- the order row is locked (as request_return does), so two returns of one order are credited in turn
   select o.* into parent from orders.orders o where o.tenant_id = tenant and o.order_id = target.order_id
   for no key update;
+  -- the company's credit exposure before any stock row (the credit note changes it): placing an order locks
+  -- them in that order, so the two cannot wait for each other
+  perform orders.lock_credit_exposure(tenant, parent.company_id);
 
   perform 1
   from catalog.stock_levels s

@@ -52,6 +52,10 @@ grant select on orders.invoices, orders.receivable_entries to b2b_app, b2b_reado
 grant insert on orders.invoices to b2b_app;
 grant insert on orders.receivable_entries to b2b_app;
 
+-- Credit exposures: derived by the owner's triggers (orders.apply_order_credit_exposure and
+-- apply_receivable_credit_exposure); read by check_credit_limit as the caller, never written by the app.
+grant select on orders.credit_exposures to b2b_app, b2b_readonly;
+
 -- Quotes: requested by buyers, priced by the seller, decided by buyers, through the quote functions.
 grant select on orders.quotes, orders.quote_lines to b2b_app, b2b_readonly;
 grant insert on orders.quotes to b2b_app;
@@ -92,6 +96,7 @@ grant execute on function
   orders.create_approval_rule(uuid, uuid, text, numeric, text, uuid, jsonb),
   orders.open_balance(uuid, uuid),
   orders.check_credit_limit(uuid, orders.orders),
+  orders.lock_credit_exposure(uuid, uuid),
   orders.issue_invoice(uuid, orders.orders, jsonb),
   orders.record_payment(uuid, uuid, numeric, text, text, uuid),
   orders.lock_quote(uuid, uuid),

@@ -1,0 +1,61 @@
+-- orders.credit_exposures (read by check_credit_limit instead of summing a company's history) equals the
+-- sums it stands for after every path that changes them: placing, drafting and submitting, cancelling,
+-- shipping in parts (invoices), paying, returning (credit notes), completing, and a direct update of an
+-- order. All as the application role, which reads its tenant's exposure but cannot write it.
+begin;
+select plan(14);
+
+select tests.create_tenant('alpha') as alpha \gset
+select * from tests.create_order_world(:'alpha', stock => 100) \gset
+select tests.create_warehouse(:'alpha', 'RETURNS') as returns_wh \gset
+
+-- the stored exposure of every company of the tenant against the ledger and the open orders, computed
+-- from scratch; a company with neither has no row or a row of zeros
+\set drift 'select c.company_id, e.debit_total - e.credit_total as receivable_balance, e.open_order_amount, l.balance, o.open_amount from accounts.companies c left join orders.credit_exposures e on e.tenant_id = c.tenant_id and e.company_id = c.company_id left join lateral (select sum(case r.kind when ''invoice'' then r.amount else -r.amount end) as balance from orders.receivable_entries r where r.tenant_id = c.tenant_id and r.company_id = c.company_id) l on true left join lateral (select sum(x.total_amount - x.invoiced_amount) as open_amount from orders.orders x where x.tenant_id = c.tenant_id and x.company_id = c.company_id and x.state in (''pending_approval'', ''placed'', ''partially_fulfilled'')) o on true where coalesce(e.debit_total - e.credit_total, 0) <> coalesce(l.balance, 0) or coalesce(e.open_order_amount, 0) <> coalesce(o.open_amount, 0)'
+
+select tests.act_as(:'alpha', :'buyer');
+select order_id as first from orders.place_order(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer',
+  p_currency => 'EUR', p_lines => tests.lines(:'variant', 6), p_idempotency_key => 'x1') \gset
+select is_empty(:'drift', 'placed: the order''s total is open');
+select is((select open_order_amount from orders.credit_exposures where company_id = :'company'), 60.00::numeric,
+  'the application role reads its company''s exposure: 6 units at 10.00');
+
+select order_id as draft, version as draft_version from orders.create_draft(app.current_tenant_id(), :'company', :'buyer', 'EUR', tests.lines(:'variant', 3)) \gset
+select is_empty(:'drift', 'a draft counts nothing');
+select orders.update_draft(app.current_tenant_id(), :'draft', :'draft_version', tests.lines(:'variant', 4));
+select is_empty(:'drift', 'a draft''s new total counts nothing');
+select orders.submit_order(app.current_tenant_id(), :'draft');
+select is_empty(:'drift', 'submitted: its total is open');
+select orders.cancel_order(app.current_tenant_id(), :'draft');
+select is_empty(:'drift', 'cancelled: no longer open');
+
+select orders.fulfil_order(app.current_tenant_id(), :'first', tests.lines(:'variant', 2));
+select is_empty(:'drift', 'shipped in part: the invoice moves 20.00 from the open order to the balance');
+select orders.record_payment(app.current_tenant_id(), p_company_id => :'company', p_amount => 15, p_currency => 'EUR', p_reference => 'part');
+select is_empty(:'drift', 'a payment lowers the balance');
+select orders.fulfil_order(app.current_tenant_id(), :'first');
+select is_empty(:'drift', 'shipped in full: fulfilled, nothing open');
+select return_id as ret from orders.request_return(app.current_tenant_id(), p_order_id => :'first', p_buyer_id => :'buyer',
+  p_lines => tests.lines(:'variant', 1)) \gset
+select orders.receive_return(app.current_tenant_id(), :'ret', :'returns_wh');
+select is_empty(:'drift', 'a received return''s credit note lowers the balance');
+select orders.complete_order(app.current_tenant_id(), :'first');
+select is_empty(:'drift', 'completed');
+
+select throws_ok(format($$update orders.credit_exposures set open_order_amount = 0 where company_id = %L$$, :'company'),
+  '42501', null, 'the application role cannot lower its exposure');
+
+-- an admin's direct write of an open order (as the owner, no tenant context) is followed too
+select tests.clear_actor();
+select tests.act_as(:'alpha', :'buyer');
+select order_id as second from orders.place_order(app.current_tenant_id(), p_company_id => :'company', p_buyer_id => :'buyer',
+  p_currency => 'EUR', p_lines => tests.lines(:'variant', 2), p_idempotency_key => 'x2') \gset
+select tests.clear_actor();
+update orders.orders set invoiced_amount = 5 where order_id = :'second';
+select tests.act_as(:'alpha', :'buyer');
+select is_empty(:'drift', 'a direct update of an open order''s invoiced amount');
+select is((select debit_total - credit_total from orders.credit_exposures where company_id = :'company'),
+  (select orders.open_balance(app.current_tenant_id(), :'company')), 'the balance equals orders.open_balance');
+
+select * from finish();
+rollback;
