@@ -3673,43 +3673,6 @@ ALTER FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id
 COMMENT ON FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) IS 'In tenant p_tenant_id (the transaction''s: B2002), buyer p_buyer_id of the quote''s company accepts quoted quote p_quote_id before valid_until (B3301 after): creates and submits an order at the quoted prices (approval rules, limits and stock apply), marks the quote accepted and returns the order. Accepting an accepted quote returns its order. B3001 from other states.';
 
 --
--- Name: add_credit_exposure(uuid, uuid, smallint, numeric, numeric, numeric); Type: FUNCTION; Schema: orders; Owner: b2b_owner
---
-
-CREATE FUNCTION orders.add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint, p_debit numeric, p_credit numeric, p_open_orders numeric) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-begin
-  -- update first: an insert's check constraints are checked before its conflict is found, so a negative
-  -- change (an order shipped or cancelled) would fail open_order_amount >= 0 in an upsert's proposed row
-  update orders.credit_exposures e
-  set debit_total = e.debit_total + p_debit,
-      credit_total = e.credit_total + p_credit,
-      open_order_amount = e.open_order_amount + p_open_orders
-  where e.tenant_id = p_tenant and e.company_id = p_company_id;
-  if not found then
-    -- the company's first change (or a concurrent transaction's first insert, which this one then adds to)
-    insert into orders.credit_exposures as e (tenant_id, company_id, minor_units, debit_total, credit_total,
-      open_order_amount)
-    values (p_tenant, p_company_id, p_minor_units, p_debit, p_credit, p_open_orders)
-    on conflict (tenant_id, company_id) do update
-    set debit_total = e.debit_total + excluded.debit_total,
-        credit_total = e.credit_total + excluded.credit_total,
-        open_order_amount = e.open_order_amount + excluded.open_order_amount;
-  end if;
-end
-$$;
-
-ALTER FUNCTION orders.add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint, p_debit numeric, p_credit numeric, p_open_orders numeric) OWNER TO b2b_owner;
-
---
--- Name: FUNCTION add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint, p_debit numeric, p_credit numeric, p_open_orders numeric); Type: COMMENT; Schema: orders; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION orders.add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint, p_debit numeric, p_credit numeric, p_open_orders numeric) IS 'Internal step of the credit exposure triggers: adds p_debit to debit_total, p_credit to credit_total and p_open_orders to open_order_amount of company p_company_id of tenant p_tenant (amounts in its currency, p_minor_units) in orders.credit_exposures (a new row when it has none), locking the row until the transaction ends.';
-
---
 -- Name: address_snapshot(uuid, uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
@@ -3796,66 +3759,89 @@ ALTER FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid) OW
 COMMENT ON FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid) IS 'Copies the tiers of the company''s active approval rules that match order p_order_id of tenant p_tenant_id (total at or above min_total_amount in its currency, and/or placed by a buyer with placed_by_role_id) into orders.order_approval_steps, one rule after the other (by name), numbered 1, 2, 3...: every matching rule needs its own approvers; rules with identical tiers are copied once. True when any matched.';
 
 --
--- Name: apply_order_credit_exposure(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+-- Name: apply_credit_exposure(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
 --
 
-CREATE FUNCTION orders.apply_order_credit_exposure() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
+CREATE FUNCTION orders.apply_credit_exposure() RETURNS trigger
+    LANGUAGE plpgsql
     AS $$
 declare
   old_open numeric := 0;
   new_open numeric := 0;
+  -- what to add, per company: one company, or two when an order moves to another
+  tenants uuid[];
+  companies uuid[];
+  units smallint[];
+  debits numeric[];
+  credits numeric[];
+  opens numeric[];
+  -- the statements filter on scalars: on Citus, a statement of a delegated call must compare the
+  -- distribution column with a plain value (not an array element) to be routed to the caller's shard
+  v_tenant uuid;
+  v_company uuid;
 begin
-  if tg_op in ('UPDATE', 'DELETE') and old.state in ('pending_approval', 'placed', 'partially_fulfilled') then
-    old_open := old.total_amount - old.invoiced_amount;
+  if tg_argv[0] = 'ledger' then
+    tenants := array[new.tenant_id];
+    companies := array[new.company_id];
+    units := array[new.minor_units];
+    debits := array[case when new.kind = 'invoice' then new.amount else 0 end];
+    credits := array[case when new.kind <> 'invoice' then new.amount else 0 end];
+    opens := array[0];
+  else
+    if tg_op in ('UPDATE', 'DELETE') and old.state in ('pending_approval', 'placed', 'partially_fulfilled') then
+      old_open := old.total_amount - old.invoiced_amount;
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') and new.state in ('pending_approval', 'placed', 'partially_fulfilled') then
+      new_open := new.total_amount - new.invoiced_amount;
+    end if;
+    if tg_op = 'UPDATE' and (old.tenant_id, old.company_id) is distinct from (new.tenant_id, new.company_id) then
+      tenants := array[old.tenant_id, new.tenant_id];
+      companies := array[old.company_id, new.company_id];
+      units := array[old.minor_units, new.minor_units];
+      opens := array[-old_open, new_open];
+    else
+      tenants := array[coalesce(new.tenant_id, old.tenant_id)];
+      companies := array[coalesce(new.company_id, old.company_id)];
+      units := array[coalesce(new.minor_units, old.minor_units)];
+      opens := array[new_open - old_open];
+    end if;
+    debits := array_fill(0::numeric, array[cardinality(companies)]);
+    credits := debits;
   end if;
-  if tg_op in ('INSERT', 'UPDATE') and new.state in ('pending_approval', 'placed', 'partially_fulfilled') then
-    new_open := new.total_amount - new.invoiced_amount;
-  end if;
-  if tg_op = 'UPDATE' and (old.tenant_id, old.company_id) is distinct from (new.tenant_id, new.company_id) then
-    perform orders.add_credit_exposure(old.tenant_id, old.company_id, old.minor_units, 0, 0, -old_open);
-    old_open := 0;
-  end if;
-  if new_open is distinct from old_open then
-    perform orders.add_credit_exposure(coalesce(new.tenant_id, old.tenant_id), coalesce(new.company_id, old.company_id),
-      coalesce(new.minor_units, old.minor_units), 0, 0, new_open - old_open);
-  end if;
+
+  for i in 1 .. cardinality(companies) loop
+    continue when debits[i] = 0 and credits[i] = 0 and opens[i] = 0;
+    v_tenant := tenants[i];
+    v_company := companies[i];
+    -- update first: an insert's check constraints are checked before its conflict is found, so a negative
+    -- change (an order shipped or cancelled) would fail open_order_amount >= 0 in an upsert's proposed row
+    update orders.credit_exposures e
+    set debit_total = e.debit_total + debits[i],
+        credit_total = e.credit_total + credits[i],
+        open_order_amount = e.open_order_amount + opens[i]
+    where e.tenant_id = v_tenant and e.company_id = v_company;
+    if not found then
+      -- the company's first change (or a concurrent transaction's first insert, which this one adds to)
+      insert into orders.credit_exposures as e (tenant_id, company_id, minor_units, debit_total, credit_total,
+        open_order_amount)
+      values (v_tenant, v_company, units[i], debits[i], credits[i], opens[i])
+      on conflict (tenant_id, company_id) do update
+      set debit_total = e.debit_total + excluded.debit_total,
+          credit_total = e.credit_total + excluded.credit_total,
+          open_order_amount = e.open_order_amount + excluded.open_order_amount;
+    end if;
+  end loop;
   return null;
 end
 $$;
 
-ALTER FUNCTION orders.apply_order_credit_exposure() OWNER TO b2b_owner;
+ALTER FUNCTION orders.apply_credit_exposure() OWNER TO b2b_owner;
 
 --
--- Name: FUNCTION apply_order_credit_exposure(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION apply_credit_exposure(); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.apply_order_credit_exposure() IS 'AFTER ROW trigger function on orders.orders (insert, delete, update of state, total_amount, invoiced_amount or company_id): adds the change of the order''s open amount (total_amount - invoiced_amount while pending_approval, placed or partially_fulfilled, else 0) to its company''s orders.credit_exposures.open_order_amount.';
-
---
--- Name: apply_receivable_credit_exposure(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
---
-
-CREATE FUNCTION orders.apply_receivable_credit_exposure() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-begin
-  perform orders.add_credit_exposure(new.tenant_id, new.company_id, new.minor_units,
-    case when new.kind = 'invoice' then new.amount else 0 end,
-    case when new.kind <> 'invoice' then new.amount else 0 end, 0);
-  return null;
-end
-$$;
-
-ALTER FUNCTION orders.apply_receivable_credit_exposure() OWNER TO b2b_owner;
-
---
--- Name: FUNCTION apply_receivable_credit_exposure(); Type: COMMENT; Schema: orders; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION orders.apply_receivable_credit_exposure() IS 'AFTER INSERT ROW trigger function on orders.receivable_entries (append-only): adds the entry''s amount to its company''s orders.credit_exposures.debit_total (invoice) or credit_total (payment, credit_note).';
+COMMENT ON FUNCTION orders.apply_credit_exposure() IS 'AFTER ROW trigger function, as the caller: on orders.orders (tg_argv[0] ''order''; insert, delete, update of state, total_amount, invoiced_amount or company_id) adds the change of the order''s open amount (total_amount - invoiced_amount while pending_approval, placed or partially_fulfilled, else 0) to its company''s orders.credit_exposures.open_order_amount; on orders.receivable_entries (''ledger''; insert) adds the entry''s amount to debit_total (invoice) or credit_total (payment, credit_note). A new row when the company has none.';
 
 --
 -- Name: approve_order(uuid, uuid, uuid, text); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -4923,6 +4909,35 @@ ALTER FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines js
 COMMENT ON FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb) IS 'Ships units of placed or partially fulfilled order p_order_id of tenant p_tenant_id (the transaction''s: B2002): p_lines ([{variant_id, quantity}]) or, when null, everything outstanding. Consumes the reservations (on_hand and reserved go down; warehouses by code), issues an invoice for the shipped units (orders.issue_invoice), adds to the lines'' fulfilled_quantity and moves the order to partially_fulfilled or fulfilled. SQLSTATE B3001 from another state, B3202 for more units than outstanding or a variant not on the order.';
 
 --
+-- Name: guard_credit_exposures(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
+--
+
+CREATE FUNCTION orders.guard_credit_exposures() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if pg_catalog.pg_trigger_depth() > 1
+    or pg_catalog.pg_has_role(current_user, (select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'usage') then
+    return null;
+  end if;
+  raise exception using
+    errcode = 'B5041',
+    message = format('%s.%s is kept by the triggers on orders and the receivables ledger: %s it through them instead',
+      tg_table_schema, tg_table_name, lower(tg_op)),
+    table = tg_table_name,
+    schema = tg_table_schema;
+end
+$$;
+
+ALTER FUNCTION orders.guard_credit_exposures() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION guard_credit_exposures(); Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION orders.guard_credit_exposures() IS 'Trigger function on orders.credit_exposures (before insert, update or delete, per statement): refuses a write that does not come from orders.apply_credit_exposure (trigger depth 2) or from the superuser or the table''s owner: SQLSTATE B5041.';
+
+--
 -- Name: invoices; Type: TABLE; Schema: orders; Owner: b2b_owner
 --
 
@@ -5078,14 +5093,14 @@ COMMENT ON FUNCTION orders.lock_allocated_stock(p_tenant_id uuid, p_order_id uui
 --
 
 CREATE FUNCTION orders.lock_credit_exposure(p_tenant_id uuid, p_company_id uuid) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
+    LANGUAGE plpgsql
     AS $$
 declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
 begin
-  perform orders.add_credit_exposure(v_tenant, p_company_id,
-    (select c.minor_units from accounts.companies c where c.tenant_id = v_tenant and c.company_id = p_company_id), 0, 0, 0);
+  perform 1 from orders.credit_exposures e
+  where e.tenant_id = v_tenant and e.company_id = p_company_id
+  for no key update;
 end
 $$;
 
@@ -5095,7 +5110,7 @@ ALTER FUNCTION orders.lock_credit_exposure(p_tenant_id uuid, p_company_id uuid) 
 -- Name: FUNCTION lock_credit_exposure(p_tenant_id uuid, p_company_id uuid); Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON FUNCTION orders.lock_credit_exposure(p_tenant_id uuid, p_company_id uuid) IS 'Locks the orders.credit_exposures row of company p_company_id of tenant p_tenant_id (the transaction''s: B2002), creating it with zeros when it has none, until the transaction ends: fulfil_order and receive_return call it before they write stock, keeping the lock order company credit, then stock.';
+COMMENT ON FUNCTION orders.lock_credit_exposure(p_tenant_id uuid, p_company_id uuid) IS 'Locks the orders.credit_exposures row of company p_company_id of tenant p_tenant_id (the transaction''s: B2002), if it has one, until the transaction ends: fulfil_order and receive_return call it before they write stock, keeping the lock order company credit, then stock.';
 
 --
 -- Name: lock_order(uuid, uuid); Type: FUNCTION; Schema: orders; Owner: b2b_owner
@@ -8578,13 +8593,15 @@ CREATE TABLE orders.credit_exposures (
     CONSTRAINT chk_credit_exposures_open_order_amount_not_negative CHECK ((open_order_amount >= (0)::numeric))
 );
 
+ALTER TABLE ONLY orders.credit_exposures FORCE ROW LEVEL SECURITY;
+
 ALTER TABLE orders.credit_exposures OWNER TO b2b_owner;
 
 --
 -- Name: TABLE credit_exposures; Type: COMMENT; Schema: orders; Owner: b2b_owner
 --
 
-COMMENT ON TABLE orders.credit_exposures IS 'A company''s credit exposure, derived and kept current by triggers (never written by the application): its receivables ledger (orders.receivable_entries) as debit and credit totals, whose difference is its open balance, and the uninvoiced part of its open orders (pending_approval, placed, partially_fulfilled). orders.check_credit_limit reads it. No row: all are 0.';
+COMMENT ON TABLE orders.credit_exposures IS 'A company''s credit exposure, derived and kept current by a trigger (the application''s own writes are refused, B5041): its receivables ledger (orders.receivable_entries) as debit and credit totals, whose difference is its open balance, and the uninvoiced part of its open orders (pending_approval, placed, partially_fulfilled). orders.check_credit_limit reads it. No row: all are 0.';
 
 --
 -- Name: COLUMN credit_exposures.minor_units; Type: COMMENT; Schema: orders; Owner: b2b_owner
@@ -10046,12 +10063,6 @@ CREATE INDEX idx_buyer_role_permissions_permission ON accounts.buyer_role_permis
 CREATE INDEX idx_buyers_tenant_id_buyer_role_id ON accounts.buyers USING btree (tenant_id, buyer_role_id);
 
 --
--- Name: idx_buyers_tenant_id_company_id_minor_units; Type: INDEX; Schema: accounts; Owner: b2b_owner
---
-
-CREATE INDEX idx_buyers_tenant_id_company_id_minor_units ON accounts.buyers USING btree (tenant_id, company_id, minor_units);
-
---
 -- Name: idx_companies_default_currency_minor_units; Type: INDEX; Schema: accounts; Owner: b2b_owner
 --
 
@@ -10358,12 +10369,6 @@ CREATE INDEX idx_approval_rules_currency_minor_units ON orders.approval_rules US
 CREATE INDEX idx_approval_rules_tenant_id_placed_by_role_id ON orders.approval_rules USING btree (tenant_id, placed_by_role_id) WHERE (placed_by_role_id IS NOT NULL);
 
 --
--- Name: idx_credit_exposures_tenant_id_company_id_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
---
-
-CREATE INDEX idx_credit_exposures_tenant_id_company_id_minor_units ON orders.credit_exposures USING btree (tenant_id, company_id, minor_units);
-
---
 -- Name: idx_invoices_currency_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
 --
 
@@ -10398,12 +10403,6 @@ CREATE INDEX idx_order_approval_steps_tenant_id_approver_role_id ON orders.order
 --
 
 CREATE INDEX idx_order_approvals_tenant_id_approver_id ON orders.order_approvals USING btree (tenant_id, approver_id);
-
---
--- Name: idx_order_lines_tenant_id_order_id_minor_units; Type: INDEX; Schema: orders; Owner: b2b_owner
---
-
-CREATE INDEX idx_order_lines_tenant_id_order_id_minor_units ON orders.order_lines USING btree (tenant_id, order_id, minor_units);
 
 --
 -- Name: idx_order_lines_tenant_id_variant_id; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -10518,12 +10517,6 @@ CREATE INDEX idx_receivable_entries_tenant_id_return_id ON orders.receivable_ent
 --
 
 CREATE INDEX idx_return_lines_tenant_id_order_id_variant_id ON orders.return_lines USING btree (tenant_id, order_id, variant_id);
-
---
--- Name: idx_return_lines_tenant_id_return_id_order_id; Type: INDEX; Schema: orders; Owner: b2b_owner
---
-
-CREATE INDEX idx_return_lines_tenant_id_return_id_order_id ON orders.return_lines USING btree (tenant_id, return_id, order_id);
 
 --
 -- Name: idx_return_transitions_to_state; Type: INDEX; Schema: orders; Owner: b2b_owner
@@ -11270,6 +11263,12 @@ CREATE TRIGGER trg_approval_rules_zz_audit AFTER INSERT OR DELETE OR UPDATE ON o
 CREATE TRIGGER trg_approval_rules_zz_audit_truncate BEFORE TRUNCATE ON orders.approval_rules FOR EACH STATEMENT EXECUTE FUNCTION audit.capture_truncate();
 
 --
+-- Name: credit_exposures trg_credit_exposures_guard; Type: TRIGGER; Schema: orders; Owner: b2b_owner
+--
+
+CREATE TRIGGER trg_credit_exposures_guard BEFORE INSERT OR DELETE OR UPDATE ON orders.credit_exposures FOR EACH STATEMENT EXECUTE FUNCTION orders.guard_credit_exposures();
+
+--
 -- Name: invoices trg_invoices_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
@@ -11417,13 +11416,13 @@ CREATE CONSTRAINT TRIGGER trg_orders_after_insert_check_total AFTER INSERT ON or
 -- Name: orders trg_orders_after_insert_or_delete_credit_exposure; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
-CREATE TRIGGER trg_orders_after_insert_or_delete_credit_exposure AFTER INSERT OR DELETE ON orders.orders FOR EACH ROW EXECUTE FUNCTION orders.apply_order_credit_exposure();
+CREATE TRIGGER trg_orders_after_insert_or_delete_credit_exposure AFTER INSERT OR DELETE ON orders.orders FOR EACH ROW EXECUTE FUNCTION orders.apply_credit_exposure('order');
 
 --
 -- Name: orders trg_orders_after_update_credit_exposure; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
-CREATE TRIGGER trg_orders_after_update_credit_exposure AFTER UPDATE OF state, total_amount, invoiced_amount, company_id ON orders.orders FOR EACH ROW WHEN (((old.state IS DISTINCT FROM new.state) OR ((new.state <> 'draft'::text) AND (((old.total_amount IS DISTINCT FROM new.total_amount) OR (old.invoiced_amount IS DISTINCT FROM new.invoiced_amount)) OR (old.company_id IS DISTINCT FROM new.company_id))))) EXECUTE FUNCTION orders.apply_order_credit_exposure();
+CREATE TRIGGER trg_orders_after_update_credit_exposure AFTER UPDATE OF state, total_amount, invoiced_amount, company_id ON orders.orders FOR EACH ROW WHEN (((old.state IS DISTINCT FROM new.state) OR ((new.state <> 'draft'::text) AND (((old.total_amount IS DISTINCT FROM new.total_amount) OR (old.invoiced_amount IS DISTINCT FROM new.invoiced_amount)) OR (old.company_id IS DISTINCT FROM new.company_id))))) EXECUTE FUNCTION orders.apply_credit_exposure('order');
 
 --
 -- Name: orders trg_orders_after_update_state; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -11537,7 +11536,7 @@ CREATE TRIGGER trg_quotes_zz_audit_truncate BEFORE TRUNCATE ON orders.quotes FOR
 -- Name: receivable_entries trg_receivable_entries_after_insert_credit_exposure; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
-CREATE TRIGGER trg_receivable_entries_after_insert_credit_exposure AFTER INSERT ON orders.receivable_entries FOR EACH ROW EXECUTE FUNCTION orders.apply_receivable_credit_exposure();
+CREATE TRIGGER trg_receivable_entries_after_insert_credit_exposure AFTER INSERT ON orders.receivable_entries FOR EACH ROW EXECUTE FUNCTION orders.apply_credit_exposure('ledger');
 
 --
 -- Name: receivable_entries trg_receivable_entries_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -11720,13 +11719,6 @@ ALTER TABLE ONLY accounts.buyers
 
 ALTER TABLE ONLY accounts.buyers
     ADD CONSTRAINT fk_buyers_tenant_id_company_id_minor_units_companies FOREIGN KEY (tenant_id, company_id, minor_units) REFERENCES accounts.companies(tenant_id, company_id, minor_units) DEFERRABLE INITIALLY DEFERRED;
-
---
--- Name: companies fk_companies_default_currency_currencies; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
---
-
-ALTER TABLE ONLY accounts.companies
-    ADD CONSTRAINT fk_companies_default_currency_currencies FOREIGN KEY (default_currency) REFERENCES catalog.currencies(currency_code);
 
 --
 -- Name: companies fk_companies_default_currency_minor_units_currencies; Type: FK CONSTRAINT; Schema: accounts; Owner: b2b_owner
@@ -12009,13 +12001,6 @@ ALTER TABLE ONLY orders.credit_exposures
     ADD CONSTRAINT fk_credit_exposures_tenant_id_company_id_minor_units_companies FOREIGN KEY (tenant_id, company_id, minor_units) REFERENCES accounts.companies(tenant_id, company_id, minor_units);
 
 --
--- Name: invoices fk_invoices_currency_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
---
-
-ALTER TABLE ONLY orders.invoices
-    ADD CONSTRAINT fk_invoices_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
-
---
 -- Name: invoices fk_invoices_currency_minor_units_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -12086,13 +12071,6 @@ ALTER TABLE ONLY orders.order_lines
     ADD CONSTRAINT fk_order_lines_tenant_id_order_id_minor_units_orders FOREIGN KEY (tenant_id, order_id, minor_units) REFERENCES orders.orders(tenant_id, order_id, minor_units) ON DELETE CASCADE;
 
 --
--- Name: order_lines fk_order_lines_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
---
-
-ALTER TABLE ONLY orders.order_lines
-    ADD CONSTRAINT fk_order_lines_tenant_id_order_id_orders FOREIGN KEY (tenant_id, order_id) REFERENCES orders.orders(tenant_id, order_id) ON DELETE CASCADE;
-
---
 -- Name: order_lines fk_order_lines_tenant_id_variant_id_variants; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -12119,13 +12097,6 @@ ALTER TABLE ONLY orders.order_transitions
 
 ALTER TABLE ONLY orders.order_transitions
     ADD CONSTRAINT fk_order_transitions_to_state_order_states FOREIGN KEY (to_state) REFERENCES orders.order_states(state);
-
---
--- Name: orders fk_orders_currency_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
---
-
-ALTER TABLE ONLY orders.orders
-    ADD CONSTRAINT fk_orders_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
 
 --
 -- Name: orders fk_orders_currency_minor_units_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -12219,13 +12190,6 @@ ALTER TABLE ONLY orders.quotes
     ADD CONSTRAINT fk_quotes_tenant_id_company_id_companies FOREIGN KEY (tenant_id, company_id) REFERENCES accounts.companies(tenant_id, company_id);
 
 --
--- Name: receivable_entries fk_receivable_entries_currency_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
---
-
-ALTER TABLE ONLY orders.receivable_entries
-    ADD CONSTRAINT fk_receivable_entries_currency_currencies FOREIGN KEY (currency) REFERENCES catalog.currencies(currency_code);
-
---
 -- Name: receivable_entries fk_receivable_entries_currency_minor_units_currencies; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
 --
 
@@ -12301,13 +12265,6 @@ ALTER TABLE ONLY orders.returns
 
 ALTER TABLE ONLY orders.returns
     ADD CONSTRAINT fk_returns_tenant_id_order_id_minor_units_orders FOREIGN KEY (tenant_id, order_id, minor_units) REFERENCES orders.orders(tenant_id, order_id, minor_units);
-
---
--- Name: returns fk_returns_tenant_id_order_id_orders; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
---
-
-ALTER TABLE ONLY orders.returns
-    ADD CONSTRAINT fk_returns_tenant_id_order_id_orders FOREIGN KEY (tenant_id, order_id) REFERENCES orders.orders(tenant_id, order_id);
 
 --
 -- Name: returns fk_returns_tenant_id_warehouse_id_warehouses; Type: FK CONSTRAINT; Schema: orders; Owner: b2b_owner
@@ -13037,10 +12994,22 @@ CREATE POLICY approval_rules_update ON orders.approval_rules FOR UPDATE TO b2b_a
 ALTER TABLE orders.credit_exposures ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: credit_exposures credit_exposures_insert; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY credit_exposures_insert ON orders.credit_exposures FOR INSERT TO b2b_owner, b2b_app WITH CHECK ((tenant_id = app.current_tenant_id()));
+
+--
 -- Name: credit_exposures credit_exposures_select; Type: POLICY; Schema: orders; Owner: b2b_owner
 --
 
-CREATE POLICY credit_exposures_select ON orders.credit_exposures FOR SELECT TO b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
+CREATE POLICY credit_exposures_select ON orders.credit_exposures FOR SELECT TO b2b_owner, b2b_app, b2b_readonly USING ((tenant_id = app.current_tenant_id()));
+
+--
+-- Name: credit_exposures credit_exposures_update; Type: POLICY; Schema: orders; Owner: b2b_owner
+--
+
+CREATE POLICY credit_exposures_update ON orders.credit_exposures FOR UPDATE TO b2b_owner, b2b_app USING ((tenant_id = app.current_tenant_id())) WITH CHECK ((tenant_id = app.current_tenant_id()));
 
 --
 -- Name: invoices; Type: ROW SECURITY; Schema: orders; Owner: b2b_owner
@@ -14074,12 +14043,6 @@ REVOKE ALL ON FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_
 GRANT ALL ON FUNCTION orders.accept_quote(p_tenant_id uuid, p_quote_id uuid, p_buyer_id uuid, p_purchase_order_number text, p_billing_address_id uuid, p_shipping_address_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint, p_debit numeric, p_credit numeric, p_open_orders numeric); Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION orders.add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint, p_debit numeric, p_credit numeric, p_open_orders numeric) FROM PUBLIC;
-
---
 -- Name: FUNCTION address_snapshot(p_tenant_id uuid, p_company_id uuid, p_address_id uuid, p_kind text); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
@@ -14094,16 +14057,10 @@ REVOKE ALL ON FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id 
 GRANT ALL ON FUNCTION orders.apply_approval_rules(p_tenant_id uuid, p_order_id uuid) TO b2b_app;
 
 --
--- Name: FUNCTION apply_order_credit_exposure(); Type: ACL; Schema: orders; Owner: b2b_owner
+-- Name: FUNCTION apply_credit_exposure(); Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-REVOKE ALL ON FUNCTION orders.apply_order_credit_exposure() FROM PUBLIC;
-
---
--- Name: FUNCTION apply_receivable_credit_exposure(); Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION orders.apply_receivable_credit_exposure() FROM PUBLIC;
+REVOKE ALL ON FUNCTION orders.apply_credit_exposure() FROM PUBLIC;
 
 --
 -- Name: FUNCTION approve_order(p_tenant_id uuid, p_order_id uuid, p_approver_id uuid, p_comment text); Type: ACL; Schema: orders; Owner: b2b_owner
@@ -14312,6 +14269,12 @@ GRANT ALL ON FUNCTION orders.expire_quotes(p_tenant_id uuid) TO b2b_app;
 
 REVOKE ALL ON FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb) TO b2b_app;
+
+--
+-- Name: FUNCTION guard_credit_exposures(); Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION orders.guard_credit_exposures() FROM PUBLIC;
 
 --
 -- Name: TABLE invoices; Type: ACL; Schema: orders; Owner: b2b_owner
@@ -15213,8 +15176,26 @@ GRANT UPDATE(is_active) ON TABLE orders.approval_rules TO b2b_app;
 -- Name: TABLE credit_exposures; Type: ACL; Schema: orders; Owner: b2b_owner
 --
 
-GRANT SELECT ON TABLE orders.credit_exposures TO b2b_app;
+GRANT SELECT,INSERT ON TABLE orders.credit_exposures TO b2b_app;
 GRANT SELECT ON TABLE orders.credit_exposures TO b2b_readonly;
+
+--
+-- Name: COLUMN credit_exposures.debit_total; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(debit_total) ON TABLE orders.credit_exposures TO b2b_app;
+
+--
+-- Name: COLUMN credit_exposures.credit_total; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(credit_total) ON TABLE orders.credit_exposures TO b2b_app;
+
+--
+-- Name: COLUMN credit_exposures.open_order_amount; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT UPDATE(open_order_amount) ON TABLE orders.credit_exposures TO b2b_app;
 
 --
 -- Name: TABLE order_allocations; Type: ACL; Schema: orders; Owner: b2b_owner

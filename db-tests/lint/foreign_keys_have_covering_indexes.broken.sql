@@ -22,3 +22,15 @@ create table tenancy.rogue_tags (
     references tenancy.staff_users (tenant_id, staff_user_id)
 );
 create index idx_rogue_tags_tenant_id_staff_user_id on tenancy.rogue_tags (tenant_id, staff_user_id) where not archived;
+
+-- A foreign key whose only index leads with some of its columns that reference no unique key: tenant_id
+-- alone matches every staff user of the tenant, so a deleted staff user's check would read them all.
+-- expect: tenancy.rogue_pins.fk_rogue_pins_tenant_id_staff_user_id (tenant_id, staff_user_id)
+create table tenancy.rogue_pins (
+  tenant_id uuid not null,
+  pin_id uuid not null,
+  staff_user_id uuid not null,
+  constraint pk_rogue_pins primary key (tenant_id, pin_id),
+  constraint fk_rogue_pins_tenant_id_staff_user_id foreign key (tenant_id, staff_user_id)
+    references tenancy.staff_users (tenant_id, staff_user_id)
+);

@@ -20,7 +20,7 @@ select tests.throws_constraint($$execute ins('X', 'DE123456789', 'EUR', 'en', 30
 select throws_ok($$execute ins('X', ' bad!', 'EUR', 'en', 30, null, 'active')$$,
   'B4104', null, 'tax id must look like a registration number (checked before encryption, app.seal_personal)');
 select tests.throws_constraint($$execute ins('X', null, 'XXX', 'en', 30, null, 'active')$$,
-  'fk_companies_default_currency_currencies', 'default currency must be a known ISO 4217 currency');
+  'fk_companies_default_currency_minor_units_currencies', 'default currency must be a known ISO 4217 currency');
 select tests.throws_constraint($$execute ins('X', null, 'EUR', 'xx', 30, null, 'active')$$,
   'fk_companies_default_locale_locales', 'default locale must be a known locale');
 select tests.throws_constraint($$execute ins('X', null, 'EUR', 'en', -1, null, 'active')$$,

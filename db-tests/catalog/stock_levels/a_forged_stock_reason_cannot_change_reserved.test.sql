@@ -55,10 +55,9 @@ select is((select (on_hand, reserved)::text from catalog.stock_levels where vari
 select is((select coalesce(sum(reserved_delta), 0) from catalog.stock_movements where variant_id = :'variant'), 6::numeric,
   'and the journal records only the order''s reservation');
 
--- 4. the definer functions see only the current tenant (stock tables force row-level security); the other
--- definer functions of orders write only orders.credit_exposures (the credit exposure triggers)
+-- 4. the definer functions see only the current tenant (stock tables force row-level security)
 select is((select string_agg(p.proname || ':' || p.proowner::regrole::text, ',' order by p.proname)
-  from pg_proc p where p.prosecdef and p.pronamespace = 'orders'::regnamespace and p.proname !~ 'credit_exposure'),
+  from pg_proc p where p.prosecdef and p.pronamespace = 'orders'::regnamespace),
   'consume_stock:b2b_owner,release_stock:b2b_owner,reserve_stock:b2b_owner',
   'the stock writers are security definer functions owned by b2b_owner');
 select tests.act_as(:'beta', :'beta_buyer');

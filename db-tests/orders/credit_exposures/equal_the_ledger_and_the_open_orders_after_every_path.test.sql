@@ -1,9 +1,9 @@
 -- orders.credit_exposures (read by check_credit_limit instead of summing a company's history) equals the
 -- sums it stands for after every path that changes them: placing, drafting and submitting, cancelling,
 -- shipping in parts (invoices), paying, returning (credit notes), completing, and a direct update of an
--- order. All as the application role, which reads its tenant's exposure but cannot write it.
+-- order. All as the application role, which reads its tenant's exposure but cannot write it itself.
 begin;
-select plan(14);
+select plan(16);
 
 select tests.create_tenant('alpha') as alpha \gset
 select * from tests.create_order_world(:'alpha', stock => 100) \gset
@@ -43,7 +43,9 @@ select orders.complete_order(app.current_tenant_id(), :'first');
 select is_empty(:'drift', 'completed');
 
 select throws_ok(format($$update orders.credit_exposures set open_order_amount = 0 where company_id = %L$$, :'company'),
-  '42501', null, 'the application role cannot lower its exposure');
+  'B5041', null, 'the application role cannot lower its exposure');
+select throws_ok(format($$insert into orders.credit_exposures (tenant_id, company_id, minor_units) values (app.current_tenant_id(), %L, 2)$$, :'company'),
+  'B5041', null, 'nor write a row of its own');
 
 -- an admin's direct write of an open order (as the owner, no tenant context) is followed too
 select tests.clear_actor();
@@ -56,6 +58,12 @@ select tests.act_as(:'alpha', :'buyer');
 select is_empty(:'drift', 'a direct update of an open order''s invoiced amount');
 select is((select debit_total - credit_total from orders.credit_exposures where company_id = :'company'),
   (select orders.open_balance(app.current_tenant_id(), :'company')), 'the balance equals orders.open_balance');
+
+
+-- the exposure is in the company's minor units: a currency with others (JPY, 0) is refused once it has one
+select tests.clear_actor();
+select throws_ok(format($$update accounts.companies set default_currency = 'JPY' where company_id = %L$$, :'company'),
+  '23503', null, 'a company with a credit exposure keeps its currency''s minor units');
 
 select * from finish();
 rollback;

@@ -1,4 +1,4 @@
--- check_credit_limit and the credit exposure trigger (orders.apply_order_credit_exposure) write the open
+-- check_credit_limit and the credit exposure trigger (orders.apply_credit_exposure) write the open
 -- states out. This pins that list to the reference table: a state that becomes open or closed in
 -- orders.order_states must be changed there too.
 begin;
@@ -15,7 +15,7 @@ select matches(
   'check_credit_limit counts orders in exactly those states'
 );
 select matches(
-  pg_get_functiondef('orders.apply_order_credit_exposure()'::regprocedure),
+  pg_get_functiondef('orders.apply_credit_exposure()'::regprocedure),
   $re$old\.state in \('pending_approval', 'placed', 'partially_fulfilled'\).*new\.state in \('pending_approval', 'placed', 'partially_fulfilled'\)$re$,
   'the credit exposure trigger counts orders in exactly those states, before and after a change'
 );

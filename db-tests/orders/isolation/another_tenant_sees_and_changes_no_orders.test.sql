@@ -28,7 +28,7 @@ select throws_ok($$delete from orders.orders$$, '42501', null, 'orders: never de
 
 select tests.throws_constraint(format($$insert into orders.order_lines (order_id, line_number, variant_id, quantity, unit_price, line_total, priced_from)
   values (%L, 9, %L, 1, 1, 1, 'price_list')$$, :'beta_order', :'variant'),
-  'fk_order_lines_tenant_id_order_id_orders', 'order_lines: cannot add a line to another tenant''s order');
+  'fk_order_lines_tenant_id_order_id_minor_units_orders', 'order_lines: cannot add a line to another tenant''s order');
 select tests.throws_constraint(format($$insert into orders.order_state_history (order_id, transition_number, to_state) values (%L, 99, 'cancelled')$$, :'beta_order'),
   'fk_order_state_history_tenant_id_order_id_orders', 'order_state_history: cannot write another tenant''s history');
 -- allocations are written only by the security definer stock writers (orders.reserve_stock, ...), which

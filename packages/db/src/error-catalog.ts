@@ -141,6 +141,11 @@ export const sqlstateErrors: Record<string, ErrorEntry> = {
     message:
       'The product page read model is kept by the catalog: change the products, variants, prices or translations instead.',
   },
+  B5041: {
+    code: 'credit_exposure_direct_write',
+    message:
+      "A company's credit exposure is kept by its orders and receivables: place, ship, invoice, pay or credit instead.",
+  },
   // personal data (B41xx): the data key and the encrypted columns (docs/data-protection.md)
   B4101: {
     kind: 'data_key',
@@ -475,10 +480,6 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   fk_companies_tenant_id_parent_company_id_companies: {
     code: 'parent_company_not_found',
     message: 'The parent company does not exist, or still has subsidiaries.',
-  },
-  fk_companies_default_currency_currencies: {
-    code: 'currency_unknown',
-    message: 'This currency is not supported.',
   },
   fk_companies_default_locale_locales: { code: 'locale_unknown', message: 'This locale is not supported.' },
   chk_companies_not_own_parent: {
@@ -1132,7 +1133,6 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'buyer_not_found',
     message: 'The buyer does not exist, or still has orders.',
   },
-  fk_orders_currency_currencies: { code: 'currency_unknown', message: 'This currency is not supported.' },
   fk_orders_state_order_states: { code: 'order_state_unknown', message: 'There is no such order state.' },
   chk_orders_version_positive: { code: 'order_version_invalid', message: 'An order version starts at 1.' },
   chk_orders_idempotency_key_format: {
@@ -1212,7 +1212,6 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'order_line_variant_repeated',
     message: 'The order already has a line for this variant.',
   },
-  fk_order_lines_tenant_id_order_id_orders: { code: 'order_not_found', message: 'The order does not exist.' },
   fk_order_lines_tenant_id_variant_id_variants: {
     code: 'variant_not_found',
     message: 'The variant does not exist, or is still on orders.',
@@ -1432,7 +1431,6 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'company_not_found',
     message: 'The company does not exist, or still has invoices.',
   },
-  fk_invoices_currency_currencies: { code: 'currency_unknown', message: 'This currency is not supported.' },
   fk_invoices_currency_minor_units_currencies: {
     code: 'currency_unknown',
     message: 'This currency is not supported (or its minor units are in use and cannot change).',
@@ -1457,15 +1455,16 @@ export const constraintErrors: Record<string, ErrorEntry> = {
 
   // orders.receivable_entries
   pk_receivable_entries: { code: 'receivable_entry_exists', message: 'This ledger entry already exists.' },
-  // orders.credit_exposures: derived by the owner's triggers, never written by the application; these
+  // orders.credit_exposures: derived by its trigger (direct writes of the application: B5041); these
   // name a drift from the orders and the ledger it sums (a bug), not a caller's mistake.
   pk_credit_exposures: {
     code: 'credit_exposure_exists',
     message: 'This company already has a credit exposure.',
   },
   fk_credit_exposures_tenant_id_company_id_minor_units_companies: {
-    code: 'company_not_found',
-    message: 'The company does not exist, or still has a credit exposure.',
+    code: 'company_currency_in_use',
+    message:
+      "A company's currency cannot change to one with other minor units once it has orders or receivables: its credit exposure is kept in them.",
   },
   chk_credit_exposures_debit_total_money: {
     code: 'amount_invalid',
@@ -1501,10 +1500,6 @@ export const constraintErrors: Record<string, ErrorEntry> = {
   fk_receivable_entries_tenant_id_invoice_id_invoices: {
     code: 'invoice_not_found',
     message: 'The invoice does not exist.',
-  },
-  fk_receivable_entries_currency_currencies: {
-    code: 'currency_unknown',
-    message: 'This currency is not supported.',
   },
   chk_receivable_entries_kind: {
     code: 'receivable_kind_invalid',
@@ -1675,7 +1670,6 @@ export const constraintErrors: Record<string, ErrorEntry> = {
     code: 'return_exists',
     message: 'A return with this id already exists.',
   },
-  fk_returns_tenant_id_order_id_orders: { code: 'order_not_found', message: 'The order does not exist.' },
   fk_returns_tenant_id_buyer_id_buyers: {
     code: 'buyer_not_found',
     message: 'The buyer does not exist, or still has returns.',

@@ -50,13 +50,26 @@ describe('server CPU from /proc', () => {
     const cpu = await openServerCpu(db.adminUrl);
     if (!cpu) throw new Error('the test server is on this machine');
     const database = new URL(db.adminUrl).pathname.slice(1);
-    await withClient(db.adminUrl, async (client) => {
-      const before = cpu.sampleDatabase(database);
-      const other = cpu.sampleDatabase('no_such_database');
-      await client.query('select count(*) from generate_series(1, 3000000)');
-      expect(cpu.sampleDatabase(database) - before).toBeGreaterThan(0);
-      expect(cpu.sampleDatabase('no_such_database')).toBe(other);
-    });
+    // another database of the same server with a live, idle backend of its own: a sample that counted
+    // every backend (or the wrong one) would count the busy backend's work under it too
+    const other = await createTestDatabase();
+    const otherName = new URL(other.adminUrl).pathname.slice(1);
+    try {
+      await withClient(other.adminUrl, async (idle) => {
+        await idle.query('select 1');
+        await withClient(db.adminUrl, async (client) => {
+          const before = cpu.sampleDatabase(database);
+          const otherBefore = cpu.sampleDatabase(otherName);
+          await client.query('select count(*) from generate_series(1, 3000000)');
+          const busy = cpu.sampleDatabase(database) - before;
+          expect(busy).toBeGreaterThan(0);
+          // the idle backend's own work in that time: a clock tick at most, far below the busy one's
+          expect(cpu.sampleDatabase(otherName) - otherBefore).toBeLessThan(busy / 4);
+        });
+      });
+    } finally {
+      await other.drop();
+    }
   });
 
   test('the report prints the CPU columns and judges an at-most ratio', () => {

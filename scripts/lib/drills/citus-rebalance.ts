@@ -18,7 +18,7 @@ import { LINES_PER_ORDER } from '../bench/suites/orders';
 import { type FixtureSizes, loadOrdersFixture, type OrdersFixture } from '../bench/suites/orders-fixture';
 import { SQL_DIR } from '../dev-database';
 import { type OrderLoadResult, startOrderLoad } from './order-load';
-import { compareSnapshots, type Snapshot, takeSnapshot } from './tenant-checksums';
+import { compareSnapshots, creditExposureDrift, type Snapshot, takeSnapshot } from './tenant-checksums';
 
 export const TRANSFER_MODES = ['block_writes', 'auto', 'force_logical'] as const;
 export type TransferMode = (typeof TRANSFER_MODES)[number];
@@ -190,9 +190,16 @@ async function rebalance(
       return { jobId, seconds: (performance.now() - started) / 1000, tasks: status.total };
     }
     if (performance.now() - progressAt > options.stallSeconds * 1000) {
+      // a failed task waits to be retried (status runnable) with its last error in message
+      const { rows: failures } = await c.query<{ message: string }>(
+        `select format('task %s (%s retries): %s', task_id, coalesce(retry_count, 0), message) as message
+           from pg_dist_background_task where job_id = $1 and coalesce(message, '') <> ''`,
+        [jobId],
+      );
       await c.query('select citus_rebalance_stop()');
       throw new Error(
         `the rebalance made no progress for ${options.stallSeconds} s (${status.running.join(' | ') || 'no task running'}); stopped it. ` +
+          (failures.length ? `Last errors: ${failures.map((f) => f.message).join(' | ')}. ` : '') +
           `With shard_transfer_mode ${options.transferMode}: a logical move of a table with FORCE ROW LEVEL SECURITY never catches up ` +
           '(the worker log says "cannot replicate into relation with row-level security enabled"): see docs/scaling.md',
       );
@@ -436,6 +443,14 @@ export async function runRebalanceDrill(options: RebalanceDrillOptions): Promise
       );
       for (const p of comparison.problems.slice(0, 20)) say(`    ${p}`);
       if (comparison.problems.length > 20) say(`    ... and ${comparison.problems.length - 20} more`);
+      // the derived tables, left out of the checksums, against what they derive from
+      const drift = await creditExposureDrift(c);
+      say(
+        `${mark(drift.drifted.length === 0)} credit exposures equal their orders and ledger: ${n(drift.companies)} companies` +
+          (drift.drifted.length
+            ? `, ${drift.drifted.length} differ (${drift.drifted.slice(0, 3).join(', ')})`
+            : ''),
+      );
       say(`${mark(missing.length === 0)} acknowledged orders missing: ${missing.length}`);
       say(
         `${mark(unexpected.length === 0)} orders present that the placers were not told were committed: ${unexpected.length}`,
@@ -474,7 +489,12 @@ export async function runRebalanceDrill(options: RebalanceDrillOptions): Promise
       }
       say(`drill: ${secondsSince(drillStarted)} s in all`);
       return (
-        comparison.ok && missing.length === 0 && unexpected.length === 0 && isolationOk && movedWhilePlacing
+        comparison.ok &&
+        drift.drifted.length === 0 &&
+        missing.length === 0 &&
+        unexpected.length === 0 &&
+        isolationOk &&
+        movedWhilePlacing
       );
     });
   } finally {

@@ -1,6 +1,6 @@
 -- Trigger function: a company's minor_units follows its default_currency (credit and spending limits are
 -- in it; the buyers' copies follow by ON UPDATE CASCADE). An unknown currency gets 4, so that no limit
--- check fails first and fk_companies_default_currency_currencies reports it as unknown.
+-- check fails first and fk_companies_default_currency_minor_units_currencies reports it as unknown.
 create or replace function accounts.set_company_minor_units() returns trigger
 language plpgsql
 as $$

@@ -2,7 +2,7 @@
 -- composite foreign key (currency, minor_units) -> catalog.currencies checks and that the amount checks
 -- read), so writers name the currency only. Used by orders, invoices, receivable_entries and
 -- approval_rules. An unknown currency gets 4 (the most any currency has): no amount check fails on it,
--- and the currency's own foreign key then reports it as unknown.
+-- and the (currency, minor_units) foreign key then reports it as unknown (currency_unknown).
 create or replace function catalog.set_minor_units() returns trigger
 language plpgsql
 as $$

@@ -1,105 +1,127 @@
--- The triggers that keep orders.credit_exposures current. Each adds the difference a change makes, so the
--- row equals the sums it stands for (db-tests/orders/credit_exposures) whatever path made the change: an
--- order function, an admin script or a direct update.
--- Security definer (as the owner): b2b_app may read the exposure but never write it (it would raise its
--- own company's credit), and the owner's writes obey no policy (row-level security is not forced on the
--- table), so the row is the changed row's tenant's also without a tenant context.
--- Locking: the upsert locks the company's row until the transaction ends. Lock order, as in
--- orders.check_credit_limit: company credit, buyer spending, then stock rows; a function that writes
--- stock before it changes an exposure (fulfil_order, receive_return) takes the row first with
+-- The trigger that keeps orders.credit_exposures current, on orders.orders (tg_argv[0] = 'order') and on
+-- the receivables ledger orders.receivable_entries ('ledger'). It adds the difference each change makes, so
+-- the row equals the sums it stands for (db-tests/orders/credit_exposures) whatever path made the change:
+-- an order function, an admin script or a direct update.
+-- As the caller, under its row-level security (the changed row's tenant is the caller's): b2b_app holds the
+-- write grants this needs and no other way to use them (trg_credit_exposures_guard refuses a write that does
+-- not come from this trigger, B5041), so it cannot lower its own company's exposure.
+-- Locking: the update locks the company's row until the transaction ends. Lock order, as in
+-- orders.check_credit_limit: company credit, buyer spending, then stock rows; a function that writes stock
+-- before it changes an exposure (fulfil_order, receive_return) takes the row first with
 -- orders.lock_credit_exposure.
-
 -- The open states are written out: db-tests/orders/credit_limit pins them to orders.order_states.is_open.
-create or replace function orders.apply_order_credit_exposure() returns trigger
+create or replace function orders.apply_credit_exposure() returns trigger
 language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
 as $$
 declare
   old_open numeric := 0;
   new_open numeric := 0;
+  -- what to add, per company: one company, or two when an order moves to another
+  tenants uuid[];
+  companies uuid[];
+  units smallint[];
+  debits numeric[];
+  credits numeric[];
+  opens numeric[];
+  -- the statements filter on scalars: on Citus, a statement of a delegated call must compare the
+  -- distribution column with a plain value (not an array element) to be routed to the caller's shard
+  v_tenant uuid;
+  v_company uuid;
 begin
-  if tg_op in ('UPDATE', 'DELETE') and old.state in ('pending_approval', 'placed', 'partially_fulfilled') then
-    old_open := old.total_amount - old.invoiced_amount;
+  if tg_argv[0] = 'ledger' then
+    tenants := array[new.tenant_id];
+    companies := array[new.company_id];
+    units := array[new.minor_units];
+    debits := array[case when new.kind = 'invoice' then new.amount else 0 end];
+    credits := array[case when new.kind <> 'invoice' then new.amount else 0 end];
+    opens := array[0];
+  else
+    if tg_op in ('UPDATE', 'DELETE') and old.state in ('pending_approval', 'placed', 'partially_fulfilled') then
+      old_open := old.total_amount - old.invoiced_amount;
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') and new.state in ('pending_approval', 'placed', 'partially_fulfilled') then
+      new_open := new.total_amount - new.invoiced_amount;
+    end if;
+    if tg_op = 'UPDATE' and (old.tenant_id, old.company_id) is distinct from (new.tenant_id, new.company_id) then
+      tenants := array[old.tenant_id, new.tenant_id];
+      companies := array[old.company_id, new.company_id];
+      units := array[old.minor_units, new.minor_units];
+      opens := array[-old_open, new_open];
+    else
+      tenants := array[coalesce(new.tenant_id, old.tenant_id)];
+      companies := array[coalesce(new.company_id, old.company_id)];
+      units := array[coalesce(new.minor_units, old.minor_units)];
+      opens := array[new_open - old_open];
+    end if;
+    debits := array_fill(0::numeric, array[cardinality(companies)]);
+    credits := debits;
   end if;
-  if tg_op in ('INSERT', 'UPDATE') and new.state in ('pending_approval', 'placed', 'partially_fulfilled') then
-    new_open := new.total_amount - new.invoiced_amount;
-  end if;
-  if tg_op = 'UPDATE' and (old.tenant_id, old.company_id) is distinct from (new.tenant_id, new.company_id) then
-    perform orders.add_credit_exposure(old.tenant_id, old.company_id, old.minor_units, 0, 0, -old_open);
-    old_open := 0;
-  end if;
-  if new_open is distinct from old_open then
-    perform orders.add_credit_exposure(coalesce(new.tenant_id, old.tenant_id), coalesce(new.company_id, old.company_id),
-      coalesce(new.minor_units, old.minor_units), 0, 0, new_open - old_open);
-  end if;
+
+  for i in 1 .. cardinality(companies) loop
+    continue when debits[i] = 0 and credits[i] = 0 and opens[i] = 0;
+    v_tenant := tenants[i];
+    v_company := companies[i];
+    -- update first: an insert's check constraints are checked before its conflict is found, so a negative
+    -- change (an order shipped or cancelled) would fail open_order_amount >= 0 in an upsert's proposed row
+    update orders.credit_exposures e
+    set debit_total = e.debit_total + debits[i],
+        credit_total = e.credit_total + credits[i],
+        open_order_amount = e.open_order_amount + opens[i]
+    where e.tenant_id = v_tenant and e.company_id = v_company;
+    if not found then
+      -- the company's first change (or a concurrent transaction's first insert, which this one adds to)
+      insert into orders.credit_exposures as e (tenant_id, company_id, minor_units, debit_total, credit_total,
+        open_order_amount)
+      values (v_tenant, v_company, units[i], debits[i], credits[i], opens[i])
+      on conflict (tenant_id, company_id) do update
+      set debit_total = e.debit_total + excluded.debit_total,
+          credit_total = e.credit_total + excluded.credit_total,
+          open_order_amount = e.open_order_amount + excluded.open_order_amount;
+    end if;
+  end loop;
   return null;
 end
 $$;
-comment on function orders.apply_order_credit_exposure() is
-  'AFTER ROW trigger function on orders.orders (insert, delete, update of state, total_amount, invoiced_amount or company_id): adds the change of the order''s open amount (total_amount - invoiced_amount while pending_approval, placed or partially_fulfilled, else 0) to its company''s orders.credit_exposures.open_order_amount.';
+comment on function orders.apply_credit_exposure() is
+  'AFTER ROW trigger function, as the caller: on orders.orders (tg_argv[0] ''order''; insert, delete, update of state, total_amount, invoiced_amount or company_id) adds the change of the order''s open amount (total_amount - invoiced_amount while pending_approval, placed or partially_fulfilled, else 0) to its company''s orders.credit_exposures.open_order_amount; on orders.receivable_entries (''ledger''; insert) adds the entry''s amount to debit_total (invoice) or credit_total (payment, credit_note). A new row when the company has none.';
 
-create or replace function orders.apply_receivable_credit_exposure() returns trigger
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  perform orders.add_credit_exposure(new.tenant_id, new.company_id, new.minor_units,
-    case when new.kind = 'invoice' then new.amount else 0 end,
-    case when new.kind <> 'invoice' then new.amount else 0 end, 0);
-  return null;
-end
-$$;
-comment on function orders.apply_receivable_credit_exposure() is
-  'AFTER INSERT ROW trigger function on orders.receivable_entries (append-only): adds the entry''s amount to its company''s orders.credit_exposures.debit_total (invoice) or credit_total (payment, credit_note).';
-
--- Internal: the one upsert of both triggers (the owner's; not granted). Its tenant is the changed row's,
--- also without a tenant context, so it is not a tenant entry point (no p_tenant_id, no app.check_tenant).
-create or replace function orders.add_credit_exposure(p_tenant uuid, p_company_id uuid, p_minor_units smallint,
-  p_debit numeric, p_credit numeric, p_open_orders numeric)
-returns void
-language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-  -- update first: an insert's check constraints are checked before its conflict is found, so a negative
-  -- change (an order shipped or cancelled) would fail open_order_amount >= 0 in an upsert's proposed row
-  update orders.credit_exposures e
-  set debit_total = e.debit_total + p_debit,
-      credit_total = e.credit_total + p_credit,
-      open_order_amount = e.open_order_amount + p_open_orders
-  where e.tenant_id = p_tenant and e.company_id = p_company_id;
-  if not found then
-    -- the company's first change (or a concurrent transaction's first insert, which this one then adds to)
-    insert into orders.credit_exposures as e (tenant_id, company_id, minor_units, debit_total, credit_total,
-      open_order_amount)
-    values (p_tenant, p_company_id, p_minor_units, p_debit, p_credit, p_open_orders)
-    on conflict (tenant_id, company_id) do update
-    set debit_total = e.debit_total + excluded.debit_total,
-        credit_total = e.credit_total + excluded.credit_total,
-        open_order_amount = e.open_order_amount + excluded.open_order_amount;
-  end if;
-end
-$$;
-comment on function orders.add_credit_exposure(uuid, uuid, smallint, numeric, numeric, numeric) is
-  'Internal step of the credit exposure triggers: adds p_debit to debit_total, p_credit to credit_total and p_open_orders to open_order_amount of company p_company_id of tenant p_tenant (amounts in its currency, p_minor_units) in orders.credit_exposures (a new row when it has none), locking the row until the transaction ends.';
-
--- Takes company p_company_id's exposure row (creating it) before a function writes stock and then changes
--- the exposure, so that it keeps the lock order of placing an order (company credit before stock).
+-- Takes company p_company_id's exposure row before a function writes stock and then changes the exposure,
+-- so that it keeps the lock order of placing an order (company credit before stock). A company with no row
+-- has no open order or ledger entry yet: nothing to take (its first change creates the row).
 create or replace function orders.lock_credit_exposure(p_tenant_id uuid, p_company_id uuid)
 returns void
 language plpgsql
-security definer
-set search_path = pg_catalog, pg_temp
 as $$
 declare
   v_tenant uuid := app.check_tenant(p_tenant_id);
 begin
-  perform orders.add_credit_exposure(v_tenant, p_company_id,
-    (select c.minor_units from accounts.companies c where c.tenant_id = v_tenant and c.company_id = p_company_id), 0, 0, 0);
+  perform 1 from orders.credit_exposures e
+  where e.tenant_id = v_tenant and e.company_id = p_company_id
+  for no key update;
 end
 $$;
 comment on function orders.lock_credit_exposure(uuid, uuid) is
-  'Locks the orders.credit_exposures row of company p_company_id of tenant p_tenant_id (the transaction''s: B2002), creating it with zeros when it has none, until the transaction ends: fulfil_order and receive_return call it before they write stock, keeping the lock order company credit, then stock.';
+  'Locks the orders.credit_exposures row of company p_company_id of tenant p_tenant_id (the transaction''s: B2002), if it has one, until the transaction ends: fulfil_order and receive_return call it before they write stock, keeping the lock order company credit, then stock.';
+
+-- The exposure is derived: only orders.apply_credit_exposure (a trigger, so at trigger depth 2 when the
+-- exposure's own triggers fire) writes it, as the caller. b2b_app holds the write grants that needs and no
+-- other way to use them: it cannot create a trigger of its own (no create or temporary privilege anywhere),
+-- and a statement it sends is at depth 1 here. The superuser and the owner may repair it.
+create or replace function orders.guard_credit_exposures() returns trigger
+language plpgsql
+as $$
+begin
+  if pg_catalog.pg_trigger_depth() > 1
+    or pg_catalog.pg_has_role(current_user, (select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'usage') then
+    return null;
+  end if;
+  raise exception using
+    errcode = 'B5041',
+    message = format('%s.%s is kept by the triggers on orders and the receivables ledger: %s it through them instead',
+      tg_table_schema, tg_table_name, lower(tg_op)),
+    table = tg_table_name,
+    schema = tg_table_schema;
+end
+$$;
+comment on function orders.guard_credit_exposures() is
+  'Trigger function on orders.credit_exposures (before insert, update or delete, per statement): refuses a write that does not come from orders.apply_credit_exposure (trigger depth 2) or from the superuser or the table''s owner: SQLSTATE B5041.';

@@ -52,9 +52,11 @@ grant select on orders.invoices, orders.receivable_entries to b2b_app, b2b_reado
 grant insert on orders.invoices to b2b_app;
 grant insert on orders.receivable_entries to b2b_app;
 
--- Credit exposures: derived by the owner's triggers (orders.apply_order_credit_exposure and
--- apply_receivable_credit_exposure); read by check_credit_limit as the caller, never written by the app.
+-- Credit exposures: derived by the credit exposure trigger (orders.apply_credit_exposure), which writes as
+-- the caller; read by check_credit_limit. trg_credit_exposures_guard refuses b2b_app's own writes (B5041).
 grant select on orders.credit_exposures to b2b_app, b2b_readonly;
+grant insert on orders.credit_exposures to b2b_app;
+grant update (debit_total, credit_total, open_order_amount) on orders.credit_exposures to b2b_app;
 
 -- Quotes: requested by buyers, priced by the seller, decided by buyers, through the quote functions.
 grant select on orders.quotes, orders.quote_lines to b2b_app, b2b_readonly;

@@ -2,9 +2,9 @@
 -- A company's credit exposure, kept current by triggers (issue 13): check_credit_limit read it by
 -- summing the company's whole receivables ledger and every one of its open orders at every placement,
 -- work that grows with the company's history (1.5 ms of a 10 ms order at 100 open orders, and more with
--- each). Now it reads one row. The row is derived: orders.apply_order_credit_exposure (after a change of
--- an order's state, total or invoiced amount) and orders.apply_receivable_credit_exposure (after a ledger
--- entry) add each change, so every column only adds non-negative amounts or gives back what it added;
+-- each). Now it reads one row. The row is derived: orders.apply_credit_exposure, a trigger after a change
+-- of an order's state, total or invoiced amount and after a ledger entry, adds each change, so every
+-- column only adds non-negative amounts or gives back what it added;
 -- db-tests/orders/credit_exposures holds the row to the sums it replaces.
 create table orders.credit_exposures (
   tenant_id uuid not null,
@@ -16,7 +16,8 @@ create table orders.credit_exposures (
   credit_total numeric not null default 0,
   open_order_amount numeric not null default 0,
   constraint pk_credit_exposures primary key (tenant_id, company_id),
-  -- the company's minor units (its currency's; a company's currency cannot change once it has amounts)
+  -- the company's minor units (its currency's; a company's currency cannot change once it has amounts);
+  -- served by the primary key, whose (tenant_id, company_id) is the company's primary key
   constraint fk_credit_exposures_tenant_id_company_id_minor_units_companies
     foreign key (tenant_id, company_id, minor_units)
     references accounts.companies (tenant_id, company_id, minor_units),
@@ -27,12 +28,8 @@ create table orders.credit_exposures (
   constraint chk_credit_exposures_credit_total_not_negative check (credit_total >= 0),
   constraint chk_credit_exposures_open_order_amount_not_negative check (open_order_amount >= 0)
 );
--- Serves fk_credit_exposures_tenant_id_company_id_minor_units_companies (a company's delete or key change
--- reads it); the amounts are not indexed, so the triggers' updates are HOT.
-create index idx_credit_exposures_tenant_id_company_id_minor_units
-  on orders.credit_exposures (tenant_id, company_id, minor_units);
 comment on table orders.credit_exposures is
-  'A company''s credit exposure, derived and kept current by triggers (never written by the application): its receivables ledger (orders.receivable_entries) as debit and credit totals, whose difference is its open balance, and the uninvoiced part of its open orders (pending_approval, placed, partially_fulfilled). orders.check_credit_limit reads it. No row: all are 0.';
+  'A company''s credit exposure, derived and kept current by a trigger (the application''s own writes are refused, B5041): its receivables ledger (orders.receivable_entries) as debit and credit totals, whose difference is its open balance, and the uninvoiced part of its open orders (pending_approval, placed, partially_fulfilled). orders.check_credit_limit reads it. No row: all are 0.';
 comment on column orders.credit_exposures.minor_units is
   'The company''s minor units (its currency''s): every amount of the row has at most this many decimals.';
 comment on column orders.credit_exposures.debit_total is
@@ -41,11 +38,6 @@ comment on column orders.credit_exposures.credit_total is
   'Sum of the company''s payment and credit note entries, in its currency. debit_total - credit_total is its open balance (orders.open_balance; negative when it paid ahead).';
 comment on column orders.credit_exposures.open_order_amount is
   'Sum of total_amount - invoiced_amount over the company''s open orders, in its currency.';
-
--- Written only by the owner's security definer trigger functions, for the changed row's tenant, also
--- without a tenant context (a migration or an owner script): row-level security is enabled, not forced
--- (as for audit.events). b2b_app reads its tenant's rows through the policy (policies/) and writes none.
-alter table orders.credit_exposures enable row level security;
 
 -- what the orders and the ledger already hold, of every tenant: row-level security is forced on them for
 -- the owner, so it is lifted for the backfill and forced again (in this migration's transaction)
@@ -72,10 +64,15 @@ alter table orders.orders force row level security;
 alter table orders.receivable_entries force row level security;
 alter table accounts.companies force row level security;
 
+-- as every tenant table, after the backfill (policies/0015_policies_credit_exposures.sql): the owner too is
+-- held to them (Citus validates a moved shard's foreign keys as the owner, and a forced table beside an
+-- unforced one is checked with only one of them visible)
+alter table orders.credit_exposures enable row level security;
+alter table orders.credit_exposures force row level security;
+
 -- Down Migration
 -- The trigger functions go with the table, their triggers by cascade (the next migrate re-creates them).
-drop function if exists orders.apply_order_credit_exposure() cascade;
-drop function if exists orders.apply_receivable_credit_exposure() cascade;
+drop function if exists orders.apply_credit_exposure() cascade;
+drop function if exists orders.guard_credit_exposures() cascade;
 drop function if exists orders.lock_credit_exposure(uuid, uuid);
-drop function if exists orders.add_credit_exposure(uuid, uuid, smallint, numeric, numeric, numeric);
 drop table orders.credit_exposures;
