@@ -856,6 +856,35 @@ ALTER FUNCTION app.encrypt_personal(plain text) OWNER TO b2b_owner;
 COMMENT ON FUNCTION app.encrypt_personal(plain text) IS 'Encrypts a sensitive value with the transaction''s data key (pgcrypto pgp_sym_encrypt, AES-256, random salt); null stays null. B4101 without a key.';
 
 --
+-- Name: guard_derived_writes(); Type: FUNCTION; Schema: app; Owner: b2b_owner
+--
+
+CREATE FUNCTION app.guard_derived_writes() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if pg_catalog.pg_trigger_depth() > 1
+    or pg_catalog.pg_has_role(current_user, (select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'usage') then
+    return null;
+  end if;
+  raise exception using
+    errcode = tg_argv[0],
+    message = format('%s.%s is %s: %s it through %s instead', tg_table_schema, tg_table_name, tg_argv[1],
+      lower(tg_op), tg_argv[2]),
+    table = tg_table_name,
+    schema = tg_table_schema;
+end
+$$;
+
+ALTER FUNCTION app.guard_derived_writes() OWNER TO b2b_owner;
+
+--
+-- Name: FUNCTION guard_derived_writes(); Type: COMMENT; Schema: app; Owner: b2b_owner
+--
+
+COMMENT ON FUNCTION app.guard_derived_writes() IS 'Trigger function of a derived table (before insert, update or delete, per statement; tg_argv: SQLSTATE, what keeps the table, what to write instead): refuses a write that does not come from a trigger (trigger depth 2) or from the superuser or the table''s owner, with that SQLSTATE (B5040 catalog.product_pages, B5041 orders.credit_exposures).';
+
+--
 -- Name: guard_inserted_columns(); Type: FUNCTION; Schema: app; Owner: b2b_owner
 --
 
@@ -2394,35 +2423,6 @@ ALTER FUNCTION catalog.check_attributes() OWNER TO b2b_owner;
 --
 
 COMMENT ON FUNCTION catalog.check_attributes() IS 'Trigger function on catalog.products and catalog.variants: every key of attributes is declared in catalog.attribute_definitions (SQLSTATE B2202) and its value has the declared type (B2203).';
-
---
--- Name: guard_product_pages(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
---
-
-CREATE FUNCTION catalog.guard_product_pages() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-begin
-  if pg_catalog.pg_trigger_depth() > 1
-    or pg_catalog.pg_has_role(current_user, (select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'usage') then
-    return null;
-  end if;
-  raise exception using
-    errcode = 'B5040',
-    message = format('%s.%s is a read model kept by the catalog''s triggers: %s it through the catalog tables instead',
-      tg_table_schema, tg_table_name, lower(tg_op)),
-    table = tg_table_name,
-    schema = tg_table_schema;
-end
-$$;
-
-ALTER FUNCTION catalog.guard_product_pages() OWNER TO b2b_owner;
-
---
--- Name: FUNCTION guard_product_pages(); Type: COMMENT; Schema: catalog; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION catalog.guard_product_pages() IS 'Trigger function on catalog.product_pages (before insert, update or delete, per statement): refuses a write that does not come from the page triggers (trigger depth 2) or from the superuser or the table''s owner (the bulk build): SQLSTATE B5040.';
 
 --
 -- Name: guard_stock_movements(); Type: FUNCTION; Schema: catalog; Owner: b2b_owner
@@ -4907,35 +4907,6 @@ ALTER FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines js
 --
 
 COMMENT ON FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb) IS 'Ships units of placed or partially fulfilled order p_order_id of tenant p_tenant_id (the transaction''s: B2002): p_lines ([{variant_id, quantity}]) or, when null, everything outstanding. Consumes the reservations (on_hand and reserved go down; warehouses by code), issues an invoice for the shipped units (orders.issue_invoice), adds to the lines'' fulfilled_quantity and moves the order to partially_fulfilled or fulfilled. SQLSTATE B3001 from another state, B3202 for more units than outstanding or a variant not on the order.';
-
---
--- Name: guard_credit_exposures(); Type: FUNCTION; Schema: orders; Owner: b2b_owner
---
-
-CREATE FUNCTION orders.guard_credit_exposures() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-begin
-  if pg_catalog.pg_trigger_depth() > 1
-    or pg_catalog.pg_has_role(current_user, (select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'usage') then
-    return null;
-  end if;
-  raise exception using
-    errcode = 'B5041',
-    message = format('%s.%s is kept by the triggers on orders and the receivables ledger: %s it through them instead',
-      tg_table_schema, tg_table_name, lower(tg_op)),
-    table = tg_table_name,
-    schema = tg_table_schema;
-end
-$$;
-
-ALTER FUNCTION orders.guard_credit_exposures() OWNER TO b2b_owner;
-
---
--- Name: FUNCTION guard_credit_exposures(); Type: COMMENT; Schema: orders; Owner: b2b_owner
---
-
-COMMENT ON FUNCTION orders.guard_credit_exposures() IS 'Trigger function on orders.credit_exposures (before insert, update or delete, per statement): refuses a write that does not come from orders.apply_credit_exposure (trigger depth 2) or from the superuser or the table''s owner: SQLSTATE B5041.';
 
 --
 -- Name: invoices; Type: TABLE; Schema: orders; Owner: b2b_owner
@@ -11008,7 +10979,7 @@ CREATE TRIGGER trg_product_categories_zz_audit_truncate BEFORE TRUNCATE ON catal
 -- Name: product_pages trg_product_pages_guard; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
 --
 
-CREATE TRIGGER trg_product_pages_guard BEFORE INSERT OR DELETE OR UPDATE ON catalog.product_pages FOR EACH STATEMENT EXECUTE FUNCTION catalog.guard_product_pages();
+CREATE TRIGGER trg_product_pages_guard BEFORE INSERT OR DELETE OR UPDATE ON catalog.product_pages FOR EACH STATEMENT EXECUTE FUNCTION app.guard_derived_writes('B5040', 'a read model kept by the catalog''s triggers', 'the catalog tables');
 
 --
 -- Name: product_translations trg_product_translations_before_insert_columns; Type: TRIGGER; Schema: catalog; Owner: b2b_owner
@@ -11266,7 +11237,7 @@ CREATE TRIGGER trg_approval_rules_zz_audit_truncate BEFORE TRUNCATE ON orders.ap
 -- Name: credit_exposures trg_credit_exposures_guard; Type: TRIGGER; Schema: orders; Owner: b2b_owner
 --
 
-CREATE TRIGGER trg_credit_exposures_guard BEFORE INSERT OR DELETE OR UPDATE ON orders.credit_exposures FOR EACH STATEMENT EXECUTE FUNCTION orders.guard_credit_exposures();
+CREATE TRIGGER trg_credit_exposures_guard BEFORE INSERT OR DELETE OR UPDATE ON orders.credit_exposures FOR EACH STATEMENT EXECUTE FUNCTION app.guard_derived_writes('B5041', 'kept by the triggers on orders and the receivables ledger', 'the orders and the ledger');
 
 --
 -- Name: invoices trg_invoices_before_insert_columns; Type: TRIGGER; Schema: orders; Owner: b2b_owner
@@ -13615,6 +13586,12 @@ REVOKE ALL ON FUNCTION app.encrypt_personal(plain text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.encrypt_personal(plain text) TO b2b_app;
 
 --
+-- Name: FUNCTION guard_derived_writes(); Type: ACL; Schema: app; Owner: b2b_owner
+--
+
+REVOKE ALL ON FUNCTION app.guard_derived_writes() FROM PUBLIC;
+
+--
 -- Name: FUNCTION guard_inserted_columns(); Type: ACL; Schema: app; Owner: b2b_owner
 --
 
@@ -13847,12 +13824,6 @@ REVOKE ALL ON FUNCTION catalog.build_product_pages(p_tenant_id uuid) FROM PUBLIC
 --
 
 REVOKE ALL ON FUNCTION catalog.check_attributes() FROM PUBLIC;
-
---
--- Name: FUNCTION guard_product_pages(); Type: ACL; Schema: catalog; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION catalog.guard_product_pages() FROM PUBLIC;
 
 --
 -- Name: FUNCTION guard_stock_movements(); Type: ACL; Schema: catalog; Owner: b2b_owner
@@ -14269,12 +14240,6 @@ GRANT ALL ON FUNCTION orders.expire_quotes(p_tenant_id uuid) TO b2b_app;
 
 REVOKE ALL ON FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION orders.fulfil_order(p_tenant_id uuid, p_order_id uuid, p_lines jsonb) TO b2b_app;
-
---
--- Name: FUNCTION guard_credit_exposures(); Type: ACL; Schema: orders; Owner: b2b_owner
---
-
-REVOKE ALL ON FUNCTION orders.guard_credit_exposures() FROM PUBLIC;
 
 --
 -- Name: TABLE invoices; Type: ACL; Schema: orders; Owner: b2b_owner

@@ -22,4 +22,5 @@ create or replace trigger trg_prices_zz_page
 -- Only those triggers (and the owner's bulk build) write the read model: B5040 for anything else.
 create or replace trigger trg_product_pages_guard
   before insert or update or delete on catalog.product_pages
-  for each statement execute function catalog.guard_product_pages();
+  for each statement execute function app.guard_derived_writes('B5040', 'a read model kept by the catalog''s triggers',
+    'the catalog tables');

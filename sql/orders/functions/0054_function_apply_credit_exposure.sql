@@ -3,8 +3,8 @@
 -- the row equals the sums it stands for (db-tests/orders/credit_exposures) whatever path made the change:
 -- an order function, an admin script or a direct update.
 -- As the caller, under its row-level security (the changed row's tenant is the caller's): b2b_app holds the
--- write grants this needs and no other way to use them (trg_credit_exposures_guard refuses a write that does
--- not come from this trigger, B5041), so it cannot lower its own company's exposure.
+-- write grants this needs and no other way to use them (trg_credit_exposures_guard, app.guard_derived_writes,
+-- refuses a write that does not come from this trigger: B5041), so it cannot lower its own company's exposure.
 -- Locking: the update locks the company's row until the transaction ends. Lock order, as in
 -- orders.check_credit_limit: company credit, buyer spending, then stock rows; a function that writes stock
 -- before it changes an exposure (fulfil_order, receive_return) takes the row first with
@@ -102,26 +102,3 @@ end
 $$;
 comment on function orders.lock_credit_exposure(uuid, uuid) is
   'Locks the orders.credit_exposures row of company p_company_id of tenant p_tenant_id (the transaction''s: B2002), if it has one, until the transaction ends: fulfil_order and receive_return call it before they write stock, keeping the lock order company credit, then stock.';
-
--- The exposure is derived: only orders.apply_credit_exposure (a trigger, so at trigger depth 2 when the
--- exposure's own triggers fire) writes it, as the caller. b2b_app holds the write grants that needs and no
--- other way to use them: it cannot create a trigger of its own (no create or temporary privilege anywhere),
--- and a statement it sends is at depth 1 here. The superuser and the owner may repair it.
-create or replace function orders.guard_credit_exposures() returns trigger
-language plpgsql
-as $$
-begin
-  if pg_catalog.pg_trigger_depth() > 1
-    or pg_catalog.pg_has_role(current_user, (select c.relowner from pg_catalog.pg_class c where c.oid = tg_relid), 'usage') then
-    return null;
-  end if;
-  raise exception using
-    errcode = 'B5041',
-    message = format('%s.%s is kept by the triggers on orders and the receivables ledger: %s it through them instead',
-      tg_table_schema, tg_table_name, lower(tg_op)),
-    table = tg_table_name,
-    schema = tg_table_schema;
-end
-$$;
-comment on function orders.guard_credit_exposures() is
-  'Trigger function on orders.credit_exposures (before insert, update or delete, per statement): refuses a write that does not come from orders.apply_credit_exposure (trigger depth 2) or from the superuser or the table''s owner: SQLSTATE B5041.';

@@ -21,4 +21,5 @@ create or replace trigger trg_receivable_entries_after_insert_credit_exposure
 -- Only that trigger (and the superuser or owner) writes the exposure: B5041 for anything else.
 create or replace trigger trg_credit_exposures_guard
   before insert or update or delete on orders.credit_exposures
-  for each statement execute function orders.guard_credit_exposures();
+  for each statement execute function app.guard_derived_writes('B5041',
+    'kept by the triggers on orders and the receivables ledger', 'the orders and the ledger');
