@@ -8546,6 +8546,32 @@ COMMENT ON COLUMN orders.approval_rules.updated_at IS 'When the rule was last ch
 COMMENT ON COLUMN orders.approval_rules.minor_units IS 'The minor units of currency when the rule has an amount (copied, checked by fk_approval_rules_currency_minor_units_currencies; filled by trigger).';
 
 --
+-- Name: credit_exposure_sources; Type: VIEW; Schema: orders; Owner: b2b_owner
+--
+
+CREATE VIEW orders.credit_exposure_sources WITH (security_invoker='true') AS
+ SELECT c.tenant_id,
+    c.company_id,
+    COALESCE(( SELECT sum(e.amount) AS sum
+           FROM orders.receivable_entries e
+          WHERE ((e.tenant_id = c.tenant_id) AND (e.company_id = c.company_id) AND (e.kind = 'invoice'::text))), (0)::numeric) AS debit_total,
+    COALESCE(( SELECT sum(e.amount) AS sum
+           FROM orders.receivable_entries e
+          WHERE ((e.tenant_id = c.tenant_id) AND (e.company_id = c.company_id) AND (e.kind <> 'invoice'::text))), (0)::numeric) AS credit_total,
+    COALESCE(( SELECT sum((o.total_amount - o.invoiced_amount)) AS sum
+           FROM orders.orders o
+          WHERE ((o.tenant_id = c.tenant_id) AND (o.company_id = c.company_id) AND (o.state = ANY (ARRAY['pending_approval'::text, 'placed'::text, 'partially_fulfilled'::text])))), (0)::numeric) AS open_order_amount
+   FROM accounts.companies c;
+
+ALTER TABLE orders.credit_exposure_sources OWNER TO b2b_owner;
+
+--
+-- Name: VIEW credit_exposure_sources; Type: COMMENT; Schema: orders; Owner: b2b_owner
+--
+
+COMMENT ON VIEW orders.credit_exposure_sources IS 'What orders.credit_exposures holds, computed from orders.receivable_entries and orders.orders: per company, the ledger''s invoices (debit_total), its payments and credit notes (credit_total) and the uninvoiced part of its open orders (open_order_amount). The reference the stored rows are tested against; security invoker.';
+
+--
 -- Name: credit_exposures; Type: TABLE; Schema: orders; Owner: b2b_owner
 --
 
@@ -15136,6 +15162,13 @@ GRANT UPDATE(placed_by_role_id) ON TABLE orders.approval_rules TO b2b_app;
 --
 
 GRANT UPDATE(is_active) ON TABLE orders.approval_rules TO b2b_app;
+
+--
+-- Name: TABLE credit_exposure_sources; Type: ACL; Schema: orders; Owner: b2b_owner
+--
+
+GRANT SELECT ON TABLE orders.credit_exposure_sources TO b2b_app;
+GRANT SELECT ON TABLE orders.credit_exposure_sources TO b2b_readonly;
 
 --
 -- Name: TABLE credit_exposures; Type: ACL; Schema: orders; Owner: b2b_owner

@@ -31,31 +31,19 @@ export const APPEND_ONLY: Record<string, string> = { 'audit.events': 'occurred_a
 export const DERIVED = ['orders.credit_exposures'];
 
 /**
- * Companies (of every tenant) whose orders.credit_exposures row differs from the sums it stands for: the
- * ledger's invoices (debit_total), payments and credit notes (credit_total), and the uninvoiced part of the
- * open orders (open_order_amount). As the superuser (no row-level security); pushed down per tenant on
- * Citus. The same sums as db-tests/orders/credit_exposures.
+ * Companies (of every tenant) whose orders.credit_exposures row differs from what
+ * orders.credit_exposure_sources computes from the ledger and the open orders. As the superuser (no
+ * row-level security); pushed down per tenant on Citus.
  */
 export async function creditExposureDrift(
   client: pg.ClientBase,
 ): Promise<{ companies: number; drifted: string[] }> {
   const { rows } = await client.query<{ company: string; drifted: boolean }>(
-    `with ledger as (
-       select tenant_id, company_id,
-              sum(case when kind = 'invoice' then amount else 0 end) as debits,
-              sum(case when kind <> 'invoice' then amount else 0 end) as credits
-         from orders.receivable_entries group by 1, 2),
-     open_orders as (
-       select tenant_id, company_id, sum(total_amount - invoiced_amount) as open_amount
-         from orders.orders where state in ('pending_approval', 'placed', 'partially_fulfilled') group by 1, 2)
-     select c.company_id::text as company,
-            coalesce(e.debit_total, 0) <> coalesce(l.debits, 0)
-              or coalesce(e.credit_total, 0) <> coalesce(l.credits, 0)
-              or coalesce(e.open_order_amount, 0) <> coalesce(o.open_amount, 0) as drifted
-       from accounts.companies c
-       left join orders.credit_exposures e on e.tenant_id = c.tenant_id and e.company_id = c.company_id
-       left join ledger l on l.tenant_id = c.tenant_id and l.company_id = c.company_id
-       left join open_orders o on o.tenant_id = c.tenant_id and o.company_id = c.company_id`,
+    `select s.company_id::text as company,
+            (coalesce(e.debit_total, 0), coalesce(e.credit_total, 0), coalesce(e.open_order_amount, 0))
+              is distinct from (s.debit_total, s.credit_total, s.open_order_amount) as drifted
+       from orders.credit_exposure_sources s
+       left join orders.credit_exposures e on e.tenant_id = s.tenant_id and e.company_id = s.company_id`,
   );
   return { companies: rows.length, drifted: rows.filter((r) => r.drifted).map((r) => r.company) };
 }

@@ -57,6 +57,8 @@ grant insert on orders.receivable_entries to b2b_app;
 grant select on orders.credit_exposures to b2b_app, b2b_readonly;
 grant insert on orders.credit_exposures to b2b_app;
 grant update (debit_total, credit_total, open_order_amount) on orders.credit_exposures to b2b_app;
+-- the reference the stored rows are checked against (security invoker: as the caller)
+grant select on orders.credit_exposure_sources to b2b_app, b2b_readonly;
 
 -- Quotes: requested by buyers, priced by the seller, decided by buyers, through the quote functions.
 grant select on orders.quotes, orders.quote_lines to b2b_app, b2b_readonly;
